@@ -1,0 +1,752 @@
+/*
+ * bank.c -- question banks and rule files: loading and validation
+ * (see bank.h and questionbanks/README.md for the format).
+ *
+ * The YAML tree from ytree.c is walked once.  Each mapping is checked
+ * against a small table of the keys it may hold; values are converted
+ * with helpers that report a positioned error and keep going, so one run
+ * shows every problem in the file.
+ */
+#include <config.h>
+
+#include "bank.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "xmalloc.h"
+#include "ytree.h"
+
+/* What one validation run needs at hand. */
+struct ctx {
+	const char *name;        /* file name for messages */
+	struct diag_list *dl;    /* where problems go */
+	size_t errors;           /* errors reported by this run */
+};
+
+/* A key a mapping may hold. */
+struct keyspec {
+	const char *key;         /* the key */
+	bool required;           /* must be present */
+};
+
+static void
+err(struct ctx *c, const struct ynode *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+err(struct ctx *c, const struct ynode *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(c->dl, c->name, at ? at->line : 0, at ? at->col : 0, SEV_ERROR, "%s", msg);
+	c->errors++;
+	free(msg);
+}
+
+static const char *
+type_name(const struct ynode *n)
+{
+	if (n->type == YNODE_MAP)
+		return "a mapping";
+	if (n->type == YNODE_SEQ)
+		return "a list";
+	const char *t = ynode_plain_type(n);
+	if (t == NULL)
+		return "text";
+	if (strcmp(t, "null") == 0)
+		return "nothing";
+	return strcmp(t, "number") == 0 ? "a number" : "a boolean";
+}
+
+/* Report keys not in spec (with a suggestion) and missing required ones.
+ * what names the mapping in messages ("persona 'rosa'"). */
+static void
+check_keys(struct ctx *c, const struct ynode *map, const struct keyspec *spec,
+    const char *what)
+{
+	for (size_t i = 0; i + 1 < map->nkids; i += 2) {
+		const struct ynode *k = map->kids[i];
+		if (k->type != YNODE_SCALAR)
+			continue;
+		bool known = false;
+		const char *best = NULL;
+		size_t bestd = 3;
+		for (const struct keyspec *s = spec; s->key; s++) {
+			if (strcmp(s->key, k->str) == 0) {
+				known = true;
+				break;
+			}
+			size_t d = text_distance(s->key, k->str);
+			if (d < bestd) {
+				bestd = d;
+				best = s->key;
+			}
+		}
+		if (known)
+			continue;
+		char *q = text_sanitize(k->str, k->len);
+		if (best != NULL)
+			err(c, k, "unknown key '%s' in %s; did you mean '%s'?", q, what, best);
+		else
+			err(c, k, "unknown key '%s' in %s", q, what);
+		free(q);
+	}
+	for (const struct keyspec *s = spec; s->key; s++)
+		if (s->required && ynode_get(map, s->key, NULL) == NULL)
+			err(c, map, "%s lacks the required key '%s'", what, s->key);
+}
+
+/* A non-empty text value, copied; NULL (after an error) otherwise. */
+static char *
+as_text(struct ctx *c, const struct ynode *v, const char *key)
+{
+	if (v == NULL)
+		return NULL;
+	if (v->type != YNODE_SCALAR || ynode_plain_type(v) != NULL) {
+		err(c, v, "'%s' must be text, not %s%s", key, type_name(v),
+		    v->type == YNODE_SCALAR && ynode_plain_type(v) != NULL &&
+		    strcmp(ynode_plain_type(v), "null") != 0 ? " (put it in quotes)" : "");
+		return NULL;
+	}
+	const char *s = v->str;
+	while (*s == ' ' || *s == '\n' || *s == '\t')
+		s++;
+	if (*s == '\0') {
+		err(c, v, "'%s' must not be empty", key);
+		return NULL;
+	}
+	return xstrdup(v->str);
+}
+
+static char *
+get_text(struct ctx *c, const struct ynode *map, const char *key)
+{
+	return as_text(c, ynode_get(map, key, NULL), key);
+}
+
+/* An identifier: lowercase letters, digits, and the characters in extra,
+ * starting with a letter or digit. */
+static char *
+get_id(struct ctx *c, const struct ynode *map, const char *key, const char *extra)
+{
+	const struct ynode *v = ynode_get(map, key, NULL);
+	char *s = as_text(c, v, key);
+	if (s == NULL)
+		return NULL;
+	bool ok = (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9');
+	for (const char *p = s; *p && ok; p++)
+		ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr(extra, *p) != NULL;
+	if (!ok) {
+		char *q = text_sanitize(s, strlen(s));
+		err(c, v, "'%s' must be lowercase letters, digits and '%s', starting with a letter or digit: '%s'",
+		    key, extra, q);
+		free(q);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* A whole number in [lo, hi]; returns false after an error. */
+static bool
+get_int(struct ctx *c, const struct ynode *map, const char *key, long lo, long hi, long *out)
+{
+	const struct ynode *v = ynode_get(map, key, NULL);
+	if (v == NULL)
+		return false;
+	if (v->type != YNODE_SCALAR || !v->plain || v->len == 0 || v->len > 9 ||
+	    strspn(v->str, "0123456789") != v->len) {
+		err(c, v, "'%s' must be a whole number, not %s", key,
+		    v->type == YNODE_SCALAR && v->plain ? "that" : type_name(v));
+		return false;
+	}
+	long n = strtol(v->str, NULL, 10);
+	if (n < lo || n > hi) {
+		err(c, v, "'%s' must be between %ld and %ld, not %ld", key, lo, hi, n);
+		return false;
+	}
+	*out = n;
+	return true;
+}
+
+/* A list of one or more texts. */
+static void
+get_list(struct ctx *c, const struct ynode *v, const char *key, bool allow_empty,
+    struct strlist *out)
+{
+	if (v == NULL)
+		return;
+	if (v->type != YNODE_SEQ) {
+		err(c, v, "'%s' must be a list of texts, not %s", key, type_name(v));
+		return;
+	}
+	if (v->nkids == 0 && !allow_empty) {
+		err(c, v, "'%s' must hold at least one entry", key);
+		return;
+	}
+	out->v = xcalloc(v->nkids, sizeof *out->v);
+	for (size_t i = 0; i < v->nkids; i++) {
+		char *s = as_text(c, v->kids[i], key);
+		if (s != NULL)
+			out->v[out->n++] = s;
+	}
+}
+
+static void
+strlist_free(struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* A mapping, or an error naming what was expected. */
+static bool
+need_map(struct ctx *c, const struct ynode *v, const char *what)
+{
+	if (v == NULL)
+		return false;
+	if (v->type != YNODE_MAP) {
+		err(c, v, "%s must be a mapping, not %s", what, type_name(v));
+		return false;
+	}
+	return true;
+}
+
+static bool
+need_seq(struct ctx *c, const struct ynode *v, const char *what)
+{
+	if (v == NULL)
+		return false;
+	if (v->type != YNODE_SEQ) {
+		err(c, v, "'%s' must be a list, not %s", what, type_name(v));
+		return false;
+	}
+	if (v->nkids == 0) {
+		err(c, v, "'%s' must hold at least one entry", what);
+		return false;
+	}
+	return true;
+}
+
+/* Report a second use of an id.  ids[0..n) are earlier ids with nodes. */
+static void
+check_unique(struct ctx *c, const char *what, char **ids, const struct ynode **nodes, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		if (ids[i] == NULL)
+			continue;
+		for (size_t j = 0; j < i; j++) {
+			if (ids[j] != NULL && strcmp(ids[i], ids[j]) == 0) {
+				err(c, nodes[i], "duplicate %s id '%s' (first used at %lu:%lu)", what,
+				    ids[i], nodes[j]->line, nodes[j]->col);
+				break;
+			}
+		}
+	}
+}
+
+/* Names of the categories, for "one of ..." messages. */
+static void
+list_names(char *buf, size_t len, const char *(*name)(int), int n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", name(i));
+}
+
+static const char *cat_name_i(int i) { return category_name((enum category)i); }
+static const char *kind_name_i(int i) { return kind_name((enum flag_kind)i); }
+static const char *sev_name_i(int i) { return severity_name((enum severity)i); }
+static const char *tier_name_i(int i) { return tier_name((enum tier)i); }
+
+/* Look a value up with one of the taxonomy's functions, with an error
+ * that lists the allowed values. */
+static int
+get_enum(struct ctx *c, const struct ynode *map, const char *key,
+    int (*lookup)(const char *), const char *(*name)(int), int n)
+{
+	const struct ynode *v = ynode_get(map, key, NULL);
+	char *s = as_text(c, v, key);
+	if (s == NULL)
+		return -1;
+	int r = lookup(s);
+	if (r < 0) {
+		char names[400];
+		char *q = text_sanitize(s, strlen(s));
+		list_names(names, sizeof names, name, n);
+		err(c, v, "unknown %s '%s'; expected one of: %s", key, q, names);
+		free(q);
+	}
+	free(s);
+	return r;
+}
+
+static int cat_lookup_i(const char *s) { return category_lookup(s); }
+static int kind_lookup_i(const char *s) { return kind_lookup(s); }
+static int sev_lookup_i(const char *s) { return severity_lookup(s); }
+static int tier_lookup_i(const char *s) { return tier_lookup(s); }
+
+/* For a key naming a category or kind in a mapping, the suggestion. */
+static void
+unknown_name(struct ctx *c, const struct ynode *k, const char *what,
+    const char *(*name)(int), int n)
+{
+	const char *best = NULL;
+	size_t bestd = 4;
+	for (int i = 0; i < n; i++) {
+		size_t d = text_distance(name(i), k->str);
+		if (d < bestd) {
+			bestd = d;
+			best = name(i);
+		}
+	}
+	char *q = text_sanitize(k->str, k->len);
+	if (best != NULL)
+		err(c, k, "unknown %s '%s'; did you mean '%s'?", what, q, best);
+	else {
+		char names[400];
+		list_names(names, sizeof names, name, n);
+		err(c, k, "unknown %s '%s'; expected one of: %s", what, q, names);
+	}
+	free(q);
+}
+
+static const struct keyspec persona_keys[] = {
+	{"id", true}, {"name", true}, {"role", true}, {"employer", true},
+	{"years", true}, {"style", true}, {"opening", true}, {"asks", true},
+	{"replies", true}, {"fallback", true}, {"reactions", true},
+	{"farewell", true}, {NULL, false},
+};
+
+static void
+load_persona(struct ctx *c, const struct ynode *m, struct persona *p)
+{
+	char what[120];
+	const struct ynode *idn = ynode_get(m, "id", NULL);
+	snprintf(what, sizeof what, "persona '%.60s'",
+	    idn && idn->type == YNODE_SCALAR ? idn->str : "?");
+	check_keys(c, m, persona_keys, what);
+	p->id = get_id(c, m, "id", "-_");
+	p->name = get_text(c, m, "name");
+	p->role = get_text(c, m, "role");
+	p->employer = get_text(c, m, "employer");
+	long years = 0;
+	if (get_int(c, m, "years", 0, 70, &years))
+		p->years = (int)years;
+	p->style = get_id(c, m, "style", "-");
+	p->opening = get_text(c, m, "opening");
+	p->farewell = get_text(c, m, "farewell");
+	get_list(c, ynode_get(m, "asks", NULL), "asks", false, &p->asks);
+	get_list(c, ynode_get(m, "fallback", NULL), "fallback", false, &p->fallback);
+
+	const struct ynode *rep = ynode_get(m, "replies", NULL);
+	if (need_map(c, rep, "'replies'")) {
+		for (size_t i = 0; i + 1 < rep->nkids; i += 2) {
+			const struct ynode *k = rep->kids[i];
+			if (k->type != YNODE_SCALAR)
+				continue;
+			enum category cat = category_lookup(k->str);
+			if (cat == CAT_NONE)
+				unknown_name(c, k, "category", cat_name_i, CAT_COUNT);
+			else
+				get_list(c, rep->kids[i + 1], k->str, false, &p->replies[cat]);
+		}
+		for (int i = 0; i < CAT_COUNT; i++)
+			if (ynode_get(rep, category_name((enum category)i), NULL) == NULL)
+				err(c, rep, "%s has no replies for category '%s'", what,
+				    category_name((enum category)i));
+	}
+	const struct ynode *rea = ynode_get(m, "reactions", NULL);
+	if (need_map(c, rea, "'reactions'")) {
+		for (size_t i = 0; i + 1 < rea->nkids; i += 2) {
+			const struct ynode *k = rea->kids[i];
+			if (k->type != YNODE_SCALAR)
+				continue;
+			enum flag_kind kind = kind_lookup(k->str);
+			if (kind == KIND_NONE)
+				unknown_name(c, k, "flag kind", kind_name_i, KIND_COUNT);
+			else
+				get_list(c, rea->kids[i + 1], k->str, false, &p->reactions[kind]);
+		}
+		for (int i = 0; i < KIND_COUNT; i++)
+			if (ynode_get(rea, kind_name((enum flag_kind)i), NULL) == NULL)
+				err(c, rea, "%s has no reaction for flag kind '%s'", what,
+				    kind_name((enum flag_kind)i));
+	}
+}
+
+static void
+persona_free(struct persona *p)
+{
+	free(p->id);
+	free(p->name);
+	free(p->role);
+	free(p->employer);
+	free(p->style);
+	free(p->opening);
+	free(p->farewell);
+	strlist_free(&p->asks);
+	strlist_free(&p->fallback);
+	for (int i = 0; i < CAT_COUNT; i++)
+		strlist_free(&p->replies[i]);
+	for (int i = 0; i < KIND_COUNT; i++)
+		strlist_free(&p->reactions[i]);
+}
+
+static const struct keyspec question_keys[] = {
+	{"id", true}, {"text", true}, {"category", true}, {"tier", true},
+	{"notes", false}, {NULL, false},
+};
+
+static void
+load_question(struct ctx *c, const struct ynode *m, struct question *q)
+{
+	char what[120];
+	const struct ynode *idn = ynode_get(m, "id", NULL);
+	snprintf(what, sizeof what, "question '%.60s'",
+	    idn && idn->type == YNODE_SCALAR ? idn->str : "?");
+	check_keys(c, m, question_keys, what);
+	q->line = m->line;
+	q->col = m->col;
+	q->id = get_id(c, m, "id", "-_");
+	q->text = get_text(c, m, "text");
+	q->notes = ynode_get(m, "notes", NULL) ? get_text(c, m, "notes") : NULL;
+	q->cat = (enum category)get_enum(c, m, "category", cat_lookup_i, cat_name_i, CAT_COUNT);
+	q->tier = (enum tier)get_enum(c, m, "tier", tier_lookup_i, tier_name_i, TIER_COUNT);
+	if (q->cat != CAT_NONE && q->tier != TIER_NONE && category_tier(q->cat) != q->tier)
+		err(c, ynode_get(m, "tier", NULL), "tier '%s' does not match category '%s', which is in tier '%s'",
+		    tier_name(q->tier), category_name(q->cat), tier_name(category_tier(q->cat)));
+}
+
+static void
+question_free(struct question *q)
+{
+	free(q->id);
+	free(q->text);
+	free(q->notes);
+}
+
+/* Compile one pattern node into p; reports and returns false on error. */
+static bool
+compile_at(struct ctx *c, const struct ynode *v, const char *rule_id, struct pattern *p)
+{
+	char e[300];
+	char *src = as_text(c, v, "pattern");
+	if (src == NULL)
+		return false;
+	bool ok = pattern_compile(p, src, e, sizeof e);
+	p->line = v->line;
+	p->col = v->col;
+	if (!ok)
+		err(c, v, "rule '%s': %s", rule_id ? rule_id : "?", e);
+	free(src);
+	return ok;
+}
+
+/* Compile a list of patterns; returns false if any failed. */
+static bool
+compile_list(struct ctx *c, const struct ynode *v, const char *key, const char *rule_id,
+    struct pattern **out, size_t *n)
+{
+	bool ok = true;
+	if (v == NULL)
+		return true;
+	if (v->type != YNODE_SEQ || v->nkids == 0) {
+		err(c, v, "'%s' must be a list of one or more patterns, not %s", key,
+		    v->type == YNODE_SEQ ? "an empty list" : type_name(v));
+		return false;
+	}
+	*out = xcalloc(v->nkids, sizeof **out);
+	for (size_t i = 0; i < v->nkids; i++) {
+		if (compile_at(c, v->kids[i], rule_id, &(*out)[*n]))
+			(*n)++;
+		else
+			ok = false;
+	}
+	return ok;
+}
+
+static const struct keyspec rule_keys[] = {
+	{"id", true}, {"kind", true}, {"severity", true}, {"policy", false},
+	{"patterns", true}, {"unless", false}, {"message", true},
+	{"suggestion", true}, {"examples", true}, {NULL, false},
+};
+static const struct keyspec policy_keys[] = {{"strict", false}, {"lenient", false}, {NULL, false}};
+static const struct keyspec example_keys[] = {{"flag", true}, {"pass", true}, {NULL, false}};
+
+/* Run a rule's examples; each failure is an error at the example. */
+static void
+check_examples(struct ctx *c, const struct rule *r, const struct ynode *list, bool flag)
+{
+	struct matcher *m = matcher_new();
+	for (size_t i = 0; list != NULL && list->type == YNODE_SEQ && i < list->nkids; i++) {
+		const struct ynode *ex = list->kids[i];
+		if (ex->type != YNODE_SCALAR)
+			continue;
+		size_t so = 0, eo = 0;
+		int rc = rule_eval(m, r, ex->str, ex->len, &so, &eo, NULL);
+		char *q = text_sanitize(ex->str, ex->len);
+		if (rc < 0) {
+			char e[120];
+			rule_strerror(rc, e, sizeof e);
+			err(c, ex, "rule '%s' could not be evaluated on this example (%s)", r->id, e);
+		} else if (flag && rc == 0) {
+			err(c, ex, "rule '%s' does not flag its example \"%s\"", r->id, q);
+		} else if (!flag && rc == 1) {
+			char *hit = text_sanitize(ex->str + so, eo - so);
+			err(c, ex, "rule '%s' flags its pass example \"%s\" (matched \"%s\")", r->id, q, hit);
+			free(hit);
+		}
+		free(q);
+	}
+	matcher_free(m);
+}
+
+static void
+load_rule(struct ctx *c, const struct ynode *m, struct rule *r, const char *file)
+{
+	char what[120];
+	size_t before = c->errors;
+	const struct ynode *idn = ynode_get(m, "id", NULL);
+	snprintf(what, sizeof what, "rule '%.60s'", idn && idn->type == YNODE_SCALAR ? idn->str : "?");
+	check_keys(c, m, rule_keys, what);
+	r->file = file;
+	r->line = m->line;
+	r->col = m->col;
+	r->id = get_id(c, m, "id", "-_.");
+	r->kind = (enum flag_kind)get_enum(c, m, "kind", kind_lookup_i, kind_name_i, KIND_COUNT);
+	enum severity sev = (enum severity)get_enum(c, m, "severity", sev_lookup_i, sev_name_i, SEV_COUNT);
+	for (int p = 0; p < POLICY_COUNT; p++)
+		r->sev[p] = sev;
+	const struct ynode *pol = ynode_get(m, "policy", NULL);
+	if (pol != NULL && need_map(c, pol, "'policy'")) {
+		check_keys(c, pol, policy_keys, "'policy'");
+		if (ynode_get(pol, "strict", NULL))
+			r->sev[POLICY_STRICT] = (enum severity)get_enum(c, pol, "strict", sev_lookup_i, sev_name_i, SEV_COUNT);
+		if (ynode_get(pol, "lenient", NULL))
+			r->sev[POLICY_LENIENT] = (enum severity)get_enum(c, pol, "lenient", sev_lookup_i, sev_name_i, SEV_COUNT);
+	}
+	r->message = get_text(c, m, "message");
+	r->suggestion = get_text(c, m, "suggestion");
+	bool compiled = compile_list(c, ynode_get(m, "patterns", NULL), "patterns", r->id, &r->pats, &r->npats);
+	compiled &= compile_list(c, ynode_get(m, "unless", NULL), "unless", r->id, &r->unless, &r->nunless);
+
+	const struct ynode *ex = ynode_get(m, "examples", NULL);
+	if (ex != NULL && need_map(c, ex, "'examples'")) {
+		check_keys(c, ex, example_keys, "'examples'");
+		struct strlist fl = {0}, pl = {0};
+		get_list(c, ynode_get(ex, "flag", NULL), "flag", false, &fl);
+		get_list(c, ynode_get(ex, "pass", NULL), "pass", true, &pl);
+		r->flag_ex = fl.v;
+		r->nflag = fl.n;
+		r->pass_ex = pl.v;
+		r->npass = pl.n;
+		/* Examples only mean something for a rule that is otherwise sound. */
+		if (compiled && c->errors == before && r->npats > 0) {
+			check_examples(c, r, ynode_get(ex, "flag", NULL), true);
+			check_examples(c, r, ynode_get(ex, "pass", NULL), false);
+		}
+	}
+}
+
+static void
+load_cues(struct ctx *c, const struct ynode *m, struct bank *b)
+{
+	if (!need_map(c, m, "'cues'"))
+		return;
+	size_t total = 0;
+	for (size_t i = 1; i < m->nkids; i += 2)
+		if (m->kids[i]->type == YNODE_SEQ)
+			total += m->kids[i]->nkids;
+	b->cues = xcalloc(total + 1, sizeof *b->cues);
+	for (size_t i = 0; i + 1 < m->nkids; i += 2) {
+		const struct ynode *k = m->kids[i], *v = m->kids[i + 1];
+		if (k->type != YNODE_SCALAR)
+			continue;
+		enum category cat = category_lookup(k->str);
+		if (cat == CAT_NONE) {
+			unknown_name(c, k, "category", cat_name_i, CAT_COUNT);
+			continue;
+		}
+		if (!need_seq(c, v, k->str))
+			continue;
+		for (size_t j = 0; j < v->nkids; j++) {
+			char label[80];
+			snprintf(label, sizeof label, "cue %s", k->str);
+			if (compile_at(c, v->kids[j], label, &b->cues[b->ncues].pat))
+				b->cues[b->ncues++].cat = cat;
+		}
+	}
+}
+
+static const struct keyspec bank_keys[] = {
+	{"format", true}, {"id", true}, {"title", true}, {"field", true},
+	{"description", true}, {"personas", true}, {"questions", true},
+	{"cues", false}, {"rules", false}, {NULL, false},
+};
+static const struct keyspec rules_keys[] = {
+	{"format", true}, {"id", true}, {"title", true}, {"description", false},
+	{"cues", false}, {"rules", false}, {NULL, false},
+};
+
+static void
+load_root(struct ctx *c, const struct ynode *root, struct bank *b)
+{
+	if (root->type != YNODE_MAP) {
+		err(c, root, "a bank must be a mapping with 'format', 'id', 'title'...; this file holds %s",
+		    type_name(root));
+		return;
+	}
+	b->rules_only = ynode_get(root, "field", NULL) == NULL &&
+	    ynode_get(root, "personas", NULL) == NULL &&
+	    ynode_get(root, "questions", NULL) == NULL &&
+	    (ynode_get(root, "rules", NULL) != NULL || ynode_get(root, "cues", NULL) != NULL);
+	check_keys(c, root, b->rules_only ? rules_keys : bank_keys,
+	    b->rules_only ? "the rule file" : "the bank");
+
+	long format = 0;
+	const struct ynode *fv = ynode_get(root, "format", NULL);
+	if (get_int(c, root, "format", 0, 1000000, &format) && format != BANK_FORMAT)
+		err(c, fv, "unsupported format %ld; this version of infocoach reads format %d", format,
+		    BANK_FORMAT);
+	b->id = get_id(c, root, "id", "-_");
+	b->title = get_text(c, root, "title");
+	if (!b->rules_only)
+		b->field = get_text(c, root, "field");
+	if (ynode_get(root, "description", NULL))
+		b->description = get_text(c, root, "description");
+
+	const struct ynode *ps = ynode_get(root, "personas", NULL);
+	if (!b->rules_only && need_seq(c, ps, "personas")) {
+		b->personas = xcalloc(ps->nkids, sizeof *b->personas);
+		char **ids = xcalloc(ps->nkids, sizeof *ids);
+		const struct ynode **nodes = xcalloc(ps->nkids, sizeof *nodes);
+		for (size_t i = 0; i < ps->nkids; i++) {
+			if (!need_map(c, ps->kids[i], "a persona"))
+				continue;
+			load_persona(c, ps->kids[i], &b->personas[b->npersonas]);
+			ids[i] = b->personas[b->npersonas].id;
+			nodes[i] = ynode_get(ps->kids[i], "id", NULL);
+			b->npersonas++;
+		}
+		check_unique(c, "persona", ids, nodes, ps->nkids);
+		free(ids);
+		free(nodes);
+	}
+	const struct ynode *qs = ynode_get(root, "questions", NULL);
+	if (!b->rules_only && need_seq(c, qs, "questions")) {
+		b->questions = xcalloc(qs->nkids, sizeof *b->questions);
+		char **ids = xcalloc(qs->nkids, sizeof *ids);
+		const struct ynode **nodes = xcalloc(qs->nkids, sizeof *nodes);
+		for (size_t i = 0; i < qs->nkids; i++) {
+			if (!need_map(c, qs->kids[i], "a question"))
+				continue;
+			load_question(c, qs->kids[i], &b->questions[b->nquestions]);
+			ids[i] = b->questions[b->nquestions].id;
+			nodes[i] = ynode_get(qs->kids[i], "id", NULL);
+			b->nquestions++;
+		}
+		check_unique(c, "question", ids, nodes, qs->nkids);
+		free(ids);
+		free(nodes);
+	}
+	const struct ynode *rs = ynode_get(root, "rules", NULL);
+	if (rs != NULL && rs->type != YNODE_SEQ) {
+		err(c, rs, "'rules' must be a list, not %s", type_name(rs));
+	} else if (rs != NULL) {
+		b->rules = xcalloc(rs->nkids + 1, sizeof *b->rules);
+		char **ids = xcalloc(rs->nkids + 1, sizeof *ids);
+		const struct ynode **nodes = xcalloc(rs->nkids + 1, sizeof *nodes);
+		for (size_t i = 0; i < rs->nkids; i++) {
+			if (!need_map(c, rs->kids[i], "a rule"))
+				continue;
+			load_rule(c, rs->kids[i], &b->rules[b->nrules], b->path);
+			ids[i] = b->rules[b->nrules].id;
+			nodes[i] = ynode_get(rs->kids[i], "id", NULL);
+			b->nrules++;
+		}
+		check_unique(c, "rule", ids, nodes, rs->nkids);
+		free(ids);
+		free(nodes);
+	}
+	const struct ynode *cs = ynode_get(root, "cues", NULL);
+	if (cs != NULL)
+		load_cues(c, cs, b);
+}
+
+static struct bank *
+finish(struct ctx *c, struct ynode *root, const char *name)
+{
+	struct bank *b = xcalloc(1, sizeof *b);
+	b->path = xstrdup(name);
+	if (root != NULL)
+		load_root(c, root, b);
+	ynode_free(root);
+	if (root == NULL || c->errors > 0) {
+		bank_free(b);
+		return NULL;
+	}
+	return b;
+}
+
+struct bank *
+bank_load(const char *path, struct diag_list *dl)
+{
+	struct ctx c = {path, dl, 0};
+	size_t before = dl->errors;
+	struct ynode *root = ytree_load(path, dl);
+	c.errors = dl->errors - before;
+	return finish(&c, root, path);
+}
+
+struct bank *
+bank_parse(const char *name, const char *buf, size_t len, struct diag_list *dl)
+{
+	struct ctx c = {name, dl, 0};
+	size_t before = dl->errors;
+	struct ynode *root = ytree_parse(name, buf, len, dl);
+	c.errors = dl->errors - before;
+	return finish(&c, root, name);
+}
+
+void
+bank_free(struct bank *b)
+{
+	if (b == NULL)
+		return;
+	for (size_t i = 0; i < b->npersonas; i++)
+		persona_free(&b->personas[i]);
+	for (size_t i = 0; i < b->nquestions; i++)
+		question_free(&b->questions[i]);
+	for (size_t i = 0; i < b->nrules; i++)
+		rule_free(&b->rules[i]);
+	for (size_t i = 0; i < b->ncues; i++)
+		pattern_free(&b->cues[i].pat);
+	free(b->personas);
+	free(b->questions);
+	free(b->rules);
+	free(b->cues);
+	free(b->path);
+	free(b->id);
+	free(b->title);
+	free(b->field);
+	free(b->description);
+	free(b);
+}
+
+const struct persona *
+bank_persona(const struct bank *b, const char *id)
+{
+	for (size_t i = 0; i < b->npersonas; i++)
+		if (b->personas[i].id != NULL && strcmp(b->personas[i].id, id) == 0)
+			return &b->personas[i];
+	return NULL;
+}

@@ -1,0 +1,76 @@
+/*
+ * catalog.h -- where banks and rule files are found, and which are active.
+ *
+ * Banks are looked up by name (NAME.yaml) in a fixed list of directories:
+ * $XDG_DATA_HOME/infocoach/questionbanks, the source tree when the program
+ * runs from its build tree, and $(pkgdatadir)/questionbanks.  The first
+ * file with a given name wins.  Rule files live in a rules/ folder of the
+ * same directories.  catalog_open() then loads the rule files and the
+ * chosen banks into one set of rules and cues for the checker and the
+ * coach.  Loading and validating a single file is bank.c's job.
+ */
+#ifndef INFOCOACH_CATALOG_H
+#define INFOCOACH_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "bank.h"
+#include "diag.h"
+
+#define CATALOG_DEFAULT_BANK "general"
+
+struct catalog_dir {
+	char *path;             /* directory (owned) */
+	const char *origin;     /* "XDG_DATA_HOME", "source tree", "installed" */
+};
+
+struct catalog {
+	struct catalog_dir dirs[4]; /* search order */
+	size_t ndirs;
+};
+
+/* Fill c with the search directories that exist.  Never fails. */
+void catalog_init(struct catalog *c);
+void catalog_free(struct catalog *c);
+
+/*
+ * The file for a --bank argument: an existing path (anything with a '/'
+ * or ending in .yaml) is taken as it is; a name is looked up as NAME.yaml.
+ * Returns a newly allocated path, or NULL when no such bank is found.
+ */
+char *catalog_find(const struct catalog *c, const char *name_or_path);
+
+/*
+ * Every *.yaml in sub ("" for banks, "rules" for rule files) of the
+ * search directories, the first of each file name winning, sorted by file
+ * name.  *origins (may be NULL) receives each file's origin.  Returns the
+ * count; free the paths and both arrays.
+ */
+size_t catalog_list(const struct catalog *c, const char *sub, char ***paths,
+    const char ***origins);
+
+/* The active rules, cues and banks of one run. */
+struct ruleset {
+	struct bank **files;    /* every loaded file (owned) */
+	size_t nfiles;
+	struct bank **banks;    /* the banks among them, in --bank order (borrowed) */
+	size_t nbanks;
+	const struct rule **rules; /* every rule, rule files first (borrowed) */
+	size_t nrules;
+	const struct cue **cues;   /* every cue (borrowed) */
+	size_t ncues;
+};
+
+/*
+ * Load every rule file, then the banks named in names[0..n) (the default
+ * bank when n is 0).  All problems go to dl.  Returns the set, or NULL
+ * when any file failed to load or two files define the same rule id.
+ */
+struct ruleset *catalog_open(const struct catalog *c, const char *const *names, size_t n,
+    struct diag_list *dl);
+
+/* Free a ruleset and the banks it loaded; NULL is fine. */
+void ruleset_free(struct ruleset *rs);
+
+#endif

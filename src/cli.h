@@ -1,0 +1,34 @@
+/*
+ * cli.h -- the subcommands behind main.c.
+ *
+ * Each cli_* function parses its own options (getopt_long, GNU style),
+ * does its work and returns an exit status from the table below; none of
+ * them calls exit().  main.c only picks the command.
+ */
+#ifndef INFOCOACH_CLI_H
+#define INFOCOACH_CLI_H
+
+#include <stdio.h>
+
+/* Exit statuses (SPEC section 2). */
+enum {
+	STATUS_OK = 0,          /* success, nothing at the failing severity */
+	STATUS_FINDINGS = 1,    /* check found failing findings */
+	STATUS_INVALID = 2,     /* usage error, bad or unreadable input */
+	STATUS_UNSAVED = 3,     /* a transcript or output was not saved */
+};
+
+int cli_validate(int argc, char **argv);
+int cli_banks(int argc, char **argv);
+
+/* Print the program's usage to fp. */
+void cli_usage(FILE *fp);
+
+/* Report a usage error: "infocoach: MSG" and a hint; returns STATUS_INVALID. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Flush stdout and report a write error (e.g. a full disk); returns
+ * status unchanged, or STATUS_INVALID when stdout could not be written. */
+int cli_close_stdout(int status);
+
+#endif

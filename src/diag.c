@@ -1,0 +1,136 @@
+/*
+ * diag.c -- positioned diagnostics in GNU style (see diag.h).
+ */
+#include <config.h>
+
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "xmalloc.h"
+
+void
+diag_add(struct diag_list *dl, const char *file, unsigned long line,
+    unsigned long col, enum severity sev, const char *fmt, ...)
+{
+	va_list ap;
+	size_t ord = 0;
+
+	if (sev == SEV_ERROR)
+		dl->errors++;
+	if (dl->n >= DIAG_MAX) {
+		dl->dropped++;
+		return;
+	}
+	for (size_t i = dl->n; i-- > 0;) {
+		if (strcmp(dl->v[i].file, file) == 0) {
+			ord = dl->v[i].fileord;
+			goto found;
+		}
+		if (dl->v[i].fileord >= ord)
+			ord = dl->v[i].fileord + 1;
+	}
+found:
+	xgrow((void **)&dl->v, &dl->cap, dl->n + 1, sizeof *dl->v);
+	struct diag *d = &dl->v[dl->n];
+	d->fileord = ord;
+	d->file = xstrdup(file);
+	d->line = line;
+	d->col = col;
+	d->sev = sev;
+	va_start(ap, fmt);
+	d->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	d->seq = dl->n++;
+}
+
+static int
+cmp_diag(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+	if (x->fileord != y->fileord)
+		return x->fileord < y->fileord ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void
+diag_sort(struct diag_list *dl)
+{
+	if (dl->n > 1)
+		qsort(dl->v, dl->n, sizeof *dl->v, cmp_diag);
+}
+
+void
+diag_flush(struct diag_list *dl, FILE *fp)
+{
+	diag_sort(dl);
+	for (size_t i = 0; i < dl->n; i++) {
+		struct diag *d = &dl->v[i];
+		fputs("infocoach: ", fp);
+		text_write_safe(fp, d->file, strlen(d->file));
+		if (d->line > 0 && d->col > 0)
+			fprintf(fp, ":%lu:%lu", d->line, d->col);
+		else if (d->line > 0)
+			fprintf(fp, ":%lu", d->line);
+		fprintf(fp, ": %s: ", severity_name(d->sev));
+		text_write_safe(fp, d->msg, strlen(d->msg));
+		fputc('\n', fp);
+	}
+	if (dl->dropped > 0)
+		fprintf(fp, "infocoach: %zu more problems not shown\n", dl->dropped);
+	fflush(fp);
+	diag_clear(dl);
+}
+
+void
+diag_clear(struct diag_list *dl)
+{
+	for (size_t i = 0; i < dl->n; i++) {
+		free(dl->v[i].file);
+		free(dl->v[i].msg);
+	}
+	free(dl->v);
+	memset(dl, 0, sizeof *dl);
+}
+
+static void
+vreport(const char *prefix, const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap);
+	fprintf(stderr, "infocoach: %s", prefix);
+	text_write_safe(stderr, msg, strlen(msg));
+	fputc('\n', stderr);
+	fflush(stderr);
+	free(msg);
+}
+
+void
+diag_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("", fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warning(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+char *
+diag_quote(const char *name)
+{
+	return text_sanitize(name, strlen(name));
+}

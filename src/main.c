@@ -1,0 +1,106 @@
+/*
+ * main.c -- infocoach: rehearse informational interviews offline.
+ *
+ * Picks the subcommand and hands over to it (cli_*.c).  This is the only
+ * file that calls exit(); everything else returns a status.
+ */
+#include <config.h>
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "xmalloc.h"
+
+static const struct command {
+	const char *name;                   /* as typed */
+	int (*run)(int argc, char **argv);  /* argv[0] is the command name */
+	const char *summary;                /* one line for --help */
+} commands[] = {
+	{"validate", cli_validate, "check question banks and rule files"},
+	{"banks", cli_banks, "list the banks and personas found"},
+	{NULL, NULL, NULL},
+};
+
+void
+cli_usage(FILE *fp)
+{
+	fputs("Usage: infocoach [COMMAND] [OPTION]...\n"
+	    "Rehearse informational interviews offline: the program plays the host,\n"
+	    "you ask the questions, and a coach flags job asks and salary questions.\n"
+	    "\n"
+	    "Commands:\n", fp);
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(fp, "  %-10s %s\n", c->name, c->summary);
+	fputs("\n"
+	    "Options:\n"
+	    "  -h, --help     show this help, or a command's help after its name\n"
+	    "      --version  show the version and licence\n"
+	    "\n"
+	    "Run 'infocoach COMMAND --help' for a command's options.\n"
+	    "Exit status: 0 success, 1 check found failing findings, 2 usage error or\n"
+	    "invalid input, 3 a transcript or output could not be saved.\n", fp);
+}
+
+int
+cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_error("%s", msg);
+	fprintf(stderr, "Try 'infocoach %s%s--help' for more information.\n", cmd ? cmd : "",
+	    cmd ? " " : "");
+	free(msg);
+	return STATUS_INVALID;
+}
+
+int
+cli_close_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_error("write error on standard output");
+		return STATUS_INVALID;
+	}
+	return status;
+}
+
+static void
+version(void)
+{
+	puts(PACKAGE_NAME " " PACKAGE_VERSION "\n"
+	    "Copyright (C) 2026 The infocoach developers.\n"
+	    "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law.");
+}
+
+int
+main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	if (argc < 2) {
+		cli_usage(stdout);
+		exit(cli_close_stdout(STATUS_OK));
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+		cli_usage(stdout);
+		exit(cli_close_stdout(STATUS_OK));
+	}
+	if (strcmp(name, "--version") == 0) {
+		version();
+		exit(cli_close_stdout(STATUS_OK));
+	}
+	for (const struct command *c = commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			exit(cli_close_stdout(c->run(argc - 1, argv + 1)));
+	if (name[0] == '-')
+		exit(cli_usage_error(NULL, "unknown option '%s'", name));
+	exit(cli_usage_error(NULL, "unknown command '%s'", name));
+}

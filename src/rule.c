@@ -1,0 +1,214 @@
+/*
+ * rule.c -- PCRE2 patterns and the rules built from them (see rule.h).
+ *
+ * The limits follow the measurements in the project's hostile-input
+ * notes: PCRE2's default match limit (10 million) lets ^(a+)+$ spin for
+ * a quarter of a second per line, and its default 32 KiB JIT stack fails
+ * on ordinary 2 KB lines, so both are set explicitly here.
+ */
+#include <config.h>
+
+#include "rule.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+struct matcher {
+	pcre2_match_context *mctx;   /* limits and JIT stack */
+	pcre2_jit_stack *jit;        /* enlarged JIT stack, or NULL */
+	pcre2_match_data *md;        /* reused for every match */
+};
+
+bool
+pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
+{
+	int code;
+	PCRE2_SIZE off;
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NEVER_BACKSLASH_C;
+	pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
+
+	if (cctx == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
+	pcre2_set_max_pattern_length(cctx, RULE_MAX_PATTERN);
+	pcre2_set_parens_nest_limit(cctx, RULE_MAX_PARENS);
+	p->src = xstrdup(src);
+	p->code = NULL;
+	if (strlen(src) > RULE_MAX_PATTERN) {
+		snprintf(err, errlen, "pattern longer than %d bytes", RULE_MAX_PATTERN);
+		goto fail;
+	}
+	p->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &code, &off, cctx);
+	if (p->code == NULL) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(code, msg, sizeof msg);
+		snprintf(err, errlen, "invalid pattern at offset %zu: %s", (size_t)off, (char *)msg);
+		goto fail;
+	}
+	pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
+
+	/* Refuse a pattern that matches the empty string: it flags everything. */
+	struct matcher *m = matcher_new();
+	int rc = pattern_match(m, p, "", 0, NULL, NULL);
+	matcher_free(m);
+	if (rc != 0) {
+		snprintf(err, errlen, "pattern matches the empty string, so it would flag every line");
+		pcre2_code_free(p->code);
+		p->code = NULL;
+		goto fail;
+	}
+	pcre2_compile_context_free(cctx);
+	return true;
+fail:
+	pcre2_compile_context_free(cctx);
+	return false;
+}
+
+void
+pattern_free(struct pattern *p)
+{
+	if (p == NULL)
+		return;
+	pcre2_code_free(p->code);
+	free(p->src);
+	p->code = NULL;
+	p->src = NULL;
+}
+
+struct matcher *
+matcher_new(void)
+{
+	struct matcher *m = xcalloc(1, sizeof *m);
+	m->mctx = pcre2_match_context_create(NULL);
+	m->md = pcre2_match_data_create(16, NULL);
+	if (m->mctx == NULL || m->md == NULL) {
+		fputs("infocoach: out of memory\n", stderr);
+		exit(2);
+	}
+	pcre2_set_match_limit(m->mctx, RULE_MATCH_LIMIT);
+	pcre2_set_depth_limit(m->mctx, RULE_DEPTH_LIMIT);
+	pcre2_set_heap_limit(m->mctx, RULE_HEAP_LIMIT_KIB);
+	m->jit = pcre2_jit_stack_create(32 * 1024, RULE_JIT_STACK_MAX, NULL);
+	if (m->jit != NULL)
+		pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
+	return m;
+}
+
+void
+matcher_free(struct matcher *m)
+{
+	if (m == NULL)
+		return;
+	pcre2_match_data_free(m->md);
+	pcre2_jit_stack_free(m->jit);
+	pcre2_match_context_free(m->mctx);
+	free(m);
+}
+
+int
+pattern_match(struct matcher *m, const struct pattern *p, const char *s, size_t len,
+    size_t *so, size_t *eo)
+{
+	if (p->code == NULL)
+		return PCRE2_ERROR_NULL;
+	/* The caller validated s as UTF-8, so PCRE2 need not check it again
+	 * for every pattern. */
+	int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return rc;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	if (so != NULL)
+		*so = ov[0];
+	if (eo != NULL)
+		*eo = ov[1];
+	return 1;
+}
+
+int
+rule_eval(struct matcher *m, const struct rule *r, const char *s, size_t len,
+    size_t *so, size_t *eo, const struct pattern **bad)
+{
+	size_t a = 0, b = 0;
+	int hit = 0;
+
+	for (size_t i = 0; i < r->npats && !hit; i++) {
+		int rc = pattern_match(m, &r->pats[i], s, len, &a, &b);
+		if (rc < 0) {
+			if (bad != NULL)
+				*bad = &r->pats[i];
+			return rc;
+		}
+		hit = rc;
+	}
+	if (!hit)
+		return 0;
+	for (size_t i = 0; i < r->nunless; i++) {
+		int rc = pattern_match(m, &r->unless[i], s, len, NULL, NULL);
+		if (rc < 0) {
+			if (bad != NULL)
+				*bad = &r->unless[i];
+			return rc;
+		}
+		if (rc > 0)
+			return 0;
+	}
+	if (so != NULL)
+		*so = a;
+	if (eo != NULL)
+		*eo = b;
+	return 1;
+}
+
+void
+rule_strerror(int code, char *buf, size_t len)
+{
+	switch (code) {
+	case PCRE2_ERROR_MATCHLIMIT:
+		snprintf(buf, len, "match limit exceeded");
+		break;
+	case PCRE2_ERROR_DEPTHLIMIT:
+		snprintf(buf, len, "depth limit exceeded");
+		break;
+	case PCRE2_ERROR_HEAPLIMIT:
+		snprintf(buf, len, "heap limit exceeded");
+		break;
+	case PCRE2_ERROR_JIT_STACKLIMIT:
+		snprintf(buf, len, "JIT stack limit exceeded");
+		break;
+	default: {
+		PCRE2_UCHAR msg[200];
+		if (pcre2_get_error_message(code, msg, sizeof msg) < 0)
+			snprintf(buf, len, "PCRE2 error %d", code);
+		else
+			snprintf(buf, len, "%s", (char *)msg);
+	}
+	}
+}
+
+void
+rule_free(struct rule *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->npats; i++)
+		pattern_free(&r->pats[i]);
+	for (size_t i = 0; i < r->nunless; i++)
+		pattern_free(&r->unless[i]);
+	for (size_t i = 0; i < r->nflag; i++)
+		free(r->flag_ex[i]);
+	for (size_t i = 0; i < r->npass; i++)
+		free(r->pass_ex[i]);
+	free(r->pats);
+	free(r->unless);
+	free(r->flag_ex);
+	free(r->pass_ex);
+	free(r->id);
+	free(r->message);
+	free(r->suggestion);
+}

@@ -1,0 +1,100 @@
+/*
+ * rule.h -- PCRE2 patterns and the rules built from them.
+ *
+ * Compiles patterns once (caseless, UTF, Unicode properties, \C refused,
+ * length and nesting capped, JIT when the library has it) and matches
+ * them under match, depth and heap limits, so no rule can hang a run.  A
+ * match that runs into a limit is an error the caller must report, never
+ * a silent "no match".  Where rules come from (banks, rule files) is
+ * bank.c's business; what is done with a match is check.c's and the
+ * coach's.
+ */
+#ifndef INFOCOACH_RULE_H
+#define INFOCOACH_RULE_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "taxonomy.h"
+
+#define RULE_MAX_PATTERN     4096     /* bytes in one pattern */
+#define RULE_MAX_PARENS      64       /* nested parentheses */
+#define RULE_MATCH_LIMIT     200000   /* backtracking steps per match */
+#define RULE_DEPTH_LIMIT     2000     /* backtracking depth */
+#define RULE_HEAP_LIMIT_KIB  16384    /* heap for one match */
+#define RULE_JIT_STACK_MAX   (1024 * 1024)
+
+struct pattern {
+	char *src;              /* the pattern as written (owned) */
+	pcre2_code *code;       /* compiled form (owned), NULL if invalid */
+	unsigned long line;     /* where it was written, for messages */
+	unsigned long col;
+};
+
+struct rule {
+	char *id;               /* e.g. "job-ask.hiring" */
+	enum flag_kind kind;    /* what it flags */
+	enum severity sev[POLICY_COUNT]; /* severity under each policy */
+	struct pattern *pats;   /* any of these matching flags the line */
+	size_t npats;
+	struct pattern *unless; /* ... unless one of these matches */
+	size_t nunless;
+	char *message;          /* why it hurts (owned) */
+	char *suggestion;       /* a better way to ask (owned) */
+	char **flag_ex;         /* examples that must be flagged (owned) */
+	size_t nflag;
+	char **pass_ex;         /* examples that must pass (owned) */
+	size_t npass;
+	const char *file;       /* borrowed from the bank that defined it */
+	unsigned long line;     /* where the rule starts */
+	unsigned long col;
+};
+
+struct cue {
+	enum category cat;      /* the category it votes for */
+	struct pattern pat;     /* what it looks for */
+};
+
+/* Reusable match state: one per thread of work, never shared. */
+struct matcher;
+
+/*
+ * Compile src into p (src is copied).  Returns true, or false with a
+ * message like "invalid pattern at offset 9: missing closing parenthesis"
+ * in err.  A pattern that matches the empty string is refused too, since
+ * it would flag every line.
+ */
+bool pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen);
+
+/* Free what pattern_compile made (p itself is the caller's). */
+void pattern_free(struct pattern *p);
+
+/* A matcher with the limits above; free with matcher_free (NULL-safe). */
+struct matcher *matcher_new(void);
+void matcher_free(struct matcher *m);
+
+/*
+ * Match p against s[0..len), which must be valid UTF-8 (the caller has
+ * checked it).  Returns 1 on a match (byte offsets in *so, *eo when not
+ * NULL), 0 on none, or a negative PCRE2 error code (a limit was hit).
+ */
+int pattern_match(struct matcher *m, const struct pattern *p, const char *s,
+    size_t len, size_t *so, size_t *eo);
+
+/*
+ * Whether rule r flags s[0..len): 1 (with the first match's byte range in
+ * *so, *eo), 0, or a negative PCRE2 error code; *bad (may be NULL) gets
+ * the pattern that failed.
+ */
+int rule_eval(struct matcher *m, const struct rule *r, const char *s, size_t len,
+    size_t *so, size_t *eo, const struct pattern **bad);
+
+/* A short text for a negative code from the functions above. */
+void rule_strerror(int code, char *buf, size_t len);
+
+/* Free everything a rule owns (r itself is the caller's). */
+void rule_free(struct rule *r);
+
+#endif

@@ -1,0 +1,118 @@
+/*
+ * taxonomy.c -- the fixed vocabularies of SPEC section 3 (see taxonomy.h).
+ */
+#include <config.h>
+
+#include "taxonomy.h"
+
+#include <string.h>
+
+static const struct {
+	const char *name;   /* stable identifier */
+	enum tier tier;     /* the tier it belongs to */
+	const char *about;  /* what a question of this category is about */
+} categories[CAT_COUNT] = {
+	{"typical_day", TIER_JOB, "daily or weekly tasks, how time is spent"},
+	{"likes", TIER_JOB, "best parts, what motivates them"},
+	{"challenges", TIER_JOB, "difficult or frustrating parts, downsides"},
+	{"qualities", TIER_JOB, "skills, characteristics, training and education needed"},
+	{"mission", TIER_JOB, "how the work fits the organisation's mission"},
+	{"advancement", TIER_JOB, "advancement, promotion, the typical career path"},
+	{"entry_path", TIER_JOB, "how the host got into this line of work"},
+	{"expectations", TIER_JOB, "what differs from what they expected"},
+	{"influences", TIER_JOB, "who influenced their career, mentors"},
+	{"advice", TIER_JOB, "advice for you, resources, what to do next"},
+	{"workplace", TIER_JOB, "culture, hours, travel, work-life balance"},
+	{"industry_trends", TIER_INDUSTRY, "how the field is changing, current events"},
+	{"referrals", TIER_CLOSING, "other people you could speak to"},
+	{"mention_name", TIER_CLOSING, "permission to use the host's name"},
+};
+
+static const char *const tiers[TIER_COUNT] = {"job", "industry", "closing"};
+static const char *const kinds[KIND_COUNT] = {"job_ask", "salary", "googleable", "closed"};
+static const char *const severities[SEV_COUNT] = {"info", "warning", "error"};
+static const char *const policies[POLICY_COUNT] = {"default", "strict", "lenient"};
+
+const char *
+category_name(enum category c)
+{
+	return c >= 0 && c < CAT_COUNT ? categories[c].name : NULL;
+}
+
+const char *
+category_about(enum category c)
+{
+	return c >= 0 && c < CAT_COUNT ? categories[c].about : NULL;
+}
+
+enum tier
+category_tier(enum category c)
+{
+	return c >= 0 && c < CAT_COUNT ? categories[c].tier : TIER_NONE;
+}
+
+const char *
+tier_name(enum tier t)
+{
+	return t >= 0 && t < TIER_COUNT ? tiers[t] : NULL;
+}
+
+const char *
+kind_name(enum flag_kind k)
+{
+	return k >= 0 && k < KIND_COUNT ? kinds[k] : NULL;
+}
+
+const char *
+severity_name(enum severity s)
+{
+	return s >= 0 && s < SEV_COUNT ? severities[s] : NULL;
+}
+
+const char *
+policy_name(enum policy p)
+{
+	return p < POLICY_COUNT ? policies[p] : NULL;
+}
+
+static int
+lookup(const char *const *names, int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+enum category
+category_lookup(const char *name)
+{
+	for (int i = 0; i < CAT_COUNT; i++)
+		if (strcmp(categories[i].name, name) == 0)
+			return (enum category)i;
+	return CAT_NONE;
+}
+
+enum tier
+tier_lookup(const char *name)
+{
+	return (enum tier)lookup(tiers, TIER_COUNT, name);
+}
+
+enum flag_kind
+kind_lookup(const char *name)
+{
+	return (enum flag_kind)lookup(kinds, KIND_COUNT, name);
+}
+
+enum severity
+severity_lookup(const char *name)
+{
+	return (enum severity)lookup(severities, SEV_COUNT, name);
+}
+
+int
+policy_lookup(const char *name)
+{
+	return lookup(policies, POLICY_COUNT, name);
+}

@@ -1,0 +1,58 @@
+/*
+ * taxonomy.h -- the fixed vocabularies of SPEC section 3.
+ *
+ * Categories and their tiers, flag kinds and severities, with the stable
+ * identifiers that banks and JSON output use.  Pure tables: no state.
+ */
+#ifndef INFOCOACH_TAXONOMY_H
+#define INFOCOACH_TAXONOMY_H
+
+enum category {
+	CAT_NONE = -1,
+	CAT_TYPICAL_DAY,
+	CAT_LIKES,
+	CAT_CHALLENGES,
+	CAT_QUALITIES,
+	CAT_MISSION,
+	CAT_ADVANCEMENT,
+	CAT_ENTRY_PATH,
+	CAT_EXPECTATIONS,
+	CAT_INFLUENCES,
+	CAT_ADVICE,
+	CAT_WORKPLACE,
+	CAT_INDUSTRY_TRENDS,
+	CAT_REFERRALS,
+	CAT_MENTION_NAME,
+	CAT_COUNT
+};
+
+enum tier { TIER_NONE = -1, TIER_JOB, TIER_INDUSTRY, TIER_CLOSING, TIER_COUNT };
+
+enum flag_kind { KIND_NONE = -1, KIND_JOB_ASK, KIND_SALARY, KIND_GOOGLEABLE, KIND_CLOSED, KIND_COUNT };
+
+enum severity { SEV_NONE = -1, SEV_INFO, SEV_WARNING, SEV_ERROR, SEV_COUNT };
+
+enum policy { POLICY_DEFAULT, POLICY_STRICT, POLICY_LENIENT, POLICY_COUNT };
+
+/* Identifier of a value ("typical_day", "job", "job_ask", "error",
+ * "strict"); NULL for the NONE values.  The strings are static. */
+const char *category_name(enum category c);
+const char *tier_name(enum tier t);
+const char *kind_name(enum flag_kind k);
+const char *severity_name(enum severity s);
+const char *policy_name(enum policy p);
+
+/* A short human description of a category ("daily or weekly tasks"). */
+const char *category_about(enum category c);
+
+/* The tier a category belongs to. */
+enum tier category_tier(enum category c);
+
+/* Look a name up; the NONE value (or -1) when it is not known. */
+enum category category_lookup(const char *name);
+enum tier tier_lookup(const char *name);
+enum flag_kind kind_lookup(const char *name);
+enum severity severity_lookup(const char *name);
+int policy_lookup(const char *name);
+
+#endif
