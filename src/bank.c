@@ -70,7 +70,7 @@ check_keys(struct ctx *c, const struct ynode *map, const struct keyspec *spec,
 {
 	for (size_t i = 0; i + 1 < map->nkids; i += 2) {
 		const struct ynode *k = map->kids[i];
-		if (k->type != YNODE_SCALAR)
+		if (k->type != YNODE_SCALAR || k->reported)
 			continue;
 		bool known = false;
 		const char *best = NULL;
@@ -104,7 +104,7 @@ check_keys(struct ctx *c, const struct ynode *map, const struct keyspec *spec,
 static char *
 as_text(struct ctx *c, const struct ynode *v, const char *key)
 {
-	if (v == NULL)
+	if (v == NULL || v->reported)
 		return NULL;
 	if (v->type != YNODE_SCALAR || ynode_plain_type(v) != NULL) {
 		err(c, v, "'%s' must be text, not %s%s", key, type_name(v),
@@ -156,12 +156,18 @@ static bool
 get_int(struct ctx *c, const struct ynode *map, const char *key, long lo, long hi, long *out)
 {
 	const struct ynode *v = ynode_get(map, key, NULL);
-	if (v == NULL)
+	if (v == NULL || v->reported)
 		return false;
-	if (v->type != YNODE_SCALAR || !v->plain || v->len == 0 || v->len > 9 ||
-	    strspn(v->str, "0123456789") != v->len) {
-		err(c, v, "'%s' must be a whole number, not %s", key,
-		    v->type == YNODE_SCALAR && v->plain ? "that" : type_name(v));
+	size_t sign = v->type == YNODE_SCALAR && v->str[0] == '-';
+	if (v->type != YNODE_SCALAR || !v->plain || v->len == sign || v->len > 9 ||
+	    strspn(v->str + sign, "0123456789") != v->len - sign) {
+		if (v->type == YNODE_SCALAR) {
+			char *q = text_sanitize(v->str, v->len);
+			err(c, v, "'%s' must be a whole number, not '%s'", key, q);
+			free(q);
+		} else {
+			err(c, v, "'%s' must be a whole number, not %s", key, type_name(v));
+		}
 		return false;
 	}
 	long n = strtol(v->str, NULL, 10);
@@ -178,7 +184,7 @@ static void
 get_list(struct ctx *c, const struct ynode *v, const char *key, bool allow_empty,
     struct strlist *out)
 {
-	if (v == NULL)
+	if (v == NULL || v->reported)
 		return;
 	if (v->type != YNODE_SEQ) {
 		err(c, v, "'%s' must be a list of texts, not %s", key, type_name(v));
@@ -210,7 +216,7 @@ strlist_free(struct strlist *l)
 static bool
 need_map(struct ctx *c, const struct ynode *v, const char *what)
 {
-	if (v == NULL)
+	if (v == NULL || v->reported)
 		return false;
 	if (v->type != YNODE_MAP) {
 		err(c, v, "%s must be a mapping, not %s", what, type_name(v));
@@ -222,7 +228,7 @@ need_map(struct ctx *c, const struct ynode *v, const char *what)
 static bool
 need_seq(struct ctx *c, const struct ynode *v, const char *what)
 {
-	if (v == NULL)
+	if (v == NULL || v->reported)
 		return false;
 	if (v->type != YNODE_SEQ) {
 		err(c, v, "'%s' must be a list, not %s", what, type_name(v));
@@ -321,7 +327,7 @@ unknown_name(struct ctx *c, const struct ynode *k, const char *what,
 
 static const struct keyspec persona_keys[] = {
 	{"id", true}, {"name", true}, {"role", true}, {"employer", true},
-	{"years", true}, {"style", true}, {"opening", true}, {"asks", true},
+	{"years", true}, {"style", true}, {"opening", true}, {"asks", true}, {"acks", false},
 	{"replies", true}, {"fallback", true}, {"reactions", true},
 	{"farewell", true}, {NULL, false},
 };
@@ -345,6 +351,7 @@ load_persona(struct ctx *c, const struct ynode *m, struct persona *p)
 	p->opening = get_text(c, m, "opening");
 	p->farewell = get_text(c, m, "farewell");
 	get_list(c, ynode_get(m, "asks", NULL), "asks", false, &p->asks);
+	get_list(c, ynode_get(m, "acks", NULL), "acks", false, &p->acks);
 	get_list(c, ynode_get(m, "fallback", NULL), "fallback", false, &p->fallback);
 
 	const struct ynode *rep = ynode_get(m, "replies", NULL);
@@ -394,6 +401,7 @@ persona_free(struct persona *p)
 	free(p->opening);
 	free(p->farewell);
 	strlist_free(&p->asks);
+	strlist_free(&p->acks);
 	strlist_free(&p->fallback);
 	for (int i = 0; i < CAT_COUNT; i++)
 		strlist_free(&p->replies[i]);
@@ -418,6 +426,11 @@ load_question(struct ctx *c, const struct ynode *m, struct question *q)
 	q->col = m->col;
 	q->id = get_id(c, m, "id", "-_");
 	q->text = get_text(c, m, "text");
+	const struct ynode *tn = ynode_get(m, "text", NULL);
+	if (tn != NULL) {
+		q->text_line = tn->line;
+		q->text_col = tn->col + (tn->plain ? 0 : 1); /* past the quote */
+	}
 	q->notes = ynode_get(m, "notes", NULL) ? get_text(c, m, "notes") : NULL;
 	q->cat = (enum category)get_enum(c, m, "category", cat_lookup_i, cat_name_i, CAT_COUNT);
 	q->tier = (enum tier)get_enum(c, m, "tier", tier_lookup_i, tier_name_i, TIER_COUNT);
@@ -434,9 +447,10 @@ question_free(struct question *q)
 	free(q->notes);
 }
 
-/* Compile one pattern node into p; reports and returns false on error. */
+/* Compile one pattern node into p; reports and returns false on error.
+ * owner names it in messages ("rule 'x'", "cue for 'likes'"). */
 static bool
-compile_at(struct ctx *c, const struct ynode *v, const char *rule_id, struct pattern *p)
+compile_at(struct ctx *c, const struct ynode *v, const char *owner, struct pattern *p)
 {
 	char e[300];
 	char *src = as_text(c, v, "pattern");
@@ -446,7 +460,7 @@ compile_at(struct ctx *c, const struct ynode *v, const char *rule_id, struct pat
 	p->line = v->line;
 	p->col = v->col;
 	if (!ok)
-		err(c, v, "rule '%s': %s", rule_id ? rule_id : "?", e);
+		err(c, v, "%s: %s", owner, e);
 	free(src);
 	return ok;
 }
@@ -456,8 +470,10 @@ static bool
 compile_list(struct ctx *c, const struct ynode *v, const char *key, const char *rule_id,
     struct pattern **out, size_t *n)
 {
+	char owner[100];
+	snprintf(owner, sizeof owner, "rule '%s'", rule_id ? rule_id : "?");
 	bool ok = true;
-	if (v == NULL)
+	if (v == NULL || v->reported)
 		return true;
 	if (v->type != YNODE_SEQ || v->nkids == 0) {
 		err(c, v, "'%s' must be a list of one or more patterns, not %s", key,
@@ -466,7 +482,7 @@ compile_list(struct ctx *c, const struct ynode *v, const char *key, const char *
 	}
 	*out = xcalloc(v->nkids, sizeof **out);
 	for (size_t i = 0; i < v->nkids; i++) {
-		if (compile_at(c, v->kids[i], rule_id, &(*out)[*n]))
+		if (compile_at(c, v->kids[i], owner, &(*out)[*n]))
 			(*n)++;
 		else
 			ok = false;
@@ -580,7 +596,7 @@ load_cues(struct ctx *c, const struct ynode *m, struct bank *b)
 			continue;
 		for (size_t j = 0; j < v->nkids; j++) {
 			char label[80];
-			snprintf(label, sizeof label, "cue %s", k->str);
+			snprintf(label, sizeof label, "cue for '%s'", k->str);
 			if (compile_at(c, v->kids[j], label, &b->cues[b->ncues].pat))
 				b->cues[b->ncues++].cat = cat;
 		}
@@ -605,8 +621,7 @@ load_root(struct ctx *c, const struct ynode *root, struct bank *b)
 		    type_name(root));
 		return;
 	}
-	b->rules_only = ynode_get(root, "field", NULL) == NULL &&
-	    ynode_get(root, "personas", NULL) == NULL &&
+	b->rules_only = ynode_get(root, "personas", NULL) == NULL &&
 	    ynode_get(root, "questions", NULL) == NULL &&
 	    (ynode_get(root, "rules", NULL) != NULL || ynode_get(root, "cues", NULL) != NULL);
 	check_keys(c, root, b->rules_only ? rules_keys : bank_keys,

@@ -35,6 +35,8 @@ struct persona {
 	char *style;            /* one word: warm, brisk, ... */
 	char *opening;          /* how the host opens the meeting */
 	struct strlist asks;    /* questions the host asks the user */
+	struct strlist acks;    /* what the host says to the user's answer
+	                           (optional, may be empty) */
 	struct strlist replies[CAT_COUNT]; /* reply variants per category */
 	struct strlist fallback;           /* for lines it cannot place */
 	struct strlist reactions[KIND_COUNT]; /* reaction to each flag kind */
@@ -47,8 +49,10 @@ struct question {
 	enum category cat;      /* its category */
 	enum tier tier;         /* its tier (agrees with cat) */
 	char *notes;            /* optional remark, may be NULL */
-	unsigned long line;     /* where it is written */
+	unsigned long line;     /* where the question's mapping starts */
 	unsigned long col;
+	unsigned long text_line; /* where its text starts */
+	unsigned long text_col;
 };
 
 struct bank {

@@ -73,11 +73,14 @@ cli_validate(int argc, char **argv)
 		if (!quiet) {
 			char *name = diag_quote(argv[i]);
 			if (b->rules_only)
-				printf("%s: rule file '%s': %zu rules, %zu cues\n", name, b->id,
-				    b->nrules, b->ncues);
+				printf("%s: rule file '%s': %zu %s, %zu %s\n", name, b->id,
+				    b->nrules, b->nrules == 1 ? "rule" : "rules",
+				    b->ncues, b->ncues == 1 ? "cue" : "cues");
 			else
-				printf("%s: bank '%s': %zu personas, %zu questions, %zu rules\n", name,
-				    b->id, b->npersonas, b->nquestions, b->nrules);
+				printf("%s: bank '%s': %zu %s, %zu %s, %zu %s\n", name, b->id,
+				    b->npersonas, b->npersonas == 1 ? "persona" : "personas",
+				    b->nquestions, b->nquestions == 1 ? "question" : "questions",
+				    b->nrules, b->nrules == 1 ? "rule" : "rules");
 			free(name);
 		}
 		bank_free(b);

@@ -21,8 +21,11 @@ static const struct command {
 	int (*run)(int argc, char **argv);  /* argv[0] is the command name */
 	const char *summary;                /* one line for --help */
 } commands[] = {
+	{"practice", cli_practice, "rehearse with the program as the host (the default)"},
+	{"check", cli_check, "check draft question lists like a linter"},
 	{"validate", cli_validate, "check question banks and rule files"},
 	{"banks", cli_banks, "list the banks and personas found"},
+	{"rules", cli_rules, "list the active rules, or their patterns for pcre2grep"},
 	{NULL, NULL, NULL},
 };
 
@@ -30,6 +33,7 @@ void
 cli_usage(FILE *fp)
 {
 	fputs("Usage: infocoach [COMMAND] [OPTION]...\n"
+	    "       infocoach [practice OPTION]...   (no command: a practice session)\n"
 	    "Rehearse informational interviews offline: the program plays the host,\n"
 	    "you ask the questions, and a coach flags job asks and salary questions.\n"
 	    "\n"
@@ -84,9 +88,11 @@ int
 main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	static char prog[] = "infocoach";
 	if (argc < 2) {
-		cli_usage(stdout);
-		exit(cli_close_stdout(STATUS_OK));
+		/* No command: a practice session on the default bank. */
+		argv[0] = prog;
+		exit(cli_close_stdout(cli_practice(argc, argv)));
 	}
 	const char *name = argv[1];
 	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
@@ -97,10 +103,17 @@ main(int argc, char **argv)
 		version();
 		exit(cli_close_stdout(STATUS_OK));
 	}
-	for (const struct command *c = commands; c->name; c++)
-		if (strcmp(c->name, name) == 0)
+	for (const struct command *c = commands; c->name; c++) {
+		if (strcmp(c->name, name) == 0) {
+			/* getopt names argv[0] in its messages: make it ours. */
+			argv[1] = prog;
 			exit(cli_close_stdout(c->run(argc - 1, argv + 1)));
-	if (name[0] == '-')
-		exit(cli_usage_error(NULL, "unknown option '%s'", name));
+		}
+	}
+	if (name[0] == '-') {
+		/* Options without a command are practice options. */
+		argv[0] = prog;
+		exit(cli_close_stdout(cli_practice(argc, argv)));
+	}
 	exit(cli_usage_error(NULL, "unknown command '%s'", name));
 }

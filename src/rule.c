@@ -56,7 +56,7 @@ pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
 	int rc = pattern_match(m, p, "", 0, NULL, NULL);
 	matcher_free(m);
 	if (rc != 0) {
-		snprintf(err, errlen, "pattern matches the empty string, so it would flag every line");
+		snprintf(err, errlen, "pattern matches the empty string, so it would match every line");
 		pcre2_code_free(p->code);
 		p->code = NULL;
 		goto fail;

@@ -49,7 +49,7 @@ xreallocarray(void *ptr, size_t nmemb, size_t size)
 {
 	if (size != 0 && nmemb > SIZE_MAX / size)
 		oom();
-	void *p = realloc(ptr, nmemb * size ? nmemb * size : 1);
+	void *p = realloc(ptr, (nmemb && size) ? nmemb * size : 1);
 	if (p == NULL)
 		oom();
 	return p;

@@ -124,7 +124,14 @@ check_encoding(struct loader *ld)
 		if (w == 0) {
 			snprintf(detail, sizeof detail, "invalid UTF-8 (byte 0x%02X); bank files must be UTF-8", p[i]);
 			what = detail;
+			/* One message per bad sequence: skip its continuation bytes. */
 			w = 1;
+			while (i + w < len && w < 4 && (p[i + w] & 0xc0) == 0x80)
+				w++;
+		} else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+			snprintf(detail, sizeof detail, "line separator U+%04X is not allowed; use a plain line break",
+			    (unsigned)cp);
+			what = detail;
 		} else if (cp == 0) {
 			what = "NUL byte is not allowed in a bank file";
 		} else if (cp == '\n' || (cp == '\r' && !(i + 1 < len && p[i + 1] == '\n'))) {
@@ -207,6 +214,7 @@ attach(struct loader *ld, struct ynode *n)
 		} else if (n->plain && strcmp(n->str, "<<") == 0) {
 			diag_add(ld->dl, ld->name, n->line, n->col, SEV_ERROR,
 			    "merge keys ('<<') are not supported");
+			n->reported = true;
 		}
 	}
 	xgrow((void **)&parent->kids, &parent->cap, parent->nkids + 1, sizeof *parent->kids);
@@ -251,6 +259,7 @@ handle(struct loader *ld, yaml_event_t *ev)
 		n = node_new(YNODE_SCALAR, &ev->start_mark);
 		n->str = xstrdup("");
 		n->plain = true;
+		n->reported = true;
 		break;
 	}
 	case YAML_SCALAR_EVENT:
@@ -321,6 +330,12 @@ report_parser_error(struct loader *ld, const yaml_parser_t *p)
 		    p->problem_offset);
 		return;
 	}
+	if (p->context != NULL && strcmp(p->context, "while scanning a simple key") == 0 &&
+	    m.line == p->context_mark.line && m.column - p->context_mark.column >= 1024) {
+		error_at(ld, &p->context_mark, "a key longer than 1024 characters; "
+		    "keys are limited to 1024 characters, put long text in a value");
+		return;
+	}
 	if (p->context != NULL)
 		snprintf(ctx, sizeof ctx, " %s that started at %lu:%lu", p->context,
 		    (unsigned long)p->context_mark.line + 1, (unsigned long)p->context_mark.column + 1);
@@ -343,7 +358,10 @@ ytree_parse(const char *name, const char *buf, size_t len, struct diag_list *dl)
 
 	ld.name = name;
 	ld.dl = dl;
-	if (len >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') || (buf[0] == '\xfe' && buf[1] == '\xff'))) {
+	/* UTF-16, with a BOM or recognisable by a NUL in the first two bytes
+	 * of text that is otherwise ASCII. */
+	if (len >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') || (buf[0] == '\xfe' && buf[1] == '\xff') ||
+	    ((buf[0] == '\0') != (buf[1] == '\0')))) {
 		diag_add(dl, name, 0, 0, SEV_ERROR, "the file is UTF-16; bank files must be UTF-8");
 		return NULL;
 	}

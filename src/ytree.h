@@ -33,6 +33,8 @@ struct ynode {
 	char *str;              /* YNODE_SCALAR: the value, NUL-terminated */
 	size_t len;             /* YNODE_SCALAR: its length in bytes */
 	bool plain;             /* YNODE_SCALAR: written without quotes */
+	bool reported;          /* stands for something already reported (an
+	                           alias): the schema says nothing more of it */
 	struct ynode **kids;    /* MAP: key, value, key, value...; SEQ: items */
 	size_t nkids;           /* number of entries in kids */
 	size_t cap;             /* allocated entries in kids */

@@ -79,7 +79,7 @@ main(void)
 		{"'\\bare you hiring\\b'", "'(are you hiring'",
 		    "9:16: rule 'job-ask.hiring': invalid pattern at offset 15: missing closing parenthesis"},
 		{"'\\bare you hiring\\b'", "'x*'",
-		    "9:16: rule 'job-ask.hiring': pattern matches the empty string, so it would flag every line"},
+		    "9:16: rule 'job-ask.hiring': pattern matches the empty string, so it would match every line"},
 		{"'\\bare you hiring\\b'", "'a\\Cb'",
 		    "9:16: rule 'job-ask.hiring': invalid pattern at offset 3: using \\C is disabled"},
 		{"How did you get hired?", "Are you hiring anyone?",

@@ -1,0 +1,105 @@
+/*
+ * assess.c -- what the coach makes of one line (see assess.h).
+ *
+ * Most lines break no rule, so all rule patterns are first tried as one
+ * alternation (the gate); only a line that passes the gate, or a gate
+ * that hit a limit, is checked rule by rule.
+ */
+#include <config.h>
+
+#include "assess.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+void
+assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
+{
+	memset(a, 0, sizeof *a);
+	a->rs = rs;
+	a->policy = policy;
+	a->cls = classifier_new(rs);
+
+	size_t len = 1;
+	for (size_t i = 0; i < rs->nrules; i++)
+		for (size_t j = 0; j < rs->rules[i]->npats; j++)
+			len += strlen(rs->rules[i]->pats[j].src) + 5;
+	if (len == 1)
+		return;
+	char *alt = xmalloc(len);
+	size_t used = 0;
+	for (size_t i = 0; i < rs->nrules; i++)
+		for (size_t j = 0; j < rs->rules[i]->npats; j++)
+			used += (size_t)snprintf(alt + used, len - used, "%s(?:%s)", used ? "|" : "",
+			    rs->rules[i]->pats[j].src);
+	char err[200];
+	a->has_gate = pattern_compile(&a->gate, alt, err, sizeof err);
+	if (!a->has_gate)
+		pattern_free(&a->gate);
+	free(alt);
+}
+
+void
+assessor_free(struct assessor *a)
+{
+	if (a->has_gate)
+		pattern_free(&a->gate);
+	classifier_free(a->cls);
+	memset(a, 0, sizeof *a);
+}
+
+static bool
+ignored(const struct rule *r, char *const *ignore, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ignore[i], "all") == 0 || strcmp(ignore[i], r->id) == 0 ||
+		    strcmp(ignore[i], kind_name(r->kind)) == 0)
+			return true;
+	return false;
+}
+
+int
+assess_line(const struct assessor *a, struct matcher *m, const char *s, size_t len,
+    char *const *ignore, size_t nignore, struct assessment *out)
+{
+	bool seen[KIND_COUNT] = {false};
+	memset(out, 0, sizeof *out);
+	out->cat = CAT_NONE;
+
+	bool any = true;
+	if (a->has_gate)
+		any = pattern_match(m, &a->gate, s, len, NULL, NULL) != 0;
+	for (size_t i = 0; any && i < a->rs->nrules; i++) {
+		const struct rule *r = a->rs->rules[i];
+		if (seen[r->kind] || ignored(r, ignore, nignore))
+			continue;
+		size_t so, eo;
+		int rc = rule_eval(m, r, s, len, &so, &eo, NULL);
+		if (rc < 0) {
+			if (out->err == 0) {
+				out->err = rc;
+				out->err_rule = r;
+			}
+			continue;
+		}
+		if (rc == 0)
+			continue;
+		seen[r->kind] = true;
+		struct flag *f = &out->flags[out->nflags++];
+		f->rule = r;
+		f->sev = r->sev[a->policy];
+		f->so = so;
+		f->eo = eo;
+	}
+	/* A job ask or a pay question is not a question of any category: the
+	 * host answers it with a reaction, not a reply. */
+	if (seen[KIND_JOB_ASK] || seen[KIND_SALARY])
+		return out->err;
+	int cerr = 0;
+	out->cat = classify(a->cls, m, s, len, &cerr);
+	if (cerr < 0 && out->err == 0)
+		out->err = cerr;
+	return out->err;
+}

@@ -1,0 +1,58 @@
+/*
+ * assess.h -- what the coach makes of one line: its category and flags.
+ *
+ * An assessor holds the active rules, the severity policy and the
+ * classifier.  assess_line() runs every rule on a line (at most one flag
+ * per flag kind: the first rule of that kind that fires), honours inline
+ * suppressions, and classifies the line (a job ask or a pay question has
+ * no category: it is not a question about the work).  The batch checker and the
+ * practice coach both call it, so a line is judged the same everywhere.
+ * It prints nothing.
+ */
+#ifndef INFOCOACH_ASSESS_H
+#define INFOCOACH_ASSESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog.h"
+#include "classify.h"
+#include "rule.h"
+#include "taxonomy.h"
+
+struct assessor {
+	const struct ruleset *rs;   /* the rules (borrowed) */
+	enum policy policy;         /* which severity column applies */
+	struct classifier *cls;     /* owned */
+	struct pattern gate;        /* alternation of every rule pattern */
+	bool has_gate;              /* gate compiled */
+};
+
+struct flag {
+	const struct rule *rule;    /* the rule that fired (borrowed) */
+	enum severity sev;          /* its severity under the policy */
+	size_t so, eo;              /* byte range of the match in the line */
+};
+
+struct assessment {
+	enum category cat;          /* the line's category, or CAT_NONE */
+	struct flag flags[KIND_COUNT]; /* in rule order */
+	size_t nflags;
+	int err;                    /* 0, or a negative PCRE2 code */
+	const struct rule *err_rule;   /* the rule that failed, if any */
+};
+
+/* Set up a from rs (which must outlive it). */
+void assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy);
+void assessor_free(struct assessor *a);
+
+/*
+ * Assess s[0..len), which must be valid UTF-8.  ignore[0..nignore) are
+ * suppressed rule ids or flag kinds ("all" suppresses every rule).
+ * Returns 0, or the negative PCRE2 code of a rule that could not be
+ * evaluated (also in out->err; the other rules still ran).
+ */
+int assess_line(const struct assessor *a, struct matcher *m, const char *s, size_t len,
+    char *const *ignore, size_t nignore, struct assessment *out);
+
+#endif

@@ -1,0 +1,518 @@
+/*
+ * check.c -- batch checking of draft question lists (see check.h).
+ */
+#include <config.h>
+
+#include "check.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bank.h"
+#include "diag.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define READ_BUF (256 * 1024)
+
+/* Open-addressing set of normalised question hashes, for duplicates. */
+struct seen {
+	uint64_t *hash;          /* 0 = empty slot */
+	unsigned long *line;     /* line of the first occurrence */
+	size_t cap, n;           /* slots (power of two), used */
+};
+
+struct checker {
+	const struct assessor *a;   /* rules and classifier (borrowed) */
+	struct emitter *e;          /* output (borrowed) */
+	struct matcher *m;          /* match state (owned) */
+	unsigned long duration;     /* planned seconds */
+	unsigned long files;        /* inputs checked */
+	unsigned long questions;    /* questions checked, all inputs */
+	/* Per file: */
+	const char *path;           /* for messages (borrowed) */
+	unsigned long nq;           /* questions in this file */
+	bool cat_seen[CAT_COUNT];   /* categories covered */
+	struct seen seen;           /* for duplicates */
+	bool seen_full_noted;       /* told that tracking stopped */
+	bool input_ok;              /* no problem with the input itself */
+	char *buf;                  /* READ_BUF + 1 bytes (owned) */
+};
+
+struct checker *
+checker_new(const struct assessor *a, struct emitter *e, unsigned long duration)
+{
+	struct checker *c = xcalloc(1, sizeof *c);
+	c->a = a;
+	c->e = e;
+	c->m = matcher_new();
+	c->duration = duration;
+	c->buf = xmalloc(READ_BUF + 1);
+	return c;
+}
+
+void
+checker_free(struct checker *c)
+{
+	if (c == NULL)
+		return;
+	matcher_free(c->m);
+	free(c->seen.hash);
+	free(c->seen.line);
+	free(c->buf);
+	free(c);
+}
+
+unsigned long
+checker_files(const struct checker *c)
+{
+	return c->files;
+}
+
+unsigned long
+checker_questions(const struct checker *c)
+{
+	return c->questions;
+}
+
+static void
+input_error(struct checker *c, unsigned long line, unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+input_error(struct checker *c, unsigned long line, unsigned long col, const char *fmt, ...)
+{
+	struct diag_list dl = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(&dl, c->path, line, col, SEV_ERROR, "%s", msg);
+	free(msg);
+	fflush(stdout);
+	diag_flush(&dl, stderr);
+	c->input_ok = false;
+}
+
+/* Hash of the question with case, spaces and final punctuation folded. */
+static uint64_t
+norm_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	bool space = false;
+	while (len > 0 && strchr("?!. ", s[len - 1]) != NULL)
+		len--;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == ' ' || ch == '\t') {
+			space = true;
+			continue;
+		}
+		if (space) {
+			h = (h ^ ' ') * 1099511628211ULL;
+			space = false;
+		}
+		if (ch >= 'A' && ch <= 'Z')
+			ch += 32;
+		h = (h ^ ch) * 1099511628211ULL;
+	}
+	return h ? h : 1;
+}
+
+/* Record a question; returns the line of an earlier equal one, or 0. */
+static unsigned long
+seen_add(struct checker *c, uint64_t h, unsigned long line)
+{
+	struct seen *s = &c->seen;
+	if (s->cap == 0 || (s->n + 1) * 2 > s->cap) {
+		if (s->cap >= CHECK_MAX_DISTINCT * 2) {
+			/* Full: only look up. */
+			for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+				if (s->hash[i] == 0)
+					return 0;
+				if (s->hash[i] == h)
+					return s->line[i];
+			}
+		}
+		size_t ncap = s->cap ? s->cap * 2 : 1024;
+		uint64_t *nh = xcalloc(ncap, sizeof *nh);
+		unsigned long *nl = xcalloc(ncap, sizeof *nl);
+		for (size_t i = 0; i < s->cap; i++) {
+			if (s->hash[i] == 0)
+				continue;
+			size_t j = s->hash[i] & (ncap - 1);
+			while (nh[j] != 0)
+				j = (j + 1) & (ncap - 1);
+			nh[j] = s->hash[i];
+			nl[j] = s->line[i];
+		}
+		free(s->hash);
+		free(s->line);
+		s->hash = nh;
+		s->line = nl;
+		s->cap = ncap;
+	}
+	size_t i = h & (s->cap - 1);
+	while (s->hash[i] != 0) {
+		if (s->hash[i] == h)
+			return s->line[i];
+		i = (i + 1) & (s->cap - 1);
+	}
+	s->hash[i] = h;
+	s->line[i] = line;
+	s->n++;
+	return 0;
+}
+
+/* Split a trailing "# infocoach: ignore ID..." off text.  Returns the
+ * new length of the text and fills ids (pointers into the copy buf). */
+static size_t
+split_suppression(char *s, size_t len, char **ids, size_t *nids, size_t max)
+{
+	static const char tag[] = "# infocoach:";
+	*nids = 0;
+	char *at = NULL;
+	for (char *p = s; (p = memchr(p, '#', (size_t)(s + len - p))) != NULL; p++) {
+		if ((size_t)(s + len - p) >= sizeof tag - 1 && memcmp(p, tag, sizeof tag - 1) == 0) {
+			at = p;
+			break;
+		}
+	}
+	if (at == NULL)
+		return len;
+	size_t keep = (size_t)(at - s);
+	char *d = at + sizeof tag - 1;
+	s[len] = '\0';
+	char *save = NULL;
+	char *w = strtok_r(d, " \t,", &save);
+	if (w == NULL || strcmp(w, "ignore") != 0)
+		return len; /* not a directive we know: leave the text alone */
+	while ((w = strtok_r(NULL, " \t,", &save)) != NULL && *nids < max)
+		ids[(*nids)++] = w;
+	static char all[] = "all";
+	if (*nids == 0)
+		ids[(*nids)++] = all;
+	while (keep > 0 && (s[keep - 1] == ' ' || s[keep - 1] == '\t'))
+		keep--;
+	return keep;
+}
+
+/*
+ * Check one question.  line is the whole original line (for columns);
+ * the question is line[off..off+len).  Returns nothing; findings go out.
+ */
+static void
+check_question(struct checker *c, unsigned long lineno, const char *line, size_t off,
+    size_t len, unsigned long col_base, char *const *ignore, size_t nignore)
+{
+	struct assessment as;
+	const char *q = line + off;
+
+	assess_line(c->a, c->m, q, len, ignore, nignore, &as);
+	c->nq++;
+	c->questions++;
+	if (as.cat != CAT_NONE)
+		c->cat_seen[as.cat] = true;
+	emit_question(c->e, lineno, q, len, as.cat);
+	unsigned long qcol = col_base + utf8_columns(line, off);
+	if (as.err < 0) {
+		char e[120];
+		rule_strerror(as.err, e, sizeof e);
+		input_error(c, lineno, qcol, "rule '%s' could not be evaluated (%s)",
+		    as.err_rule ? as.err_rule->id : "cue", e);
+	}
+	for (size_t i = 0; i < as.nflags; i++) {
+		const struct flag *fl = &as.flags[i];
+		struct finding f = {
+			.line = lineno,
+			.col = qcol + utf8_columns(q, fl->so),
+			.sev = fl->sev,
+			.kind = kind_name(fl->rule->kind),
+			.rule = fl->rule->id,
+			.message = fl->rule->message,
+			.suggestion = fl->rule->suggestion,
+		};
+		f.end_col = f.col + utf8_columns(q + fl->so, fl->eo - fl->so);
+		emit_finding(c->e, &f);
+	}
+	bool ignore_dup = false;
+	for (size_t i = 0; i < nignore; i++)
+		ignore_dup |= strcmp(ignore[i], "all") == 0 || strcmp(ignore[i], "list.duplicate") == 0 ||
+		    strcmp(ignore[i], "duplicate") == 0;
+	unsigned long first = seen_add(c, norm_hash(q, len), lineno);
+	if (first != 0 && !ignore_dup) {
+		char *msg = xasprintf("the same question as line %lu", first);
+		struct finding f = {
+			.line = lineno, .col = qcol, .end_col = qcol + utf8_columns(q, len),
+			.sev = SEV_WARNING, .kind = "duplicate", .rule = "list.duplicate",
+			.message = msg,
+			.suggestion = "Ask each question once; drop this one or make it more specific.",
+		};
+		emit_finding(c->e, &f);
+		free(msg);
+	}
+}
+
+/* One raw line of a draft (without its newline). */
+static void
+draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
+{
+	size_t off = 0;
+	unsigned long col_base = 1;
+	char *ids[16];
+	size_t nids = 0;
+
+	if (lineno == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		/* A BOM is not a character of the text: column 1 follows it. */
+		s += 3;
+		len -= 3;
+	}
+	if (len > 0 && s[len - 1] == '\r')
+		len--;
+	size_t bad;
+	if (memchr(s, '\0', len) != NULL) {
+		size_t at = (size_t)((char *)memchr(s, '\0', len) - s);
+		input_error(c, lineno, 1 + utf8_columns(s, at), "NUL byte in the line; line not checked");
+		return;
+	}
+	if (!utf8_valid(s, len, &bad)) {
+		input_error(c, lineno, 1 + utf8_columns(s, bad),
+		    "invalid UTF-8 (byte 0x%02X); line not checked", (unsigned char)s[bad]);
+		return;
+	}
+	while (off < len && (s[off] == ' ' || s[off] == '\t'))
+		off++;
+	if (off == len || s[off] == '#')
+		return;
+	/* List markers: "-", "*", "+", "1.", "1)" followed by a space. */
+	size_t m = off;
+	if (strchr("-*+", s[m]) != NULL && m + 1 < len && (s[m + 1] == ' ' || s[m + 1] == '\t')) {
+		m += 1;
+	} else {
+		while (m < len && s[m] >= '0' && s[m] <= '9' && m - off < 4)
+			m++;
+		if (m > off && m < len && (s[m] == '.' || s[m] == ')') && m + 1 < len &&
+		    (s[m + 1] == ' ' || s[m + 1] == '\t'))
+			m += 1;
+		else
+			m = off;
+	}
+	if (m != off) {
+		off = m;
+		while (off < len && (s[off] == ' ' || s[off] == '\t'))
+			off++;
+	}
+	len = split_suppression(s, len, ids, &nids, sizeof ids / sizeof *ids);
+	while (len > off && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len <= off)
+		return;
+	check_question(c, lineno, s, off, len - off, col_base, ids, nids);
+}
+
+static void
+begin_file(struct checker *c, const char *path)
+{
+	c->path = path;
+	c->nq = 0;
+	memset(c->cat_seen, 0, sizeof c->cat_seen);
+	c->seen.n = 0;
+	if (c->seen.hash != NULL)
+		memset(c->seen.hash, 0, c->seen.cap * sizeof *c->seen.hash);
+	c->seen_full_noted = false;
+	c->input_ok = true;
+	c->files++;
+	emit_file_begin(c->e, path);
+}
+
+/* List findings at the end of a file. */
+static void
+end_file(struct checker *c)
+{
+	if (c->nq > 0) {
+		static const struct {
+			enum category cat; const char *rule; const char *msg; const char *sugg;
+		} closing[] = {
+			{CAT_REFERRALS, "list.referrals",
+			    "no question asks the host for other people to talk to",
+			    "End with something like: Who else would you suggest I speak with?"},
+			{CAT_MENTION_NAME, "list.mention-name",
+			    "no question asks whether you may mention the host's name",
+			    "Add: When I contact them, may I say that you suggested it?"},
+		};
+		for (size_t i = 0; i < 2; i++) {
+			if (c->cat_seen[closing[i].cat])
+				continue;
+			struct finding f = {.sev = SEV_WARNING, .kind = "missing_closing",
+			    .rule = closing[i].rule, .message = closing[i].msg, .suggestion = closing[i].sugg};
+			emit_finding(c->e, &f);
+		}
+		bool tier[TIER_COUNT] = {false};
+		for (int k = 0; k < CAT_COUNT; k++)
+			if (c->cat_seen[k])
+				tier[category_tier((enum category)k)] = true;
+		if (!tier[TIER_JOB]) {
+			struct finding f = {.sev = SEV_WARNING, .kind = "missing_tier", .rule = "list.tier-job",
+			    .message = "no question asks about the host's own job (their day, path, likes, challenges)",
+			    .suggestion = "Add a question such as: What does a typical week look like for you?"};
+			emit_finding(c->e, &f);
+		}
+		if (!tier[TIER_INDUSTRY]) {
+			struct finding f = {.sev = SEV_WARNING, .kind = "missing_tier", .rule = "list.tier-industry",
+			    .message = "no question asks about the industry and how it is changing",
+			    .suggestion = "Add a question such as: How is your field changing, and what is driving it?"};
+			emit_finding(c->e, &f);
+		}
+		unsigned long fit = c->duration / CHECK_SECONDS_PER_Q;
+		if (fit < 1)
+			fit = 1;
+		if (c->nq > fit) {
+			char *msg = xasprintf("%lu questions will not fit in %lu minutes (about %lu will)",
+			    c->nq, c->duration / 60, fit);
+			struct finding f = {.sev = SEV_INFO, .kind = "too_many", .rule = "list.too-many",
+			    .message = msg,
+			    .suggestion = "Put the questions you most want answered first, and keep the closing ones."};
+			emit_finding(c->e, &f);
+			free(msg);
+		}
+	}
+	emit_file_end(c->e);
+}
+
+/* Check a bank's questions, positioned where their text is written. */
+static bool
+check_bank(struct checker *c, const char *path)
+{
+	struct diag_list dl = {0};
+	struct bank *b = bank_load(path, &dl);
+	fflush(stdout);
+	diag_flush(&dl, stderr);
+	begin_file(c, path);
+	if (b == NULL) {
+		c->input_ok = false;
+		emit_file_end(c->e);
+		return false;
+	}
+	for (size_t i = 0; i < b->nquestions; i++) {
+		const struct question *q = &b->questions[i];
+		check_question(c, q->text_line, q->text, 0, strlen(q->text), q->text_col, NULL, 0);
+	}
+	end_file(c);
+	bank_free(b);
+	return c->input_ok;
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+bool
+checker_file(struct checker *c, const char *path)
+{
+	int fd;
+	bool is_stdin = strcmp(path, "-") == 0;
+
+	if (!is_stdin && (ends_with(path, ".yaml") || ends_with(path, ".yml")))
+		return check_bank(c, path);
+	if (is_stdin) {
+		fd = STDIN_FILENO;
+	} else {
+		fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+		if (fd < 0) {
+			c->path = path;
+			input_error(c, 0, 0, "cannot open: %s", strerror(errno));
+			return false;
+		}
+		struct stat st;
+		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			c->path = path;
+			input_error(c, 0, 0, "is a directory");
+			close(fd);
+			return false;
+		}
+	}
+	begin_file(c, path);
+
+	char *buf = c->buf;
+	size_t start = 0, end = 0;
+	unsigned long lineno = 0;
+	bool skipping = false;   /* inside an over-long line */
+	bool first_read = true;
+	for (;;) {
+		if (start > 0 && start == end)
+			start = end = 0;
+		if (end == READ_BUF && start > 0) {
+			memmove(buf, buf + start, end - start);
+			end -= start;
+			start = 0;
+		}
+		ssize_t r = read(fd, buf + end, READ_BUF - end);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			input_error(c, lineno + 1, 0, "read error: %s", strerror(errno));
+			break;
+		}
+		if (first_read && r > 0) {
+			size_t probe = (size_t)r < CHECK_BINARY_PROBE ? (size_t)r : CHECK_BINARY_PROBE;
+			void *nul = memchr(buf, '\0', probe);
+			if (nul != NULL) {
+				input_error(c, 0, 0, "binary file (NUL byte at offset %zu), not checked",
+				    (size_t)((char *)nul - buf));
+				break;
+			}
+			first_read = false;
+		}
+		end += (size_t)r;
+		bool eof = r == 0;
+		/* Hand out every complete line in the buffer. */
+		for (;;) {
+			char *nl = memchr(buf + start, '\n', end - start);
+			if (nl == NULL)
+				break;
+			size_t len = (size_t)(nl - (buf + start));
+			lineno += skipping ? 0 : 1;
+			if (skipping) {
+				skipping = false;
+			} else if (len > CHECK_MAX_LINE) {
+				input_error(c, lineno, 0, "line longer than %d bytes; line not checked", CHECK_MAX_LINE);
+			} else {
+				draft_line(c, lineno, buf + start, len);
+			}
+			start += len + 1;
+		}
+		if (eof) {
+			if (end > start && !skipping) {
+				lineno++;
+				if (end - start > CHECK_MAX_LINE)
+					input_error(c, lineno, 0, "line longer than %d bytes; line not checked",
+					    CHECK_MAX_LINE);
+				else
+					draft_line(c, lineno, buf + start, end - start);
+			}
+			break;
+		}
+		/* A line longer than the limit: report it once, drop what we
+		 * have of it, and skip to its end. */
+		if (end - start > CHECK_MAX_LINE && !skipping) {
+			lineno++;
+			input_error(c, lineno, 0, "line longer than %d bytes; line not checked", CHECK_MAX_LINE);
+			skipping = true;
+			start = end = 0;
+		} else if (skipping) {
+			start = end = 0;
+		}
+	}
+	if (!is_stdin)
+		close(fd);
+	end_file(c);
+	return c->input_ok;
+}

@@ -1,0 +1,46 @@
+/*
+ * check.h -- batch checking of draft question lists (infocoach check).
+ *
+ * A checker streams each input one line at a time with a fixed buffer,
+ * so memory does not grow with the input: it strips a BOM, CR, list
+ * markers and inline suppressions (columns still point into the original
+ * line), skips blanks and '#' comments, assesses each question (assess.h)
+ * and hands questions and findings to an emitter (emit.h).  At the end of
+ * each file it adds the list findings: missing closing questions, a tier
+ * never covered, more questions than fit the planned time, duplicates.
+ * Files ending in .yaml or .yml are loaded as banks and their questions
+ * checked the same way.  Problems with the input itself (unreadable,
+ * binary, invalid UTF-8, over-long lines, a rule that could not be
+ * evaluated) are printed to stderr as positioned errors.
+ */
+#ifndef INFOCOACH_CHECK_H
+#define INFOCOACH_CHECK_H
+
+#include <stdbool.h>
+
+#include "assess.h"
+#include "emit.h"
+
+#define CHECK_MAX_LINE       65536     /* bytes in one checked line */
+#define CHECK_BINARY_PROBE   8000      /* NUL in this many bytes: binary */
+#define CHECK_SECONDS_PER_Q  120       /* planned time per question */
+#define CHECK_MAX_DISTINCT   (1UL << 18) /* duplicate tracking per file */
+
+struct checker;
+
+/* A checker over a (borrowed, outliving it) and emitter e; duration is
+ * the planned meeting length in seconds. */
+struct checker *checker_new(const struct assessor *a, struct emitter *e, unsigned long duration);
+
+/* Check one input ("-" is standard input).  Returns false when the input
+ * had problems of its own (then stderr has the message). */
+bool checker_file(struct checker *c, const char *path);
+
+/* Files and questions seen so far. */
+unsigned long checker_files(const struct checker *c);
+unsigned long checker_questions(const struct checker *c);
+
+/* Free c; NULL is fine. */
+void checker_free(struct checker *c);
+
+#endif

@@ -1,0 +1,321 @@
+/*
+ * cli_check.c -- the 'check' and 'rules' commands.
+ *
+ * check loads the active rules (catalog.c), then streams every input
+ * through the checker (check.c) into the chosen output format (emit.c).
+ * rules lists the active rules, or their patterns for pcre2grep -f.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "assess.h"
+#include "catalog.h"
+#include "check.h"
+#include "cli.h"
+#include "diag.h"
+#include "duration.h"
+#include "emit.h"
+#include "text.h"
+#include "xmalloc.h"
+
+static void
+check_usage(FILE *fp)
+{
+	fputs("Usage: infocoach check [OPTION]... FILE...\n"
+	    "Check draft lists of informational-interview questions, one question a\n"
+	    "line ('-' reads standard input; .yaml files are checked as banks).\n"
+	    "Each question is flagged if it asks for a job, pries into pay, can be\n"
+	    "answered by the company website, or is a closed yes/no question; each\n"
+	    "list is checked for the closing questions, both tiers, its length and\n"
+	    "duplicates.\n"
+	    "\n"
+	    "  -b, --bank NAME|FILE   use this bank's rules and questions (repeatable;\n"
+	    "                         default: general); rule files always apply\n"
+	    "  -p, --policy POLICY    severities: strict, default or lenient\n"
+	    "  -f, --format FORMAT    text (default), json, sarif or github\n"
+	    "      --fail-on LEVEL    exit 1 on findings at LEVEL or above: error\n"
+	    "                         (default), warning, info, or never\n"
+	    "  -d, --duration D       planned meeting length (default 30m), e.g. 20m\n"
+	    "  -q, --quiet            text: no suggestions and no summary line\n"
+	    "  -h, --help             show this help\n"
+	    "\n"
+	    "Text output is FILE:LINE:COL: SEVERITY: MESSAGE [RULE], then the suggestion.\n"
+	    "To silence a rule on one line, end it with '# infocoach: ignore RULE-ID'\n"
+	    "(or a flag kind such as job_ask, or nothing for every rule).\n"
+	    "\n"
+	    "Exit status: 0 no finding at the failing level, 1 findings at the failing\n"
+	    "level, 2 usage error, unreadable or invalid input, or a rule that could\n"
+	    "not be evaluated.\n", fp);
+}
+
+/* Options shared by check and rules. */
+struct common {
+	const char **banks;     /* --bank values (borrowed from argv) */
+	size_t nbanks;
+	enum policy policy;
+};
+
+static bool
+parse_policy(const char *cmd, const char *arg, enum policy *out)
+{
+	int p = policy_lookup(arg);
+	if (p < 0) {
+		cli_usage_error(cmd, "invalid policy '%s' (expected strict, default or lenient)", arg);
+		return false;
+	}
+	*out = (enum policy)p;
+	return true;
+}
+
+/* Load the rule set for the options, printing problems.  NULL on error. */
+static struct ruleset *
+open_rules(const struct common *co)
+{
+	struct catalog cat;
+	struct diag_list dl = {0};
+	catalog_init(&cat);
+	struct ruleset *rs = catalog_open(&cat, co->banks, co->nbanks, &dl);
+	diag_flush(&dl, stderr);
+	catalog_free(&cat);
+	if (rs != NULL && rs->nrules == 0)
+		diag_warning("no rules found; is the rules/ folder of the question banks installed?");
+	return rs;
+}
+
+int
+cli_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"bank", required_argument, NULL, 'b'},
+		{"policy", required_argument, NULL, 'p'},
+		{"format", required_argument, NULL, 'f'},
+		{"fail-on", required_argument, NULL, 'F'},
+		{"duration", required_argument, NULL, 'd'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct common co = {xcalloc((size_t)argc + 1, sizeof *co.banks), 0, POLICY_DEFAULT};
+	enum emit_format format = EMIT_TEXT;
+	int fail_on = SEV_ERROR;   /* SEV_NONE: never */
+	unsigned long duration = 30 * 60;
+	bool quiet = false;
+	int status = STATUS_INVALID, c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+b:p:f:d:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			co.banks[co.nbanks++] = optarg;
+			break;
+		case 'p':
+			if (!parse_policy("check", optarg, &co.policy))
+				goto out;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				format = EMIT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				format = EMIT_JSON;
+			else if (strcmp(optarg, "sarif") == 0)
+				format = EMIT_SARIF;
+			else if (strcmp(optarg, "github") == 0)
+				format = EMIT_GITHUB;
+			else {
+				cli_usage_error("check", "invalid format '%s' (expected text, json, sarif or github)", optarg);
+				goto out;
+			}
+			break;
+		case 'F':
+			if (strcmp(optarg, "never") == 0)
+				fail_on = SEV_NONE;
+			else if ((fail_on = severity_lookup(optarg)) == SEV_NONE) {
+				cli_usage_error("check", "invalid level '%s' (expected error, warning, info or never)", optarg);
+				goto out;
+			}
+			break;
+		case 'd':
+			if (!duration_parse(optarg, &duration)) {
+				cli_usage_error("check", "invalid duration '%s' (write it like 90s, 20m, 1h or 1h30m)", optarg);
+				goto out;
+			}
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			check_usage(stdout);
+			status = STATUS_OK;
+			goto out;
+		default:
+			fprintf(stderr, "Try 'infocoach check --help' for more information.\n");
+			goto out;
+		}
+	}
+	if (optind >= argc) {
+		cli_usage_error("check", "no file given (use '-' to read standard input)");
+		goto out;
+	}
+	if (isatty(STDIN_FILENO)) {
+		for (int i = optind; i < argc; i++) {
+			if (strcmp(argv[i], "-") == 0) {
+				diag_error("refusing to read questions from a terminal; pipe or redirect a file into '-'");
+				goto out;
+			}
+		}
+	}
+
+	struct ruleset *rs = open_rules(&co);
+	if (rs == NULL)
+		goto out;
+	struct assessor as;
+	assessor_init(&as, rs, co.policy);
+	struct emitter *em = emit_begin(format, stdout, rs, quiet);
+	struct checker *ck = checker_new(&as, em, duration);
+	bool inputs_ok = true;
+	for (int i = optind; i < argc; i++)
+		inputs_ok &= checker_file(ck, argv[i]);
+	unsigned long files = checker_files(ck), questions = checker_questions(ck);
+	checker_free(ck);
+	bool failing = false;
+	for (int s = fail_on; fail_on != SEV_NONE && s < SEV_COUNT; s++)
+		failing |= emit_count(em, (enum severity)s) > 0;
+	int wrote = emit_end(em, files, questions);
+	assessor_free(&as);
+	ruleset_free(rs);
+	if (wrote < 0 || !inputs_ok)
+		status = STATUS_INVALID;
+	else
+		status = failing ? STATUS_FINDINGS : STATUS_OK;
+out:
+	free(co.banks);
+	return status;
+}
+
+static void
+rules_usage(FILE *fp)
+{
+	fputs("Usage: infocoach rules [OPTION]...\n"
+	    "List the active rules: those of every rule file, plus the chosen banks'.\n"
+	    "\n"
+	    "  -b, --bank NAME|FILE   add this bank's rules (repeatable; default: general)\n"
+	    "  -p, --policy POLICY    show severities under strict, default or lenient\n"
+	    "  -f, --format FORMAT    text (default), json, or pcre2grep: every positive\n"
+	    "                         pattern, one a line, for 'pcre2grep -f'\n"
+	    "  -h, --help             show this help\n", fp);
+}
+
+static void
+json_string(FILE *o, const char *s)
+{
+	fputc('"', o);
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\')
+			fprintf(o, "\\%c", ch);
+		else if (ch < 0x20 || ch == 0x7f)
+			fprintf(o, "\\u%04x", ch);
+		else
+			fputc(ch, o);
+	}
+	fputc('"', o);
+}
+
+int
+cli_rules(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"bank", required_argument, NULL, 'b'},
+		{"policy", required_argument, NULL, 'p'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct common co = {xcalloc((size_t)argc + 1, sizeof *co.banks), 0, POLICY_DEFAULT};
+	const char *format = "text";
+	int status = STATUS_INVALID, c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+b:p:f:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			co.banks[co.nbanks++] = optarg;
+			break;
+		case 'p':
+			if (!parse_policy("rules", optarg, &co.policy))
+				goto out;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "pcre2grep") != 0) {
+				cli_usage_error("rules", "invalid format '%s' (expected text, json or pcre2grep)", optarg);
+				goto out;
+			}
+			format = optarg;
+			break;
+		case 'h':
+			rules_usage(stdout);
+			status = STATUS_OK;
+			goto out;
+		default:
+			fprintf(stderr, "Try 'infocoach rules --help' for more information.\n");
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		cli_usage_error("rules", "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	struct ruleset *rs = open_rules(&co);
+	if (rs == NULL)
+		goto out;
+	bool json = strcmp(format, "json") == 0;
+	if (json)
+		fputs("[", stdout);
+	for (size_t i = 0; i < rs->nrules; i++) {
+		const struct rule *r = rs->rules[i];
+		if (strcmp(format, "pcre2grep") == 0) {
+			/* Our compile options, spelled as pattern-start verbs. */
+			for (size_t j = 0; j < r->npats; j++)
+				printf("(*UTF)(*UCP)(?i)%s\n", r->pats[j].src);
+		} else if (json) {
+			printf("%s\n  {\"id\": ", i ? "," : "");
+			json_string(stdout, r->id);
+			printf(", \"kind\": \"%s\", \"severity\": \"%s\", \"file\": ", kind_name(r->kind),
+			    severity_name(r->sev[co.policy]));
+			json_string(stdout, r->file);
+			printf(", \"line\": %lu, \"message\": ", r->line);
+			json_string(stdout, r->message);
+			fputs(", \"suggestion\": ", stdout);
+			json_string(stdout, r->suggestion);
+			fputs(", \"patterns\": [", stdout);
+			for (size_t j = 0; j < r->npats; j++) {
+				fputs(j ? ", " : "", stdout);
+				json_string(stdout, r->pats[j].src);
+			}
+			fputs("], \"unless\": [", stdout);
+			for (size_t j = 0; j < r->nunless; j++) {
+				fputs(j ? ", " : "", stdout);
+				json_string(stdout, r->unless[j].src);
+			}
+			fputs("]}", stdout);
+		} else {
+			printf("%-28s %-10s %-7s ", r->id, kind_name(r->kind), severity_name(r->sev[co.policy]));
+			text_write_safe(stdout, r->message, strlen(r->message));
+			putchar('\n');
+		}
+	}
+	if (json)
+		fputs(rs->nrules ? "\n]\n" : "]\n", stdout);
+	ruleset_free(rs);
+	status = STATUS_OK;
+out:
+	free(co.banks);
+	return status;
+}

@@ -1,0 +1,254 @@
+/*
+ * cli_practice.c -- the 'practice' command (and 'infocoach' alone).
+ *
+ * Sets up what a rehearsal needs: the rules and the bank (catalog.c),
+ * the persona, the transcript, the clock, the display; then hands over
+ * to the session (session.c) and the input loop (repl.c).  Returns 3
+ * when a turn could not be saved, and re-raises a terminating signal
+ * once everything is flushed.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "assess.h"
+#include "catalog.h"
+#include "cli.h"
+#include "clock.h"
+#include "diag.h"
+#include "duration.h"
+#include "files.h"
+#include "repl.h"
+#include "session.h"
+#include "transcript.h"
+#include "xmalloc.h"
+
+static void
+practice_usage(FILE *fp)
+{
+	fputs("Usage: infocoach [practice] [OPTION]...\n"
+	    "Rehearse an informational interview: the program plays the host, you ask\n"
+	    "the questions, and a coach flags job asks, pay questions and other slips\n"
+	    "as you make them.  Lines starting with '/' are commands (/help lists them).\n"
+	    "\n"
+	    "  -b, --bank NAME|FILE     the question bank (default: general)\n"
+	    "  -P, --persona ID         the host to talk to (default: the bank's first)\n"
+	    "  -s, --seed N             make every choice of reply reproducible\n"
+	    "  -d, --duration D         time the rehearsal, e.g. 30m (default: untimed)\n"
+	    "  -p, --policy POLICY      severities: strict, default or lenient\n"
+	    "  -t, --transcript FILE    write the transcript here (default: a new file in\n"
+	    "                           $XDG_STATE_HOME/infocoach/sessions/)\n"
+	    "      --no-transcript      keep no transcript (and no thank-you draft file)\n"
+	    "      --no-history         do not read or save the input history\n"
+	    "      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
+	    "  -h, --help               show this help\n"
+	    "\n"
+	    "Keys: Tab completes commands and the bank's questions, Ctrl-C clears the\n"
+	    "line, Ctrl-D ends the meeting as /end does.  When standard input is not a\n"
+	    "terminal, lines are read from it with no prompt, so a rehearsal can be\n"
+	    "scripted.\n"
+	    "\n"
+	    "Exit status: 0 done, 2 usage error or invalid bank, 3 a turn or the\n"
+	    "thank-you draft could not be saved, 128+N ended by signal N.\n", fp);
+}
+
+int
+cli_practice(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"bank", required_argument, NULL, 'b'},
+		{"persona", required_argument, NULL, 'P'},
+		{"seed", required_argument, NULL, 's'},
+		{"duration", required_argument, NULL, 'd'},
+		{"policy", required_argument, NULL, 'p'},
+		{"transcript", required_argument, NULL, 't'},
+		{"no-transcript", no_argument, NULL, 'T'},
+		{"no-history", no_argument, NULL, 'H'},
+		{"color", required_argument, NULL, 'C'},
+		{"colour", required_argument, NULL, 'C'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *bank_name = NULL, *persona_id = NULL, *transcript_file = NULL, *color = "auto";
+	bool no_transcript = false, no_history = false, seeded = false;
+	unsigned long long seed = 0;
+	unsigned long duration = 0;
+	enum policy policy = POLICY_DEFAULT;
+	int status = STATUS_INVALID, c;
+	struct ruleset *rs = NULL;
+	struct transcript *tr = NULL;
+	char *history = NULL;
+	struct session *s = NULL;
+	struct assessor as;
+	bool as_ready = false;
+	int sig = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+b:P:s:d:p:t:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			bank_name = optarg;
+			break;
+		case 'P':
+			persona_id = optarg;
+			break;
+		case 's': {
+			char *end;
+			errno = 0;
+			seed = strtoull(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || optarg[0] == '\0' || optarg[0] == '-') {
+				cli_usage_error("practice", "invalid seed '%s' (a whole number)", optarg);
+				goto out;
+			}
+			seeded = true;
+			break;
+		}
+		case 'd':
+			if (!duration_parse(optarg, &duration)) {
+				cli_usage_error("practice", "invalid duration '%s' (write it like 90s, 20m, 1h or 1h30m)", optarg);
+				goto out;
+			}
+			break;
+		case 'p': {
+			int p = policy_lookup(optarg);
+			if (p < 0) {
+				cli_usage_error("practice", "invalid policy '%s' (expected strict, default or lenient)", optarg);
+				goto out;
+			}
+			policy = (enum policy)p;
+			break;
+		}
+		case 't':
+			transcript_file = optarg;
+			break;
+		case 'T':
+			no_transcript = true;
+			break;
+		case 'H':
+			no_history = true;
+			break;
+		case 'C':
+			if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "always") != 0 && strcmp(optarg, "never") != 0) {
+				cli_usage_error("practice", "invalid --color '%s' (expected auto, always or never)", optarg);
+				goto out;
+			}
+			color = optarg;
+			break;
+		case 'h':
+			practice_usage(stdout);
+			status = STATUS_OK;
+			goto out;
+		default:
+			fprintf(stderr, "Try 'infocoach practice --help' for more information.\n");
+			goto out;
+		}
+	}
+	if (optind < argc) {
+		cli_usage_error("practice", "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (transcript_file != NULL && no_transcript) {
+		cli_usage_error("practice", "--transcript and --no-transcript do not go together");
+		goto out;
+	}
+
+	struct catalog cat;
+	struct diag_list dl = {0};
+	catalog_init(&cat);
+	rs = catalog_open(&cat, bank_name ? &bank_name : NULL, bank_name ? 1 : 0, &dl);
+	diag_flush(&dl, stderr);
+	catalog_free(&cat);
+	if (rs == NULL)
+		goto out;
+	if (rs->nbanks == 0) {
+		diag_error("'%s' is a rule file, not a bank with personas", bank_name);
+		goto out;
+	}
+	const struct bank *bank = rs->banks[0];
+	const struct persona *persona = persona_id ? bank_persona(bank, persona_id) : &bank->personas[0];
+	if (persona == NULL) {
+		diag_error("bank '%s' has no persona '%s'; it has:", bank->id, persona_id);
+		for (size_t i = 0; i < bank->npersonas; i++)
+			fprintf(stderr, "  %s (%s, %s)\n", bank->personas[i].id, bank->personas[i].name,
+			    bank->personas[i].style);
+		goto out;
+	}
+
+	bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	const char *no_color = getenv("NO_COLOR");
+	bool use_color = strcmp(color, "always") == 0 ||
+	    (strcmp(color, "auto") == 0 && interactive && (no_color == NULL || no_color[0] == '\0'));
+
+	struct clock clk;
+	clock_init_monotonic(&clk);
+	char err[512];
+	if (!no_transcript) {
+		tr = transcript_file ? transcript_open(transcript_file, err, sizeof err) :
+		    transcript_create(bank->id, clock_wall(&clk), err, sizeof err);
+		if (tr == NULL) {
+			diag_error("%s", err);
+			fprintf(stderr, "Use --transcript FILE to choose another place, or --no-transcript.\n");
+			goto out;
+		}
+		char started[64];
+		time_t now = clock_wall(&clk);
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		strftime(started, sizeof started, "%Y-%m-%d %H:%M:%S UTC", &tm);
+		char *l1 = xasprintf("bank: %s (%s)", bank->id, bank->title);
+		char *l2 = xasprintf("host: %s, %s at %s", persona->name, persona->role, persona->employer);
+		char *l3 = xasprintf("started: %s", started);
+		const char *lines[] = {l1, l2, l3};
+		if (transcript_header(tr, "infocoach practice session", lines, 3) != 0)
+			diag_error("%s", transcript_error(tr));
+		free(l1);
+		free(l2);
+		free(l3);
+	}
+	if (!no_history && interactive) {
+		char *dir = files_state_dir();
+		if (dir != NULL)
+			history = xasprintf("%s/history", dir);
+		free(dir);
+	}
+	if (!seeded)
+		seed = (unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 16);
+
+	assessor_init(&as, rs, policy);
+	as_ready = true;
+	struct repl_options ro = {interactive, use_color, history, bank};
+	struct session_config cfg = {
+		.bank = bank, .persona = persona, .assessor = &as, .clock = &clk,
+		.transcript = tr, .seed = seed, .duration = duration,
+		.say = repl_say, .say_arg = &ro,
+	};
+	if (interactive)
+		printf("Practice with %s (%s). Type /help for commands, /end to finish.\n\n",
+		    persona->name, bank->title);
+	s = session_new(&cfg);
+	sig = repl_run(s, &ro);
+	status = s->save_failed ? STATUS_UNSAVED : STATUS_OK;
+out:
+	session_free(s);
+	if (tr != NULL && transcript_close(tr) != 0)
+		status = STATUS_UNSAVED;
+	if (as_ready)
+		assessor_free(&as);
+	ruleset_free(rs);
+	free(history);
+	if (sig != 0) {
+		/* Everything is flushed: die of the signal, as the caller expects. */
+		fflush(stdout);
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return status;
+}

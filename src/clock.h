@@ -1,0 +1,43 @@
+/*
+ * clock.h -- the one place infocoach reads the time.
+ *
+ * Elapsed time comes from CLOCK_MONOTONIC through a struct clock, which a
+ * test can replace with a virtual clock that only moves when told to, so
+ * timed sessions are tested without sleeping.  Wall-clock time (UTC) is
+ * read only for timestamps shown to the user or written to transcripts.
+ */
+#ifndef INFOCOACH_CLOCK_H
+#define INFOCOACH_CLOCK_H
+
+#include <stdint.h>
+#include <time.h>
+
+struct clock {
+	uint64_t (*now_ms)(void *arg);   /* milliseconds since some start */
+	void *arg;                       /* passed to now_ms */
+	uint64_t virtual_ms;             /* the virtual clock's time */
+};
+
+/* A clock reading CLOCK_MONOTONIC. */
+void clock_init_monotonic(struct clock *c);
+
+/* A virtual clock starting at 0 that moves only with clock_advance. */
+void clock_init_virtual(struct clock *c);
+
+/* Move a virtual clock forward (no effect on a monotonic one). */
+void clock_advance(struct clock *c, uint64_t ms);
+
+/* The clock's time in milliseconds. */
+uint64_t clock_now(const struct clock *c);
+
+/* Wall-clock time for display; honours a virtual clock by counting from
+ * a fixed epoch (2026-01-01T00:00:00Z) so golden output is stable. */
+time_t clock_wall(const struct clock *c);
+
+/* "HH:MM:SS" in UTC into buf (at least 9 bytes). */
+void clock_hms(time_t t, char *buf, size_t len);
+
+/* "M:SS" or "H:MM:SS" for a span of milliseconds. */
+void clock_span(uint64_t ms, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,335 @@
+/*
+ * emit.c -- the output formats of 'infocoach check' (see emit.h).
+ */
+#include <config.h>
+
+#include "emit.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "text.h"
+#include "xmalloc.h"
+
+struct emitter {
+	enum emit_format format;     /* what to write */
+	FILE *out;                   /* where */
+	bool quiet;                  /* text: no suggestions, no summary */
+	const char *path;            /* the file being reported (borrowed) */
+	FILE *spool;                 /* json: the current file's findings */
+	bool first_file;             /* json/sarif: no comma yet */
+	bool first_question;         /* json: no comma yet */
+	bool first_finding;          /* json/sarif: no comma yet */
+	unsigned long count[SEV_COUNT]; /* findings by severity */
+	bool failed;                 /* a write or spool error happened */
+};
+
+/* Write s[0..n) as a JSON string body (no quotes). */
+static void
+json_text(FILE *fp, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t start = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = p[i];
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+			continue;
+		if (i > start)
+			fwrite(s + start, 1, i - start, fp);
+		switch (c) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		default: fprintf(fp, "\\u%04x", c); break;
+		}
+		start = i + 1;
+	}
+	if (n > start)
+		fwrite(s + start, 1, n - start, fp);
+}
+
+static void
+json_str(FILE *fp, const char *s)
+{
+	if (s == NULL) {
+		fputs("null", fp);
+		return;
+	}
+	fputc('"', fp);
+	json_text(fp, s, strlen(s));
+	fputc('"', fp);
+}
+
+static void
+json_num(FILE *fp, unsigned long v)
+{
+	if (v == 0)
+		fputs("null", fp);
+	else
+		fprintf(fp, "%lu", v);
+}
+
+static const char *
+sarif_level(enum severity s)
+{
+	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
+}
+
+struct emitter *
+emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs, bool quiet)
+{
+	struct emitter *e = xcalloc(1, sizeof *e);
+	e->format = format;
+	e->out = out;
+	e->quiet = quiet;
+	e->first_file = true;
+	if (format == EMIT_JSON) {
+		fputs("{\n  \"version\": 1,\n  \"files\": [", out);
+	} else if (format == EMIT_SARIF) {
+		fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+		    "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+		    "      \"tool\": {\n        \"driver\": {\n"
+		    "          \"name\": \"infocoach\",\n"
+		    "          \"version\": \"" PACKAGE_VERSION "\",\n"
+		    "          \"rules\": [", out);
+		for (size_t i = 0; rs != NULL && i < rs->nrules; i++) {
+			const struct rule *r = rs->rules[i];
+			fprintf(out, "%s\n            {\"id\": ", i ? "," : "");
+			json_str(out, r->id);
+			fputs(", \"shortDescription\": {\"text\": ", out);
+			json_str(out, r->message);
+			fputs("}, \"help\": {\"text\": ", out);
+			json_str(out, r->suggestion);
+			fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}, "
+			    "\"properties\": {\"kind\": \"%s\"}}",
+			    sarif_level(r->sev[POLICY_DEFAULT]), kind_name(r->kind));
+		}
+		fputs("\n          ]\n        }\n      },\n      \"results\": [", out);
+		e->first_finding = true;
+	}
+	return e;
+}
+
+void
+emit_file_begin(struct emitter *e, const char *path)
+{
+	e->path = path;
+	if (e->format != EMIT_JSON)
+		return;
+	fprintf(e->out, "%s\n    {\n      \"path\": ", e->first_file ? "" : ",");
+	json_str(e->out, path);
+	fputs(",\n      \"questions\": [", e->out);
+	e->first_file = false;
+	e->first_question = true;
+	e->first_finding = true;
+	e->spool = tmpfile();
+	if (e->spool == NULL) {
+		diag_error("cannot create a temporary file for the findings: %s", strerror(errno));
+		e->failed = true;
+	}
+}
+
+void
+emit_question(struct emitter *e, unsigned long line, const char *text, size_t len,
+    enum category cat)
+{
+	if (e->format != EMIT_JSON)
+		return;
+	fprintf(e->out, "%s\n        {\"line\": %lu, \"text\": \"", e->first_question ? "" : ",", line);
+	json_text(e->out, text, len);
+	fputs("\", \"category\": ", e->out);
+	json_str(e->out, category_name(cat));
+	fputs(", \"tier\": ", e->out);
+	json_str(e->out, tier_name(category_tier(cat)));
+	fputc('}', e->out);
+	e->first_question = false;
+}
+
+static void
+text_finding(struct emitter *e, const struct finding *f)
+{
+	FILE *o = e->out;
+	text_write_safe(o, e->path, strlen(e->path));
+	if (f->line > 0)
+		fprintf(o, ":%lu:%lu", f->line, f->col);
+	fprintf(o, ": %s: ", severity_name(f->sev));
+	text_write_safe(o, f->message, strlen(f->message));
+	fprintf(o, " [%s]\n", f->rule);
+	if (f->suggestion != NULL && !e->quiet) {
+		fputs("  suggestion: ", o);
+		text_write_safe(o, f->suggestion, strlen(f->suggestion));
+		fputc('\n', o);
+	}
+}
+
+static void
+json_finding(FILE *o, const struct finding *f, bool first)
+{
+	fprintf(o, "%s\n        {\"line\": ", first ? "" : ",");
+	json_num(o, f->line);
+	fputs(", \"column\": ", o);
+	json_num(o, f->col);
+	fputs(", \"end_column\": ", o);
+	json_num(o, f->end_col);
+	fprintf(o, ", \"severity\": \"%s\", \"kind\": \"%s\", \"rule\": ", severity_name(f->sev), f->kind);
+	json_str(o, f->rule);
+	fputs(", \"message\": ", o);
+	json_str(o, f->message);
+	fputs(", \"suggestion\": ", o);
+	json_str(o, f->suggestion);
+	fputc('}', o);
+}
+
+static void
+sarif_finding(struct emitter *e, const struct finding *f)
+{
+	FILE *o = e->out;
+	fprintf(o, "%s\n        {\"ruleId\": ", e->first_finding ? "" : ",");
+	json_str(o, f->rule);
+	fprintf(o, ", \"level\": \"%s\", \"message\": {\"text\": ", sarif_level(f->sev));
+	char *msg = f->suggestion ? xasprintf("%s %s", f->message, f->suggestion) : xstrdup(f->message);
+	json_str(o, msg);
+	free(msg);
+	fputs("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", o);
+	json_str(o, strcmp(e->path, "-") == 0 ? "stdin" : e->path);
+	fputc('}', o);
+	if (f->line > 0)
+		fprintf(o, ", \"region\": {\"startLine\": %lu, \"startColumn\": %lu, \"endColumn\": %lu}",
+		    f->line, f->col, f->end_col > f->col ? f->end_col : f->col + 1);
+	fprintf(o, "}}], \"properties\": {\"kind\": \"%s\"}}", f->kind);
+	e->first_finding = false;
+}
+
+/* GitHub workflow commands: properties and message need %-escaping. */
+static void
+gh_escape(FILE *o, const char *s, bool property)
+{
+	for (; *s; s++) {
+		if (*s == '%')
+			fputs("%25", o);
+		else if (*s == '\r')
+			fputs("%0D", o);
+		else if (*s == '\n')
+			fputs("%0A", o);
+		else if (property && *s == ':')
+			fputs("%3A", o);
+		else if (property && *s == ',')
+			fputs("%2C", o);
+		else
+			fputc(*s, o);
+	}
+}
+
+static void
+github_finding(struct emitter *e, const struct finding *f)
+{
+	FILE *o = e->out;
+	fprintf(o, "::%s file=", f->sev == SEV_ERROR ? "error" : f->sev == SEV_WARNING ? "warning" : "notice");
+	gh_escape(o, e->path, true);
+	if (f->line > 0)
+		fprintf(o, ",line=%lu,col=%lu,endColumn=%lu", f->line, f->col, f->end_col);
+	fputs(",title=", o);
+	gh_escape(o, f->rule, true);
+	fputs("::", o);
+	gh_escape(o, f->message, false);
+	if (f->suggestion != NULL) {
+		fputc(' ', o);
+		gh_escape(o, f->suggestion, false);
+	}
+	fputc('\n', o);
+}
+
+void
+emit_finding(struct emitter *e, const struct finding *f)
+{
+	e->count[f->sev]++;
+	switch (e->format) {
+	case EMIT_TEXT:
+		text_finding(e, f);
+		break;
+	case EMIT_JSON:
+		if (e->spool != NULL)
+			json_finding(e->spool, f, e->first_finding);
+		e->first_finding = false;
+		break;
+	case EMIT_SARIF:
+		sarif_finding(e, f);
+		break;
+	case EMIT_GITHUB:
+		github_finding(e, f);
+		break;
+	}
+}
+
+void
+emit_file_end(struct emitter *e)
+{
+	if (e->format != EMIT_JSON)
+		return;
+	fputs(e->first_question ? "],\n      \"findings\": [" : "\n      ],\n      \"findings\": [", e->out);
+	if (e->spool != NULL) {
+		char buf[65536];
+		size_t n;
+		if (fflush(e->spool) != 0 || ferror(e->spool))
+			e->failed = true;
+		rewind(e->spool);
+		while ((n = fread(buf, 1, sizeof buf, e->spool)) > 0)
+			fwrite(buf, 1, n, e->out);
+		if (ferror(e->spool)) {
+			diag_error("cannot read back the spooled findings");
+			e->failed = true;
+		}
+		fclose(e->spool);
+		e->spool = NULL;
+	}
+	fputs(e->first_finding ? "]\n    }" : "\n      ]\n    }", e->out);
+}
+
+unsigned long
+emit_count(const struct emitter *e, enum severity sev)
+{
+	return e->count[sev];
+}
+
+static const char *
+plural(unsigned long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+int
+emit_end(struct emitter *e, unsigned long files, unsigned long questions)
+{
+	FILE *o = e->out;
+	unsigned long er = e->count[SEV_ERROR], wa = e->count[SEV_WARNING], in = e->count[SEV_INFO];
+
+	switch (e->format) {
+	case EMIT_TEXT:
+		if (!e->quiet)
+			fprintf(o, "%lu %s, %lu %s and %lu %s in %lu %s (%lu %s checked)\n",
+			    er, plural(er, "error", "errors"), wa, plural(wa, "warning", "warnings"),
+			    in, plural(in, "info", "infos"), files, plural(files, "file", "files"),
+			    questions, plural(questions, "question", "questions"));
+		break;
+	case EMIT_JSON:
+		fprintf(o, "%s],\n  \"summary\": {\"errors\": %lu, \"warnings\": %lu, \"infos\": %lu}\n}\n",
+		    e->first_file ? "" : "\n  ", er, wa, in);
+		break;
+	case EMIT_SARIF:
+		fputs(e->first_finding ? "]\n    }\n  ]\n}\n" : "\n      ]\n    }\n  ]\n}\n", o);
+		break;
+	case EMIT_GITHUB:
+		break;
+	}
+	bool failed = e->failed;
+	free(e);
+	if (fflush(o) != 0 || ferror(o)) {
+		diag_error("write error: %s", strerror(errno ? errno : EIO));
+		return -1;
+	}
+	return failed ? -1 : 0;
+}

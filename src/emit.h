@@ -1,0 +1,59 @@
+/*
+ * emit.h -- the output formats of 'infocoach check'.
+ *
+ * The checker calls these hooks as it streams through its input; each
+ * format writes as it goes so memory does not grow with the input:
+ *
+ *   text   FILE:LINE:COL: SEVERITY: MESSAGE [RULE], then the suggestion;
+ *   json   the public shape of SPEC section 4 (findings of a file are
+ *          spooled to a temporary file while its questions are written);
+ *   sarif  SARIF 2.1.0, one run, results streamed;
+ *   github one "::error file=...,line=...::..." workflow command a finding.
+ *
+ * Write errors are remembered and reported by emit_end().
+ */
+#ifndef INFOCOACH_EMIT_H
+#define INFOCOACH_EMIT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "catalog.h"
+#include "taxonomy.h"
+
+enum emit_format { EMIT_TEXT, EMIT_JSON, EMIT_SARIF, EMIT_GITHUB };
+
+struct finding {
+	unsigned long line;     /* 1-based, 0 for a list finding (null) */
+	unsigned long col;      /* 1-based column in code points, 0 = null */
+	unsigned long end_col;  /* column just past the match, 0 = null */
+	enum severity sev;
+	const char *kind;       /* job_ask, salary, ..., missing_closing */
+	const char *rule;       /* rule id */
+	const char *message;
+	const char *suggestion; /* may be NULL */
+};
+
+struct emitter;
+
+/* Start writing to out in format; rs lists the rules (for SARIF). */
+struct emitter *emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs,
+    bool quiet);
+
+void emit_file_begin(struct emitter *e, const char *path);
+void emit_question(struct emitter *e, unsigned long line, const char *text, size_t len,
+    enum category cat);
+void emit_finding(struct emitter *e, const struct finding *f);
+void emit_file_end(struct emitter *e);
+
+/*
+ * Finish the output (closing JSON, the text summary) and free e.  Returns
+ * 0, or -1 when the output could not be written completely (a message
+ * has been printed).
+ */
+int emit_end(struct emitter *e, unsigned long files, unsigned long questions);
+
+/* Counts of findings by severity so far. */
+unsigned long emit_count(const struct emitter *e, enum severity sev);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * host.h -- the host's words: which reply a persona gives, and how.
+ *
+ * A host wraps a persona from a bank.  Every list of variants (replies
+ * per category, fallbacks, reactions, the questions it asks the user) is
+ * a shuffled bag: variants come out in a random order and none repeats
+ * until all have been used, and the order depends only on the seed, so
+ * a session run with --seed is reproducible.  A host made guarded by a
+ * job ask gives shorter answers (the first sentence only) for a while.
+ * The host knows nothing of rules or of the terminal.
+ */
+#ifndef INFOCOACH_HOST_H
+#define INFOCOACH_HOST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bank.h"
+
+#define HOST_GUARDED_TURNS 3   /* replies kept short after a job ask */
+
+/* A shuffled bag of indexes into a list of variants. */
+struct bag {
+	size_t *order;          /* a permutation of 0..n-1 (owned) */
+	size_t n;               /* number of variants */
+	size_t next;            /* next position in order */
+};
+
+struct host {
+	const struct persona *p;     /* borrowed from the bank */
+	uint64_t rng;                /* xorshift state, never 0 */
+	struct bag replies[CAT_COUNT];
+	struct bag fallback;
+	struct bag reactions[KIND_COUNT];
+	struct bag asks;
+	struct bag acks;
+	int guarded;                 /* replies left to keep short */
+};
+
+/* Set up h for persona p with a seed; free with host_free. */
+void host_init(struct host *h, const struct persona *p, uint64_t seed);
+void host_free(struct host *h);
+
+/* A random number in [0, n) from the host's generator (n > 0). */
+size_t host_random(struct host *h, size_t n);
+
+/*
+ * The host's reply to a question of category cat (CAT_NONE: a fallback).
+ * Returns a newly allocated string: the next variant from the bag, cut to
+ * its first sentence while the host is guarded.
+ */
+char *host_reply(struct host *h, enum category cat);
+
+/* The host's reaction to a flag of kind k (newly allocated). */
+char *host_react(struct host *h, enum flag_kind k);
+
+/* A question the host asks the user (borrowed from the persona). */
+const char *host_ask(struct host *h);
+
+/* What the host says to the user's answer about themselves (newly
+ * allocated), or NULL when the persona has no acks. */
+char *host_ack(struct host *h);
+
+/* Make the host guarded for the next HOST_GUARDED_TURNS replies. */
+void host_guard(struct host *h);
+
+#endif

@@ -1,0 +1,474 @@
+/*
+ * repl.c -- the conversation's input and output (see repl.h).
+ *
+ * Readline's own signal handling is turned off (rl_catch_signals = 0):
+ * with the callback interface our loop owns the signals.  They are
+ * blocked except inside pselect(), so a handler can only run while we
+ * wait, and it only sets a flag.
+ */
+#include <config.h>
+
+#include "repl.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <sys/select.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "cmd.h"
+#include "files.h"
+#include "text.h"
+#include "xmalloc.h"
+
+static volatile sig_atomic_t got_int, got_end, got_winch, got_tstp;
+
+/* The running REPL, for readline's callbacks (which take no argument). */
+static struct {
+	struct session *s;
+	const struct repl_options *o;
+	bool eof;               /* Ctrl-D or end of input */
+} cur;
+
+static void
+on_signal(int sig)
+{
+	switch (sig) {
+	case SIGINT:
+		got_int = 1;
+		break;
+	case SIGWINCH:
+		got_winch = 1;
+		break;
+	case SIGTSTP:
+		got_tstp = 1;
+		break;
+	default:
+		got_end = sig;
+		break;
+	}
+}
+
+static const int handled[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP};
+
+/* Install our handlers with every handled signal blocked; *old gets the
+ * mask to wait with. */
+static void
+signals_on(sigset_t *old)
+{
+	sigset_t block;
+	struct sigaction sa;
+	sigemptyset(&block);
+	for (size_t i = 0; i < sizeof handled / sizeof *handled; i++)
+		sigaddset(&block, handled[i]);
+	sigprocmask(SIG_BLOCK, &block, old);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof handled / sizeof *handled; i++)
+		sigaction(handled[i], &sa, NULL);
+}
+
+static void
+signals_off(const sigset_t *old)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	for (size_t i = 0; i < sizeof handled / sizeof *handled; i++)
+		sigaction(handled[i], &sa, NULL);
+	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+static unsigned
+term_width(const struct repl_options *o)
+{
+	struct winsize ws;
+	if (o->interactive && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+		return ws.ws_col > 100 ? 100 : ws.ws_col;
+	return 78;
+}
+
+/* Print text safely, wrapped at width; the first line follows a label
+ * of label_w columns, later lines are indented by indent. */
+static void
+print_wrapped(const char *text, unsigned label_w, unsigned indent, unsigned width)
+{
+	char *safe = text_sanitize(text, strlen(text));
+	const char *p = safe;
+	unsigned col = label_w;
+	bool line_start = true;   /* nothing written on this line yet */
+	while (*p) {
+		const char *w = p;
+		while (*w == ' ')
+			w++;
+		const char *e = w;
+		while (*e && *e != ' ')
+			e++;
+		if (e == w)
+			break;
+		unsigned wl = (unsigned)utf8_columns(w, (size_t)(e - w));
+		if (!line_start && col + 1 + wl > width) {
+			printf("\n%*s", (int)indent, "");
+			col = indent;
+		} else if (!line_start) {
+			putchar(' ');
+			col++;
+		}
+		fwrite(w, 1, (size_t)(e - w), stdout);
+		col += wl;
+		line_start = false;
+		p = e;
+	}
+	putchar('\n');
+	free(safe);
+}
+
+/* Print multi-line program text, each line made safe. */
+static void
+print_lines(const char *text)
+{
+	const char *p = text;
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		text_write_safe(stdout, p, n);
+		putchar('\n');
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
+static void
+emit(const struct repl_options *o, enum voice v, const char *who, const char *text)
+{
+	bool color = o->color;
+	unsigned width = term_width(o);
+	switch (v) {
+	case VOICE_HOST: {
+		char first[64];
+		snprintf(first, sizeof first, "%s", who);
+		char *sp = strchr(first, ' ');
+		if (sp != NULL)
+			*sp = '\0';
+		char *safe = text_sanitize(first, strlen(first));
+		printf("%s%s:%s ", color ? "\033[1;36m" : "", safe, color ? "\033[0m" : "");
+		print_wrapped(text, (unsigned)utf8_columns(safe, strlen(safe)) + 2, 4, width);
+		free(safe);
+		break;
+	}
+	case VOICE_COACH:
+		printf("%s  coach:%s ", color ? "\033[33m" : "", color ? "\033[0m" : "");
+		if (color)
+			fputs("\033[33m", stdout);
+		print_wrapped(text, 9, 9, width);
+		if (color)
+			fputs("\033[0m", stdout);
+		break;
+	case VOICE_INFO:
+		print_lines(text);
+		break;
+	}
+	fflush(stdout);
+}
+
+void
+repl_say(void *arg, enum voice v, const char *who, const char *text)
+{
+	const struct repl_options *o = arg;
+	/* While readline shows a half-typed line (a timed notice), clear it,
+	 * print, and put the line back exactly as it was.  Inside the line
+	 * handler the terminal is not prepped, and we just print. */
+	if (o->interactive && cur.s != NULL && !cur.eof && rl_prompt != NULL &&
+	    RL_ISSTATE(RL_STATE_CALLBACK) && RL_ISSTATE(RL_STATE_TERMPREPPED)) {
+		int point = rl_point;
+		char *saved = rl_copy_text(0, rl_end);
+		char *prompt = xstrdup(rl_prompt);
+		rl_set_prompt("");
+		rl_replace_line("", 0);
+		rl_redisplay();
+		emit(o, v, who, text);
+		rl_set_prompt(prompt);
+		rl_replace_line(saved, 0);
+		rl_point = point;
+		rl_redisplay();
+		free(saved);
+		free(prompt);
+		return;
+	}
+	emit(o, v, who, text);
+}
+
+/* Completion: commands after '/', categories after '/suggest ', command
+ * names after '/help ', otherwise the bank's questions (the whole line is
+ * one word, so questions with spaces complete). */
+static char *
+complete_gen(const char *text, int state)
+{
+	static int idx;
+	static size_t len;
+	if (state == 0) {
+		idx = 0;
+		len = strlen(text);
+	}
+	if (strncmp(text, "/suggest ", 9) == 0) {
+		while (idx < CAT_COUNT) {
+			const char *c = category_name((enum category)idx++);
+			if (strncmp(c, text + 9, len - 9) == 0)
+				return xasprintf("/suggest %s", c);
+		}
+		return NULL;
+	}
+	if (strncmp(text, "/help ", 6) == 0) {
+		char pre[64];
+		snprintf(pre, sizeof pre, "/%s", text + 6);
+		const char *c = cmd_complete(pre, idx++);
+		return c ? xasprintf("/help %s", c) : NULL;
+	}
+	if (text[0] == '/') {
+		const char *c = cmd_complete(text, idx++);
+		return c ? xasprintf("/%s", c) : NULL;
+	}
+	const struct bank *b = cur.o->bank;
+	while (b != NULL && (size_t)idx < b->nquestions) {
+		const char *q = b->questions[idx++].text;
+		if (strncasecmp(q, text, len) == 0)
+			return xstrdup(q);
+	}
+	return NULL;
+}
+
+static char **
+complete(const char *text, int start, int end)
+{
+	(void)start;
+	(void)end;
+	rl_attempted_completion_over = 1;
+	return rl_completion_matches(text, complete_gen);
+}
+
+static void
+on_line(char *line)
+{
+	if (line == NULL) {
+		cur.eof = true;
+		rl_callback_handler_remove();
+		putchar('\n');
+		return;
+	}
+	if (*line != '\0' && cur.o->history != NULL)
+		add_history(line);
+	session_input(cur.s, line, strlen(line));
+	free(line);
+	if (session_over(cur.s))
+		rl_callback_handler_remove();
+}
+
+static const char *
+prompt_text(void)
+{
+	return cur.o->color ? "\001\033[1m\002you>\001\033[0m\002 " : "you> ";
+}
+
+static void
+history_start(const struct repl_options *o)
+{
+	using_history();
+	stifle_history(1000);
+	if (o->history != NULL)
+		read_history(o->history);
+}
+
+static void
+history_end(const struct repl_options *o)
+{
+	if (o->history == NULL)
+		return;
+	/* Best effort: history is a convenience, never the record. */
+	char *dir = xstrdup(o->history);
+	char *slash = strrchr(dir, '/');
+	char err[256];
+	if (slash != NULL) {
+		*slash = '\0';
+		files_mkdir_private(dir, err, sizeof err);
+	}
+	free(dir);
+	if (write_history(o->history) != 0 || history_truncate_file(o->history, 1000) != 0)
+		fprintf(stderr, "infocoach: warning: cannot save the history in %s\n", o->history);
+	else
+		chmod(o->history, 0600);
+	clear_history();
+}
+
+static int
+run_interactive(struct session *s, const struct repl_options *o)
+{
+	sigset_t wait_mask;
+	int sig = 0;
+
+	rl_readline_name = "infocoach";
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_attempted_completion_function = complete;
+	static char no_breaks[] = "";
+	rl_completer_word_break_characters = no_breaks;
+	rl_basic_word_break_characters = no_breaks;
+	history_start(o);
+	signals_on(&wait_mask);
+	rl_callback_handler_install(prompt_text(), on_line);
+	while (!session_over(s) && !cur.eof) {
+		fd_set fds;
+		FD_ZERO(&fds);
+		FD_SET(STDIN_FILENO, &fds);
+		int r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, &wait_mask);
+		if (got_end) {
+			sig = got_end;
+			break;
+		}
+		if (got_int) {
+			/* Ctrl-C: drop the line being typed, keep the session. */
+			got_int = 0;
+			rl_free_line_state();
+			rl_callback_sigcleanup();
+			rl_replace_line("", 0);
+			rl_point = rl_end = 0;
+			fputs("^C\n", stdout);
+			rl_on_new_line();
+			rl_redisplay();
+		}
+		if (got_winch) {
+			got_winch = 0;
+			rl_resize_terminal();
+		}
+		if (got_tstp) {
+			/* Ctrl-Z: give the terminal back, stop, and come back. */
+			got_tstp = 0;
+			rl_callback_handler_remove();
+			signal(SIGTSTP, SIG_DFL);
+			sigset_t only;
+			sigemptyset(&only);
+			sigaddset(&only, SIGTSTP);
+			sigprocmask(SIG_UNBLOCK, &only, NULL);
+			raise(SIGTSTP);
+			sigprocmask(SIG_BLOCK, &only, NULL);
+			struct sigaction sa;
+			memset(&sa, 0, sizeof sa);
+			sa.sa_handler = on_signal;
+			sigaction(SIGTSTP, &sa, NULL);
+			rl_callback_handler_install(prompt_text(), on_line);
+		}
+		if (r > 0 && FD_ISSET(STDIN_FILENO, &fds))
+			rl_callback_read_char();
+		else if (r < 0 && errno != EINTR)
+			break;
+	}
+	if (!cur.eof && !session_over(s))
+		rl_callback_handler_remove();
+	signals_off(&wait_mask);
+	if (sig == 0)
+		history_end(o);
+	return sig;
+}
+
+/* Read one line of at most REPL_MAX_LINE bytes from fd into *buf.
+ * Returns the length, -1 at end of input, -2 when interrupted by a
+ * signal; a longer line is cut (and *cut set). */
+struct reader {
+	char *buf;              /* REPL_MAX_LINE + 1 bytes */
+	char in[65536];         /* read-ahead */
+	size_t start, end;
+	bool eof;
+};
+
+static long
+read_line(struct reader *r, bool *cut)
+{
+	size_t len = 0;
+	*cut = false;
+	for (;;) {
+		while (r->start < r->end) {
+			char ch = r->in[r->start++];
+			if (ch == '\n')
+				return (long)len;
+			if (len < REPL_MAX_LINE)
+				r->buf[len++] = ch;
+			else
+				*cut = true;
+		}
+		if (r->eof)
+			return len > 0 ? (long)len : -1;
+		ssize_t n = read(STDIN_FILENO, r->in, sizeof r->in);
+		if (n < 0 && errno == EINTR && got_end)
+			return -2;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			r->eof = true;
+			continue;
+		}
+		r->start = 0;
+		r->end = (size_t)n;
+	}
+}
+
+static int
+run_piped(struct session *s)
+{
+	sigset_t old;
+	struct reader *r = xcalloc(1, sizeof *r);
+	int sig = 0;
+
+	r->buf = xmalloc(REPL_MAX_LINE + 1);
+	/* Handlers without SA_RESTART, unblocked: a signal interrupts read(). */
+	signals_on(&old);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	while (!session_over(s)) {
+		bool cut = false;
+		long n = read_line(r, &cut);
+		if (got_end) {
+			sig = got_end;
+			break;
+		}
+		if (n == -1)
+			break;
+		if (n < 0)
+			continue;
+		if (n > 0 && r->buf[n - 1] == '\r')
+			n--;
+		r->buf[n] = '\0';
+		if (cut)
+			session_say(s, VOICE_INFO, "That line was longer than 64 KiB; only its start was kept.");
+		if (n > 0) {
+			fputs("> ", stdout);
+			text_write_safe(stdout, r->buf, (size_t)n);
+			putchar('\n');
+		}
+		session_input(s, r->buf, (size_t)n);
+	}
+	signals_off(&old);
+	free(r->buf);
+	free(r);
+	return sig;
+}
+
+int
+repl_run(struct session *s, const struct repl_options *o)
+{
+	cur.s = s;
+	cur.o = o;
+	cur.eof = false;
+	int sig = o->interactive ? run_interactive(s, o) : run_piped(s);
+	if (sig == 0 && !session_over(s))
+		session_finish(s);
+	cur.s = NULL;
+	return sig;
+}

@@ -1,0 +1,42 @@
+/*
+ * repl.h -- the conversation's input and output: readline or a pipe.
+ *
+ * Whether the session is interactive is decided once, by the caller
+ * (isatty on standard input).  Interactive sessions use GNU readline's
+ * callback interface in a pselect() loop, so signals are handled in the
+ * loop (Ctrl-C cancels the line being typed, SIGTERM, SIGHUP and SIGQUIT
+ * end the session cleanly, Ctrl-Z suspends with the terminal restored,
+ * a resize redraws) and timed notices can appear while the user types
+ * without garbling the line.  Otherwise lines are read from standard
+ * input with a bounded reader: no prompt, no colour, no readline, and
+ * the user's lines are echoed after "> " so a piped rehearsal reads like
+ * a conversation.  Everything the session says is printed here, with
+ * control characters from banks or input escaped.
+ */
+#ifndef INFOCOACH_REPL_H
+#define INFOCOACH_REPL_H
+
+#include <stdbool.h>
+
+#include "session.h"
+
+#define REPL_MAX_LINE 65536   /* bytes in one line read from a pipe */
+
+struct repl_options {
+	bool interactive;        /* readline on a terminal */
+	bool color;              /* ANSI colours */
+	const char *history;     /* history file, or NULL for none */
+	const struct bank *bank; /* for completing questions (borrowed) */
+};
+
+/* The session's say() callback; arg is a struct repl_options. */
+void repl_say(void *arg, enum voice v, const char *who, const char *text);
+
+/*
+ * Run the session until it is over or input ends (which ends it as /end
+ * does).  Returns 0, or the number of the signal (SIGTERM, SIGHUP,
+ * SIGQUIT) that ended it; the caller re-raises it after cleaning up.
+ */
+int repl_run(struct session *s, const struct repl_options *o);
+
+#endif

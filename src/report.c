@@ -1,0 +1,253 @@
+/*
+ * report.c -- what the coach says about a session as a whole (see
+ * report.h).
+ */
+#include <config.h>
+
+#include "report.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session.h"
+#include "xmalloc.h"
+
+/* A growing string. */
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+
+static void
+add(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+add(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *t = xvasprintf(fmt, ap);
+	va_end(ap);
+	size_t l = strlen(t);
+	xgrow((void **)&b->p, &b->cap, b->len + l + 1, 1);
+	memcpy(b->p + b->len, t, l + 1);
+	b->len += l;
+	free(t);
+}
+
+/* Each topic as the seeker names it to the user ("their ...") and to the
+ * host in the thank-you note ("your ..."). */
+static const struct {
+	const char *theirs;
+	const char *yours;
+} topic[CAT_COUNT] = {
+	[CAT_TYPICAL_DAY] = {"what their days and weeks look like", "what your days look like"},
+	[CAT_LIKES] = {"what they enjoy most in the work", "what you enjoy most in your work"},
+	[CAT_CHALLENGES] = {"the hard parts of the work", "the hard parts of your work"},
+	[CAT_QUALITIES] = {"the skills and training the work needs", "the skills your work needs"},
+	[CAT_MISSION] = {"how their work serves the organisation's mission", "how your work serves your organisation"},
+	[CAT_ADVANCEMENT] = {"how people advance in the field", "how people advance in your field"},
+	[CAT_ENTRY_PATH] = {"how they got into the field", "how you got into your field"},
+	[CAT_EXPECTATIONS] = {"what surprised them about the work", "what surprised you about the work"},
+	[CAT_INFLUENCES] = {"who shaped their career", "the people who shaped your career"},
+	[CAT_ADVICE] = {"their advice for you", "what I could do next"},
+	[CAT_WORKPLACE] = {"the culture, hours and pace of the workplace", "the culture of your workplace"},
+	[CAT_INDUSTRY_TRENDS] = {"how the field is changing", "how your field is changing"},
+	[CAT_REFERRALS] = {"whom else you could talk to", "whom else I could talk to"},
+	[CAT_MENTION_NAME] = {"whether you may use their name", "using your name"},
+};
+
+const char *
+report_topic(enum category c)
+{
+	return c >= 0 && c < CAT_COUNT ? topic[c].theirs : NULL;
+}
+
+/* The order in which a good interview covers the topics. */
+static const enum category topic_order[] = {
+	CAT_TYPICAL_DAY, CAT_ENTRY_PATH, CAT_LIKES, CAT_CHALLENGES, CAT_QUALITIES,
+	CAT_WORKPLACE, CAT_ADVANCEMENT, CAT_MISSION, CAT_EXPECTATIONS, CAT_INFLUENCES,
+	CAT_INDUSTRY_TRENDS, CAT_ADVICE, CAT_REFERRALS, CAT_MENTION_NAME,
+};
+
+const struct question *
+report_suggest(struct session *s, enum category want)
+{
+	const struct bank *b = s->cfg.bank;
+	if (want == CAT_NONE) {
+		for (size_t i = 0; i < CAT_COUNT && want == CAT_NONE; i++)
+			if (s->asked[topic_order[i]] == 0)
+				want = topic_order[i];
+		if (want == CAT_NONE)
+			want = CAT_ADVICE;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < b->nquestions; i++)
+		n += b->questions[i].cat == want;
+	if (n == 0)
+		return NULL;
+	size_t pick = host_random(&s->host, n);
+	for (size_t i = 0; i < b->nquestions; i++)
+		if (b->questions[i].cat == want && pick-- == 0)
+			return &b->questions[i];
+	return NULL;
+}
+
+char *
+report_flags(struct session *s)
+{
+	struct buf b = {0};
+	add(&b, "Flags (%zu):", s->nflags);
+	for (size_t i = 0; i < s->nflags; i++) {
+		const struct flagnote *f = &s->flags[i];
+		add(&b, "\n  %s [%s] \"%s\"\n    %s", severity_name(f->sev), f->rule->id,
+		    s->turns[f->turn].text, f->rule->suggestion);
+	}
+	return b.p;
+}
+
+char *
+report_text(struct session *s)
+{
+	struct buf b = {0};
+	const struct persona *p = s->cfg.persona;
+	char used[32];
+	clock_span(session_elapsed(s), used, sizeof used);
+	unsigned tiers[TIER_COUNT] = {0};
+	unsigned questions = 0;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		tiers[category_tier((enum category)c)] += s->asked[c];
+		questions += s->asked[c];
+	}
+
+	add(&b, "Report: your conversation with %s, %s at %s\n", p->name, p->role, p->employer);
+	if (s->cfg.duration > 0) {
+		char planned[32];
+		clock_span((uint64_t)s->cfg.duration * 1000, planned, sizeof planned);
+		add(&b, "  Time used: %s of %s planned\n", used, planned);
+	} else {
+		add(&b, "  Time used: %s (untimed practice)\n", used);
+	}
+	add(&b, "  Questions answered: %u (about the job %u, the industry %u, closing %u); lines said: %zu\n",
+	    questions, tiers[TIER_JOB], tiers[TIER_INDUSTRY], tiers[TIER_CLOSING], s->nturns);
+	if (questions > 0) {
+		add(&b, "  By category:");
+		for (int c = 0; c < CAT_COUNT; c++)
+			if (s->asked[c] > 0)
+				add(&b, " %s %u", category_name((enum category)c), s->asked[c]);
+		add(&b, "\n");
+	}
+	bool any = false;
+	for (size_t i = 0; i < CAT_COUNT; i++) {
+		enum category c = topic_order[i];
+		if (s->asked[c] > 0 || c == CAT_REFERRALS || c == CAT_MENTION_NAME)
+			continue;
+		if (!any)
+			add(&b, "  Not touched yet:\n");
+		any = true;
+		const struct question *q = report_suggest(s, c);
+		add(&b, "    %-15s %s\n", category_name(c), q ? q->text : topic[c].theirs);
+	}
+	if (s->nflags == 0) {
+		add(&b, "  Flags: none. You kept to the etiquette.\n");
+	} else {
+		char *f = report_flags(s);
+		add(&b, "  %s\n", f);
+		free(f);
+	}
+	const struct question *qr = s->asked[CAT_REFERRALS] ? NULL : report_suggest(s, CAT_REFERRALS);
+	const struct question *qn = s->asked[CAT_MENTION_NAME] ? NULL : report_suggest(s, CAT_MENTION_NAME);
+	add(&b, "  Closing: referrals %s; permission to use their name %s; thanked the host: %s\n",
+	    s->asked[CAT_REFERRALS] ? "asked" : "not asked",
+	    s->asked[CAT_MENTION_NAME] ? "asked" : "not asked", s->thanked ? "yes" : "no");
+	if (qr != NULL)
+		add(&b, "    Next time, close with: %s\n", qr->text);
+	if (qn != NULL)
+		add(&b, "    And ask: %s\n", qn->text);
+	if (!s->thanked)
+		add(&b, "    Thank the host before you leave: it is the last thing they will remember.\n");
+	if (b.len > 0 && b.p[b.len - 1] == '\n')
+		b.p[--b.len] = '\0';
+	return b.p;
+}
+
+/* The first sentence of s, newly allocated. */
+static char *
+first_sentence(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if ((*p == '.' || *p == '!' || *p == '?') && (p[1] == ' ' || p[1] == '\0'))
+			return xstrndup(s, (size_t)(p - s + 1));
+	return xstrdup(s);
+}
+
+char *
+report_thanks(struct session *s)
+{
+	static const enum category prefer[] = {
+		CAT_ADVICE, CAT_INDUSTRY_TRENDS, CAT_ENTRY_PATH, CAT_CHALLENGES, CAT_QUALITIES,
+		CAT_TYPICAL_DAY, CAT_LIKES, CAT_WORKPLACE, CAT_ADVANCEMENT, CAT_MISSION,
+		CAT_EXPECTATIONS, CAT_INFLUENCES,
+	};
+	const struct persona *p = s->cfg.persona;
+	const struct turn *best = NULL;
+	for (size_t i = 0; i < sizeof prefer / sizeof *prefer && best == NULL; i++)
+		for (size_t t = 0; t < s->nturns && best == NULL; t++)
+			if (s->turns[t].cat == prefer[i] && !s->turns[t].flagged && s->turns[t].reply)
+				best = &s->turns[t];
+
+	struct buf b = {0};
+	char first[64];
+	snprintf(first, sizeof first, "%s", p->name);
+	char *sp = strchr(first, ' ');
+	if (sp != NULL)
+		*sp = '\0';
+	add(&b, "Dear %s,\n\n", first);
+	add(&b, "Thank you for taking the time to talk with me today about your work as %s at %s.",
+	    p->role, p->employer);
+	if (best != NULL) {
+		char *said = first_sentence(best->reply);
+		add(&b, " I especially valued what you told me about %s: \"%s\"", topic[best->cat].yours, said);
+		free(said);
+	}
+	add(&b, "\n\n");
+	if (s->asked[CAT_REFERRALS] > 0)
+		add(&b, "I will get in touch with the people you suggested%s, and I will let you know how "
+		    "those conversations go.\n\n", s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "");
+	add(&b, "I will keep you posted on my progress, and I hope we can stay in touch.\n\n"
+	    "Best regards,\n[your name]\n");
+	return b.p;
+}
+
+void
+report_final(struct session *s)
+{
+	char *r = report_text(s);
+	session_say(s, VOICE_INFO, r);
+	free(r);
+	char *note = report_thanks(s);
+	if (s->cfg.transcript != NULL) {
+		char err[300];
+		if (transcript_save_beside(s->cfg.transcript, ".thanks.txt", note, err, sizeof err) == 0) {
+			const char *tp = transcript_path(s->cfg.transcript);
+			size_t l = strlen(tp);
+			s->thanks_path = xasprintf("%.*s.thanks.txt", (int)(l > 3 ? l - 3 : l), tp);
+		} else {
+			s->save_failed = true;
+			session_say(s, VOICE_INFO, err);
+		}
+	}
+	char *msg = s->thanks_path != NULL ?
+	    xasprintf("A thank-you note to send within a day (saved to %s):\n\n%s", s->thanks_path, note) :
+	    xasprintf("A thank-you note to send within a day:\n\n%s", note);
+	session_say(s, VOICE_INFO, msg);
+	free(msg);
+	free(note);
+	if (s->cfg.transcript != NULL) {
+		char *where = xasprintf("The transcript is in %s", transcript_path(s->cfg.transcript));
+		session_say(s, VOICE_INFO, where);
+		free(where);
+	}
+}

@@ -1,0 +1,40 @@
+/*
+ * report.h -- what the coach says about a session as a whole.
+ *
+ * The report (time used, questions by category and tier, topics not yet
+ * touched with a bank question for each, flags with their suggestions,
+ * the closing questions) and the thank-you note draft, built from the
+ * session's record.  Text is returned, not printed: the session decides
+ * where it goes.
+ */
+#ifndef INFOCOACH_REPORT_H
+#define INFOCOACH_REPORT_H
+
+#include "bank.h"
+#include "taxonomy.h"
+
+struct session;
+
+/* The report so far, newly allocated. */
+char *report_text(struct session *s);
+
+/* The flags so far with their suggestions, newly allocated. */
+char *report_flags(struct session *s);
+
+/* A bank question for category want, or (CAT_NONE) for the first topic
+ * not yet covered, in the order a good interview covers them; NULL when
+ * the bank has none.  Borrowed from the bank. */
+const struct question *report_suggest(struct session *s, enum category want);
+
+/* A topic as one names it to the user ("how the field is changing"). */
+const char *report_topic(enum category c);
+
+/* A short thank-you note draft that names something the host said,
+ * newly allocated. */
+char *report_thanks(struct session *s);
+
+/* At the end: say the report, save the thank-you draft beside the
+ * transcript (when there is one) and say it too. */
+void report_final(struct session *s);
+
+#endif

@@ -1,0 +1,267 @@
+/*
+ * session.c -- one rehearsal: the conversation's state and its turns
+ * (see session.h).  Commands are cmd.c's; the report is report.c's.
+ */
+#include <config.h>
+
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "report.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* Words that thank the host; a line with them and no question is a
+ * thank-you (matched caseless). */
+static const char thanks_pattern[] =
+    "\\b(thank(s| you)|(much|really|truly) appreciated?|i appreciate|grateful)\\b";
+
+uint64_t
+session_elapsed(const struct session *s)
+{
+	return clock_now(s->cfg.clock) - s->start_ms;
+}
+
+void
+session_say(struct session *s, enum voice v, const char *text)
+{
+	const char *who = v == VOICE_HOST ? s->cfg.persona->name : v == VOICE_COACH ? "coach" : "infocoach";
+	if (s->cfg.transcript != NULL && v != VOICE_INFO) {
+		if (transcript_append(s->cfg.transcript, who, text, clock_wall(s->cfg.clock)) != 0 &&
+		    !s->save_failed) {
+			s->save_failed = true;
+			s->cfg.say(s->cfg.say_arg, VOICE_INFO, "infocoach", transcript_error(s->cfg.transcript));
+		}
+	}
+	s->cfg.say(s->cfg.say_arg, v, who, text);
+}
+
+/* Record the user's own line in the transcript. */
+static void
+log_user(struct session *s, const char *text)
+{
+	if (s->cfg.transcript != NULL &&
+	    transcript_append(s->cfg.transcript, "you", text, clock_wall(s->cfg.clock)) != 0 &&
+	    !s->save_failed) {
+		s->save_failed = true;
+		s->cfg.say(s->cfg.say_arg, VOICE_INFO, "infocoach", transcript_error(s->cfg.transcript));
+	}
+}
+
+struct session *
+session_new(const struct session_config *cfg)
+{
+	struct session *s = xcalloc(1, sizeof *s);
+	s->cfg = *cfg;
+	s->m = matcher_new();
+	host_init(&s->host, cfg->persona, cfg->seed);
+	char e[200];
+	if (!pattern_compile(&s->thanks, thanks_pattern, e, sizeof e))
+		pattern_free(&s->thanks);
+	s->start_ms = clock_now(cfg->clock);
+
+	const struct persona *p = cfg->persona;
+	session_say(s, VOICE_HOST, p->opening);
+	const char *ask = host_ask(&s->host);
+	if (ask != NULL) {
+		session_say(s, VOICE_HOST, ask);
+		s->awaiting_answer = true;
+	}
+	return s;
+}
+
+void
+session_free(struct session *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < s->nturns; i++) {
+		free(s->turns[i].text);
+		free(s->turns[i].reply);
+	}
+	free(s->turns);
+	free(s->flags);
+	free(s->thanks_path);
+	pattern_free(&s->thanks);
+	host_free(&s->host);
+	matcher_free(s->m);
+	free(s);
+}
+
+bool
+session_over(const struct session *s)
+{
+	return s->over;
+}
+
+/* Why a kind of flag hurts, said once per kind before the rule's message. */
+static const char *
+kind_label(enum flag_kind k)
+{
+	switch (k) {
+	case KIND_JOB_ASK: return "job ask";
+	case KIND_SALARY: return "pay question";
+	case KIND_GOOGLEABLE: return "answer is on their website";
+	case KIND_CLOSED: return "closed question";
+	default: return "flag";
+	}
+}
+
+static bool
+is_thanks(struct session *s, const char *text, size_t len)
+{
+	return s->thanks.code != NULL && pattern_match(s->m, &s->thanks, text, len, NULL, NULL) == 1;
+}
+
+/* The coach's remarks on the closing questions as they come. */
+static void
+coach_closing(struct session *s, enum category cat)
+{
+	if (cat == CAT_REFERRALS && s->asked[cat] == 1)
+		session_say(s, VOICE_COACH, s->asked[CAT_MENTION_NAME] ?
+		    "Good: you asked for referrals. That completes the closing questions." :
+		    "Good closing question: referrals are how one conversation becomes three. "
+		    "Ask next whether you may mention their name when you get in touch.");
+	else if (cat == CAT_MENTION_NAME && s->asked[cat] == 1)
+		session_say(s, VOICE_COACH, s->asked[CAT_REFERRALS] ?
+		    "Good: asking to use their name opens doors. That completes the closing questions." :
+		    "Good: asking to use their name opens doors. Remember to ask whom else you could talk to.");
+}
+
+static struct turn *
+add_turn(struct session *s, const char *text, size_t len)
+{
+	xgrow((void **)&s->turns, &s->capturns, s->nturns + 1, sizeof *s->turns);
+	struct turn *t = &s->turns[s->nturns++];
+	memset(t, 0, sizeof *t);
+	t->at_ms = session_elapsed(s);
+	t->text = xstrndup(text, len);
+	t->cat = CAT_NONE;
+	return t;
+}
+
+/* Something the user said to the host. */
+static void
+say_to_host(struct session *s, const char *text, size_t len)
+{
+	struct assessment as;
+	char *reply = NULL;
+
+	log_user(s, text);
+	assess_line(s->cfg.assessor, s->m, text, len, NULL, 0, &as);
+	struct turn *t = add_turn(s, text, len);
+	s->awaiting_answer = s->awaiting_answer && s->nturns == 1;
+	size_t turn_index = s->nturns - 1;
+
+	/* The coach first, at once: which rule, why, and a better way.  A
+	 * closed question is not worth a word when something worse is wrong. */
+	enum flag_kind worst = KIND_NONE;
+	for (size_t i = 0; i < as.nflags; i++)
+		if (worst == KIND_NONE || as.flags[i].rule->kind < worst)
+			worst = as.flags[i].rule->kind;
+	for (size_t i = 0; i < as.nflags; i++) {
+		const struct flag *f = &as.flags[i];
+		if (f->rule->kind == KIND_CLOSED && worst != KIND_CLOSED)
+			continue;
+		xgrow((void **)&s->flags, &s->capflags, s->nflags + 1, sizeof *s->flags);
+		s->flags[s->nflags++] = (struct flagnote){turn_index, f->rule, f->sev};
+		char *note = xasprintf("%s, %s [%s]: %s Try instead: %s", kind_label(f->rule->kind),
+		    severity_name(f->sev), f->rule->id, f->rule->message, f->rule->suggestion);
+		session_say(s, VOICE_COACH, note);
+		free(note);
+	}
+	t->flagged = as.nflags > 0;
+	if (as.err < 0) {
+		char e[100];
+		rule_strerror(as.err, e, sizeof e);
+		char *note = xasprintf("rule '%s' could not be evaluated on that line (%s)",
+		    as.err_rule ? as.err_rule->id : "cue", e);
+		session_say(s, VOICE_INFO, note);
+		free(note);
+	}
+
+	bool question = memchr(text, '?', len) != NULL;
+	if (s->awaiting_answer && !question) {
+		/* The user answered the host's question about themselves. */
+		s->awaiting_answer = false;
+		if (worst != KIND_NONE) {
+			reply = host_react(&s->host, worst);
+			if (worst == KIND_JOB_ASK)
+				host_guard(&s->host);
+		} else if ((reply = host_ack(&s->host)) == NULL) {
+			session_say(s, VOICE_COACH, "Good: you told the host why you came. "
+			    "Now lead with your first question.");
+			return;
+		}
+	} else if (worst == KIND_NONE && !question && is_thanks(s, text, len)) {
+		s->thanked = true;
+		reply = xstrdup(s->cfg.persona->farewell);
+		session_say(s, VOICE_HOST, reply);
+		t->reply = reply;
+		session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
+		    "Type /end when you are ready for your report.");
+		return;
+	} else if (worst == KIND_JOB_ASK || worst == KIND_SALARY) {
+		reply = host_react(&s->host, worst);
+		if (worst == KIND_JOB_ASK) {
+			host_guard(&s->host);
+			char *note = xasprintf("%s is more guarded now: expect shorter answers for a while.",
+			    s->cfg.persona->name);
+			session_say(s, VOICE_COACH, note);
+			free(note);
+		}
+	} else if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED) {
+		reply = host_react(&s->host, worst);
+		t->cat = as.cat;
+		if (as.cat != CAT_NONE)
+			s->asked[as.cat]++;
+	} else if (as.cat != CAT_NONE) {
+		t->cat = as.cat;
+		s->asked[as.cat]++;
+		reply = host_reply(&s->host, as.cat);
+	} else {
+		reply = host_reply(&s->host, CAT_NONE);
+	}
+	session_say(s, VOICE_HOST, reply);
+	t->reply = reply;
+	if (t->cat == CAT_REFERRALS || t->cat == CAT_MENTION_NAME)
+		coach_closing(s, t->cat);
+}
+
+void
+session_input(struct session *s, const char *line, size_t len)
+{
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '\r'))
+		len--;
+	while (len > 0 && (*line == ' ' || *line == '\t')) {
+		line++;
+		len--;
+	}
+	if (len == 0 || s->over)
+		return;
+	char *copy = xstrndup(line, len);
+	if (!utf8_valid(copy, len, NULL)) {
+		session_say(s, VOICE_INFO, "That line is not valid UTF-8; please type it again.");
+	} else if (copy[0] == '/') {
+		cmd_run(s, copy);
+	} else {
+		say_to_host(s, copy, len);
+	}
+	free(copy);
+}
+
+void
+session_finish(struct session *s)
+{
+	s->over = true;
+	if (s->finished || s->quit)
+		return;
+	s->finished = true;
+	if (!s->thanked)
+		session_say(s, VOICE_HOST, s->cfg.persona->farewell);
+	report_final(s);
+}

@@ -1,0 +1,106 @@
+/*
+ * session.h -- one rehearsal: the conversation's state and its turns.
+ *
+ * The session is the engine behind 'practice' and 'mock': it takes what
+ * the user types (a /command or something said to the host), judges it
+ * with the assessor, has the host answer in character, has the coach
+ * speak up, keeps the record the report is made from, and appends every
+ * turn to the transcript as it happens.  It never touches the terminal:
+ * everything it says goes through the say() callback, so the same engine
+ * runs under readline, under a pipe, and in unit tests.
+ */
+#ifndef INFOCOACH_SESSION_H
+#define INFOCOACH_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "assess.h"
+#include "bank.h"
+#include "clock.h"
+#include "host.h"
+#include "transcript.h"
+
+/* Who is speaking, for the display. */
+enum voice {
+	VOICE_HOST,             /* the host, in character */
+	VOICE_COACH,            /* the coach's aside */
+	VOICE_INFO,             /* the program itself (help, report, notices) */
+};
+
+/* One line the user said to the host. */
+struct turn {
+	uint64_t at_ms;         /* session clock when it was said */
+	char *text;             /* what was said (owned) */
+	enum category cat;      /* its category, or CAT_NONE */
+	bool flagged;           /* at least one flag */
+	char *reply;            /* what the host answered (owned) */
+};
+
+/* One flag the coach raised. */
+struct flagnote {
+	size_t turn;            /* index into turns */
+	const struct rule *rule;   /* borrowed */
+	enum severity sev;
+};
+
+struct session_config {
+	const struct bank *bank;          /* borrowed */
+	const struct persona *persona;    /* borrowed */
+	const struct assessor *assessor;  /* borrowed */
+	struct clock *clock;              /* borrowed */
+	struct transcript *transcript;    /* borrowed; may be NULL */
+	uint64_t seed;                    /* for the host's choices */
+	unsigned long duration;           /* planned seconds; 0 = untimed */
+	void (*say)(void *arg, enum voice v, const char *who, const char *text);
+	void *say_arg;
+};
+
+struct session {
+	struct session_config cfg;   /* as given */
+	struct host host;            /* the persona's words */
+	struct matcher *m;           /* match state (owned) */
+	uint64_t start_ms;           /* when the session began */
+	struct turn *turns;          /* every line said to the host */
+	size_t nturns, capturns;
+	struct flagnote *flags;      /* every flag raised */
+	size_t nflags, capflags;
+	unsigned asked[CAT_COUNT];   /* questions per category */
+	bool awaiting_answer;        /* the host just asked the user something */
+	bool thanked;                /* the user thanked the host */
+	bool over;                   /* /end, /quit, end of input or time */
+	bool quit;                   /* ended with /quit: no report */
+	bool finished;               /* the farewell and report were given */
+	struct pattern thanks;       /* recognises a thank-you */
+	bool save_failed;            /* a transcript write failed at least once */
+	char *thanks_path;           /* where the thank-you draft went (owned) */
+};
+
+/* Start a session: the host opens and asks the user something. */
+struct session *session_new(const struct session_config *cfg);
+
+/* Handle one line typed by the user (no newline); commands start with
+ * '/'.  Blank lines are ignored. */
+void session_input(struct session *s, const char *line, size_t len);
+
+/* Whether the session has ended (after /end, /quit or session_finish). */
+bool session_over(const struct session *s);
+
+/*
+ * End the session if it has not ended (as /end does: the host's
+ * farewell, the report, the thank-you draft saved beside the transcript).
+ * Idempotent.
+ */
+void session_finish(struct session *s);
+
+/* Milliseconds since the session started. */
+uint64_t session_elapsed(const struct session *s);
+
+/* Speak: append to the transcript and pass to the display. */
+void session_say(struct session *s, enum voice v, const char *text);
+
+/* Free the session (not the borrowed parts); NULL is fine. */
+void session_free(struct session *s);
+
+#endif
