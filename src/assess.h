@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "catalog.h"
 #include "classify.h"
@@ -24,8 +25,14 @@ struct assessor {
 	const struct ruleset *rs;   /* the rules (borrowed) */
 	enum policy policy;         /* which severity column applies */
 	struct classifier *cls;     /* owned */
-	struct pattern gate;        /* alternation of every rule pattern */
+	struct pattern gate;        /* alternation of the patterns of the
+	                               rules without triggers */
 	bool has_gate;              /* gate compiled */
+	size_t ungated;             /* rules without triggers */
+	struct {
+		uint64_t hash;          /* of the line, 0 = empty slot */
+		enum category cat;      /* its category */
+	} memo[4096];               /* categories of lines seen before */
 };
 
 struct flag {
@@ -52,7 +59,7 @@ void assessor_free(struct assessor *a);
  * Returns 0, or the negative PCRE2 code of a rule that could not be
  * evaluated (also in out->err; the other rules still ran).
  */
-int assess_line(const struct assessor *a, struct matcher *m, const char *s, size_t len,
+int assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
     char *const *ignore, size_t nignore, struct assessment *out);
 
 #endif

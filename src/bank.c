@@ -492,7 +492,7 @@ compile_list(struct ctx *c, const struct ynode *v, const char *key, const char *
 
 static const struct keyspec rule_keys[] = {
 	{"id", true}, {"kind", true}, {"severity", true}, {"policy", false},
-	{"patterns", true}, {"unless", false}, {"message", true},
+	{"triggers", false}, {"patterns", true}, {"unless", false}, {"message", true},
 	{"suggestion", true}, {"examples", true}, {NULL, false},
 };
 static const struct keyspec policy_keys[] = {{"strict", false}, {"lenient", false}, {NULL, false}};
@@ -509,8 +509,17 @@ check_examples(struct ctx *c, const struct rule *r, const struct ynode *list, bo
 			continue;
 		size_t so = 0, eo = 0;
 		int rc = rule_eval(m, r, ex->str, ex->len, &so, &eo, NULL);
+		char *lower = xstrndup(ex->str, ex->len);
+		for (char *p = lower; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p + 32);
+		bool triggered = rule_triggered(r, lower, ex->len);
+		free(lower);
 		char *q = text_sanitize(ex->str, ex->len);
-		if (rc < 0) {
+		if (flag && !triggered) {
+			err(c, ex, "rule '%s': its example \"%s\" holds none of the rule's triggers, "
+			    "so the rule would never look at it", r->id, q);
+		} else if (rc < 0) {
 			char e[120];
 			rule_strerror(rc, e, sizeof e);
 			err(c, ex, "rule '%s' could not be evaluated on this example (%s)", r->id, e);
@@ -552,6 +561,14 @@ load_rule(struct ctx *c, const struct ynode *m, struct rule *r, const char *file
 	}
 	r->message = get_text(c, m, "message");
 	r->suggestion = get_text(c, m, "suggestion");
+	struct strlist trig = {0};
+	get_list(c, ynode_get(m, "triggers", NULL), "triggers", false, &trig);
+	for (size_t i = 0; i < trig.n; i++)
+		for (char *p = trig.v[i]; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p + 32);
+	r->triggers = trig.v;
+	r->ntriggers = trig.n;
 	bool compiled = compile_list(c, ynode_get(m, "patterns", NULL), "patterns", r->id, &r->pats, &r->npats);
 	compiled &= compile_list(c, ynode_get(m, "unless", NULL), "unless", r->id, &r->unless, &r->nunless);
 

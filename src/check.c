@@ -28,7 +28,7 @@ struct seen {
 };
 
 struct checker {
-	const struct assessor *a;   /* rules and classifier (borrowed) */
+	struct assessor *a;         /* rules and classifier (borrowed) */
 	struct emitter *e;          /* output (borrowed) */
 	struct matcher *m;          /* match state (owned) */
 	unsigned long duration;     /* planned seconds */
@@ -45,7 +45,7 @@ struct checker {
 };
 
 struct checker *
-checker_new(const struct assessor *a, struct emitter *e, unsigned long duration)
+checker_new(struct assessor *a, struct emitter *e, unsigned long duration)
 {
 	struct checker *c = xcalloc(1, sizeof *c);
 	c->a = a;

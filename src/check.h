@@ -30,7 +30,7 @@ struct checker;
 
 /* A checker over a (borrowed, outliving it) and emitter e; duration is
  * the planned meeting length in seconds. */
-struct checker *checker_new(const struct assessor *a, struct emitter *e, unsigned long duration);
+struct checker *checker_new(struct assessor *a, struct emitter *e, unsigned long duration);
 
 /* Check one input ("-" is standard input).  Returns false when the input
  * had problems of its own (then stderr has the message). */

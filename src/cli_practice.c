@@ -32,6 +32,21 @@
 #include "xmalloc.h"
 
 static void
+mock_usage(FILE *fp)
+{
+	fputs("Usage: infocoach mock [OPTION]...\n"
+	    "A mock informational interview under a real clock (default 30 minutes):\n"
+	    "the coach tells you when to agree the time frame, at half time, when five\n"
+	    "minutes remain and when time is up; after a short grace (10% of the time,\n"
+	    "at most 3 minutes) the host ends the meeting, and the report adds pacing\n"
+	    "and a score out of 100.  The prompt shows the minutes left.  The clock\n"
+	    "keeps running while the program is suspended (Ctrl-Z), as a meeting would.\n"
+	    "\n"
+	    "  -d, --duration D         the agreed length, e.g. 20m, 1h, 90s (default 30m)\n"
+	    "Every option of 'infocoach practice' works here too; see its --help.\n", fp);
+}
+
+static void
 practice_usage(FILE *fp)
 {
 	fputs("Usage: infocoach [practice] [OPTION]...\n"
@@ -60,8 +75,9 @@ practice_usage(FILE *fp)
 	    "thank-you draft could not be saved, 128+N ended by signal N.\n", fp);
 }
 
-int
-cli_practice(int argc, char **argv)
+/* practice and mock: the same conversation, mock with a clock. */
+static int
+run(int argc, char **argv, bool mock)
 {
 	static const struct option opts[] = {
 		{"bank", required_argument, NULL, 'b'},
@@ -80,7 +96,8 @@ cli_practice(int argc, char **argv)
 	const char *bank_name = NULL, *persona_id = NULL, *transcript_file = NULL, *color = "auto";
 	bool no_transcript = false, no_history = false, seeded = false;
 	unsigned long long seed = 0;
-	unsigned long duration = 0;
+	unsigned long duration = mock ? 30 * 60 : 0;
+	const char *cmd = mock ? "mock" : "practice";
 	enum policy policy = POLICY_DEFAULT;
 	int status = STATUS_INVALID, c;
 	struct ruleset *rs = NULL;
@@ -105,7 +122,7 @@ cli_practice(int argc, char **argv)
 			errno = 0;
 			seed = strtoull(optarg, &end, 10);
 			if (errno != 0 || *end != '\0' || optarg[0] == '\0' || optarg[0] == '-') {
-				cli_usage_error("practice", "invalid seed '%s' (a whole number)", optarg);
+				cli_usage_error(cmd, "invalid seed '%s' (a whole number)", optarg);
 				goto out;
 			}
 			seeded = true;
@@ -113,14 +130,14 @@ cli_practice(int argc, char **argv)
 		}
 		case 'd':
 			if (!duration_parse(optarg, &duration)) {
-				cli_usage_error("practice", "invalid duration '%s' (write it like 90s, 20m, 1h or 1h30m)", optarg);
+				cli_usage_error(cmd, "invalid duration '%s' (write it like 90s, 20m, 1h or 1h30m)", optarg);
 				goto out;
 			}
 			break;
 		case 'p': {
 			int p = policy_lookup(optarg);
 			if (p < 0) {
-				cli_usage_error("practice", "invalid policy '%s' (expected strict, default or lenient)", optarg);
+				cli_usage_error(cmd, "invalid policy '%s' (expected strict, default or lenient)", optarg);
 				goto out;
 			}
 			policy = (enum policy)p;
@@ -137,26 +154,29 @@ cli_practice(int argc, char **argv)
 			break;
 		case 'C':
 			if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "always") != 0 && strcmp(optarg, "never") != 0) {
-				cli_usage_error("practice", "invalid --color '%s' (expected auto, always or never)", optarg);
+				cli_usage_error(cmd, "invalid --color '%s' (expected auto, always or never)", optarg);
 				goto out;
 			}
 			color = optarg;
 			break;
 		case 'h':
-			practice_usage(stdout);
+			if (mock)
+				mock_usage(stdout);
+			else
+				practice_usage(stdout);
 			status = STATUS_OK;
 			goto out;
 		default:
-			fprintf(stderr, "Try 'infocoach practice --help' for more information.\n");
+			fprintf(stderr, "Try 'infocoach %s --help' for more information.\n", cmd);
 			goto out;
 		}
 	}
 	if (optind < argc) {
-		cli_usage_error("practice", "unexpected argument '%s'", argv[optind]);
+		cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 		goto out;
 	}
 	if (transcript_file != NULL && no_transcript) {
-		cli_usage_error("practice", "--transcript and --no-transcript do not go together");
+		cli_usage_error(cmd, "--transcript and --no-transcript do not go together");
 		goto out;
 	}
 
@@ -187,8 +207,22 @@ cli_practice(int argc, char **argv)
 	bool use_color = strcmp(color, "always") == 0 ||
 	    (strcmp(color, "auto") == 0 && interactive && (no_color == NULL || no_color[0] == '\0'));
 
+	/* INFOCOACH_TEST_CLOCK=STEP: a virtual clock that moves STEP before
+	 * each piped line, so timed sessions can be tested without waiting. */
 	struct clock clk;
-	clock_init_monotonic(&clk);
+	uint64_t step_ms = 0;
+	const char *test_clock = getenv("INFOCOACH_TEST_CLOCK");
+	unsigned long step = 0;
+	if (test_clock != NULL && test_clock[0] != '\0' && !interactive) {
+		if (!duration_parse(test_clock, &step)) {
+			diag_error("invalid INFOCOACH_TEST_CLOCK '%s' (a duration such as 90s)", test_clock);
+			goto out;
+		}
+		clock_init_virtual(&clk);
+		step_ms = (uint64_t)step * 1000;
+	} else {
+		clock_init_monotonic(&clk);
+	}
 	char err[512];
 	if (!no_transcript) {
 		tr = transcript_file ? transcript_open(transcript_file, err, sizeof err) :
@@ -224,15 +258,23 @@ cli_practice(int argc, char **argv)
 
 	assessor_init(&as, rs, policy);
 	as_ready = true;
-	struct repl_options ro = {interactive, use_color, history, bank};
+	struct repl_options ro = {
+		.interactive = interactive, .step_ms = step_ms, .color = use_color,
+		.history = history, .bank = bank,
+	};
 	struct session_config cfg = {
 		.bank = bank, .persona = persona, .assessor = &as, .clock = &clk,
 		.transcript = tr, .seed = seed, .duration = duration,
 		.say = repl_say, .say_arg = &ro,
 	};
 	if (interactive)
-		printf("Practice with %s (%s). Type /help for commands, /end to finish.\n\n",
-		    persona->name, bank->title);
+		printf("%s with %s (%s). Type /help for commands, /end to finish.\n\n",
+		    mock ? "Mock interview" : "Practice", persona->name, bank->title);
+	if (duration > 0 && (duration < 20 * 60 || duration > 30 * 60)) {
+		char d[32];
+		duration_format(duration, d, sizeof d);
+		printf("Note: informational interviews usually last 20 to 30 minutes; this one is planned for %s.\n", d);
+	}
 	s = session_new(&cfg);
 	sig = repl_run(s, &ro);
 	status = s->save_failed ? STATUS_UNSAVED : STATUS_OK;
@@ -251,4 +293,16 @@ out:
 		raise(sig);
 	}
 	return status;
+}
+
+int
+cli_practice(int argc, char **argv)
+{
+	return run(argc, argv, false);
+}
+
+int
+cli_mock(int argc, char **argv)
+{
+	return run(argc, argv, true);
 }

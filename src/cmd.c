@@ -200,6 +200,7 @@ static void
 cmd_quit(struct session *s, int argc, char **argv)
 {
 	s->quit = true;
+	s->ended_at = session_elapsed(s);
 	s->over = true;
 	if (s->cfg.transcript != NULL)
 		infof(s, "Left the meeting. The transcript is in %s", transcript_path(s->cfg.transcript));

@@ -22,6 +22,7 @@ static const struct command {
 	const char *summary;                /* one line for --help */
 } commands[] = {
 	{"practice", cli_practice, "rehearse with the program as the host (the default)"},
+	{"mock", cli_mock, "a timed mock interview with pacing notices and a score"},
 	{"check", cli_check, "check draft question lists like a linter"},
 	{"validate", cli_validate, "check question banks and rule files"},
 	{"banks", cli_banks, "list the banks and personas found"},

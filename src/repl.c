@@ -256,6 +256,40 @@ complete(const char *text, int start, int end)
 	return rl_completion_matches(text, complete_gen);
 }
 
+/* The prompt: "you> ", with the minutes left in a timed session. */
+static const char *
+prompt_text(void)
+{
+	static char buf[64];
+	const char *bold = cur.o->color ? "\001\033[1m\002" : "";
+	const char *plain = cur.o->color ? "\001\033[0m\002" : "";
+	if (cur.s->cfg.duration == 0) {
+		snprintf(buf, sizeof buf, "%syou>%s ", bold, plain);
+		return buf;
+	}
+	uint64_t total = (uint64_t)cur.s->cfg.duration * 1000, el = session_elapsed(cur.s);
+	if (el >= total)
+		snprintf(buf, sizeof buf, "[time up] %syou>%s ", bold, plain);
+	else
+		snprintf(buf, sizeof buf, "[%lum left] %syou>%s ", (unsigned long)((total - el + 59999) / 60000),
+		    bold, plain);
+	return buf;
+}
+
+/* Milliseconds until the prompt's minute count changes (timed only). */
+static uint64_t
+until_prompt_changes(void)
+{
+	if (cur.s->cfg.duration == 0)
+		return UINT64_MAX;
+	uint64_t total = (uint64_t)cur.s->cfg.duration * 1000, el = session_elapsed(cur.s);
+	if (el >= total)
+		return UINT64_MAX;
+	uint64_t left = total - el;
+	uint64_t r = left % 60000;
+	return r == 0 ? 60000 : r;
+}
+
 static void
 on_line(char *line)
 {
@@ -271,12 +305,8 @@ on_line(char *line)
 	free(line);
 	if (session_over(cur.s))
 		rl_callback_handler_remove();
-}
-
-static const char *
-prompt_text(void)
-{
-	return cur.o->color ? "\001\033[1m\002you>\001\033[0m\002 " : "you> ";
+	else
+		rl_set_prompt(prompt_text());
 }
 
 static void
@@ -329,7 +359,17 @@ run_interactive(struct session *s, const struct repl_options *o)
 		fd_set fds;
 		FD_ZERO(&fds);
 		FD_SET(STDIN_FILENO, &fds);
-		int r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, &wait_mask);
+		/* Wake for the next notice, or when the prompt's minutes change. */
+		uint64_t wait = session_next_due(s), tp = until_prompt_changes();
+		if (tp < wait)
+			wait = tp;
+		struct timespec ts, *tsp = NULL;
+		if (wait != UINT64_MAX) {
+			ts.tv_sec = (time_t)(wait / 1000);
+			ts.tv_nsec = (long)(wait % 1000) * 1000000L;
+			tsp = &ts;
+		}
+		int r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, tsp, &wait_mask);
 		if (got_end) {
 			sig = got_end;
 			break;
@@ -370,6 +410,18 @@ run_interactive(struct session *s, const struct repl_options *o)
 			rl_callback_read_char();
 		else if (r < 0 && errno != EINTR)
 			break;
+		if (!session_over(s) && !cur.eof) {
+			/* Notices print above the line being typed, which stays. */
+			session_tick(s);
+			if (session_over(s)) {
+				rl_callback_handler_remove();
+				break;
+			}
+			if (strcmp(rl_prompt, prompt_text()) != 0) {
+				rl_set_prompt(prompt_text());
+				rl_redisplay();
+			}
+		}
 	}
 	if (!cur.eof && !session_over(s))
 		rl_callback_handler_remove();
@@ -421,7 +473,7 @@ read_line(struct reader *r, bool *cut)
 }
 
 static int
-run_piped(struct session *s)
+run_piped(struct session *s, const struct repl_options *o)
 {
 	sigset_t old;
 	struct reader *r = xcalloc(1, sizeof *r);
@@ -438,13 +490,21 @@ run_piped(struct session *s)
 			sig = got_end;
 			break;
 		}
-		if (n == -1)
+		if (n == -1) {
+			session_tick(s);
 			break;
+		}
 		if (n < 0)
 			continue;
 		if (n > 0 && r->buf[n - 1] == '\r')
 			n--;
 		r->buf[n] = '\0';
+		if (o->step_ms > 0) {
+			clock_advance(s->cfg.clock, o->step_ms);
+			session_tick(s);
+			if (session_over(s))
+				break;
+		}
 		if (cut)
 			session_say(s, VOICE_INFO, "That line was longer than 64 KiB; only its start was kept.");
 		if (n > 0) {
@@ -466,7 +526,7 @@ repl_run(struct session *s, const struct repl_options *o)
 	cur.s = s;
 	cur.o = o;
 	cur.eof = false;
-	int sig = o->interactive ? run_interactive(s, o) : run_piped(s);
+	int sig = o->interactive ? run_interactive(s, o) : run_piped(s, o);
 	if (sig == 0 && !session_over(s))
 		session_finish(s);
 	cur.s = NULL;

@@ -24,6 +24,8 @@
 
 struct repl_options {
 	bool interactive;        /* readline on a terminal */
+	uint64_t step_ms;        /* piped: advance the session's virtual clock
+	                            this much before each line (for tests) */
 	bool color;              /* ANSI colours */
 	const char *history;     /* history file, or NULL for none */
 	const struct bank *bank; /* for completing questions (borrowed) */

@@ -168,8 +168,103 @@ report_text(struct session *s)
 		add(&b, "    And ask: %s\n", qn->text);
 	if (!s->thanked)
 		add(&b, "    Thank the host before you leave: it is the last thing they will remember.\n");
+	if (s->cfg.duration > 0) {
+		char *pace = report_pacing(s);
+		add(&b, "%s", pace);
+		free(pace);
+	}
 	if (b.len > 0 && b.p[b.len - 1] == '\n')
 		b.p[--b.len] = '\0';
+	return b.p;
+}
+
+/* When the first question of category c came, or UINT64_MAX. */
+static uint64_t
+first_asked(const struct session *s, enum category c)
+{
+	for (size_t i = 0; i < s->nturns; i++)
+		if (s->turns[i].cat == c)
+			return s->turns[i].at_ms;
+	return UINT64_MAX;
+}
+
+void
+report_score(struct session *s, struct score *sc)
+{
+	memset(sc, 0, sizeof *sc);
+	int etiquette = 40;
+	for (size_t i = 0; i < s->nflags; i++)
+		etiquette -= s->flags[i].sev == SEV_ERROR ? 15 : s->flags[i].sev == SEV_WARNING ? 5 : 1;
+	sc->etiquette = etiquette < 0 ? 0 : etiquette;
+	int job = 0;
+	for (int c = 0; c < CAT_COUNT; c++)
+		job += category_tier((enum category)c) == TIER_JOB && s->asked[c] > 0;
+	sc->coverage = (job >= 5 ? 15 : job * 3) + (s->asked[CAT_INDUSTRY_TRENDS] > 0 ? 10 : 0);
+	sc->closing = (s->asked[CAT_REFERRALS] ? 8 : 0) + (s->asked[CAT_MENTION_NAME] ? 7 : 0) + (s->thanked ? 5 : 0);
+	uint64_t up = (uint64_t)s->cfg.duration * 1000;
+	uint64_t r = first_asked(s, CAT_REFERRALS), n = first_asked(s, CAT_MENTION_NAME);
+	sc->pacing = (s->ended_by_clock || s->quit ? 0 : 10) +
+	    (r != UINT64_MAX && n != UINT64_MAX && r <= up && n <= up ? 5 : 0);
+	sc->total = sc->etiquette + sc->coverage + sc->closing + sc->pacing;
+}
+
+char *
+report_pacing(struct session *s)
+{
+	struct buf b = {0};
+	uint64_t end = s->over ? s->ended_at : session_elapsed(s);
+	uint64_t tier_ms[TIER_COUNT + 1] = {0};   /* last: lines with no category */
+	uint64_t longest = 0, prev = 0;
+	char t1[32], t2[32], t3[32], t4[32];
+
+	for (size_t i = 0; i <= s->nturns; i++) {
+		uint64_t at = i < s->nturns ? s->turns[i].at_ms : end;
+		if (at - prev > longest)
+			longest = at - prev;
+		prev = at;
+		if (i < s->nturns) {
+			uint64_t next = i + 1 < s->nturns ? s->turns[i + 1].at_ms : end;
+			enum tier t = category_tier(s->turns[i].cat);
+			tier_ms[t == TIER_NONE ? TIER_COUNT : t] += next - at;
+		}
+	}
+	add(&b, "\nPacing\n");
+	if (s->nturns > 0) {
+		clock_span(end / s->nturns, t1, sizeof t1);
+		clock_span(longest, t2, sizeof t2);
+		add(&b, "  %zu lines in %s: one every %s on average; the longest stretch without one: %s\n",
+		    s->nturns, (clock_span(end, t3, sizeof t3), t3), t1, t2);
+		clock_span(tier_ms[TIER_JOB], t1, sizeof t1);
+		clock_span(tier_ms[TIER_INDUSTRY], t2, sizeof t2);
+		clock_span(tier_ms[TIER_CLOSING], t3, sizeof t3);
+		clock_span(tier_ms[TIER_COUNT], t4, sizeof t4);
+		add(&b, "  Time by tier: the job %s, the industry %s, closing %s, other %s\n", t1, t2, t3, t4);
+	} else {
+		add(&b, "  You asked nothing.\n");
+	}
+	uint64_t five = s->notice_at[NOTICE_FIVE];
+	const enum category closing[] = {CAT_REFERRALS, CAT_MENTION_NAME};
+	for (size_t i = 0; i < 2; i++) {
+		uint64_t at = first_asked(s, closing[i]);
+		if (at == UINT64_MAX) {
+			add(&b, "  %s: never asked\n", i == 0 ? "Referrals" : "Permission to use their name");
+			continue;
+		}
+		clock_span(at, t1, sizeof t1);
+		add(&b, "  %s: asked at %s, %s the five-minute mark\n", i == 0 ? "Referrals" : "Permission to use their name",
+		    t1, at <= five ? "before" : "after");
+	}
+	if (s->ended_by_clock)
+		add(&b, "  You did not wrap up in time: the host had to end the meeting after the grace.\n");
+	else if (s->over && end > (uint64_t)s->cfg.duration * 1000)
+		add(&b, "  You wrapped up within the grace, %s past the agreed time.\n",
+		    (clock_span(end - (uint64_t)s->cfg.duration * 1000, t1, sizeof t1), t1));
+	else if (s->over)
+		add(&b, "  You wrapped up on time.\n");
+	struct score sc;
+	report_score(s, &sc);
+	add(&b, "Score: %d/100 (etiquette %d/40, coverage of both tiers %d/25, closing questions and "
+	    "thanks %d/20, pacing %d/15)\n", sc.total, sc.etiquette, sc.coverage, sc.closing, sc.pacing);
 	return b.p;
 }
 

@@ -15,6 +15,21 @@
 
 struct session;
 
+/* A timed session's score out of 100, from documented parts. */
+struct score {
+	int etiquette;  /* 40, less 15 a error flag, 5 a warning, 1 an info */
+	int coverage;   /* 3 a job category up to 15, plus 10 for the industry */
+	int closing;    /* referrals 8, permission to use the name 7, thanks 5 */
+	int pacing;     /* 10 for ending before the host had to, 5 for both
+	                   closing questions before time was up */
+	int total;
+};
+
+void report_score(struct session *s, struct score *sc);
+
+/* The pacing part of a timed session's report, newly allocated. */
+char *report_pacing(struct session *s);
+
 /* The report so far, newly allocated. */
 char *report_text(struct session *s);
 

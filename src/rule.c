@@ -49,13 +49,22 @@ pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
 		snprintf(err, errlen, "invalid pattern at offset %zu: %s", (size_t)off, (char *)msg);
 		goto fail;
 	}
-	pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
+	p->use = xcalloc(1, sizeof *p->use);
 
 	/* Refuse a pattern that matches the empty string: it flags everything. */
-	struct matcher *m = matcher_new();
-	int rc = pattern_match(m, p, "", 0, NULL, NULL);
-	matcher_free(m);
-	if (rc != 0) {
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+	if (md == NULL || mc == NULL) {
+		fputs("infocoach: out of memory\n", stderr);
+		exit(2);
+	}
+	pcre2_set_match_limit(mc, RULE_MATCH_LIMIT);
+	pcre2_set_depth_limit(mc, RULE_DEPTH_LIMIT);
+	pcre2_set_heap_limit(mc, RULE_HEAP_LIMIT_KIB);
+	int rc = pcre2_match(p->code, (PCRE2_SPTR)"", 0, 0, 0, md, mc);
+	pcre2_match_data_free(md);
+	pcre2_match_context_free(mc);
+	if (rc != PCRE2_ERROR_NOMATCH) {
 		snprintf(err, errlen, "pattern matches the empty string, so it would match every line");
 		pcre2_code_free(p->code);
 		p->code = NULL;
@@ -75,8 +84,10 @@ pattern_free(struct pattern *p)
 		return;
 	pcre2_code_free(p->code);
 	free(p->src);
+	free(p->use);
 	p->code = NULL;
 	p->src = NULL;
+	p->use = NULL;
 }
 
 struct matcher *
@@ -115,6 +126,12 @@ pattern_match(struct matcher *m, const struct pattern *p, const char *s, size_t 
 {
 	if (p->code == NULL)
 		return PCRE2_ERROR_NULL;
+	/* JIT pays off for a pattern used often; the interpreter is the
+	 * fallback when the library has no JIT. */
+	if (!p->use->jit_tried && ++p->use->matches >= RULE_JIT_AFTER) {
+		p->use->jit_tried = true;
+		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+	}
 	/* The caller validated s as UTF-8, so PCRE2 need not check it again
 	 * for every pattern. */
 	int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
@@ -165,6 +182,17 @@ rule_eval(struct matcher *m, const struct rule *r, const char *s, size_t len,
 	return 1;
 }
 
+bool
+rule_triggered(const struct rule *r, const char *lower, size_t len)
+{
+	if (r->ntriggers == 0)
+		return true;
+	for (size_t i = 0; i < r->ntriggers; i++)
+		if (memmem(lower, len, r->triggers[i], strlen(r->triggers[i])) != NULL)
+			return true;
+	return false;
+}
+
 void
 rule_strerror(int code, char *buf, size_t len)
 {
@@ -204,6 +232,9 @@ rule_free(struct rule *r)
 		free(r->flag_ex[i]);
 	for (size_t i = 0; i < r->npass; i++)
 		free(r->pass_ex[i]);
+	for (size_t i = 0; i < r->ntriggers; i++)
+		free(r->triggers[i]);
+	free(r->triggers);
 	free(r->pats);
 	free(r->unless);
 	free(r->flag_ex);

@@ -26,9 +26,20 @@
 #define RULE_HEAP_LIMIT_KIB  16384    /* heap for one match */
 #define RULE_JIT_STACK_MAX   (1024 * 1024)
 
+/* How much a pattern has been used: it is JIT-compiled only once it has
+ * been matched RULE_JIT_AFTER times, so short runs start fast. */
+struct pattern_use {
+	unsigned matches;       /* matches attempted so far */
+	bool jit_tried;         /* JIT compilation attempted */
+};
+
+#define RULE_JIT_AFTER 32
+
 struct pattern {
 	char *src;              /* the pattern as written (owned) */
 	pcre2_code *code;       /* compiled form (owned), NULL if invalid */
+	struct pattern_use *use; /* usage counter (owned; mutable even when
+	                            the pattern is reached through const) */
 	unsigned long line;     /* where it was written, for messages */
 	unsigned long col;
 };
@@ -41,6 +52,9 @@ struct rule {
 	size_t npats;
 	struct pattern *unless; /* ... unless one of these matches */
 	size_t nunless;
+	char **triggers;        /* the rule runs only on a line holding one of
+	                           these (ASCII-lowercased); none: always */
+	size_t ntriggers;
 	char *message;          /* why it hurts (owned) */
 	char *suggestion;       /* a better way to ask (owned) */
 	char **flag_ex;         /* examples that must be flagged (owned) */
@@ -90,6 +104,12 @@ int pattern_match(struct matcher *m, const struct pattern *p, const char *s,
  */
 int rule_eval(struct matcher *m, const struct rule *r, const char *s, size_t len,
     size_t *so, size_t *eo, const struct pattern **bad);
+
+/*
+ * Whether a line may concern rule r: true when r has no triggers or when
+ * lower[0..len) (the line with ASCII letters lowercased) contains one.
+ */
+bool rule_triggered(const struct rule *r, const char *lower, size_t len);
 
 /* A short text for a negative code from the functions above. */
 void rule_strerror(int code, char *buf, size_t len);

@@ -64,7 +64,16 @@ session_new(const struct session_config *cfg)
 		pattern_free(&s->thanks);
 	s->start_ms = clock_now(cfg->clock);
 
+	if (cfg->duration > 0) {
+		uint64_t d = (uint64_t)cfg->duration * 1000;
+		s->notice_at[NOTICE_START] = 0;
+		s->notice_at[NOTICE_HALF] = d / 2;
+		s->notice_at[NOTICE_FIVE] = d >= 20 * 60 * 1000 ? d - 5 * 60 * 1000 : d * 5 / 6;
+		s->notice_at[NOTICE_TIMEUP] = d;
+		s->notice_at[NOTICE_END] = d + session_grace_ms(s);
+	}
 	const struct persona *p = cfg->persona;
+	session_tick(s);
 	session_say(s, VOICE_HOST, p->opening);
 	const char *ask = host_ask(&s->host);
 	if (ask != NULL) {
@@ -243,6 +252,10 @@ session_input(struct session *s, const char *line, size_t len)
 	}
 	if (len == 0 || s->over)
 		return;
+	/* A notice that fell due while the line was typed comes first. */
+	session_tick(s);
+	if (s->over)
+		return;
 	char *copy = xstrndup(line, len);
 	if (!utf8_valid(copy, len, NULL)) {
 		session_say(s, VOICE_INFO, "That line is not valid UTF-8; please type it again.");
@@ -254,9 +267,84 @@ session_input(struct session *s, const char *line, size_t len)
 	free(copy);
 }
 
+uint64_t
+session_grace_ms(const struct session *s)
+{
+	uint64_t g = (uint64_t)s->cfg.duration * 100; /* 10% in ms */
+	return g > 3 * 60 * 1000 ? 3 * 60 * 1000 : g;
+}
+
+uint64_t
+session_next_due(const struct session *s)
+{
+	if (s->cfg.duration == 0 || s->over)
+		return UINT64_MAX;
+	uint64_t now = session_elapsed(s);
+	for (int n = 0; n < NOTICE_COUNT; n++)
+		if (!s->notice_given[n])
+			return s->notice_at[n] > now ? s->notice_at[n] - now : 0;
+	return UINT64_MAX;
+}
+
+/* The words of each notice. */
+static char *
+notice_text(const struct session *s, enum notice n)
+{
+	char total[32], left[32];
+	uint64_t d = (uint64_t)s->cfg.duration * 1000;
+	clock_span(d, total, sizeof total);
+	switch (n) {
+	case NOTICE_START:
+		return xasprintf("The clock is running: %s. Agree the time frame with the host at the start "
+		    "(\"I know you have about %lu minutes; I'll keep an eye on the time\"). /time shows what is left.",
+		    total, (unsigned long)((d + 59999) / 60000));
+	case NOTICE_HALF:
+		clock_span(d - s->notice_at[NOTICE_HALF], left, sizeof left);
+		return xasprintf("Half time: %s left. Have you asked about the industry as well as the job?", left);
+	case NOTICE_FIVE:
+		clock_span(d - s->notice_at[NOTICE_FIVE], left, sizeof left);
+		return xasprintf("%s left. Start wrapping up: ask whom else you could talk to, and whether "
+		    "you may use their name.", left);
+	case NOTICE_TIMEUP:
+		return xstrdup("Time is up. Tell the host you want to respect their time, ask your closing "
+		    "questions now, thank them and /end.");
+	default:
+		return NULL;
+	}
+}
+
+void
+session_tick(struct session *s)
+{
+	if (s->cfg.duration == 0 || s->over)
+		return;
+	uint64_t now = session_elapsed(s);
+	for (int n = 0; n < NOTICE_COUNT && !s->over; n++) {
+		if (s->notice_given[n] || s->notice_at[n] > now)
+			continue;
+		s->notice_given[n] = true;
+		if (n == NOTICE_END) {
+			/* The host will not keep going past the grace. */
+			s->ended_by_clock = true;
+			char grace[32];
+			clock_span(session_grace_ms(s), grace, sizeof grace);
+			char *note = xasprintf("The grace after time up (%s) is over: the host ends the meeting.", grace);
+			session_say(s, VOICE_COACH, note);
+			free(note);
+			session_finish(s);
+			return;
+		}
+		char *t = notice_text(s, (enum notice)n);
+		session_say(s, VOICE_COACH, t);
+		free(t);
+	}
+}
+
 void
 session_finish(struct session *s)
 {
+	if (!s->over)
+		s->ended_at = session_elapsed(s);
 	s->over = true;
 	if (s->finished || s->quit)
 		return;

@@ -29,6 +29,16 @@ enum voice {
 	VOICE_INFO,             /* the program itself (help, report, notices) */
 };
 
+/* The timer's notices, in the order they fall due. */
+enum notice {
+	NOTICE_START,           /* agree the time frame with the host */
+	NOTICE_HALF,            /* half the time is gone */
+	NOTICE_FIVE,            /* five minutes left (5/6 of a short meeting) */
+	NOTICE_TIMEUP,          /* time is up: tell the host, close now */
+	NOTICE_END,             /* the grace is over: the host ends it */
+	NOTICE_COUNT
+};
+
 /* One line the user said to the host. */
 struct turn {
 	uint64_t at_ms;         /* session clock when it was said */
@@ -48,7 +58,7 @@ struct flagnote {
 struct session_config {
 	const struct bank *bank;          /* borrowed */
 	const struct persona *persona;    /* borrowed */
-	const struct assessor *assessor;  /* borrowed */
+	struct assessor *assessor;        /* borrowed */
 	struct clock *clock;              /* borrowed */
 	struct transcript *transcript;    /* borrowed; may be NULL */
 	uint64_t seed;                    /* for the host's choices */
@@ -72,6 +82,10 @@ struct session {
 	bool over;                   /* /end, /quit, end of input or time */
 	bool quit;                   /* ended with /quit: no report */
 	bool finished;               /* the farewell and report were given */
+	bool notice_given[NOTICE_COUNT]; /* timer notices already given */
+	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
+	bool ended_by_clock;         /* the host ended it after the grace */
+	uint64_t ended_at;           /* elapsed ms when it ended */
 	struct pattern thanks;       /* recognises a thank-you */
 	bool save_failed;            /* a transcript write failed at least once */
 	char *thanks_path;           /* where the thank-you draft went (owned) */
@@ -93,6 +107,19 @@ bool session_over(const struct session *s);
  * Idempotent.
  */
 void session_finish(struct session *s);
+
+/*
+ * Give every timer notice that has fallen due (in a timed session); the
+ * last one ends the session.  Call it whenever the clock may have moved.
+ */
+void session_tick(struct session *s);
+
+/* Milliseconds until the next notice falls due, or UINT64_MAX when none
+ * will (untimed, or all given). */
+uint64_t session_next_due(const struct session *s);
+
+/* The grace after time is up: 10% of the duration, at most 3 minutes. */
+uint64_t session_grace_ms(const struct session *s);
 
 /* Milliseconds since the session started. */
 uint64_t session_elapsed(const struct session *s);

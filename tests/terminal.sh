@@ -1,0 +1,128 @@
+#!/bin/sh
+# tests/terminal.sh -- infocoach practice in a real terminal, under tmux:
+# the host answers, Tab completes, Ctrl-C clears the line and the session
+# goes on, Ctrl-D ends with the report, and the transcript is complete
+# and private.  Polls the screen with a deadline; no fixed sleeps.
+. "${TOP_SRCDIR:-$(dirname "$0")/..}/tests/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	exit 0
+fi
+
+sock="infocoach-test-$$"
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() { T kill-server 2>/dev/null; rm -rf "$TEST_HOME"; }
+trap cleanup EXIT
+
+# wait_for PATTERN [SECONDS]: poll the pane until a line matches.
+wait_for() {
+	deadline=$(( $(date +%s) + ${2:-10} ))
+	while [ "$(date +%s)" -le "$deadline" ]; do
+		if T capture-pane -p -t t 2>/dev/null | grep -q -- "$1"; then
+			return 0
+		fi
+		sleep 0.1
+	done
+	diag "timed out waiting for: $1" "screen was:"
+	T capture-pane -p -t t 2>/dev/null | sed 's/^/#   /'
+	return 1
+}
+
+# The prompt line, without trailing blanks.
+prompt_line() {
+	T capture-pane -p -t t | grep '^you>' | tail -n 1 | sed 's/ *$//'
+}
+
+tr="$TEST_HOME/sessions/t.md"
+T new-session -d -s t -x 100 -y 40 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' --seed 7 --transcript '$tr'; echo EXITED \$?; sleep 30"
+
+wait_for '^you>$'
+ok $? "the host opens and the prompt appears"
+
+T send-keys -t t 'I am curious about operations work.' Enter
+wait_for 'lead the way\|pitch things' 
+ok $? "the host acknowledges the user's answer"
+
+T send-keys -t t 'What does a typical week look like for you?' Enter
+wait_for '^Dolores: .*\(morning\|Monday\|week\|day\)'
+ok $? "a host reply appears"
+
+T send-keys -t t '/he' Tab
+wait_for '^you> /help'
+ok $? "Tab completes /he to /help"
+T send-keys -t t Enter
+wait_for 'Commands:'
+ok $? "/help lists the commands"
+
+T send-keys -t t 'Are you hir'
+wait_for '^you> Are you hir'
+T send-keys -t t C-c
+wait_for '\^C'
+sleep 0.2
+[ "$(prompt_line)" = "you>" ]
+ok $? "Ctrl-C clears the half-typed line and the prompt returns"
+T send-keys -t t '/time' Enter
+wait_for 'Time used:'
+ok $? "the session goes on after Ctrl-C"
+
+T send-keys -t t 'Who else would you suggest I talk to?' Enter
+wait_for 'Good closing question'
+ok $? "the coach notices the referral question"
+
+T send-keys -t t C-d
+wait_for 'Report: your conversation'
+ok $? "Ctrl-D prints the report"
+wait_for 'EXITED 0'
+ok $? "the program exits with status 0"
+
+grep -q '\*\*[0-9:]* you:\*\* What does a typical week look like for you?' "$tr"
+ok $? "the transcript holds the user's question"
+grep -q '\*\*[0-9:]* Dolores Whitfield:\*\*' "$tr"
+ok $? "the transcript holds the host's replies"
+grep -q '\*\*[0-9:]* you:\*\* Who else would you suggest I talk to?' "$tr"
+ok $? "the transcript holds the last turn"
+! grep -q 'Are you hir' "$tr"
+ok $? "the cancelled line is not in the transcript"
+[ "$(stat -c %a "$tr")" = 600 ]
+ok $? "the transcript is mode 0600"
+[ "$(stat -c %a "$(dirname "$tr")")" = 700 ]
+ok $? "its new directory is mode 0700"
+[ -f "$TEST_HOME/sessions/t.thanks.txt" ] && grep -q '^Dear Dolores' "$TEST_HOME/sessions/t.thanks.txt"
+ok $? "the thank-you draft is saved beside the transcript"
+h="$TEST_HOME/state/infocoach/history"
+[ -f "$h" ] && [ "$(stat -c %a "$h")" = 600 ] && grep -q 'typical week' "$h"
+ok $? "the history is saved, mode 0600"
+
+# A real-time mock interview of 10 seconds: a notice falls due while a
+# question is half typed, the half-typed text survives, and the session
+# ends by itself after the grace (1 s) with the report.
+T kill-session -t t 2>/dev/null
+T new-session -d -s t -x 100 -y 50 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' mock --duration 10s --seed 7 --no-transcript --no-history; echo EXITED \$?; sleep 30"
+wait_for '^\[1m left\] you>$'
+ok $? "mock: the prompt shows the minutes left"
+T send-keys -t t 'What does a typical'
+wait_for '^\[1m left\] you> What does a typical$'
+wait_for 'Half time' 8
+ok $? "mock: the half-time notice appears while the user types"
+sleep 0.2
+line=$(T capture-pane -p -t t | grep 'you>' | tail -n 1 | sed 's/ *$//')
+[ "$line" = "[1m left] you> What does a typical" ]
+ok $? "mock: the half-typed question is still on the prompt line ($line)"
+T send-keys -t t ' week look like for you?' Enter
+wait_for '^you> \|^\[1m left\] you> What does a typical week look like for you?$' 3
+ok $? "mock: the finished question is taken whole"
+wait_for 'Report: your conversation' 8
+ok $? "mock: the session ends by itself after the grace, with the report"
+wait_for 'Score: [0-9]*/100' 2
+ok $? "mock: the report has a score"
+T capture-pane -p -S -300 -t t | grep -q 'the host ends the meeting'
+ok $? "mock: the coach says the host ended it"
+wait_for 'EXITED 0' 3
+ok $? "mock: exit status 0"
+
+done_testing

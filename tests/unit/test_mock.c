@@ -1,0 +1,177 @@
+/*
+ * test_mock.c -- whole timed sessions driven through a virtual clock:
+ * every notice at its moment, the grace, the hard stop, and the pacing
+ * figures and score in the report.  Nothing sleeps.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "assess.h"
+#include "catalog.h"
+#include "session.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+/* Everything said, one "voice: text" line each, since the last reset. */
+static char said[200000];
+static size_t said_len;
+
+static void
+capture(void *arg, enum voice v, const char *who, const char *text)
+{
+	(void)arg;
+	said_len += (size_t)snprintf(said + said_len, sizeof said - said_len, "%s: %s\n",
+	    v == VOICE_HOST ? "host" : v == VOICE_COACH ? "coach" : "info", text);
+	(void)who;
+}
+
+static void
+reset(void)
+{
+	said_len = 0;
+	said[0] = '\0';
+}
+
+static struct ruleset *rs;
+static struct assessor as;
+static struct clock clk;
+
+static struct session *
+start(unsigned long duration)
+{
+	clock_init_virtual(&clk);
+	struct session_config cfg = {
+		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = &as,
+		.clock = &clk, .transcript = NULL, .seed = 1, .duration = duration,
+		.say = capture, .say_arg = NULL,
+	};
+	reset();
+	return session_new(&cfg);
+}
+
+/* Move the clock to minute:second and let the session notice. */
+static void
+at(struct session *s, unsigned min, unsigned sec)
+{
+	uint64_t target = ((uint64_t)min * 60 + sec) * 1000;
+	clock_advance(&clk, target - clk.virtual_ms);
+	session_tick(s);
+}
+
+static void
+say(struct session *s, unsigned min, unsigned sec, const char *line)
+{
+	at(s, min, sec);
+	session_input(s, line, strlen(line));
+}
+
+int
+main(void)
+{
+	const char *top = getenv("TOP_SRCDIR");
+	struct catalog cat = {0};
+	cat.dirs[0].path = xasprintf("%s/questionbanks", top ? top : ".");
+	cat.ndirs = 1;
+	struct diag_list dl = {0};
+	rs = catalog_open(&cat, NULL, 0, &dl);
+	diag_flush(&dl, stdout);
+	if (!ok(rs != NULL, "the shipped banks load"))
+		return tap_done();
+	assessor_init(&as, rs, POLICY_DEFAULT);
+
+	/* A 30-minute meeting, nobody typing. */
+	struct session *s = start(30 * 60);
+	ok(strstr(said, "coach: The clock is running: 30:00.") != NULL, "start notice at 0:00");
+	ok(strstr(said, "Agree the time frame") != NULL, "it says to agree the time frame");
+	reset();
+	at(s, 14, 59);
+	ok(said_len == 0, "nothing before half time");
+	at(s, 15, 0);
+	ok(strstr(said, "coach: Half time: 15:00 left.") != NULL, "half-time notice at 15:00");
+	reset();
+	at(s, 24, 59);
+	ok(said_len == 0, "nothing between half time and 25:00");
+	at(s, 25, 0);
+	ok(strstr(said, "coach: 5:00 left. Start wrapping up") != NULL, "five-minute notice at 25:00");
+	reset();
+	at(s, 30, 0);
+	ok(strstr(said, "coach: Time is up.") != NULL, "time-up notice at 30:00");
+	ok(!session_over(s), "the meeting goes on in the grace");
+	reset();
+	at(s, 32, 59);
+	ok(said_len == 0 && !session_over(s), "still in the grace at 32:59");
+	at(s, 33, 0);
+	ok(session_over(s) && s->ended_by_clock, "the host ends it at 33:00 (grace 3 minutes)");
+	ok(strstr(said, "The grace after time up (3:00) is over") != NULL, "the coach names the grace");
+	ok(strstr(said, "host: ") != NULL && strstr(said, "Report: your conversation") != NULL,
+	    "the host's farewell and the report follow");
+	ok(strstr(said, "You did not wrap up in time") != NULL, "the report says the host had to end it");
+	ok(strstr(said, "pacing 0/15") != NULL, "no pacing points");
+	reset();
+	at(s, 40, 0);
+	ok(said_len == 0, "nothing after the end");
+	session_free(s);
+
+	/* A 12-minute meeting: five sixths, and a 72-second grace. */
+	s = start(12 * 60);
+	reset();
+	at(s, 9, 59);
+	ok(strstr(said, "Half time: 6:00 left.") != NULL && strstr(said, "left. Start wrapping") == NULL,
+	    "12m: half at 6:00, nothing else by 9:59");
+	reset();
+	at(s, 10, 0);
+	ok(strstr(said, "2:00 left. Start wrapping up") != NULL, "12m: wrap-up notice at five sixths (10:00)");
+	at(s, 13, 11);
+	ok(!session_over(s), "12m: still on at 13:11");
+	at(s, 13, 12);
+	ok(session_over(s), "12m: ended at 13:12 (grace 10%% = 72 s)");
+	session_free(s);
+
+	/* A one-hour meeting: the grace is capped at 3 minutes. */
+	s = start(60 * 60);
+	ok(session_grace_ms(s) == 180000, "1h: grace capped at 3 minutes");
+	at(s, 55, 0);
+	ok(strstr(said, "5:00 left.") != NULL, "1h: five-minute notice at 55:00");
+	session_free(s);
+
+	/* A whole interview with pacing figures. */
+	s = start(30 * 60);
+	say(s, 0, 30, "I studied logistics and want to learn about operations.");
+	say(s, 2, 0, "What does a typical week look like for you?");
+	say(s, 5, 0, "How did you get into this line of work?");
+	say(s, 8, 0, "What do you enjoy most about your work?");
+	say(s, 11, 0, "What are the hardest parts of the job?");
+	say(s, 14, 0, "Which skills matter most for someone starting out?");
+	say(s, 18, 0, "How is your field changing at the moment?");
+	say(s, 26, 0, "Who else would you suggest I talk to?");
+	say(s, 27, 0, "May I mention your name when I contact them?");
+	say(s, 28, 0, "Thank you so much for your time today.");
+	reset();
+	say(s, 29, 0, "/end");
+	ok(session_over(s) && !s->ended_by_clock, "the user ends it at 29:00");
+	ok(strstr(said, "Time used: 29:00 of 30:00 planned") != NULL, "time used 29:00");
+	ok(strstr(said, "10 lines in 29:00: one every 2:54 on average; the longest stretch without one: 8:00") != NULL,
+	    "time per line and the longest gap (18:00 to 26:00)");
+	ok(strstr(said, "Referrals: asked at 26:00, after the five-minute mark") != NULL,
+	    "referrals came after the five-minute mark");
+	ok(strstr(said, "You wrapped up on time.") != NULL, "wrapped up on time");
+	ok(strstr(said, "Time by tier: the job 16:00, the industry 8:00, closing 2:00, other 2:30") != NULL,
+	    "time by tier");
+	ok(strstr(said, "Score: 100/100") != NULL, "a clean, complete, timely interview scores 100");
+	session_free(s);
+
+	/* Flags cost etiquette points. */
+	s = start(20 * 60);
+	say(s, 1, 0, "Are you hiring right now?");
+	say(s, 2, 0, "How much do you make?");
+	say(s, 3, 0, "/end");
+	ok(strstr(said, "etiquette 10/40") != NULL, "two errors cost 30 etiquette points");
+	session_free(s);
+
+	assessor_free(&as);
+	ruleset_free(rs);
+	free(cat.dirs[0].path);
+	return tap_done();
+}
