@@ -96,6 +96,30 @@ h="$TEST_HOME/state/infocoach/history"
 [ -f "$h" ] && [ "$(stat -c %a "$h")" = 600 ] && grep -q 'typical week' "$h"
 ok $? "the history is saved, mode 0600"
 
+# SIGTERM and SIGHUP mid-session: the program ends with 128+N after
+# restoring the terminal, and the transcript holds every turn.
+for sig in TERM HUP; do
+	T kill-session -t t 2>/dev/null
+	trs="$TEST_HOME/sig-$sig.md"
+	T new-session -d -s t -x 100 -y 40 \
+		"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+		 '$INFOCOACH' --seed 7 --no-history --transcript '$trs'; echo EXITED \$?; stty -a | grep -o ' icanon\| -icanon'; sleep 30"
+	wait_for '^you>$'
+	T send-keys -t t 'What does a typical week look like for you?' Enter
+	wait_for '^Dolores: '
+	T send-keys -t t 'How did you get into'
+	pid=$(pgrep -n -f -- "--transcript $trs")
+	kill -$sig "$pid"
+	case $sig in TERM) want=143 ;; HUP) want=129 ;; esac
+	wait_for "EXITED $want" 5
+	ok $? "SIG$sig ends the session with status $want"
+	wait_for '^ icanon' 3
+	ok $? "SIG$sig: the terminal is restored (canonical mode)"
+	grep -q 'you:\*\* What does a typical week look like for you?' "$trs" &&
+	    grep -q 'Dolores Whitfield:\*\*' "$trs"
+	ok $? "SIG$sig: the transcript holds every completed turn"
+done
+
 # A real-time mock interview of 10 seconds: a notice falls due while a
 # question is half typed, the half-typed text survives, and the session
 # ends by itself after the grace (1 s) with the report.
