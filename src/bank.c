@@ -179,7 +179,18 @@ get_int(struct ctx *c, const struct ynode *map, const char *key, long lo, long h
 	return true;
 }
 
-/* A list of one or more texts. */
+static void
+strlist_free(struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* A list of one or more texts.  A list given twice (a duplicate key,
+ * reported already) replaces the first. */
 static void
 get_list(struct ctx *c, const struct ynode *v, const char *key, bool allow_empty,
     struct strlist *out)
@@ -194,22 +205,13 @@ get_list(struct ctx *c, const struct ynode *v, const char *key, bool allow_empty
 		err(c, v, "'%s' must hold at least one entry", key);
 		return;
 	}
+	strlist_free(out);
 	out->v = xcalloc(v->nkids, sizeof *out->v);
 	for (size_t i = 0; i < v->nkids; i++) {
 		char *s = as_text(c, v->kids[i], key);
 		if (s != NULL)
 			out->v[out->n++] = s;
 	}
-}
-
-static void
-strlist_free(struct strlist *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
 }
 
 /* A mapping, or an error naming what was expected. */

@@ -439,6 +439,15 @@ checker_file(struct checker *c, const char *path)
 			return false;
 		}
 	}
+	bool ok = checker_fd(c, path, fd);
+	if (!is_stdin)
+		close(fd);
+	return ok;
+}
+
+bool
+checker_fd(struct checker *c, const char *path, int fd)
+{
 	begin_file(c, path);
 
 	char *buf = c->buf;
@@ -511,8 +520,6 @@ checker_file(struct checker *c, const char *path)
 			start = end = 0;
 		}
 	}
-	if (!is_stdin)
-		close(fd);
 	end_file(c);
 	return c->input_ok;
 }

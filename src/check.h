@@ -36,6 +36,9 @@ struct checker *checker_new(struct assessor *a, struct emitter *e, unsigned long
  * had problems of its own (then stderr has the message). */
 bool checker_file(struct checker *c, const char *path);
 
+/* Check a draft already open on fd (not closed), named path in output. */
+bool checker_fd(struct checker *c, const char *path, int fd);
+
 /* Files and questions seen so far. */
 unsigned long checker_files(const struct checker *c);
 unsigned long checker_questions(const struct checker *c);

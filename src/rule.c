@@ -66,14 +66,14 @@ pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
 	pcre2_match_context_free(mc);
 	if (rc != PCRE2_ERROR_NOMATCH) {
 		snprintf(err, errlen, "pattern matches the empty string, so it would match every line");
-		pcre2_code_free(p->code);
-		p->code = NULL;
 		goto fail;
 	}
 	pcre2_compile_context_free(cctx);
 	return true;
 fail:
+	/* On failure the pattern owns nothing. */
 	pcre2_compile_context_free(cctx);
+	pattern_free(p);
 	return false;
 }
 
@@ -126,9 +126,11 @@ pattern_match(struct matcher *m, const struct pattern *p, const char *s, size_t 
 {
 	if (p->code == NULL)
 		return PCRE2_ERROR_NULL;
-	/* JIT pays off for a pattern used often; the interpreter is the
-	 * fallback when the library has no JIT. */
-	if (!p->use->jit_tried && ++p->use->matches >= RULE_JIT_AFTER) {
+	/* JIT pays off for a pattern used often, and is a must on a long
+	 * subject: the interpreter's match limit restarts at every start
+	 * position, so \s+$ on 64 KiB of spaces would take minutes.  The
+	 * interpreter is the fallback when the library has no JIT. */
+	if (!p->use->jit_tried && (++p->use->matches >= RULE_JIT_AFTER || len > RULE_JIT_LONG)) {
 		p->use->jit_tried = true;
 		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
 	}

@@ -33,7 +33,8 @@ struct pattern_use {
 	bool jit_tried;         /* JIT compilation attempted */
 };
 
-#define RULE_JIT_AFTER 32
+#define RULE_JIT_AFTER 32    /* matches before a pattern is JIT-compiled */
+#define RULE_JIT_LONG 512    /* ... or at once for a subject this long */
 
 struct pattern {
 	char *src;              /* the pattern as written (owned) */
@@ -78,7 +79,8 @@ struct matcher;
  * Compile src into p (src is copied).  Returns true, or false with a
  * message like "invalid pattern at offset 9: missing closing parenthesis"
  * in err.  A pattern that matches the empty string is refused too, since
- * it would flag every line.
+ * it would flag every line.  On failure p owns nothing (pattern_free on
+ * it is still harmless).
  */
 bool pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen);
 

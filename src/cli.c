@@ -1,0 +1,37 @@
+/*
+ * cli.c -- what every command shares: usage errors and closing stdout.
+ */
+#include <config.h>
+
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "diag.h"
+#include "xmalloc.h"
+
+int
+cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_error("%s", msg);
+	fprintf(stderr, "Try 'infocoach %s%s--help' for more information.\n", cmd ? cmd : "",
+	    cmd ? " " : "");
+	free(msg);
+	return STATUS_INVALID;
+}
+
+int
+cli_close_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_error("write error on standard output");
+		return STATUS_INVALID;
+	}
+	return status;
+}
