@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "duration.h"
 #include "emit.h"
+#include "letter.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -43,6 +44,12 @@ check_usage(FILE *fp)
 	    "                         (default), warning, info, or never\n"
 	    "  -d, --duration D       planned meeting length (default 30m), e.g. 20m\n"
 	    "  -q, --quiet            text: no suggestions and no summary line\n"
+	    "      --letter           the files are requests for an informational interview:\n"
+	    "                         check they say how you found the host, value their\n"
+	    "                         advice, ask for a short meeting, are not a job ask,\n"
+	    "                         offer ways to meet and promise a follow-up\n"
+	    "      --thank-you        the files are thank-you notes: brief, thanking the host\n"
+	    "                         for their time, naming one thing learned\n"
 	    "  -h, --help             show this help\n"
 	    "\n"
 	    "Text output is FILE:LINE:COL: SEVERITY: MESSAGE [RULE], then the suggestion.\n"
@@ -98,11 +105,14 @@ cli_check(int argc, char **argv)
 		{"fail-on", required_argument, NULL, 'F'},
 		{"duration", required_argument, NULL, 'd'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"letter", no_argument, NULL, 'L'},
+		{"thank-you", no_argument, NULL, 'T'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct common co = {xcalloc((size_t)argc + 1, sizeof *co.banks), 0, POLICY_DEFAULT};
 	enum emit_format format = EMIT_TEXT;
+	int letter = -1;   /* a letter_kind, or -1 for question lists */
 	int fail_on = SEV_ERROR;   /* SEV_NONE: never */
 	unsigned long duration = 30 * 60;
 	bool quiet = false;
@@ -149,6 +159,16 @@ cli_check(int argc, char **argv)
 		case 'q':
 			quiet = true;
 			break;
+		case 'L':
+		case 'T': {
+			int k = c == 'L' ? LETTER_REQUEST : LETTER_THANKS;
+			if (letter >= 0 && letter != k) {
+				cli_usage_error("check", "--letter and --thank-you do not go together");
+				goto out;
+			}
+			letter = k;
+			break;
+		}
 		case 'h':
 			check_usage(stdout);
 			status = STATUS_OK;
@@ -180,8 +200,10 @@ cli_check(int argc, char **argv)
 	struct checker *ck = checker_new(&as, em, duration);
 	bool inputs_ok = true;
 	for (int i = optind; i < argc; i++)
-		inputs_ok &= checker_file(ck, argv[i]);
-	unsigned long files = checker_files(ck), questions = checker_questions(ck);
+		inputs_ok &= letter < 0 ? checker_file(ck, argv[i]) :
+		    letter_check(&as, em, argv[i], (enum letter_kind)letter);
+	unsigned long files = letter < 0 ? checker_files(ck) : (unsigned long)(argc - optind);
+	unsigned long questions = checker_questions(ck);
 	checker_free(ck);
 	bool failing = false;
 	for (int s = fail_on; fail_on != SEV_NONE && s < SEV_COUNT; s++)

@@ -309,11 +309,14 @@ emit_end(struct emitter *e, unsigned long files, unsigned long questions)
 
 	switch (e->format) {
 	case EMIT_TEXT:
-		if (!e->quiet)
-			fprintf(o, "%lu %s, %lu %s and %lu %s in %lu %s (%lu %s checked)\n",
-			    er, plural(er, "error", "errors"), wa, plural(wa, "warning", "warnings"),
-			    in, plural(in, "info", "infos"), files, plural(files, "file", "files"),
-			    questions, plural(questions, "question", "questions"));
+		if (!e->quiet) {
+			fprintf(o, "%lu %s, %lu %s and %lu %s in %lu %s", er, plural(er, "error", "errors"),
+			    wa, plural(wa, "warning", "warnings"), in, plural(in, "info", "infos"), files,
+			    plural(files, "file", "files"));
+			if (questions > 0)
+				fprintf(o, " (%lu %s checked)", questions, plural(questions, "question", "questions"));
+			fputc('\n', o);
+		}
 		break;
 	case EMIT_JSON:
 		fprintf(o, "%s],\n  \"summary\": {\"errors\": %lu, \"warnings\": %lu, \"infos\": %lu}\n}\n",

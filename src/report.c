@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "session.h"
 #include "xmalloc.h"
@@ -316,6 +317,37 @@ report_thanks(struct session *s)
 	return b.p;
 }
 
+/* A date (YYYY-MM-DD, UTC) days after t. */
+static void
+date_after(time_t t, int days, char *buf, size_t len)
+{
+	time_t d = t + (time_t)days * 86400;
+	struct tm tm;
+	gmtime_r(&d, &tm);
+	strftime(buf, len, "%Y-%m-%d", &tm);
+}
+
+char *
+report_reminders(struct session *s)
+{
+	const struct persona *p = s->cfg.persona;
+	time_t now = clock_wall(s->cfg.clock);
+	char d1[16], d14[16], d30[16], d365[16];
+	date_after(now, 1, d1, sizeof d1);
+	date_after(now, 14, d14, sizeof d14);
+	date_after(now, 30, d30, sizeof d30);
+	date_after(now, 365, d365, sizeof d365);
+	struct buf b = {0};
+	add(&b, "Follow-up plan after your conversation with %s (%s at %s):\n\n", p->name, p->role, p->employer);
+	add(&b, "- by %s: send the thank-you note.\n", d1);
+	if (s->asked[CAT_REFERRALS] > 0)
+		add(&b, "- by %s: get in touch with the people %s suggested%s.\n", d14, p->name,
+		    s->asked[CAT_MENTION_NAME] ? ", saying who sent you" : "");
+	add(&b, "- by %s: send %s a short update on what you did with the advice.\n", d30, p->name);
+	add(&b, "- about once a year (next around %s): keep in touch with a short note, so the connection stays warm.\n", d365);
+	return b.p;
+}
+
 void
 report_final(struct session *s)
 {
@@ -334,12 +366,22 @@ report_final(struct session *s)
 			session_say(s, VOICE_INFO, err);
 		}
 	}
+	char *plan = report_reminders(s);
+	if (s->cfg.transcript != NULL) {
+		char err[300];
+		if (transcript_save_beside(s->cfg.transcript, ".follow-up.txt", plan, err, sizeof err) != 0) {
+			s->save_failed = true;
+			session_say(s, VOICE_INFO, err);
+		}
+	}
 	char *msg = s->thanks_path != NULL ?
 	    xasprintf("A thank-you note to send within a day (saved to %s):\n\n%s", s->thanks_path, note) :
 	    xasprintf("A thank-you note to send within a day:\n\n%s", note);
 	session_say(s, VOICE_INFO, msg);
 	free(msg);
 	free(note);
+	session_say(s, VOICE_INFO, plan);
+	free(plan);
 	if (s->cfg.transcript != NULL) {
 		char *where = xasprintf("The transcript is in %s", transcript_path(s->cfg.transcript));
 		session_say(s, VOICE_INFO, where);

@@ -48,6 +48,10 @@ const char *report_topic(enum category c);
  * newly allocated. */
 char *report_thanks(struct session *s);
 
+/* The follow-up plan: the thank-you note within a day, the referrals,
+ * an update, and keeping in touch about once a year; newly allocated. */
+char *report_reminders(struct session *s);
+
 /* At the end: say the report, save the thank-you draft beside the
  * transcript (when there is one) and say it too. */
 void report_final(struct session *s);

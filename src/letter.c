@@ -1,0 +1,260 @@
+/*
+ * letter.c -- checks for requests and thank-you notes (see letter.h).
+ *
+ * The elements are recognised with caseless PCRE2 patterns over the
+ * whole letter (with line breaks as spaces); a letter that says a thing
+ * in words none of them knows gets a finding it does not deserve, so the
+ * messages say "does not seem to".
+ */
+#include <config.h>
+
+#include "letter.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* One element a letter should have. */
+struct element {
+	const char *rule;        /* rule id in the output */
+	const char *message;     /* what seems to be missing */
+	const char *suggestion;  /* how to say it */
+	const char *pattern;     /* present when this matches */
+};
+
+static const struct element request[] = {
+	{"letter.how-found", "the letter does not seem to say how you got the host's name",
+	    "Say who suggested them or where you found them: \"Maria Lopez suggested I contact you.\"",
+	    "\\b(?:suggested|recommended|referred|pointed|gave me your (?:name|details|contact)|passed (?:on|along) your|"
+	    "mutual (?:friend|colleague|contact)|found your (?:name|profile|article|talk)|(?:read|saw|heard) your|"
+	    "through (?:the |our |my )?(?:alumni|linkedin|association|network|university|college|school|society)|"
+	    "(?:on|via) linkedin)\\b"},
+	{"letter.value", "the letter does not seem to say that you value the host's experience and advice",
+	    "Tell them why them: \"I would value your perspective on how you built your career in nursing.\"",
+	    "\\b(?:value|appreciate|benefit from|learn from|grateful for|interested in|admire|respect)\\b[^.]{0,60}"
+	    "\\b(?:experience|advice|insight|insights|perspective|expertise|views|thoughts|knowledge|career|path|work)\\b"},
+	{"letter.short-meeting", "the letter does not seem to ask for a short meeting of half an hour at most",
+	    "Ask for a set, short time: \"Could we talk for 20 minutes in the next few weeks?\"",
+	    "\\b(?:(?:10|15|20|25|30|ten|fifteen|twenty|twenty-five|thirty)[ -]?(?:minutes?|mins?)|half an hour|"
+	    "half-hour|brief (?:conversation|meeting|chat|call|talk)|short (?:conversation|meeting|chat|call|talk)|"
+	    "quick (?:chat|call|conversation))\\b"},
+	{"letter.not-a-job", "the letter does not seem to say that you are not asking for a job",
+	    "Put their mind at rest: \"I am not asking for a job; I would like to learn about your work.\"",
+	    "\\b(?:not|n['’]t|no)\\b[^.]{0,40}\\b(?:job|position|role|employment|opening|vacancy|work from you|hire|hiring)\\b"},
+	{"letter.ways-to-meet", "the letter does not seem to offer ways to meet (in person, phone, video or e-mail)",
+	    "Offer a choice: \"I'm glad to meet in person, by phone or by video, whichever suits you.\"",
+	    "\\b(?:in person|phone|telephone|video|zoom|teams|google meet|e-?mail|coffee|call)\\b"},
+	{"letter.follow-up", "the letter does not seem to say that you will follow up",
+	    "Say when: \"I will call your office next week to see whether a time suits you.\"",
+	    "\\b(?:follow(?:ing)? up|I(?:'ll| will) (?:call|contact|phone|e-?mail|write|reach out|be in touch|get in touch|"
+	    "try you)|be in touch|get back to you|check in with you)\\b"},
+	{NULL, NULL, NULL, NULL},
+};
+
+static const struct element thanks[] = {
+	{"thanks.for-time", "the note does not seem to thank the host for their time",
+	    "Start with it: \"Thank you for taking the time to talk with me yesterday.\"",
+	    "\\b(?:thank|thanks|grateful|appreciate)\\b[^.]{0,80}\\b(?:time|meeting|conversation|talk|chat|call|"
+	    "speaking|meeting with me|advice)\\b"},
+	{"thanks.learned", "the note does not seem to name one thing you learned",
+	    "Name it: \"Your point about starting in a smaller agency gave me a plan for my next step.\"",
+	    "\\b(?:learn(?:ed|t)|struck|stayed with me|took away|taught|helpful|useful|insight|eye-opening|"
+	    "especially|in particular|your (?:point|advice|suggestion|description|story|explanation|comment) "
+	    "(?:about|on|that|of|to)|you (?:explained|described|mentioned|said|told me|pointed out))\\b"},
+	{NULL, NULL, NULL, NULL},
+};
+
+/* An opening the host mentioned: the accepted way to show interest. */
+static const char mentioned_opening[] =
+    "\\b(?:opening|position|role|vacancy|job|post)\\b[^.]{0,40}\\byou (?:mentioned|told me about|spoke about|"
+    "brought up|pointed out)\\b|\\byou (?:mentioned|told me about)\\b[^.]{0,40}\\b(?:opening|position|role|vacancy|job|post)\\b";
+
+static const char attachment[] =
+    "\\b(?:attached|enclosed|attaching|enclosing|I(?:'ve| have) included)\\b[^.]{0,40}\\b(?:r[ée]sum[ée]|cv|"
+    "curriculum vitae|portfolio|application)\\b|\\b(?:r[ée]sum[ée]|cv)\\b[^.]{0,20}\\b(?:attached|enclosed)\\b";
+
+#define REQUEST_MAX_WORDS 250
+#define THANKS_MAX_WORDS 200
+
+static bool
+read_all(const char *path, char **out, size_t *len)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		struct diag_list dl = {0};
+		diag_add(&dl, path, 0, 0, SEV_ERROR, "cannot open: %s", strerror(errno));
+		diag_flush(&dl, stderr);
+		return false;
+	}
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	for (;;) {
+		xgrow((void **)&buf, &cap, n + 65536 + 1, 1);
+		ssize_t r = read(fd, buf + n, cap - n - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (r < 0) {
+				diag_error("%s: read error: %s", path, strerror(errno));
+				free(buf);
+				buf = NULL;
+			}
+			break;
+		}
+		n += (size_t)r;
+		if (n > LETTER_MAX_BYTES) {
+			diag_error("%s: longer than %d bytes; a letter should fit on a page", path, LETTER_MAX_BYTES);
+			free(buf);
+			buf = NULL;
+			break;
+		}
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (buf == NULL)
+		return false;
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return true;
+}
+
+/* Run one caseless pattern over text; 1 if it matches. */
+static int
+matches(struct matcher *m, const char *pat, const char *text, size_t len, size_t *so)
+{
+	struct pattern p;
+	char err[200];
+	if (!pattern_compile(&p, pat, err, sizeof err)) {
+		diag_error("internal pattern does not compile: %s", err);
+		return 0;
+	}
+	size_t eo;
+	int rc = pattern_match(m, &p, text, len, so, &eo);
+	pattern_free(&p);
+	return rc > 0;
+}
+
+/* The 1-based line and column of byte offset off in text. */
+static void
+position(const char *text, size_t off, unsigned long *line, unsigned long *col)
+{
+	*line = 1;
+	size_t start = 0;
+	for (size_t i = 0; i < off; i++)
+		if (text[i] == '\n') {
+			(*line)++;
+			start = i + 1;
+		}
+	*col = 1 + utf8_columns(text + start, off - start);
+}
+
+bool
+letter_check(struct assessor *a, struct emitter *e, const char *path, enum letter_kind kind)
+{
+	char *text;
+	size_t len, bad;
+	if (!read_all(path, &text, &len))
+		return false;
+	emit_file_begin(e, path);
+	if (memchr(text, '\0', len) != NULL || !utf8_valid(text, len, &bad)) {
+		unsigned long line, col;
+		size_t at = memchr(text, '\0', len) ? (size_t)((char *)memchr(text, '\0', len) - text) : bad;
+		position(text, at, &line, &col);
+		struct diag_list dl = {0};
+		diag_add(&dl, path, line, col, SEV_ERROR, "not UTF-8 text; the letter was not checked");
+		diag_flush(&dl, stderr);
+		emit_file_end(e);
+		free(text);
+		return false;
+	}
+	struct matcher *m = matcher_new();
+	/* The whole letter on one line, for elements that span line breaks. */
+	char *flat = xstrndup(text, len);
+	for (char *p = flat; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	size_t so = 0;
+	bool opening_mentioned = kind == LETTER_THANKS && matches(m, mentioned_opening, flat, len, &so);
+
+	/* Job asks (and pay questions) line by line, positioned. */
+	size_t start = 0;
+	unsigned long lineno = 0;
+	while (start <= len) {
+		const char *nl = memchr(text + start, '\n', len - start);
+		size_t l = nl ? (size_t)(nl - (text + start)) : len - start;
+		lineno++;
+		struct assessment as;
+		assess_line(a, m, text + start, l, NULL, 0, &as);
+		for (size_t i = 0; i < as.nflags; i++) {
+			const struct flag *f = &as.flags[i];
+			if (f->rule->kind != KIND_JOB_ASK && f->rule->kind != KIND_SALARY)
+				continue;
+			if (f->rule->kind == KIND_JOB_ASK && opening_mentioned)
+				continue;
+			struct finding fd = {
+				.line = lineno, .col = 1 + utf8_columns(text + start, f->so),
+				.sev = f->sev, .kind = kind_name(f->rule->kind), .rule = f->rule->id,
+				.message = f->rule->message, .suggestion = f->rule->suggestion,
+			};
+			fd.end_col = fd.col + utf8_columns(text + start + f->so, f->eo - f->so);
+			emit_finding(e, &fd);
+		}
+		if (nl == NULL)
+			break;
+		start += l + 1;
+	}
+	if (kind == LETTER_REQUEST && matches(m, attachment, flat, len, &so)) {
+		struct finding fd = {.sev = SEV_WARNING, .kind = "attachment", .rule = "letter.resume-attached",
+		    .message = "the letter attaches a résumé, which reads as a job application",
+		    .suggestion = "Leave the résumé out; offer it only if the host asks for it."};
+		position(text, so, &fd.line, &fd.col);
+		fd.end_col = fd.col + 1;
+		emit_finding(e, &fd);
+	}
+	/* The elements a letter of this kind should have. */
+	for (const struct element *el = kind == LETTER_REQUEST ? request : thanks; el->rule; el++) {
+		if (matches(m, el->pattern, flat, len, &so))
+			continue;
+		struct finding fd = {.sev = SEV_WARNING, .kind = "missing_element", .rule = el->rule,
+		    .message = el->message, .suggestion = el->suggestion};
+		emit_finding(e, &fd);
+	}
+	if (kind == LETTER_REQUEST && matches(m, "\\b(?:an hour|one hour|(?:45|forty-five|60|sixty|90|ninety)[ -]?minutes?|"
+	    "(?:a|one|two) hours?)\\b", flat, len, &so)) {
+		struct finding fd = {.sev = SEV_WARNING, .kind = "too_long", .rule = "letter.meeting-too-long",
+		    .message = "the letter asks for more than half an hour of the host's time",
+		    .suggestion = "Ask for 20 to 30 minutes; if the host wants more, they will offer it."};
+		position(text, so, &fd.line, &fd.col);
+		fd.end_col = fd.col + 1;
+		emit_finding(e, &fd);
+	}
+	unsigned long words = 0;
+	bool in = false;
+	for (size_t i = 0; i < len; i++) {
+		bool sp = text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r';
+		words += !sp && !in;
+		in = !sp;
+	}
+	unsigned long max = kind == LETTER_REQUEST ? REQUEST_MAX_WORDS : THANKS_MAX_WORDS;
+	if (words > max) {
+		char *msg = xasprintf("the %s has %lu words; keep it under %lu", kind == LETTER_REQUEST ?
+		    "letter" : "note", words, max);
+		struct finding fd = {.sev = SEV_WARNING, .kind = "too_long", .rule = kind == LETTER_REQUEST ?
+		    "letter.length" : "thanks.length", .message = msg,
+		    .suggestion = "Cut it to a few short paragraphs the host can read in a minute."};
+		emit_finding(e, &fd);
+		free(msg);
+	}
+	emit_file_end(e);
+	free(flat);
+	free(text);
+	matcher_free(m);
+	return true;
+}
