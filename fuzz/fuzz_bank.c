@@ -17,7 +17,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diag_list dl = {0};
-	struct bank *b = bank_parse("fuzz.yaml", (const char *)data, size, &dl);
+	struct bank *b = bank_parse("fuzz.yaml", (const char *)data, size, &dl, BANK_EXAMPLES);
 	bank_free(b);
 	diag_clear(&dl);
 	return 0;

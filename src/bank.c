@@ -23,6 +23,7 @@ struct ctx {
 	const char *name;        /* file name for messages */
 	struct diag_list *dl;    /* where problems go */
 	size_t errors;           /* errors reported by this run */
+	unsigned flags;          /* BANK_EXAMPLES */
 };
 
 /* A key a mapping may hold. */
@@ -585,7 +586,7 @@ load_rule(struct ctx *c, const struct ynode *m, struct rule *r, const char *file
 		r->pass_ex = pl.v;
 		r->npass = pl.n;
 		/* Examples only mean something for a rule that is otherwise sound. */
-		if (compiled && c->errors == before && r->npats > 0) {
+		if (compiled && c->errors == before && r->npats > 0 && (c->flags & BANK_EXAMPLES)) {
 			check_examples(c, r, ynode_get(ex, "flag", NULL), true);
 			check_examples(c, r, ynode_get(ex, "pass", NULL), false);
 		}
@@ -732,9 +733,9 @@ finish(struct ctx *c, struct ynode *root, const char *name)
 }
 
 struct bank *
-bank_load(const char *path, struct diag_list *dl)
+bank_load(const char *path, struct diag_list *dl, unsigned flags)
 {
-	struct ctx c = {path, dl, 0};
+	struct ctx c = {path, dl, 0, flags};
 	size_t before = dl->errors;
 	struct ynode *root = ytree_load(path, dl);
 	c.errors = dl->errors - before;
@@ -742,9 +743,9 @@ bank_load(const char *path, struct diag_list *dl)
 }
 
 struct bank *
-bank_parse(const char *name, const char *buf, size_t len, struct diag_list *dl)
+bank_parse(const char *name, const char *buf, size_t len, struct diag_list *dl, unsigned flags)
 {
-	struct ctx c = {name, dl, 0};
+	struct ctx c = {name, dl, 0, flags};
 	size_t before = dl->errors;
 	struct ynode *root = ytree_parse(name, buf, len, dl);
 	c.errors = dl->errors - before;

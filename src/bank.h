@@ -72,17 +72,22 @@ struct bank {
 	size_t ncues;
 };
 
+/* Flags for bank_load and bank_parse. */
+#define BANK_EXAMPLES 1   /* also run every rule's examples (validate) */
+
 /*
  * Load and validate the bank or rule file at path.  Problems go to dl.
  * Returns the bank (free with bank_free) when the file has no error, or
  * NULL when it has at least one: a bank is never used half loaded.
+ * With BANK_EXAMPLES in flags the rules' examples are run too; 'validate'
+ * and the test suite do, the other commands skip it to start faster.
  */
-struct bank *bank_load(const char *path, struct diag_list *dl);
+struct bank *bank_load(const char *path, struct diag_list *dl, unsigned flags);
 
 /* The same for text already in memory (tests and fuzzing); name is used
  * in messages. */
 struct bank *bank_parse(const char *name, const char *buf, size_t len,
-    struct diag_list *dl);
+    struct diag_list *dl, unsigned flags);
 
 /* Free a bank and everything it owns; NULL is fine. */
 void bank_free(struct bank *b);

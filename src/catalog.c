@@ -177,7 +177,7 @@ catalog_open(const struct catalog *c, const char *const *names, size_t n, struct
 	size_t nrf = catalog_list(c, "rules", &paths, NULL);
 
 	for (size_t i = 0; i < nrf; i++) {
-		struct bank *b = bank_load(paths[i], dl);
+		struct bank *b = bank_load(paths[i], dl, 0);
 		if (b == NULL)
 			ok = false;
 		else
@@ -198,7 +198,7 @@ catalog_open(const struct catalog *c, const char *const *names, size_t n, struct
 			ok = false;
 			continue;
 		}
-		struct bank *b = bank_load(path, dl);
+		struct bank *b = bank_load(path, dl, 0);
 		free(path);
 		if (b == NULL) {
 			ok = false;

@@ -389,7 +389,7 @@ static bool
 check_bank(struct checker *c, const char *path)
 {
 	struct diag_list dl = {0};
-	struct bank *b = bank_load(path, &dl);
+	struct bank *b = bank_load(path, &dl, 0);
 	fflush(stdout);
 	diag_flush(&dl, stderr);
 	begin_file(c, path);

@@ -64,7 +64,7 @@ cli_validate(int argc, char **argv)
 	int status = STATUS_OK;
 	for (int i = optind; i < argc; i++) {
 		struct diag_list dl = {0};
-		struct bank *b = bank_load(argv[i], &dl);
+		struct bank *b = bank_load(argv[i], &dl, BANK_EXAMPLES);
 		diag_flush(&dl, stderr);
 		if (b == NULL) {
 			status = STATUS_INVALID;
@@ -104,7 +104,7 @@ banks_usage(FILE *fp)
 static bool
 print_bank(const char *path, const char *origin, struct diag_list *dl)
 {
-	struct bank *b = bank_load(path, dl);
+	struct bank *b = bank_load(path, dl, 0);
 	if (b == NULL)
 		return false;
 	char *p = diag_quote(path);

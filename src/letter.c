@@ -34,26 +34,30 @@ static const struct element request[] = {
 	    "\\b(?:suggested|recommended|referred|pointed|gave me your (?:name|details|contact)|passed (?:on|along) your|"
 	    "mutual (?:friend|colleague|contact)|found your (?:name|profile|article|talk)|(?:read|saw|heard) your|"
 	    "through (?:the |our |my )?(?:alumni|linkedin|association|network|university|college|school|society)|"
-	    "(?:on|via) linkedin)\\b"},
+	    "(?:on|via) linkedin|thought you (?:would|might) be|your name (?:was given|came up)|c(?:a|o)me across your)\\b"},
 	{"letter.value", "the letter does not seem to say that you value the host's experience and advice",
 	    "Tell them why them: \"I would value your perspective on how you built your career in nursing.\"",
 	    "\\b(?:value|appreciate|benefit from|learn from|grateful for|interested in|admire|respect)\\b[^.]{0,60}"
-	    "\\b(?:experience|advice|insight|insights|perspective|expertise|views|thoughts|knowledge|career|path|work)\\b"},
+	    "\\byour\\b[^.]{0,30}\\b(?:experience|advice|insight|insights|perspective|expertise|views|thoughts|"
+	    "knowledge|career|path|work)\\b"},
 	{"letter.short-meeting", "the letter does not seem to ask for a short meeting of half an hour at most",
 	    "Ask for a set, short time: \"Could we talk for 20 minutes in the next few weeks?\"",
 	    "\\b(?:(?:10|15|20|25|30|ten|fifteen|twenty|twenty-five|thirty)[ -]?(?:minutes?|mins?)|half an hour|"
-	    "half-hour|brief (?:conversation|meeting|chat|call|talk)|short (?:conversation|meeting|chat|call|talk)|"
+	    "half-hour|(?:a |one )?half[ -]hour|brief (?:conversation|meeting|chat|call|talk)|short (?:conversation|meeting|chat|call|talk)|"
 	    "quick (?:chat|call|conversation))\\b"},
 	{"letter.not-a-job", "the letter does not seem to say that you are not asking for a job",
 	    "Put their mind at rest: \"I am not asking for a job; I would like to learn about your work.\"",
-	    "\\b(?:not|n['’]t|no)\\b[^.]{0,40}\\b(?:job|position|role|employment|opening|vacancy|work from you|hire|hiring)\\b"},
+	    "\\b(?:not|n['’]t|no|never)\\b[^.]{0,40}\\b(?:ask|look|seek|request|expect|apply|after|about|hunting|"
+	    "searching|pitch)\\w*\\b[^.]{0,30}\\b(?:jobs?|positions?|roles?|employment|openings?|vacanc(?:y|ies)|"
+	    "work from you|hired?|hiring)\\b|\\b(?:isn['’]t|is not|not)\\b[^.]{0,20}\\bjob (?:request|application|pitch|hunt)\\b"},
 	{"letter.ways-to-meet", "the letter does not seem to offer ways to meet (in person, phone, video or e-mail)",
 	    "Offer a choice: \"I'm glad to meet in person, by phone or by video, whichever suits you.\"",
-	    "\\b(?:in person|phone|telephone|video|zoom|teams|google meet|e-?mail|coffee|call)\\b"},
+	    "\\b(?:in person|(?:by|over the|on the) (?:phone|telephone)|phone call|video|zoom|teams|google meet|"
+	    "(?:by|over) e-?mail|coffee|(?:a|quick|short|brief|video|phone) call|on a call)\\b"},
 	{"letter.follow-up", "the letter does not seem to say that you will follow up",
 	    "Say when: \"I will call your office next week to see whether a time suits you.\"",
 	    "\\b(?:follow(?:ing)? up|I(?:'ll| will) (?:call|contact|phone|e-?mail|write|reach out|be in touch|get in touch|"
-	    "try you)|be in touch|get back to you|check in with you)\\b"},
+	    "try you|send|ring|drop)|be in touch|get back to you|check in with you|check again)\\b"},
 	{NULL, NULL, NULL, NULL},
 };
 
@@ -61,19 +65,22 @@ static const struct element thanks[] = {
 	{"thanks.for-time", "the note does not seem to thank the host for their time",
 	    "Start with it: \"Thank you for taking the time to talk with me yesterday.\"",
 	    "\\b(?:thank|thanks|grateful|appreciate)\\b[^.]{0,80}\\b(?:time|meeting|conversation|talk|chat|call|"
-	    "speaking|meeting with me|advice)\\b"},
+	    "speaking|meeting with me|advice|seeing me|see me|showing me|having me|fitting me in)\\b"},
 	{"thanks.learned", "the note does not seem to name one thing you learned",
 	    "Name it: \"Your point about starting in a smaller agency gave me a plan for my next step.\"",
-	    "\\b(?:learn(?:ed|t)|struck|stayed with me|took away|taught|helpful|useful|insight|eye-opening|"
-	    "especially|in particular|your (?:point|advice|suggestion|description|story|explanation|comment) "
-	    "(?:about|on|that|of|to)|you (?:explained|described|mentioned|said|told me|pointed out))\\b"},
+	    "\\b(?:learn(?:ed|t)|struck|stayed with me|took away|taught|eye-opening|showed me|reali[sz]ed|"
+	    "now (?:understand|see|know)|surprised|especially (?:valued|appreciated|liked|enjoyed)|"
+	    "your (?:point|advice|suggestion|description|story|explanation|comment) (?:about|on|that|of|to)|"
+	    "you (?:explained|described|mentioned|said|told me|pointed out))\\b"},
 	{NULL, NULL, NULL, NULL},
 };
 
 /* An opening the host mentioned: the accepted way to show interest. */
 static const char mentioned_opening[] =
-    "\\b(?:opening|position|role|vacancy|job|post)\\b[^.]{0,40}\\byou (?:mentioned|told me about|spoke about|"
-    "brought up|pointed out)\\b|\\byou (?:mentioned|told me about)\\b[^.]{0,40}\\b(?:opening|position|role|vacancy|job|post)\\b";
+    "\\b(?:openings?|positions?|roles?|vacanc(?:y|ies)|jobs?|posts?)\\b[^.]{0,40}\\byou (?:mentioned|told me about|"
+    "spoke (?:about|of)|talked about|brought up|pointed out|said)\\b|\\byou (?:mentioned|told me about|said|"
+    "talked about|spoke of)\\b(?![^.]{0,40}\\byour (?:first|old|previous|last|early) (?:job|role|position))"
+    "[^.]{0,60}\\b(?:openings?|positions?|roles?|vacanc(?:y|ies)|jobs?|posts?|advertis\\w*|recruit\\w*|hiring)\\b";
 
 static const char attachment[] =
     "\\b(?:attached|enclosed|attaching|enclosing|I(?:'ve| have) included)\\b[^.]{0,40}\\b(?:r[ée]sum[ée]|cv|"
@@ -226,7 +233,7 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, enum lette
 		    .message = el->message, .suggestion = el->suggestion};
 		emit_finding(e, &fd);
 	}
-	if (kind == LETTER_REQUEST && matches(m, "\\b(?:an hour|one hour|(?:45|forty-five|60|sixty|90|ninety)[ -]?minutes?|"
+	if (kind == LETTER_REQUEST && matches(m, "\\b(?:(?<!half )an hour|one hour|(?:45|forty-five|60|sixty|90|ninety)[ -]?minutes?|"
 	    "(?:a|one|two) hours?)\\b", flat, len, &so)) {
 		struct finding fd = {.sev = SEV_WARNING, .kind = "too_long", .rule = "letter.meeting-too-long",
 		    .message = "the letter asks for more than half an hour of the host's time",

@@ -19,7 +19,7 @@ trap cleanup EXIT
 wait_for() {
 	deadline=$(( $(date +%s) + ${2:-10} ))
 	while [ "$(date +%s)" -le "$deadline" ]; do
-		if T capture-pane -p -t t 2>/dev/null | grep -q -- "$1"; then
+		if T capture-pane -p -S -500 -t t 2>/dev/null | grep -q -- "$1"; then
 			return 0
 		fi
 		sleep 0.1

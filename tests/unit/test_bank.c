@@ -31,7 +31,7 @@ static struct bank *
 load(const char *text, char *first, size_t n, size_t *count)
 {
 	struct diag_list dl = {0};
-	struct bank *b = bank_parse("b.yaml", text, strlen(text), &dl);
+	struct bank *b = bank_parse("b.yaml", text, strlen(text), &dl, BANK_EXAMPLES);
 	diag_sort(&dl);
 	first[0] = '\0';
 	for (size_t i = 0, used = 0; i < dl.n && used < n; i++)

@@ -19,7 +19,7 @@ static void
 check_bank(const char *path)
 {
 	struct diag_list dl = {0};
-	struct bank *b = bank_load(path, &dl);
+	struct bank *b = bank_load(path, &dl, BANK_EXAMPLES);
 	diag_flush(&dl, stdout);
 	const char *name = strrchr(path, '/') + 1;
 	if (!ok(b != NULL, "%s loads", name))
