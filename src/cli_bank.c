@@ -98,6 +98,9 @@ banks_usage(FILE *fp)
 	    "directory, in that order; the first file with a given name wins.\n"
 	    "\n"
 	    "  -b, --bank NAME|FILE  also list this bank (repeatable)\n"
+	    "      --names           print only the names of the banks found, one a line\n"
+	    "      --personas        print only the persona ids of the --bank given (or of\n"
+	    "                        the default bank), one a line\n"
 	    "  -h, --help            show this help\n", fp);
 }
 
@@ -125,11 +128,45 @@ print_bank(const char *path, const char *origin, struct diag_list *dl)
 	return true;
 }
 
+static int
+list_names(const struct catalog *cat)
+{
+	char **paths;
+	size_t n = catalog_list(cat, "", &paths, NULL);
+	for (size_t i = 0; i < n; i++) {
+		const char *base = strrchr(paths[i], '/');
+		base = base ? base + 1 : paths[i];
+		size_t l = strlen(base);
+		printf("%.*s\n", (int)(l > 5 ? l - 5 : l), base);
+		free(paths[i]);
+	}
+	free(paths);
+	return STATUS_OK;
+}
+
+static int
+list_personas(const struct catalog *cat, const char *bank)
+{
+	struct diag_list dl = {0};
+	char *path = catalog_find(cat, bank ? bank : CATALOG_DEFAULT_BANK);
+	struct bank *b = path ? bank_load(path, &dl, 0) : NULL;
+	free(path);
+	diag_flush(&dl, stderr);
+	if (b == NULL)
+		return STATUS_INVALID;
+	for (size_t i = 0; i < b->npersonas; i++)
+		printf("%s\n", b->personas[i].id);
+	bank_free(b);
+	return STATUS_OK;
+}
+
 int
 cli_banks(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"bank", required_argument, NULL, 'b'},
+		{"names", no_argument, NULL, 'N'},
+		{"personas", no_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -138,12 +175,19 @@ cli_banks(int argc, char **argv)
 	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
 	size_t nextra = 0;
 	int status = STATUS_OK, c;
+	bool names = false, personas = false;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+b:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			extra[nextra++] = optarg;
+			break;
+		case 'N':
+			names = true;
+			break;
+		case 'P':
+			personas = true;
 			break;
 		case 'h':
 			banks_usage(stdout);
@@ -160,6 +204,13 @@ cli_banks(int argc, char **argv)
 		return cli_usage_error("banks", "unexpected argument '%s'", argv[optind]);
 	}
 	catalog_init(&cat);
+	if (names || personas) {
+		/* Plain lists, for shell completion and scripts. */
+		status = names ? list_names(&cat) : list_personas(&cat, nextra ? extra[nextra - 1] : NULL);
+		catalog_free(&cat);
+		free(extra);
+		return status;
+	}
 	for (size_t i = 0; i < nextra; i++) {
 		char *path = catalog_find(&cat, extra[i]);
 		if (path == NULL) {
@@ -189,9 +240,8 @@ cli_banks(int argc, char **argv)
 		free(origins);
 	}
 	if (total + nextra == 0) {
-		diag_error("no question banks found; searched:");
-		for (size_t i = 0; i < cat.ndirs; i++)
-			fprintf(stderr, "  %s\n", cat.dirs[i].path);
+		diag_error("no question banks found in $XDG_DATA_HOME/infocoach/questionbanks "
+		    "(default ~/.local/share/infocoach/questionbanks) or %s", PKGDATADIR "/questionbanks");
 		status = STATUS_INVALID;
 	}
 	diag_flush(&dl, stderr);

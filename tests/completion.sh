@@ -1,0 +1,39 @@
+#!/bin/sh
+# tests/completion.sh -- the bash completion offers commands, options,
+# bank names and persona ids, as a user pressing Tab would see them.
+. "${TOP_SRCDIR:-$(dirname "$0")/..}/tests/lib.sh"
+
+if ! command -v bash >/dev/null 2>&1; then
+	echo "1..0 # SKIP bash is not installed"
+	exit 0
+fi
+# complete WORDS...: what Tab offers after the words (the last may be partial).
+complete_words() {
+	PATH="$(dirname "$INFOCOACH"):$PATH" bash -c '
+		. "$1"; shift
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		_infocoach
+		printf "%s\n" "${COMPREPLY[@]}" | sort | tr "\n" " "' \
+		bash "$TOP_SRCDIR/completion/infocoach" "$@"
+}
+check() {
+	want=$1
+	shift
+	got=$(complete_words "$@")
+	[ "$got" = "$want" ]
+	r=$?
+	[ $r -eq 0 ] || diag "infocoach completion of '$*': got '$got', want '$want'"
+	ok $r "Tab after '$*' offers: $want"
+}
+check "check " infocoach ch
+check "mock " infocoach m
+check "--fail-on --format " infocoach check --f
+check "accounting " infocoach --bank acc
+check "public-relations " infocoach check --bank pub
+check "annette tyler " infocoach practice --bank nursing --persona ""
+check "dolores " infocoach --persona d
+check "json pcre2grep text " infocoach rules -f ""
+check "sarif " infocoach check --format s
+check "lenient " infocoach mock --policy l
+check "--bank --help --names --personas " infocoach banks --
+done_testing
