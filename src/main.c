@@ -59,9 +59,6 @@ version(void)
 	    "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
 	    "This is free software: you are free to change and redistribute it.\n"
 	    "There is NO WARRANTY, to the extent permitted by law.");
-#ifdef ENABLE_FAULT_INJECTION
-	puts("This is a test build: INFOCOACH_FAULT_WRITE and INFOCOACH_FAULT_FSYNC inject faults.");
-#endif
 }
 
 int

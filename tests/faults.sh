@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/faults.sh -- nothing is lost: kill -9 mid-session leaves every
 # completed turn readable; a failing write or fsync while saving is
-# reported at once and the exit status is 3 (test builds with
+# reported at once and the exit status is 3 (builds configured with
 # --enable-fault-injection); files are private whatever the umask; a
 # symlink planted at the transcript path is refused; stdout on a full
 # disk is an error.
@@ -62,8 +62,10 @@ else
 	skip "stdout on /dev/full" "no /dev/full"
 fi
 
-# Injected faults (test builds only).
-if "$INFOCOACH" --version | grep -q 'INFOCOACH_FAULT_WRITE'; then
+# Injected faults (test builds only): a build without them ignores the
+# variable, and saving the transcript then succeeds.
+printf '/quit\n' | INFOCOACH_FAULT_WRITE=1+ "$INFOCOACH" --transcript "$TEST_HOME/probe.md" > /dev/null 2>&1
+if [ $? -eq 3 ]; then
 	tr="$TEST_HOME/fault.md"
 	printf 'What does a typical week look like for you?\nHow did you get into this line of work?\n/quit\n' |
 		INFOCOACH_FAULT_WRITE=3 "$INFOCOACH" --seed 1 --transcript "$tr" > "$TEST_HOME/out" 2>&1
