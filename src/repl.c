@@ -36,7 +36,29 @@ static struct {
 	struct session *s;
 	const struct repl_options *o;
 	bool eof;               /* Ctrl-D or end of input */
+	char *pending;          /* lines ended with a backslash so far */
 } cur;
+
+/*
+ * A line ending in a backslash continues on the next: collect it (without
+ * the backslash) and return NULL; otherwise return the whole turn, newly
+ * allocated, with the collected lines joined by newlines.
+ */
+static char *
+join_continued(const char *line, size_t len)
+{
+	bool more = len > 0 && line[len - 1] == '\\';
+	size_t keep = more ? len - 1 : len;
+	char *all = cur.pending ? xasprintf("%s\n%.*s", cur.pending, (int)keep, line) :
+	    xstrndup(line, keep);
+	free(cur.pending);
+	cur.pending = NULL;
+	if (more) {
+		cur.pending = all;
+		return NULL;
+	}
+	return all;
+}
 
 static void
 on_signal(int sig)
@@ -263,6 +285,8 @@ prompt_text(void)
 	static char buf[64];
 	const char *bold = cur.o->color ? "\001\033[1m\002" : "";
 	const char *plain = cur.o->color ? "\001\033[0m\002" : "";
+	if (cur.pending != NULL)
+		return "...> ";  /* the turn goes on after a backslash */
 	if (cur.s->cfg.duration == 0) {
 		snprintf(buf, sizeof buf, "%syou>%s ", bold, plain);
 		return buf;
@@ -301,8 +325,14 @@ on_line(char *line)
 	}
 	if (*line != '\0' && cur.o->history != NULL)
 		add_history(line);
-	session_input(cur.s, line, strlen(line));
+	char *turn = join_continued(line, strlen(line));
 	free(line);
+	if (turn == NULL) {
+		rl_set_prompt(prompt_text());
+		return;
+	}
+	session_input(cur.s, turn, strlen(turn));
+	free(turn);
 	if (session_over(cur.s))
 		rl_callback_handler_remove();
 	else
@@ -512,7 +542,11 @@ run_piped(struct session *s, const struct repl_options *o)
 			text_write_safe(stdout, r->buf, (size_t)n);
 			putchar('\n');
 		}
-		session_input(s, r->buf, (size_t)n);
+		char *turn = join_continued(r->buf, (size_t)n);
+		if (turn == NULL)
+			continue;
+		session_input(s, turn, strlen(turn));
+		free(turn);
 	}
 	signals_off(&old);
 	free(r->buf);
@@ -527,6 +561,13 @@ repl_run(struct session *s, const struct repl_options *o)
 	cur.o = o;
 	cur.eof = false;
 	int sig = o->interactive ? run_interactive(s, o) : run_piped(s, o);
+	if (cur.pending != NULL) {
+		/* Input ended inside a continued line: it is still a turn. */
+		if (sig == 0 && !session_over(s))
+			session_input(s, cur.pending, strlen(cur.pending));
+		free(cur.pending);
+		cur.pending = NULL;
+	}
 	if (sig == 0 && !session_over(s))
 		session_finish(s);
 	cur.s = NULL;

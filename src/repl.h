@@ -7,7 +7,9 @@
  * loop (Ctrl-C cancels the line being typed, SIGTERM, SIGHUP and SIGQUIT
  * end the session cleanly, Ctrl-Z suspends with the terminal restored,
  * a resize redraws) and timed notices can appear while the user types
- * without garbling the line.  Otherwise lines are read from standard
+ * without garbling the line.  A line ending in a backslash continues on
+ * the next (one turn, its lines joined by newlines), and a bracketed
+ * paste of several lines is one turn too.  Otherwise lines are read from standard
  * input with a bounded reader: no prompt, no colour, no readline, and
  * the user's lines are echoed after "> " so a piped rehearsal reads like
  * a conversation.  Everything the session says is printed here, with

@@ -68,6 +68,19 @@ T send-keys -t t '/time' Enter
 wait_for 'Time used:'
 ok $? "the session goes on after Ctrl-C"
 
+# A trailing backslash continues the turn on the next line.
+T send-keys -t t 'How did you get into \' Enter
+wait_for '^\.\.\.>'
+ok $? "a trailing backslash gives a continuation prompt"
+T send-keys -t t 'this line of work?' Enter
+wait_for '^you>$'
+# A bracketed paste of two lines is one turn.
+T set-buffer "What do you enjoy most
+about your work?"
+T paste-buffer -p -t t
+T send-keys -t t Enter
+wait_for '^you>$'
+
 T send-keys -t t 'Who else would you suggest I talk to?' Enter
 wait_for 'Good closing question'
 ok $? "the coach notices the referral question"
@@ -84,6 +97,10 @@ grep -q '\*\*[0-9:]* Dolores Whitfield:\*\*' "$tr"
 ok $? "the transcript holds the host's replies"
 grep -q '\*\*[0-9:]* you:\*\* Who else would you suggest I talk to?' "$tr"
 ok $? "the transcript holds the last turn"
+grep -q 'you:\*\* How did you get into \\nthis line of work?' "$tr"
+ok $? "the continued line is one turn in the transcript"
+grep -q 'you:\*\* What do you enjoy most\\nabout your work?' "$tr"
+ok $? "the bracketed paste of two lines is one turn in the transcript"
 ! grep -q 'Are you hir' "$tr"
 ok $? "the cancelled line is not in the transcript"
 [ "$(stat -c %a "$tr")" = 600 ]
