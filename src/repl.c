@@ -400,6 +400,7 @@ run_interactive(struct session *s, const struct repl_options *o)
 			tsp = &ts;
 		}
 		int r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, tsp, &wait_mask);
+		int wait_errno = errno; /* before anything below can change it */
 		if (got_end) {
 			sig = got_end;
 			break;
@@ -420,9 +421,12 @@ run_interactive(struct session *s, const struct repl_options *o)
 			rl_resize_terminal();
 		}
 		if (got_tstp) {
-			/* Ctrl-Z: give the terminal back, stop, and come back. */
+			/* Ctrl-Z: give the terminal back, stop, and come back with
+			 * the line being typed redrawn.  (In an orphaned process
+			 * group the kernel discards the stop, and we just redraw.) */
 			got_tstp = 0;
-			rl_callback_handler_remove();
+			rl_deprep_terminal();
+			fflush(stdout);
 			signal(SIGTSTP, SIG_DFL);
 			sigset_t only;
 			sigemptyset(&only);
@@ -434,11 +438,12 @@ run_interactive(struct session *s, const struct repl_options *o)
 			memset(&sa, 0, sizeof sa);
 			sa.sa_handler = on_signal;
 			sigaction(SIGTSTP, &sa, NULL);
-			rl_callback_handler_install(prompt_text(), on_line);
+			rl_prep_terminal(0);
+			rl_forced_update_display();
 		}
 		if (r > 0 && FD_ISSET(STDIN_FILENO, &fds))
 			rl_callback_read_char();
-		else if (r < 0 && errno != EINTR)
+		else if (r < 0 && wait_errno != EINTR)
 			break;
 		if (!session_over(s) && !cur.eof) {
 			/* Notices print above the line being typed, which stays. */

@@ -120,6 +120,19 @@ matcher_free(struct matcher *m)
 	free(m);
 }
 
+/* INFOCOACH_NO_JIT=1 keeps every match in the interpreter: valgrind
+ * cannot follow JIT code, whose vector loads it reports falsely. */
+static bool
+jit_allowed(void)
+{
+	static int allowed = -1;
+	if (allowed < 0) {
+		const char *v = getenv("INFOCOACH_NO_JIT");
+		allowed = v == NULL || v[0] == '\0' || strcmp(v, "0") == 0;
+	}
+	return allowed;
+}
+
 int
 pattern_match(struct matcher *m, const struct pattern *p, const char *s, size_t len,
     size_t *so, size_t *eo)
@@ -130,7 +143,8 @@ pattern_match(struct matcher *m, const struct pattern *p, const char *s, size_t 
 	 * subject: the interpreter's match limit restarts at every start
 	 * position, so \s+$ on 64 KiB of spaces would take minutes.  The
 	 * interpreter is the fallback when the library has no JIT. */
-	if (!p->use->jit_tried && (++p->use->matches >= RULE_JIT_AFTER || len > RULE_JIT_LONG)) {
+	if (!p->use->jit_tried && (++p->use->matches >= RULE_JIT_AFTER || len > RULE_JIT_LONG) &&
+	    jit_allowed()) {
 		p->use->jit_tried = true;
 		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
 	}

@@ -115,7 +115,7 @@ ok $? "the history is saved, mode 0600"
 
 # SIGTERM and SIGHUP mid-session: the program ends with 128+N after
 # restoring the terminal, and the transcript holds every turn.
-for sig in TERM HUP; do
+for sig in TERM HUP QUIT; do
 	T kill-session -t t 2>/dev/null
 	trs="$TEST_HOME/sig-$sig.md"
 	T new-session -d -s t -x 100 -y 40 \
@@ -127,7 +127,7 @@ for sig in TERM HUP; do
 	T send-keys -t t 'How did you get into'
 	pid=$(pgrep -n -f -- "--transcript $trs")
 	kill -$sig "$pid"
-	case $sig in TERM) want=143 ;; HUP) want=129 ;; esac
+	case $sig in TERM) want=143 ;; HUP) want=129 ;; QUIT) want=131 ;; esac
 	wait_for "EXITED $want" 5
 	ok $? "SIG$sig ends the session with status $want"
 	wait_for '^ icanon' 3
@@ -136,6 +136,37 @@ for sig in TERM HUP; do
 	    grep -q 'Dolores Whitfield:\*\*' "$trs"
 	ok $? "SIG$sig: the transcript holds every completed turn"
 done
+
+# Ctrl-Z stops the program with the terminal given back; 'fg' brings it
+# back with the half-typed line redrawn; a resize is survived.  Run from
+# an interactive shell, which has job control as a user's would.
+T kill-session -t t 2>/dev/null
+T new-session -d -s t -x 100 -y 40 "env PS1='$ ' INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' bash --norc --noprofile -i"
+wait_for '^\$'
+T send-keys -t t "XDG_STATE_HOME='$TEST_HOME/state' '$INFOCOACH' --seed 7 --no-history --transcript '$TEST_HOME/tstp.md'; echo EXITED \$?" Enter
+wait_for '^you>$'
+T send-keys -t t 'What does a typ'
+wait_for '^you> What does a typ$'
+T send-keys -t t C-z
+wait_for 'Stopped'
+ok $? "Ctrl-Z stops the program and the shell takes over"
+T send-keys -t t 'stty -a | grep -o " icanon\| -icanon"' Enter
+wait_for '^ icanon$'
+ok $? "the terminal is given back in canonical mode while stopped"
+T send-keys -t t 'fg' Enter
+wait_for '^you> What does a typ$'
+ok $? "fg redraws the half-typed line"
+T resize-window -t t -x 80 -y 30 2>/dev/null || true
+T send-keys -t t 'ical week look like for you?' Enter
+wait_for '^Dolores: .*\(week\|day\|Monday\|morning\)' 5
+ok $? "after fg and a resize the question is finished and answered"
+grep -q 'you:\*\* What does a typical week look like for you?' "$TEST_HOME/tstp.md"
+ok $? "the question typed across the stop is one turn in the transcript"
+T send-keys -t t '/quit' Enter
+wait_for 'Left the meeting'
+T send-keys -t t 'echo "FG=$?"' Enter
+wait_for '^FG=0$'
+ok $? "the session ends normally after all that (fg returns 0)"
 
 # A real-time mock interview of 10 seconds: a notice falls due while a
 # question is half typed, the half-typed text survives, and the session
