@@ -40,7 +40,11 @@ struct classifier {
 	size_t ncues[CAT_COUNT];
 	struct wordset *qwords[CAT_COUNT];  /* word sets of the bank questions */
 	size_t nq[CAT_COUNT];
+	unsigned long calls;         /* lines classified so far */
+	bool gates_built;            /* build_gates has run */
 };
+
+#define GATE_AFTER 64   /* lines classified before the gates are built */
 
 static const char *const stopwords[] = {
 	"the", "and", "for", "you", "your", "are", "was", "were", "what", "how", "does",
@@ -142,16 +146,12 @@ cosine(const uint32_t *a, size_t na, const struct wordset *b)
 	return (double)common / sqrt((double)na * (double)b->n);
 }
 
-struct classifier *
-classifier_new(const struct ruleset *rs)
+/* Compile each category's gate; worth it only for long inputs, so it is
+ * done once GATE_AFTER lines have been classified. */
+static void
+build_gates(struct classifier *c)
 {
-	struct classifier *c = xcalloc(1, sizeof *c);
-
-	for (size_t i = 0; i < rs->ncues; i++) {
-		enum category cat = rs->cues[i]->cat;
-		c->cues[cat] = xreallocarray(c->cues[cat], c->ncues[cat] + 1, sizeof *c->cues[cat]);
-		c->cues[cat][c->ncues[cat]++] = rs->cues[i];
-	}
+	c->gates_built = true;
 	for (int cat = 0; cat < CAT_COUNT; cat++) {
 		if (c->ncues[cat] < 2)
 			continue;
@@ -169,6 +169,18 @@ classifier_new(const struct ruleset *rs)
 		if (!c->has_gate[cat])
 			pattern_free(&c->gate[cat]);
 		free(alt);
+	}
+}
+
+struct classifier *
+classifier_new(const struct ruleset *rs)
+{
+	struct classifier *c = xcalloc(1, sizeof *c);
+
+	for (size_t i = 0; i < rs->ncues; i++) {
+		enum category cat = rs->cues[i]->cat;
+		c->cues[cat] = xreallocarray(c->cues[cat], c->ncues[cat] + 1, sizeof *c->cues[cat]);
+		c->cues[cat][c->ncues[cat]++] = rs->cues[i];
 	}
 	for (size_t b = 0; b < rs->nbanks; b++) {
 		const struct bank *bk = rs->banks[b];
@@ -203,8 +215,10 @@ classifier_free(struct classifier *c)
 }
 
 enum category
-classify(const struct classifier *c, struct matcher *m, const char *s, size_t len, int *err)
+classify(struct classifier *c, struct matcher *m, const char *s, size_t len, int *err)
 {
+	if (!c->gates_built && ++c->calls > GATE_AFTER)
+		build_gates(c);
 	double best = 0;
 	enum category pick = CAT_NONE;
 	uint32_t w[MAX_WORDS];

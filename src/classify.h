@@ -31,7 +31,7 @@ void classifier_free(struct classifier *c);
  * not be evaluated (a PCRE2 limit) makes the result CAT_NONE and stores
  * the negative PCRE2 code in *err (when err is not NULL; 0 otherwise).
  */
-enum category classify(const struct classifier *c, struct matcher *m, const char *s,
+enum category classify(struct classifier *c, struct matcher *m, const char *s,
     size_t len, int *err);
 
 #endif

@@ -117,6 +117,12 @@ check_encoding(struct loader *ld)
 	uint32_t cp;
 
 	while (i < len) {
+		/* Printable ASCII, the bulk of any bank, needs no decoding. */
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			i++;
+			col++;
+			continue;
+		}
 		size_t w = utf8_decode(p + i, len - i, &cp);
 		const char *what = NULL;
 		char detail[64];
