@@ -167,6 +167,21 @@ add_file(struct ruleset *rs, struct bank *b)
 	rs->files[rs->nfiles++] = b;
 }
 
+/* Order rules by id, then by file order (their address within the
+ * loading sequence is not meaningful, so use file and line). */
+static int
+cmp_rule_id(const void *a, const void *b)
+{
+	const struct rule *x = *(const struct rule *const *)a, *y = *(const struct rule *const *)b;
+	int c = strcmp(x->id, y->id);
+	if (c != 0)
+		return c;
+	c = strcmp(x->file, y->file);
+	if (c != 0)
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
 struct ruleset *
 catalog_open(const struct catalog *c, const char *const *names, size_t n, struct diag_list *dl)
 {
@@ -214,22 +229,25 @@ catalog_open(const struct catalog *c, const char *const *names, size_t n, struct
 	for (size_t i = 0; i < rs->nfiles; i++) {
 		struct bank *b = rs->files[i];
 		rs->rules = xreallocarray(rs->rules, rs->nrules + b->nrules + 1, sizeof *rs->rules);
-		for (size_t j = 0; j < b->nrules; j++) {
-			const struct rule *r = &b->rules[j];
-			for (size_t k = 0; k < rs->nrules; k++) {
-				if (strcmp(rs->rules[k]->id, r->id) == 0) {
-					diag_add(dl, b->path, r->line, r->col, SEV_ERROR,
-					    "rule '%s' is already defined in %s:%lu:%lu", r->id,
-					    rs->rules[k]->file, rs->rules[k]->line, rs->rules[k]->col);
-					ok = false;
-				}
-			}
-			rs->rules[rs->nrules++] = r;
-		}
+		for (size_t j = 0; j < b->nrules; j++)
+			rs->rules[rs->nrules++] = &b->rules[j];
 		rs->cues = xreallocarray(rs->cues, rs->ncues + b->ncues + 1, sizeof *rs->cues);
 		for (size_t j = 0; j < b->ncues; j++)
 			rs->cues[rs->ncues++] = &b->cues[j];
 	}
+	/* The same rule id in two files: sort a copy to find them fast. */
+	const struct rule **sorted = xcalloc(rs->nrules + 1, sizeof *sorted);
+	memcpy(sorted, rs->rules, rs->nrules * sizeof *sorted);
+	qsort(sorted, rs->nrules, sizeof *sorted, cmp_rule_id);
+	for (size_t i = 1; i < rs->nrules; i++) {
+		if (strcmp(sorted[i]->id, sorted[i - 1]->id) != 0)
+			continue;
+		const struct rule *r = sorted[i], *first = sorted[i - 1];
+		diag_add(dl, r->file, r->line, r->col, SEV_ERROR, "rule '%s' is already defined in %s:%lu:%lu",
+		    r->id, first->file, first->line, first->col);
+		ok = false;
+	}
+	free(sorted);
 	if (!ok) {
 		ruleset_free(rs);
 		return NULL;

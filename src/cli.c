@@ -5,7 +5,9 @@
 
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -30,7 +32,11 @@ int
 cli_close_stdout(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		diag_error("write error on standard output");
+		int e = errno;
+		if (e != 0)
+			diag_error("write error on standard output: %s", strerror(e));
+		else
+			diag_error("write error on standard output");
 		return STATUS_INVALID;
 	}
 	return status;

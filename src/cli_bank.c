@@ -112,14 +112,14 @@ print_bank(const char *path, const char *origin, struct diag_list *dl)
 		return false;
 	char *p = diag_quote(path);
 	if (b->rules_only) {
-		printf("%-18s %-40s (%s: %s)\n", b->id, b->title, origin, p);
+		text_printf(stdout, "%-18s %-40s (%s: %s)\n", b->id, b->title, origin, p);
 		printf("  %zu rules, %zu cues\n", b->nrules, b->ncues);
 	} else {
-		printf("%-18s %-40s (%s: %s)\n", b->id, b->title, origin, p);
-		printf("  field: %s; %zu questions, %zu rules\n", b->field, b->nquestions, b->nrules);
+		text_printf(stdout, "%-18s %-40s (%s: %s)\n", b->id, b->title, origin, p);
+		text_printf(stdout, "  field: %s; %zu questions, %zu rules\n", b->field, b->nquestions, b->nrules);
 		for (size_t i = 0; i < b->npersonas; i++) {
 			const struct persona *ps = &b->personas[i];
-			printf("  persona %-10s %s, %s at %s (%d years, %s)\n", ps->id, ps->name,
+			text_printf(stdout, "  persona %-10s %s, %s at %s (%d years, %s)\n", ps->id, ps->name,
 			    ps->role, ps->employer, ps->years, ps->style);
 		}
 	}

@@ -28,6 +28,7 @@
 #include "files.h"
 #include "repl.h"
 #include "session.h"
+#include "text.h"
 #include "transcript.h"
 #include "xmalloc.h"
 
@@ -197,15 +198,17 @@ run(int argc, char **argv, bool mock)
 	if (persona == NULL) {
 		diag_error("bank '%s' has no persona '%s'; it has:", bank->id, persona_id);
 		for (size_t i = 0; i < bank->npersonas; i++)
-			fprintf(stderr, "  %s (%s, %s)\n", bank->personas[i].id, bank->personas[i].name,
+			text_printf(stderr, "  %s (%s, %s)\n", bank->personas[i].id, bank->personas[i].name,
 			    bank->personas[i].style);
 		goto out;
 	}
 
 	bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	bool dumb = term == NULL || term[0] == '\0' || strcmp(term, "dumb") == 0;
 	bool use_color = strcmp(color, "always") == 0 ||
-	    (strcmp(color, "auto") == 0 && interactive && (no_color == NULL || no_color[0] == '\0'));
+	    (strcmp(color, "auto") == 0 && interactive && !dumb && (no_color == NULL || no_color[0] == '\0'));
 
 	/* INFOCOACH_TEST_CLOCK=STEP: a virtual clock that moves STEP before
 	 * each piped line, so timed sessions can be tested without waiting. */
@@ -268,7 +271,7 @@ run(int argc, char **argv, bool mock)
 		.say = repl_say, .say_arg = &ro,
 	};
 	if (interactive)
-		printf("%s with %s (%s). Type /help for commands, /end to finish.\n\n",
+		text_printf(stdout, "%s with %s (%s). Type /help for commands, /end to finish.\n\n",
 		    mock ? "Mock interview" : "Practice", persona->name, bank->title);
 	if (duration > 0 && (duration < 20 * 60 || duration > 30 * 60)) {
 		char d[32];
@@ -280,8 +283,19 @@ run(int argc, char **argv, bool mock)
 	status = s->save_failed ? STATUS_UNSAVED : STATUS_OK;
 out:
 	session_free(s);
-	if (tr != NULL && transcript_close(tr) != 0)
-		status = STATUS_UNSAVED;
+	if (tr != NULL) {
+		size_t lost = transcript_pending(tr);
+		char *path = xstrdup(transcript_path(tr));
+		if (transcript_close(tr) != 0 || (s != NULL && status == STATUS_UNSAVED)) {
+			status = STATUS_UNSAVED;
+			if (lost > 0)
+				diag_error("the transcript %s is incomplete: %zu records could not be saved", path, lost);
+			else
+				diag_error("saving to %s failed during the session; the turns were saved later, "
+				    "but check the file", path);
+		}
+		free(path);
+	}
 	if (as_ready)
 		assessor_free(&as);
 	ruleset_free(rs);

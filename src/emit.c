@@ -59,9 +59,13 @@ json_str(FILE *fp, const char *s)
 		fputs("null", fp);
 		return;
 	}
+	/* Text from outside (file names, rule messages) may not be UTF-8:
+	 * bad bytes are written as \\xNN so the JSON stays valid. */
+	char *safe = utf8_valid(s, strlen(s), NULL) ? NULL : text_sanitize(s, strlen(s));
 	fputc('"', fp);
-	json_text(fp, s, strlen(s));
+	json_text(fp, safe ? safe : s, strlen(safe ? safe : s));
 	fputc('"', fp);
+	free(safe);
 }
 
 static void
@@ -204,11 +208,13 @@ sarif_finding(struct emitter *e, const struct finding *f)
 	e->first_finding = false;
 }
 
-/* GitHub workflow commands: properties and message need %-escaping. */
+/* GitHub workflow commands: properties and message need %-escaping,
+ * and control characters are shown escaped like everywhere else. */
 static void
-gh_escape(FILE *o, const char *s, bool property)
+gh_escape(FILE *o, const char *raw, bool property)
 {
-	for (; *s; s++) {
+	char *safe = text_sanitize(raw, strlen(raw));
+	for (const char *s = safe; *s; s++) {
 		if (*s == '%')
 			fputs("%25", o);
 		else if (*s == '\r')
@@ -222,6 +228,7 @@ gh_escape(FILE *o, const char *s, bool property)
 		else
 			fputc(*s, o);
 	}
+	free(safe);
 }
 
 static void

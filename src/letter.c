@@ -12,6 +12,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -89,14 +91,34 @@ static const char attachment[] =
 #define REQUEST_MAX_WORDS 250
 #define THANKS_MAX_WORDS 200
 
+static void
+file_error(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+file_error(const char *path, const char *fmt, ...)
+{
+	struct diag_list dl = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(&dl, path, 0, 0, SEV_ERROR, "%s", msg);
+	free(msg);
+	diag_flush(&dl, stderr);
+}
+
 static bool
 read_all(const char *path, char **out, size_t *len)
 {
-	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		struct diag_list dl = {0};
-		diag_add(&dl, path, 0, 0, SEV_ERROR, "cannot open: %s", strerror(errno));
-		diag_flush(&dl, stderr);
+		file_error(path, "cannot open: %s", strerror(errno));
+		return false;
+	}
+	struct stat st;
+	if (fd != STDIN_FILENO && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		file_error(path, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+		close(fd);
 		return false;
 	}
 	char *buf = NULL;
@@ -108,7 +130,7 @@ read_all(const char *path, char **out, size_t *len)
 			continue;
 		if (r <= 0) {
 			if (r < 0) {
-				diag_error("%s: read error: %s", path, strerror(errno));
+				file_error(path, "read error: %s", strerror(errno));
 				free(buf);
 				buf = NULL;
 			}
@@ -116,7 +138,7 @@ read_all(const char *path, char **out, size_t *len)
 		}
 		n += (size_t)r;
 		if (n > LETTER_MAX_BYTES) {
-			diag_error("%s: longer than %d bytes; a letter should fit on a page", path, LETTER_MAX_BYTES);
+			file_error(path, "longer than %d bytes; a letter should fit on a page", LETTER_MAX_BYTES);
 			free(buf);
 			buf = NULL;
 			break;

@@ -49,8 +49,20 @@ join_continued(const char *line, size_t len)
 {
 	bool more = len > 0 && line[len - 1] == '\\';
 	size_t keep = more ? len - 1 : len;
-	char *all = cur.pending ? xasprintf("%s\n%.*s", cur.pending, (int)keep, line) :
-	    xstrndup(line, keep);
+	/* A NUL read from a pipe becomes U+FFFD, so nothing after it is lost. */
+	char *part = xmalloc(keep * 3 + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < keep; i++) {
+		if (line[i] == '\0') {
+			memcpy(part + n, "\xef\xbf\xbd", 3);
+			n += 3;
+		} else {
+			part[n++] = line[i];
+		}
+	}
+	part[n] = '\0';
+	char *all = cur.pending ? xasprintf("%s\n%s", cur.pending, part) : xstrdup(part);
+	free(part);
 	free(cur.pending);
 	cur.pending = NULL;
 	if (more) {
@@ -369,12 +381,62 @@ history_end(const struct repl_options *o)
 	clear_history();
 }
 
+/*
+ * readline follows $include in inputrc files without a depth limit, so a
+ * file that includes itself crashes it.  Walk the includes first (up to
+ * 8 deep); on a cycle, warn and read no inputrc at all.
+ */
+static bool
+inputrc_ok(const char *path, int depth)
+{
+	if (depth > 8)
+		return false;
+	FILE *fp = fopen(path, "r");
+	if (fp == NULL)
+		return true;
+	char line[4096];
+	bool ok = true;
+	while (ok && fgets(line, sizeof line, fp) != NULL) {
+		char *p = line + strspn(line, " \t");
+		if (strncmp(p, "$include", 8) != 0)
+			continue;
+		p += 8;
+		p += strspn(p, " \t");
+		p[strcspn(p, "\r\n")] = '\0';
+		char *inc;
+		const char *home = getenv("HOME");
+		if (p[0] == '~' && p[1] == '/' && home != NULL)
+			inc = xasprintf("%s%s", home, p + 1);
+		else
+			inc = xstrdup(p);
+		ok = inputrc_ok(inc, depth + 1);
+		free(inc);
+	}
+	fclose(fp);
+	return ok;
+}
+
+static void
+check_inputrc(void)
+{
+	const char *env = getenv("INPUTRC");
+	const char *home = getenv("HOME");
+	char *path = env && env[0] ? xstrdup(env) : home ? xasprintf("%s/.inputrc", home) : xstrdup("/etc/inputrc");
+	if (!inputrc_ok(path, 0)) {
+		fprintf(stderr, "infocoach: warning: %s includes itself (or nests too deep); "
+		    "readline settings are not read\n", path);
+		setenv("INPUTRC", "/dev/null", 1);
+	}
+	free(path);
+}
+
 static int
 run_interactive(struct session *s, const struct repl_options *o)
 {
 	sigset_t wait_mask;
 	int sig = 0;
 
+	check_inputrc();
 	rl_readline_name = "infocoach";
 	rl_catch_signals = 0;
 	rl_catch_sigwinch = 0;

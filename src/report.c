@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "session.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* A growing string. */
@@ -314,7 +315,10 @@ report_thanks(struct session *s)
 		    "those conversations go.\n\n", s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "");
 	add(&b, "I will keep you posted on my progress, and I hope we can stay in touch.\n\n"
 	    "Best regards,\n[your name]\n");
-	return b.p;
+	/* A file the user will open and paste: no control characters. */
+	char *safe = text_sanitize_lines(b.p);
+	free(b.p);
+	return safe;
 }
 
 /* A date (YYYY-MM-DD, UTC) days after t. */
@@ -345,7 +349,9 @@ report_reminders(struct session *s)
 		    s->asked[CAT_MENTION_NAME] ? ", saying who sent you" : "");
 	add(&b, "- by %s: send %s a short update on what you did with the advice.\n", d30, p->name);
 	add(&b, "- about once a year (next around %s): keep in touch with a short note, so the connection stays warm.\n", d365);
-	return b.p;
+	char *safe = text_sanitize_lines(b.p);
+	free(b.p);
+	return safe;
 }
 
 void
@@ -383,7 +389,10 @@ report_final(struct session *s)
 	session_say(s, VOICE_INFO, plan);
 	free(plan);
 	if (s->cfg.transcript != NULL) {
-		char *where = xasprintf("The transcript is in %s", transcript_path(s->cfg.transcript));
+		char *where = s->save_failed ?
+		    xasprintf("The transcript %s is INCOMPLETE: some turns could not be saved to it (see above).",
+		        transcript_path(s->cfg.transcript)) :
+		    xasprintf("The transcript is in %s", transcript_path(s->cfg.transcript));
 		session_say(s, VOICE_INFO, where);
 		free(where);
 	}

@@ -42,6 +42,12 @@ pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
 		snprintf(err, errlen, "pattern longer than %d bytes", RULE_MAX_PATTERN);
 		goto fail;
 	}
+	/* Without the JIT a pattern like \s+$ on a long line takes minutes;
+	 * the JIT is our protection, so a pattern may not turn it off. */
+	if (strstr(src, "(*NO_JIT)") != NULL) {
+		snprintf(err, errlen, "(*NO_JIT) is not allowed: patterns always run under the JIT when there is one");
+		goto fail;
+	}
 	p->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &code, &off, cctx);
 	if (p->code == NULL) {
 		PCRE2_UCHAR msg[256];

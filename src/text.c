@@ -9,6 +9,8 @@
 
 #include "text.h"
 
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "xmalloc.h"
@@ -155,6 +157,37 @@ text_sanitize(const char *s, size_t n)
 	put_buf(&b, "", 0);
 	sanitize_each(s, n, put_buf, &b);
 	return b.p;
+}
+
+char *
+text_sanitize_lines(const char *s)
+{
+	struct sbuf b = {NULL, 0, 0};
+	put_buf(&b, "", 0);
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		sanitize_each(s, n, put_buf, &b);
+		if (nl == NULL)
+			break;
+		put_buf(&b, "\n", 1);
+		s = nl + 1;
+	}
+	return b.p;
+}
+
+int
+text_printf(FILE *fp, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *raw = xvasprintf(fmt, ap);
+	va_end(ap);
+	char *safe = text_sanitize_lines(raw);
+	int rc = fputs(safe, fp) < 0 ? -1 : 0;
+	free(safe);
+	free(raw);
+	return rc;
 }
 
 size_t

@@ -40,6 +40,13 @@ int text_write_safe(FILE *fp, const char *s, size_t n);
 /* The same as a newly allocated NUL-terminated string. */
 char *text_sanitize(const char *s, size_t n);
 
+/* Like text_sanitize, but line breaks are kept as they are. */
+char *text_sanitize_lines(const char *s);
+
+/* printf to fp with the result made safe (line breaks kept); returns 0,
+ * or -1 on a write error. */
+int text_printf(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Edit distance of two short strings (capped at 100 for long input). */
 size_t text_distance(const char *a, const char *b);
 
