@@ -233,22 +233,6 @@ rules_usage(FILE *fp)
 	    "  -h, --help             show this help\n", fp);
 }
 
-static void
-json_string(FILE *o, const char *s)
-{
-	fputc('"', o);
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\')
-			fprintf(o, "\\%c", ch);
-		else if (ch < 0x20 || ch == 0x7f)
-			fprintf(o, "\\u%04x", ch);
-		else
-			fputc(ch, o);
-	}
-	fputc('"', o);
-}
-
 int
 cli_rules(int argc, char **argv)
 {
@@ -308,23 +292,23 @@ cli_rules(int argc, char **argv)
 				printf("(*UTF)(*UCP)(?i)%s\n", r->pats[j].src);
 		} else if (json) {
 			printf("%s\n  {\"id\": ", i ? "," : "");
-			json_string(stdout, r->id);
+			emit_json_string(stdout, r->id);
 			printf(", \"kind\": \"%s\", \"severity\": \"%s\", \"file\": ", kind_name(r->kind),
 			    severity_name(r->sev[co.policy]));
-			json_string(stdout, r->file);
+			emit_json_string(stdout, r->file);
 			printf(", \"line\": %lu, \"message\": ", r->line);
-			json_string(stdout, r->message);
+			emit_json_string(stdout, r->message);
 			fputs(", \"suggestion\": ", stdout);
-			json_string(stdout, r->suggestion);
+			emit_json_string(stdout, r->suggestion);
 			fputs(", \"patterns\": [", stdout);
 			for (size_t j = 0; j < r->npats; j++) {
 				fputs(j ? ", " : "", stdout);
-				json_string(stdout, r->pats[j].src);
+				emit_json_string(stdout, r->pats[j].src);
 			}
 			fputs("], \"unless\": [", stdout);
 			for (size_t j = 0; j < r->nunless; j++) {
 				fputs(j ? ", " : "", stdout);
-				json_string(stdout, r->unless[j].src);
+				emit_json_string(stdout, r->unless[j].src);
 			}
 			fputs("]}", stdout);
 		} else {

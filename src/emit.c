@@ -52,8 +52,8 @@ json_text(FILE *fp, const char *s, size_t n)
 		fwrite(s + start, 1, n - start, fp);
 }
 
-static void
-json_str(FILE *fp, const char *s)
+void
+emit_json_string(FILE *fp, const char *s)
 {
 	if (s == NULL) {
 		fputs("null", fp);
@@ -103,11 +103,11 @@ emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs, bool qu
 		for (size_t i = 0; rs != NULL && i < rs->nrules; i++) {
 			const struct rule *r = rs->rules[i];
 			fprintf(out, "%s\n            {\"id\": ", i ? "," : "");
-			json_str(out, r->id);
+			emit_json_string(out, r->id);
 			fputs(", \"shortDescription\": {\"text\": ", out);
-			json_str(out, r->message);
+			emit_json_string(out, r->message);
 			fputs("}, \"help\": {\"text\": ", out);
-			json_str(out, r->suggestion);
+			emit_json_string(out, r->suggestion);
 			fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}, "
 			    "\"properties\": {\"kind\": \"%s\"}}",
 			    sarif_level(r->sev[POLICY_DEFAULT]), kind_name(r->kind));
@@ -125,7 +125,7 @@ emit_file_begin(struct emitter *e, const char *path)
 	if (e->format != EMIT_JSON)
 		return;
 	fprintf(e->out, "%s\n    {\n      \"path\": ", e->first_file ? "" : ",");
-	json_str(e->out, path);
+	emit_json_string(e->out, path);
 	fputs(",\n      \"questions\": [", e->out);
 	e->first_file = false;
 	e->first_question = true;
@@ -146,9 +146,9 @@ emit_question(struct emitter *e, unsigned long line, const char *text, size_t le
 	fprintf(e->out, "%s\n        {\"line\": %lu, \"text\": \"", e->first_question ? "" : ",", line);
 	json_text(e->out, text, len);
 	fputs("\", \"category\": ", e->out);
-	json_str(e->out, category_name(cat));
+	emit_json_string(e->out, category_name(cat));
 	fputs(", \"tier\": ", e->out);
-	json_str(e->out, tier_name(category_tier(cat)));
+	emit_json_string(e->out, tier_name(category_tier(cat)));
 	fputc('}', e->out);
 	e->first_question = false;
 }
@@ -180,11 +180,11 @@ json_finding(FILE *o, const struct finding *f, bool first)
 	fputs(", \"end_column\": ", o);
 	json_num(o, f->end_col);
 	fprintf(o, ", \"severity\": \"%s\", \"kind\": \"%s\", \"rule\": ", severity_name(f->sev), f->kind);
-	json_str(o, f->rule);
+	emit_json_string(o, f->rule);
 	fputs(", \"message\": ", o);
-	json_str(o, f->message);
+	emit_json_string(o, f->message);
 	fputs(", \"suggestion\": ", o);
-	json_str(o, f->suggestion);
+	emit_json_string(o, f->suggestion);
 	fputc('}', o);
 }
 
@@ -193,13 +193,13 @@ sarif_finding(struct emitter *e, const struct finding *f)
 {
 	FILE *o = e->out;
 	fprintf(o, "%s\n        {\"ruleId\": ", e->first_finding ? "" : ",");
-	json_str(o, f->rule);
+	emit_json_string(o, f->rule);
 	fprintf(o, ", \"level\": \"%s\", \"message\": {\"text\": ", sarif_level(f->sev));
 	char *msg = f->suggestion ? xasprintf("%s %s", f->message, f->suggestion) : xstrdup(f->message);
-	json_str(o, msg);
+	emit_json_string(o, msg);
 	free(msg);
 	fputs("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", o);
-	json_str(o, strcmp(e->path, "-") == 0 ? "stdin" : e->path);
+	emit_json_string(o, strcmp(e->path, "-") == 0 ? "stdin" : e->path);
 	fputc('}', o);
 	if (f->line > 0)
 		fprintf(o, ", \"region\": {\"startLine\": %lu, \"startColumn\": %lu, \"endColumn\": %lu}",

@@ -53,6 +53,10 @@ void emit_file_end(struct emitter *e);
  */
 int emit_end(struct emitter *e, unsigned long files, unsigned long questions);
 
+/* Write s as a JSON string ("null" for NULL), with control characters
+ * escaped and invalid UTF-8 bytes written as \\xNN. */
+void emit_json_string(FILE *fp, const char *s);
+
 /* Counts of findings by severity so far. */
 unsigned long emit_count(const struct emitter *e, enum severity sev);
 
