@@ -37,6 +37,7 @@ struct checker {
 	/* Per file: */
 	const char *path;           /* for messages (borrowed) */
 	unsigned long nq;           /* questions in this file */
+	unsigned long last_line;    /* the last line a question is on */
 	bool cat_seen[CAT_COUNT];   /* categories covered */
 	struct seen seen;           /* for duplicates */
 	bool seen_full_noted;       /* told that tracking stopped */
@@ -216,6 +217,8 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 	assess_line(c->a, c->m, q, len, ignore, nignore, &as);
 	c->nq++;
 	c->questions++;
+	if (lineno > c->last_line)
+		c->last_line = lineno;
 	if (as.cat != CAT_NONE)
 		c->cat_seen[as.cat] = true;
 	emit_question(c->e, lineno, q, len, as.cat);
@@ -320,6 +323,7 @@ begin_file(struct checker *c, const char *path)
 {
 	c->path = path;
 	c->nq = 0;
+	c->last_line = 0;
 	memset(c->cat_seen, 0, sizeof c->cat_seen);
 	c->seen.n = 0;
 	if (c->seen.hash != NULL)
@@ -348,7 +352,7 @@ end_file(struct checker *c)
 		for (size_t i = 0; i < 2; i++) {
 			if (c->cat_seen[closing[i].cat])
 				continue;
-			struct finding f = {.sev = SEV_WARNING, .kind = "missing_closing",
+			struct finding f = {.sev = SEV_WARNING, .kind = "missing_closing", .end_line = c->last_line,
 			    .rule = closing[i].rule, .message = closing[i].msg, .suggestion = closing[i].sugg};
 			emit_finding(c->e, &f);
 		}
@@ -358,12 +362,14 @@ end_file(struct checker *c)
 				tier[category_tier((enum category)k)] = true;
 		if (!tier[TIER_JOB]) {
 			struct finding f = {.sev = SEV_WARNING, .kind = "missing_tier", .rule = "list.tier-job",
+			    .end_line = c->last_line,
 			    .message = "no question asks about the host's own job (their day, path, likes, challenges)",
 			    .suggestion = "Add a question such as: What does a typical week look like for you?"};
 			emit_finding(c->e, &f);
 		}
 		if (!tier[TIER_INDUSTRY]) {
 			struct finding f = {.sev = SEV_WARNING, .kind = "missing_tier", .rule = "list.tier-industry",
+			    .end_line = c->last_line,
 			    .message = "no question asks about the industry and how it is changing",
 			    .suggestion = "Add a question such as: How is your field changing, and what is driving it?"};
 			emit_finding(c->e, &f);
@@ -375,6 +381,7 @@ end_file(struct checker *c)
 			char *msg = xasprintf("%lu questions will not fit in %lu minutes (about %lu will)",
 			    c->nq, c->duration / 60, fit);
 			struct finding f = {.sev = SEV_INFO, .kind = "too_many", .rule = "list.too-many",
+			    .end_line = c->last_line,
 			    .message = msg,
 			    .suggestion = "Put the questions you most want answered first, and keep the closing ones."};
 			emit_finding(c->e, &f);

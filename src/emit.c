@@ -83,6 +83,28 @@ sarif_level(enum severity s)
 	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
 }
 
+/* The checks on a list as a whole, for SARIF's rule list; check.c's
+ * findings use these ids (tests/json-shape.sh checks that every result's
+ * rule is listed). */
+static const struct {
+	const char *id, *kind;
+	enum severity sev;
+	const char *about;
+} list_rules[] = {
+	{"list.referrals", "missing_closing", SEV_WARNING,
+	    "The list should ask the host whom else to talk to."},
+	{"list.mention-name", "missing_closing", SEV_WARNING,
+	    "The list should ask whether you may mention the host's name."},
+	{"list.tier-job", "missing_tier", SEV_WARNING,
+	    "The list should ask about the host's own job: their day, path, likes and challenges."},
+	{"list.tier-industry", "missing_tier", SEV_WARNING,
+	    "The list should ask about the industry and how it is changing."},
+	{"list.too-many", "too_many", SEV_INFO,
+	    "The list should fit the planned meeting, at about two minutes a question."},
+	{"list.duplicate", "duplicate", SEV_WARNING,
+	    "Each question should be asked once."},
+};
+
 struct emitter *
 emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs, bool quiet)
 {
@@ -111,6 +133,15 @@ emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs, bool qu
 			fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}, "
 			    "\"properties\": {\"kind\": \"%s\"}}",
 			    sarif_level(r->sev[POLICY_DEFAULT]), kind_name(r->kind));
+		}
+		for (size_t i = 0; i < sizeof list_rules / sizeof list_rules[0]; i++) {
+			fprintf(out, "%s\n            {\"id\": ", rs != NULL && rs->nrules + i > 0 ? "," : "");
+			emit_json_string(out, list_rules[i].id);
+			fputs(", \"shortDescription\": {\"text\": ", out);
+			emit_json_string(out, list_rules[i].about);
+			fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}, "
+			    "\"properties\": {\"kind\": \"%s\"}}",
+			    sarif_level(list_rules[i].sev), list_rules[i].kind);
 		}
 		fputs("\n          ]\n        }\n      },\n      \"results\": [", out);
 		e->first_finding = true;
@@ -188,6 +219,40 @@ json_finding(FILE *o, const struct finding *f, bool first)
 	fputc('}', o);
 }
 
+/*
+ * A path as a SARIF artifact URI (RFC 3986): an absolute path becomes a
+ * file:// URI, a relative one stays a relative reference (resolved
+ * against the directory the check ran in); bytes other than unreserved
+ * characters and '/' are percent-encoded.
+ */
+static void
+sarif_uri(FILE *o, const char *path)
+{
+	if (strcmp(path, "-") == 0) {
+		emit_json_string(o, "stdin");
+		return;
+	}
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(path);
+	char *uri = xmalloc(3 * n + sizeof "file://");
+	char *w = uri;
+	if (path[0] == '/')
+		w = stpcpy(w, "file://");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/", *p) != NULL) {
+			*w++ = (char)*p;
+		} else {
+			*w++ = '%';
+			*w++ = hex[*p >> 4];
+			*w++ = hex[*p & 15];
+		}
+	}
+	*w = '\0';
+	emit_json_string(o, uri);
+	free(uri);
+}
+
 static void
 sarif_finding(struct emitter *e, const struct finding *f)
 {
@@ -195,15 +260,21 @@ sarif_finding(struct emitter *e, const struct finding *f)
 	fprintf(o, "%s\n        {\"ruleId\": ", e->first_finding ? "" : ",");
 	emit_json_string(o, f->rule);
 	fprintf(o, ", \"level\": \"%s\", \"message\": {\"text\": ", sarif_level(f->sev));
-	char *msg = f->suggestion ? xasprintf("%s %s", f->message, f->suggestion) : xstrdup(f->message);
+	/* One message: the finding, then the suggestion as its own sentence. */
+	size_t mlen = strlen(f->message);
+	bool ends = mlen > 0 && strchr(".?!", f->message[mlen - 1]) != NULL;
+	char *msg = f->suggestion ? xasprintf("%s%s %s", f->message, ends ? "" : ".", f->suggestion) :
+	    xasprintf("%s%s", f->message, ends ? "" : ".");
 	emit_json_string(o, msg);
 	free(msg);
 	fputs("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", o);
-	emit_json_string(o, strcmp(e->path, "-") == 0 ? "stdin" : e->path);
+	sarif_uri(o, e->path);
 	fputc('}', o);
 	if (f->line > 0)
 		fprintf(o, ", \"region\": {\"startLine\": %lu, \"startColumn\": %lu, \"endColumn\": %lu}",
 		    f->line, f->col, f->end_col > f->col ? f->end_col : f->col + 1);
+	else if (f->end_line > 0)
+		fprintf(o, ", \"region\": {\"startLine\": 1, \"endLine\": %lu}", f->end_line);
 	fprintf(o, "}}], \"properties\": {\"kind\": \"%s\"}}", f->kind);
 	e->first_finding = false;
 }

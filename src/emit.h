@@ -27,6 +27,8 @@ struct finding {
 	unsigned long line;     /* 1-based, 0 for a list finding (null) */
 	unsigned long col;      /* 1-based column in code points, 0 = null */
 	unsigned long end_col;  /* column just past the match, 0 = null */
+	unsigned long end_line; /* a list finding: the last line of the list
+	                           it is about (for SARIF's region), else 0 */
 	enum severity sev;
 	const char *kind;       /* job_ask, salary, ..., missing_closing */
 	const char *rule;       /* rule id */

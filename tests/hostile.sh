@@ -678,7 +678,7 @@ if $have_tmux; then
 	for term in dumb unset; do
 		if [ $term = unset ]; then e="env -u TERM"; else e="env TERM=dumb"; fi
 		tty_start "$T/raw95$term" "$e INPUTRC=/dev/null HOME='$T' XDG_STATE_HOME='$T/state' '$IC' --seed 1 --no-history --transcript '$T/t95$term.md'"
-		wait_for 'Dolores: What are you hoping'
+		wait_for 'Dolores: What are you hoping' && wait_for '^you>'
 		Tm send-keys -t t 'What does a typical week look like for you?' Enter
 		wait_for '^Dolores: .*\(week\|Monday\|day\)' && Tm send-keys -t t '/quit' Enter && wait_for 'EXITED 0' &&
 		    grep -q 'you:\*\* What does a typical week' "$T/t95$term.md"

@@ -90,7 +90,7 @@ good = (d["version"] == "2.1.0" and "$schema" in d and run["tool"]["driver"]["na
         and all(r["level"] in ("error", "warning", "note") and r["message"]["text"]
                 and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
                 for r in run["results"])
-        and all(r["ruleId"] in rules or r["ruleId"].startswith("list.") for r in run["results"])
+        and all(r["ruleId"] in rules for r in run["results"])
         and all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
                 for r in run["results"] if "region" in r["locations"][0]["physicalLocation"]))
 sys.exit(0 if good else 1)

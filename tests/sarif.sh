@@ -1,0 +1,88 @@
+#!/bin/sh
+# tests/sarif.sh -- 'check --format sarif' validated by Microsoft's SARIF
+# Multitool ('validate'), which checks a log against the SARIF 2.1.0 JSON
+# schema and the SARIF specification's own rules.  The drafts cover every
+# kind of finding, list findings, a bank, standard input, paths that need
+# percent-encoding, hostile text and an empty list.
+#
+# The validator comes from the npm registry (@microsoft/sarif-multitool-linux);
+# 'scripts/setup --tests' installs it outside the source tree.  It is found
+# as $SARIF_MULTITOOL, then as Sarif.Multitool on PATH, then in that cache;
+# without it the test is skipped.
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/infocoach-tests"
+. "${TOP_SRCDIR:-$(dirname "$0")/..}/tests/lib.sh"
+
+mt=${SARIF_MULTITOOL:-}
+if [ -z "$mt" ]; then
+	mt=$(command -v Sarif.Multitool 2>/dev/null ||
+	    echo "$cache/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool")
+fi
+if [ ! -x "$mt" ]; then
+	skip "SARIF output validates as SARIF 2.1.0" "no SARIF Multitool (scripts/setup --tests installs it)"
+	done_testing
+	exit
+fi
+# The validator is a .NET program: no ICU needed, and its native parts
+# are unpacked under the test's own directory.
+export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
+export DOTNET_BUNDLE_EXTRACT_BASE_DIR="$TEST_HOME/dotnet"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+T=$TEST_HOME
+mkdir -p "$T/odd dir"
+cat > "$T/drafts.txt" <<'EOD'
+# every kind of per-line finding
+What does a typical week look like for you?
+How much do you make a year?
+Are you hiring at the moment?
+What does your company do?
+Do you like your job?
+What does a typical week look like for you?
+EOD
+odd=$(printf 'odd dir/100%% caf\303\251 #1.txt')
+printf 'What is "quoted" \\ and\ttabbed, caf\303\251 \342\200\224 and \033[31mred?\n' > "$T/$odd"
+printf 'How did you get started?\nWhom else should I talk to?\nMay I mention your name?\nHow is the field changing?\n' > "$T/clean.txt"
+: > "$T/empty.txt"
+
+validate() { # NAME SARIF: run the validator; errors and warnings to $T/NAME.found
+	"$mt" validate "$2" --level "Error;Warning" --output "$T/$1.log.sarif" --log ForceOverwrite \
+	    > "$T/$1.out" 2>&1
+	vst=$?
+	grep -E ': (error|warning) [A-Z]+[0-9]+: ' "$T/$1.out" |
+	    grep -v 'SARIF2005' > "$T/$1.found"   # see below
+}
+# SARIF2005 asks for the tool's 'informationUri', a web page about the
+# tool; infocoach has none to give yet, so that warning alone is allowed.
+
+cd "$T" || exit 1
+for c in "drafts:drafts.txt" "odd:$odd" "clean:clean.txt" \
+    "empty:empty.txt" "bank:$TOP_SRCDIR/questionbanks/general.yaml" "stdin:-" \
+    "absolute:$T/drafts.txt"; do
+	name=${c%%:*}
+	file=${c#*:}
+	"$INFOCOACH" check --fail-on never -f sarif "$file" < "$T/drafts.txt" > "$T/$name.sarif"
+	st=$?
+	validate "$name" "$T/$name.sarif"
+	[ $st -eq 0 ] && [ $vst -eq 0 ] && [ ! -s "$T/$name.found" ]
+	ok $? "SARIF 2.1.0, no error or warning from the validator: $name ($file)"
+	[ -s "$T/$name.found" ] && diag "$(cat "$T/$name.found")"
+	[ $vst -ne 0 ] && diag "validator status $vst" "$(tail -n 5 "$T/$name.out")"
+done
+
+# Several files in one log, and the strict policy.
+"$INFOCOACH" check --fail-on never --policy strict -f sarif drafts.txt clean.txt empty.txt > "$T/many.sarif"
+validate many "$T/many.sarif"
+[ $vst -eq 0 ] && [ ! -s "$T/many.found" ]
+ok $? "SARIF 2.1.0: three files in one log, strict policy"
+
+# The validator really does catch a broken log (this test can fail).
+sed 's/"version": "2.1.0"/"version": "2.0.9"/' "$T/drafts.sarif" > "$T/broken.sarif"
+validate broken "$T/broken.sarif"
+[ -s "$T/broken.found" ] || [ $vst -ne 0 ]
+ok $? "the validator rejects a log with the wrong version"
+
+# The absolute path is a file:// URI and the odd name is percent-encoded.
+grep -q "\"uri\": \"file://$T/drafts.txt\"" "$T/absolute.sarif" &&
+    grep -q '"uri": "odd%20dir/100%25%20caf%C3%A9%20%231.txt"' "$T/odd.sarif"
+ok $? "artifact URIs: file:// for absolute paths, percent-encoded relative references"
+done_testing
