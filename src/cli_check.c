@@ -22,6 +22,7 @@
 #include "duration.h"
 #include "emit.h"
 #include "letter.h"
+#include "settings.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -50,7 +51,12 @@ check_usage(FILE *fp)
 	    "                         offer ways to meet and promise a follow-up\n"
 	    "      --thank-you        the files are thank-you notes: brief, thanking the host\n"
 	    "                         for their time, naming one thing learned\n"
+	    "  -c, --config FILE      read settings from FILE (default:\n"
+	    "                         $XDG_CONFIG_HOME/infocoach/config.yaml)\n"
+	    "      --no-config        read no config file\n"
 	    "  -h, --help             show this help\n"
+	    "\n"
+	    "The config file's bank, policy and duration apply unless given here.\n"
 	    "\n"
 	    "Text output is FILE:LINE:COL: SEVERITY: MESSAGE [RULE], then the suggestion.\n"
 	    "To silence a rule on one line, end it with '# infocoach: ignore RULE-ID'\n"
@@ -107,6 +113,8 @@ cli_check(int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"letter", no_argument, NULL, 'L'},
 		{"thank-you", no_argument, NULL, 'T'},
+		{"config", required_argument, NULL, 'c'},
+		{"no-config", no_argument, NULL, 'N'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -115,11 +123,13 @@ cli_check(int argc, char **argv)
 	int letter = -1;   /* a letter_kind, or -1 for question lists */
 	int fail_on = SEV_ERROR;   /* SEV_NONE: never */
 	unsigned long duration = 30 * 60;
-	bool quiet = false;
+	bool quiet = false, duration_given = false, policy_given = false, no_config = false;
+	const char *config_path = NULL;
+	struct settings cf = {0};
 	int status = STATUS_INVALID, c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+b:p:f:d:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+b:p:f:d:c:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			co.banks[co.nbanks++] = optarg;
@@ -127,6 +137,7 @@ cli_check(int argc, char **argv)
 		case 'p':
 			if (!parse_policy("check", optarg, &co.policy))
 				goto out;
+			policy_given = true;
 			break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -155,6 +166,13 @@ cli_check(int argc, char **argv)
 				cli_usage_error("check", "invalid duration '%s' (write it like 90s, 20m, 1h or 1h30m)", optarg);
 				goto out;
 			}
+			duration_given = true;
+			break;
+		case 'c':
+			config_path = optarg;
+			break;
+		case 'N':
+			no_config = true;
 			break;
 		case 'q':
 			quiet = true;
@@ -182,6 +200,19 @@ cli_check(int argc, char **argv)
 		cli_usage_error("check", "no file given (use '-' to read standard input)");
 		goto out;
 	}
+	if (config_path != NULL && no_config) {
+		cli_usage_error("check", "--config and --no-config do not go together");
+		goto out;
+	}
+	/* The command line wins over the config file, the file over the defaults. */
+	if (!settings_load(&cf, config_path, no_config))
+		goto out;
+	if (co.nbanks == 0 && cf.value[SETTING_BANK] != NULL)
+		co.banks[co.nbanks++] = cf.value[SETTING_BANK];
+	if (!policy_given && cf.value[SETTING_POLICY] != NULL)
+		co.policy = cf.policy;
+	if (!duration_given && cf.value[SETTING_DURATION] != NULL)
+		duration = cf.duration;
 	if (isatty(STDIN_FILENO)) {
 		for (int i = optind; i < argc; i++) {
 			if (strcmp(argv[i], "-") == 0) {
@@ -216,6 +247,7 @@ cli_check(int argc, char **argv)
 	else
 		status = failing ? STATUS_FINDINGS : STATUS_OK;
 out:
+	settings_free(&cf);
 	free(co.banks);
 	return status;
 }

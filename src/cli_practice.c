@@ -27,6 +27,7 @@
 #include "duration.h"
 #include "files.h"
 #include "repl.h"
+#include "settings.h"
 #include "session.h"
 #include "text.h"
 #include "transcript.h"
@@ -43,7 +44,8 @@ mock_usage(FILE *fp)
 	    "and a score out of 100.  The prompt shows the minutes left.  The clock\n"
 	    "keeps running while the program is suspended (Ctrl-Z), as a meeting would.\n"
 	    "\n"
-	    "  -d, --duration D         the agreed length, e.g. 20m, 1h, 90s (default 30m)\n"
+	    "  -d, --duration D         the agreed length, e.g. 20m, 1h, 90s (default 30m,\n"
+	    "                           or the config file's duration)\n"
 	    "Every option of 'infocoach practice' works here too; see its --help.\n", fp);
 }
 
@@ -65,7 +67,13 @@ practice_usage(FILE *fp)
 	    "      --no-transcript      keep no transcript (and no thank-you draft file)\n"
 	    "      --no-history         do not read or save the input history\n"
 	    "      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
+	    "  -c, --config FILE        read settings from FILE (default:\n"
+	    "                           $XDG_CONFIG_HOME/infocoach/config.yaml)\n"
+	    "      --no-config          read no config file\n"
 	    "  -h, --help               show this help\n"
+	    "\n"
+	    "The config file can set bank, persona, duration (mock's), policy, color\n"
+	    "and transcript-dir; options here win.  'infocoach config' shows them.\n"
 	    "\n"
 	    "Keys: Tab completes commands and the bank's questions, Ctrl-C clears the\n"
 	    "line, Ctrl-D ends the meeting as /end does.  When standard input is not a\n"
@@ -91,15 +99,21 @@ run(int argc, char **argv, bool mock)
 		{"no-history", no_argument, NULL, 'H'},
 		{"color", required_argument, NULL, 'C'},
 		{"colour", required_argument, NULL, 'C'},
+		{"config", required_argument, NULL, 'c'},
+		{"no-config", no_argument, NULL, 'N'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *bank_name = NULL, *persona_id = NULL, *transcript_file = NULL, *color = "auto";
-	bool no_transcript = false, no_history = false, seeded = false;
+	/* NULL or false: not given, so the config file or the default decides. */
+	const char *bank_name = NULL, *persona_id = NULL, *transcript_file = NULL, *color = NULL;
+	const char *config_path = NULL;
+	bool no_transcript = false, no_history = false, seeded = false, no_config = false;
+	bool duration_given = false, policy_given = false;
 	unsigned long long seed = 0;
-	unsigned long duration = mock ? 30 * 60 : 0;
+	unsigned long duration = 0;
 	const char *cmd = mock ? "mock" : "practice";
 	enum policy policy = POLICY_DEFAULT;
+	struct settings cf = {0};
 	int status = STATUS_INVALID, c;
 	struct ruleset *rs = NULL;
 	struct transcript *tr = NULL;
@@ -110,7 +124,7 @@ run(int argc, char **argv, bool mock)
 	int sig = 0;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+b:P:s:d:p:t:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+b:P:s:d:p:t:c:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			bank_name = optarg;
@@ -134,6 +148,7 @@ run(int argc, char **argv, bool mock)
 				cli_usage_error(cmd, "invalid duration '%s' (write it like 90s, 20m, 1h or 1h30m)", optarg);
 				goto out;
 			}
+			duration_given = true;
 			break;
 		case 'p': {
 			int p = policy_lookup(optarg);
@@ -142,6 +157,7 @@ run(int argc, char **argv, bool mock)
 				goto out;
 			}
 			policy = (enum policy)p;
+			policy_given = true;
 			break;
 		}
 		case 't':
@@ -159,6 +175,12 @@ run(int argc, char **argv, bool mock)
 				goto out;
 			}
 			color = optarg;
+			break;
+		case 'c':
+			config_path = optarg;
+			break;
+		case 'N':
+			no_config = true;
 			break;
 		case 'h':
 			if (mock)
@@ -180,6 +202,23 @@ run(int argc, char **argv, bool mock)
 		cli_usage_error(cmd, "--transcript and --no-transcript do not go together");
 		goto out;
 	}
+	if (config_path != NULL && no_config) {
+		cli_usage_error(cmd, "--config and --no-config do not go together");
+		goto out;
+	}
+
+	/* The command line wins over the config file, the file over the defaults. */
+	if (!settings_load(&cf, config_path, no_config))
+		goto out;
+	bool bank_from_config = bank_name == NULL && cf.value[SETTING_BANK] != NULL;
+	if (bank_name == NULL)
+		bank_name = cf.value[SETTING_BANK];
+	if (!duration_given)
+		duration = !mock ? 0 : cf.value[SETTING_DURATION] != NULL ? cf.duration : 30 * 60;
+	if (!policy_given && cf.value[SETTING_POLICY] != NULL)
+		policy = cf.policy;
+	if (color == NULL)
+		color = cf.value[SETTING_COLOR] != NULL ? cf.value[SETTING_COLOR] : "auto";
 
 	struct catalog cat;
 	struct diag_list dl = {0};
@@ -187,14 +226,33 @@ run(int argc, char **argv, bool mock)
 	rs = catalog_open(&cat, bank_name ? &bank_name : NULL, bank_name ? 1 : 0, &dl);
 	diag_flush(&dl, stderr);
 	catalog_free(&cat);
-	if (rs == NULL)
+	if (rs == NULL) {
+		if (bank_from_config) {
+			char *o = settings_origin(&cf, SETTING_BANK);
+			text_printf(stderr, "(The bank is set in %s; use --bank or --no-config.)\n", o);
+			free(o);
+		}
 		goto out;
+	}
 	if (rs->nbanks == 0) {
 		diag_error("'%s' is a rule file, not a bank with personas", bank_name);
 		goto out;
 	}
 	const struct bank *bank = rs->banks[0];
 	const struct persona *persona = persona_id ? bank_persona(bank, persona_id) : &bank->personas[0];
+	if (persona_id == NULL && cf.value[SETTING_PERSONA] != NULL) {
+		/* A host from the config file belongs to one bank; with another
+		 * bank, say so and talk to that bank's first host. */
+		const struct persona *p = bank_persona(bank, cf.value[SETTING_PERSONA]);
+		if (p != NULL) {
+			persona = p;
+		} else {
+			char *o = settings_origin(&cf, SETTING_PERSONA);
+			text_printf(stderr, "infocoach: %s: warning: bank '%s' has no persona '%s'; talking to %s\n", o, bank->id,
+			    cf.value[SETTING_PERSONA], persona->name);
+			free(o);
+		}
+	}
 	if (persona == NULL) {
 		diag_error("bank '%s' has no persona '%s'; it has:", bank->id, persona_id);
 		for (size_t i = 0; i < bank->npersonas; i++)
@@ -229,7 +287,7 @@ run(int argc, char **argv, bool mock)
 	char err[512];
 	if (!no_transcript) {
 		tr = transcript_file ? transcript_open(transcript_file, err, sizeof err) :
-		    transcript_create(bank->id, clock_wall(&clk), err, sizeof err);
+		    transcript_create(cf.value[SETTING_TRANSCRIPT_DIR], bank->id, clock_wall(&clk), err, sizeof err);
 		if (tr == NULL) {
 			diag_error("%s", err);
 			fprintf(stderr, "Use --transcript FILE to choose another place, or --no-transcript.\n");
@@ -282,6 +340,7 @@ run(int argc, char **argv, bool mock)
 	sig = repl_run(s, &ro);
 	status = s->save_failed ? STATUS_UNSAVED : STATUS_OK;
 out:
+	settings_free(&cf);
 	session_free(s);
 	if (tr != NULL) {
 		size_t lost = transcript_pending(tr);

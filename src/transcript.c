@@ -157,9 +157,10 @@ transcript_open(const char *path, char *err, size_t errlen)
 }
 
 char *
-transcript_default_path(const char *bank_id, time_t now)
+transcript_default_path(const char *in, const char *bank_id, time_t now)
 {
-	char *dir = files_state_dir();
+	char *state = in == NULL ? files_state_dir() : NULL;
+	char *dir = in != NULL ? xstrdup(in) : state != NULL ? xasprintf("%s/sessions", state) : NULL;
 	char *id, *path;
 	char stamp[32];
 	struct tm tm;
@@ -177,16 +178,17 @@ transcript_default_path(const char *bank_id, time_t now)
 		if (!plain)
 			*p = '_';
 	}
-	path = xasprintf("%s/sessions/%s-%s.md", dir, stamp, id);
+	path = xasprintf("%s/%s-%s.md", dir, stamp, id);
 	free(id);
 	free(dir);
+	free(state);
 	return path;
 }
 
 struct transcript *
-transcript_create(const char *bank_id, time_t now, char *err, size_t errlen)
+transcript_create(const char *in, const char *bank_id, time_t now, char *err, size_t errlen)
 {
-	char *stem = transcript_default_path(bank_id, now);
+	char *stem = transcript_default_path(in, bank_id, now);
 	char *dir = NULL, *path = NULL;
 	struct transcript *t = NULL;
 	off_t size = 0;

@@ -44,20 +44,22 @@ struct transcript *transcript_open(const char *path, char *err, size_t errlen);
 
 /*
  * The default transcript path for a session with bank bank_id started at
- * now: "<state dir>/sessions/<YYYYmmdd>-<HHMMSS>-<bank_id>.md", in UTC
- * (see files_state_dir()).  Characters of bank_id other than letters,
+ * now: "<dir>/<YYYYmmdd>-<HHMMSS>-<bank_id>.md", in UTC, where dir is
+ * the given directory or, when it is NULL, "<state dir>/sessions" (see
+ * files_state_dir()).  Characters of bank_id other than letters,
  * digits, '.', '-' and '_' become '_'.  Returns a newly allocated string,
  * or NULL when there is no state directory.  The path may already exist;
  * transcript_create() finds a free one.
  */
-char *transcript_default_path(const char *bank_id, time_t now);
+char *transcript_default_path(const char *dir, const char *bank_id, time_t now);
 
 /*
- * Create a new transcript at the default path, or at the same path ending
+ * Create a new transcript at the default path in dir (NULL: the state
+ * directory's sessions/), creating dir (0700) when needed, or at the same path ending
  * in "-2.md", "-3.md" ... up to "-100.md" when that name is taken; an
  * existing file is never reused.  Otherwise like transcript_open().
  */
-struct transcript *transcript_create(const char *bank_id, time_t now,
+struct transcript *transcript_create(const char *dir, const char *bank_id, time_t now,
     char *err, size_t errlen);
 
 /*

@@ -354,8 +354,17 @@ report_parser_error(struct loader *ld, const yaml_parser_t *p)
 	error_at(ld, &m, "%s%s", problem, ctx);
 }
 
+static struct ynode *parse(const char *name, const char *buf, size_t len, struct diag_list *dl,
+    unsigned flags);
+
 struct ynode *
 ytree_parse(const char *name, const char *buf, size_t len, struct diag_list *dl)
+{
+	return parse(name, buf, len, dl, 0);
+}
+
+static struct ynode *
+parse(const char *name, const char *buf, size_t len, struct diag_list *dl, unsigned flags)
 {
 	struct loader ld = {0};
 	yaml_parser_t parser;
@@ -404,13 +413,24 @@ ytree_parse(const char *name, const char *buf, size_t len, struct diag_list *dl)
 		ynode_free(ld.root);
 		return NULL;
 	}
-	if (ld.root == NULL)
+	if (ld.root == NULL && (flags & YTREE_EMPTY_OK)) {
+		ld.root = xcalloc(1, sizeof *ld.root);
+		ld.root->type = YNODE_MAP;
+		ld.root->line = ld.root->col = 1;
+	} else if (ld.root == NULL) {
 		diag_add(dl, name, 1, 1, SEV_ERROR, "the file holds no YAML document (it is empty or only comments)");
+	}
 	return ld.root;
 }
 
 struct ynode *
 ytree_load(const char *path, struct diag_list *dl)
+{
+	return ytree_load_opt(path, dl, 0);
+}
+
+struct ynode *
+ytree_load_opt(const char *path, struct diag_list *dl, unsigned flags)
 {
 	struct stat st;
 	char *buf = NULL;
@@ -461,7 +481,7 @@ ytree_load(const char *path, struct diag_list *dl)
 		}
 	}
 	buf[len] = '\0';
-	root = ytree_parse(path, buf, len, dl);
+	root = parse(path, buf, len, dl, flags);
 out:
 	free(buf);
 	close(fd);

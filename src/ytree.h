@@ -50,6 +50,11 @@ struct ynode {
  */
 struct ynode *ytree_load(const char *path, struct diag_list *dl);
 
+/* ytree_load with flags: YTREE_EMPTY_OK makes a file with no document
+ * (empty, or only comments) an empty mapping instead of an error. */
+#define YTREE_EMPTY_OK 1u
+struct ynode *ytree_load_opt(const char *path, struct diag_list *dl, unsigned flags);
+
 /* Parse an in-memory buffer the same way; name is used in messages. */
 struct ynode *ytree_parse(const char *name, const char *buf, size_t len,
     struct diag_list *dl);

@@ -36,4 +36,8 @@ check "json pcre2grep text " infocoach rules -f ""
 check "sarif " infocoach check --format s
 check "lenient " infocoach mock --policy l
 check "--bank --help --names --personas " infocoach banks --
+check "config " infocoach con
+check "--color --config " infocoach mock --co
+check "transcript-dir " infocoach config tr
+check "--config --help --no-config " infocoach config --
 done_testing

@@ -315,14 +315,14 @@ test_paths(void)
 
 	setenv("XDG_STATE_HOME", state, 1);
 	setenv("HOME", home, 1);
-	p = transcript_default_path("general", 1704164645);
+	p = transcript_default_path(NULL, "general", 1704164645);
 	char *want = xasprintf("%s/infocoach/sessions/20240102-030405-general.md", state);
 	is_str(p, want, "default path under XDG_STATE_HOME, in UTC");
 	free(want);
 	free(p);
 
 	setenv("XDG_STATE_HOME", "relative/state", 1);
-	p = transcript_default_path("../x/y z", 0);
+	p = transcript_default_path(NULL, "../x/y z", 0);
 	want = xasprintf("%s/.local/state/infocoach/sessions/19700101-000000-.._x_y_z.md", home);
 	is_str(p, want, "a relative XDG_STATE_HOME is ignored; the bank id cannot add directories");
 	free(want);
@@ -336,8 +336,8 @@ test_paths(void)
 
 	setenv("XDG_STATE_HOME", state, 1);
 	setenv("HOME", home, 1);
-	struct transcript *a = transcript_create("general", 1704164645, err, sizeof err);
-	struct transcript *b = transcript_create("general", 1704164645, err, sizeof err);
+	struct transcript *a = transcript_create(NULL, "general", 1704164645, err, sizeof err);
+	struct transcript *b = transcript_create(NULL, "general", 1704164645, err, sizeof err);
 	want = xasprintf("%s/infocoach/sessions/20240102-030405-general-2.md", state);
 	ok(a != NULL && b != NULL, "create twice at the same second");
 	is_str(path_of(b), want, "  the second one gets '-2'");
@@ -350,7 +350,7 @@ test_paths(void)
 	char *planted = xasprintf("%s/20240102-030405-general-3.md", sessions);
 	spit(target, "keep\n");
 	symlink(target, planted);
-	struct transcript *c = transcript_create("general", 1704164645, err, sizeof err);
+	struct transcript *c = transcript_create(NULL, "general", 1704164645, err, sizeof err);
 	ok(contains(path_of(c), "-4.md"), "a planted link is skipped, never opened");
 	if (c != NULL)
 		transcript_append(c, "you", "hi", 0);

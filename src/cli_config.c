@@ -1,0 +1,191 @@
+/*
+ * cli_config.c -- infocoach config: the effective settings and where each
+ * came from (the config file, the environment or the built-in default),
+ * and the files and directories the program uses.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "cli.h"
+#include "settings.h"
+#include "diag.h"
+#include "duration.h"
+#include "files.h"
+#include "text.h"
+#include "xmalloc.h"
+
+static void
+config_usage(FILE *fp)
+{
+	fputs("Usage: infocoach config [OPTION]... [KEY]\n"
+	    "Show the settings practice, mock and check use, and where each comes\n"
+	    "from: the config file (FILE:LINE), the environment, or the default.\n"
+	    "With KEY, print only that setting's value.  Options on a command's own\n"
+	    "command line override all of these.\n"
+	    "\n"
+	    "  -c, --config FILE    read settings from FILE instead of the default file\n"
+	    "      --no-config      read no config file: show the defaults\n"
+	    "  -h, --help           show this help\n"
+	    "\n"
+	    "Keys: bank, persona, duration, policy, color, transcript-dir.  The file is\n"
+	    "$XDG_CONFIG_HOME/infocoach/config.yaml (default ~/.config/infocoach/),\n"
+	    "else infocoach/config.yaml in $XDG_CONFIG_DIRS (default /etc/xdg); for\n"
+	    "example:\n"
+	    "\n"
+	    "  bank: nursing\n"
+	    "  duration: 25m\n"
+	    "  transcript-dir: ~/interviews\n"
+	    "\n"
+	    "Exit status: 0 shown, 2 usage error or an invalid config file.\n", fp);
+}
+
+/* One setting's effective value and origin (both newly allocated). */
+static void
+effective(const struct settings *cf, enum setting k, char **value, char **origin)
+{
+	if (cf->value[k] != NULL) {
+		*value = xstrdup(cf->value[k]);
+		*origin = settings_origin(cf, k);
+		return;
+	}
+	*origin = xstrdup("default");
+	switch (k) {
+	case SETTING_BANK:
+		*value = xstrdup(CATALOG_DEFAULT_BANK);
+		break;
+	case SETTING_PERSONA:
+		*value = xstrdup("(the bank's first host)");
+		break;
+	case SETTING_DURATION:
+		*value = xstrdup("30m");
+		break;
+	case SETTING_POLICY:
+		*value = xstrdup("default");
+		break;
+	case SETTING_COLOR: {
+		const char *nc = getenv("NO_COLOR");
+		*value = xstrdup("auto");
+		if (nc != NULL && nc[0] != '\0') {
+			free(*origin);
+			*origin = xstrdup("default; NO_COLOR is set, so no colour");
+		}
+		break;
+	}
+	case SETTING_TRANSCRIPT_DIR: {
+		char *dir = files_state_dir();
+		const char *xdg = getenv("XDG_STATE_HOME");
+		*value = dir != NULL ? xasprintf("%s/sessions", dir) : xstrdup("(no home directory)");
+		if (xdg != NULL && xdg[0] == '/') {
+			free(*origin);
+			*origin = xstrdup("XDG_STATE_HOME");
+		}
+		free(dir);
+		break;
+	}
+	default:
+		*value = xstrdup("");
+		break;
+	}
+}
+
+int
+cli_config(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"config", required_argument, NULL, 'c'},
+		{"no-config", no_argument, NULL, 'N'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *path = NULL;
+	bool disabled = false;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			path = optarg;
+			break;
+		case 'N':
+			disabled = true;
+			break;
+		case 'h':
+			config_usage(stdout);
+			return STATUS_OK;
+		default:
+			fprintf(stderr, "Try 'infocoach config --help' for more information.\n");
+			return STATUS_INVALID;
+		}
+	}
+	if (path != NULL && disabled)
+		return cli_usage_error("config", "--config and --no-config do not go together");
+	int only = -1;
+	if (optind < argc) {
+		if (optind + 1 < argc)
+			return cli_usage_error("config", "unexpected argument '%s'", argv[optind + 1]);
+		only = settings_key_lookup(argv[optind]);
+		if (only < 0)
+			return cli_usage_error("config", "unknown setting '%s' (known: bank, persona, duration, "
+			    "policy, color, transcript-dir)", argv[optind]);
+	}
+
+	struct settings cf;
+	if (!settings_load(&cf, path, disabled))
+		return STATUS_INVALID;
+
+	if (only >= 0) {
+		char *v, *o;
+		effective(&cf, (enum setting)only, &v, &o);
+		text_printf(stdout, "%s\n", v);
+		free(v);
+		free(o);
+		settings_free(&cf);
+		return STATUS_OK;
+	}
+
+	char *values[SETTING_COUNT], *origins[SETTING_COUNT];
+	int width = 0;
+	for (int k = 0; k < SETTING_COUNT; k++) {
+		effective(&cf, (enum setting)k, &values[k], &origins[k]);
+		int w = (int)strlen(values[k]);
+		if (w > width)
+			width = w;
+	}
+	for (int k = 0; k < SETTING_COUNT; k++) {
+		text_printf(stdout, "%-15s %-*s  (%s)\n", settings_key_name((enum setting)k), width, values[k],
+		    origins[k]);
+		free(values[k]);
+		free(origins[k]);
+	}
+
+	/* The files behind them. */
+	fputs("\n", stdout);
+	if (disabled) {
+		fputs("config file     none (--no-config)\n", stdout);
+	} else if (cf.path != NULL) {
+		text_printf(stdout, "config file     %s\n", cf.path);
+	} else {
+		char *user = settings_user_path();
+		text_printf(stdout, "config file     none; create %s\n", user != NULL ? user : "(no home directory)");
+		free(user);
+	}
+	char *state = files_state_dir();
+	if (state != NULL)
+		text_printf(stdout, "history         %s/history\n", state);
+	free(state);
+	struct catalog cat;
+	catalog_init(&cat);
+	for (size_t i = 0; i < cat.ndirs; i++)
+		text_printf(stdout, "%-15s %s (%s)\n", i == 0 ? "banks" : "", cat.dirs[i].path, cat.dirs[i].origin);
+	if (cat.ndirs == 0)
+		fputs("banks           none found\n", stdout);
+	catalog_free(&cat);
+	settings_free(&cf);
+	return STATUS_OK;
+}

@@ -1,0 +1,231 @@
+/*
+ * settings.c -- the user's settings file (see settings.h).
+ */
+#include <config.h>
+
+#include "settings.h"
+
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "duration.h"
+#include "text.h"
+#include "xmalloc.h"
+#include "ytree.h"
+
+static const char *const key_names[SETTING_COUNT] = {
+	[SETTING_BANK] = "bank",
+	[SETTING_PERSONA] = "persona",
+	[SETTING_DURATION] = "duration",
+	[SETTING_POLICY] = "policy",
+	[SETTING_COLOR] = "color",
+	[SETTING_TRANSCRIPT_DIR] = "transcript-dir",
+};
+
+const char *
+settings_key_name(enum setting k)
+{
+	return (unsigned)k < SETTING_COUNT ? key_names[k] : NULL;
+}
+
+int
+settings_key_lookup(const char *name)
+{
+	for (int k = 0; k < SETTING_COUNT; k++)
+		if (strcmp(key_names[k], name) == 0)
+			return k;
+	if (strcmp(name, "colour") == 0)
+		return SETTING_COLOR;
+	return -1;
+}
+
+static const char *
+home_dir(void)
+{
+	const char *home = getenv("HOME");
+	if (home == NULL || home[0] == '\0') {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw != NULL ? pw->pw_dir : NULL;
+	}
+	return home != NULL && home[0] != '\0' ? home : NULL;
+}
+
+char *
+settings_user_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/infocoach/config.yaml", xdg);
+	const char *home = home_dir();
+	return home != NULL ? xasprintf("%s/.config/infocoach/config.yaml", home) : NULL;
+}
+
+/* The XDG search: the user's file, then each of $XDG_CONFIG_DIRS. */
+static char *
+find_config(void)
+{
+	char *user = settings_user_path();
+	if (user != NULL && access(user, F_OK) == 0)
+		return user;
+	free(user);
+	const char *dirs = getenv("XDG_CONFIG_DIRS");
+	if (dirs == NULL || dirs[0] == '\0')
+		dirs = "/etc/xdg";
+	char *copy = xstrdup(dirs), *save = NULL;
+	char *found = NULL;
+	for (char *d = strtok_r(copy, ":", &save); d != NULL && found == NULL; d = strtok_r(NULL, ":", &save)) {
+		if (d[0] != '/')
+			continue;   /* relative entries are ignored, as XDG says */
+		char *p = xasprintf("%s/infocoach/config.yaml", d);
+		if (access(p, F_OK) == 0)
+			found = p;
+		else
+			free(p);
+	}
+	free(copy);
+	return found;
+}
+
+/* Check one value; problems go to dl. */
+static void
+set_value(struct settings *c, enum setting k, const struct ynode *v, struct diag_list *dl)
+{
+	const char *name = key_names[k];
+	if (v->type != YNODE_SCALAR || v->len == 0 || ynode_plain_type(v) != NULL) {
+		const char *what = v->type == YNODE_MAP ? "a mapping" : v->type == YNODE_SEQ ? "a list" :
+		    v->len == 0 ? "empty" : ynode_plain_type(v);
+		diag_add(dl, c->path, v->line, v->col, SEV_ERROR, "'%s' must be %s, not %s", name,
+		    k == SETTING_DURATION ? "a duration such as 25m" : "a string", what);
+		return;
+	}
+	const char *s = v->str;
+	if (strlen(s) != v->len) {
+		diag_add(dl, c->path, v->line, v->col, SEV_ERROR, "'%s' contains a NUL character", name);
+		return;
+	}
+	switch (k) {
+	case SETTING_DURATION:
+		if (!duration_parse(s, &c->duration)) {
+			diag_add(dl, c->path, v->line, v->col, SEV_ERROR,
+			    "invalid duration '%s' (write it like 90s, 20m, 1h or 1h30m)", s);
+			return;
+		}
+		break;
+	case SETTING_POLICY: {
+		int p = policy_lookup(s);
+		if (p < 0) {
+			diag_add(dl, c->path, v->line, v->col, SEV_ERROR,
+			    "invalid policy '%s' (expected strict, default or lenient)", s);
+			return;
+		}
+		c->policy = (enum policy)p;
+		break;
+	}
+	case SETTING_COLOR:
+		if (strcmp(s, "auto") != 0 && strcmp(s, "always") != 0 && strcmp(s, "never") != 0) {
+			diag_add(dl, c->path, v->line, v->col, SEV_ERROR,
+			    "invalid color '%s' (expected auto, always or never)", s);
+			return;
+		}
+		break;
+	case SETTING_TRANSCRIPT_DIR:
+		if (s[0] == '~' && (s[1] == '/' || s[1] == '\0')) {
+			const char *home = home_dir();
+			if (home == NULL) {
+				diag_add(dl, c->path, v->line, v->col, SEV_ERROR,
+				    "'~' in transcript-dir, but there is no home directory");
+				return;
+			}
+			c->value[k] = xasprintf("%s%s", home, s + 1);
+			c->line[k] = v->line;
+			return;
+		}
+		if (s[0] != '/') {
+			diag_add(dl, c->path, v->line, v->col, SEV_ERROR,
+			    "transcript-dir must be an absolute path or start with '~/'");
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	c->value[k] = xstrdup(s);
+	c->line[k] = v->line;
+}
+
+bool
+settings_load(struct settings *c, const char *path, bool disabled)
+{
+	memset(c, 0, sizeof *c);
+	if (disabled)
+		return true;
+	c->path = path != NULL ? xstrdup(path) : find_config();
+	if (c->path == NULL)
+		return true;
+
+	struct diag_list dl = {0};
+	struct ynode *root = ytree_load_opt(c->path, &dl, YTREE_EMPTY_OK);
+	/* An empty file, or one with only comments, holds no settings. */
+	if (root != NULL && root->type != YNODE_MAP && !(root->type == YNODE_SCALAR && root->len == 0 && root->plain))
+		diag_add(&dl, c->path, root->line, root->col, SEV_ERROR,
+		    "a config file is a mapping of settings (key: value)");
+	for (size_t i = 0; root != NULL && root->type == YNODE_MAP && i + 1 < root->nkids; i += 2) {
+		const struct ynode *key = root->kids[i], *val = root->kids[i + 1];
+		if (key->type != YNODE_SCALAR || key->reported)
+			continue;
+		int k = settings_key_lookup(key->str);
+		if (k < 0) {
+			const char *best = NULL;
+			size_t bestd = 3;
+			for (int j = 0; j < SETTING_COUNT; j++) {
+				size_t d = text_distance(key->str, key_names[j]);
+				if (d < bestd) {
+					bestd = d;
+					best = key_names[j];
+				}
+			}
+			if (best != NULL)
+				diag_add(&dl, c->path, key->line, key->col, SEV_ERROR,
+				    "unknown setting '%s'; did you mean '%s'?", key->str, best);
+			else
+				diag_add(&dl, c->path, key->line, key->col, SEV_ERROR,
+				    "unknown setting '%s' (known: bank, persona, duration, policy, color, "
+				    "transcript-dir)", key->str);
+			continue;
+		}
+		if (c->value[k] != NULL) {
+			diag_add(&dl, c->path, key->line, key->col, SEV_ERROR,
+			    "'%s' is set twice (also on line %lu)", key->str, c->line[k]);
+			continue;
+		}
+		set_value(c, (enum setting)k, val, &dl);
+	}
+	bool ok = root != NULL && dl.errors == 0;
+	diag_sort(&dl);
+	diag_flush(&dl, stderr);
+	if (!ok) {
+		if (root != NULL)
+			fprintf(stderr, "Fix the file, or use --no-config to run without it.\n");
+		settings_free(c);
+	}
+	ynode_free(root);
+	return ok;
+}
+
+void
+settings_free(struct settings *c)
+{
+	free(c->path);
+	for (int k = 0; k < SETTING_COUNT; k++)
+		free(c->value[k]);
+	memset(c, 0, sizeof *c);
+}
+
+char *
+settings_origin(const struct settings *c, enum setting k)
+{
+	return xasprintf("%s:%lu", c->path, c->line[k]);
+}

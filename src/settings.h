@@ -1,0 +1,75 @@
+/*
+ * settings.h -- the user's settings file and where each setting came from.
+ *
+ * The file is $XDG_CONFIG_HOME/infocoach/config.yaml (~/.config when
+ * XDG_CONFIG_HOME is unset or relative), else the first
+ * infocoach/config.yaml in $XDG_CONFIG_DIRS (default /etc/xdg); or the
+ * file given with --config; or none with --no-config.  It is one YAML
+ * mapping, read with the same bounded reader as the banks:
+ *
+ *     bank: nursing            # NAME or FILE, for practice, mock and check
+ *     persona: ray             # the host, when the bank has one by that id
+ *     duration: 25m            # mock's length and check's planned length
+ *     policy: strict           # strict, default or lenient
+ *     color: never             # auto, always or never (practice and mock)
+ *     transcript-dir: ~/notes/interviews
+ *
+ * Every key is optional; an unknown key, a wrong type or a bad value is a
+ * positioned error (FILE:LINE:COL), so a typo never passes silently.
+ * Options on the command line win over the file, and the file over the
+ * built-in defaults; 'infocoach config' (cli_config.c) shows the
+ * effective settings and their origin.
+ */
+#ifndef INFOCOACH_SETTINGS_H
+#define INFOCOACH_SETTINGS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "taxonomy.h"
+
+enum setting {
+	SETTING_BANK,
+	SETTING_PERSONA,
+	SETTING_DURATION,
+	SETTING_POLICY,
+	SETTING_COLOR,
+	SETTING_TRANSCRIPT_DIR,
+	SETTING_COUNT
+};
+
+struct settings {
+	char *path;                     /* the file read, or NULL (owned) */
+	char *value[SETTING_COUNT];      /* as written in the file, NULL when
+	                                   absent (owned; transcript-dir with
+	                                   ~ expanded) */
+	unsigned long line[SETTING_COUNT]; /* where, when present */
+	/* Parsed forms of the values that have one: */
+	unsigned long duration;         /* seconds, when value[SETTING_DURATION] */
+	enum policy policy;             /* when value[SETTING_POLICY] */
+};
+
+/*
+ * Read the settings: from path when it is not NULL (it must exist), else
+ * from the first file of the XDG search (none is fine); nothing at all
+ * when disabled.  Problems are printed to stderr, positioned in the file.
+ * Returns false when the file exists but cannot be used; c is then empty.
+ */
+bool settings_load(struct settings *c, const char *path, bool disabled);
+
+void settings_free(struct settings *c);
+
+/* The key's name in the file ("transcript-dir"); NULL past the end. */
+const char *settings_key_name(enum setting k);
+
+/* The key named name, or -1. */
+int settings_key_lookup(const char *name);
+
+/* "FILE:LINE" for a value from the file (newly allocated). */
+char *settings_origin(const struct settings *c, enum setting k);
+
+/* The user's config file as the XDG search would find or create it
+ * (newly allocated), or NULL when there is no home directory. */
+char *settings_user_path(void);
+
+#endif
