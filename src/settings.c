@@ -162,6 +162,9 @@ settings_load(struct settings *c, const char *path, bool disabled)
 	memset(c, 0, sizeof *c);
 	if (disabled)
 		return true;
+	const char *env = getenv("INFOCOACH_CONFIG");
+	if (path == NULL && env != NULL && env[0] != '\0')
+		path = env;     /* like --config: the file must exist */
 	c->path = path != NULL ? xstrdup(path) : find_config();
 	if (c->path == NULL)
 		return true;

@@ -4,7 +4,8 @@
  * The file is $XDG_CONFIG_HOME/infocoach/config.yaml (~/.config when
  * XDG_CONFIG_HOME is unset or relative), else the first
  * infocoach/config.yaml in $XDG_CONFIG_DIRS (default /etc/xdg); or the
- * file given with --config; or none with --no-config.  It is one YAML
+ * file given with --config, else in $INFOCOACH_CONFIG; or none with
+ * --no-config.  It is one YAML
  * mapping, read with the same bounded reader as the banks:
  *
  *     bank: nursing            # NAME or FILE, for practice, mock and check
@@ -50,8 +51,9 @@ struct settings {
 };
 
 /*
- * Read the settings: from path when it is not NULL (it must exist), else
- * from the first file of the XDG search (none is fine); nothing at all
+ * Read the settings: from path when it is not NULL, else from
+ * $INFOCOACH_CONFIG when set (either must exist), else from the first
+ * file of the XDG search (none is fine); nothing at all
  * when disabled.  Problems are printed to stderr, positioned in the file.
  * Returns false when the file exists but cannot be used; c is then empty.
  */

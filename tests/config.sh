@@ -99,6 +99,12 @@ printf 'policy: lenient\n' > "$T/other.yaml"
 [ "$("$IC" config --config "$T/other.yaml" policy)" = lenient ] &&
     [ "$("$IC" config --config "$T/other.yaml" bank)" = general ]
 ok $? "--config FILE replaces the user's file"
+[ "$(INFOCOACH_CONFIG="$T/other.yaml" "$IC" config policy)" = lenient ] &&
+    [ "$(INFOCOACH_CONFIG="$T/nonexistent.yaml" "$IC" config --config "$T/other.yaml" policy)" = lenient ]
+ok $? "INFOCOACH_CONFIG names the file; --config wins over it"
+INFOCOACH_CONFIG="$T/nonexistent.yaml" "$IC" config > /dev/null 2>&1
+[ $? -eq 2 ]
+ok $? "INFOCOACH_CONFIG naming a missing file is an error, as --config is"
 mkdir -p "$T/etc/infocoach"
 printf 'duration: 20m\n' > "$T/etc/infocoach/config.yaml"
 [ "$(XDG_CONFIG_HOME="$T/none" XDG_CONFIG_DIRS="relative:$T/etc" "$IC" config duration)" = 20m ]
