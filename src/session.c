@@ -52,6 +52,19 @@ log_user(struct session *s, const char *text)
 	}
 }
 
+/* Record how the meeting ended (one of the TRANSCRIPT_END texts); the
+ * display is not told: what it shows comes next. */
+static void
+log_end(struct session *s, const char *how)
+{
+	if (s->cfg.transcript != NULL &&
+	    transcript_append(s->cfg.transcript, TRANSCRIPT_PROGRAM, how, clock_wall(s->cfg.clock)) != 0 &&
+	    !s->save_failed) {
+		s->save_failed = true;
+		s->cfg.say(s->cfg.say_arg, VOICE_INFO, "infocoach", transcript_error(s->cfg.transcript));
+	}
+}
+
 struct session *
 session_new(const struct session_config *cfg)
 {
@@ -364,5 +377,17 @@ session_finish(struct session *s)
 	s->finished = true;
 	if (!s->thanked)
 		session_say(s, VOICE_HOST, s->cfg.persona->farewell);
+	log_end(s, s->ended_by_clock ? TRANSCRIPT_END_CLOCK : TRANSCRIPT_END);
 	report_final(s);
+}
+
+void
+session_leave(struct session *s)
+{
+	if (s->over)
+		return;
+	s->quit = true;
+	s->ended_at = session_elapsed(s);
+	s->over = true;
+	log_end(s, TRANSCRIPT_END_QUIT);
 }

@@ -109,6 +109,13 @@ bool session_over(const struct session *s);
 void session_finish(struct session *s);
 
 /*
+ * Leave at once, as /quit does: the session ends with no farewell and no
+ * report, and the transcript records that the user left.  Does nothing
+ * when the session is already over.
+ */
+void session_leave(struct session *s);
+
+/*
  * Give every timer notice that has fallen due (in a timed session); the
  * last one ends the session.  Call it whenever the clock may have moved.
  */
