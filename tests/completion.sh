@@ -27,6 +27,12 @@ check() {
 }
 check "check " infocoach ch
 check "mock " infocoach m
+check "report rules " infocoach r
+check "--bank --help " infocoach report --
+mkdir -p "$TEST_HOME/t/sessions"
+: > "$TEST_HOME/t/a.md"
+: > "$TEST_HOME/t/notes.txt"
+check "$TEST_HOME/t/a.md $TEST_HOME/t/sessions " infocoach report "$TEST_HOME/t/"
 check "--fail-on --format " infocoach check --f
 check "accounting " infocoach --bank acc
 check "public-relations " infocoach check --bank pub

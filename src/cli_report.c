@@ -1,0 +1,89 @@
+/*
+ * cli_report.c -- the 'report' command: a session's report, again, from
+ * its transcript.
+ *
+ * Reads the transcript (transcript_read.c), rebuilds the session by
+ * replaying what the user said (replay.c), and prints the same text
+ * report the session printed (report.c).  Nothing here judges a line
+ * or computes a figure.
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "replay.h"
+#include "report.h"
+#include "text.h"
+#include "transcript_read.h"
+
+static void
+report_usage(FILE *fp)
+{
+	fputs("Usage: infocoach report [OPTION]... TRANSCRIPT\n"
+	    "Show the report of a practice or mock session again, from its transcript\n"
+	    "('-' reads standard input): what you said is replayed through the same\n"
+	    "coach, so the categories, flags, coverage, pacing and score are computed\n"
+	    "as in the session, with today's rules and bank.\n"
+	    "\n"
+	    "  -b, --bank NAME|FILE     the bank to replay with, when the transcript's\n"
+	    "                           bank is not installed any more\n"
+	    "  -h, --help               show this help\n"
+	    "\n"
+	    "Exit status: 0 done, 2 usage error, or a transcript or bank that cannot be\n"
+	    "read or is not valid.\n", fp);
+}
+
+int
+cli_report(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"bank", required_argument, NULL, 'b'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *bank = NULL;
+	struct diag_list dl = {0};
+	struct transcript_doc *doc = NULL;
+	struct replay *r = NULL;
+	int status = STATUS_INVALID, c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+b:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			bank = optarg;
+			break;
+		case 'h':
+			report_usage(stdout);
+			return STATUS_OK;
+		default:
+			fprintf(stderr, "Try 'infocoach report --help' for more information.\n");
+			return STATUS_INVALID;
+		}
+	}
+	if (optind == argc)
+		return cli_usage_error("report", "no transcript given");
+	if (argc - optind > 1)
+		return cli_usage_error("report", "unexpected argument '%s'", argv[optind + 1]);
+
+	doc = transcript_read(argv[optind], &dl);
+	diag_flush(&dl, stderr);
+	if (doc == NULL)
+		goto out;
+	r = replay_run(doc, bank, &dl);
+	diag_flush(&dl, stderr);
+	if (r == NULL)
+		goto out;
+	char *text = report_text(r->s);
+	text_printf(stdout, "%s\n", text);
+	free(text);
+	status = STATUS_OK;
+out:
+	replay_free(r);
+	transcript_doc_free(doc);
+	return status;
+}
