@@ -312,9 +312,8 @@ session_next_due(const struct session *s)
 	return UINT64_MAX;
 }
 
-/* The words of each notice. */
-static char *
-notice_text(const struct session *s, enum notice n)
+char *
+session_notice_text(const struct session *s, enum notice n)
 {
 	char total[32], left[32];
 	uint64_t d = (uint64_t)s->cfg.duration * 1000;
@@ -334,6 +333,9 @@ notice_text(const struct session *s, enum notice n)
 	case NOTICE_TIMEUP:
 		return xstrdup("Time is up. Tell the host you want to respect their time, ask your closing "
 		    "questions now, thank them and /end.");
+	case NOTICE_END:
+		clock_span(session_grace_ms(s), left, sizeof left);
+		return xasprintf("The grace after time up (%s) is over: the host ends the meeting.", left);
 	default:
 		return NULL;
 	}
@@ -349,20 +351,15 @@ session_tick(struct session *s)
 		if (s->notice_given[n] || s->notice_at[n] > now)
 			continue;
 		s->notice_given[n] = true;
+		char *t = session_notice_text(s, (enum notice)n);
+		session_say(s, VOICE_COACH, t);
+		free(t);
 		if (n == NOTICE_END) {
 			/* The host will not keep going past the grace. */
 			s->ended_by_clock = true;
-			char grace[32];
-			clock_span(session_grace_ms(s), grace, sizeof grace);
-			char *note = xasprintf("The grace after time up (%s) is over: the host ends the meeting.", grace);
-			session_say(s, VOICE_COACH, note);
-			free(note);
 			session_finish(s);
 			return;
 		}
-		char *t = notice_text(s, (enum notice)n);
-		session_say(s, VOICE_COACH, t);
-		free(t);
 	}
 }
 
