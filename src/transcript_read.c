@@ -233,6 +233,12 @@ record_line(struct reader *r, unsigned long line, const char *s, size_t len)
 	r->prev_tod = tod;
 
 	struct transcript_doc *d = r->d;
+	if (d->nrecords == TRANSCRIPT_READ_MAX_RECORDS) {
+		error_at(r, line, 0, "more than %d records, more than any session's transcript holds",
+		    TRANSCRIPT_READ_MAX_RECORDS);
+		r->st = ST_STOPPED;
+		return;
+	}
 	xgrow((void **)&d->records, &d->caprecords, d->nrecords + 1, sizeof *d->records);
 	struct transcript_record *rec = &d->records[d->nrecords++];
 	rec->line = line;
@@ -347,7 +353,7 @@ transcript_read_fd(const char *name, int fd, struct diag_list *dl)
 		first = false;
 		total += (uint64_t)n;
 		if (total > (uint64_t)TRANSCRIPT_READ_MAX_BYTES) {
-			error_at(&r, line + 1, 0, "the file is larger than %ld MiB; no session's transcript is",
+			error_at(&r, line + 1, 0, "the file is larger than %ld MiB, more than any session's transcript",
 			    TRANSCRIPT_READ_MAX_BYTES / (1024 * 1024));
 			break;
 		}
@@ -407,7 +413,7 @@ transcript_read(const char *path, struct diag_list *dl)
 	else if (!S_ISREG(st.st_mode))
 		diag_add(dl, path, 0, 0, SEV_ERROR, "not a regular file");
 	else if (st.st_size > TRANSCRIPT_READ_MAX_BYTES)
-		diag_add(dl, path, 0, 0, SEV_ERROR, "the file is larger than %ld MiB; no session's transcript is",
+		diag_add(dl, path, 0, 0, SEV_ERROR, "the file is larger than %ld MiB, more than any session's transcript",
 		    TRANSCRIPT_READ_MAX_BYTES / (1024 * 1024));
 	else
 		d = transcript_read_fd(path, fd, dl);

@@ -11,8 +11,9 @@
  * newer program's transcripts read too.
  *
  * The file is streamed through a fixed buffer and bounded: a line longer
- * than TRANSCRIPT_READ_MAX_LINE bytes or a file larger than
- * TRANSCRIPT_READ_MAX_BYTES is refused.  A file that is not a transcript,
+ * than TRANSCRIPT_READ_MAX_LINE bytes, a file larger than
+ * TRANSCRIPT_READ_MAX_BYTES or with more than TRANSCRIPT_READ_MAX_RECORDS
+ * records is refused.  A file that is not a transcript,
  * binary data (a NUL byte), text that is not UTF-8, a line that is not a
  * record, a file cut in the middle of a line, or a header without its
  * bank or start time gives positioned diagnostics (FILE:LINE[:COL]), all
@@ -37,8 +38,10 @@
  * transcript.c ever writes in a record (TRANSCRIPT_MAX_TEXT, escaped). */
 #define TRANSCRIPT_READ_MAX_LINE (512 * 1024)
 
-/* A larger file is refused before it fills the memory. */
+/* A larger file, or one with more records, is refused before it fills
+ * the memory: a half-hour session has about a hundred records. */
 #define TRANSCRIPT_READ_MAX_BYTES (64L * 1024 * 1024)
+#define TRANSCRIPT_READ_MAX_RECORDS 200000
 
 /* Who a record is by. */
 enum speaker {

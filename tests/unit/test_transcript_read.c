@@ -210,6 +210,22 @@ test_broken(void)
 	free(path);
 	free(s);
 
+	/* Too many records: refused at the first one over, reading stops. */
+	size_t nrec = TRANSCRIPT_READ_MAX_RECORDS + 1000;
+	static const char rec[] = "**00:00:01 you:** hi\n";
+	s = xmalloc(hl + nrec * (sizeof rec - 1));
+	memcpy(s, HEAD, hl);
+	for (size_t i = 0; i < nrec; i++)
+		memcpy(s + hl + i * (sizeof rec - 1), rec, sizeof rec - 1);
+	path = put("many.md", s, hl + nrec * (sizeof rec - 1));
+	d = transcript_read(path, &dl);
+	ok(d == NULL && dl.n == 1 && dl.v[0].line == 6 + TRANSCRIPT_READ_MAX_RECORDS &&
+	    strstr(dl.v[0].msg, "more than 200000 records") != NULL,
+	    "more than TRANSCRIPT_READ_MAX_RECORDS records: one error, at the first record too many");
+	diag_clear(&dl);
+	free(path);
+	free(s);
+
 	path = xasprintf("%s/missing.md", dir);
 	char *e = read_first(path, &d);
 	is_str(e, "0:0: cannot open: No such file or directory", "a missing file");
