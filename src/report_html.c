@@ -184,7 +184,9 @@ static const char css[] =
     ".pacing{margin:.4em 0 0;padding-left:1.2em;color:var(--fg)}\n"
     ".pacing li{margin:.15em 0}\n"
     "figure{margin:0}\n"
-    "svg.timeline{width:100%;height:auto;display:block;font-family:system-ui,sans-serif;font-size:12px}\n"
+    ".scroll{overflow-x:auto}\n"
+    "svg.timeline{width:100%;min-width:640px;height:auto;display:block;font-family:system-ui,sans-serif;"
+    "font-size:12px}\n"
     ".timeline text{fill:var(--fg)}\n"
     ".timeline .lane-label{fill:var(--muted)}\n"
     ".timeline .group{font-size:10.5px;font-weight:700;letter-spacing:.08em;fill:var(--muted)}\n"
@@ -267,8 +269,11 @@ static const char css[] =
     "footer{color:var(--muted);font-size:.84rem;padding-bottom:40px}\n"
     "@media (max-width:700px){.rec{grid-template-columns:4em 1fr}.rec .body{grid-column:1/-1}"
     ".score{grid-template-columns:1fr}.parts li{grid-template-columns:8em 1fr 3.6em}"
-    "section{padding:16px}h1{font-size:1.6rem}}\n"
-    "@media print{body{font-size:10.5pt;background:#fff}section{border:0;border-radius:0;padding:0;"
+    "section{padding:16px}h1{font-size:1.6rem}"
+    ".coverage thead,.coverage th[scope=rowgroup]{display:none}"
+    ".coverage tr{display:grid;grid-template-columns:auto 1fr;border-top:1px solid var(--grid)}"
+    ".coverage td{border:0;padding:6px 8px 0}.coverage td.next{grid-column:1/-1;padding-bottom:8px}}\n"
+    "@media print{body{font-size:10.5pt;background:#fff}svg.timeline{min-width:0}section{border:0;border-radius:0;padding:0;"
     "margin:18px 0}header.top{padding-top:0}figure,.rec,ol.flags li,tr{break-inside:avoid}"
     "h2,h3{break-after:avoid}a{color:inherit;text-decoration:none}.facts div{border-color:#ccc}}\n";
 
@@ -508,7 +513,7 @@ section_timeline(struct page *pg)
 	    "flagged lines are diamonds ringed in the colour of their severity. "
 	    "Every line, with its time and speaker, is in <a href=\"#conversation\">the conversation</a> "
 	    "at the end of the page; select a point to go to its line.</p>\n"
-	    "<figure>\n", fp);
+	    "<figure>\n<div class=\"scroll\">\n", fp);
 	/* Many points: rings would paint over their neighbours' colour. */
 	fprintf(fp, "<svg class=\"timeline%s\" viewBox=\"0 0 %d %u\" role=\"img\" "
 	    "aria-labelledby=\"chart-title chart-desc\">\n<title id=\"chart-title\">Timeline of the conversation"
@@ -520,7 +525,7 @@ section_timeline(struct page *pg)
 	chart_axes(pg);
 	chart_notices(pg);
 	chart_points(pg);
-	fputs("</svg>\n<figcaption><span><i class=\"key\"></i>a line said, coloured by its topic</span>"
+	fputs("</svg>\n</div>\n<figcaption><span><i class=\"key\"></i>a line said, coloured by its topic</span>"
 	    "<span><i class=\"key flag\"></i>a flagged line, with its rule</span>", fp);
 	if (s->cfg.duration > 0)
 		fputs("<span><i class=\"key notice\"></i>a notice of the timer</span>"
@@ -662,7 +667,7 @@ section_coverage(struct page *pg)
 		fprintf(fp, "<div><span>%s</span><b>%u of %u topic%s</b><span>%u question%s answered</span></div>\n",
 		    tier_title((enum tier)t), covered[t], topics[t], topics[t] == 1 ? "" : "s", per_tier[t],
 		    per_tier[t] == 1 ? "" : "s");
-	fputs("</div>\n<table>\n<caption>Questions by topic; for a topic you did not touch, a question "
+	fputs("</div>\n<div class=\"scroll\">\n<table class=\"coverage\">\n<caption>Questions by topic; for a topic you did not touch, a question "
 	    "from the bank</caption>\n<thead><tr><th scope=\"col\">Tier</th><th scope=\"col\">Topic</th>"
 	    "<th scope=\"col\">Asked</th><th scope=\"col\">About / next time</th></tr></thead>\n<tbody>\n", fp);
 	for (int t = 0; t < TIER_COUNT; t++) {
@@ -691,7 +696,7 @@ section_coverage(struct page *pg)
 			fputs("</td></tr>\n", fp);
 		}
 	}
-	fputs("</tbody>\n</table>\n</section>\n", fp);
+	fputs("</tbody>\n</table>\n</div>\n</section>\n", fp);
 }
 
 static void
