@@ -386,12 +386,14 @@ chart_axes(struct page *pg)
 	/* Time ticks: about ten at most, at a round step. */
 	static const unsigned steps[] = {10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
 	    21600, 43200, 86400};
-	unsigned step = steps[sizeof steps / sizeof *steps - 1];
+	uint64_t step = steps[sizeof steps / sizeof *steps - 1];
 	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
 		if (pg->span / 1000 / steps[i] <= 10) {
 			step = steps[i];
 			break;
 		}
+	while (pg->span / 1000 / step > 10)
+		step *= 2;      /* a transcript spanning weeks */
 	for (uint64_t t = 0; t * 1000 <= pg->span; t += step) {
 		double x = x_at(pg, t * 1000);
 		fprintf(fp, "<line class=\"tick\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%u\"/>"
@@ -400,7 +402,7 @@ chart_axes(struct page *pg)
 		put_span(fp, t * 1000);
 		fputs("</text>\n", fp);
 	}
-	fprintf(fp, "<text class=\"tick-label\" x=\"%d\" y=\"%u\" text-anchor=\"end\">minutes</text>\n",
+	fprintf(fp, "<text class=\"tick-label\" x=\"%d\" y=\"%u\" text-anchor=\"end\">time since the start</text>\n",
 	    CH_W - CH_RIGHT, bottom + 32);
 }
 
