@@ -438,7 +438,7 @@ chart_notices(struct page *pg)
 		esc(fp, pg->notice[n]);
 		fprintf(fp, "</title><line class=\"notice\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%u\"/>"
 		    "<text class=\"notice-label\" x=\"%.1f\" y=\"%d\"%s>%s</text></g>\n",
-		    x, x, CH_TOP - (row ? 4 : 20), bottom, x, CH_TOP - (row ? 8 : 24),
+		    x, x, CH_TOP - 4, bottom, x, CH_TOP - (row ? 8 : 24),
 		    n == NOTICE_START ? "" : " text-anchor=\"middle\"", label);
 		row = !row;
 	}
@@ -452,7 +452,7 @@ chart_notices(struct page *pg)
 	bool right = x > CH_W - 140;
 	fprintf(fp, "</title><line class=\"end\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%u\"/>"
 	    "<text class=\"end-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text></g>\n",
-	    x, x, CH_TOP - (row ? 4 : 20), bottom, right ? x - 4 : x + 4, CH_TOP - (row ? 8 : 24),
+	    x, x, CH_TOP - 4, bottom, right ? x - 4 : x + 4, CH_TOP - (row ? 8 : 24),
 	    right ? "end" : "start", how);
 }
 
