@@ -25,6 +25,7 @@ int cli_rules(int argc, char **argv);
 int cli_practice(int argc, char **argv);
 int cli_mock(int argc, char **argv);
 int cli_config(int argc, char **argv);
+int cli_report(int argc, char **argv);
 
 /* Print the program's usage to fp. */
 void cli_usage(FILE *fp);

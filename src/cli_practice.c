@@ -293,20 +293,15 @@ run(int argc, char **argv, bool mock)
 			fprintf(stderr, "Use --transcript FILE to choose another place, or --no-transcript.\n");
 			goto out;
 		}
-		char started[64];
-		time_t now = clock_wall(&clk);
-		struct tm tm;
-		gmtime_r(&now, &tm);
-		strftime(started, sizeof started, "%Y-%m-%d %H:%M:%S UTC", &tm);
-		char *l1 = xasprintf("bank: %s (%s)", bank->id, bank->title);
-		char *l2 = xasprintf("host: %s, %s at %s", persona->name, persona->role, persona->employer);
-		char *l3 = xasprintf("started: %s", started);
-		const char *lines[] = {l1, l2, l3};
-		if (transcript_header(tr, "infocoach practice session", lines, 3) != 0)
+		char *host = xasprintf("%s, %s at %s", persona->name, persona->role, persona->employer);
+		struct transcript_meta meta = {
+			.mock = mock, .bank_id = bank->id, .bank_title = bank->title, .host = host,
+			.persona_id = persona->id, .started = clock_wall(&clk), .duration = duration,
+			.policy = policy_name(policy),
+		};
+		if (transcript_begin(tr, &meta) != 0)
 			diag_error("%s", transcript_error(tr));
-		free(l1);
-		free(l2);
-		free(l3);
+		free(host);
 	}
 	if (!no_history && interactive) {
 		char *dir = files_state_dir();

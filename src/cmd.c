@@ -199,9 +199,7 @@ cmd_end(struct session *s, int argc, char **argv)
 static void
 cmd_quit(struct session *s, int argc, char **argv)
 {
-	s->quit = true;
-	s->ended_at = session_elapsed(s);
-	s->over = true;
+	session_leave(s);
 	if (s->cfg.transcript != NULL)
 		infof(s, "Left the meeting. The transcript is in %s", transcript_path(s->cfg.transcript));
 	else

@@ -97,6 +97,22 @@ report_suggest(struct session *s, enum category want)
 	return NULL;
 }
 
+void
+report_untouched(struct session *s, const struct question *out[CAT_COUNT])
+{
+	for (size_t i = 0; i < CAT_COUNT; i++)
+		out[i] = NULL;
+	for (size_t i = 0; i < CAT_COUNT; i++) {
+		enum category c = topic_order[i];
+		if (s->asked[c] == 0 && c != CAT_REFERRALS && c != CAT_MENTION_NAME)
+			out[c] = report_suggest(s, c);
+	}
+	if (s->asked[CAT_REFERRALS] == 0)
+		out[CAT_REFERRALS] = report_suggest(s, CAT_REFERRALS);
+	if (s->asked[CAT_MENTION_NAME] == 0)
+		out[CAT_MENTION_NAME] = report_suggest(s, CAT_MENTION_NAME);
+}
+
 char *
 report_flags(struct session *s)
 {
@@ -141,6 +157,8 @@ report_text(struct session *s)
 				add(&b, " %s %u", category_name((enum category)c), s->asked[c]);
 		add(&b, "\n");
 	}
+	const struct question *sugg[CAT_COUNT];
+	report_untouched(s, sugg);
 	bool any = false;
 	for (size_t i = 0; i < CAT_COUNT; i++) {
 		enum category c = topic_order[i];
@@ -149,7 +167,7 @@ report_text(struct session *s)
 		if (!any)
 			add(&b, "  Not touched yet:\n");
 		any = true;
-		const struct question *q = report_suggest(s, c);
+		const struct question *q = sugg[c];
 		add(&b, "    %-15s %s\n", category_name(c), q ? q->text : topic[c].theirs);
 	}
 	if (s->nflags == 0) {
@@ -159,8 +177,8 @@ report_text(struct session *s)
 		add(&b, "  %s\n", f);
 		free(f);
 	}
-	const struct question *qr = s->asked[CAT_REFERRALS] ? NULL : report_suggest(s, CAT_REFERRALS);
-	const struct question *qn = s->asked[CAT_MENTION_NAME] ? NULL : report_suggest(s, CAT_MENTION_NAME);
+	const struct question *qr = sugg[CAT_REFERRALS];
+	const struct question *qn = sugg[CAT_MENTION_NAME];
 	add(&b, "  Closing: referrals %s; permission to use their name %s; thanked the host: %s\n",
 	    s->asked[CAT_REFERRALS] ? "asked" : "not asked",
 	    s->asked[CAT_MENTION_NAME] ? "asked" : "not asked", s->thanked ? "yes" : "no");
@@ -258,6 +276,8 @@ report_pacing(struct session *s)
 	}
 	if (s->ended_by_clock)
 		add(&b, "  You did not wrap up in time: the host had to end the meeting after the grace.\n");
+	else if (s->quit)
+		add(&b, "  You left with /quit instead of closing the meeting.\n");
 	else if (s->over && end > (uint64_t)s->cfg.duration * 1000)
 		add(&b, "  You wrapped up within the grace, %s past the agreed time.\n",
 		    (clock_span(end - (uint64_t)s->cfg.duration * 1000, t1, sizeof t1), t1));

@@ -41,6 +41,15 @@ char *report_flags(struct session *s);
  * the bank has none.  Borrowed from the bank. */
 const struct question *report_suggest(struct session *s, enum category want);
 
+/*
+ * For every category never asked, the bank question the report suggests
+ * for it (NULL when the bank has none); NULL for the others.  The
+ * questions are picked in the order report_text() picks them, so a caller
+ * that calls this instead of report_text() on the same session state
+ * gets the same suggestions.  Borrowed from the bank.
+ */
+void report_untouched(struct session *s, const struct question *out[CAT_COUNT]);
+
 /* A topic as one names it to the user ("how the field is changing"). */
 const char *report_topic(enum category c);
 

@@ -52,6 +52,19 @@ log_user(struct session *s, const char *text)
 	}
 }
 
+/* Record how the meeting ended (one of the TRANSCRIPT_END texts); the
+ * display is not told: what it shows comes next. */
+static void
+log_end(struct session *s, const char *how)
+{
+	if (s->cfg.transcript != NULL &&
+	    transcript_append(s->cfg.transcript, TRANSCRIPT_PROGRAM, how, clock_wall(s->cfg.clock)) != 0 &&
+	    !s->save_failed) {
+		s->save_failed = true;
+		s->cfg.say(s->cfg.say_arg, VOICE_INFO, "infocoach", transcript_error(s->cfg.transcript));
+	}
+}
+
 struct session *
 session_new(const struct session_config *cfg)
 {
@@ -299,9 +312,8 @@ session_next_due(const struct session *s)
 	return UINT64_MAX;
 }
 
-/* The words of each notice. */
-static char *
-notice_text(const struct session *s, enum notice n)
+char *
+session_notice_text(const struct session *s, enum notice n)
 {
 	char total[32], left[32];
 	uint64_t d = (uint64_t)s->cfg.duration * 1000;
@@ -321,6 +333,9 @@ notice_text(const struct session *s, enum notice n)
 	case NOTICE_TIMEUP:
 		return xstrdup("Time is up. Tell the host you want to respect their time, ask your closing "
 		    "questions now, thank them and /end.");
+	case NOTICE_END:
+		clock_span(session_grace_ms(s), left, sizeof left);
+		return xasprintf("The grace after time up (%s) is over: the host ends the meeting.", left);
 	default:
 		return NULL;
 	}
@@ -336,20 +351,15 @@ session_tick(struct session *s)
 		if (s->notice_given[n] || s->notice_at[n] > now)
 			continue;
 		s->notice_given[n] = true;
+		char *t = session_notice_text(s, (enum notice)n);
+		session_say(s, VOICE_COACH, t);
+		free(t);
 		if (n == NOTICE_END) {
 			/* The host will not keep going past the grace. */
 			s->ended_by_clock = true;
-			char grace[32];
-			clock_span(session_grace_ms(s), grace, sizeof grace);
-			char *note = xasprintf("The grace after time up (%s) is over: the host ends the meeting.", grace);
-			session_say(s, VOICE_COACH, note);
-			free(note);
 			session_finish(s);
 			return;
 		}
-		char *t = notice_text(s, (enum notice)n);
-		session_say(s, VOICE_COACH, t);
-		free(t);
 	}
 }
 
@@ -364,5 +374,17 @@ session_finish(struct session *s)
 	s->finished = true;
 	if (!s->thanked)
 		session_say(s, VOICE_HOST, s->cfg.persona->farewell);
+	log_end(s, s->ended_by_clock ? TRANSCRIPT_END_CLOCK : TRANSCRIPT_END);
 	report_final(s);
+}
+
+void
+session_leave(struct session *s)
+{
+	if (s->over)
+		return;
+	s->quit = true;
+	s->ended_at = session_elapsed(s);
+	s->over = true;
+	log_end(s, TRANSCRIPT_END_QUIT);
 }

@@ -109,6 +109,13 @@ bool session_over(const struct session *s);
 void session_finish(struct session *s);
 
 /*
+ * Leave at once, as /quit does: the session ends with no farewell and no
+ * report, and the transcript records that the user left.  Does nothing
+ * when the session is already over.
+ */
+void session_leave(struct session *s);
+
+/*
  * Give every timer notice that has fallen due (in a timed session); the
  * last one ends the session.  Call it whenever the clock may have moved.
  */
@@ -117,6 +124,9 @@ void session_tick(struct session *s);
 /* Milliseconds until the next notice falls due, or UINT64_MAX when none
  * will (untimed, or all given). */
 uint64_t session_next_due(const struct session *s);
+
+/* What the coach says when notice n falls due (newly allocated). */
+char *session_notice_text(const struct session *s, enum notice n);
 
 /* The grace after time is up: 10% of the duration, at most 3 minutes. */
 uint64_t session_grace_ms(const struct session *s);

@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "duration.h"
 #include "files.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -344,6 +345,34 @@ transcript_header(struct transcript *t, const char *title,
 		free(old);
 	}
 	return add_record(t, rec);
+}
+
+int
+transcript_begin(struct transcript *t, const struct transcript_meta *m)
+{
+	char started[64], planned[32];
+	struct tm tm;
+	char *lines[7];
+	size_t n = 0;
+	int rc;
+
+	if (gmtime_r(&m->started, &tm) == NULL ||
+	    strftime(started, sizeof started, "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
+		snprintf(started, sizeof started, "unknown");
+	lines[n++] = xasprintf("bank: %s (%s)", m->bank_id, m->bank_title);
+	lines[n++] = xasprintf("host: %s", m->host);
+	lines[n++] = xasprintf("persona: %s", m->persona_id);
+	lines[n++] = xasprintf("started: %s", started);
+	if (m->duration > 0) {
+		duration_format(m->duration, planned, sizeof planned);
+		lines[n++] = xasprintf("duration: %s", planned);
+	}
+	lines[n++] = xasprintf("policy: %s", m->policy);
+	rc = transcript_header(t, m->mock ? "infocoach mock session" : "infocoach practice session",
+	    (const char *const *)lines, n);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	return rc;
 }
 
 size_t

@@ -16,18 +16,47 @@
  *
  * Files are 0600 in 0700 directories whatever the umask, are never
  * written through a symbolic link, and must be regular files owned by
- * the user.  This module does not read transcripts back, print anything
- * or decide what to do when saving fails: error messages are returned
- * raw, to be printed with diag_error(), which escapes control characters.
+ * the user.
+ *
+ * A session's transcript starts with a header that says what a replay
+ * needs (transcript_begin()) and ends, when the meeting ended normally,
+ * with a record by TRANSCRIPT_PROGRAM saying how it ended.
+ * transcript_read.c reads the format back; change the two together.
+ * This module does not read transcripts, print anything or decide what
+ * to do when saving fails: error messages are returned raw, to be
+ * printed with diag_error(), which escapes control characters.
  */
 #ifndef INFOCOACH_TRANSCRIPT_H
 #define INFOCOACH_TRANSCRIPT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
 /* Recorded text longer than this many bytes is cut and ends in " [...]". */
 #define TRANSCRIPT_MAX_TEXT (64 * 1024)
+
+/* Who the program's own records are by, and what the last record of a
+ * session says: the meeting ended (/end, Ctrl-D or the end of input),
+ * the host ended it after the grace, or the user left with /quit. */
+#define TRANSCRIPT_PROGRAM "infocoach"
+#define TRANSCRIPT_END "The meeting ended."
+#define TRANSCRIPT_END_CLOCK "The host ended the meeting: the time and its grace were over."
+#define TRANSCRIPT_END_QUIT "You left the meeting with /quit."
+
+/* What the header of a session's transcript says, one line each. */
+struct transcript_meta {
+	bool mock;                  /* title "infocoach mock session", else
+	                               "infocoach practice session" */
+	const char *bank_id;        /* "- bank: ID (TITLE)" */
+	const char *bank_title;
+	const char *host;           /* "- host: NAME, ROLE at EMPLOYER" */
+	const char *persona_id;     /* "- persona: ID" */
+	time_t started;             /* "- started: YYYY-MM-DD HH:MM:SS UTC" */
+	unsigned long duration;     /* "- duration: 30m" (duration_format()),
+	                               no line when 0 (untimed) */
+	const char *policy;         /* "- policy: NAME" (strict, default...) */
+};
 
 struct transcript;
 
@@ -81,6 +110,13 @@ int transcript_append(struct transcript *t, const char *who, const char *text,
  */
 int transcript_header(struct transcript *t, const char *title,
     const char *const *lines, size_t n);
+
+/*
+ * Record the header of a session's transcript (see struct
+ * transcript_meta) with transcript_header().  Every field must be set.
+ * Returns 0 or -1 like transcript_append().
+ */
+int transcript_begin(struct transcript *t, const struct transcript_meta *m);
 
 /*
  * Try again to save the queued records.  Returns 0 when nothing is left

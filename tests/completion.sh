@@ -27,6 +27,14 @@ check() {
 }
 check "check " infocoach ch
 check "mock " infocoach m
+check "report rules " infocoach r
+check "--bank --help --html " infocoach report --
+mkdir -p "$TEST_HOME/t/sessions"
+: > "$TEST_HOME/t/a.md"
+: > "$TEST_HOME/t/notes.txt"
+check "$TEST_HOME/t/a.md $TEST_HOME/t/sessions " infocoach report "$TEST_HOME/t/"
+: > "$TEST_HOME/t/old.html"
+check "$TEST_HOME/t/old.html $TEST_HOME/t/sessions " infocoach report --html "$TEST_HOME/t/"
 check "--fail-on --format " infocoach check --f
 check "accounting " infocoach --bank acc
 check "public-relations " infocoach check --bank pub

@@ -1,0 +1,151 @@
+/*
+ * cli_report.c -- the 'report' command: a session's report, again, from
+ * its transcript.
+ *
+ * Reads the transcript (transcript_read.c), rebuilds the session by
+ * replaying what the user said (replay.c), and prints the same text
+ * report the session printed (report.c), or writes it as an HTML page
+ * (report_html.c), replaced atomically like the program's other files.
+ * Nothing here judges a line or computes a figure.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "files.h"
+#include "replay.h"
+#include "report.h"
+#include "report_html.h"
+#include "text.h"
+#include "transcript_read.h"
+
+static void
+report_usage(FILE *fp)
+{
+	fputs("Usage: infocoach report [OPTION]... TRANSCRIPT\n"
+	    "Show the report of a practice or mock session again, from its transcript\n"
+	    "('-' reads standard input): what you said is replayed through the same\n"
+	    "coach, so the categories, flags, coverage, pacing and score are computed\n"
+	    "as in the session, with today's rules and bank.\n"
+	    "\n"
+	    "  -b, --bank NAME|FILE     the bank to replay with, when the transcript's\n"
+	    "                           bank is not installed any more\n"
+	    "      --html FILE          write the report as one self-contained HTML page\n"
+	    "                           (timeline, coverage, flags, score); '-' is\n"
+	    "                           standard output\n"
+	    "  -h, --help               show this help\n"
+	    "\n"
+	    "Exit status: 0 done, 2 usage error, or a transcript or bank that cannot be\n"
+	    "read or is not valid, 3 the page could not be written.\n", fp);
+}
+
+/* Write the page to path ('-': standard output): made in memory, then
+ * written in one go, to a file replaced atomically and private like the
+ * program's other files.  Returns a status. */
+static int
+write_html(const char *path, const struct transcript_doc *doc, struct replay *r)
+{
+	bool to_stdout = strcmp(path, "-") == 0;
+	struct stat st;
+	if (!to_stdout && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_error("cannot write the page to '%s': it is a directory", path);
+		return STATUS_UNSAVED;
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (mem == NULL) {
+		diag_error("cannot make the page: %s", strerror(errno));
+		return STATUS_UNSAVED;
+	}
+	int rc = report_html(mem, doc, r);
+	if (fclose(mem) != 0)
+		rc = -1;
+	char err[PATH_MAX + 256];
+	int status = STATUS_OK;
+	if (rc != 0) {
+		diag_error("cannot make the page: %s", strerror(errno));
+		status = STATUS_UNSAVED;
+	} else if (to_stdout) {
+		if (files_write_all(STDOUT_FILENO, buf, len) < 0) {
+			diag_error("cannot write the page to standard output: %s", strerror(errno));
+			status = STATUS_UNSAVED;
+		}
+	} else if (files_save_atomic(path, buf, len, err, sizeof err) != 0) {
+		diag_error("%s", err);
+		status = STATUS_UNSAVED;
+	}
+	free(buf);
+	return status;
+}
+
+int
+cli_report(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"bank", required_argument, NULL, 'b'},
+		{"html", required_argument, NULL, 'H'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *bank = NULL, *html = NULL;
+	struct diag_list dl = {0};
+	struct transcript_doc *doc = NULL;
+	struct replay *r = NULL;
+	int status = STATUS_INVALID, c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "b:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			bank = optarg;
+			break;
+		case 'H':
+			if (optarg[0] == '\0')
+				return cli_usage_error("report", "--html needs a file name ('-' for standard output)");
+			html = optarg;
+			break;
+		case 'h':
+			report_usage(stdout);
+			return STATUS_OK;
+		default:
+			fprintf(stderr, "Try 'infocoach report --help' for more information.\n");
+			return STATUS_INVALID;
+		}
+	}
+	if (optind == argc)
+		return cli_usage_error("report", "no transcript given");
+	if (argc - optind > 1)
+		return cli_usage_error("report", "unexpected argument '%s'", argv[optind + 1]);
+
+	doc = transcript_read(argv[optind], &dl);
+	diag_flush(&dl, stderr);
+	if (doc == NULL)
+		goto out;
+	r = replay_run(doc, bank, &dl);
+	diag_flush(&dl, stderr);
+	if (r == NULL)
+		goto out;
+	if (html != NULL) {
+		status = write_html(html, doc, r);
+	} else {
+		char *text = report_text(r->s);
+		text_printf(stdout, "%s\n", text);
+		free(text);
+		status = STATUS_OK;
+	}
+out:
+	replay_free(r);
+	transcript_doc_free(doc);
+	return status;
+}

@@ -1,0 +1,149 @@
+/*
+ * replay.c -- a session rebuilt from its transcript (see replay.h).
+ */
+#include <config.h>
+
+#include "replay.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "transcript.h"
+#include "xmalloc.h"
+
+/* The host's choices in a rebuilt session: any fixed seed will do, so
+ * that the same transcript always gives the same report. */
+#define REPLAY_SEED 1
+
+/* The rebuilt session's display: nobody is watching. */
+static void
+discard(void *arg, enum voice v, const char *who, const char *text)
+{
+	(void)arg;
+	(void)v;
+	(void)who;
+	(void)text;
+}
+
+/* The persona of d in bank b, or NULL with a message in dl. */
+static const struct persona *
+find_persona(const struct transcript_doc *d, const struct bank *b, struct diag_list *dl)
+{
+	if (d->persona_id != NULL) {
+		const struct persona *p = bank_persona(b, d->persona_id);
+		if (p == NULL)
+			diag_add(dl, d->file, d->persona_line, 0, SEV_ERROR,
+			    "the bank '%s' has no persona '%s' (see 'infocoach banks')", b->id, d->persona_id);
+		return p;
+	}
+	/* An older transcript: the host line starts with the persona's name. */
+	for (size_t i = 0; d->host != NULL && i < b->npersonas; i++) {
+		size_t n = strlen(b->personas[i].name);
+		if (strncmp(d->host, b->personas[i].name, n) == 0 && d->host[n] == ',')
+			return &b->personas[i];
+	}
+	return &b->personas[0];
+}
+
+/* Move the virtual clock forward to ms (never back). */
+static void
+clock_to(struct clock *c, uint64_t ms)
+{
+	if (ms > clock_now(c))
+		clock_advance(c, ms - clock_now(c));
+}
+
+struct replay *
+replay_run(const struct transcript_doc *d, const char *bank, struct diag_list *dl)
+{
+	struct replay *r = xcalloc(1, sizeof *r);
+	struct catalog cat;
+	const char *name = bank != NULL ? bank : d->bank_id;
+	bool ok = false;
+
+	catalog_init(&cat);
+	if (bank == NULL) {
+		char *path = catalog_find(&cat, d->bank_id);
+		if (path == NULL) {
+			diag_add(dl, d->file, d->bank_line, 0, SEV_ERROR,
+			    "the bank '%s' is not installed (see 'infocoach banks'); "
+			    "give its file with --bank FILE", d->bank_id);
+			goto out;
+		}
+		free(path);
+	}
+	r->rs = catalog_open(&cat, &name, 1, dl);
+	if (r->rs == NULL)
+		goto out;
+	if (r->rs->nbanks == 0) {
+		diag_add(dl, name, 0, 0, SEV_ERROR, "a rule file, not a bank with personas");
+		goto out;
+	}
+	r->bank = r->rs->banks[0];
+	if (bank != NULL && strcmp(r->bank->id, d->bank_id) != 0)
+		diag_add(dl, d->file, d->bank_line, 0, SEV_WARNING,
+		    "the session was held with the bank '%s'; replaying it with '%s'", d->bank_id, r->bank->id);
+	r->persona = find_persona(d, r->bank, dl);
+	if (r->persona == NULL)
+		goto out;
+
+	assessor_init(&r->as, r->rs, d->policy);
+	clock_init_virtual(&r->clk);
+	struct session_config cfg = {
+		.bank = r->bank, .persona = r->persona, .assessor = &r->as, .clock = &r->clk,
+		.transcript = NULL, .seed = REPLAY_SEED, .duration = d->duration,
+		.say = discard, .say_arg = NULL,
+	};
+	r->s = session_new(&cfg);
+	r->turn = xcalloc(d->nrecords + 1, sizeof *r->turn);
+	for (size_t i = 0; i < d->nrecords; i++) {
+		const struct transcript_record *rec = &d->records[i];
+		r->turn[i] = REPLAY_NO_TURN;
+		if (r->s->over)
+			continue;
+		clock_to(&r->clk, rec->at_ms);
+		if (rec->speaker == SPEAKER_YOU) {
+			/* The program never records a /command as said: a line
+			 * starting with '/' was written by hand, and is not run. */
+			if (rec->text[0] == '/')
+				continue;
+			size_t before = r->s->nturns;
+			session_input(r->s, rec->text, strlen(rec->text));
+			if (r->s->nturns > before)
+				r->turn[i] = before;
+		} else if (rec->speaker == SPEAKER_PROGRAM && strcmp(rec->text, TRANSCRIPT_END_QUIT) == 0) {
+			session_tick(r->s);
+			session_leave(r->s);
+		} else if (rec->speaker == SPEAKER_PROGRAM && strcmp(rec->text, TRANSCRIPT_END_CLOCK) == 0) {
+			/* The record is to the second; the clock ended it on the ms. */
+			clock_to(&r->clk, r->s->notice_at[NOTICE_END]);
+			session_tick(r->s);
+		} else {
+			session_tick(r->s);
+		}
+	}
+	/* /end, Ctrl-D, or a transcript that just stops: end it here. */
+	session_tick(r->s);
+	session_finish(r->s);
+	ok = true;
+out:
+	catalog_free(&cat);
+	if (!ok) {
+		replay_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+replay_free(struct replay *r)
+{
+	if (r == NULL)
+		return;
+	session_free(r->s);
+	if (r->s != NULL)
+		assessor_free(&r->as);
+	ruleset_free(r->rs);
+	free(r->turn);
+	free(r);
+}

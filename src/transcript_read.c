@@ -1,0 +1,441 @@
+/*
+ * transcript_read.c -- reading a session's transcript back (see
+ * transcript_read.h).
+ *
+ * One pass, one line at a time, through a buffer of twice the longest
+ * line: the title first, then header lines up to the first record, then
+ * records and the blank lines between them.  A record's clock time is
+ * turned into time since the start by walking forward from the start
+ * time: each record is at most a day after the one before, so a meeting
+ * that runs past midnight (UTC) still adds up.  A clock that goes back a
+ * little (the wall clock was set back) counts as no time passing.
+ */
+#include <config.h>
+
+#include "transcript_read.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "duration.h"
+#include "text.h"
+#include "transcript.h"
+#include "xmalloc.h"
+
+#define READ_BUF (2 * TRANSCRIPT_READ_MAX_LINE)
+
+/* A NUL in the first this many bytes makes the file binary. */
+#define BINARY_PROBE 8000
+
+/* Where the parser is. */
+enum state {
+	ST_TITLE,               /* expecting the "# infocoach ... session" line */
+	ST_HEADER,              /* "- key: value" lines and blank lines */
+	ST_RECORDS,             /* records and blank lines */
+	ST_STOPPED,             /* not a transcript: read no further */
+};
+
+struct reader {
+	const char *name;       /* for messages (borrowed) */
+	struct diag_list *dl;   /* where problems go (borrowed) */
+	struct transcript_doc *d;   /* being filled (owned until returned) */
+	enum state st;
+	size_t errors;          /* errors in this file */
+	bool header_checked;    /* the header's required lines were checked */
+	long prev_tod;          /* time of day of the last record, seconds */
+	uint64_t prev_s;        /* its seconds since the start */
+};
+
+static void
+error_at(struct reader *r, unsigned long line, unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+error_at(struct reader *r, unsigned long line, unsigned long col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	diag_add(r->dl, r->name, line, col, SEV_ERROR, "%s", msg);
+	free(msg);
+	r->errors++;
+}
+
+/* n decimal digits at s, or -1. */
+static long
+digits(const char *s, size_t n)
+{
+	long v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* "HH:MM:SS" at s (8 bytes) as seconds of the day, or -1. */
+static long
+parse_hms(const char *s)
+{
+	long h = digits(s, 2), m = digits(s + 3, 2), sec = digits(s + 6, 2);
+	if (s[2] != ':' || s[5] != ':' || h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60)
+		return -1;
+	return h * 3600 + m * 60 + sec;
+}
+
+/* "YYYY-MM-DD HH:MM:SS UTC" as a time, or false. */
+static bool
+parse_started(const char *s, size_t len, time_t *out)
+{
+	static const char form[] = "0000-00-00 00:00:00 UTC";
+	if (len != sizeof form - 1 || strcmp(s + 19, " UTC") != 0 || s[4] != '-' || s[7] != '-' || s[10] != ' ')
+		return false;
+	long y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2), tod = parse_hms(s + 11);
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || tod < 0)
+		return false;
+	struct tm tm = {0};
+	tm.tm_year = (int)y - 1900;
+	tm.tm_mon = (int)mo - 1;
+	tm.tm_mday = (int)d;
+	tm.tm_hour = (int)(tod / 3600);
+	tm.tm_min = (int)(tod / 60 % 60);
+	tm.tm_sec = (int)(tod % 60);
+	*out = timegm(&tm);
+	return *out != (time_t)-1;
+}
+
+/* The header must name the bank and the start before any record. */
+static void
+check_header(struct reader *r, unsigned long line)
+{
+	r->header_checked = true;
+	if (r->d->bank_id == NULL)
+		error_at(r, line, 0, "the header has no '- bank: ID (TITLE)' line");
+	if (r->d->started == NULL)
+		error_at(r, line, 0, "the header has no '- started: YYYY-MM-DD HH:MM:SS UTC' line");
+}
+
+/* Store a header value once; a repeated line is an error. */
+static bool
+set_once(struct reader *r, char **field, unsigned long line, const char *key, const char *v, size_t n)
+{
+	if (*field != NULL) {
+		error_at(r, line, 1, "the header says '%s' twice", key);
+		return false;
+	}
+	*field = xstrndup(v, n);
+	return true;
+}
+
+/* "- key: value" in the header (s[0..len) without the "- "). */
+static void
+header_line(struct reader *r, unsigned long line, const char *s, size_t len)
+{
+	struct transcript_doc *d = r->d;
+	const char *colon = memchr(s, ':', len);
+	if (colon == NULL || colon + 1 >= s + len || colon[1] != ' ')
+		return;         /* not "key: value": a line we do not know */
+	size_t klen = (size_t)(colon - s);
+	const char *v = colon + 2;
+	size_t vlen = len - klen - 2;
+	unsigned long vcol = utf8_columns(s, (size_t)(v - s)) + 3;   /* after "- " */
+	char *tmp = NULL;
+
+	if (klen == 4 && memcmp(s, "bank", 4) == 0) {
+		const char *sp = memchr(v, ' ', vlen);
+		size_t idlen = sp ? (size_t)(sp - v) : vlen;
+		if (idlen == 0) {
+			error_at(r, line, vcol, "the bank line names no bank");
+			return;
+		}
+		if (!set_once(r, &d->bank_id, line, "bank", v, idlen))
+			return;
+		d->bank_line = line;
+		/* "ID (TITLE)": the title without its parentheses. */
+		if (sp != NULL && vlen - idlen >= 3 && sp[1] == '(' && v[vlen - 1] == ')')
+			d->bank_title = xstrndup(sp + 2, vlen - idlen - 3);
+		else
+			d->bank_title = xstrdup("");
+	} else if (klen == 4 && memcmp(s, "host", 4) == 0) {
+		set_once(r, &d->host, line, "host", v, vlen);
+	} else if (klen == 7 && memcmp(s, "persona", 7) == 0) {
+		if (set_once(r, &d->persona_id, line, "persona", v, vlen))
+			d->persona_line = line;
+	} else if (klen == 7 && memcmp(s, "started", 7) == 0) {
+		if (!set_once(r, &d->started, line, "started", v, vlen))
+			return;
+		if (!parse_started(d->started, vlen, &d->started_at))
+			error_at(r, line, vcol, "invalid start time '%s' (expected YYYY-MM-DD HH:MM:SS UTC)", d->started);
+		r->prev_tod = (long)(d->started_at % 86400);
+	} else if (klen == 8 && memcmp(s, "duration", 8) == 0) {
+		tmp = xstrndup(v, vlen);
+		if (d->duration != 0)
+			error_at(r, line, 1, "the header says 'duration' twice");
+		else if (!duration_parse(tmp, &d->duration))
+			error_at(r, line, vcol, "invalid duration '%s' (written like 90s, 20m, 1h or 1h30m)", tmp);
+	} else if (klen == 6 && memcmp(s, "policy", 6) == 0) {
+		tmp = xstrndup(v, vlen);
+		int p = policy_lookup(tmp);
+		if (p < 0)
+			error_at(r, line, vcol, "unknown policy '%s' (expected strict, default or lenient)", tmp);
+		else
+			d->policy = (enum policy)p;
+	}
+	free(tmp);
+}
+
+/* "**HH:MM:SS who:** text". */
+static void
+record_line(struct reader *r, unsigned long line, const char *s, size_t len)
+{
+	static const char expect[] = "expected a record '**HH:MM:SS NAME:** TEXT'";
+	if (len < 2 || s[0] != '*' || s[1] != '*') {
+		error_at(r, line, 1, "%s", expect);
+		return;
+	}
+	long tod = len >= 11 ? parse_hms(s + 2) : -1;
+	if (tod < 0 || len < 12 || s[10] != ' ') {
+		error_at(r, line, 3, "%s: the time is not HH:MM:SS", expect);
+		return;
+	}
+	const char *who = s + 11;
+	const char *end = s + len;
+	const char *mark = NULL;
+	for (const char *p = who; p + 3 <= end && mark == NULL; p++)
+		if (p[0] == ':' && p[1] == '*' && p[2] == '*')
+			mark = p;
+	if (mark == NULL || mark == who) {
+		error_at(r, line, 12, "%s: no 'NAME:**' after the time", expect);
+		return;
+	}
+	const char *text = mark + 3;
+	if (text < end && *text != ' ') {
+		error_at(r, line, (unsigned long)utf8_columns(s, (size_t)(text - s)) + 1,
+		    "%s: a space should follow 'NAME:**'", expect);
+		return;
+	}
+	if (text < end)
+		text++;
+
+	/* Forward from the record before, at most a day; a step back of
+	 * up to an hour (the clock was set back) counts as none. */
+	long step = (tod - r->prev_tod + 86400) % 86400;
+	if (step > 86400 - 3600)
+		step = 0;
+	r->prev_s += (uint64_t)step;
+	r->prev_tod = tod;
+
+	struct transcript_doc *d = r->d;
+	if (d->nrecords == TRANSCRIPT_READ_MAX_RECORDS) {
+		error_at(r, line, 0, "more than %d records, more than any session's transcript holds",
+		    TRANSCRIPT_READ_MAX_RECORDS);
+		r->st = ST_STOPPED;
+		return;
+	}
+	xgrow((void **)&d->records, &d->caprecords, d->nrecords + 1, sizeof *d->records);
+	struct transcript_record *rec = &d->records[d->nrecords++];
+	rec->line = line;
+	rec->at_ms = r->prev_s * 1000;
+	rec->who = xstrndup(who, (size_t)(mark - who));
+	rec->text = xstrndup(text, (size_t)(end - text));
+	if (strcmp(rec->who, "you") == 0)
+		rec->speaker = SPEAKER_YOU;
+	else if (strcmp(rec->who, "coach") == 0)
+		rec->speaker = SPEAKER_COACH;
+	else if (strcmp(rec->who, TRANSCRIPT_PROGRAM) == 0)
+		rec->speaker = SPEAKER_PROGRAM;
+	else
+		rec->speaker = SPEAKER_HOST;
+}
+
+/* One line, without its newline. */
+static void
+one_line(struct reader *r, unsigned long line, char *s, size_t len)
+{
+	if (len > 0 && s[len - 1] == '\r')
+		len--;
+	if (line == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	const char *nul = memchr(s, '\0', len);
+	if (nul != NULL) {
+		error_at(r, line, (unsigned long)utf8_columns(s, (size_t)(nul - s)) + 1,
+		    "a NUL byte: binary data is not a transcript");
+		return;
+	}
+	size_t bad;
+	if (!utf8_valid(s, len, &bad)) {
+		error_at(r, line, (unsigned long)utf8_columns(s, bad) + 1, "invalid UTF-8");
+		return;
+	}
+	switch (r->st) {
+	case ST_TITLE:
+		if ((len == 28 && memcmp(s, "# infocoach practice session", 28) == 0) ||
+		    (len == 24 && memcmp(s, "# infocoach mock session", 24) == 0)) {
+			r->d->mock = len == 24;
+			r->st = ST_HEADER;
+		} else {
+			error_at(r, line, 1, "not an infocoach transcript: it should start with "
+			    "'# infocoach practice session' or '# infocoach mock session'");
+			r->st = ST_STOPPED;
+		}
+		return;
+	case ST_HEADER:
+		if (len == 0)
+			return;
+		if (len >= 2 && s[0] == '-' && s[1] == ' ') {
+			header_line(r, line, s + 2, len - 2);
+			return;
+		}
+		check_header(r, line);
+		r->st = ST_RECORDS;
+		/* FALLTHROUGH */
+	case ST_RECORDS:
+		if (len > 0)
+			record_line(r, line, s, len);
+		return;
+	case ST_STOPPED:
+		return;
+	}
+}
+
+struct transcript_doc *
+transcript_read_fd(const char *name, int fd, struct diag_list *dl)
+{
+	struct reader r = {
+		.name = name, .dl = dl, .st = ST_TITLE,
+	};
+	r.d = xcalloc(1, sizeof *r.d);
+	r.d->file = xstrdup(name);
+	r.d->policy = POLICY_DEFAULT;
+
+	char *buf = xmalloc(READ_BUF);
+	size_t start = 0, end = 0;
+	unsigned long line = 0;
+	uint64_t total = 0;
+	bool skipping = false;   /* inside a line that is too long */
+	bool first = true;
+
+	while (r.st != ST_STOPPED) {
+		if (start > 0) {
+			memmove(buf, buf + start, end - start);
+			end -= start;
+			start = 0;
+		}
+		ssize_t n = read(fd, buf + end, READ_BUF - end);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			error_at(&r, line + 1, 0, "read error: %s", strerror(errno));
+			break;
+		}
+		if (first && n > 0) {
+			size_t probe = (size_t)n < BINARY_PROBE ? (size_t)n : BINARY_PROBE;
+			const char *nul = memchr(buf, '\0', probe);
+			if (nul != NULL) {
+				error_at(&r, 1, 0, "binary file (a NUL byte at offset %zu), not a transcript",
+				    (size_t)(nul - buf));
+				break;
+			}
+		}
+		if (first && n == 0) {
+			error_at(&r, 1, 0, "empty file, not an infocoach transcript");
+			break;
+		}
+		first = false;
+		total += (uint64_t)n;
+		if (total > (uint64_t)TRANSCRIPT_READ_MAX_BYTES) {
+			error_at(&r, line + 1, 0, "the file is larger than %ld MiB, more than any session's transcript",
+			    TRANSCRIPT_READ_MAX_BYTES / (1024 * 1024));
+			break;
+		}
+		end += (size_t)n;
+		for (;;) {
+			char *nl = memchr(buf + start, '\n', end - start);
+			if (nl == NULL)
+				break;
+			size_t len = (size_t)(nl - (buf + start));
+			if (skipping)
+				skipping = false;
+			else if (len > TRANSCRIPT_READ_MAX_LINE)
+				error_at(&r, ++line, 0, "line longer than %d bytes", TRANSCRIPT_READ_MAX_LINE);
+			else
+				one_line(&r, ++line, buf + start, len);
+			start += len + 1;
+		}
+		if (n == 0) {
+			if (end > start && !skipping)
+				error_at(&r, line + 1, 0, "the file ends in the middle of a line: it was cut short");
+			break;
+		}
+		if (end - start > TRANSCRIPT_READ_MAX_LINE && !skipping) {
+			error_at(&r, ++line, 0, "line longer than %d bytes", TRANSCRIPT_READ_MAX_LINE);
+			skipping = true;
+		}
+		if (skipping)
+			start = end;
+	}
+	free(buf);
+	if (r.errors == 0 && r.st == ST_HEADER)
+		check_header(&r, line);      /* a header and no record */
+	if (r.errors > 0) {
+		transcript_doc_free(r.d);
+		return NULL;
+	}
+	return r.d;
+}
+
+struct transcript_doc *
+transcript_read(const char *path, struct diag_list *dl)
+{
+	if (strcmp(path, "-") == 0)
+		return transcript_read_fd(path, STDIN_FILENO, dl);
+	/* O_NONBLOCK: a FIFO without a writer must not hang the open. */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		diag_add(dl, path, 0, 0, SEV_ERROR, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	struct transcript_doc *d = NULL;
+	if (fstat(fd, &st) != 0)
+		diag_add(dl, path, 0, 0, SEV_ERROR, "cannot read: %s", strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		diag_add(dl, path, 0, 0, SEV_ERROR, "is a directory, not a transcript");
+	else if (!S_ISREG(st.st_mode))
+		diag_add(dl, path, 0, 0, SEV_ERROR, "not a regular file");
+	else if (st.st_size > TRANSCRIPT_READ_MAX_BYTES)
+		diag_add(dl, path, 0, 0, SEV_ERROR, "the file is larger than %ld MiB, more than any session's transcript",
+		    TRANSCRIPT_READ_MAX_BYTES / (1024 * 1024));
+	else
+		d = transcript_read_fd(path, fd, dl);
+	close(fd);
+	return d;
+}
+
+void
+transcript_doc_free(struct transcript_doc *d)
+{
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < d->nrecords; i++) {
+		free(d->records[i].who);
+		free(d->records[i].text);
+	}
+	free(d->records);
+	free(d->file);
+	free(d->bank_id);
+	free(d->bank_title);
+	free(d->host);
+	free(d->persona_id);
+	free(d->started);
+	free(d);
+}
