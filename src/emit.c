@@ -222,7 +222,8 @@ json_finding(FILE *o, const struct finding *f, bool first)
 /*
  * A path as a SARIF artifact URI (RFC 3986): an absolute path becomes a
  * file:// URI, a relative one stays a relative reference (resolved
- * against the directory the check ran in); bytes other than unreserved
+ * against the directory the check ran in), and one with "." or ".."
+ * segments becomes the file:// URI of its real path; bytes other than unreserved
  * characters and '/' are percent-encoded.
  */
 static void
@@ -231,6 +232,15 @@ sarif_uri(FILE *o, const char *path)
 	if (strcmp(path, "-") == 0) {
 		emit_json_string(o, "stdin");
 		return;
+	}
+	/* A path with "." or ".." segments is resolved first: SARIF
+	 * consumers must not have to guess what ".." means past a link. */
+	char *real = NULL;
+	if (strcmp(path, ".") == 0 || strcmp(path, "..") == 0 || strncmp(path, "./", 2) == 0 ||
+	    strncmp(path, "../", 3) == 0 || strstr(path, "/./") != NULL || strstr(path, "/../") != NULL) {
+		real = realpath(path, NULL);
+		if (real != NULL)
+			path = real;
 	}
 	static const char hex[] = "0123456789ABCDEF";
 	size_t n = strlen(path);
@@ -251,6 +261,7 @@ sarif_uri(FILE *o, const char *path)
 	*w = '\0';
 	emit_json_string(o, uri);
 	free(uri);
+	free(real);
 }
 
 static void

@@ -57,7 +57,7 @@ validate() { # NAME SARIF: run the validator; errors and warnings to $T/NAME.fou
 cd "$T" || exit 1
 for c in "drafts:drafts.txt" "odd:$odd" "clean:clean.txt" \
     "empty:empty.txt" "bank:$TOP_SRCDIR/questionbanks/general.yaml" "stdin:-" \
-    "absolute:$T/drafts.txt"; do
+    "absolute:$T/drafts.txt" "dotdot:$T/odd dir/../drafts.txt" "reldotdot:../${T##*/}/./drafts.txt"; do
 	name=${c%%:*}
 	file=${c#*:}
 	"$INFOCOACH" check --fail-on never -f sarif "$file" < "$T/drafts.txt" > "$T/$name.sarif"
@@ -85,4 +85,8 @@ ok $? "the validator rejects a log with the wrong version"
 grep -q "\"uri\": \"file://$T/drafts.txt\"" "$T/absolute.sarif" &&
     grep -q '"uri": "odd%20dir/100%25%20caf%C3%A9%20%231.txt"' "$T/odd.sarif"
 ok $? "artifact URIs: file:// for absolute paths, percent-encoded relative references"
+real=$(cd "$T" && pwd -P)
+grep -q "\"uri\": \"file://$real/drafts.txt\"" "$T/dotdot.sarif" &&
+    grep -q "\"uri\": \"file://$real/drafts.txt\"" "$T/reldotdot.sarif"
+ok $? "paths with . or .. segments become the file:// URI of the real path"
 done_testing
