@@ -406,17 +406,49 @@ chart_axes(struct page *pg)
 	    CH_W - CH_RIGHT, bottom + 32);
 }
 
+/* Label rows above the chart: each label goes into the lowest row where
+ * it clears its left neighbour, judged by an estimate of its width. */
+#define LABEL_ROWS 3
+#define LABEL_CHAR 6.2  /* chart units per character of an 11px label */
+
+struct label_rows {
+	double right[LABEL_ROWS];   /* where each row's last label ends */
+};
+
+/* The row for a label of text anchored at x ("start", "middle" or "end"),
+ * as the y of its baseline. */
+static int
+label_y(struct label_rows *lr, double x, const char *anchor, const char *text)
+{
+	double w = LABEL_CHAR * (double)strlen(text);
+	double left = strcmp(anchor, "start") == 0 ? x : strcmp(anchor, "end") == 0 ? x - w : x - w / 2;
+	int best = 0;
+	for (int r = 0; r < LABEL_ROWS; r++) {
+		if (lr->right[r] + 8 <= left) {
+			best = r;
+			goto found;
+		}
+		if (lr->right[r] < lr->right[best])
+			best = r;
+	}
+found:
+	lr->right[best] = left + w;
+	return CH_TOP - 8 - 15 * best;
+}
+
 /* The timer's notices and the end of the meeting: dashed lines with
- * labels in two rows, so that neighbours do not collide. */
+ * labels in up to three rows, so that neighbours do not collide. */
 static void
 chart_notices(struct page *pg)
 {
 	FILE *fp = pg->fp;
 	struct session *s = pg->s;
 	unsigned bottom = pg->height - CH_AXIS;
-	int row = 0;
+	struct label_rows lr;
 	char left_end[32];
 
+	for (int r = 0; r < LABEL_ROWS; r++)
+		lr.right[r] = -1e9;
 	for (int n = 0; n < NOTICE_COUNT && s->cfg.duration > 0; n++) {
 		if (!s->notice_given[n])
 			continue;
@@ -432,15 +464,19 @@ chart_notices(struct page *pg)
 		case NOTICE_TIMEUP: snprintf(label, sizeof label, "time is up"); break;
 		default: snprintf(label, sizeof label, "grace over"); break;
 		}
+		/* When the host ended the meeting, the end's own label says so. */
+		bool show = !(n == NOTICE_END && s->ended_by_clock);
+		const char *anchor = n == NOTICE_START ? "start" : "middle";
 		fprintf(fp, "<g class=\"notice-mark\"><title>");
 		put_span(fp, s->notice_at[n]);
 		fputs(" \xc2\xb7 ", fp);
 		esc(fp, pg->notice[n]);
-		fprintf(fp, "</title><line class=\"notice\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%u\"/>"
-		    "<text class=\"notice-label\" x=\"%.1f\" y=\"%d\"%s>%s</text></g>\n",
-		    x, x, CH_TOP - 4, bottom, x, CH_TOP - (row ? 8 : 24),
-		    n == NOTICE_START ? "" : " text-anchor=\"middle\"", label);
-		row = !row;
+		fprintf(fp, "</title><line class=\"notice\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%u\"/>",
+		    x, x, CH_TOP - 4, bottom);
+		if (show)
+			fprintf(fp, "<text class=\"notice-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>",
+			    x, label_y(&lr, x, anchor, label), anchor, label);
+		fputs("</g>\n", fp);
 	}
 	double x = x_at(pg, s->ended_at);
 	char how[64];
@@ -450,10 +486,11 @@ chart_notices(struct page *pg)
 	fprintf(fp, "<g><title>The meeting ended at ");
 	put_span(fp, s->ended_at);
 	bool right = x > CH_W - 140;
+	double tx = right ? x - 4 : x + 4;
+	const char *anchor = right ? "end" : "start";
 	fprintf(fp, "</title><line class=\"end\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%u\"/>"
 	    "<text class=\"end-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text></g>\n",
-	    x, x, CH_TOP - 4, bottom, right ? x - 4 : x + 4, CH_TOP - (row ? 8 : 24),
-	    right ? "end" : "start", how);
+	    x, x, CH_TOP - 4, bottom, tx, label_y(&lr, tx, anchor, how), anchor, how);
 }
 
 /* One point for each line said to the host. */

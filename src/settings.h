@@ -9,7 +9,7 @@
  * mapping, read with the same bounded reader as the banks:
  *
  *     bank: nursing            # NAME or FILE, for practice, mock and check
- *     persona: ray             # the host, when the bank has one by that id
+ *     persona: tyler           # the host, when the bank has one by that id
  *     duration: 25m            # mock's length and check's planned length
  *     policy: strict           # strict, default or lenient
  *     color: never             # auto, always or never (practice and mock)
