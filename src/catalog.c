@@ -72,6 +72,16 @@ catalog_init(struct catalog *c)
 	if (running_from_build_tree())
 		add_dir(c, xstrdup(ABS_TOP_SRCDIR "/questionbanks"), "source tree");
 	add_dir(c, xstrdup(PKGDATADIR "/questionbanks"), "installed");
+	/* Then the system-wide data directories, as XDG says (relative
+	 * entries ignored); the ones above win over them. */
+	const char *dirs = getenv("XDG_DATA_DIRS");
+	if (dirs == NULL || dirs[0] == '\0')
+		dirs = "/usr/local/share:/usr/share";
+	char *copy = xstrdup(dirs), *save = NULL;
+	for (char *d = strtok_r(copy, ":", &save); d != NULL; d = strtok_r(NULL, ":", &save))
+		if (d[0] == '/')
+			add_dir(c, xasprintf("%s/infocoach/questionbanks", d), "XDG_DATA_DIRS");
+	free(copy);
 }
 
 void

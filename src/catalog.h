@@ -3,7 +3,8 @@
  *
  * Banks are looked up by name (NAME.yaml) in a fixed list of directories:
  * $XDG_DATA_HOME/infocoach/questionbanks, the source tree when the program
- * runs from its build tree, and $(pkgdatadir)/questionbanks.  The first
+ * runs from its build tree, $(pkgdatadir)/questionbanks, and
+ * infocoach/questionbanks in each of $XDG_DATA_DIRS.  The first
  * file with a given name wins.  Rule files live in a rules/ folder of the
  * same directories.  catalog_open() then loads the rule files and the
  * chosen banks into one set of rules and cues for the checker and the
@@ -22,11 +23,12 @@
 
 struct catalog_dir {
 	char *path;             /* directory (owned) */
-	const char *origin;     /* "XDG_DATA_HOME", "source tree", "installed" */
+	const char *origin;     /* "XDG_DATA_HOME", "source tree", "installed",
+	                           "XDG_DATA_DIRS" */
 };
 
 struct catalog {
-	struct catalog_dir dirs[4]; /* search order */
+	struct catalog_dir dirs[12]; /* search order; further ones are ignored */
 	size_t ndirs;
 };
 

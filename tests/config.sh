@@ -114,6 +114,18 @@ printf 'bank: teaching\n' > "$T/home2/.config/infocoach/config.yaml"
 [ "$(cd "$T" && HOME="$T/home2" XDG_CONFIG_HOME=config "$IC" config bank)" = teaching ]
 ok $? "a relative XDG_CONFIG_HOME is ignored: ~/.config is used"
 
+# --- XDG_DATA_DIRS: system-wide banks, after the user's and ours -----------
+mkdir -p "$T/sys/infocoach/questionbanks" "$XDG_DATA_HOME/infocoach/questionbanks"
+sed 's/^id: general$/id: extra/' "$TOP_SRCDIR/questionbanks/general.yaml" > "$T/sys/infocoach/questionbanks/extra.yaml"
+cp "$T/sys/infocoach/questionbanks/extra.yaml" "$T/sys/infocoach/questionbanks/teaching.yaml"
+XDG_DATA_DIRS="relative:$T/sys" "$IC" banks > "$T/out" 2>&1
+grep -q "^extra .*(XDG_DATA_DIRS: $T/sys/infocoach/questionbanks/extra.yaml)" "$T/out" &&
+    grep -q "^teaching .*(source tree: " "$T/out"
+ok $? "banks in XDG_DATA_DIRS are found, after the program's own (which win by name)"
+[ "$(XDG_DATA_DIRS="$T/sys" "$IC" banks --names | grep -c '^extra$')" = 1 ] &&
+    [ "$("$IC" banks --names | grep -c '^extra$')" = 0 ]
+ok $? "bank names from XDG_DATA_DIRS are completed too, and only when it is set"
+
 # --- broken files: positioned errors, status 2, the way out named --------
 cat > "$T/bad.yaml" <<'EOF'
 bnak: nursing

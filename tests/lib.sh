@@ -16,6 +16,8 @@ export HOME="$TEST_HOME"
 export XDG_DATA_HOME="$TEST_HOME/data"
 export XDG_STATE_HOME="$TEST_HOME/state"
 export XDG_CONFIG_HOME="$TEST_HOME/config"
+export XDG_DATA_DIRS="$TEST_HOME/share"     # no system-wide banks
+export XDG_CONFIG_DIRS="$TEST_HOME/etc"     # nor a system-wide config
 export LC_ALL=C.UTF-8
 unset NO_COLOR INFOCOACH_CONFIG INFOCOACH_FAULT_WRITE INFOCOACH_FAULT_FSYNC 2>/dev/null || true
 
