@@ -22,7 +22,7 @@
 #include "transcript_read.h"
 #include "xmalloc.h"
 
-static char dir[] = "/tmp/infocoach-replay.XXXXXX";
+static char *dir;           /* scratch directory (tap_tmpdir) */
 static struct ruleset *rs;
 
 static void
@@ -125,10 +125,7 @@ int
 main(void)
 {
 	const char *top = getenv("TOP_SRCDIR");
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
-		return 1;
-	}
+	dir = tap_tmpdir("infocoach-replay");
 	/* The replay finds its bank like the program: through XDG_DATA_HOME. */
 	char *data = xasprintf("%s/data/infocoach", dir);
 	char *cmd = xasprintf("mkdir -p '%s' && ln -s '%s/questionbanks' '%s/questionbanks'", data,
@@ -183,9 +180,7 @@ main(void)
 	compare("practice", 0, POLICY_LENIENT, good, sizeof good / sizeof *good);
 
 	ruleset_free(rs);
-	cmd = xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		printf("# could not remove %s\n", dir);
-	free(cmd);
+	tap_rmtree(dir);
+	free(dir);
 	return tap_done();
 }

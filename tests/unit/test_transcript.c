@@ -539,28 +539,13 @@ test_save_atomic(void)
 	free(dir);
 }
 
-/* For nftw(): remove one entry of the temporary directory. */
-static int
-remove_one(const char *path, const struct stat *st, int type, struct FTW *ftw)
-{
-	(void)st;
-	(void)type;
-	(void)ftw;
-	return remove(path);
-}
-
 int
 main(void)
 {
-	char tmpl[] = "/tmp/test_transcript.XXXXXX";
-
 	unsetenv("INFOCOACH_FAULT_WRITE");
 	unsetenv("INFOCOACH_FAULT_FSYNC");
-	if (mkdtemp(tmpl) == NULL) {
-		perror("mkdtemp");
-		return 1;
-	}
-	top = tmpl;
+	char *tmp = tap_tmpdir("test_transcript");
+	top = tmp;
 	alarm(120);         /* a hang (say, opening a FIFO) is a failure */
 	test_fault_nth();
 	test_records();
@@ -570,6 +555,7 @@ main(void)
 	test_faults();
 	test_short_write();
 	test_save_atomic();
-	nftw(top, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	tap_rmtree(tmp);
+	free(tmp);
 	return tap_done();
 }

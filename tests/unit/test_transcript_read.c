@@ -16,7 +16,7 @@
 #include "transcript_read.h"
 #include "xmalloc.h"
 
-static char dir[] = "/tmp/infocoach-tread.XXXXXX";
+static char *dir;           /* scratch directory (tap_tmpdir) */
 static char err[512];
 
 /* Write content (len bytes) to a file in the test directory. */
@@ -239,16 +239,11 @@ test_broken(void)
 int
 main(void)
 {
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
-		return 1;
-	}
+	dir = tap_tmpdir("infocoach-tread");
 	test_round_trip();
 	test_older();
 	test_broken();
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		printf("# could not remove %s\n", dir);
-	free(cmd);
+	tap_rmtree(dir);
+	free(dir);
 	return tap_done();
 }
