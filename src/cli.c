@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "diag.h"
+#include "settings.h"
 #include "xmalloc.h"
 
 int
@@ -26,6 +27,16 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	    cmd ? " " : "");
 	free(msg);
 	return STATUS_INVALID;
+}
+
+bool
+cli_settings(const char *cmd, const char *path, bool none, struct settings *cf)
+{
+	if (path != NULL && none) {
+		cli_usage_error(cmd, "--config and --no-config do not go together");
+		return false;
+	}
+	return settings_load(cf, path, none);
 }
 
 int

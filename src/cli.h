@@ -8,6 +8,7 @@
 #ifndef INFOCOACH_CLI_H
 #define INFOCOACH_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /* Exit statuses (SPEC section 2). */
@@ -26,6 +27,12 @@ int cli_practice(int argc, char **argv);
 int cli_mock(int argc, char **argv);
 int cli_config(int argc, char **argv);
 int cli_report(int argc, char **argv);
+
+struct settings;
+
+/* The settings for command cmd from --config path or --no-config (none);
+ * false after a message (both options given, or a bad config file). */
+bool cli_settings(const char *cmd, const char *path, bool none, struct settings *cf);
 
 /* Print the program's usage to fp. */
 void cli_usage(FILE *fp);

@@ -163,7 +163,7 @@ cli_check(int argc, char **argv)
 			break;
 		case 'd':
 			if (!duration_parse(optarg, &duration)) {
-				cli_usage_error("check", "invalid duration '%s' (write it like 90s, 20m, 1h or 1h30m)", optarg);
+				cli_usage_error("check", "invalid duration '%s' (" DURATION_HINT ")", optarg);
 				goto out;
 			}
 			duration_given = true;
@@ -200,12 +200,8 @@ cli_check(int argc, char **argv)
 		cli_usage_error("check", "no file given (use '-' to read standard input)");
 		goto out;
 	}
-	if (config_path != NULL && no_config) {
-		cli_usage_error("check", "--config and --no-config do not go together");
-		goto out;
-	}
 	/* The command line wins over the config file, the file over the defaults. */
-	if (!settings_load(&cf, config_path, no_config))
+	if (!cli_settings("check", config_path, no_config, &cf))
 		goto out;
 	if (co.nbanks == 0 && cf.value[SETTING_BANK] != NULL)
 		co.banks[co.nbanks++] = cf.value[SETTING_BANK];

@@ -123,20 +123,18 @@ cli_config(int argc, char **argv)
 			return STATUS_INVALID;
 		}
 	}
-	if (path != NULL && disabled)
-		return cli_usage_error("config", "--config and --no-config do not go together");
 	int only = -1;
 	if (optind < argc) {
 		if (optind + 1 < argc)
 			return cli_usage_error("config", "unexpected argument '%s'", argv[optind + 1]);
 		only = settings_key_lookup(argv[optind]);
 		if (only < 0)
-			return cli_usage_error("config", "unknown setting '%s' (known: bank, persona, duration, "
-			    "policy, color, transcript-dir)", argv[optind]);
+			return cli_usage_error("config", "unknown setting '%s' (known: " SETTINGS_KNOWN ")",
+			    argv[optind]);
 	}
 
 	struct settings cf;
-	if (!settings_load(&cf, path, disabled))
+	if (!cli_settings("config", path, disabled, &cf))
 		return STATUS_INVALID;
 
 	if (only >= 0) {

@@ -145,7 +145,7 @@ run(int argc, char **argv, bool mock)
 		}
 		case 'd':
 			if (!duration_parse(optarg, &duration)) {
-				cli_usage_error(cmd, "invalid duration '%s' (write it like 90s, 20m, 1h or 1h30m)", optarg);
+				cli_usage_error(cmd, "invalid duration '%s' (" DURATION_HINT ")", optarg);
 				goto out;
 			}
 			duration_given = true;
@@ -202,13 +202,8 @@ run(int argc, char **argv, bool mock)
 		cli_usage_error(cmd, "--transcript and --no-transcript do not go together");
 		goto out;
 	}
-	if (config_path != NULL && no_config) {
-		cli_usage_error(cmd, "--config and --no-config do not go together");
-		goto out;
-	}
-
 	/* The command line wins over the config file, the file over the defaults. */
-	if (!settings_load(&cf, config_path, no_config))
+	if (!cli_settings(cmd, config_path, no_config, &cf))
 		goto out;
 	bool bank_from_config = bank_name == NULL && cf.value[SETTING_BANK] != NULL;
 	if (bank_name == NULL)

@@ -14,6 +14,9 @@
  */
 bool duration_parse(const char *s, unsigned long *seconds);
 
+/* How to write one, for messages. */
+#define DURATION_HINT "write it like 90s, 20m, 1h or 1h30m"
+
 /* Write seconds as "1h30m", "25m", "90s"-style text into buf. */
 void duration_format(unsigned long seconds, char *buf, size_t len);
 

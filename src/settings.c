@@ -110,7 +110,7 @@ set_value(struct settings *c, enum setting k, const struct ynode *v, struct diag
 	case SETTING_DURATION:
 		if (!duration_parse(s, &c->duration)) {
 			diag_add(dl, c->path, v->line, v->col, SEV_ERROR,
-			    "invalid duration '%s' (write it like 90s, 20m, 1h or 1h30m)", s);
+			    "invalid duration '%s' (" DURATION_HINT ")", s);
 			return;
 		}
 		break;
@@ -195,8 +195,7 @@ settings_load(struct settings *c, const char *path, bool disabled)
 				    "unknown setting '%s'; did you mean '%s'?", key->str, best);
 			else
 				diag_add(&dl, c->path, key->line, key->col, SEV_ERROR,
-				    "unknown setting '%s' (known: bank, persona, duration, policy, color, "
-				    "transcript-dir)", key->str);
+				    "unknown setting '%s' (known: " SETTINGS_KNOWN ")", key->str);
 			continue;
 		}
 		if (c->value[k] != NULL) {

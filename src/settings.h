@@ -61,6 +61,9 @@ bool settings_load(struct settings *c, const char *path, bool disabled);
 
 void settings_free(struct settings *c);
 
+/* The keys, for messages. */
+#define SETTINGS_KNOWN "bank, persona, duration, policy, color, transcript-dir"
+
 /* The key's name in the file ("transcript-dir"); NULL past the end. */
 const char *settings_key_name(enum setting k);
 
