@@ -245,7 +245,8 @@ cli_banks(int argc, char **argv)
 	}
 	if (total + nextra == 0) {
 		diag_error("no question banks found in $XDG_DATA_HOME/infocoach/questionbanks "
-		    "(default ~/.local/share/infocoach/questionbanks) or %s", PKGDATADIR "/questionbanks");
+		    "(default ~/.local/share/infocoach/questionbanks), %s or infocoach/questionbanks "
+		    "in $XDG_DATA_DIRS", PKGDATADIR "/questionbanks");
 		status = STATUS_INVALID;
 	}
 	diag_flush(&dl, stderr);

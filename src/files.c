@@ -116,21 +116,25 @@ out:
 	return ok;
 }
 
-char *
-files_state_dir(void)
+const char *
+files_home_dir(void)
 {
-	const char *xdg = getenv("XDG_STATE_HOME");
 	const char *home = getenv("HOME");
-
-	if (xdg != NULL && xdg[0] == '/')
-		return xasprintf("%s/infocoach", xdg);
 	if (home == NULL || home[0] == '\0') {
 		struct passwd *pw = getpwuid(getuid());
 		home = pw != NULL ? pw->pw_dir : NULL;
 	}
-	if (home == NULL || home[0] == '\0')
-		return NULL;
-	return xasprintf("%s/.local/state/infocoach", home);
+	return home != NULL && home[0] != '\0' ? home : NULL;
+}
+
+char *
+files_state_dir(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME");
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/infocoach", xdg);
+	const char *home = files_home_dir();
+	return home != NULL ? xasprintf("%s/.local/state/infocoach", home) : NULL;
 }
 
 int

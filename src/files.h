@@ -31,6 +31,10 @@
  */
 bool files_mkdir_private(const char *dir, char *err, size_t errlen);
 
+/* The user's home: $HOME, else the password database's; NULL when
+ * neither gives one. */
+const char *files_home_dir(void);
+
 /*
  * The infocoach state directory: "$XDG_STATE_HOME/infocoach" when
  * XDG_STATE_HOME is set to an absolute path (a relative or empty value is

@@ -5,13 +5,13 @@
 
 #include "settings.h"
 
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "diag.h"
 #include "duration.h"
+#include "files.h"
 #include "text.h"
 #include "xmalloc.h"
 #include "ytree.h"
@@ -42,24 +42,13 @@ settings_key_lookup(const char *name)
 	return -1;
 }
 
-static const char *
-home_dir(void)
-{
-	const char *home = getenv("HOME");
-	if (home == NULL || home[0] == '\0') {
-		struct passwd *pw = getpwuid(getuid());
-		home = pw != NULL ? pw->pw_dir : NULL;
-	}
-	return home != NULL && home[0] != '\0' ? home : NULL;
-}
-
 char *
 settings_user_path(void)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME");
 	if (xdg != NULL && xdg[0] == '/')
 		return xasprintf("%s/infocoach/config.yaml", xdg);
-	const char *home = home_dir();
+	const char *home = files_home_dir();
 	return home != NULL ? xasprintf("%s/.config/infocoach/config.yaml", home) : NULL;
 }
 
@@ -133,7 +122,7 @@ set_value(struct settings *c, enum setting k, const struct ynode *v, struct diag
 		break;
 	case SETTING_TRANSCRIPT_DIR:
 		if (s[0] == '~' && (s[1] == '/' || s[1] == '\0')) {
-			const char *home = home_dir();
+			const char *home = files_home_dir();
 			if (home == NULL) {
 				diag_add(dl, c->path, v->line, v->col, SEV_ERROR,
 				    "'~' in transcript-dir, but there is no home directory");
