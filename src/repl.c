@@ -356,8 +356,11 @@ history_start(const struct repl_options *o)
 {
 	using_history();
 	stifle_history(1000);
-	if (o->history != NULL)
+	if (o->history != NULL) {
+		/* Private from the start, not only once it is saved again. */
+		chmod(o->history, 0600);
 		read_history(o->history);
+	}
 }
 
 static void

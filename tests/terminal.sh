@@ -17,7 +17,7 @@ trap cleanup EXIT
 
 # wait_for PATTERN [SECONDS]: poll the pane until a line matches.
 wait_for() {
-	deadline=$(( $(date +%s) + ${2:-10} ))
+	deadline=$(( $(date +%s) + ${2:-30} ))
 	while [ "$(date +%s)" -le "$deadline" ]; do
 		if T capture-pane -p -S -500 -t t 2>/dev/null | grep -q -- "$1"; then
 			return 0
@@ -128,9 +128,9 @@ for sig in TERM HUP QUIT; do
 	pid=$(pgrep -n -f -- "--transcript $trs")
 	kill -$sig "$pid"
 	case $sig in TERM) want=143 ;; HUP) want=129 ;; QUIT) want=131 ;; esac
-	wait_for "EXITED $want" 5
+	wait_for "EXITED $want"
 	ok $? "SIG$sig ends the session with status $want"
-	wait_for '^ icanon' 3
+	wait_for '^ icanon'
 	ok $? "SIG$sig: the terminal is restored (canonical mode)"
 	grep -q 'you:\*\* What does a typical week look like for you?' "$trs" &&
 	    grep -q 'Dolores Whitfield:\*\*' "$trs"
@@ -158,7 +158,7 @@ wait_for '^you> What does a typ$'
 ok $? "fg redraws the half-typed line"
 T resize-window -t t -x 80 -y 30 2>/dev/null || true
 T send-keys -t t 'ical week look like for you?' Enter
-wait_for '^Dolores: .*\(week\|day\|Monday\|morning\)' 5
+wait_for '^Dolores: .*\(week\|day\|Monday\|morning\)'
 ok $? "after fg and a resize the question is finished and answered"
 grep -q 'you:\*\* What does a typical week look like for you?' "$TEST_HOME/tstp.md"
 ok $? "the question typed across the stop is one turn in the transcript"
@@ -179,22 +179,22 @@ wait_for '^\[1m left\] you>$'
 ok $? "mock: the prompt shows the minutes left"
 T send-keys -t t 'What does a typical'
 wait_for '^\[1m left\] you> What does a typical$'
-wait_for 'Half time' 8
+wait_for 'Half time'
 ok $? "mock: the half-time notice appears while the user types"
 sleep 0.2
 line=$(T capture-pane -p -t t | grep 'you>' | tail -n 1 | sed 's/ *$//')
 [ "$line" = "[1m left] you> What does a typical" ]
 ok $? "mock: the half-typed question is still on the prompt line ($line)"
 T send-keys -t t ' week look like for you?' Enter
-wait_for '^you> \|^\[1m left\] you> What does a typical week look like for you?$' 3
+wait_for '^you> \|^\[1m left\] you> What does a typical week look like for you?$'
 ok $? "mock: the finished question is taken whole"
-wait_for 'Report: your conversation' 8
+wait_for 'Report: your conversation'
 ok $? "mock: the session ends by itself after the grace, with the report"
-wait_for 'Score: [0-9]*/100' 2
+wait_for 'Score: [0-9]*/100'
 ok $? "mock: the report has a score"
 T capture-pane -p -S -300 -t t | grep -q 'the host ends the meeting'
 ok $? "mock: the coach says the host ended it"
-wait_for 'EXITED 0' 3
+wait_for 'EXITED 0'
 ok $? "mock: exit status 0"
 
 done_testing
