@@ -889,7 +889,7 @@ report_html(FILE *fp, const struct transcript_doc *d, struct replay *r)
 		if (r->turn[i] != REPLAY_NO_TURN)
 			pg.record_of[r->turn[i]] = i;
 	for (int n = 0; n < NOTICE_COUNT; n++)
-		pg.notice[n] = s->cfg.duration > 0 ? session_notice_text(s, (enum notice)n) : NULL;
+		pg.notice[n] = s->notice_text[n] != NULL ? xstrdup(s->notice_text[n]) : NULL;
 	layout(&pg);
 
 	page_top(&pg);

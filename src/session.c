@@ -108,6 +108,8 @@ session_free(struct session *s)
 	free(s->turns);
 	free(s->flags);
 	free(s->thanks_path);
+	for (int n = 0; n < NOTICE_COUNT; n++)
+		free(s->notice_text[n]);
 	pattern_free(&s->thanks);
 	host_free(&s->host);
 	matcher_free(s->m);
@@ -312,6 +314,16 @@ session_next_due(const struct session *s)
 	return UINT64_MAX;
 }
 
+/* Whether the user has asked anything of tier t. */
+static bool
+tier_asked(const struct session *s, enum tier t)
+{
+	for (int c = 0; c < CAT_COUNT; c++)
+		if (s->asked[c] > 0 && category_tier((enum category)c) == t)
+			return true;
+	return false;
+}
+
 char *
 session_notice_text(const struct session *s, enum notice n)
 {
@@ -325,12 +337,26 @@ session_notice_text(const struct session *s, enum notice n)
 		    total, (unsigned long)((d + 59999) / 60000));
 	case NOTICE_HALF:
 		clock_span(d - s->notice_at[NOTICE_HALF], left, sizeof left);
-		return xasprintf("Half time: %s left. Have you asked about the industry as well as the job?", left);
+		if (!tier_asked(s, TIER_INDUSTRY))
+			return xasprintf("Half time: %s left. Have you asked about the industry as well as the job?", left);
+		if (!tier_asked(s, TIER_JOB))
+			return xasprintf("Half time: %s left. Have you asked about their own work as well as the industry?", left);
+		return xasprintf("Half time: %s left. You have covered the job and the industry; keep to the time.", left);
 	case NOTICE_FIVE:
 		clock_span(d - s->notice_at[NOTICE_FIVE], left, sizeof left);
+		if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME])
+			return xasprintf("%s left. You have asked your closing questions: thank the host and /end "
+			    "when you are ready.", left);
+		if (s->asked[CAT_REFERRALS])
+			return xasprintf("%s left. Start wrapping up: ask whether you may use their name when you "
+			    "get in touch.", left);
+		if (s->asked[CAT_MENTION_NAME])
+			return xasprintf("%s left. Start wrapping up: ask whom else you could talk to.", left);
 		return xasprintf("%s left. Start wrapping up: ask whom else you could talk to, and whether "
 		    "you may use their name.", left);
 	case NOTICE_TIMEUP:
+		if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME])
+			return xstrdup("Time is up. Tell the host you want to respect their time, thank them and /end.");
 		return xstrdup("Time is up. Tell the host you want to respect their time, ask your closing "
 		    "questions now, thank them and /end.");
 	case NOTICE_END:
@@ -351,9 +377,8 @@ session_tick(struct session *s)
 		if (s->notice_given[n] || s->notice_at[n] > now)
 			continue;
 		s->notice_given[n] = true;
-		char *t = session_notice_text(s, (enum notice)n);
-		session_say(s, VOICE_COACH, t);
-		free(t);
+		s->notice_text[n] = session_notice_text(s, (enum notice)n);
+		session_say(s, VOICE_COACH, s->notice_text[n]);
 		if (n == NOTICE_END) {
 			/* The host will not keep going past the grace. */
 			s->ended_by_clock = true;

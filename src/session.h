@@ -84,6 +84,7 @@ struct session {
 	bool finished;               /* the farewell and report were given */
 	bool notice_given[NOTICE_COUNT]; /* timer notices already given */
 	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
+	char *notice_text[NOTICE_COUNT];   /* what each given notice said (owned) */
 	bool ended_by_clock;         /* the host ended it after the grace */
 	uint64_t ended_at;           /* elapsed ms when it ended */
 	struct pattern thanks;       /* recognises a thank-you */
@@ -125,7 +126,8 @@ void session_tick(struct session *s);
  * will (untimed, or all given). */
 uint64_t session_next_due(const struct session *s);
 
-/* What the coach says when notice n falls due (newly allocated). */
+/* What the coach would say if notice n fell due now: the words depend
+ * on what has been asked so far (newly allocated). */
 char *session_notice_text(const struct session *s, enum notice n);
 
 /* The grace after time is up: 10% of the duration, at most 3 minutes. */

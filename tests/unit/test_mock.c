@@ -162,6 +162,40 @@ main(void)
 	ok(strstr(said, "Score: 100/100") != NULL, "a clean, complete, timely interview scores 100");
 	session_free(s);
 
+	/* The notices speak to what has been asked so far. */
+	s = start(30 * 60);
+	say(s, 3, 0, "How is your industry changing at the moment?");
+	reset();
+	at(s, 15, 0);
+	ok(strstr(said, "Half time: 15:00 left. Have you asked about their own work as well as the industry?") != NULL,
+	    "half time, only the industry asked: ask about their own work");
+	say(s, 16, 0, "What does a typical week look like for you?");
+	reset();
+	say(s, 24, 0, "Who else would you suggest I talk to?");
+	at(s, 25, 0);
+	ok(strstr(said, "5:00 left. Start wrapping up: ask whether you may use their name") != NULL &&
+	    strstr(said, "ask whom else") == NULL, "five minutes left, referrals asked: only the name is left to ask");
+	say(s, 26, 0, "May I mention your name when I contact them?");
+	reset();
+	at(s, 30, 0);
+	ok(strstr(said, "Time is up. Tell the host you want to respect their time, thank them and /end.") != NULL,
+	    "time up with both closing questions asked: thank them and end");
+	session_free(s);
+	s = start(30 * 60);
+	say(s, 1, 0, "What does a typical week look like for you?");
+	say(s, 2, 0, "How is your industry changing at the moment?");
+	say(s, 3, 0, "May I mention your name when I contact them?");
+	reset();
+	at(s, 15, 0);
+	ok(strstr(said, "Half time: 15:00 left. You have covered the job and the industry") != NULL,
+	    "half time with both tiers asked");
+	at(s, 25, 0);
+	ok(strstr(said, "5:00 left. Start wrapping up: ask whom else you could talk to.") != NULL,
+	    "five minutes left, the name asked: only referrals are left to ask");
+	at(s, 30, 0);
+	ok(strstr(said, "ask your closing questions now") != NULL, "time up with referrals not asked");
+	session_free(s);
+
 	/* Flags cost etiquette points. */
 	s = start(20 * 60);
 	say(s, 1, 0, "Are you hiring right now?");
