@@ -98,14 +98,27 @@ banks_usage(FILE *fp)
 	fputs("Usage: infocoach banks [OPTION]...\n"
 	    "List the question banks and rule files found, where they were found, and\n"
 	    "their personas.  Banks are searched in $XDG_DATA_HOME/infocoach/questionbanks,\n"
-	    "the source tree (when run from the build tree) and the installed data\n"
-	    "directory, in that order; the first file with a given name wins.\n"
+	    "the source tree (when run from the build tree), the installed data\n"
+	    "directory and infocoach/questionbanks in each $XDG_DATA_DIRS directory, in\n"
+	    "that order; the first file with a given name wins.\n"
 	    "\n"
 	    "  -b, --bank NAME|FILE  also list this bank (repeatable)\n"
 	    "      --names           print only the names of the banks found, one a line\n"
 	    "      --personas        print only the persona ids of the --bank given (or of\n"
 	    "                        the default bank), one a line\n"
 	    "  -h, --help            show this help\n", fp);
+}
+
+/* The width of the id column: the longest name listed, at least 18. */
+static int id_width = 18;
+
+static void
+widen_for(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t l = strlen(base ? base + 1 : path);
+	if (l > 5 && (int)(l - 5) > id_width && l - 5 < 64)
+		id_width = (int)(l - 5);
 }
 
 static bool
@@ -116,10 +129,10 @@ print_bank(const char *path, const char *origin, struct diag_list *dl)
 		return false;
 	char *p = diag_quote(path);
 	if (b->rules_only) {
-		text_printf(stdout, "%-18s %-40s (%s: %s)\n", b->id, b->title, origin, p);
+		text_printf(stdout, "%-*s %-40s (%s: %s)\n", id_width, b->id, b->title, origin, p);
 		printf("  %zu rules, %zu cues\n", b->nrules, b->ncues);
 	} else {
-		text_printf(stdout, "%-18s %-40s (%s: %s)\n", b->id, b->title, origin, p);
+		text_printf(stdout, "%-*s %-40s (%s: %s)\n", id_width, b->id, b->title, origin, p);
 		text_printf(stdout, "  field: %s; %zu questions, %zu rules\n", b->field, b->nquestions, b->nrules);
 		for (size_t i = 0; i < b->npersonas; i++) {
 			const struct persona *ps = &b->personas[i];
@@ -228,6 +241,15 @@ cli_banks(int argc, char **argv)
 	}
 	const char *subs[] = {"", "rules"};
 	size_t total = 0;
+	for (size_t s = 0; s < 2; s++) {
+		char **paths;
+		size_t n = catalog_list(&cat, subs[s], &paths, NULL);
+		for (size_t i = 0; i < n; i++) {
+			widen_for(paths[i]);
+			free(paths[i]);
+		}
+		free(paths);
+	}
 	for (size_t s = 0; s < 2; s++) {
 		char **paths;
 		const char **origins;
