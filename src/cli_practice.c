@@ -318,13 +318,19 @@ run(int argc, char **argv, bool mock)
 		.transcript = tr, .seed = seed, .duration = duration,
 		.say = repl_say, .say_arg = &ro,
 	};
-	if (interactive)
-		text_printf(stdout, "%s with %s (%s). Type /help for commands, /end to finish.\n\n",
+	if (interactive) {
+		char *banner = xasprintf("%s with %s (%s). Type /help for commands, /end to finish.\n",
 		    mock ? "Mock interview" : "Practice", persona->name, bank->title);
+		repl_say(&ro, VOICE_INFO, NULL, banner);
+		free(banner);
+	}
 	if (duration > 0 && (duration < 20 * 60 || duration > 30 * 60)) {
 		char d[32];
 		duration_format(duration, d, sizeof d);
-		printf("Note: informational interviews usually last 20 to 30 minutes; this one is planned for %s.\n", d);
+		char *note = xasprintf("Note: informational interviews usually last 20 to 30 minutes; "
+		    "this one is planned for %s.", d);
+		repl_say(&ro, VOICE_INFO, NULL, note);
+		free(note);
 	}
 	s = session_new(&cfg);
 	sig = repl_run(s, &ro);

@@ -182,6 +182,82 @@ print_lines(const char *text)
 	}
 }
 
+/*
+ * The hanging indent for a program line that must wrap: the column of
+ * the text after a short first word and a gap of two or more spaces (a
+ * table row), else after a leading "- " (a list item), else the line's
+ * own indent.
+ */
+static unsigned
+hang_of(const char *line, size_t n)
+{
+	size_t lead = 0;
+	while (lead < n && line[lead] == ' ')
+		lead++;
+	if (lead + 1 < n && line[lead] == '-' && line[lead + 1] == ' ')
+		return (unsigned)lead + 2;
+	size_t w = lead;
+	while (w < n && line[w] != ' ')
+		w++;
+	size_t gap = w;
+	while (gap < n && line[gap] == ' ')
+		gap++;
+	if (gap - w >= 2 && gap < n && gap <= 32)
+		return (unsigned)utf8_columns(line, gap);
+	return (unsigned)lead;
+}
+
+/* Print multi-line program text on a terminal: each line made safe and
+ * wrapped at width between words, with its hanging indent. */
+static void
+print_lines_wrapped(const char *text, unsigned width)
+{
+	const char *p = text;
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		size_t lead = 0;
+		while (lead < n && p[lead] == ' ')
+			lead++;
+		if (lead == n || utf8_columns(p, n) <= width) {
+			text_write_safe(stdout, p, n);
+			putchar('\n');
+		} else {
+			/* Words keep the spaces between them unless the line
+			 * breaks there. */
+			char *safe = text_sanitize(p, n);
+			unsigned hang = hang_of(safe, strlen(safe)), col = 0;
+			const char *q = safe;
+			while (*q) {
+				const char *w = q;
+				while (*w == ' ')
+					w++;
+				const char *e = w;
+				while (*e && *e != ' ')
+					e++;
+				if (e == w)
+					break;
+				unsigned sp = (unsigned)(w - q), wl = (unsigned)utf8_columns(w, (size_t)(e - w));
+				if (col > hang && col + sp + wl > width) {
+					printf("\n%*s", (int)hang, "");
+					col = hang;
+				} else {
+					printf("%*s", (int)sp, "");
+					col += sp;
+				}
+				fwrite(w, 1, (size_t)(e - w), stdout);
+				col += wl;
+				q = e;
+			}
+			putchar('\n');
+			free(safe);
+		}
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
 static void
 emit(const struct repl_options *o, enum voice v, const char *who, const char *text)
 {
@@ -209,7 +285,11 @@ emit(const struct repl_options *o, enum voice v, const char *who, const char *te
 			fputs("\033[0m", stdout);
 		break;
 	case VOICE_INFO:
-		print_lines(text);
+		/* Piped output keeps the program's lines whole, for diffs. */
+		if (o->interactive)
+			print_lines_wrapped(text, width);
+		else
+			print_lines(text);
 		break;
 	}
 	fflush(stdout);
