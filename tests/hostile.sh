@@ -128,10 +128,18 @@ wait_reply() {
 }
 # tty_start RAW CMD: run the shell command CMD in a fresh 100x40 window;
 # everything it writes to the terminal is also copied, raw, to RAW.
+# A second session, 'keep', holds the tmux server up between windows:
+# a server whose last session is killed exits, and a new session made
+# at that moment could be lost with it.
 tty_start() {
+	Tm has-session -t keep 2>/dev/null || Tm new-session -d -s keep 'sleep 3600'
 	Tm kill-session -t t 2>/dev/null
 	: > "$1"
-	Tm new-session -d -s t -x 100 -y 40 "sleep 0.3; $2; echo EXITED \$?; sleep 30"
+	if ! Tm new-session -d -s t -x 100 -y 40 "sleep 0.3; $2; echo EXITED \$?; sleep 30"; then
+		diag "tmux new-session failed; trying once more"
+		sleep 0.5
+		Tm new-session -d -s t -x 100 -y 40 "sleep 0.3; $2; echo EXITED \$?; sleep 30"
+	fi
 	Tm pipe-pane -t t -o "cat >> '$1'"
 }
 TTYENV="env INPUTRC=/dev/null TERM=xterm LC_ALL=C.UTF-8 HOME='$T' XDG_STATE_HOME='$T/state'"

@@ -34,6 +34,11 @@ prompt_line() {
 	T capture-pane -p -t t | grep '^you>' | tail -n 1 | sed 's/ *$//'
 }
 
+# A second session, 'keep', holds the tmux server up between the test
+# windows: a server whose last session is killed exits, and a window
+# opened at that moment could be lost with it.
+T new-session -d -s keep 'sleep 3600'
+
 tr="$TEST_HOME/sessions/t.md"
 T new-session -d -s t -x 100 -y 40 \
 	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
@@ -112,6 +117,21 @@ ok $? "the thank-you draft is saved beside the transcript"
 h="$TEST_HOME/state/infocoach/history"
 [ -f "$h" ] && [ "$(stat -c %a "$h")" = 600 ] && grep -q 'typical week' "$h"
 ok $? "the history is saved, mode 0600"
+
+# On a narrow terminal the report wraps between words, and a table row
+# goes on under its own text column: the terminal never has to wrap.
+T kill-session -t t 2>/dev/null
+T new-session -d -s t -x 64 -y 40 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' --seed 7 --no-history --no-transcript; echo EXITED \$?; sleep 30"
+wait_for '^you>$'
+T send-keys -t t '/end' Enter
+wait_for 'EXITED 0'
+[ "$(T capture-pane -p -S - -t t | wc -l)" -eq "$(T capture-pane -p -J -S - -t t | wc -l)" ]
+ok $? "64 columns: every line the program prints fits; none is wrapped by the terminal"
+T capture-pane -p -S - -t t | sed -n '/^  Not touched yet:/,/^  Closing:/p' > "$TEST_HOME/narrow"
+grep -q '^                    [^ ]' "$TEST_HOME/narrow" && ! grep -q '^ \{5,19\}[^ ]' "$TEST_HOME/narrow"
+ok $? "64 columns: an untouched topic's question goes on under its own column"
 
 # SIGTERM and SIGHUP mid-session: the program ends with 128+N after
 # restoring the terminal, and the transcript holds every turn.
