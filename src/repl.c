@@ -27,6 +27,7 @@
 #include "cmd.h"
 #include "files.h"
 #include "text.h"
+#include "voice.h"
 #include "xmalloc.h"
 
 static volatile sig_atomic_t got_int, got_end, got_winch, got_tstp;
@@ -131,167 +132,11 @@ term_width(const struct repl_options *o)
 	return 78;
 }
 
-/* Print text safely, wrapped at width; the first line follows a label
- * of label_w columns, later lines are indented by indent. */
-static void
-print_wrapped(const char *text, unsigned label_w, unsigned indent, unsigned width)
-{
-	char *safe = text_sanitize(text, strlen(text));
-	const char *p = safe;
-	unsigned col = label_w;
-	bool line_start = true;   /* nothing written on this line yet */
-	while (*p) {
-		const char *w = p;
-		while (*w == ' ')
-			w++;
-		const char *e = w;
-		while (*e && *e != ' ')
-			e++;
-		if (e == w)
-			break;
-		unsigned wl = (unsigned)utf8_columns(w, (size_t)(e - w));
-		if (!line_start && col + 1 + wl > width) {
-			printf("\n%*s", (int)indent, "");
-			col = indent;
-		} else if (!line_start) {
-			putchar(' ');
-			col++;
-		}
-		fwrite(w, 1, (size_t)(e - w), stdout);
-		col += wl;
-		line_start = false;
-		p = e;
-	}
-	putchar('\n');
-	free(safe);
-}
-
-/* Print multi-line program text, each line made safe. */
-static void
-print_lines(const char *text)
-{
-	const char *p = text;
-	for (;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		text_write_safe(stdout, p, n);
-		putchar('\n');
-		if (nl == NULL)
-			break;
-		p = nl + 1;
-	}
-}
-
-/*
- * The hanging indent for a program line that must wrap: the column of
- * the text after a short first word and a gap of two or more spaces (a
- * table row), else after a leading "- " (a list item), else the line's
- * own indent.
- */
-static unsigned
-hang_of(const char *line, size_t n)
-{
-	size_t lead = 0;
-	while (lead < n && line[lead] == ' ')
-		lead++;
-	if (lead + 1 < n && line[lead] == '-' && line[lead + 1] == ' ')
-		return (unsigned)lead + 2;
-	size_t w = lead;
-	while (w < n && line[w] != ' ')
-		w++;
-	size_t gap = w;
-	while (gap < n && line[gap] == ' ')
-		gap++;
-	if (gap - w >= 2 && gap < n && gap <= 32)
-		return (unsigned)utf8_columns(line, gap);
-	return (unsigned)lead;
-}
-
-/* Print multi-line program text on a terminal: each line made safe and
- * wrapped at width between words, with its hanging indent. */
-static void
-print_lines_wrapped(const char *text, unsigned width)
-{
-	const char *p = text;
-	for (;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		size_t lead = 0;
-		while (lead < n && p[lead] == ' ')
-			lead++;
-		if (lead == n || utf8_columns(p, n) <= width) {
-			text_write_safe(stdout, p, n);
-			putchar('\n');
-		} else {
-			/* Words keep the spaces between them unless the line
-			 * breaks there. */
-			char *safe = text_sanitize(p, n);
-			unsigned hang = hang_of(safe, strlen(safe)), col = 0;
-			const char *q = safe;
-			while (*q) {
-				const char *w = q;
-				while (*w == ' ')
-					w++;
-				const char *e = w;
-				while (*e && *e != ' ')
-					e++;
-				if (e == w)
-					break;
-				unsigned sp = (unsigned)(w - q), wl = (unsigned)utf8_columns(w, (size_t)(e - w));
-				if (col > hang && col + sp + wl > width) {
-					printf("\n%*s", (int)hang, "");
-					col = hang;
-				} else {
-					printf("%*s", (int)sp, "");
-					col += sp;
-				}
-				fwrite(w, 1, (size_t)(e - w), stdout);
-				col += wl;
-				q = e;
-			}
-			putchar('\n');
-			free(safe);
-		}
-		if (nl == NULL)
-			break;
-		p = nl + 1;
-	}
-}
-
 static void
 emit(const struct repl_options *o, enum voice v, const char *who, const char *text)
 {
-	bool color = o->color;
-	unsigned width = term_width(o);
-	switch (v) {
-	case VOICE_HOST: {
-		char first[64];
-		snprintf(first, sizeof first, "%s", who);
-		char *sp = strchr(first, ' ');
-		if (sp != NULL)
-			*sp = '\0';
-		char *safe = text_sanitize(first, strlen(first));
-		printf("%s%s:%s ", color ? "\033[1;36m" : "", safe, color ? "\033[0m" : "");
-		print_wrapped(text, (unsigned)utf8_columns(safe, strlen(safe)) + 2, 4, width);
-		free(safe);
-		break;
-	}
-	case VOICE_COACH:
-		printf("%s  coach:%s ", color ? "\033[33m" : "", color ? "\033[0m" : "");
-		if (color)
-			fputs("\033[33m", stdout);
-		print_wrapped(text, 9, 9, width);
-		if (color)
-			fputs("\033[0m", stdout);
-		break;
-	case VOICE_INFO:
-		/* Piped output keeps the program's lines whole, for diffs. */
-		if (o->interactive)
-			print_lines_wrapped(text, width);
-		else
-			print_lines(text);
-		break;
-	}
+	/* Piped output keeps the program's lines whole, for diffs. */
+	voice_print(stdout, v, who, text, term_width(o), o->color, o->interactive);
 	fflush(stdout);
 }
 

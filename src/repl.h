@@ -12,8 +12,9 @@
  * paste of several lines is one turn too.  Otherwise lines are read from standard
  * input with a bounded reader: no prompt, no colour, no readline, and
  * the user's lines are echoed after "> " so a piped rehearsal reads like
- * a conversation.  Everything the session says is printed here, with
- * control characters from banks or input escaped.
+ * a conversation.  Everything the session says is printed through
+ * voice.h, wrapped to the terminal's width (at most 100 columns; 78 when
+ * piped, where the program's own lines are left whole).
  */
 #ifndef INFOCOACH_REPL_H
 #define INFOCOACH_REPL_H

@@ -1,0 +1,23 @@
+/*
+ * voice.h -- how each voice of the conversation is printed.
+ *
+ * The host's lines follow the first word of their name, the coach's are
+ * indented under "coach:", and both are wrapped between words at the
+ * width given.  The program's own text (help, report, notes) is printed
+ * line by line; with wrap_info, a line too long for the width is wrapped
+ * between words with a hanging indent (under the text column of a table
+ * row, after the "- " of a list item, or at the line's own indent).
+ * Control characters from banks or input are escaped.
+ */
+#ifndef INFOCOACH_VOICE_H
+#define INFOCOACH_VOICE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "session.h"
+
+void voice_print(FILE *fp, enum voice v, const char *who, const char *text, unsigned width,
+    bool color, bool wrap_info);
+
+#endif
