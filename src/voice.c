@@ -10,15 +10,18 @@
 
 #include "text.h"
 
-/* Print text safely, wrapped at width; the first line follows a label
- * of label_w columns, later lines are indented by indent. */
+/*
+ * Write the words of safe text from column col, breaking lines between
+ * words so that none passes width (a word longer than a line stands
+ * alone); a new line starts indent columns in.  Words are joined by one
+ * space, or with keep_spaces by the spaces between them in the text
+ * (leading spaces too), so a table row keeps its columns.
+ */
 static void
-print_wrapped(FILE *fp, const char *text, unsigned label_w, unsigned indent, unsigned width)
+wrap_words(FILE *fp, const char *safe, unsigned col, unsigned indent, unsigned width, bool keep_spaces)
 {
-	char *safe = text_sanitize(text, strlen(text));
+	bool line_start = true;   /* nothing written yet */
 	const char *p = safe;
-	unsigned col = label_w;
-	bool line_start = true;   /* nothing written on this line yet */
 	while (*p) {
 		const char *w = p;
 		while (*w == ' ')
@@ -28,13 +31,14 @@ print_wrapped(FILE *fp, const char *text, unsigned label_w, unsigned indent, uns
 			e++;
 		if (e == w)
 			break;
+		unsigned sp = keep_spaces ? (unsigned)(w - p) : !line_start;
 		unsigned wl = (unsigned)utf8_columns(w, (size_t)(e - w));
-		if (!line_start && col + 1 + wl > width) {
+		if (!line_start && col > indent && col + sp + wl > width) {
 			fprintf(fp, "\n%*s", (int)indent, "");
 			col = indent;
-		} else if (!line_start) {
-			fputc(' ', fp);
-			col++;
+		} else {
+			fprintf(fp, "%*s", (int)sp, "");
+			col += sp;
 		}
 		fwrite(w, 1, (size_t)(e - w), fp);
 		col += wl;
@@ -42,6 +46,15 @@ print_wrapped(FILE *fp, const char *text, unsigned label_w, unsigned indent, uns
 		p = e;
 	}
 	fputc('\n', fp);
+}
+
+/* Print text safely, wrapped at width; the first line follows a label
+ * of label_w columns, later lines are indented by indent. */
+static void
+print_wrapped(FILE *fp, const char *text, unsigned label_w, unsigned indent, unsigned width)
+{
+	char *safe = text_sanitize(text, strlen(text));
+	wrap_words(fp, safe, label_w, indent, width, false);
 	free(safe);
 }
 
@@ -102,33 +115,8 @@ print_lines_wrapped(FILE *fp, const char *text, unsigned width)
 			text_write_safe(fp, p, n);
 			fputc('\n', fp);
 		} else {
-			/* Words keep the spaces between them unless the line
-			 * breaks there. */
 			char *safe = text_sanitize(p, n);
-			unsigned hang = hang_of(safe, strlen(safe)), col = 0;
-			const char *q = safe;
-			while (*q) {
-				const char *w = q;
-				while (*w == ' ')
-					w++;
-				const char *e = w;
-				while (*e && *e != ' ')
-					e++;
-				if (e == w)
-					break;
-				unsigned sp = (unsigned)(w - q), wl = (unsigned)utf8_columns(w, (size_t)(e - w));
-				if (col > hang && col + sp + wl > width) {
-					fprintf(fp, "\n%*s", (int)hang, "");
-					col = hang;
-				} else {
-					fprintf(fp, "%*s", (int)sp, "");
-					col += sp;
-				}
-				fwrite(w, 1, (size_t)(e - w), fp);
-				col += wl;
-				q = e;
-			}
-			fputc('\n', fp);
+			wrap_words(fp, safe, 0, hang_of(safe, strlen(safe)), width, true);
 			free(safe);
 		}
 		if (nl == NULL)
