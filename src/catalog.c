@@ -99,10 +99,16 @@ ends_with(const char *s, const char *suffix)
 	return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
+bool
+catalog_names_file(const char *name)
+{
+	return strchr(name, '/') != NULL || ends_with(name, ".yaml") || ends_with(name, ".yml");
+}
+
 char *
 catalog_find(const struct catalog *c, const char *name)
 {
-	if (strchr(name, '/') != NULL || ends_with(name, ".yaml") || ends_with(name, ".yml"))
+	if (catalog_names_file(name))
 		return xstrdup(name);
 	for (size_t i = 0; i < c->ndirs; i++) {
 		char *p = xasprintf("%s/%s.yaml", c->dirs[i].path, name);

@@ -43,6 +43,10 @@ void catalog_free(struct catalog *c);
  */
 char *catalog_find(const struct catalog *c, const char *name_or_path);
 
+/* Whether a --bank argument names a file (it has a '/' or ends in .yaml
+ * or .yml) rather than a bank. */
+bool catalog_names_file(const char *name);
+
 /*
  * Every *.yaml in sub ("" for banks, "rules" for rule files) of the
  * search directories, the first of each file name winning, sorted by file

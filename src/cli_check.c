@@ -52,6 +52,7 @@ check_usage(FILE *fp)
 	    "      --thank-you        the files are thank-you notes: brief, thanking the host\n"
 	    "                         for their time, naming one thing learned\n"
 	    "  -c, --config FILE      read settings from FILE (default:\n"
+	    "                         .infocoach.yaml here or in a parent, else\n"
 	    "                         $XDG_CONFIG_HOME/infocoach/config.yaml)\n"
 	    "      --no-config        read no config file\n"
 	    "  -h, --help             show this help\n"

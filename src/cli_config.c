@@ -33,9 +33,11 @@ config_usage(FILE *fp)
 	    "  -h, --help           show this help\n"
 	    "\n"
 	    "Keys: bank, persona, duration, policy, color, transcript-dir.  The file is\n"
-	    "$XDG_CONFIG_HOME/infocoach/config.yaml (default ~/.config/infocoach/),\n"
-	    "else infocoach/config.yaml in $XDG_CONFIG_DIRS (default /etc/xdg);\n"
-	    "$INFOCOACH_CONFIG names another file, as --config does.  For example:\n"
+	    "the first of: --config FILE; $INFOCOACH_CONFIG; .infocoach.yaml in this\n"
+	    "directory or the nearest parent with one (a project file); then\n"
+	    "$XDG_CONFIG_HOME/infocoach/config.yaml (default ~/.config/infocoach/);\n"
+	    "then infocoach/config.yaml in $XDG_CONFIG_DIRS (default /etc/xdg).  Relative\n"
+	    "paths in it are taken from its own directory.  For example:\n"
 	    "\n"
 	    "  bank: nursing\n"
 	    "  duration: 25m\n"
@@ -167,7 +169,12 @@ cli_config(int argc, char **argv)
 	if (disabled) {
 		fputs("config file     none (--no-config)\n", stdout);
 	} else if (cf.path != NULL) {
-		text_printf(stdout, "config file     %s\n", cf.path);
+		static const char *const how[] = {
+			[SETTINGS_OPTION] = "--config", [SETTINGS_ENV] = "INFOCOACH_CONFIG",
+			[SETTINGS_PROJECT] = "project file", [SETTINGS_USER] = "XDG_CONFIG_HOME",
+			[SETTINGS_SYSTEM] = "XDG_CONFIG_DIRS",
+		};
+		text_printf(stdout, "config file     %s (%s)\n", cf.path, how[cf.source]);
 	} else {
 		char *user = settings_user_path();
 		text_printf(stdout, "config file     none; create %s\n", user != NULL ? user : "(no home directory)");

@@ -68,6 +68,7 @@ practice_usage(FILE *fp)
 	    "      --no-history         do not read or save the input history\n"
 	    "      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	    "  -c, --config FILE        read settings from FILE (default:\n"
+	    "                           .infocoach.yaml here or in a parent, else\n"
 	    "                           $XDG_CONFIG_HOME/infocoach/config.yaml)\n"
 	    "      --no-config          read no config file\n"
 	    "  -h, --help               show this help\n"

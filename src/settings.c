@@ -5,10 +5,14 @@
 
 #include "settings.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "catalog.h"
 #include "diag.h"
 #include "duration.h"
 #include "files.h"
@@ -52,14 +56,72 @@ settings_user_path(void)
 	return home != NULL ? xasprintf("%s/.config/infocoach/config.yaml", home) : NULL;
 }
 
-/* The XDG search: the user's file, then each of $XDG_CONFIG_DIRS. */
-static char *
-find_config(void)
+/*
+ * A project file is used only when it is the user's (or root's) and no
+ * one else can write to it: a file left in a shared parent directory
+ * such as /tmp must not choose where transcripts go.
+ */
+static bool
+project_file_ok(const char *path)
 {
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return false;
+	const char *why = NULL;
+	if (!S_ISREG(st.st_mode))
+		why = "not a regular file";
+	else if (st.st_uid != geteuid() && st.st_uid != 0)
+		why = "owned by another user";
+	else if (st.st_mode & (S_IWGRP | S_IWOTH))
+		why = "others can write to it";
+	if (why != NULL) {
+		char *q = diag_quote(path);
+		fprintf(stderr, "infocoach: warning: ignoring the project config file %s: %s\n", q, why);
+		free(q);
+		return false;
+	}
+	return true;
+}
+
+/* The project file: PROJECT_FILE in the current directory or the
+ * nearest of its parents. */
+static char *
+find_project(void)
+{
+	char cwd[PATH_MAX];
+	if (getcwd(cwd, sizeof cwd) == NULL)
+		return NULL;
+	size_t len = strlen(cwd);
+	for (;;) {
+		char *p = xasprintf("%.*s/" SETTINGS_PROJECT_FILE, (int)len, len == 1 ? "" : cwd);
+		if (access(p, F_OK) == 0 && project_file_ok(p))
+			return p;
+		free(p);
+		if (len <= 1)
+			return NULL;
+		while (len > 1 && cwd[len - 1] != '/')
+			len--;
+		if (len > 1)
+			len--;      /* drop the slash, except the root's */
+	}
+}
+
+/* The search: the project file, the user's file, then each of
+ * $XDG_CONFIG_DIRS. */
+static char *
+find_config(enum settings_source *source)
+{
+	char *project = find_project();
+	if (project != NULL) {
+		*source = SETTINGS_PROJECT;
+		return project;
+	}
 	char *user = settings_user_path();
+	*source = SETTINGS_USER;
 	if (user != NULL && access(user, F_OK) == 0)
 		return user;
 	free(user);
+	*source = SETTINGS_SYSTEM;
 	const char *dirs = getenv("XDG_CONFIG_DIRS");
 	if (dirs == NULL || dirs[0] == '\0')
 		dirs = "/etc/xdg";
@@ -76,6 +138,19 @@ find_config(void)
 	}
 	free(copy);
 	return found;
+}
+
+/* rel, a relative path in the config file at path, as a path from the
+ * file's own directory (newly allocated). */
+static char *
+beside(const char *path, const char *rel)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return xstrdup(rel);
+	if (slash == path)
+		return xasprintf("/%s", rel);
+	return xasprintf("%.*s/%s", (int)(slash - path), path, rel);
 }
 
 /* Check one value; problems go to dl. */
@@ -133,8 +208,16 @@ set_value(struct settings *c, enum setting k, const struct ynode *v, struct diag
 			return;
 		}
 		if (s[0] != '/') {
-			diag_add(dl, c->path, v->line, v->col, SEV_ERROR,
-			    "transcript-dir must be an absolute path or start with '~/'");
+			c->value[k] = beside(c->path, s);
+			c->line[k] = v->line;
+			return;
+		}
+		break;
+	case SETTING_BANK:
+		/* A file (not a bank's name) is found from the config file. */
+		if (s[0] != '/' && catalog_names_file(s)) {
+			c->value[k] = beside(c->path, s);
+			c->line[k] = v->line;
 			return;
 		}
 		break;
@@ -152,9 +235,12 @@ settings_load(struct settings *c, const char *path, bool disabled)
 	if (disabled)
 		return true;
 	const char *env = getenv("INFOCOACH_CONFIG");
-	if (path == NULL && env != NULL && env[0] != '\0')
+	c->source = SETTINGS_OPTION;
+	if (path == NULL && env != NULL && env[0] != '\0') {
 		path = env;     /* like --config: the file must exist */
-	c->path = path != NULL ? xstrdup(path) : find_config();
+		c->source = SETTINGS_ENV;
+	}
+	c->path = path != NULL ? xstrdup(path) : find_config(&c->source);
 	if (c->path == NULL)
 		return true;
 

@@ -1,12 +1,15 @@
 /*
  * settings.h -- the user's settings file and where each setting came from.
  *
- * The file is $XDG_CONFIG_HOME/infocoach/config.yaml (~/.config when
- * XDG_CONFIG_HOME is unset or relative), else the first
- * infocoach/config.yaml in $XDG_CONFIG_DIRS (default /etc/xdg); or the
- * file given with --config, else in $INFOCOACH_CONFIG; or none with
- * --no-config.  It is one YAML
- * mapping, read with the same bounded reader as the banks:
+ * The file is the one given with --config, else in $INFOCOACH_CONFIG,
+ * else the project file .infocoach.yaml in the current directory or the
+ * nearest parent that has one (used only when it is the user's or root's
+ * and no one else may write to it), else
+ * $XDG_CONFIG_HOME/infocoach/config.yaml (~/.config when XDG_CONFIG_HOME
+ * is unset or relative), else the first infocoach/config.yaml in
+ * $XDG_CONFIG_DIRS (default /etc/xdg); none with --no-config.  The first
+ * found is the only one read.  It is one YAML mapping, read with the same
+ * bounded reader as the banks:
  *
  *     bank: nursing            # NAME or FILE, for practice, mock and check
  *     persona: tyler           # the host, when the bank has one by that id
@@ -14,6 +17,9 @@
  *     policy: strict           # strict, default or lenient
  *     color: never             # auto, always or never (practice and mock)
  *     transcript-dir: ~/notes/interviews
+ *
+ * A relative transcript-dir, and a bank given as a relative file, are
+ * taken from the config file's own directory.
  *
  * Every key is optional; an unknown key, a wrong type or a bad value is a
  * positioned error (FILE:LINE:COL), so a typo never passes silently.
@@ -39,8 +45,22 @@ enum setting {
 	SETTING_COUNT
 };
 
+/* The name of the project file, looked for in the current directory and
+ * its parents. */
+#define SETTINGS_PROJECT_FILE ".infocoach.yaml"
+
+/* How the file was chosen. */
+enum settings_source {
+	SETTINGS_OPTION,        /* --config FILE */
+	SETTINGS_ENV,           /* $INFOCOACH_CONFIG */
+	SETTINGS_PROJECT,       /* .infocoach.yaml here or in a parent */
+	SETTINGS_USER,          /* $XDG_CONFIG_HOME/infocoach/config.yaml */
+	SETTINGS_SYSTEM,        /* infocoach/config.yaml in $XDG_CONFIG_DIRS */
+};
+
 struct settings {
 	char *path;                     /* the file read, or NULL (owned) */
+	enum settings_source source;    /* how it was chosen, when path */
 	char *value[SETTING_COUNT];      /* as written in the file, NULL when
 	                                   absent (owned; transcript-dir with
 	                                   ~ expanded) */
@@ -53,7 +73,7 @@ struct settings {
 /*
  * Read the settings: from path when it is not NULL, else from
  * $INFOCOACH_CONFIG when set (either must exist), else from the first
- * file of the XDG search (none is fine); nothing at all
+ * file of the search above (none is fine); nothing at all
  * when disabled.  Problems are printed to stderr, positioned in the file.
  * Returns false when the file exists but cannot be used; c is then empty.
  */

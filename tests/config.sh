@@ -6,6 +6,11 @@
 
 T=$TEST_HOME
 IC=$INFOCOACH
+# The search itself is under test here: no INFOCOACH_CONFIG, and a
+# working directory of our own (project files are looked for from it).
+unset INFOCOACH_CONFIG
+mkdir "$T/work"
+cd "$T/work" || exit 99
 CF="$XDG_CONFIG_HOME/infocoach/config.yaml"
 mkdir -p "$XDG_CONFIG_HOME/infocoach"
 
@@ -51,7 +56,7 @@ policy strict (T/config/infocoach/config.yaml:5)
 color never (T/config/infocoach/config.yaml:6)
 transcript-dir T/interviews (T/config/infocoach/config.yaml:7)
 
-config file T/config/infocoach/config.yaml
+config file T/config/infocoach/config.yaml (XDG_CONFIG_HOME)
 history T/state/infocoach/history
 banks '"$TOP_SRCDIR"'/questionbanks (source tree)
 '
@@ -126,13 +131,41 @@ ok $? "banks in XDG_DATA_DIRS are found, after the program's own (which win by n
     [ "$("$IC" banks --names | grep -c '^extra$')" = 0 ]
 ok $? "bank names from XDG_DATA_DIRS are completed too, and only when it is set"
 
+# --- a project file: .infocoach.yaml here or in a parent ---------------
+mkdir -p "$T/proj/drafts/deep" "$T/proj/banks"
+cp "$TOP_SRCDIR/questionbanks/teaching.yaml" "$T/proj/banks/ours.yaml"
+printf 'policy: lenient\nbank: banks/ours.yaml\ntranscript-dir: notes\n' > "$T/proj/.infocoach.yaml"
+chmod 644 "$T/proj/.infocoach.yaml"
+(cd "$T/proj/drafts/deep" && "$IC" config) > "$T/out" 2> "$T/err"
+sed "s|$T|T|g; s/  */ /g" "$T/out" > "$T/out.n"
+[ ! -s "$T/err" ] &&
+    grep -qx 'policy lenient (T/proj/.infocoach.yaml:1)' "$T/out.n" &&
+    grep -qx 'bank T/proj/banks/ours.yaml (T/proj/.infocoach.yaml:2)' "$T/out.n" &&
+    grep -qx 'transcript-dir T/proj/notes (T/proj/.infocoach.yaml:3)' "$T/out.n" &&
+    grep -qx 'config file T/proj/.infocoach.yaml (project file)' "$T/out.n"
+ok $? "a project file two levels up wins over the user's file; its relative paths are from its directory"
+(cd "$T/proj/drafts/deep" && printf 'What does a typical week look like for you?\n/end\n' |
+    "$IC" --seed 1 --no-history) > "$T/out" 2> "$T/err"
+ls "$T/proj/notes"/*-teaching.md > /dev/null 2>&1
+ok $? "practice in a subdirectory uses the project's bank and saves to the project's notes"
+[ "$(cd "$T/proj/drafts" && "$IC" config --no-config policy)" = default ] &&
+    [ "$(cd "$T/proj/drafts" && "$IC" config --config "$CF" policy)" = strict ]
+ok $? "--no-config and --config pass over the project file"
+chmod 664 "$T/proj/.infocoach.yaml"
+(cd "$T/proj/drafts" && "$IC" config policy) > "$T/out" 2> "$T/err"
+sed "s|$T|T|g" "$T/err" > "$T/err.n"
+[ "$(cat "$T/out")" = strict ] &&
+    grep -qx "infocoach: warning: ignoring the project config file T/proj/.infocoach.yaml: others can write to it" "$T/err.n"
+ok $? "a project file others may write to is ignored with a warning; the user's file is used"
+chmod 644 "$T/proj/.infocoach.yaml"
+
 # --- broken files: positioned errors, status 2, the way out named --------
 cat > "$T/bad.yaml" <<'EOF'
 bnak: nursing
 duration: 99x
 policy: 3
 color: sometimes
-transcript-dir: notes
+transcript-dir: [notes]
 persona: [a, b]
 duration: 20m
 EOF
@@ -146,7 +179,7 @@ same "every problem in the file, positioned, then the way out" "$T/err.n" \
 infocoach: T/bad.yaml:2:11: error: invalid duration '99x' (write it like 90s, 20m, 1h or 1h30m)
 infocoach: T/bad.yaml:3:9: error: 'policy' must be a string, not number
 infocoach: T/bad.yaml:4:8: error: invalid color 'sometimes' (expected auto, always or never)
-infocoach: T/bad.yaml:5:17: error: transcript-dir must be an absolute path or start with '~/'
+infocoach: T/bad.yaml:5:17: error: 'transcript-dir' must be a string, not a list
 infocoach: T/bad.yaml:6:10: error: 'persona' must be a string, not a list
 infocoach: T/bad.yaml:7:1: error: duplicate key 'duration' (first defined at 2:1)
 Fix the file, or use --no-config to run without it.
