@@ -54,12 +54,23 @@ assessor_free(struct assessor *a)
 	memset(a, 0, sizeof *a);
 }
 
+/* Whether id names kind k, written with '_' or '-' (job_ask, job-ask). */
+static bool
+names_kind(const char *id, enum flag_kind k)
+{
+	const char *name = kind_name(k);
+	for (; *id != '\0' && *name != '\0'; id++, name++)
+		if (*id != *name && !(*id == '-' && *name == '_'))
+			return false;
+	return *id == '\0' && *name == '\0';
+}
+
 static bool
 ignored(const struct rule *r, char *const *ignore, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(ignore[i], "all") == 0 || strcmp(ignore[i], r->id) == 0 ||
-		    strcmp(ignore[i], kind_name(r->kind)) == 0)
+		    names_kind(ignore[i], r->kind))
 			return true;
 	return false;
 }

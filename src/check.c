@@ -15,6 +15,7 @@
 
 #include "bank.h"
 #include "diag.h"
+#include "suppress.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -42,6 +43,8 @@ struct checker {
 	struct seen seen;           /* for duplicates */
 	bool seen_full_noted;       /* told that tracking stopped */
 	bool input_ok;              /* no problem with the input itself */
+	struct suppress sup;        /* the draft's directives so far */
+	bool in_comment;            /* inside a <!-- --> comment of several lines */
 	char *buf;                  /* READ_BUF + 1 bytes (owned) */
 };
 
@@ -63,6 +66,7 @@ checker_free(struct checker *c)
 	if (c == NULL)
 		return;
 	matcher_free(c->m);
+	suppress_free(&c->sup);
 	free(c->seen.hash);
 	free(c->seen.line);
 	free(c->buf);
@@ -170,39 +174,6 @@ seen_add(struct checker *c, uint64_t h, unsigned long line)
 	return 0;
 }
 
-/* Split a trailing "# infocoach: ignore ID..." off text.  Returns the
- * new length of the text and fills ids (pointers into the copy buf). */
-static size_t
-split_suppression(char *s, size_t len, char **ids, size_t *nids, size_t max)
-{
-	static const char tag[] = "# infocoach:";
-	*nids = 0;
-	char *at = NULL;
-	for (char *p = s; (p = memchr(p, '#', (size_t)(s + len - p))) != NULL; p++) {
-		if ((size_t)(s + len - p) >= sizeof tag - 1 && memcmp(p, tag, sizeof tag - 1) == 0) {
-			at = p;
-			break;
-		}
-	}
-	if (at == NULL)
-		return len;
-	size_t keep = (size_t)(at - s);
-	char *d = at + sizeof tag - 1;
-	s[len] = '\0';
-	char *save = NULL;
-	char *w = strtok_r(d, " \t,", &save);
-	if (w == NULL || strcmp(w, "ignore") != 0)
-		return len; /* not a directive we know: leave the text alone */
-	while ((w = strtok_r(NULL, " \t,", &save)) != NULL && *nids < max)
-		ids[(*nids)++] = w;
-	static char all[] = "all";
-	if (*nids == 0)
-		ids[(*nids)++] = all;
-	while (keep > 0 && (s[keep - 1] == ' ' || s[keep - 1] == '\t'))
-		keep--;
-	return keep;
-}
-
 /*
  * Check one question.  line is the whole original line (for columns);
  * the question is line[off..off+len).  Returns nothing; findings go out.
@@ -261,13 +232,30 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 	}
 }
 
+/* A comment, s[from..to) of line lineno: apply it when it is a
+ * directive, and warn about a directive we do not know. */
+static void
+comment_line(struct checker *c, unsigned long lineno, const char *s, size_t from, size_t to)
+{
+	const char *w;
+	size_t wl;
+	if (suppress_comment(&c->sup, s + from, to - from, &w, &wl) != DIRECTIVE_UNKNOWN)
+		return;
+	struct diag_list dl = {0};
+	diag_add(&dl, c->path, lineno, 1 + utf8_columns(s, (size_t)(w - s)), SEV_WARNING,
+	    "unknown infocoach directive '%.*s' (expected off, on, ignore-next-line or a "
+	    "trailing ignore); the comment is skipped", (int)wl, w);
+	fflush(stdout);
+	diag_flush(&dl, stderr);
+}
+
 /* One raw line of a draft (without its newline). */
 static void
 draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
 {
 	size_t off = 0;
 	unsigned long col_base = 1;
-	char *ids[16];
+	char *ids[SUPPRESS_MAX_IDS];
 	size_t nids = 0;
 
 	if (lineno == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
@@ -290,8 +278,31 @@ draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
 	}
 	while (off < len && (s[off] == ' ' || s[off] == '\t'))
 		off++;
-	if (off == len || s[off] == '#')
+	if (c->in_comment) {
+		/* Inside a <!-- --> comment of several lines: skip to its end. */
+		c->in_comment = memmem(s + off, len - off, "-->", 3) == NULL;
 		return;
+	}
+	if (len - off >= 4 && memcmp(s + off, "<!--", 4) == 0) {
+		/* An HTML comment, as Markdown drafts have them. */
+		const char *end = memmem(s + off + 4, len - off - 4, "-->", 3);
+		size_t to = end != NULL ? (size_t)(end - s) : len;
+		size_t after = end != NULL ? to + 3 : len;
+		while (after < len && (s[after] == ' ' || s[after] == '\t'))
+			after++;
+		if (after == len) {
+			comment_line(c, lineno, s, off + 4, to);
+			c->in_comment = end == NULL;
+			return;
+		}
+		off = after;    /* a comment before the question: the question is checked */
+	}
+	if (off == len)
+		return;
+	if (s[off] == '#') {
+		comment_line(c, lineno, s, off + 1, len);
+		return;
+	}
 	/* List markers: "-", "*", "+", "1.", "1)" followed by a space. */
 	size_t m = off;
 	if (strchr("-*+", s[m]) != NULL && m + 1 < len && (s[m + 1] == ' ' || s[m + 1] == '\t')) {
@@ -310,12 +321,14 @@ draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
 		while (off < len && (s[off] == ' ' || s[off] == '\t'))
 			off++;
 	}
-	len = split_suppression(s, len, ids, &nids, sizeof ids / sizeof *ids);
+	len = suppress_trailing(s, len, ids, &nids);
 	while (len > off && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	if (len <= off)
 		return;
-	check_question(c, lineno, s, off, len - off, col_base, ids, nids);
+	char *in_effect[SUPPRESS_MAX_IDS * 2 + 64];
+	size_t n = suppress_collect(&c->sup, ids, nids, in_effect, sizeof in_effect / sizeof *in_effect);
+	check_question(c, lineno, s, off, len - off, col_base, in_effect, n);
 }
 
 static void
@@ -330,6 +343,8 @@ begin_file(struct checker *c, const char *path)
 		memset(c->seen.hash, 0, c->seen.cap * sizeof *c->seen.hash);
 	c->seen_full_noted = false;
 	c->input_ok = true;
+	suppress_reset(&c->sup);
+	c->in_comment = false;
 	c->files++;
 	emit_file_begin(c->e, path);
 }

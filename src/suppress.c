@@ -1,0 +1,214 @@
+/*
+ * suppress.c -- what a draft's comments tell the checker to leave alone
+ * (see suppress.h).
+ */
+#include <config.h>
+
+#include "suppress.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+static const char tag[] = "infocoach:";
+
+void
+suppress_reset(struct suppress *s)
+{
+	for (size_t i = 0; i < s->noff; i++)
+		free(s->off[i]);
+	s->noff = 0;
+	for (size_t i = 0; i < s->nnext; i++)
+		free(s->next[i]);
+	s->nnext = 0;
+	s->next_set = false;
+}
+
+void
+suppress_free(struct suppress *s)
+{
+	suppress_reset(s);
+	free(s->off);
+	free(s->next);
+	memset(s, 0, sizeof *s);
+}
+
+static bool
+is_space(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+/* The next word of text[*at..len), separated by blanks, commas or NULs
+ * (suppress_trailing ends the words it keeps with a NUL). */
+static bool
+next_word(const char *text, size_t len, size_t *at, const char **w, size_t *wl)
+{
+	size_t i = *at;
+	while (i < len && (is_space(text[i]) || text[i] == ',' || text[i] == '\0'))
+		i++;
+	if (i == len)
+		return false;
+	size_t j = i;
+	while (j < len && !is_space(text[j]) && text[j] != ',' && text[j] != '\0')
+		j++;
+	*w = text + i;
+	*wl = j - i;
+	*at = j;
+	return true;
+}
+
+static bool
+word_is(const char *w, size_t wl, const char *s)
+{
+	return wl == strlen(s) && memcmp(w, s, wl) == 0;
+}
+
+static bool
+in_set(char *const *set, size_t n, const char *w, size_t wl)
+{
+	for (size_t i = 0; i < n; i++)
+		if (word_is(w, wl, set[i]))
+			return true;
+	return false;
+}
+
+enum directive
+suppress_comment(struct suppress *s, const char *text, size_t len, const char **word, size_t *wordlen)
+{
+	size_t at = 0;
+	const char *w;
+	size_t wl;
+	if (!next_word(text, len, &at, &w, &wl) || !word_is(w, wl, tag))
+		return DIRECTIVE_NONE;
+	if (!next_word(text, len, &at, &w, &wl)) {
+		*word = text + len;
+		*wordlen = 0;
+		return DIRECTIVE_UNKNOWN;
+	}
+	bool any = false;
+	const char *id;
+	size_t idl;
+	if (word_is(w, wl, "off")) {
+		while (next_word(text, len, &at, &id, &idl)) {
+			any = true;
+			if (!in_set(s->off, s->noff, id, idl)) {
+				xgrow((void **)&s->off, &s->capoff, s->noff + 1, sizeof *s->off);
+				s->off[s->noff++] = xstrndup(id, idl);
+			}
+		}
+		if (!any && !in_set(s->off, s->noff, "all", 3)) {
+			xgrow((void **)&s->off, &s->capoff, s->noff + 1, sizeof *s->off);
+			s->off[s->noff++] = xstrdup("all");
+		}
+	} else if (word_is(w, wl, "on")) {
+		while (next_word(text, len, &at, &id, &idl)) {
+			any = true;
+			for (size_t i = 0; i < s->noff; i++) {
+				if (word_is(id, idl, s->off[i])) {
+					free(s->off[i]);
+					s->off[i--] = s->off[--s->noff];
+				}
+			}
+		}
+		if (!any) {
+			for (size_t i = 0; i < s->noff; i++)
+				free(s->off[i]);
+			s->noff = 0;
+		}
+	} else if (word_is(w, wl, "ignore-next-line")) {
+		for (size_t i = 0; i < s->nnext; i++)
+			free(s->next[i]);
+		s->nnext = 0;
+		if (s->next == NULL)
+			s->next = xcalloc(SUPPRESS_MAX_IDS, sizeof *s->next);
+		while (next_word(text, len, &at, &id, &idl) && s->nnext < SUPPRESS_MAX_IDS)
+			s->next[s->nnext++] = xstrndup(id, idl);
+		if (s->nnext == 0)
+			s->next[s->nnext++] = xstrdup("all");
+		s->next_set = true;
+	} else {
+		*word = w;
+		*wordlen = wl;
+		return DIRECTIVE_UNKNOWN;
+	}
+	return DIRECTIVE_OK;
+}
+
+/* Where a trailing directive starts in s[0..len): "# infocoach:" or
+ * "<!-- infocoach:"; NULL when there is none.  *html says which. */
+static char *
+find_trailing(char *s, size_t len, bool *html)
+{
+	for (size_t i = 0; i < len; i++) {
+		size_t j;
+		if (s[i] == '#')
+			j = i + 1;
+		else if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0)
+			j = i + 4;
+		else
+			continue;
+		while (j < len && is_space(s[j]))
+			j++;
+		if (len - j >= sizeof tag - 1 && memcmp(s + j, tag, sizeof tag - 1) == 0) {
+			*html = s[i] == '<';
+			return s + i;
+		}
+	}
+	return NULL;
+}
+
+size_t
+suppress_trailing(char *s, size_t len, char **ids, size_t *nids)
+{
+	*nids = 0;
+	bool html = false;
+	char *at = find_trailing(s, len, &html);
+	if (at == NULL)
+		return len;
+	char *d = (char *)memchr(at, ':', (size_t)(s + len - at)) + 1;
+	size_t dl = (size_t)(s + len - d);
+	if (html) {
+		char *end = NULL;
+		for (char *p = d; p + 3 <= s + len; p++)
+			if (memcmp(p, "-->", 3) == 0)
+				end = p;
+		if (end == NULL)
+			return len;     /* not closed: not a directive */
+		dl = (size_t)(end - d);
+	}
+	size_t pos = 0;
+	const char *w;
+	size_t wl;
+	if (!next_word(d, dl, &pos, &w, &wl) || !word_is(w, wl, "ignore"))
+		return len;     /* not a directive we know: the text stays whole */
+	while (*nids < SUPPRESS_MAX_IDS && next_word(d, dl, &pos, &w, &wl)) {
+		char *id = d + (w - d);         /* the same place, writable */
+		id[wl] = '\0';
+		ids[(*nids)++] = id;
+	}
+	static char all[] = "all";
+	if (*nids == 0)
+		ids[(*nids)++] = all;
+	size_t keep = (size_t)(at - s);
+	while (keep > 0 && is_space(s[keep - 1]))
+		keep--;
+	return keep;
+}
+
+size_t
+suppress_collect(struct suppress *s, char *const *own, size_t nown, char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nown && n < max; i++)
+		out[n++] = own[i];
+	if (s->next_set) {
+		for (size_t i = 0; i < s->nnext && n < max; i++)
+			out[n++] = s->next[i];
+		s->next_set = false;    /* used up by this question; freed later */
+	}
+	for (size_t i = 0; i < s->noff && n < max; i++)
+		out[n++] = s->off[i];
+	return n;
+}
