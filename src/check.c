@@ -437,10 +437,13 @@ ends_with(const char *s, const char *suffix)
 }
 
 bool
-checker_file(struct checker *c, const char *path)
+checker_file(struct checker *c, const char *path, const char *name)
 {
 	int fd;
 	bool is_stdin = strcmp(path, "-") == 0;
+
+	if (is_stdin && name != NULL)
+		return checker_fd(c, name, STDIN_FILENO);
 
 	if (!is_stdin && (ends_with(path, ".yaml") || ends_with(path, ".yml")))
 		return check_bank(c, path);

@@ -32,9 +32,10 @@ struct checker;
  * the planned meeting length in seconds. */
 struct checker *checker_new(struct assessor *a, struct emitter *e, unsigned long duration);
 
-/* Check one input ("-" is standard input).  Returns false when the input
- * had problems of its own (then stderr has the message). */
-bool checker_file(struct checker *c, const char *path);
+/* Check one input ("-" is standard input, shown as name when that is not
+ * NULL).  Returns false when the input had problems of its own (then
+ * stderr has the message). */
+bool checker_file(struct checker *c, const char *path, const char *stdin_name);
 
 /* Check a draft already open on fd (not closed), named path in output. */
 bool checker_fd(struct checker *c, const char *path, int fd);

@@ -45,6 +45,8 @@ check_usage(FILE *fp)
 	    "                         (default), warning, info, or never\n"
 	    "  -d, --duration D       planned meeting length (default 30m), e.g. 20m\n"
 	    "  -q, --quiet            text: no suggestions and no summary line\n"
+	    "      --stdin-filename NAME  show standard input ('-') as NAME, as an\n"
+	    "                         editor sending its buffer would want\n"
 	    "      --letter           the files are requests for an informational interview:\n"
 	    "                         check they say how you found the host, value their\n"
 	    "                         advice, ask for a short meeting, are not a job ask,\n"
@@ -118,11 +120,13 @@ cli_check(int argc, char **argv)
 		{"thank-you", no_argument, NULL, 'T'},
 		{"config", required_argument, NULL, 'c'},
 		{"no-config", no_argument, NULL, 'N'},
+		{"stdin-filename", required_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct common co = {xcalloc((size_t)argc + 1, sizeof *co.banks), 0, POLICY_DEFAULT};
 	enum emit_format format = EMIT_TEXT;
+	const char *stdin_name = NULL;
 	int letter = -1;   /* a letter_kind, or -1 for question lists */
 	int fail_on = SEV_ERROR;   /* SEV_NONE: never */
 	unsigned long duration = 30 * 60;
@@ -177,6 +181,13 @@ cli_check(int argc, char **argv)
 		case 'N':
 			no_config = true;
 			break;
+		case 'S':
+			if (optarg[0] == '\0') {
+				cli_usage_error("check", "--stdin-filename needs a name");
+				goto out;
+			}
+			stdin_name = optarg;
+			break;
 		case 'q':
 			quiet = true;
 			break;
@@ -229,9 +240,11 @@ cli_check(int argc, char **argv)
 	struct emitter *em = emit_begin(format, stdout, rs, quiet);
 	struct checker *ck = checker_new(&as, em, duration);
 	bool inputs_ok = true;
-	for (int i = optind; i < argc; i++)
-		inputs_ok &= letter < 0 ? checker_file(ck, argv[i]) :
-		    letter_check(&as, em, argv[i], (enum letter_kind)letter);
+	for (int i = optind; i < argc; i++) {
+		const char *name = strcmp(argv[i], "-") == 0 ? stdin_name : NULL;
+		inputs_ok &= letter < 0 ? checker_file(ck, argv[i], name) :
+		    letter_check(&as, em, argv[i], name, (enum letter_kind)letter);
+	}
 	unsigned long files = letter < 0 ? checker_files(ck) : (unsigned long)(argc - optind);
 	unsigned long questions = checker_questions(ck);
 	checker_free(ck);

@@ -108,16 +108,16 @@ file_error(const char *path, const char *fmt, ...)
 }
 
 static bool
-read_all(const char *path, char **out, size_t *len)
+read_all(const char *path, const char *name, char **out, size_t *len)
 {
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		file_error(path, "cannot open: %s", strerror(errno));
+		file_error(name, "cannot open: %s", strerror(errno));
 		return false;
 	}
 	struct stat st;
 	if (fd != STDIN_FILENO && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
-		file_error(path, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+		file_error(name, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
 		close(fd);
 		return false;
 	}
@@ -130,7 +130,7 @@ read_all(const char *path, char **out, size_t *len)
 			continue;
 		if (r <= 0) {
 			if (r < 0) {
-				file_error(path, "read error: %s", strerror(errno));
+				file_error(name, "read error: %s", strerror(errno));
 				free(buf);
 				buf = NULL;
 			}
@@ -138,7 +138,7 @@ read_all(const char *path, char **out, size_t *len)
 		}
 		n += (size_t)r;
 		if (n > LETTER_MAX_BYTES) {
-			file_error(path, "longer than %d bytes; a letter should fit on a page", LETTER_MAX_BYTES);
+			file_error(name, "longer than %d bytes; a letter should fit on a page", LETTER_MAX_BYTES);
 			free(buf);
 			buf = NULL;
 			break;
@@ -185,19 +185,22 @@ position(const char *text, size_t off, unsigned long *line, unsigned long *col)
 }
 
 bool
-letter_check(struct assessor *a, struct emitter *e, const char *path, enum letter_kind kind)
+letter_check(struct assessor *a, struct emitter *e, const char *path, const char *name,
+    enum letter_kind kind)
 {
 	char *text;
 	size_t len, bad;
-	if (!read_all(path, &text, &len))
+	if (name == NULL)
+		name = path;
+	if (!read_all(path, name, &text, &len))
 		return false;
-	emit_file_begin(e, path);
+	emit_file_begin(e, name);
 	if (memchr(text, '\0', len) != NULL || !utf8_valid(text, len, &bad)) {
 		unsigned long line, col;
 		size_t at = memchr(text, '\0', len) ? (size_t)((char *)memchr(text, '\0', len) - text) : bad;
 		position(text, at, &line, &col);
 		struct diag_list dl = {0};
-		diag_add(&dl, path, line, col, SEV_ERROR, "not UTF-8 text; the letter was not checked");
+		diag_add(&dl, name, line, col, SEV_ERROR, "not UTF-8 text; the letter was not checked");
 		diag_flush(&dl, stderr);
 		emit_file_end(e);
 		free(text);

@@ -28,10 +28,11 @@ enum letter_kind {
 
 /*
  * Check the letter in path ("-" is standard input) with the assessor's
- * job-ask and salary rules, writing findings to e.  Returns false when
- * the file could not be read or is not text (a message is printed).
+ * job-ask and salary rules, writing findings to e under name (path when
+ * NULL).  Returns false when the file could not be read or is not text
+ * (a message is printed).
  */
-bool letter_check(struct assessor *a, struct emitter *e, const char *path,
+bool letter_check(struct assessor *a, struct emitter *e, const char *path, const char *name,
     enum letter_kind kind);
 
 #endif
