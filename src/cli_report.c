@@ -28,6 +28,7 @@
 #include "report_html.h"
 #include "text.h"
 #include "transcript_read.h"
+#include "voice.h"
 
 static void
 report_usage(FILE *fp)
@@ -139,8 +140,13 @@ cli_report(int argc, char **argv)
 	if (html != NULL) {
 		status = write_html(html, doc, r);
 	} else {
+		/* On a terminal the report wraps as the session's did. */
 		char *text = report_text(r->s);
-		text_printf(stdout, "%s\n", text);
+		unsigned width = voice_width(STDOUT_FILENO);
+		if (width != 0)
+			voice_print(stdout, VOICE_INFO, NULL, text, width, false, true);
+		else
+			text_printf(stdout, "%s\n", text);
 		free(text);
 		status = STATUS_OK;
 	}

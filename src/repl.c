@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -126,10 +125,8 @@ signals_off(const sigset_t *old)
 static unsigned
 term_width(const struct repl_options *o)
 {
-	struct winsize ws;
-	if (o->interactive && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
-		return ws.ws_col > 100 ? 100 : ws.ws_col;
-	return 78;
+	unsigned w = o->interactive ? voice_width(STDOUT_FILENO) : 0;
+	return w != 0 ? w : VOICE_PIPE_WIDTH;
 }
 
 static void

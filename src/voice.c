@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 
 #include "text.h"
 
@@ -123,6 +124,15 @@ print_lines_wrapped(FILE *fp, const char *text, unsigned width)
 			break;
 		p = nl + 1;
 	}
+}
+
+unsigned
+voice_width(int fd)
+{
+	struct winsize ws;
+	if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+		return ws.ws_col > VOICE_MAX_WIDTH ? VOICE_MAX_WIDTH : ws.ws_col;
+	return 0;
 }
 
 void

@@ -17,6 +17,13 @@
 
 #include "session.h"
 
+#define VOICE_MAX_WIDTH 100  /* wider lines are hard to read */
+#define VOICE_PIPE_WIDTH 78  /* the width when not on a terminal */
+
+/* The width to wrap at on the terminal fd (at most VOICE_MAX_WIDTH), or 0
+ * when fd is not a terminal (or one narrower than 40 columns). */
+unsigned voice_width(int fd);
+
 void voice_print(FILE *fp, enum voice v, const char *who, const char *text, unsigned width,
     bool color, bool wrap_info);
 

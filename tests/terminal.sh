@@ -132,6 +132,12 @@ ok $? "64 columns: every line the program prints fits; none is wrapped by the te
 T capture-pane -p -S - -t t | sed -n '/^  Not touched yet:/,/^  Closing:/p' > "$TEST_HOME/narrow"
 grep -q '^                    [^ ]' "$TEST_HOME/narrow" && ! grep -q '^ \{5,19\}[^ ]' "$TEST_HOME/narrow"
 ok $? "64 columns: an untouched topic's question goes on under its own column"
+T kill-session -t t 2>/dev/null
+T new-session -d -s t -x 64 -y 40 "'$INFOCOACH' report '$tr'; echo EXITED \$?; sleep 30"
+wait_for 'EXITED 0'
+T capture-pane -p -S - -t t | grep -q '^Report: your conversation with Dolores' &&
+    [ "$(T capture-pane -p -S - -t t | wc -l)" -eq "$(T capture-pane -p -J -S - -t t | wc -l)" ]
+ok $? "64 columns: 'infocoach report' wraps the report to the terminal too"
 
 # SIGTERM and SIGHUP mid-session: the program ends with 128+N after
 # restoring the terminal, and the transcript holds every turn.
