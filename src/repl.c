@@ -248,6 +248,32 @@ until_prompt_changes(void)
 	return r == 0 ? 60000 : r;
 }
 
+/* Lines added to the history in this session, to append at the end. */
+static int history_added;
+
+/*
+ * Keep a line in the history, as shells do with HISTCONTROL=ignoreboth:
+ * not an empty line, not one typed with a leading space (a way to keep a
+ * line private), not the same line twice in a row.  A pasted line of
+ * several lines is kept as one, its line breaks as spaces.
+ */
+static void
+remember(const char *line)
+{
+	if (*line == '\0' || *line == ' ')
+		return;
+	char *flat = xstrdup(line);
+	for (char *p = flat; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	HIST_ENTRY *last = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
+	if (last == NULL || strcmp(last->line, flat) != 0) {
+		add_history(flat);
+		history_added++;
+	}
+	free(flat);
+}
+
 static void
 on_line(char *line)
 {
@@ -257,8 +283,8 @@ on_line(char *line)
 		putchar('\n');
 		return;
 	}
-	if (*line != '\0' && cur.o->history != NULL)
-		add_history(line);
+	if (cur.o->history != NULL)
+		remember(line);
 	char *turn = join_continued(line, strlen(line));
 	free(line);
 	if (turn == NULL) {
@@ -277,7 +303,7 @@ static void
 history_start(const struct repl_options *o)
 {
 	using_history();
-	stifle_history(1000);
+	stifle_history(REPL_HISTORY_SIZE);
 	if (o->history != NULL) {
 		/* Private from the start, not only once it is saved again. */
 		chmod(o->history, 0600);
@@ -299,10 +325,19 @@ history_end(const struct repl_options *o)
 		files_mkdir_private(dir, err, sizeof err);
 	}
 	free(dir);
-	if (write_history(o->history) != 0 || history_truncate_file(o->history, 1000) != 0)
+	/* Append only this session's lines, so that two sessions at once
+	 * do not overwrite each other's history. */
+	int n = history_added < history_length ? history_added : history_length;
+	int rc = 0;
+	if (access(o->history, F_OK) != 0)
+		rc = write_history(o->history);
+	else if (n > 0)
+		rc = append_history(n, o->history);
+	if (rc != 0 || history_truncate_file(o->history, REPL_HISTORY_SIZE) != 0)
 		fprintf(stderr, "infocoach: warning: cannot save the history in %s\n", o->history);
 	else
 		chmod(o->history, 0600);
+	history_added = 0;
 	clear_history();
 }
 

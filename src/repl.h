@@ -24,6 +24,7 @@
 #include "session.h"
 
 #define REPL_MAX_LINE 65536   /* bytes in one line read from a pipe */
+#define REPL_HISTORY_SIZE 1000 /* lines kept in the history file */
 
 struct repl_options {
 	bool interactive;        /* readline on a terminal */

@@ -19,7 +19,7 @@ export XDG_CONFIG_HOME="$TEST_HOME/config"
 export XDG_DATA_DIRS="$TEST_HOME/share"     # no system-wide banks
 export XDG_CONFIG_DIRS="$TEST_HOME/etc"     # nor a system-wide config
 export LC_ALL=C.UTF-8
-unset NO_COLOR INFOCOACH_FAULT_WRITE INFOCOACH_FAULT_FSYNC 2>/dev/null || true
+unset NO_COLOR INFOCOACH_HISTORY INFOCOACH_FAULT_WRITE INFOCOACH_FAULT_FSYNC 2>/dev/null || true
 # Nor a project's .infocoach.yaml in a parent of the tree: an empty config
 # file holds no settings.  (tests/config.sh unsets this to test the search.)
 : > "$TEST_HOME/no-settings.yaml"

@@ -118,6 +118,38 @@ h="$TEST_HOME/state/infocoach/history"
 [ -f "$h" ] && [ "$(stat -c %a "$h")" = 600 ] && grep -q 'typical week' "$h"
 ok $? "the history is saved, mode 0600"
 
+# Two sessions at once share the history file: each appends its own
+# lines at the end.  A line typed with a leading space, and the same line
+# twice in a row, are kept once or not at all, as shells do.
+hist="$TEST_HOME/shared-history"
+for w in h1 h2; do
+	T new-session -d -s $w -x 100 -y 40 \
+		"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+		 INFOCOACH_HISTORY='$hist' '$INFOCOACH' --seed 7 --no-transcript; echo EXITED \$?; sleep 30"
+done
+for w in h1 h2; do
+	i=0
+	until T capture-pane -p -t $w | grep -q '^you>'; do sleep 0.1; i=$((i + 1)); [ $i -lt 300 ] || break; done
+done
+T send-keys -t h1 'What does a typical week look like for you?' Enter
+T send-keys -t h2 'How did you get into this line of work?' Enter
+T send-keys -t h2 'How did you get into this line of work?' Enter
+T send-keys -t h2 ' How much do you earn?' Enter
+sleep 0.5
+T send-keys -t h1 '/quit' Enter
+sleep 0.5
+T send-keys -t h2 '/quit' Enter
+i=0
+until [ "$(T capture-pane -p -t h1 | grep -c 'EXITED 0')$(T capture-pane -p -t h2 | grep -c 'EXITED 0')" = 11 ]; do
+	sleep 0.1; i=$((i + 1)); [ $i -lt 300 ] || break
+done
+[ -f "$hist" ] && [ "$(grep -c 'typical week' "$hist")" = 1 ] && [ "$(grep -c 'get into this line' "$hist")" = 1 ] &&
+    ! grep -q 'earn' "$hist" && [ "$(grep -c '^/quit$' "$hist")" = 2 ]
+r=$?
+[ $r -eq 0 ] || diag "the history:" "$(cat "$hist" 2>&1)"
+ok $r "INFOCOACH_HISTORY: two sessions at once both keep their lines; no repeats, no line typed after a space"
+T kill-session -t h1; T kill-session -t h2
+
 # On a narrow terminal the report wraps between words, and a table row
 # goes on under its own text column: the terminal never has to wrap.
 T kill-session -t t 2>/dev/null
