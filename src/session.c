@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd.h"
 #include "report.h"
@@ -256,6 +257,18 @@ say_to_host(struct session *s, const char *text, size_t len)
 		coach_closing(s, t->cat);
 }
 
+/* Whether a whole line is a REPL word typed without its '/' ("quit",
+ * "exit", "help"), as psql and python users type them. */
+static bool
+is_bare_command(const char *line)
+{
+	static const char *const words[] = {"quit", "exit", "help", "q", ":q"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcasecmp(line, words[i]) == 0)
+			return true;
+	return false;
+}
+
 void
 session_input(struct session *s, const char *line, size_t len)
 {
@@ -289,6 +302,10 @@ session_input(struct session *s, const char *line, size_t len)
 		session_say(s, VOICE_INFO, "That line is not valid UTF-8; please type it again.");
 	} else if (copy[0] == '/') {
 		cmd_run(s, copy);
+	} else if (is_bare_command(copy)) {
+		/* Said to the host, "quit" would end nothing; say how. */
+		session_say(s, VOICE_INFO, "Commands start with '/': /end finishes with your report, "
+		    "/quit leaves without it, /help lists the rest. (Nothing was said to the host.)");
 	} else {
 		say_to_host(s, copy, len);
 	}
