@@ -1,5 +1,6 @@
 /*
- * cli.c -- what every command shares: usage errors and closing stdout.
+ * cli.c -- what every command shares: usage errors, settings, colour and
+ * closing stdout.
  */
 #include <config.h>
 
@@ -14,6 +15,28 @@
 #include "diag.h"
 #include "settings.h"
 #include "xmalloc.h"
+
+bool
+cli_color_ok(const char *cmd, const char *when)
+{
+	if (strcmp(when, "auto") == 0 || strcmp(when, "always") == 0 || strcmp(when, "never") == 0)
+		return true;
+	cli_usage_error(cmd, "invalid --color '%s' (expected auto, always or never)", when);
+	return false;
+}
+
+bool
+cli_use_color(const char *when, bool on_terminal)
+{
+	if (strcmp(when, "always") == 0)
+		return true;
+	if (strcmp(when, "auto") != 0 || !on_terminal)
+		return false;
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	bool dumb = term == NULL || term[0] == '\0' || strcmp(term, "dumb") == 0;
+	return !dumb && (no_color == NULL || no_color[0] == '\0');
+}
 
 int
 cli_usage_error(const char *cmd, const char *fmt, ...)

@@ -34,6 +34,14 @@ struct settings;
  * false after a message (both options given, or a bad config file). */
 bool cli_settings(const char *cmd, const char *path, bool none, struct settings *cf);
 
+/* Whether when ("auto", "always" or "never") is a valid --color value;
+ * false after a usage error for cmd. */
+bool cli_color_ok(const char *cmd, const char *when);
+
+/* Whether to colour: "always", or "auto" on a terminal (on_terminal) whose
+ * TERM is not dumb, with NO_COLOR unset or empty. */
+bool cli_use_color(const char *when, bool on_terminal);
+
 /* Print the program's usage to fp. */
 void cli_usage(FILE *fp);
 

@@ -45,6 +45,8 @@ check_usage(FILE *fp)
 	    "                         (default), warning, info, or never\n"
 	    "  -d, --duration D       planned meeting length (default 30m), e.g. 20m\n"
 	    "  -q, --quiet            text: no suggestions and no summary line\n"
+	    "      --color WHEN       text: colour the severities: auto (default, on a\n"
+	    "                         terminal), always or never; NO_COLOR is honoured\n"
 	    "      --stdin-filename NAME  show standard input ('-') as NAME, as an\n"
 	    "                         editor sending its buffer would want\n"
 	    "      --letter           the files are requests for an informational interview:\n"
@@ -59,7 +61,7 @@ check_usage(FILE *fp)
 	    "      --no-config        read no config file\n"
 	    "  -h, --help             show this help\n"
 	    "\n"
-	    "The config file's bank, policy and duration apply unless given here.\n"
+	    "The config file's bank, policy, duration and color apply unless given here.\n"
 	    "\n"
 	    "Text output is FILE:LINE:COL: SEVERITY: MESSAGE [RULE], then the suggestion.\n"
 	    "Comments turn rules off: '# infocoach: off [RULE...]' up to\n"
@@ -121,12 +123,14 @@ cli_check(int argc, char **argv)
 		{"config", required_argument, NULL, 'c'},
 		{"no-config", no_argument, NULL, 'N'},
 		{"stdin-filename", required_argument, NULL, 'S'},
+		{"color", required_argument, NULL, 'C'},
+		{"colour", required_argument, NULL, 'C'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct common co = {xcalloc((size_t)argc + 1, sizeof *co.banks), 0, POLICY_DEFAULT};
 	enum emit_format format = EMIT_TEXT;
-	const char *stdin_name = NULL;
+	const char *stdin_name = NULL, *color = NULL;
 	int letter = -1;   /* a letter_kind, or -1 for question lists */
 	int fail_on = SEV_ERROR;   /* SEV_NONE: never */
 	unsigned long duration = 30 * 60;
@@ -188,6 +192,11 @@ cli_check(int argc, char **argv)
 			}
 			stdin_name = optarg;
 			break;
+		case 'C':
+			if (!cli_color_ok("check", optarg))
+				goto out;
+			color = optarg;
+			break;
 		case 'q':
 			quiet = true;
 			break;
@@ -223,6 +232,8 @@ cli_check(int argc, char **argv)
 		co.policy = cf.policy;
 	if (!duration_given && cf.value[SETTING_DURATION] != NULL)
 		duration = cf.duration;
+	if (color == NULL)
+		color = cf.value[SETTING_COLOR] != NULL ? cf.value[SETTING_COLOR] : "auto";
 	if (isatty(STDIN_FILENO)) {
 		for (int i = optind; i < argc; i++) {
 			if (strcmp(argv[i], "-") == 0) {
@@ -238,6 +249,7 @@ cli_check(int argc, char **argv)
 	struct assessor as;
 	assessor_init(&as, rs, co.policy);
 	struct emitter *em = emit_begin(format, stdout, rs, quiet);
+	emit_set_color(em, cli_use_color(color, isatty(STDOUT_FILENO)));
 	struct checker *ck = checker_new(&as, em, duration);
 	bool inputs_ok = true;
 	for (int i = optind; i < argc; i++) {

@@ -171,10 +171,8 @@ run(int argc, char **argv, bool mock)
 			no_history = true;
 			break;
 		case 'C':
-			if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "always") != 0 && strcmp(optarg, "never") != 0) {
-				cli_usage_error(cmd, "invalid --color '%s' (expected auto, always or never)", optarg);
+			if (!cli_color_ok(cmd, optarg))
 				goto out;
-			}
 			color = optarg;
 			break;
 		case 'c':
@@ -258,11 +256,7 @@ run(int argc, char **argv, bool mock)
 	}
 
 	bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-	const char *no_color = getenv("NO_COLOR");
-	const char *term = getenv("TERM");
-	bool dumb = term == NULL || term[0] == '\0' || strcmp(term, "dumb") == 0;
-	bool use_color = strcmp(color, "always") == 0 ||
-	    (strcmp(color, "auto") == 0 && interactive && !dumb && (no_color == NULL || no_color[0] == '\0'));
+	bool use_color = cli_use_color(color, interactive);
 
 	/* INFOCOACH_TEST_CLOCK=STEP: a virtual clock that moves STEP before
 	 * each piped line, so timed sessions can be tested without waiting. */

@@ -17,6 +17,7 @@ struct emitter {
 	enum emit_format format;     /* what to write */
 	FILE *out;                   /* where */
 	bool quiet;                  /* text: no suggestions, no summary */
+	bool color;                  /* text: ANSI colours, as GCC uses them */
 	const char *path;            /* the file being reported (borrowed) */
 	FILE *spool;                 /* json: the current file's findings */
 	bool first_file;             /* json/sarif: no comma yet */
@@ -105,6 +106,12 @@ static const struct {
 	    "Each question should be asked once."},
 };
 
+void
+emit_set_color(struct emitter *e, bool on)
+{
+	e->color = on && e->format == EMIT_TEXT;
+}
+
 struct emitter *
 emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs, bool quiet)
 {
@@ -184,14 +191,26 @@ emit_question(struct emitter *e, unsigned long line, const char *text, size_t le
 	e->first_question = false;
 }
 
+/* GCC's default colours: the place in bold, errors bold red, warnings
+ * bold magenta, notes bold cyan. */
+static const char *const sev_color[SEV_COUNT] = {
+	[SEV_ERROR] = "\033[1;31m", [SEV_WARNING] = "\033[1;35m", [SEV_INFO] = "\033[1;36m",
+};
+
 static void
 text_finding(struct emitter *e, const struct finding *f)
 {
 	FILE *o = e->out;
+	const char *sc = e->color ? sev_color[f->sev] : NULL;
+	if (e->color)
+		fputs("\033[1m", o);
 	text_write_safe(o, e->path, strlen(e->path));
 	if (f->line > 0)
 		fprintf(o, ":%lu:%lu", f->line, f->col);
-	fprintf(o, ": %s: ", severity_name(f->sev));
+	if (e->color && sc != NULL)
+		fprintf(o, ":\033[0m %s%s:\033[0m ", sc, severity_name(f->sev));
+	else
+		fprintf(o, ": %s: ", severity_name(f->sev));
 	text_write_safe(o, f->message, strlen(f->message));
 	fprintf(o, " [%s]\n", f->rule);
 	if (f->suggestion != NULL && !e->quiet) {

@@ -42,6 +42,10 @@ struct emitter;
 struct emitter *emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs,
     bool quiet);
 
+/* Colour the text format's findings (GCC's colours); other formats stay
+ * plain. */
+void emit_set_color(struct emitter *e, bool on);
+
 void emit_file_begin(struct emitter *e, const char *path);
 void emit_question(struct emitter *e, unsigned long line, const char *text, size_t len,
     enum category cat);

@@ -15,7 +15,7 @@
  *     persona: tyler           # the host, when the bank has one by that id
  *     duration: 25m            # mock's length and check's planned length
  *     policy: strict           # strict, default or lenient
- *     color: never             # auto, always or never (practice and mock)
+ *     color: never             # auto, always or never (practice, mock, check)
  *     transcript-dir: ~/notes/interviews
  *
  * A relative transcript-dir, and a bank given as a relative file, are

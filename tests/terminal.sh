@@ -171,6 +171,21 @@ T capture-pane -p -S - -t t | grep -q '^Report: your conversation with Dolores' 
     [ "$(T capture-pane -p -S - -t t | wc -l)" -eq "$(T capture-pane -p -J -S - -t t | wc -l)" ]
 ok $? "64 columns: 'infocoach report' wraps the report to the terminal too"
 
+# check colours its findings on a terminal, as GCC does, unless NO_COLOR
+# is set or TERM is dumb.
+printf 'Are you hiring?\n' > "$TEST_HOME/colour.txt"
+T kill-session -t t 2>/dev/null
+T new-session -d -s t -x 200 -y 40 \
+	"cd '$TEST_HOME'; env TERM=xterm '$INFOCOACH' check -q colour.txt; echo =; env TERM=xterm NO_COLOR=1 '$INFOCOACH' check -q colour.txt; echo =; env TERM=dumb '$INFOCOACH' check -q colour.txt; echo EXITED; sleep 30"
+wait_for 'EXITED'
+T capture-pane -e -p -t t > "$TEST_HOME/colour.screen"
+ESC=$(printf '\033')
+awk 'BEGIN { RS = "=\n" } NR == 1' "$TEST_HOME/colour.screen" | grep -q "colour.txt:1:1:.*${ESC}\[1m${ESC}\[31merror:"
+ok $? "check on a terminal: 'error:' in bold red"
+[ "$(awk 'BEGIN { RS = "=\n" } NR == 2 || NR == 3' "$TEST_HOME/colour.screen" | grep -c "$ESC")" -eq 0 ] &&
+    [ "$(grep -c 'colour.txt:1:1: error:' "$TEST_HOME/colour.screen")" -eq 2 ]
+ok $? "check on a terminal with NO_COLOR, or TERM=dumb: no colour"
+
 # SIGTERM and SIGHUP mid-session: the program ends with 128+N after
 # restoring the terminal, and the transcript holds every turn.
 for sig in TERM HUP QUIT; do
