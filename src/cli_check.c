@@ -250,6 +250,7 @@ cli_check(int argc, char **argv)
 	assessor_init(&as, rs, co.policy);
 	struct emitter *em = emit_begin(format, stdout, rs, quiet);
 	emit_set_color(em, cli_use_color(color, isatty(STDOUT_FILENO)));
+	diag_set_color(cli_use_color(color, isatty(STDERR_FILENO)));
 	struct checker *ck = checker_new(&as, em, duration);
 	bool inputs_ok = true;
 	for (int i = optind; i < argc; i++) {

@@ -257,6 +257,7 @@ run(int argc, char **argv, bool mock)
 
 	bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	bool use_color = cli_use_color(color, interactive);
+	diag_set_color(cli_use_color(color, isatty(STDERR_FILENO)));
 
 	/* INFOCOACH_TEST_CLOCK=STEP: a virtual clock that moves STEP before
 	 * each piped line, so timed sessions can be tested without waiting. */

@@ -6,6 +6,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,19 +68,37 @@ diag_sort(struct diag_list *dl)
 		qsort(dl->v, dl->n, sizeof *dl->v, cmp_diag);
 }
 
+static bool color;   /* colour what goes to stderr */
+
+void
+diag_set_color(bool on)
+{
+	color = on;
+}
+
+/* GCC's colours: the place in bold, errors bold red, warnings bold
+ * magenta, notes bold cyan. */
+static const char *const sev_color[SEV_COUNT] = {
+	[SEV_ERROR] = "\033[1;31m", [SEV_WARNING] = "\033[1;35m", [SEV_INFO] = "\033[1;36m",
+};
+
 void
 diag_flush(struct diag_list *dl, FILE *fp)
 {
 	diag_sort(dl);
+	bool c = color && fp == stderr;
 	for (size_t i = 0; i < dl->n; i++) {
 		struct diag *d = &dl->v[i];
-		fputs("infocoach: ", fp);
+		fputs(c ? "\033[1minfocoach: " : "infocoach: ", fp);
 		text_write_safe(fp, d->file, strlen(d->file));
 		if (d->line > 0 && d->col > 0)
 			fprintf(fp, ":%lu:%lu", d->line, d->col);
 		else if (d->line > 0)
 			fprintf(fp, ":%lu", d->line);
-		fprintf(fp, ": %s: ", severity_name(d->sev));
+		if (c)
+			fprintf(fp, ":\033[0m %s%s:\033[0m ", sev_color[d->sev], severity_name(d->sev));
+		else
+			fprintf(fp, ": %s: ", severity_name(d->sev));
 		text_write_safe(fp, d->msg, strlen(d->msg));
 		fputc('\n', fp);
 	}
@@ -104,7 +123,10 @@ static void
 vreport(const char *prefix, const char *fmt, va_list ap)
 {
 	char *msg = xvasprintf(fmt, ap);
-	fprintf(stderr, "infocoach: %s", prefix);
+	if (color && prefix[0] != '\0')
+		fprintf(stderr, "\033[1minfocoach:\033[0m %s%s\033[0m", sev_color[SEV_WARNING], prefix);
+	else
+		fprintf(stderr, "infocoach: %s", prefix);
 	text_write_safe(stderr, msg, strlen(msg));
 	fputc('\n', stderr);
 	fflush(stderr);

@@ -16,6 +16,7 @@
 #define INFOCOACH_DIAG_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "taxonomy.h"
@@ -51,6 +52,11 @@ void diag_sort(struct diag_list *dl);
 
 /* Print every diagnostic to fp in GNU style; then empty the list. */
 void diag_flush(struct diag_list *dl, FILE *fp);
+
+/* Colour the diagnostics written to stderr from now on (GCC's colours);
+ * main() turns it on when stderr is a terminal, and commands with a
+ * --color option decide again. */
+void diag_set_color(bool on);
 
 /* Free the list's contents (the struct itself is the caller's). */
 void diag_clear(struct diag_list *dl);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -67,6 +68,7 @@ int
 main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	diag_set_color(cli_use_color("auto", isatty(STDERR_FILENO)));
 	static char prog[] = "infocoach";
 	if (argc < 2) {
 		/* No command: a practice session on the default bank. */

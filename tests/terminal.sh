@@ -185,6 +185,16 @@ ok $? "check on a terminal: 'error:' in bold red"
 [ "$(awk 'BEGIN { RS = "=\n" } NR == 2 || NR == 3' "$TEST_HOME/colour.screen" | grep -c "$ESC")" -eq 0 ] &&
     [ "$(grep -c 'colour.txt:1:1: error:' "$TEST_HOME/colour.screen")" -eq 2 ]
 ok $? "check on a terminal with NO_COLOR, or TERM=dumb: no colour"
+printf 'format: 1\nid: x\n' > "$TEST_HOME/colour.yaml"
+T kill-session -t t 2>/dev/null
+T new-session -d -s t -x 200 -y 40 \
+	"cd '$TEST_HOME'; env TERM=xterm '$INFOCOACH' validate colour.yaml; echo =; env TERM=xterm '$INFOCOACH' check --color never no-such-file; echo EXITED; sleep 30"
+wait_for 'EXITED'
+T capture-pane -e -p -t t > "$TEST_HOME/colour.screen"
+awk 'BEGIN { RS = "=\n" } NR == 1' "$TEST_HOME/colour.screen" | grep -q "colour.yaml:1:1:.*${ESC}\[1m${ESC}\[31merror:" &&
+    [ "$(awk 'BEGIN { RS = "=\n" } NR == 2' "$TEST_HOME/colour.screen" | grep -c "$ESC")" -eq 0 ] &&
+    grep -q '^infocoach: no-such-file: error: cannot open' "$TEST_HOME/colour.screen"
+ok $? "diagnostics on a terminal's stderr are coloured too; check --color never keeps them plain"
 
 # SIGTERM and SIGHUP mid-session: the program ends with 128+N after
 # restoring the terminal, and the transcript holds every turn.
