@@ -131,16 +131,23 @@ wait_reply() {
 # A second session, 'keep', holds the tmux server up between windows:
 # a server whose last session is killed exits, and a new session made
 # at that moment could be lost with it.
+# The window prints a token of its own first, and tty_start waits for it,
+# so no test can read an earlier window's screen by mistake.
+tty_n=0
 tty_start() {
 	Tm has-session -t keep 2>/dev/null || Tm new-session -d -s keep 'sleep 3600'
 	Tm kill-session -t t 2>/dev/null
 	: > "$1"
-	if ! Tm new-session -d -s t -x 100 -y 40 "sleep 0.3; $2; echo EXITED \$?; sleep 30"; then
+	tty_n=$((tty_n + 1))
+	_token="window-$tty_n-of-$$"
+	if ! Tm new-session -d -s t -x 100 -y 40 "echo $_token; sleep 0.3; $2; echo EXITED \$?; sleep 30"; then
 		diag "tmux new-session failed; trying once more"
 		sleep 0.5
-		Tm new-session -d -s t -x 100 -y 40 "sleep 0.3; $2; echo EXITED \$?; sleep 30"
+		Tm kill-session -t t 2>/dev/null
+		Tm new-session -d -s t -x 100 -y 40 "echo $_token; sleep 0.3; $2; echo EXITED \$?; sleep 30"
 	fi
 	Tm pipe-pane -t t -o "cat >> '$1'"
+	wait_for "^$_token\$"
 }
 TTYENV="env INPUTRC=/dev/null TERM=xterm LC_ALL=C.UTF-8 HOME='$T' XDG_STATE_HOME='$T/state'"
 

@@ -29,6 +29,17 @@ wait_for() {
 	return 1
 }
 
+# window COLS ROWS CMD: a fresh window 't' running the shell command CMD.
+# It prints a token of its own first, and window waits for it, so no test
+# can read an earlier window's screen by mistake.
+win_n=0
+window() {
+	T kill-session -t t 2>/dev/null
+	win_n=$((win_n + 1))
+	T new-session -d -s t -x "$1" -y "$2" "echo window-$win_n-of-$$; $3"
+	wait_for "^window-$win_n-of-$$\$"
+}
+
 # The prompt line, without trailing blanks.
 prompt_line() {
 	T capture-pane -p -t t | grep '^you>' | tail -n 1 | sed 's/ *$//'
@@ -40,7 +51,7 @@ prompt_line() {
 T new-session -d -s keep 'sleep 3600'
 
 tr="$TEST_HOME/sessions/t.md"
-T new-session -d -s t -x 100 -y 40 \
+window 100 40 \
 	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
 	 '$INFOCOACH' --seed 7 --transcript '$tr'; echo EXITED \$?; sleep 30"
 
@@ -152,8 +163,7 @@ T kill-session -t h1; T kill-session -t h2
 
 # On a narrow terminal the report wraps between words, and a table row
 # goes on under its own text column: the terminal never has to wrap.
-T kill-session -t t 2>/dev/null
-T new-session -d -s t -x 64 -y 40 \
+window 64 40 \
 	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
 	 '$INFOCOACH' --seed 7 --no-history --no-transcript; echo EXITED \$?; sleep 30"
 wait_for '^you>$'
@@ -164,8 +174,7 @@ ok $? "64 columns: every line the program prints fits; none is wrapped by the te
 T capture-pane -p -S - -t t | sed -n '/^  Not touched yet:/,/^  Closing:/p' > "$TEST_HOME/narrow"
 grep -q '^                    [^ ]' "$TEST_HOME/narrow" && ! grep -q '^ \{5,19\}[^ ]' "$TEST_HOME/narrow"
 ok $? "64 columns: an untouched topic's question goes on under its own column"
-T kill-session -t t 2>/dev/null
-T new-session -d -s t -x 64 -y 40 "'$INFOCOACH' report '$tr'; echo EXITED \$?; sleep 30"
+window 64 40 "'$INFOCOACH' report '$tr'; echo EXITED \$?; sleep 30"
 wait_for 'EXITED 0'
 T capture-pane -p -S - -t t | grep -q '^Report: your conversation with Dolores' &&
     [ "$(T capture-pane -p -S - -t t | wc -l)" -eq "$(T capture-pane -p -J -S - -t t | wc -l)" ]
@@ -174,8 +183,7 @@ ok $? "64 columns: 'infocoach report' wraps the report to the terminal too"
 # check colours its findings on a terminal, as GCC does, unless NO_COLOR
 # is set or TERM is dumb.
 printf 'Are you hiring?\n' > "$TEST_HOME/colour.txt"
-T kill-session -t t 2>/dev/null
-T new-session -d -s t -x 200 -y 40 \
+window 200 40 \
 	"cd '$TEST_HOME'; env TERM=xterm '$INFOCOACH' check -q colour.txt; echo =; env TERM=xterm NO_COLOR=1 '$INFOCOACH' check -q colour.txt; echo =; env TERM=dumb '$INFOCOACH' check -q colour.txt; echo EXITED; sleep 30"
 wait_for 'EXITED'
 T capture-pane -e -p -t t > "$TEST_HOME/colour.screen"
@@ -186,8 +194,7 @@ ok $? "check on a terminal: 'error:' in bold red"
     [ "$(grep -c 'colour.txt:1:1: error:' "$TEST_HOME/colour.screen")" -eq 2 ]
 ok $? "check on a terminal with NO_COLOR, or TERM=dumb: no colour"
 printf 'format: 1\nid: x\n' > "$TEST_HOME/colour.yaml"
-T kill-session -t t 2>/dev/null
-T new-session -d -s t -x 200 -y 40 \
+window 200 40 \
 	"cd '$TEST_HOME'; env TERM=xterm '$INFOCOACH' validate colour.yaml; echo =; env TERM=xterm '$INFOCOACH' check --color never no-such-file; echo EXITED; sleep 30"
 wait_for 'EXITED'
 T capture-pane -e -p -t t > "$TEST_HOME/colour.screen"
@@ -199,9 +206,8 @@ ok $? "diagnostics on a terminal's stderr are coloured too; check --color never 
 # SIGTERM and SIGHUP mid-session: the program ends with 128+N after
 # restoring the terminal, and the transcript holds every turn.
 for sig in TERM HUP QUIT; do
-	T kill-session -t t 2>/dev/null
 	trs="$TEST_HOME/sig-$sig.md"
-	T new-session -d -s t -x 100 -y 40 \
+	window 100 40 \
 		"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
 		 '$INFOCOACH' --seed 7 --no-history --transcript '$trs'; echo EXITED \$?; stty -a | grep -o ' icanon\| -icanon'; sleep 30"
 	wait_for '^you>$'
@@ -223,8 +229,7 @@ done
 # Ctrl-Z stops the program with the terminal given back; 'fg' brings it
 # back with the half-typed line redrawn; a resize is survived.  Run from
 # an interactive shell, which has job control as a user's would.
-T kill-session -t t 2>/dev/null
-T new-session -d -s t -x 100 -y 40 "env PS1='$ ' INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' bash --norc --noprofile -i"
+window 100 40 "env PS1='$ ' INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' bash --norc --noprofile -i"
 wait_for '^\$'
 T send-keys -t t "XDG_STATE_HOME='$TEST_HOME/state' '$INFOCOACH' --seed 7 --no-history --transcript '$TEST_HOME/tstp.md'; echo EXITED \$?" Enter
 wait_for '^you>$'
@@ -254,8 +259,7 @@ ok $? "the session ends normally after all that (fg returns 0)"
 # A real-time mock interview of 10 seconds: a notice falls due while a
 # question is half typed, the half-typed text survives, and the session
 # ends by itself after the grace (1 s) with the report.
-T kill-session -t t 2>/dev/null
-T new-session -d -s t -x 100 -y 50 \
+window 100 50 \
 	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
 	 '$INFOCOACH' mock --duration 10s --seed 7 --no-transcript --no-history; echo EXITED \$?; sleep 30"
 wait_for '^\[1m left\] you>$'
