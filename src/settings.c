@@ -76,14 +76,14 @@ project_file_ok(const char *path)
 		why = "others can write to it";
 	if (why != NULL) {
 		char *q = diag_quote(path);
-		fprintf(stderr, "infocoach: warning: ignoring the project config file %s: %s\n", q, why);
+		diag_warning("ignoring the project config file %s: %s", q, why);
 		free(q);
 		return false;
 	}
 	return true;
 }
 
-/* The project file: PROJECT_FILE in the current directory or the
+/* The project file: SETTINGS_PROJECT_FILE in the current directory or the
  * nearest of its parents. */
 static char *
 find_project(void)
