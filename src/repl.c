@@ -24,6 +24,7 @@
 #include <readline/readline.h>
 
 #include "cmd.h"
+#include "diag.h"
 #include "files.h"
 #include "text.h"
 #include "voice.h"
@@ -334,7 +335,7 @@ history_end(const struct repl_options *o)
 	else if (n > 0)
 		rc = append_history(n, o->history);
 	if (rc != 0 || history_truncate_file(o->history, REPL_HISTORY_SIZE) != 0)
-		fprintf(stderr, "infocoach: warning: cannot save the history in %s\n", o->history);
+		diag_warning("cannot save the history in %s", o->history);
 	else
 		chmod(o->history, 0600);
 	history_added = 0;
@@ -383,8 +384,7 @@ check_inputrc(void)
 	const char *home = getenv("HOME");
 	char *path = env && env[0] ? xstrdup(env) : home ? xasprintf("%s/.inputrc", home) : xstrdup("/etc/inputrc");
 	if (!inputrc_ok(path, 0)) {
-		fprintf(stderr, "infocoach: warning: %s includes itself (or nests too deep); "
-		    "readline settings are not read\n", path);
+		diag_warning("%s includes itself (or nests too deep); readline settings are not read", path);
 		setenv("INPUTRC", "/dev/null", 1);
 	}
 	free(path);
