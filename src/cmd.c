@@ -161,8 +161,8 @@ cmd_tips(struct session *s, int argc, char **argv)
 {
 	info(s, "Tips for an informational interview:\n"
 	    "  - You lead: come with questions, and keep to the time you asked for (20 to 30 minutes).\n"
-	    "  - Ask about their work, their path and their field, not for a job; an opening is something\n"
-	    "    to mention in your thank-you note, never to ask for in the meeting.\n"
+	    "  - Ask about their work, their path and their field, not for a job; an opening is something "
+	    "to mention in your thank-you note, never to ask for in the meeting.\n"
 	    "  - Leave pay alone; published salary surveys answer that better.\n"
 	    "  - Skip what the company website says; ask what only this person can tell you.\n"
 	    "  - Prefer open questions (what, how, why) to yes/no ones.\n"
