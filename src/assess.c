@@ -66,11 +66,21 @@ names_kind(const char *id, enum flag_kind k)
 }
 
 static bool
+names_rule(const char *id, const struct rule *r)
+{
+	return strcmp(id, r->id) == 0 || names_kind(id, r->kind);
+}
+
+/* Whether r is ignored: named (or "all") in the list, and not named
+ * with a '!' (on again while all rules are off). */
+static bool
 ignored(const struct rule *r, char *const *ignore, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(ignore[i], "all") == 0 || strcmp(ignore[i], r->id) == 0 ||
-		    names_kind(ignore[i], r->kind))
+		if (ignore[i][0] == '!' && names_rule(ignore[i] + 1, r))
+			return false;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ignore[i], "all") == 0 || names_rule(ignore[i], r))
 			return true;
 	return false;
 }

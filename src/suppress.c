@@ -74,6 +74,34 @@ in_set(char *const *set, size_t n, const char *w, size_t wl)
 	return false;
 }
 
+static void
+off_add(struct suppress *s, const char *id, size_t idl)
+{
+	if (in_set(s->off, s->noff, id, idl))
+		return;
+	xgrow((void **)&s->off, &s->capoff, s->noff + 1, sizeof *s->off);
+	s->off[s->noff++] = xstrndup(id, idl);
+}
+
+static void
+off_remove(struct suppress *s, const char *id, size_t idl)
+{
+	for (size_t i = 0; i < s->noff; i++) {
+		if (word_is(id, idl, s->off[i])) {
+			free(s->off[i]);
+			s->off[i--] = s->off[--s->noff];
+		}
+	}
+}
+
+static void
+off_clear(struct suppress *s)
+{
+	for (size_t i = 0; i < s->noff; i++)
+		free(s->off[i]);
+	s->noff = 0;
+}
+
 enum directive
 suppress_comment(struct suppress *s, const char *text, size_t len, const char **word, size_t *wordlen)
 {
@@ -90,33 +118,32 @@ suppress_comment(struct suppress *s, const char *text, size_t len, const char **
 	bool any = false;
 	const char *id;
 	size_t idl;
+	char *neg;
 	if (word_is(w, wl, "off")) {
 		while (next_word(text, len, &at, &id, &idl)) {
 			any = true;
-			if (!in_set(s->off, s->noff, id, idl)) {
-				xgrow((void **)&s->off, &s->capoff, s->noff + 1, sizeof *s->off);
-				s->off[s->noff++] = xstrndup(id, idl);
-			}
+			neg = xasprintf("!%.*s", (int)idl, id);
+			off_remove(s, neg, strlen(neg));
+			free(neg);
+			off_add(s, id, idl);
 		}
-		if (!any && !in_set(s->off, s->noff, "all", 3)) {
-			xgrow((void **)&s->off, &s->capoff, s->noff + 1, sizeof *s->off);
-			s->off[s->noff++] = xstrdup("all");
+		if (!any) {
+			off_clear(s);
+			off_add(s, "all", 3);
 		}
 	} else if (word_is(w, wl, "on")) {
 		while (next_word(text, len, &at, &id, &idl)) {
 			any = true;
-			for (size_t i = 0; i < s->noff; i++) {
-				if (word_is(id, idl, s->off[i])) {
-					free(s->off[i]);
-					s->off[i--] = s->off[--s->noff];
-				}
+			off_remove(s, id, idl);
+			if (in_set(s->off, s->noff, "all", 3)) {
+				/* Back on while everything else stays off. */
+				neg = xasprintf("!%.*s", (int)idl, id);
+				off_add(s, neg, strlen(neg));
+				free(neg);
 			}
 		}
-		if (!any) {
-			for (size_t i = 0; i < s->noff; i++)
-				free(s->off[i]);
-			s->noff = 0;
-		}
+		if (!any)
+			off_clear(s);
 	} else if (word_is(w, wl, "ignore-next-line")) {
 		for (size_t i = 0; i < s->nnext; i++)
 			free(s->next[i]);
@@ -203,12 +230,19 @@ suppress_collect(struct suppress *s, char *const *own, size_t nown, char **out, 
 	size_t n = 0;
 	for (size_t i = 0; i < nown && n < max; i++)
 		out[n++] = own[i];
+	s->next_used = s->next_set;
 	if (s->next_set) {
 		for (size_t i = 0; i < s->nnext && n < max; i++)
 			out[n++] = s->next[i];
 		s->next_set = false;    /* used up by this question; freed later */
 	}
-	for (size_t i = 0; i < s->noff && n < max; i++)
+	for (size_t i = 0; i < s->noff && n < max; i++) {
+		/* A rule this line ignores by name stays ignored. */
+		const char *o = s->off[i];
+		if (o[0] == '!' && (in_set(own, nown, o + 1, strlen(o + 1)) ||
+		    (s->next_used && in_set(s->next, s->nnext, o + 1, strlen(o + 1)))))
+			continue;
 		out[n++] = s->off[i];
+	}
 	return n;
 }

@@ -13,7 +13,7 @@
  *
  * An id is a rule id (job-ask.hiring), a kind (job_ask, also written
  * job-ask) or "all"; a directive without ids means all.  "on" with ids
- * turns only those back on.  List-level findings (missing closing
+ * turns only those back on, also after an "off" of all rules.  List-level findings (missing closing
  * questions, tiers, length) are about the whole list and are not
  * suppressed; a duplicate is, on the line that repeats.
  */
@@ -26,11 +26,13 @@
 #define SUPPRESS_MAX_IDS 16     /* ids one directive may name */
 
 struct suppress {
-	char **off;             /* ids turned off by "off" (owned) */
+	char **off;             /* ids turned off by "off", and "!id" for one
+	                           turned back on while "all" is off (owned) */
 	size_t noff, capoff;
 	char **next;            /* ids for the next question (owned) */
 	size_t nnext;
 	bool next_set;          /* an ignore-next-line is pending */
+	bool next_used;         /* ... and applies to the question collected now */
 };
 
 enum directive {
@@ -63,7 +65,8 @@ size_t suppress_trailing(char *s, size_t len, char **ids, size_t *nids);
 /*
  * The ids in effect for the next question: its own trailing ids, a
  * pending ignore-next-line (used up here) and the "off" set.  The
- * pointers stay valid until the next call or suppress_comment().
+ * pointers stay valid until the next call or suppress_comment().  An
+ * id "!ID" means the rule ID is on again although "all" is off.
  * Returns their number (at most max).
  */
 size_t suppress_collect(struct suppress *s, char *const *own, size_t nown, char **out, size_t max);
