@@ -132,7 +132,7 @@ report_text(struct session *s)
 	struct buf b = {0};
 	const struct persona *p = s->cfg.persona;
 	char used[32];
-	clock_span(session_elapsed(s), used, sizeof used);
+	clock_span(s->over ? s->ended_at : session_elapsed(s), used, sizeof used);
 	unsigned tiers[TIER_COUNT] = {0};
 	unsigned questions = 0;
 	for (int c = 0; c < CAT_COUNT; c++) {

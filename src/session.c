@@ -397,8 +397,12 @@ session_tick(struct session *s)
 		s->notice_text[n] = session_notice_text(s, (enum notice)n);
 		session_say(s, VOICE_COACH, s->notice_text[n]);
 		if (n == NOTICE_END) {
-			/* The host will not keep going past the grace. */
+			/* The host will not keep going past the grace: the meeting
+			 * ended when it ran out, even if this tick comes later
+			 * (a piped session only ticks when a line arrives). */
 			s->ended_by_clock = true;
+			s->ended_at = s->notice_at[NOTICE_END];
+			s->over = true;
 			session_finish(s);
 			return;
 		}

@@ -196,6 +196,17 @@ main(void)
 	ok(strstr(said, "ask your closing questions now") != NULL, "time up with referrals not asked");
 	session_free(s);
 
+	/* A tick that comes late (a piped line long after the grace ran
+	 * out) still ends the meeting when the grace ran out. */
+	s = start(20 * 60);
+	say(s, 1, 0, "What does a typical week look like for you?");
+	reset();
+	at(s, 30, 0);
+	ok(session_over(s) && s->ended_by_clock && s->ended_at == 22 * 60 * 1000,
+	    "a late tick: the meeting ended at 22:00, when the grace ran out");
+	ok(strstr(said, "Time used: 22:00 of 20:00 planned") != NULL, "a late tick: time used 22:00");
+	session_free(s);
+
 	/* Flags cost etiquette points. */
 	s = start(20 * 60);
 	say(s, 1, 0, "Are you hiring right now?");
