@@ -132,7 +132,7 @@ report_text(struct session *s)
 	struct buf b = {0};
 	const struct persona *p = s->cfg.persona;
 	char used[32];
-	clock_span(s->over ? s->ended_at : session_elapsed(s), used, sizeof used);
+	clock_span(session_time_used(s), used, sizeof used);
 	unsigned tiers[TIER_COUNT] = {0};
 	unsigned questions = 0;
 	for (int c = 0; c < CAT_COUNT; c++) {
@@ -232,7 +232,7 @@ char *
 report_pacing(struct session *s)
 {
 	struct buf b = {0};
-	uint64_t end = s->over ? s->ended_at : session_elapsed(s);
+	uint64_t end = session_time_used(s);
 	uint64_t tier_ms[TIER_COUNT + 1] = {0};   /* last: lines with no category */
 	uint64_t longest = 0, prev = 0;
 	char t1[32], t2[32], t3[32], t4[32];

@@ -849,7 +849,7 @@ page_top(struct page *pg)
 	fputs(")</span></dd></div>\n<div><dt>Started</dt><dd>", fp);
 	esc(fp, d->started);
 	fputs("</dd></div>\n<div><dt>Time used</dt><dd>", fp);
-	put_span(fp, session_elapsed(s));
+	put_span(fp, session_time_used(s));
 	if (s->cfg.duration > 0) {
 		fputs(" <span class=\"muted\">of ", fp);
 		put_span(fp, (uint64_t)s->cfg.duration * 1000);

@@ -27,6 +27,12 @@ session_elapsed(const struct session *s)
 	return clock_now(s->cfg.clock) - s->start_ms;
 }
 
+uint64_t
+session_time_used(const struct session *s)
+{
+	return s->over ? s->ended_at : session_elapsed(s);
+}
+
 void
 session_say(struct session *s, enum voice v, const char *text)
 {

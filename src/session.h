@@ -136,6 +136,9 @@ uint64_t session_grace_ms(const struct session *s);
 /* Milliseconds since the session started. */
 uint64_t session_elapsed(const struct session *s);
 
+/* The meeting's length so far: until it ended, once it is over. */
+uint64_t session_time_used(const struct session *s);
+
 /* Speak: append to the transcript and pass to the display. */
 void session_say(struct session *s, enum voice v, const char *text);
 

@@ -57,6 +57,16 @@ score=$(timeout 20 "$IC" report "$T/s.md" | sed -n 's|^Score: \([0-9]*\)/100.*|\
 [ -n "$score" ] && grep -q ">$score<small>/100</small>" "$T/s.html"
 ok $? "the page shows the text report's score ($score/100)"
 
+# A meeting the host ended: both say it lasted until the grace ran out,
+# not until the line that came after it.
+printf 'What does a typical week look like for you?\nHow did you get into this line of work?\n/end\n' |
+    INFOCOACH_TEST_CLOCK=9m timeout 20 "$IC" mock --duration 20m --seed 3 --no-history \
+    --transcript "$T/over.md" > /dev/null 2>&1
+timeout 20 "$IC" report "$T/over.md" --html "$T/over.html" 2> "$T/err"
+used=$(timeout 20 "$IC" report "$T/over.md" | sed -n 's|^  Time used: \([0-9:]*\) of.*|\1|p')
+[ "$used" = 22:00 ] && grep -q '<dt>Time used</dt><dd>22:00' "$T/over.html"
+ok $? "ended by the host at 22:00: the text and the page both say 22:00 ($used)"
+
 # Hostile text in a question: shown as text, never as markup.
 printf '%s\n' 'What is <script>alert(1)</script> your "day" & <img src=x onerror=alert(2)> like?' \
     "It's </li></ol><h1>big</h1> work?" /end |
