@@ -56,7 +56,6 @@ struct page {
 	const struct question *sugg[CAT_COUNT];   /* report_untouched() */
 	size_t *first_flag;     /* per turn: index into s->flags, or SIZE_MAX */
 	size_t *record_of;      /* per turn: its record in d */
-	char *notice[NOTICE_COUNT];   /* what each notice says */
 	uint64_t span;          /* the chart's time span, ms */
 	unsigned lane_y[CAT_COUNT + 1];   /* each lane's centre */
 	unsigned group_y[TIER_COUNT + 1]; /* each tier heading's baseline */
@@ -470,7 +469,7 @@ chart_notices(struct page *pg)
 		fprintf(fp, "<g class=\"notice-mark\"><title>");
 		put_span(fp, s->notice_at[n]);
 		fputs(" \xc2\xb7 ", fp);
-		esc(fp, pg->notice[n]);
+		esc(fp, s->notice_text[n]);
 		fprintf(fp, "</title><line class=\"notice\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%u\"/>",
 		    x, x, CH_TOP - 4, bottom);
 		if (show)
@@ -596,7 +595,7 @@ section_conversation(struct page *pg)
 		else if (rec->speaker == SPEAKER_COACH) {
 			cls = "coach";
 			for (int n = 0; n < NOTICE_COUNT && !notice; n++)
-				notice = pg->notice[n] != NULL && strcmp(pg->notice[n], rec->text) == 0;
+				notice = pg->s->notice_text[n] != NULL && strcmp(pg->s->notice_text[n], rec->text) == 0;
 		}
 		enum severity w = t != REPLAY_NO_TURN ? worst_sev(pg, t) : SEV_NONE;
 		fprintf(fp, "<li class=\"rec %s%s", cls, notice ? " notice" : "");
@@ -888,8 +887,6 @@ report_html(FILE *fp, const struct transcript_doc *d, struct replay *r)
 	for (size_t i = 0; i < d->nrecords; i++)
 		if (r->turn[i] != REPLAY_NO_TURN)
 			pg.record_of[r->turn[i]] = i;
-	for (int n = 0; n < NOTICE_COUNT; n++)
-		pg.notice[n] = s->notice_text[n] != NULL ? xstrdup(s->notice_text[n]) : NULL;
 	layout(&pg);
 
 	page_top(&pg);
@@ -901,8 +898,6 @@ report_html(FILE *fp, const struct transcript_doc *d, struct replay *r)
 	section_conversation(&pg);
 	page_bottom(&pg);
 
-	for (int n = 0; n < NOTICE_COUNT; n++)
-		free(pg.notice[n]);
 	free(pg.first_flag);
 	free(pg.record_of);
 	return ferror(fp) ? -1 : 0;

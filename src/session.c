@@ -347,8 +347,10 @@ tier_asked(const struct session *s, enum tier t)
 	return false;
 }
 
-char *
-session_notice_text(const struct session *s, enum notice n)
+/* What the coach says when notice n falls due now: the words depend on
+ * what has been asked so far (newly allocated; kept in notice_text). */
+static char *
+notice_text(const struct session *s, enum notice n)
 {
 	char total[32], left[32];
 	uint64_t d = (uint64_t)s->cfg.duration * 1000;
@@ -400,7 +402,7 @@ session_tick(struct session *s)
 		if (s->notice_given[n] || s->notice_at[n] > now)
 			continue;
 		s->notice_given[n] = true;
-		s->notice_text[n] = session_notice_text(s, (enum notice)n);
+		s->notice_text[n] = notice_text(s, (enum notice)n);
 		session_say(s, VOICE_COACH, s->notice_text[n]);
 		if (n == NOTICE_END) {
 			/* The host will not keep going past the grace: the meeting

@@ -126,10 +126,6 @@ void session_tick(struct session *s);
  * will (untimed, or all given). */
 uint64_t session_next_due(const struct session *s);
 
-/* What the coach would say if notice n fell due now: the words depend
- * on what has been asked so far (newly allocated). */
-char *session_notice_text(const struct session *s, enum notice n);
-
 /* The grace after time is up: 10% of the duration, at most 3 minutes. */
 uint64_t session_grace_ms(const struct session *s);
 
