@@ -83,22 +83,31 @@ static const char *const sev_color[SEV_COUNT] = {
 };
 
 void
+diag_put_place(FILE *fp, bool c, const char *prefix, const char *file, unsigned long line,
+    unsigned long col, enum severity sev)
+{
+	if (c)
+		fputs("\033[1m", fp);
+	fputs(prefix, fp);
+	text_write_safe(fp, file, strlen(file));
+	if (line > 0 && col > 0)
+		fprintf(fp, ":%lu:%lu", line, col);
+	else if (line > 0)
+		fprintf(fp, ":%lu", line);
+	if (c)
+		fprintf(fp, ":\033[0m %s%s:\033[0m ", sev_color[sev], severity_name(sev));
+	else
+		fprintf(fp, ": %s: ", severity_name(sev));
+}
+
+void
 diag_flush(struct diag_list *dl, FILE *fp)
 {
 	diag_sort(dl);
 	bool c = color && fp == stderr;
 	for (size_t i = 0; i < dl->n; i++) {
 		struct diag *d = &dl->v[i];
-		fputs(c ? "\033[1minfocoach: " : "infocoach: ", fp);
-		text_write_safe(fp, d->file, strlen(d->file));
-		if (d->line > 0 && d->col > 0)
-			fprintf(fp, ":%lu:%lu", d->line, d->col);
-		else if (d->line > 0)
-			fprintf(fp, ":%lu", d->line);
-		if (c)
-			fprintf(fp, ":\033[0m %s%s:\033[0m ", sev_color[d->sev], severity_name(d->sev));
-		else
-			fprintf(fp, ": %s: ", severity_name(d->sev));
+		diag_put_place(fp, c, "infocoach: ", d->file, d->line, d->col, d->sev);
 		text_write_safe(fp, d->msg, strlen(d->msg));
 		fputc('\n', fp);
 	}

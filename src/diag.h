@@ -53,6 +53,11 @@ void diag_sort(struct diag_list *dl);
 /* Print every diagnostic to fp in GNU style; then empty the list. */
 void diag_flush(struct diag_list *dl, FILE *fp);
 
+/* Write "PREFIX FILE:LINE:COL: SEVERITY: " (LINE and COL when not 0),
+ * with the place in bold and the severity in GCC's colours when color. */
+void diag_put_place(FILE *fp, bool color, const char *prefix, const char *file,
+    unsigned long line, unsigned long col, enum severity sev);
+
 /* Colour the diagnostics written to stderr from now on (GCC's colours);
  * main() turns it on when stderr is a terminal, and commands with a
  * --color option decide again. */

@@ -191,26 +191,11 @@ emit_question(struct emitter *e, unsigned long line, const char *text, size_t le
 	e->first_question = false;
 }
 
-/* GCC's default colours: the place in bold, errors bold red, warnings
- * bold magenta, notes bold cyan. */
-static const char *const sev_color[SEV_COUNT] = {
-	[SEV_ERROR] = "\033[1;31m", [SEV_WARNING] = "\033[1;35m", [SEV_INFO] = "\033[1;36m",
-};
-
 static void
 text_finding(struct emitter *e, const struct finding *f)
 {
 	FILE *o = e->out;
-	const char *sc = e->color ? sev_color[f->sev] : NULL;
-	if (e->color)
-		fputs("\033[1m", o);
-	text_write_safe(o, e->path, strlen(e->path));
-	if (f->line > 0)
-		fprintf(o, ":%lu:%lu", f->line, f->col);
-	if (e->color && sc != NULL)
-		fprintf(o, ":\033[0m %s%s:\033[0m ", sc, severity_name(f->sev));
-	else
-		fprintf(o, ": %s: ", severity_name(f->sev));
+	diag_put_place(o, e->color, "", e->path, f->line, f->col, f->sev);
 	text_write_safe(o, f->message, strlen(f->message));
 	fprintf(o, " [%s]\n", f->rule);
 	if (f->suggestion != NULL && !e->quiet) {
