@@ -59,22 +59,6 @@ print_wrapped(FILE *fp, const char *text, unsigned label_w, unsigned indent, uns
 	free(safe);
 }
 
-/* Print multi-line program text, each line made safe. */
-static void
-print_lines(FILE *fp, const char *text)
-{
-	const char *p = text;
-	for (;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		text_write_safe(fp, p, n);
-		fputc('\n', fp);
-		if (nl == NULL)
-			break;
-		p = nl + 1;
-	}
-}
-
 /*
  * The hanging indent for a program line that must wrap: the column of
  * the text after a short first word and a gap of two or more spaces (a
@@ -100,19 +84,17 @@ hang_of(const char *line, size_t n)
 	return (unsigned)lead;
 }
 
-/* Print multi-line program text on a terminal: each line made safe and
- * wrapped at width between words, with its hanging indent. */
+/* Print multi-line program text, each line made safe; with width, a
+ * line too long for it is wrapped between words with its hanging indent
+ * (width 0: lines are left whole). */
 static void
-print_lines_wrapped(FILE *fp, const char *text, unsigned width)
+print_lines(FILE *fp, const char *text, unsigned width)
 {
 	const char *p = text;
 	for (;;) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		size_t lead = 0;
-		while (lead < n && p[lead] == ' ')
-			lead++;
-		if (lead == n || utf8_columns(p, n) <= width) {
+		if (width == 0 || utf8_columns(p, n) <= width) {
 			text_write_safe(fp, p, n);
 			fputc('\n', fp);
 		} else {
@@ -161,10 +143,7 @@ voice_print(FILE *fp, enum voice v, const char *who, const char *text, unsigned 
 			fputs("\033[0m", fp);
 		break;
 	case VOICE_INFO:
-		if (wrap_info)
-			print_lines_wrapped(fp, text, width);
-		else
-			print_lines(fp, text);
+		print_lines(fp, text, wrap_info ? width : 0);
 		break;
 	}
 }
