@@ -180,17 +180,13 @@ cli_config(int argc, char **argv)
 		text_printf(stdout, "config file     none; create %s\n", user != NULL ? user : "(no home directory)");
 		free(user);
 	}
-	const char *hist = getenv("INFOCOACH_HISTORY");
-	if (hist != NULL && (hist[0] == '\0' || strcmp(hist, "/dev/null") == 0)) {
-		fputs("history         none (INFOCOACH_HISTORY)\n", stdout);
-	} else if (hist != NULL) {
-		text_printf(stdout, "history         %s (INFOCOACH_HISTORY)\n", hist);
-	} else {
-		char *state = files_state_dir();
-		if (state != NULL)
-			text_printf(stdout, "history         %s/history\n", state);
-		free(state);
-	}
+	const char *origin;
+	char *hist = files_history_path(&origin);
+	if (origin != NULL)
+		text_printf(stdout, "history         %s (%s)\n", hist != NULL ? hist : "none", origin);
+	else if (hist != NULL)
+		text_printf(stdout, "history         %s\n", hist);
+	free(hist);
 	struct catalog cat;
 	catalog_init(&cat);
 	for (size_t i = 0; i < cat.ndirs; i++)

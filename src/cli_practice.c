@@ -295,17 +295,8 @@ run(int argc, char **argv, bool mock)
 		free(host);
 	}
 	if (!no_history && interactive) {
-		/* INFOCOACH_HISTORY names another file; empty or /dev/null: none. */
-		const char *env = getenv("INFOCOACH_HISTORY");
-		if (env != NULL) {
-			if (env[0] != '\0' && strcmp(env, "/dev/null") != 0)
-				history = xstrdup(env);
-		} else {
-			char *dir = files_state_dir();
-			if (dir != NULL)
-				history = xasprintf("%s/history", dir);
-			free(dir);
-		}
+		const char *origin;
+		history = files_history_path(&origin);
 	}
 	if (!seeded)
 		seed = (unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 16);

@@ -137,6 +137,21 @@ files_state_dir(void)
 	return home != NULL ? xasprintf("%s/.local/state/infocoach", home) : NULL;
 }
 
+char *
+files_history_path(const char **origin)
+{
+	*origin = NULL;
+	const char *env = getenv("INFOCOACH_HISTORY");
+	if (env != NULL) {
+		*origin = "INFOCOACH_HISTORY";
+		return env[0] != '\0' && strcmp(env, "/dev/null") != 0 ? xstrdup(env) : NULL;
+	}
+	char *dir = files_state_dir();
+	char *path = dir != NULL ? xasprintf("%s/history", dir) : NULL;
+	free(dir);
+	return path;
+}
+
 int
 files_save_atomic(const char *path, const char *data, size_t len,
     char *err, size_t errlen)

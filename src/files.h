@@ -46,6 +46,14 @@ const char *files_home_dir(void);
 char *files_state_dir(void);
 
 /*
+ * The input history file: $INFOCOACH_HISTORY when set (empty or
+ * /dev/null: none), else "history" in the state directory.  Returns a
+ * newly allocated path, or NULL for no history; *origin is
+ * "INFOCOACH_HISTORY" when the variable decided, else NULL.
+ */
+char *files_history_path(const char **origin);
+
+/*
  * Replace the file at path with data[0..len): write a temporary file
  * ".NAME.XXXXXX" (mode 0600) in the same directory, sync it, rename it
  * over path and sync the directory.  A symbolic link at path is replaced,
