@@ -131,6 +131,10 @@ ok $? "banks in XDG_DATA_DIRS are found, after the program's own (which win by n
     [ "$("$IC" banks --names | grep -c '^extra$')" = 0 ]
 ok $? "bank names from XDG_DATA_DIRS are completed too, and only when it is set"
 
+[ "$(INFOCOACH_HISTORY= "$IC" config --no-config | grep '^history')" = 'history         none (INFOCOACH_HISTORY)' ] &&
+    [ "$(INFOCOACH_HISTORY="$T/h" "$IC" config --no-config | grep '^history')" = "history         $T/h (INFOCOACH_HISTORY)" ]
+ok $? "config shows the history file INFOCOACH_HISTORY names, or none when it is empty"
+
 # --- a project file: .infocoach.yaml here or in a parent ---------------
 mkdir -p "$T/proj/drafts/deep" "$T/proj/banks"
 cp "$TOP_SRCDIR/questionbanks/teaching.yaml" "$T/proj/banks/ours.yaml"
