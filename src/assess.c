@@ -54,33 +54,30 @@ assessor_free(struct assessor *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* Whether id names kind k, written with '_' or '-' (job_ask, job-ask). */
+/* Whether id names the kind, written with '_' or '-' (job_ask, job-ask). */
 static bool
-names_kind(const char *id, enum flag_kind k)
+names_kind(const char *id, const char *kind)
 {
-	const char *name = kind_name(k);
-	for (; *id != '\0' && *name != '\0'; id++, name++)
-		if (*id != *name && !(*id == '-' && *name == '_'))
+	for (; *id != '\0' && *kind != '\0'; id++, kind++)
+		if (*id != *kind && !(*id == '-' && *kind == '_'))
 			return false;
-	return *id == '\0' && *name == '\0';
+	return *id == '\0' && *kind == '\0';
 }
 
 static bool
-names_rule(const char *id, const struct rule *r)
+names_rule(const char *id, const char *rule_id, const char *kind)
 {
-	return strcmp(id, r->id) == 0 || names_kind(id, r->kind);
+	return strcmp(id, rule_id) == 0 || names_kind(id, kind);
 }
 
-/* Whether r is ignored: named (or "all") in the list, and not named
- * with a '!' (on again while all rules are off). */
-static bool
-ignored(const struct rule *r, char *const *ignore, size_t n)
+bool
+assess_ignored(const char *rule_id, const char *kind, char *const *ignore, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (ignore[i][0] == '!' && names_rule(ignore[i] + 1, r))
+		if (ignore[i][0] == '!' && names_rule(ignore[i] + 1, rule_id, kind))
 			return false;
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(ignore[i], "all") == 0 || names_rule(ignore[i], r))
+		if (strcmp(ignore[i], "all") == 0 || names_rule(ignore[i], rule_id, kind))
 			return true;
 	return false;
 }
@@ -104,7 +101,7 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		gate = pattern_match(m, &a->gate, s, len, NULL, NULL) != 0;
 	for (size_t i = 0; i < a->rs->nrules; i++) {
 		const struct rule *r = a->rs->rules[i];
-		if (seen[r->kind] || ignored(r, ignore, nignore))
+		if (seen[r->kind] || assess_ignored(r->id, kind_name(r->kind), ignore, nignore))
 			continue;
 		if (r->ntriggers > 0 ? !rule_triggered(r, lower, len) : !gate)
 			continue;

@@ -54,6 +54,14 @@ void assessor_init(struct assessor *a, const struct ruleset *rs, enum policy pol
 void assessor_free(struct assessor *a);
 
 /*
+ * Whether the rule rule_id of flag kind kind is suppressed by
+ * ignore[0..n): named there by id or kind (job_ask or job-ask) or "all",
+ * and not named with a '!' (back on while all rules are off).  The
+ * checker's list findings (list.duplicate, kind duplicate) use it too.
+ */
+bool assess_ignored(const char *rule_id, const char *kind, char *const *ignore, size_t n);
+
+/*
  * Assess s[0..len), which must be valid UTF-8.  ignore[0..nignore) are
  * suppressed rule ids or flag kinds ("all" suppresses every rule).
  * Returns 0, or the negative PCRE2 code of a rule that could not be

@@ -214,18 +214,8 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 		f.end_col = f.col + utf8_columns(q + fl->so, fl->eo - fl->so);
 		emit_finding(c->e, &f);
 	}
-	bool ignore_dup = false, dup_on = false;
-	for (size_t i = 0; i < nignore; i++) {
-		const char *id = ignore[i][0] == '!' ? ignore[i] + 1 : ignore[i];
-		bool names = strcmp(id, "list.duplicate") == 0 || strcmp(id, "duplicate") == 0;
-		if (ignore[i][0] == '!')
-			dup_on |= names;
-		else
-			ignore_dup |= names || strcmp(id, "all") == 0;
-	}
-	ignore_dup &= !dup_on;
 	unsigned long first = seen_add(c, norm_hash(q, len), lineno);
-	if (first != 0 && !ignore_dup) {
+	if (first != 0 && !assess_ignored("list.duplicate", "duplicate", ignore, nignore)) {
 		char *msg = xasprintf("the same question as line %lu", first);
 		struct finding f = {
 			.line = lineno, .col = qcol, .end_col = qcol + utf8_columns(q, len),
