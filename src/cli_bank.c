@@ -109,30 +109,28 @@ banks_usage(FILE *fp)
 	    "  -h, --help            show this help\n", fp);
 }
 
-/* The width of the id column: the longest name listed, at least 18. */
-static int id_width = 18;
-
-static void
-widen_for(const char *path)
+/* The id column is as wide as the longest name listed (a bank's id is
+ * its file name without .yaml), at least 18. */
+static int
+id_width(int width, const char *path)
 {
 	const char *base = strrchr(path, '/');
 	size_t l = strlen(base ? base + 1 : path);
-	if (l > 5 && (int)(l - 5) > id_width && l - 5 < 64)
-		id_width = (int)(l - 5);
+	return l > 5 && (int)(l - 5) > width && l - 5 < 64 ? (int)(l - 5) : width;
 }
 
 static bool
-print_bank(const char *path, const char *origin, struct diag_list *dl)
+print_bank(const char *path, const char *origin, int width, struct diag_list *dl)
 {
 	struct bank *b = bank_load(path, dl, 0);
 	if (b == NULL)
 		return false;
 	char *p = diag_quote(path);
 	if (b->rules_only) {
-		text_printf(stdout, "%-*s %-40s (%s: %s)\n", id_width, b->id, b->title, origin, p);
+		text_printf(stdout, "%-*s %-40s (%s: %s)\n", width, b->id, b->title, origin, p);
 		printf("  %zu rules, %zu cues\n", b->nrules, b->ncues);
 	} else {
-		text_printf(stdout, "%-*s %-40s (%s: %s)\n", id_width, b->id, b->title, origin, p);
+		text_printf(stdout, "%-*s %-40s (%s: %s)\n", width, b->id, b->title, origin, p);
 		text_printf(stdout, "  field: %s; %zu questions, %zu rules\n", b->field, b->nquestions, b->nrules);
 		for (size_t i = 0; i < b->npersonas; i++) {
 			const struct persona *ps = &b->personas[i];
@@ -228,42 +226,44 @@ cli_banks(int argc, char **argv)
 		free(extra);
 		return status;
 	}
+	/* Banks, then rule files: found first, so the columns fit them all. */
+	const char *subs[] = {"", "rules"};
+	char **paths[2];
+	const char **origins[2];
+	size_t n[2], total = 0;
+	int width = 18;
+	char **extra_path = xcalloc(nextra + 1, sizeof *extra_path);
 	for (size_t i = 0; i < nextra; i++) {
-		char *path = catalog_find(&cat, extra[i]);
-		if (path == NULL) {
+		extra_path[i] = catalog_find(&cat, extra[i]);
+		if (extra_path[i] != NULL)
+			width = id_width(width, extra_path[i]);
+	}
+	for (size_t s = 0; s < 2; s++) {
+		n[s] = catalog_list(&cat, subs[s], &paths[s], &origins[s]);
+		for (size_t i = 0; i < n[s]; i++)
+			width = id_width(width, paths[s][i]);
+		total += n[s];
+	}
+	for (size_t i = 0; i < nextra; i++) {
+		if (extra_path[i] == NULL) {
 			diag_add(&dl, extra[i], 0, 0, SEV_ERROR, "no such bank");
 			status = STATUS_INVALID;
-			continue;
-		}
-		if (!print_bank(path, "--bank", &dl))
+		} else if (!print_bank(extra_path[i], "--bank", width, &dl)) {
 			status = STATUS_INVALID;
-		free(path);
-	}
-	const char *subs[] = {"", "rules"};
-	size_t total = 0;
-	for (size_t s = 0; s < 2; s++) {
-		char **paths;
-		size_t n = catalog_list(&cat, subs[s], &paths, NULL);
-		for (size_t i = 0; i < n; i++) {
-			widen_for(paths[i]);
-			free(paths[i]);
 		}
-		free(paths);
+		free(extra_path[i]);
 	}
+	free(extra_path);
 	for (size_t s = 0; s < 2; s++) {
-		char **paths;
-		const char **origins;
-		size_t n = catalog_list(&cat, subs[s], &paths, &origins);
-		if (s == 1 && n > 0)
+		if (s == 1 && n[s] > 0)
 			printf("\nRule files:\n");
-		for (size_t i = 0; i < n; i++) {
-			if (!print_bank(paths[i], origins[i], &dl))
+		for (size_t i = 0; i < n[s]; i++) {
+			if (!print_bank(paths[s][i], origins[s][i], width, &dl))
 				status = STATUS_INVALID;
-			free(paths[i]);
+			free(paths[s][i]);
 		}
-		total += n;
-		free(paths);
-		free(origins);
+		free(paths[s]);
+		free(origins[s]);
 	}
 	if (total + nextra == 0) {
 		diag_error("no question banks found in $XDG_DATA_HOME/infocoach/questionbanks "
