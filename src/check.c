@@ -322,8 +322,8 @@ draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
 		len--;
 	if (len <= off)
 		return;
-	char *in_effect[SUPPRESS_MAX_IDS * 2 + 64];
-	size_t n = suppress_collect(&c->sup, ids, nids, in_effect, sizeof in_effect / sizeof *in_effect);
+	size_t n;
+	char **in_effect = suppress_collect(&c->sup, ids, nids, &n);
 	check_question(c, lineno, s, off, len - off, col_base, in_effect, n);
 }
 

@@ -31,6 +31,7 @@ suppress_free(struct suppress *s)
 	suppress_reset(s);
 	free(s->off);
 	free(s->next);
+	free(s->effect);
 	memset(s, 0, sizeof *s);
 }
 
@@ -224,25 +225,27 @@ suppress_trailing(char *s, size_t len, char **ids, size_t *nids)
 	return keep;
 }
 
-size_t
-suppress_collect(struct suppress *s, char *const *own, size_t nown, char **out, size_t max)
+char **
+suppress_collect(struct suppress *s, char *const *own, size_t nown, size_t *n)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < nown && n < max; i++)
-		out[n++] = own[i];
+	xgrow((void **)&s->effect, &s->capeffect, nown + s->nnext + s->noff + 1, sizeof *s->effect);
+	char **out = s->effect;
+	*n = 0;
+	for (size_t i = 0; i < nown; i++)
+		out[(*n)++] = own[i];
 	s->next_used = s->next_set;
 	if (s->next_set) {
-		for (size_t i = 0; i < s->nnext && n < max; i++)
-			out[n++] = s->next[i];
+		for (size_t i = 0; i < s->nnext; i++)
+			out[(*n)++] = s->next[i];
 		s->next_set = false;    /* used up by this question; freed later */
 	}
-	for (size_t i = 0; i < s->noff && n < max; i++) {
+	for (size_t i = 0; i < s->noff; i++) {
 		/* A rule this line ignores by name stays ignored. */
 		const char *o = s->off[i];
 		if (o[0] == '!' && (in_set(own, nown, o + 1, strlen(o + 1)) ||
 		    (s->next_used && in_set(s->next, s->nnext, o + 1, strlen(o + 1)))))
 			continue;
-		out[n++] = s->off[i];
+		out[(*n)++] = s->off[i];
 	}
-	return n;
+	return out;
 }

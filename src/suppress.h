@@ -33,6 +33,8 @@ struct suppress {
 	size_t nnext;
 	bool next_set;          /* an ignore-next-line is pending */
 	bool next_used;         /* ... and applies to the question collected now */
+	char **effect;          /* what suppress_collect() returns (owned array) */
+	size_t capeffect;
 };
 
 enum directive {
@@ -64,11 +66,11 @@ size_t suppress_trailing(char *s, size_t len, char **ids, size_t *nids);
 
 /*
  * The ids in effect for the next question: its own trailing ids, a
- * pending ignore-next-line (used up here) and the "off" set.  The
- * pointers stay valid until the next call or suppress_comment().  An
- * id "!ID" means the rule ID is on again although "all" is off.
- * Returns their number (at most max).
+ * pending ignore-next-line (used up here) and the "off" set; *n is set
+ * to their number.  The array and the strings stay valid until the next
+ * call or suppress_comment().  An id "!ID" means the rule ID is on again
+ * although "all" is off.
  */
-size_t suppress_collect(struct suppress *s, char *const *own, size_t nown, char **out, size_t max);
+char **suppress_collect(struct suppress *s, char *const *own, size_t nown, size_t *n);
 
 #endif
