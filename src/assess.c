@@ -9,10 +9,51 @@
 
 #include "assess.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "xmalloc.h"
+
+/* The rules the learned model's flags are reported under.  They have no
+ * patterns; their messages say the finding is a judgement. */
+static char job_id[] = "job-ask.model";
+static char job_msg[] = "This reads as asking the host for a job, a place or a push for a "
+    "position (the learned model's judgement, not a fixed rule): hosts agree to these meetings "
+    "on the promise that you will not ask.";
+static char job_sugg[] = "Ask how people usually find their way into the work, or what would "
+    "make someone ready for it; if there is an opening, the host will mention it.";
+static char pay_id[] = "salary.model";
+static char pay_msg[] = "This reads as a question about pay (the learned model's judgement, not "
+    "a fixed rule): what people earn is private, and published surveys answer it better.";
+static char pay_sugg[] = "Ask what shapes how a career grows over the years, or where people in "
+    "the field find fair figures.";
+
+static void
+init_model_rules(struct assessor *a)
+{
+	struct rule *j = &a->model_rules[0], *p = &a->model_rules[1];
+	j->id = job_id;
+	j->kind = KIND_JOB_ASK;
+	j->sev[POLICY_DEFAULT] = j->sev[POLICY_STRICT] = SEV_ERROR;
+	j->sev[POLICY_LENIENT] = SEV_WARNING;
+	j->message = job_msg;
+	j->suggestion = job_sugg;
+	j->file = "(learned model)";
+	p->id = pay_id;
+	p->kind = KIND_SALARY;
+	p->sev[POLICY_DEFAULT] = p->sev[POLICY_LENIENT] = SEV_WARNING;
+	p->sev[POLICY_STRICT] = SEV_ERROR;
+	p->message = pay_msg;
+	p->suggestion = pay_sugg;
+	p->file = "(learned model)";
+}
+
+/* A promise not to ask for a job, or about pay (on the normalised line).
+ * The rules have the same exception in their 'unless' patterns. */
+static const char disclaimer_pattern[] =
+    "(?:\\bnot|n't|\\bnever|\\bno\\s+intention\\s+of)\\s+(?:\\S+\\s+){0,4}?(?:an?\\s+)?"
+    "(?:jobs?|hire|hiring|positions?|referrals?|internships?|openings?|salary|salaries|pay|money)\\b";
 
 void
 assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
@@ -21,6 +62,15 @@ assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 	a->rs = rs;
 	a->policy = policy;
 	a->cls = classifier_new(rs);
+	norm_init(&a->norm);
+	init_model_rules(a);
+	char perr[200];
+	if (!pattern_compile(&a->disclaimer, disclaimer_pattern, perr, sizeof perr)) {
+		/* A built-in pattern that does not compile is a bug, not input. */
+		fprintf(stderr, "infocoach: internal error: disclaimer pattern: %s\n", perr);
+		abort();
+	}
+	assessor_set_model(a, rs->model);
 
 	size_t len = 1;
 	for (size_t i = 0; i < rs->nrules; i++) {
@@ -46,11 +96,26 @@ assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 }
 
 void
+assessor_set_model(struct assessor *a, struct model *m)
+{
+	a->model = m;
+	a->norm.lex = m != NULL ? model_lexicon(m) : NULL;
+}
+
+const struct norm *
+assess_normalized(const struct assessor *a)
+{
+	return &a->norm;
+}
+
+void
 assessor_free(struct assessor *a)
 {
 	if (a->has_gate)
 		pattern_free(&a->gate);
 	classifier_free(a->cls);
+	norm_free(&a->norm);
+	pattern_free(&a->disclaimer);
 	memset(a, 0, sizeof *a);
 }
 
@@ -82,6 +147,59 @@ assess_ignored(const char *rule_id, const char *kind, char *const *ignore, size_
 	return false;
 }
 
+/* Whether ignore[0..n) turns off any rule of kind k. */
+static bool
+kind_ignored(const struct assessor *a, enum flag_kind k, char *const *ignore, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < a->rs->nrules; i++)
+		if (a->rs->rules[i]->kind == k && assess_ignored(a->rs->rules[i]->id, kind_name(k), ignore, n))
+			return true;
+	return false;
+}
+
+/* Add flag f of rule r (byte range so..eo of the line as typed). */
+static void
+add_flag(struct assessor *a, struct assessment *out, const struct rule *r, size_t so, size_t eo)
+{
+	struct flag *f = &out->flags[out->nflags++];
+	f->rule = r;
+	f->sev = r->sev[a->policy];
+	f->so = so;
+	f->eo = eo;
+}
+
+/* How much the rules' cue votes count beside the model's probability. */
+#define CUE_WEIGHT 0.25f
+
+/* The line's category from the cue votes and (when there is a model)
+ * the model's probabilities, with a confidence for the first two. */
+static void
+settle_category(struct assessor *a, struct assessment *out)
+{
+	float score[MCAT_COUNT];
+	float total = 0;
+	if (out->judged) {
+		for (int c = 0; c < MCAT_COUNT; c++)
+			score[c] = out->j.cat[c] + (c < CAT_COUNT ? CUE_WEIGHT * out->votes[c] : 0);
+	} else {
+		/* Rules alone: the best-voted category, sure in proportion. */
+		for (int c = 0; c < CAT_COUNT; c++)
+			score[c] = out->votes[c];
+		score[MCAT_NONE] = 0.5f;
+	}
+	for (int c = 0; c < MCAT_COUNT; c++)
+		total += score[c];
+	int second;
+	int top = model_top(score, MCAT_COUNT, &second);
+	out->cat = top == MCAT_NONE ? CAT_NONE : (enum category)top;
+	out->cat_conf = total > 0 ? score[top] / total : 0;
+	out->cat2 = second < 0 || second == MCAT_NONE ? CAT_NONE : (enum category)second;
+	out->cat2_conf = second >= 0 && total > 0 ? score[second] / total : 0;
+	(void)a;
+}
+
 int
 assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
     char *const *ignore, size_t nignore, struct assessment *out)
@@ -90,23 +208,38 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	char small[512];
 	char *lower = len < sizeof small ? small : xmalloc(len + 1);
 	memset(out, 0, sizeof *out);
-	out->cat = CAT_NONE;
+	out->cat = out->cat2 = CAT_NONE;
+	out->act = out->act2 = ACT_NONE;
 
+	/* Rules and the model see the line normalised: case, quotes,
+	 * texting forms and likely misspellings (normalize.h); a rule may
+	 * ask for the line as typed. */
+	normalize(&a->norm, s, len);
+	const char *ns = a->norm.text;
+	size_t nl = a->norm.len;
 	/* Rules with triggers run only on lines holding one; the others only
 	 * when their alternation (the gate) matches. */
 	for (size_t i = 0; i < len; i++)
 		lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 	bool gate = a->ungated > 0;
 	if (a->has_gate)
-		gate = pattern_match(m, &a->gate, s, len, NULL, NULL) != 0;
+		gate = pattern_match(m, &a->gate, ns, nl, NULL, NULL) != 0 ||
+		    pattern_match(m, &a->gate, s, len, NULL, NULL) != 0;
+	struct flag *kind_flag[KIND_COUNT] = {NULL};
 	for (size_t i = 0; i < a->rs->nrules; i++) {
 		const struct rule *r = a->rs->rules[i];
-		if (seen[r->kind] || assess_ignored(r->id, kind_name(r->kind), ignore, nignore))
+		/* One flag per kind: the first rule's, unless a later rule of
+		 * the kind is more severe (the host's own pay over a range). */
+		if (seen[r->kind] && kind_flag[r->kind]->sev >= r->sev[a->policy])
 			continue;
-		if (r->ntriggers > 0 ? !rule_triggered(r, lower, len) : !gate)
+		if (assess_ignored(r->id, kind_name(r->kind), ignore, nignore))
+			continue;
+		const char *t = r->raw ? s : ns;
+		size_t tl = r->raw ? len : nl;
+		if (r->ntriggers > 0 ? !rule_triggered(r, r->raw ? lower : ns, tl) : !gate)
 			continue;
 		size_t so, eo;
-		int rc = rule_eval(m, r, s, len, &so, &eo, NULL);
+		int rc = rule_eval(m, r, t, tl, &so, &eo, NULL);
 		if (rc < 0) {
 			if (out->err == 0) {
 				out->err = rc;
@@ -116,36 +249,96 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		}
 		if (rc == 0)
 			continue;
+		if (!r->raw)
+			norm_span(&a->norm, so, eo, &so, &eo);
+		if (seen[r->kind]) {
+			*kind_flag[r->kind] = (struct flag){r, r->sev[a->policy], so, eo};
+			continue;
+		}
 		seen[r->kind] = true;
-		struct flag *f = &out->flags[out->nflags++];
-		f->rule = r;
-		f->sev = r->sev[a->policy];
-		f->so = so;
-		f->eo = eo;
+		add_flag(a, out, r, so, eo);
+		kind_flag[r->kind] = &out->flags[out->nflags - 1];
 	}
 	if (lower != small)
 		free(lower);
-	/* A job ask or a pay question is not a question of any category: the
+
+	/* The model's opinion, and its flags where no rule spoke. */
+	if (a->model != NULL) {
+		model_judge(a->model, ns, nl, &out->j);
+		out->judged = true;
+		const struct model_thresholds *th = model_thresholds(a->model);
+		const struct rule *mr[2] = {&a->model_rules[0], &a->model_rules[1]};
+		const float p[2] = {out->j.flag[MFLAG_JOB_ASK], out->j.flag[MFLAG_SALARY]};
+		const float thr[2] = {th->job_ask, th->salary};
+		/* The model stays quiet where the user turned a rule of the kind
+		 * off for this line, or promised not to ask. */
+		bool promised = pattern_match(m, &a->disclaimer, ns, nl, NULL, NULL) == 1;
+		for (int k = 0; k < 2 && !a->no_model_flags; k++)
+			if (!seen[mr[k]->kind] && p[k] >= thr[k] && !promised &&
+			    !kind_ignored(a, mr[k]->kind, ignore, nignore) &&
+			    !assess_ignored(mr[k]->id, kind_name(mr[k]->kind), ignore, nignore)) {
+				seen[mr[k]->kind] = true;
+				add_flag(a, out, mr[k], 0, len);
+			}
+		int second;
+		out->act = (enum act)model_top(out->j.act, ACT_COUNT, &second);
+		out->act_conf = out->j.act[out->act];
+		out->act2 = (enum act)second;
+	}
+	/* A job ask or a pay question is a question with no category: the
 	 * host answers it with a reaction, not a reply. */
-	if (seen[KIND_JOB_ASK] || seen[KIND_SALARY])
+	if (seen[KIND_JOB_ASK] || seen[KIND_SALARY]) {
+		out->act = ACT_QUESTION;
+		out->act_conf = 1;
 		return out->err;
-	/* The category depends on the text alone: remember recent answers. */
+	}
+	/* The cue votes depend on the text alone: remember recent ones. */
 	uint64_t h = 14695981039346656037ULL;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	for (size_t i = 0; i < nl; i++)
+		h = (h ^ (unsigned char)ns[i]) * 1099511628211ULL;
 	h |= 1;
 	size_t slot = (size_t)(h % (sizeof a->memo / sizeof *a->memo));
 	if (a->memo[slot].hash == h) {
-		out->cat = a->memo[slot].cat;
-		return out->err;
+		memcpy(out->votes, a->memo[slot].votes, sizeof out->votes);
+	} else {
+		int cerr = classify_scores(a->cls, m, ns, nl, out->votes);
+		if (cerr < 0 && out->err == 0)
+			out->err = cerr;
+		else if (cerr == 0) {
+			a->memo[slot].hash = h;
+			memcpy(a->memo[slot].votes, out->votes, sizeof out->votes);
+		}
 	}
-	int cerr = 0;
-	out->cat = classify(a->cls, m, s, len, &cerr);
-	if (cerr < 0 && out->err == 0)
-		out->err = cerr;
-	else if (cerr == 0) {
-		a->memo[slot].hash = h;
-		a->memo[slot].cat = out->cat;
+	settle_category(a, out);
+	/* A line the model takes for a job ask or a pay question is not a
+	 * question about the work, even where its flag is turned off. */
+	if (out->judged && (out->j.flag[MFLAG_JOB_ASK] >= model_thresholds(a->model)->job_ask ||
+	    out->j.flag[MFLAG_SALARY] >= model_thresholds(a->model)->salary)) {
+		out->cat = out->cat2 = CAT_NONE;
+		out->cat_conf = out->j.flag[MFLAG_JOB_ASK] + out->j.flag[MFLAG_SALARY];
+		out->cat2_conf = 0;
 	}
 	return out->err;
+}
+
+float
+assess_confidence(const struct assessment *as)
+{
+	for (size_t i = 0; i < as->nflags; i++) {
+		enum flag_kind k = as->flags[i].rule->kind;
+		if (k != KIND_JOB_ASK && k != KIND_SALARY)
+			continue;
+		if (as->flags[i].rule->npats > 0 || !as->judged)
+			return 1.0f;
+		return as->j.flag[k == KIND_JOB_ASK ? MFLAG_JOB_ASK : MFLAG_SALARY];
+	}
+	return as->cat_conf;
+}
+
+bool
+assess_sure(const struct assessor *a, const struct assessment *as)
+{
+	if (as->cat == CAT_NONE)
+		return false;
+	return !as->judged || a->model == NULL || as->cat_conf >= model_thresholds(a->model)->category;
 }

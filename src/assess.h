@@ -18,6 +18,8 @@
 
 #include "catalog.h"
 #include "classify.h"
+#include "model.h"
+#include "normalize.h"
 #include "rule.h"
 #include "taxonomy.h"
 
@@ -29,10 +31,17 @@ struct assessor {
 	                               rules without triggers */
 	bool has_gate;              /* gate compiled */
 	size_t ungated;             /* rules without triggers */
+	struct model *model;        /* the learned model (borrowed; may be NULL) */
+	bool no_model_flags;        /* the model judges, but flags nothing
+	                               (letters: it learned from questions) */
+	struct pattern disclaimer;  /* "I'm not asking for a job": the model
+	                               does not overrule it */
+	struct norm norm;           /* the line, normalised */
+	struct rule model_rules[2]; /* job-ask.model and salary.model */
 	struct {
 		uint64_t hash;          /* of the line, 0 = empty slot */
-		enum category cat;      /* its category */
-	} memo[4096];               /* categories of lines seen before */
+		float votes[CAT_COUNT]; /* what the cues made of it */
+	} memo[1024];               /* cue votes of lines seen before */
 };
 
 struct flag {
@@ -43,6 +52,15 @@ struct flag {
 
 struct assessment {
 	enum category cat;          /* the line's category, or CAT_NONE */
+	float cat_conf;             /* how sure, 0..1 */
+	enum category cat2;         /* the runner-up, or CAT_NONE */
+	float cat2_conf;
+	enum act act;               /* the dialogue act, on the line alone */
+	float act_conf;
+	enum act act2;              /* the runner-up */
+	bool judged;                /* the model gave j */
+	struct judgement j;         /* the model's own probabilities */
+	float votes[CAT_COUNT];     /* the rules' cue votes per category */
 	struct flag flags[KIND_COUNT]; /* in rule order */
 	size_t nflags;
 	int err;                    /* 0, or a negative PCRE2 code */
@@ -51,6 +69,23 @@ struct assessment {
 
 /* Set up a from rs (which must outlive it). */
 void assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy);
+
+/* Use the learned model m (which must outlive a) from now on. */
+void assessor_set_model(struct assessor *a, struct model *m);
+
+/*
+ * How sure the judgement of a line is, 0..1: 1 for a job ask or a pay
+ * question a rule found, the model's probability for one it found, else
+ * the confidence of its category.
+ */
+float assess_confidence(const struct assessment *as);
+
+/* Whether the line's category is sure enough to count towards coverage
+ * (the model's threshold; any category the rules alone found). */
+bool assess_sure(const struct assessor *a, const struct assessment *as);
+
+/* The line last assessed, normalised. */
+const struct norm *assess_normalized(const struct assessor *a);
 void assessor_free(struct assessor *a);
 
 /*

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "normalize.h"
 #include "text.h"
 #include "xmalloc.h"
 #include "ytree.h"
@@ -24,6 +25,7 @@ struct ctx {
 	struct diag_list *dl;    /* where problems go */
 	size_t errors;           /* errors reported by this run */
 	unsigned flags;          /* BANK_EXAMPLES */
+	struct norm norm;        /* for running rules' examples */
 };
 
 /* A key a mapping may hold. */
@@ -514,7 +516,7 @@ compile_list(struct ctx *c, const struct ynode *v, const char *key, const char *
 
 static const struct keyspec rule_keys[] = {
 	{"id", true}, {"kind", true}, {"severity", true}, {"policy", false},
-	{"triggers", false}, {"patterns", true}, {"unless", false}, {"message", true},
+	{"triggers", false}, {"raw", false}, {"patterns", true}, {"unless", false}, {"message", true},
 	{"suggestion", true}, {"examples", true}, {NULL, false},
 };
 static const struct keyspec policy_keys[] = {{"strict", false}, {"lenient", false}, {NULL, false}};
@@ -530,12 +532,21 @@ check_examples(struct ctx *c, const struct rule *r, const struct ynode *list, bo
 		if (ex->type != YNODE_SCALAR)
 			continue;
 		size_t so = 0, eo = 0;
-		int rc = rule_eval(m, r, ex->str, ex->len, &so, &eo, NULL);
-		char *lower = xstrndup(ex->str, ex->len);
+		/* The rule sees the example as it sees a line: normalised,
+		 * unless it asked for the raw text. */
+		const char *text = ex->str;
+		size_t len = ex->len;
+		if (!r->raw) {
+			normalize(&c->norm, ex->str, ex->len);
+			text = c->norm.text;
+			len = c->norm.len;
+		}
+		int rc = rule_eval(m, r, text, len, &so, &eo, NULL);
+		char *lower = xstrndup(text, len);
 		for (char *p = lower; *p; p++)
 			if (*p >= 'A' && *p <= 'Z')
 				*p = (char)(*p + 32);
-		bool triggered = rule_triggered(r, lower, ex->len);
+		bool triggered = rule_triggered(r, lower, len);
 		free(lower);
 		char *q = text_sanitize(ex->str, ex->len);
 		if (flag && !triggered) {
@@ -548,6 +559,8 @@ check_examples(struct ctx *c, const struct rule *r, const struct ynode *list, bo
 		} else if (flag && rc == 0) {
 			err(c, ex, "rule '%s' does not flag its example \"%s\"", r->id, q);
 		} else if (!flag && rc == 1) {
+			if (!r->raw)
+				norm_span(&c->norm, so, eo, &so, &eo);
 			char *hit = text_sanitize(ex->str + so, eo - so);
 			err(c, ex, "rule '%s' flags its pass example \"%s\" (matched \"%s\")", r->id, q, hit);
 			free(hit);
@@ -591,6 +604,13 @@ load_rule(struct ctx *c, const struct ynode *m, struct rule *r, const char *file
 				*p = (char)(*p + 32);
 	r->triggers = trig.v;
 	r->ntriggers = trig.n;
+	const struct ynode *raw = ynode_get(m, "raw", NULL);
+	if (raw != NULL) {
+		if (raw->type == YNODE_SCALAR && (strcmp(raw->str, "true") == 0 || strcmp(raw->str, "false") == 0))
+			r->raw = strcmp(raw->str, "true") == 0;
+		else
+			err(c, raw, "'raw' must be true or false");
+	}
 	bool compiled = compile_list(c, ynode_get(m, "patterns", NULL), "patterns", r->id, &r->pats, &r->npats);
 	compiled &= compile_list(c, ynode_get(m, "unless", NULL), "unless", r->id, &r->unless, &r->nunless);
 
@@ -754,21 +774,25 @@ finish(struct ctx *c, struct ynode *root, const char *name)
 struct bank *
 bank_load(const char *path, struct diag_list *dl, unsigned flags)
 {
-	struct ctx c = {path, dl, 0, flags};
+	struct ctx c = {path, dl, 0, flags, {0}};
 	size_t before = dl->errors;
 	struct ynode *root = ytree_load(path, dl);
 	c.errors = dl->errors - before;
-	return finish(&c, root, path);
+	struct bank *b = finish(&c, root, path);
+	norm_free(&c.norm);
+	return b;
 }
 
 struct bank *
 bank_parse(const char *name, const char *buf, size_t len, struct diag_list *dl, unsigned flags)
 {
-	struct ctx c = {name, dl, 0, flags};
+	struct ctx c = {name, dl, 0, flags, {0}};
 	size_t before = dl->errors;
 	struct ynode *root = ytree_parse(name, buf, len, dl);
 	c.errors = dl->errors - before;
-	return finish(&c, root, name);
+	struct bank *b = finish(&c, root, name);
+	norm_free(&c.norm);
+	return b;
 }
 
 void

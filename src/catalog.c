@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "model.h"
 #include "xmalloc.h"
 
 #ifndef PKGDATADIR
@@ -82,6 +83,88 @@ catalog_init(struct catalog *c)
 		if (d[0] == '/')
 			add_dir(c, xasprintf("%s/infocoach/questionbanks", d), "XDG_DATA_DIRS");
 	free(copy);
+}
+
+char *
+catalog_user_model(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/infocoach/%s", xdg, MODEL_FILE);
+	return xasprintf("%s/.local/share/infocoach/%s", home != NULL && home[0] == '/' ? home : ".",
+	    MODEL_FILE);
+}
+
+/* The data directory that holds bank directory d (its parent). */
+static char *
+data_root(const struct catalog_dir *d)
+{
+	/* The source tree's banks go with the model built beside them. */
+	if ((d->origin != NULL && strcmp(d->origin, "source tree") == 0) ||
+	    strcmp(d->path, ABS_TOP_SRCDIR "/questionbanks") == 0)
+		return xstrdup(ABS_TOP_BUILDDIR);
+	const char *slash = strrchr(d->path, '/');
+	return xstrndup(d->path, slash != NULL ? (size_t)(slash - d->path) : 0);
+}
+
+char *
+catalog_find_model(const struct catalog *c)
+{
+	const char *env = getenv("INFOCOACH_MODEL");
+	if (env != NULL && env[0] != '\0')
+		return xstrdup(env);
+	/* A model the user trained wins, even with no banks of their own. */
+	char *user = catalog_user_model();
+	struct stat ust;
+	if (stat(user, &ust) == 0 && S_ISREG(ust.st_mode))
+		return user;
+	free(user);
+	for (size_t i = 0; i < c->ndirs; i++) {
+		char *root = data_root(&c->dirs[i]);
+		char *path = xasprintf("%s/%s", root, MODEL_FILE);
+		free(root);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			return path;
+		free(path);
+	}
+	return NULL;
+}
+
+size_t
+catalog_example_dirs(const struct catalog *c, char ***dirs)
+{
+	size_t n = 0;
+	*dirs = xcalloc(c->ndirs + 2, sizeof **dirs);
+	/* The user's own come first, even with no banks of their own. */
+	char *model = catalog_user_model();
+	char *user = xasprintf("%.*s/examples", (int)(strlen(model) - strlen(MODEL_FILE) - 1), model);
+	free(model);
+	struct stat ust;
+	if (stat(user, &ust) == 0 && S_ISDIR(ust.st_mode))
+		(*dirs)[n++] = user;
+	else
+		free(user);
+	for (size_t i = 0; i < c->ndirs; i++) {
+		char *path;
+		if (c->dirs[i].origin != NULL && strcmp(c->dirs[i].origin, "source tree") == 0)
+			path = xstrdup(ABS_TOP_SRCDIR "/examples");
+		else {
+			char *root = data_root(&c->dirs[i]);
+			path = xasprintf("%s/examples", root);
+			free(root);
+		}
+		struct stat st;
+		bool seen = false;
+		for (size_t k = 0; k < n; k++)
+			seen |= strcmp((*dirs)[k], path) == 0;
+		if (!seen && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			(*dirs)[n++] = path;
+		else
+			free(path);
+	}
+	return n;
 }
 
 void
@@ -202,6 +285,32 @@ cmp_rule_id(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* Load the learned model into rs: false (with the reason in dl) when a
+ * model file is there but unusable.  No model at all is a warning: the
+ * rules still judge every line. */
+static bool
+open_model(const struct catalog *c, struct ruleset *rs, struct diag_list *dl)
+{
+	const char *env = getenv("INFOCOACH_MODEL");
+	if (env != NULL && (strcmp(env, "none") == 0 || strcmp(env, "/dev/null") == 0))
+		return true;
+	char *path = catalog_find_model(c);
+	if (path == NULL) {
+		static bool warned;
+		if (!warned)
+			diag_warning("no learned model found (%s under the data directories); "
+			    "lines are judged by the rules alone", MODEL_FILE);
+		warned = true;
+		return true;
+	}
+	char err[300];
+	rs->model = model_load(path, err, sizeof err);
+	if (rs->model == NULL)
+		diag_add(dl, path, 0, 0, SEV_ERROR, "cannot use this model: %s", err);
+	free(path);
+	return rs->model != NULL;
+}
+
 struct ruleset *
 catalog_open(const struct catalog *c, const char *const *names, size_t n, struct diag_list *dl)
 {
@@ -268,6 +377,8 @@ catalog_open(const struct catalog *c, const char *const *names, size_t n, struct
 		ok = false;
 	}
 	free(sorted);
+	if (ok)
+		ok = open_model(c, rs, dl);
 	if (!ok) {
 		ruleset_free(rs);
 		return NULL;
@@ -280,6 +391,7 @@ ruleset_free(struct ruleset *rs)
 {
 	if (rs == NULL)
 		return;
+	model_free(rs->model);
 	for (size_t i = 0; i < rs->nfiles; i++)
 		bank_free(rs->files[i]);
 	free(rs->files);

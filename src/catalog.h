@@ -18,6 +18,7 @@
 
 #include "bank.h"
 #include "diag.h"
+#include "model.h"
 
 #define CATALOG_DEFAULT_BANK "general"
 
@@ -43,6 +44,23 @@ void catalog_free(struct catalog *c);
  */
 char *catalog_find(const struct catalog *c, const char *name_or_path);
 
+/*
+ * The learned model's file (MODEL_FILE under the data directories, in
+ * the order banks are searched, the build tree's own when the program
+ * runs from it), or $INFOCOACH_MODEL when set.  Returns a newly
+ * allocated path, or NULL when there is none.
+ */
+char *catalog_find_model(const struct catalog *c);
+
+/* Where 'infocoach train' saves by default: MODEL_FILE under
+ * $XDG_DATA_HOME/infocoach (newly allocated). */
+char *catalog_user_model(void);
+
+/* The example directories that exist (examples/ beside each bank
+ * directory), in search order; returns the count, free each and the
+ * array. */
+size_t catalog_example_dirs(const struct catalog *c, char ***dirs);
+
 /* Whether a --bank argument names a file (it has a '/' or ends in .yaml
  * or .yml) rather than a bank. */
 bool catalog_names_file(const char *name);
@@ -66,6 +84,7 @@ struct ruleset {
 	size_t nrules;
 	const struct cue **cues;   /* every cue (borrowed) */
 	size_t ncues;
+	struct model *model;    /* the learned model (owned), or NULL */
 };
 
 /*

@@ -106,7 +106,7 @@ input_error(struct checker *c, unsigned long line, unsigned long col, const char
 
 /* Hash of the question with case, spaces and final punctuation folded. */
 static uint64_t
-norm_hash(const char *s, size_t len)
+dup_hash(const char *s, size_t len)
 {
 	uint64_t h = 14695981039346656037ULL;
 	bool space = false;
@@ -190,9 +190,10 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 	c->questions++;
 	if (lineno > c->last_line)
 		c->last_line = lineno;
-	if (as.cat != CAT_NONE)
+	/* Only a topic the understanding is sure of counts as covered. */
+	if (assess_sure(c->a, &as))
 		c->cat_seen[as.cat] = true;
-	emit_question(c->e, lineno, q, len, as.cat);
+	emit_question(c->e, lineno, q, len, as.cat, assess_confidence(&as));
 	unsigned long qcol = col_base + utf8_columns(line, off);
 	if (as.err < 0) {
 		char e[120];
@@ -214,7 +215,7 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 		f.end_col = f.col + utf8_columns(q + fl->so, fl->eo - fl->so);
 		emit_finding(c->e, &f);
 	}
-	unsigned long first = seen_add(c, norm_hash(q, len), lineno);
+	unsigned long first = seen_add(c, dup_hash(q, len), lineno);
 	if (first != 0 && !assess_ignored("list.duplicate", "duplicate", ignore, nignore)) {
 		char *msg = xasprintf("the same question as line %lu", first);
 		struct finding f = {

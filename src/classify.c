@@ -214,18 +214,17 @@ classifier_free(struct classifier *c)
 	free(c);
 }
 
-enum category
-classify(struct classifier *c, struct matcher *m, const char *s, size_t len, int *err)
+int
+classify_scores(struct classifier *c, struct matcher *m, const char *s, size_t len,
+    float out[CAT_COUNT])
 {
 	if (!c->gates_built && ++c->calls > GATE_AFTER)
 		build_gates(c);
-	double best = 0;
-	enum category pick = CAT_NONE;
 	uint32_t w[MAX_WORDS];
 	size_t nw = words(s, len, w);
 
-	if (err != NULL)
-		*err = 0;
+	for (int cat = 0; cat < CAT_COUNT; cat++)
+		out[cat] = 0;
 	for (int cat = 0; cat < CAT_COUNT; cat++) {
 		int votes = 0;
 		bool gated = !c->has_gate[cat];
@@ -237,9 +236,9 @@ classify(struct classifier *c, struct matcher *m, const char *s, size_t len, int
 		for (size_t i = 0; gated && i < c->ncues[cat]; i++) {
 			int rc = pattern_match(m, &c->cues[cat][i]->pat, s, len, NULL, NULL);
 			if (rc < 0) {
-				if (err != NULL)
-					*err = rc;
-				return CAT_NONE;
+				for (int k = 0; k < CAT_COUNT; k++)
+					out[k] = 0;
+				return rc;
 			}
 			votes += rc;
 		}
@@ -251,11 +250,26 @@ classify(struct classifier *c, struct matcher *m, const char *s, size_t len, int
 		}
 		if (votes == 0 && sim < WORD_ALONE)
 			continue;
-		double score = votes + WORD_WEIGHT * sim;
-		if (score > best) {
-			best = score;
+		out[cat] = (float)(votes + WORD_WEIGHT * sim);
+	}
+	return 0;
+}
+
+enum category
+classify(struct classifier *c, struct matcher *m, const char *s, size_t len, int *err)
+{
+	float sc[CAT_COUNT];
+	int rc = classify_scores(c, m, s, len, sc);
+	if (err != NULL)
+		*err = rc;
+	if (rc < 0)
+		return CAT_NONE;
+	float best = 0;
+	enum category pick = CAT_NONE;
+	for (int cat = 0; cat < CAT_COUNT; cat++)
+		if (sc[cat] > best) {
+			best = sc[cat];
 			pick = (enum category)cat;
 		}
-	}
 	return pick;
 }

@@ -34,4 +34,13 @@ void classifier_free(struct classifier *c);
 enum category classify(struct classifier *c, struct matcher *m, const char *s,
     size_t len, int *err);
 
+/*
+ * What classify() weighs: each category's score (cue votes plus the
+ * weighted word similarity; 0 for a category with neither) in
+ * out[0..CAT_COUNT).  Returns 0, or the negative PCRE2 code of a cue that
+ * could not be evaluated (then out is all 0).
+ */
+int classify_scores(struct classifier *c, struct matcher *m, const char *s, size_t len,
+    float out[CAT_COUNT]);
+
 #endif

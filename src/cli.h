@@ -27,6 +27,7 @@ int cli_practice(int argc, char **argv);
 int cli_mock(int argc, char **argv);
 int cli_config(int argc, char **argv);
 int cli_report(int argc, char **argv);
+int cli_train(int argc, char **argv);
 
 struct settings;
 

@@ -65,6 +65,8 @@ practice_usage(FILE *fp)
 	    "  -t, --transcript FILE    write the transcript here (default: a new file in\n"
 	    "                           $XDG_STATE_HOME/infocoach/sessions/)\n"
 	    "      --no-transcript      keep no transcript (and no thank-you draft file)\n"
+	    "      --events FILE        append one JSON object per line said to the host:\n"
+	    "                           how it was understood, the flags, the reply\n"
 	    "      --no-history         do not read or save the input history\n"
 	    "      --color WHEN         auto (default), always or never; NO_COLOR is honoured\n"
 	    "  -c, --config FILE        read settings from FILE (default:\n"
@@ -97,6 +99,7 @@ run(int argc, char **argv, bool mock)
 		{"policy", required_argument, NULL, 'p'},
 		{"transcript", required_argument, NULL, 't'},
 		{"no-transcript", no_argument, NULL, 'T'},
+		{"events", required_argument, NULL, 'E'},
 		{"no-history", no_argument, NULL, 'H'},
 		{"color", required_argument, NULL, 'C'},
 		{"colour", required_argument, NULL, 'C'},
@@ -107,7 +110,7 @@ run(int argc, char **argv, bool mock)
 	};
 	/* NULL or false: not given, so the config file or the default decides. */
 	const char *bank_name = NULL, *persona_id = NULL, *transcript_file = NULL, *color = NULL;
-	const char *config_path = NULL;
+	const char *config_path = NULL, *events_file = NULL;
 	bool no_transcript = false, no_history = false, seeded = false, no_config = false;
 	bool duration_given = false, policy_given = false;
 	unsigned long long seed = 0;
@@ -117,7 +120,7 @@ run(int argc, char **argv, bool mock)
 	struct settings cf = {0};
 	int status = STATUS_INVALID, c;
 	struct ruleset *rs = NULL;
-	struct transcript *tr = NULL;
+	struct transcript *tr = NULL, *ev = NULL;
 	char *history = NULL;
 	struct session *s = NULL;
 	struct assessor as;
@@ -163,6 +166,9 @@ run(int argc, char **argv, bool mock)
 		}
 		case 't':
 			transcript_file = optarg;
+			break;
+		case 'E':
+			events_file = optarg;
 			break;
 		case 'T':
 			no_transcript = true;
@@ -294,6 +300,10 @@ run(int argc, char **argv, bool mock)
 			diag_error("%s", transcript_error(tr));
 		free(host);
 	}
+	if (events_file != NULL && (ev = transcript_open(events_file, err, sizeof err)) == NULL) {
+		diag_error("%s", err);
+		goto out;
+	}
 	if (!no_history && interactive) {
 		const char *origin;
 		history = files_history_path(&origin);
@@ -309,7 +319,7 @@ run(int argc, char **argv, bool mock)
 	};
 	struct session_config cfg = {
 		.bank = bank, .persona = persona, .assessor = &as, .clock = &clk,
-		.transcript = tr, .seed = seed, .duration = duration,
+		.transcript = tr, .events = ev, .seed = seed, .duration = duration,
 		.say = repl_say, .say_arg = &ro,
 	};
 	if (interactive) {
@@ -328,7 +338,7 @@ run(int argc, char **argv, bool mock)
 	}
 	s = session_new(&cfg);
 	sig = repl_run(s, &ro);
-	status = s->save_failed ? STATUS_UNSAVED : STATUS_OK;
+	status = s->save_failed || s->events_failed ? STATUS_UNSAVED : STATUS_OK;
 out:
 	settings_free(&cf);
 	session_free(s);
@@ -342,6 +352,15 @@ out:
 			else
 				diag_error("saving to %s failed during the session; the turns were saved later, "
 				    "but check the file", path);
+		}
+		free(path);
+	}
+	if (ev != NULL) {
+		size_t lost = transcript_pending(ev);
+		char *path = xstrdup(transcript_path(ev));
+		if (transcript_close(ev) != 0 || lost > 0) {
+			status = STATUS_UNSAVED;
+			diag_error("the events file %s is incomplete: %zu lines could not be saved", path, lost);
 		}
 		free(path);
 	}

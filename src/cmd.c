@@ -32,6 +32,7 @@ static void cmd_flags(struct session *s, int argc, char **argv);
 static void cmd_report(struct session *s, int argc, char **argv);
 static void cmd_end(struct session *s, int argc, char **argv);
 static void cmd_quit(struct session *s, int argc, char **argv);
+static void cmd_why(struct session *s, int argc, char **argv);
 
 static const struct cmd commands[] = {
 	{"help", 0, 1, "[COMMAND]", "list the commands, or explain one", cmd_help},
@@ -40,6 +41,7 @@ static const struct cmd commands[] = {
 	{"tips", 0, 0, "", "etiquette tips for an informational interview", cmd_tips},
 	{"flags", 0, 0, "", "list the coach's flags so far, with better ways to ask", cmd_flags},
 	{"report", 0, 0, "", "show the report so far without ending", cmd_report},
+	{"why", 0, 0, "", "how your last line was understood, and what weighed most", cmd_why},
 	{"end", 0, 0, "", "end the meeting: farewell, report and thank-you draft", cmd_end},
 	{"quit", 0, 0, "", "leave at once, without the report (the transcript is kept)", cmd_quit},
 	{NULL, 0, 0, NULL, NULL, NULL},
@@ -108,6 +110,144 @@ cmd_help(struct session *s, int argc, char **argv)
 	memcpy(buf + len, tail, strlen(tail) + 1);
 	info(s, buf);
 	free(buf);
+}
+
+/* "name p" for the likeliest values of p[0..n) after the first, at most
+ * two, as "follow_up 0.04, clarify 0.01", into buf. */
+static void
+runners_up(char *buf, size_t len, const float *p, int n, int best, const char *(*name)(int))
+{
+	int first = -1, second = -1;
+	for (int i = 0; i < n; i++) {
+		if (i == best)
+			continue;
+		if (first < 0 || p[i] > p[first]) {
+			second = first;
+			first = i;
+		} else if (second < 0 || p[i] > p[second]) {
+			second = i;
+		}
+	}
+	buf[0] = '\0';
+	const int pick[2] = {first, second};
+	for (int k = 0; k < 2; k++) {
+		if (pick[k] < 0 || p[pick[k]] < 0.005f)
+			break;
+		size_t used = strlen(buf);
+		snprintf(buf + used, len - used, "%s%s %.2f", used ? ", " : "", name(pick[k]), p[pick[k]]);
+	}
+}
+
+/* snprintf into buf, returning buf. */
+static const char *
+xsfmt(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static const char *
+xsfmt(char *buf, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, len, fmt, ap);
+	va_end(ap);
+	return buf;
+}
+
+static const char *
+act_id(int a)
+{
+	return act_name((enum act)a);
+}
+
+static void
+cmd_why(struct session *s, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (s->last_text == NULL) {
+		info(s, "Nothing said to the host yet: /why explains the last line you said.");
+		return;
+	}
+	const struct assessment *as = &s->last_as;
+	const struct understanding *u = &s->last_u;
+	struct model *m = s->cfg.assessor->model;
+	char *said = text_sanitize(s->last_text, strlen(s->last_text));
+	char *norm = text_sanitize(s->last_norm, strlen(s->last_norm));
+	char *out = xasprintf("\"%s\"\n  read as: %s", said, norm);
+	free(said);
+	free(norm);
+	char more[160], *old;
+	/* The act, and what came close. */
+	if (as->judged) {
+		runners_up(more, sizeof more, as->j.act, ACT_COUNT, (int)u->act, act_id);
+		old = out;
+		out = xasprintf("%s\n  act: %s %.2f%s%s%s", old, act_name(u->act), as->j.act[u->act],
+		    more[0] ? " (then " : "", more, more[0] ? ")" : "");
+		free(old);
+	} else {
+		old = out;
+		out = xasprintf("%s\n  act: %s (no learned model: by plain signs)", old, act_name(u->act));
+		free(old);
+	}
+	/* The topic. */
+	old = out;
+	if (u->cat != CAT_NONE && u->act != ACT_QUESTION)
+		out = xasprintf("%s\n  topic: %s, the topic of the conversation so far", old,
+		    category_name(u->cat));
+	else if (as->cat != CAT_NONE)
+		out = xasprintf("%s\n  topic: %s %.2f%s%s%s%s%s", old, category_name(as->cat), as->cat_conf,
+		    as->cat2 != CAT_NONE ? " (then " : "", as->cat2 != CAT_NONE ? category_name(as->cat2) : "",
+		    as->cat2 != CAT_NONE ? xsfmt(more, sizeof more, " %.2f)", as->cat2_conf) : "",
+		    u->unsure ? "; too close to call, so the host asked" : "",
+		    (as->cat == CAT_REFERRALS || as->cat == CAT_MENTION_NAME) ?
+		    (u->closing ? "; counted as a closing question" : "; not sure enough to count as a closing question") : "");
+	else
+		out = xasprintf("%s\n  topic: none", old);
+	free(old);
+	/* Flags: the rules', and the model's own view. */
+	char flags[256] = "";
+	for (size_t i = 0; i < as->nflags; i++) {
+		size_t used = strlen(flags);
+		snprintf(flags + used, sizeof flags - used, "%s%s", used ? ", " : "", as->flags[i].rule->id);
+	}
+	old = out;
+	if (as->judged)
+		out = xasprintf("%s\n  flags: %s (the model: job ask %.2f, pay %.2f; it flags from %.2f "
+		    "and %.2f)", old, flags[0] ? flags : "none", as->j.flag[MFLAG_JOB_ASK],
+		    as->j.flag[MFLAG_SALARY], model_thresholds(m)->job_ask, model_thresholds(m)->salary);
+	else
+		out = xasprintf("%s\n  flags: %s", old, flags[0] ? flags : "none");
+	free(old);
+	/* The rules' cue votes. */
+	char votes[256] = "";
+	for (int c = 0; c < CAT_COUNT; c++)
+		if (as->votes[c] > 0) {
+			size_t used = strlen(votes);
+			snprintf(votes + used, sizeof votes - used, "%s%s %.1f", used ? ", " : "",
+			    category_name((enum category)c), as->votes[c]);
+		}
+	old = out;
+	out = xasprintf("%s\n  rule cues: %s", old, votes[0] ? votes : "none");
+	free(old);
+	/* The words that weighed most for what was decided. */
+	if (m != NULL) {
+		char words[200];
+		int head = 2, cls = (int)u->act;
+		if (as->nflags > 0 && (as->flags[0].rule->kind == KIND_JOB_ASK ||
+		    as->flags[0].rule->kind == KIND_SALARY)) {
+			head = 0;
+			cls = as->flags[0].rule->kind == KIND_JOB_ASK ? MFLAG_JOB_ASK : MFLAG_SALARY;
+		} else if (u->act == ACT_QUESTION && as->cat != CAT_NONE) {
+			head = 1;
+			cls = (int)as->cat;
+		}
+		if (model_explain(m, head, cls, s->last_norm, strlen(s->last_norm), words, sizeof words, 6) > 0) {
+			old = out;
+			out = xasprintf("%s\n  words that weighed most: %s", old, words);
+			free(old);
+		}
+	}
+	info(s, out);
+	free(out);
 }
 
 static void

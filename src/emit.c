@@ -177,7 +177,7 @@ emit_file_begin(struct emitter *e, const char *path)
 
 void
 emit_question(struct emitter *e, unsigned long line, const char *text, size_t len,
-    enum category cat)
+    enum category cat, float confidence)
 {
 	if (e->format != EMIT_JSON)
 		return;
@@ -187,7 +187,7 @@ emit_question(struct emitter *e, unsigned long line, const char *text, size_t le
 	emit_json_string(e->out, category_name(cat));
 	fputs(", \"tier\": ", e->out);
 	emit_json_string(e->out, tier_name(category_tier(cat)));
-	fputc('}', e->out);
+	fprintf(e->out, ", \"confidence\": %.2f}", confidence);
 	e->first_question = false;
 }
 

@@ -48,7 +48,7 @@ void emit_set_color(struct emitter *e, bool on);
 
 void emit_file_begin(struct emitter *e, const char *path);
 void emit_question(struct emitter *e, unsigned long line, const char *text, size_t len,
-    enum category cat);
+    enum category cat, float confidence);
 void emit_finding(struct emitter *e, const struct finding *f);
 void emit_file_end(struct emitter *e);
 

@@ -10,6 +10,103 @@
 
 #include "xmalloc.h"
 
+/* What any host says to the acts that are not questions.  A bank's
+ * persona speaks its own replies to questions; these short lines are the
+ * same for every persona, written so that any of them could say them.
+ * %s, where there is one, is the meeting's length ("30 minutes"). */
+static const char *const act_words[ACT_COUNT][4] = {
+	[ACT_CLARIFY] = {
+		"Sorry, that's shop talk. Put simply, it's one of the everyday parts of the work I "
+		"was describing; ask me about any piece of it and I'll say it more plainly.",
+		"Fair question, we use that word so much we forget nobody else does. It's a piece of "
+		"the routine I just mentioned; tell me which part lost you and I'll go through it.",
+		"Ah, jargon, sorry. In plain words: it's part of how we organise the work day to day. "
+		"Which bit would you like me to unpack?",
+		NULL},
+	[ACT_SELF] = {
+		"That helps, thanks. It gives me a sense of where you're coming from. What would you "
+		"like to ask?",
+		"Good to know. Plenty of people come into this from a similar place. Go ahead with "
+		"your questions.",
+		"Thanks for telling me. I'll keep that in mind as we talk. Where shall we start?",
+		NULL},
+	[ACT_ACK] = {
+		"It surprised me too, at first. What else would you like to know?",
+		"It is, isn't it. Ask away if something else comes to mind.",
+		"Yes. It's one of those things you only see from the inside. Anything else?",
+		NULL},
+	[ACT_THANKS] = {
+		"You're welcome. Happy to help.",
+		"My pleasure. It's nice to talk about the work for a change.",
+		"Of course. What else is on your list?",
+		NULL},
+	[ACT_APOLOGY] = {
+		"No harm done. Go on, what else would you like to know?",
+		"Don't worry about it, really. Let's carry on.",
+		"That's all right, I know what you meant. Ask me anything about the work.",
+		NULL},
+	[ACT_GREETING] = {
+		"Hello! Good to meet you. I'm glad we could find the time.",
+		"Hi, nice to meet you too. Make yourself comfortable.",
+		"Hello, and thanks for getting in touch. Shall we get started?",
+		NULL},
+	[ACT_TIME_FRAME] = {
+		"Yes, %s still works for me. Go ahead.",
+		"That's fine, I've kept %s free. Let's make the most of it.",
+		"Thanks for checking. %s is fine on my side.",
+		NULL},
+	[ACT_GOODBYE] = {
+		"Goodbye, and good luck. Do keep in touch.",
+		"Take care, and let me know how you get on.",
+		"Bye for now. It was good to talk.",
+		NULL},
+	[ACT_OFF_TOPIC] = {
+		"Ha, that's a conversation for another day. What else would you like to know about "
+		"the work?",
+		"Maybe another time! Let's keep our time for your questions.",
+		"I'll leave that one for now, if you don't mind. What's next on your list?",
+		NULL},
+};
+
+static const char *const unsure_words[] = {
+	"Just so I answer the right thing: do you mean %s, or %s?",
+	"Happy to. Are you asking about %s, or more about %s?",
+	"I could take that two ways. %s, or %s?",
+	NULL,
+};
+
+/* tmpl with its first "%s" replaced by a and its second by b (newly
+ * allocated); the templates are ours, so no other % appears. */
+static char *
+fill(const char *tmpl, const char *a, const char *b)
+{
+	size_t need = strlen(tmpl) + strlen(a) + (b != NULL ? strlen(b) : 0) + 1;
+	char *out = xmalloc(need), *o = out;
+	const char *args[2] = {a, b};
+	int used = 0;
+	for (const char *p = tmpl; *p != '\0'; p++) {
+		if (p[0] == '%' && p[1] == 's' && used < 2 && args[used] != NULL) {
+			size_t n = strlen(args[used]);
+			memcpy(o, args[used++], n);
+			o += n;
+			p++;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static size_t
+count(const char *const *v, size_t max)
+{
+	size_t n = 0;
+	while (n < max && v[n] != NULL)
+		n++;
+	return n;
+}
+
 size_t
 host_random(struct host *h, size_t n)
 {
@@ -68,6 +165,9 @@ host_init(struct host *h, const struct persona *p, uint64_t seed)
 	bag_init(&h->fallback, p->fallback.n);
 	bag_init(&h->asks, p->asks.n);
 	bag_init(&h->acks, p->acks.n);
+	for (int a = 0; a < ACT_COUNT; a++)
+		bag_init(&h->act_lines[a], count(act_words[a], 4));
+	bag_init(&h->unsure, count(unsure_words, 4));
 }
 
 void
@@ -80,6 +180,9 @@ host_free(struct host *h)
 	free(h->fallback.order);
 	free(h->asks.order);
 	free(h->acks.order);
+	for (int a = 0; a < ACT_COUNT; a++)
+		free(h->act_lines[a].order);
+	free(h->unsure.order);
 }
 
 /* The first sentence of s (up to and including its full stop, question
@@ -137,4 +240,34 @@ void
 host_guard(struct host *h)
 {
 	h->guarded = HOST_GUARDED_TURNS;
+}
+
+void
+host_unguard(struct host *h)
+{
+	h->guarded = 0;
+}
+
+char *
+host_act(struct host *h, enum act a, unsigned long minutes)
+{
+	if (a < 0 || a >= ACT_COUNT || h->act_lines[a].n == 0)
+		return xstrdup("Go on.");
+	const char *fmt = act_words[a][bag_draw(h, &h->act_lines[a])];
+	if (a != ACT_TIME_FRAME)
+		return xstrdup(fmt);
+	char span[32];
+	snprintf(span, sizeof span, "%lu minute%s", minutes, minutes == 1 ? "" : "s");
+	return fill(fmt, span, NULL);
+}
+
+char *
+host_unsure(struct host *h, enum category a, enum category b)
+{
+	const char *fmt = unsure_words[bag_draw(h, &h->unsure)];
+	char *text = fill(fmt, category_topic(a), category_topic(b));
+	/* The third form starts with the first topic: capitalise it. */
+	if (text[0] >= 'a' && text[0] <= 'z')
+		text[0] = (char)(text[0] - 32);
+	return text;
 }

@@ -34,6 +34,8 @@ struct host {
 	struct bag reactions[KIND_COUNT];
 	struct bag asks;
 	struct bag acks;
+	struct bag act_lines[ACT_COUNT]; /* the built-in words for each act */
+	struct bag unsure;
 	int guarded;                 /* replies left to keep short */
 };
 
@@ -63,5 +65,20 @@ char *host_ack(struct host *h);
 
 /* Make the host guarded for the next HOST_GUARDED_TURNS replies. */
 void host_guard(struct host *h);
+
+/* An apology was accepted: the host is open again at once. */
+void host_unguard(struct host *h);
+
+/*
+ * What the host says to a line whose act is a (not a question or a
+ * follow-up, which get replies): a clarification, thanks accepted, an
+ * apology accepted, small talk, the time frame confirmed (minutes: the
+ * meeting's length), a polite redirect.  Newly allocated.
+ */
+char *host_act(struct host *h, enum act a, unsigned long minutes);
+
+/* The host does not guess: it asks which of two topics was meant (newly
+ * allocated). */
+char *host_unsure(struct host *h, enum category a, enum category b);
 
 #endif

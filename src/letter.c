@@ -215,7 +215,10 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, const char
 	size_t so = 0;
 	bool opening_mentioned = kind == LETTER_THANKS && matches(m, mentioned_opening, flat, len, &so);
 
-	/* Job asks (and pay questions) line by line, positioned. */
+	/* Job asks (and pay questions) line by line, positioned, by the
+	 * rules: the model learned from questions, not from paragraphs. */
+	bool quiet_model = a->no_model_flags;
+	a->no_model_flags = true;
 	size_t start = 0;
 	unsigned long lineno = 0;
 	while (start <= len) {
@@ -242,6 +245,7 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, const char
 			break;
 		start += l + 1;
 	}
+	a->no_model_flags = quiet_model;
 	if (kind == LETTER_REQUEST && matches(m, attachment, flat, len, &so)) {
 		struct finding fd = {.sev = SEV_WARNING, .kind = "attachment", .rule = "letter.resume-attached",
 		    .message = "the letter attaches a résumé, which reads as a job application",

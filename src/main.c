@@ -29,6 +29,7 @@ static const struct command {
 	{"validate", cli_validate, "check question banks and rule files"},
 	{"banks", cli_banks, "list the banks and personas found"},
 	{"rules", cli_rules, "list the active rules, or their patterns for pcre2grep"},
+	{"train", cli_train, "train the learned model from labelled examples and banks"},
 	{"config", cli_config, "show the settings in effect and where each comes from"},
 	{NULL, NULL, NULL},
 };

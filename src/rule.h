@@ -56,6 +56,7 @@ struct rule {
 	char **triggers;        /* the rule runs only on a line holding one of
 	                           these (ASCII-lowercased); none: always */
 	size_t ntriggers;
+	bool raw;               /* match the line as typed, not normalised */
 	char *message;          /* why it hurts (owned) */
 	char *suggestion;       /* a better way to ask (owned) */
 	char **flag_ex;         /* examples that must be flagged (owned) */

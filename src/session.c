@@ -12,14 +12,18 @@
 #include <strings.h>
 
 #include "cmd.h"
+#include "emit.h"
 #include "report.h"
 #include "text.h"
 #include "xmalloc.h"
 
-/* Words that thank the host; a line with them and no question is a
- * thank-you (matched caseless). */
+/* A thank-you that closes the meeting: for the host's time, for the
+ * conversation (matched caseless on the line as typed). */
 static const char thanks_pattern[] =
-    "\\b(thank(s| you)|(much|really|truly) appreciated?|i appreciate|grateful)\\b";
+    "\\bfor\\s+(?:all\\s+)?(?:your|the)\\s+(?:time|help|advice|insights?)\\b"
+    "|\\bfor\\s+(?:meeting|talking|speaking|seeing|chatting|making\\s+(?:the\\s+)?time|"
+    "taking\\s+the\\s+time|doing\\s+this|this\\s+(?:chat|conversation|call|meeting))\\b"
+    "|\\btoday\\b";
 
 uint64_t
 session_elapsed(const struct session *s)
@@ -43,6 +47,10 @@ session_say(struct session *s, enum voice v, const char *text)
 			s->save_failed = true;
 			s->cfg.say(s->cfg.say_arg, VOICE_INFO, "infocoach", transcript_error(s->cfg.transcript));
 		}
+	}
+	if (v == VOICE_COACH && s->in_turn) {
+		xgrow((void **)&s->coach_said, &s->capcoach, s->ncoach + 1, sizeof *s->coach_said);
+		s->coach_said[s->ncoach++] = xstrdup(text);
 	}
 	s->cfg.say(s->cfg.say_arg, v, who, text);
 }
@@ -83,6 +91,7 @@ session_new(const struct session_config *cfg)
 	if (!pattern_compile(&s->thanks, thanks_pattern, e, sizeof e))
 		pattern_free(&s->thanks);
 	s->start_ms = clock_now(cfg->clock);
+	dialogue_init(&s->dlg, cfg->assessor->model != NULL ? model_thresholds(cfg->assessor->model) : NULL);
 
 	if (cfg->duration > 0) {
 		uint64_t d = (uint64_t)cfg->duration * 1000;
@@ -98,7 +107,7 @@ session_new(const struct session_config *cfg)
 	const char *ask = host_ask(&s->host);
 	if (ask != NULL) {
 		session_say(s, VOICE_HOST, ask);
-		s->awaiting_answer = true;
+		dialogue_host_asked(&s->dlg);
 	}
 	return s;
 }
@@ -115,6 +124,11 @@ session_free(struct session *s)
 	free(s->turns);
 	free(s->flags);
 	free(s->thanks_path);
+	free(s->last_text);
+	free(s->last_norm);
+	for (size_t i = 0; i < s->ncoach; i++)
+		free(s->coach_said[i]);
+	free(s->coach_said);
 	for (int n = 0; n < NOTICE_COUNT; n++)
 		free(s->notice_text[n]);
 	pattern_free(&s->thanks);
@@ -142,11 +156,6 @@ kind_label(enum flag_kind k)
 	}
 }
 
-static bool
-is_thanks(struct session *s, const char *text, size_t len)
-{
-	return s->thanks.code != NULL && pattern_match(s->m, &s->thanks, text, len, NULL, NULL) == 1;
-}
 
 /* The coach's remarks on the closing questions as they come. */
 static void
@@ -175,18 +184,148 @@ add_turn(struct session *s, const char *text, size_t len)
 	return t;
 }
 
+/* The meeting's agreed length in minutes: the timer's, or the half hour
+ * a host usually keeps free. */
+static unsigned long
+agreed_minutes(const struct session *s)
+{
+	return s->cfg.duration > 0 ? (s->cfg.duration + 59) / 60 : 30;
+}
+
+/* Whether a thank-you closes the meeting: the closing questions are
+ * asked, or it thanks the host for their time. */
+static bool
+closing_thanks(struct session *s, const char *text, size_t len)
+{
+	if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME])
+		return true;
+	return s->thanks.code != NULL && pattern_match(s->m, &s->thanks, text, len, NULL, NULL) == 1;
+}
+
+/* Append the turn's event (SPEC 5a) to the events file. */
+static void
+write_event(struct session *s, const struct turn *t, const struct assessment *as)
+{
+	if (s->cfg.events == NULL)
+		return;
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&buf, &size);
+	if (fp == NULL)
+		xalloc_die();
+	fprintf(fp, "{\"turn\": %zu, \"at_ms\": %llu, \"said\": ", s->nturns,
+	    (unsigned long long)t->at_ms);
+	emit_json_string(fp, t->text);
+	fprintf(fp, ", \"act\": \"%s\", \"category\": ", act_name(t->act));
+	if (t->cat != CAT_NONE)
+		fprintf(fp, "\"%s\"", category_name(t->cat));
+	else
+		fputs("null", fp);
+	fprintf(fp, ", \"confidence\": %.2f, \"flags\": [", t->conf);
+	for (size_t i = 0; i < as->nflags; i++) {
+		fputs(i ? ", " : "", fp);
+		emit_json_string(fp, as->flags[i].rule->id);
+	}
+	fputs("], \"reply\": ", fp);
+	if (t->reply != NULL)
+		emit_json_string(fp, t->reply);
+	else
+		fputs("null", fp);
+	fputs(", \"coach\": [", fp);
+	for (size_t i = 0; i < s->ncoach; i++) {
+		fputs(i ? ", " : "", fp);
+		emit_json_string(fp, s->coach_said[i]);
+	}
+	fputs("]}", fp);
+	if (fclose(fp) != 0)
+		xalloc_die();
+	if (transcript_append_line(s->cfg.events, buf) != 0 && !s->events_failed) {
+		s->events_failed = true;
+		s->cfg.say(s->cfg.say_arg, VOICE_INFO, "infocoach", transcript_error(s->cfg.events));
+	}
+	free(buf);
+}
+
+/* What the host answers to a line understood as u (newly allocated, or
+ * NULL when the host says nothing). */
+static char *
+answer(struct session *s, struct turn *t, const struct understanding *u, const char *text,
+    size_t len)
+{
+	switch (u->act) {
+	case ACT_QUESTION:
+		if (u->unsure)
+			return host_unsure(&s->host, u->cat, u->alt);
+		return host_reply(&s->host, u->cat);
+	case ACT_FOLLOW_UP:
+		/* Deeper on the same topic: the next of its replies. */
+		return host_reply(&s->host, u->cat);
+	case ACT_SELF:
+		if (!s->told_why) {
+			s->told_why = true;
+			char *ack = host_ack(&s->host);
+			if (ack == NULL)
+				session_say(s, VOICE_COACH, "Good: you told the host why you came. "
+				    "Now lead with your first question.");
+			return ack;
+		}
+		return host_act(&s->host, ACT_SELF, 0);
+	case ACT_THANKS:
+		s->thanked = true;
+		if (!closing_thanks(s, text, len))
+			return host_act(&s->host, ACT_THANKS, 0);
+		s->farewell_given = true;
+		t->reply = xstrdup(s->cfg.persona->farewell);
+		session_say(s, VOICE_HOST, t->reply);
+		session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
+		    "Type /end when you are ready for your report.");
+		return NULL;
+	case ACT_GOODBYE:
+		if (!s->farewell_given) {
+			s->farewell_given = true;
+			t->reply = xstrdup(s->cfg.persona->farewell);
+		} else {
+			t->reply = host_act(&s->host, ACT_GOODBYE, 0);
+		}
+		session_say(s, VOICE_HOST, t->reply);
+		session_say(s, VOICE_COACH, "Type /end for your report, or keep talking if you "
+		    "have more to ask.");
+		return NULL;
+	case ACT_APOLOGY:
+		host_unguard(&s->host);
+		return host_act(&s->host, ACT_APOLOGY, 0);
+	case ACT_TIME_FRAME:
+		return host_act(&s->host, ACT_TIME_FRAME, agreed_minutes(s));
+	default:
+		return host_act(&s->host, u->act, 0);
+	}
+}
+
 /* Something the user said to the host. */
 static void
 say_to_host(struct session *s, const char *text, size_t len)
 {
 	struct assessment as;
-	char *reply = NULL;
+	struct understanding u;
 
 	log_user(s, text);
 	assess_line(s->cfg.assessor, s->m, text, len, NULL, 0, &as);
+	dialogue_hear(&s->dlg, &as, text, &u);
 	struct turn *t = add_turn(s, text, len);
-	s->awaiting_answer = s->awaiting_answer && s->nturns == 1;
 	size_t turn_index = s->nturns - 1;
+	t->act = u.act;
+	t->conf = u.conf;
+	s->last_as = as;
+	s->last_u = u;
+	free(s->last_text);
+	s->last_text = xstrndup(text, len);
+	free(s->last_norm);
+	const struct norm *nm = assess_normalized(s->cfg.assessor);
+	s->last_norm = xstrndup(nm->text, nm->len);
+	for (size_t i = 0; i < s->ncoach; i++)
+		free(s->coach_said[i]);
+	s->ncoach = 0;
+	s->in_turn = true;
 
 	/* The coach first, at once: which rule, why, and a better way.  A
 	 * closed question is not worth a word when something worse is wrong. */
@@ -215,52 +354,38 @@ say_to_host(struct session *s, const char *text, size_t len)
 		free(note);
 	}
 
-	bool question = memchr(text, '?', len) != NULL;
-	if (s->awaiting_answer && !question) {
-		/* The user answered the host's question about themselves. */
-		s->awaiting_answer = false;
-		if (worst != KIND_NONE) {
-			reply = host_react(&s->host, worst);
-			if (worst == KIND_JOB_ASK)
-				host_guard(&s->host);
-		} else if ((reply = host_ack(&s->host)) == NULL) {
-			session_say(s, VOICE_COACH, "Good: you told the host why you came. "
-			    "Now lead with your first question.");
-			return;
-		}
-	} else if (worst == KIND_NONE && !question && is_thanks(s, text, len)) {
-		s->thanked = true;
-		reply = xstrdup(s->cfg.persona->farewell);
-		session_say(s, VOICE_HOST, reply);
-		t->reply = reply;
-		session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
-		    "Type /end when you are ready for your report.");
-		return;
-	} else if (worst == KIND_JOB_ASK || worst == KIND_SALARY) {
+	char *reply = NULL;
+	if (worst == KIND_JOB_ASK || worst == KIND_SALARY) {
 		reply = host_react(&s->host, worst);
 		if (worst == KIND_JOB_ASK) {
 			host_guard(&s->host);
-			char *note = xasprintf("%s is more guarded now: expect shorter answers for a while.",
-			    s->cfg.persona->name);
+			char *note = xasprintf("%s is more guarded now: expect shorter answers for a while, "
+			    "or apologise.", s->cfg.persona->name);
 			session_say(s, VOICE_COACH, note);
 			free(note);
 		}
-	} else if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED) {
-		reply = host_react(&s->host, worst);
-		t->cat = as.cat;
-		if (as.cat != CAT_NONE)
-			s->asked[as.cat]++;
-	} else if (as.cat != CAT_NONE) {
-		t->cat = as.cat;
-		s->asked[as.cat]++;
-		reply = host_reply(&s->host, as.cat);
 	} else {
-		reply = host_reply(&s->host, CAT_NONE);
+		/* A question counts towards its topic only when the host is sure
+		 * of it, and a closing question only when it is sure enough to
+		 * praise. */
+		if ((u.act == ACT_QUESTION && !u.unsure) || u.act == ACT_FOLLOW_UP || u.act == ACT_CLARIFY)
+			t->cat = u.cat;
+		bool closing = t->cat == CAT_REFERRALS || t->cat == CAT_MENTION_NAME;
+		if (u.act == ACT_QUESTION && t->cat != CAT_NONE && (!closing || u.closing))
+			s->asked[t->cat]++;
+		if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED)
+			reply = host_react(&s->host, worst);
+		else
+			reply = answer(s, t, &u, text, len);
 	}
-	session_say(s, VOICE_HOST, reply);
-	t->reply = reply;
-	if (t->cat == CAT_REFERRALS || t->cat == CAT_MENTION_NAME)
+	if (reply != NULL) {
+		session_say(s, VOICE_HOST, reply);
+		t->reply = reply;
+	}
+	if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE)
 		coach_closing(s, t->cat);
+	s->in_turn = false;
+	write_event(s, t, &as);
 }
 
 /* Whether a whole line is a REPL word typed without its '/' ("quit",
@@ -426,8 +551,9 @@ session_finish(struct session *s)
 	if (s->finished || s->quit)
 		return;
 	s->finished = true;
-	if (!s->thanked)
+	if (!s->farewell_given)
 		session_say(s, VOICE_HOST, s->cfg.persona->farewell);
+	s->farewell_given = true;
 	log_end(s, s->ended_by_clock ? TRANSCRIPT_END_CLOCK : TRANSCRIPT_END);
 	report_final(s);
 }

@@ -19,6 +19,7 @@
 #include "assess.h"
 #include "bank.h"
 #include "clock.h"
+#include "dialogue.h"
 #include "host.h"
 #include "transcript.h"
 
@@ -44,6 +45,8 @@ struct turn {
 	uint64_t at_ms;         /* session clock when it was said */
 	char *text;             /* what was said (owned) */
 	enum category cat;      /* its category, or CAT_NONE */
+	enum act act;           /* what it did in the conversation */
+	float conf;             /* how sure the understanding was */
 	bool flagged;           /* at least one flag */
 	char *reply;            /* what the host answered (owned) */
 };
@@ -61,6 +64,8 @@ struct session_config {
 	struct assessor *assessor;        /* borrowed */
 	struct clock *clock;              /* borrowed */
 	struct transcript *transcript;    /* borrowed; may be NULL */
+	struct transcript *events;        /* borrowed; may be NULL: one JSON
+	                                     line per line said to the host */
 	uint64_t seed;                    /* for the host's choices */
 	unsigned long duration;           /* planned seconds; 0 = untimed */
 	void (*say)(void *arg, enum voice v, const char *who, const char *text);
@@ -77,8 +82,18 @@ struct session {
 	struct flagnote *flags;      /* every flag raised */
 	size_t nflags, capflags;
 	unsigned asked[CAT_COUNT];   /* questions per category */
-	bool awaiting_answer;        /* the host just asked the user something */
+	struct dialogue dlg;         /* what the conversation is about */
+	bool told_why;               /* the user said why they came */
 	bool thanked;                /* the user thanked the host */
+	bool farewell_given;         /* the host said its farewell */
+	struct assessment last_as;   /* how the last line was judged */
+	struct understanding last_u; /* ... and understood */
+	char *last_text;             /* the last line said to the host (owned) */
+	char *last_norm;             /* ... normalised (owned) */
+	char **coach_said;           /* what the coach said this turn (owned) */
+	size_t ncoach, capcoach;
+	bool in_turn;                /* a line said to the host is being answered */
+	bool events_failed;          /* an events write failed at least once */
 	bool over;                   /* /end, /quit, end of input or time */
 	bool quit;                   /* ended with /quit: no report */
 	bool finished;               /* the farewell and report were given */

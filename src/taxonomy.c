@@ -32,11 +32,36 @@ static const char *const tiers[TIER_COUNT] = {"job", "industry", "closing"};
 static const char *const kinds[KIND_COUNT] = {"job_ask", "salary", "googleable", "closed"};
 static const char *const severities[SEV_COUNT] = {"info", "warning", "error"};
 static const char *const policies[POLICY_COUNT] = {"default", "strict", "lenient"};
+static const char *const acts[ACT_COUNT] = {"question", "follow_up", "clarify", "self", "ack",
+	"thanks", "apology", "greeting", "time_frame", "goodbye", "off_topic"};
+
+/* What a question of each category asks the host about, in the host's
+ * own words: "Do you mean <topic>, or <topic>?" */
+static const char *const topics[CAT_COUNT] = {
+	"what my days look like", "what I like about the work", "the hard parts of the job",
+	"the skills and training it takes", "how the work fits what we're here for",
+	"how people move up from here", "how I got into this work",
+	"what surprised me about it", "the people who shaped my career",
+	"my advice for you", "what it's like to work here", "where the field is heading",
+	"other people you could talk to", "using my name when you get in touch",
+};
 
 const char *
 category_name(enum category c)
 {
 	return c >= 0 && c < CAT_COUNT ? categories[c].name : NULL;
+}
+
+const char *
+category_topic(enum category c)
+{
+	return c >= 0 && c < CAT_COUNT ? topics[c] : NULL;
+}
+
+const char *
+act_name(enum act a)
+{
+	return a >= 0 && a < ACT_COUNT ? acts[a] : NULL;
 }
 
 const char *
@@ -115,4 +140,10 @@ int
 policy_lookup(const char *name)
 {
 	return lookup(policies, POLICY_COUNT, name);
+}
+
+enum act
+act_lookup(const char *name)
+{
+	return (enum act)lookup(acts, ACT_COUNT, name);
 }

@@ -34,6 +34,23 @@ enum severity { SEV_NONE = -1, SEV_INFO, SEV_WARNING, SEV_ERROR, SEV_COUNT };
 
 enum policy { POLICY_DEFAULT, POLICY_STRICT, POLICY_LENIENT, POLICY_COUNT };
 
+/* Dialogue acts (SPEC section 5a): what a line said to the host does. */
+enum act {
+	ACT_NONE = -1,
+	ACT_QUESTION,           /* asks about the host's work, path or field */
+	ACT_FOLLOW_UP,          /* asks the host to go on */
+	ACT_CLARIFY,            /* asks what a word the host used means */
+	ACT_SELF,               /* the user talks about themselves */
+	ACT_ACK,                /* a reaction without a new question */
+	ACT_THANKS,             /* thanks the host */
+	ACT_APOLOGY,            /* apologises */
+	ACT_GREETING,           /* hello, small talk about the meeting */
+	ACT_TIME_FRAME,         /* agrees or checks the meeting's length */
+	ACT_GOODBYE,            /* takes leave */
+	ACT_OFF_TOPIC,          /* personal or unrelated */
+	ACT_COUNT
+};
+
 /* Identifier of a value ("typical_day", "job", "job_ask", "error",
  * "strict"); NULL for the NONE values.  The strings are static. */
 const char *category_name(enum category c);
@@ -41,6 +58,7 @@ const char *tier_name(enum tier t);
 const char *kind_name(enum flag_kind k);
 const char *severity_name(enum severity s);
 const char *policy_name(enum policy p);
+const char *act_name(enum act a);
 
 /* A short human description of a category ("daily or weekly tasks"). */
 const char *category_about(enum category c);
@@ -54,5 +72,10 @@ enum tier tier_lookup(const char *name);
 enum flag_kind kind_lookup(const char *name);
 enum severity severity_lookup(const char *name);
 int policy_lookup(const char *name);
+enum act act_lookup(const char *name);
+
+/* A category as people read it, for the host's and the coach's words
+ * ("how you got into this work"); NULL for CAT_NONE. */
+const char *category_topic(enum category c);
 
 #endif

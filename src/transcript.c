@@ -330,6 +330,15 @@ transcript_append(struct transcript *t, const char *who, const char *text, time_
 }
 
 int
+transcript_append_line(struct transcript *t, const char *line)
+{
+	char *s = one_line(line);
+	char *rec = xasprintf("%s\n", s);
+	free(s);
+	return add_record(t, rec);
+}
+
+int
 transcript_header(struct transcript *t, const char *title,
     const char *const *lines, size_t n)
 {

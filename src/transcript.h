@@ -104,6 +104,12 @@ int transcript_append(struct transcript *t, const char *who, const char *text,
     time_t when);
 
 /*
+ * Append line (one line, no newline: a JSON object of an events file)
+ * as a record of its own, saved like transcript_append().
+ */
+int transcript_append_line(struct transcript *t, const char *line);
+
+/*
  * Record a header block "# title" followed by a bulleted list of the n
  * strings in lines (lines may be NULL when n is 0), as one record saved
  * like transcript_append().  Returns 0 or -1 in the same way.

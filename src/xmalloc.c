@@ -17,8 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static void
-oom(void)
+void
+xalloc_die(void)
 {
 	static const char msg[] = "infocoach: out of memory\n";
 	ssize_t n = write(STDERR_FILENO, msg, sizeof msg - 1);
@@ -31,7 +31,7 @@ xmalloc(size_t size)
 {
 	void *p = malloc(size ? size : 1);
 	if (p == NULL)
-		oom();
+		xalloc_die();
 	return p;
 }
 
@@ -40,7 +40,7 @@ xcalloc(size_t nmemb, size_t size)
 {
 	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
 	if (p == NULL)
-		oom();
+		xalloc_die();
 	return p;
 }
 
@@ -48,10 +48,10 @@ void *
 xreallocarray(void *ptr, size_t nmemb, size_t size)
 {
 	if (size != 0 && nmemb > SIZE_MAX / size)
-		oom();
+		xalloc_die();
 	void *p = realloc(ptr, (nmemb && size) ? nmemb * size : 1);
 	if (p == NULL)
-		oom();
+		xalloc_die();
 	return p;
 }
 
@@ -81,7 +81,7 @@ xvasprintf(const char *fmt, va_list ap)
 	int n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
 	if (n < 0)
-		oom();
+		xalloc_die();
 	char *p = xmalloc((size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
@@ -105,7 +105,7 @@ xgrow(void **vec, size_t *cap, size_t need, size_t elem)
 	size_t ncap = *cap ? *cap : 8;
 	while (ncap < need) {
 		if (ncap > SIZE_MAX / 2)
-			oom();
+			xalloc_die();
 		ncap *= 2;
 	}
 	*vec = xreallocarray(*vec, ncap, elem);

@@ -13,6 +13,10 @@
 #include <stddef.h>
 
 /* Like malloc(), but never returns NULL (a request for 0 bytes gets 1). */
+/* Report that memory ran out and exit with status 2 (for a library
+ * that says so by returning NULL). */
+void xalloc_die(void) __attribute__((noreturn));
+
 void *xmalloc(size_t size);
 
 /* Like calloc(nmemb, size): zeroed, overflow-checked, never NULL. */

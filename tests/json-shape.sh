@@ -45,7 +45,8 @@ for f in doc["files"]:
     check(set(f) == {"path", "questions", "findings"}, "file keys are path, questions, findings")
     check(isinstance(f["path"], str), "path is a string")
     for q in f["questions"]:
-        check(set(q) == {"line", "text", "category", "tier"} and isinstance(q["line"], int)
+        check(set(q) == {"line", "text", "category", "tier", "confidence"} and isinstance(q["line"], int)
+              and isinstance(q["confidence"], (int, float)) and 0 <= q["confidence"] <= 1
               and isinstance(q["text"], str) and (q["category"] is None or isinstance(q["category"], str))
               and (q["tier"] is None or isinstance(q["tier"], str)), "question %d has the documented keys and types" % q["line"])
     for x in f["findings"]:

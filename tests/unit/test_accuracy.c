@@ -1,14 +1,21 @@
 /*
- * test_accuracy.c -- precision and recall of the shipped rules, and the
- * accuracy of the classifier, on the labelled corpora in tests/corpus/.
+ * test_accuracy.c -- how well infocoach understands lines it was never
+ * tuned on: the frozen third of the corpora, tests/corpus/frozen/.
  *
- * flags.tsv:      LABEL<TAB>TEXT[<TAB>own|range], LABEL job_ask, salary or ok
- * categories.tsv: CATEGORY<TAB>TEXT
+ *   flags.tsv          LABEL<TAB>TEXT[<TAB>own|general], LABEL job_ask,
+ *                      salary or ok
+ *   categories.tsv     CATEGORY<TAB>TEXT
+ *   conversations.tsv  conv bank line act category flag text (SPEC 5a)
  *
- * The rules and banks are the shipped ones, loaded as 'infocoach check'
- * loads them by default (every rule file plus the general bank).  Every
- * miss is printed as a TAP comment; the figures are printed and must
- * reach the thresholds of issue 3.
+ * The rules are the shipped ones and the model the one 'make' trained
+ * from examples/ and the banks (never from these files).  Flags and
+ * categories are judged as 'infocoach check' judges them (every rule
+ * file plus the general bank); a conversation as 'practice' hears it,
+ * with its own bank, line by line through the dialogue.
+ *
+ * Every miss is printed as a TAP comment; the figures are printed and
+ * must reach the floors below.  CORPUS_DIR and INFOCOACH_MODEL point the
+ * test elsewhere (a development split, another model).
  */
 #include <config.h>
 
@@ -17,18 +24,31 @@
 
 #include "assess.h"
 #include "catalog.h"
+#include "dialogue.h"
+#include "model.h"
 #include "tap.h"
 #include "xmalloc.h"
 
-#define MIN_PRECISION 0.97
-#define MIN_RECALL    0.95
-#define MIN_ACCURACY  0.90
+/* Floors on the frozen part.  Issue 11 asks for precision 0.97 and
+ * recall 0.95 on both flags, category accuracy 0.92, turn accuracy 0.92
+ * and no closing false positive; where a floor is lower, it is the
+ * figure honestly reached, and the README says so. */
+#define MIN_JOB_PRECISION  0.97
+#define MIN_JOB_RECALL     0.95
+#define MIN_PAY_PRECISION  0.97
+#define MIN_PAY_RECALL     0.95
+#define MIN_CAT_ACCURACY   0.92
+#define MIN_TURN_ACCURACY  0.92
+#define MIN_OWN_PAY_ERROR  0.90   /* own-pay lines flagged as errors */
+#define MAX_CLOSING_FP     0
+
+static const char *corpus_dir;
+static unsigned long closing_fp;
 
 static FILE *
 open_corpus(const char *name)
 {
-	const char *top = getenv("TOP_SRCDIR");
-	char *path = xasprintf("%s/tests/corpus/%s", top ? top : ".", name);
+	char *path = xasprintf("%s/%s", corpus_dir, name);
 	FILE *fp = fopen(path, "r");
 	if (fp == NULL) {
 		printf("Bail out! cannot open %s\n", path);
@@ -39,104 +59,251 @@ open_corpus(const char *name)
 }
 
 static bool
-has_kind(const struct assessment *as, enum flag_kind k)
+has_kind(const struct assessment *as, enum flag_kind k, enum severity *sev)
 {
 	for (size_t i = 0; i < as->nflags; i++)
-		if (as->flags[i].rule->kind == k)
+		if (as->flags[i].rule->kind == k) {
+			if (sev != NULL)
+				*sev = as->flags[i].sev;
 			return true;
+		}
 	return false;
+}
+
+/* Split a line at tabs into f[0..max); returns the count. */
+static size_t
+fields(char *line, char **f, size_t max)
+{
+	line[strcspn(line, "\r\n")] = '\0';
+	size_t n = 0;
+	f[n++] = line;
+	for (char *p = line; *p && n < max; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			f[n++] = p + 1;
+		}
+	return n;
+}
+
+/* The rules and one bank, as check or practice would load them. */
+struct judge {
+	struct ruleset *rs;
+	struct assessor a;
+	char *bank;
+};
+
+static struct judge judges[16];
+static size_t njudges;
+static struct catalog cat;
+static struct model *model;
+
+static struct assessor *
+judge_for(const char *bank)
+{
+	for (size_t i = 0; i < njudges; i++)
+		if (strcmp(judges[i].bank, bank) == 0)
+			return &judges[i].a;
+	if (njudges == sizeof judges / sizeof *judges)
+		return &judges[0].a;
+	struct judge *j = &judges[njudges];
+	struct diag_list dl = {0};
+	const char *names[1] = {bank};
+	j->rs = catalog_open(&cat, names, 1, &dl);
+	diag_flush(&dl, stdout);
+	if (j->rs == NULL) {
+		printf("Bail out! cannot load bank %s\n", bank);
+		exit(1);
+	}
+	assessor_init(&j->a, j->rs, POLICY_DEFAULT);
+	assessor_set_model(&j->a, model);
+	j->bank = xstrdup(bank);
+	njudges++;
+	return &j->a;
+}
+
+static void
+figure(const char *what, unsigned long tp, unsigned long fp, unsigned long fn, double pmin,
+    double rmin)
+{
+	double p = tp + fp ? (double)tp / (double)(tp + fp) : 0;
+	double r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
+	printf("# %s: precision %.3f (%lu/%lu), recall %.3f (%lu/%lu)\n", what, p, tp, tp + fp, r, tp,
+	    tp + fn);
+	ok(p >= pmin, "%s precision %.3f >= %.2f", what, p, pmin);
+	ok(r >= rmin, "%s recall %.3f >= %.2f", what, r, rmin);
+}
+
+static void
+test_flags(struct matcher *m)
+{
+	struct assessor *a = judge_for(CATALOG_DEFAULT_BANK);
+	unsigned long tp[2] = {0}, fp[2] = {0}, fn[2] = {0}, lines = 0, own = 0, own_err = 0;
+	char buf[4096];
+	FILE *f = open_corpus("flags.tsv");
+	while (fgets(buf, sizeof buf, f) != NULL) {
+		char *fl[4];
+		size_t nf = fields(buf, fl, 4);
+		if (nf < 2 || fl[0][0] == '#')
+			continue;
+		lines++;
+		struct assessment as;
+		assess_line(a, m, fl[1], strlen(fl[1]), NULL, 0, &as);
+		const enum flag_kind kinds[2] = {KIND_JOB_ASK, KIND_SALARY};
+		for (int k = 0; k < 2; k++) {
+			bool want = strcmp(fl[0], kind_name(kinds[k])) == 0;
+			enum severity sev = SEV_NONE;
+			bool got = has_kind(&as, kinds[k], &sev);
+			if (want && got)
+				tp[k]++;
+			else if (got) {
+				fp[k]++;
+				printf("# false %s: %s (%s)\n", kind_name(kinds[k]), fl[1], fl[0]);
+			} else if (want) {
+				fn[k]++;
+				printf("# missed %s: %s\n", kind_name(kinds[k]), fl[1]);
+			}
+			if (kinds[k] == KIND_SALARY && want && nf > 2 && strcmp(fl[2], "own") == 0) {
+				own++;
+				own_err += got && sev == SEV_ERROR;
+			}
+		}
+	}
+	fclose(f);
+	ok(lines >= 500, "frozen flags corpus has at least 500 lines (%lu)", lines);
+	figure("job_ask", tp[0], fp[0], fn[0], MIN_JOB_PRECISION, MIN_JOB_RECALL);
+	figure("salary", tp[1], fp[1], fn[1], MIN_PAY_PRECISION, MIN_PAY_RECALL);
+	/* Asking the host's own pay is an error; general ranges a warning. */
+	double share = own ? (double)own_err / (double)own : 0;
+	printf("# own-pay questions flagged as errors: %.3f (%lu/%lu)\n", share, own_err, own);
+	ok(share >= MIN_OWN_PAY_ERROR, "own-pay questions are errors: %.3f >= %.2f", share,
+	    MIN_OWN_PAY_ERROR);
+}
+
+static void
+test_categories(struct matcher *m)
+{
+	struct assessor *a = judge_for(CATALOG_DEFAULT_BANK);
+	unsigned long right = 0, total = 0;
+	char buf[4096];
+	FILE *f = open_corpus("categories.tsv");
+	while (fgets(buf, sizeof buf, f) != NULL) {
+		char *fl[3];
+		if (fields(buf, fl, 3) < 2 || fl[0][0] == '#')
+			continue;
+		struct assessment as;
+		assess_line(a, m, fl[1], strlen(fl[1]), NULL, 0, &as);
+		struct dialogue d;
+		dialogue_init(&d, model != NULL ? model_thresholds(model) : NULL);
+		struct understanding u;
+		dialogue_hear(&d, &as, fl[1], &u);
+		total++;
+		const char *got = category_name(as.cat);
+		if (got != NULL && strcmp(got, fl[0]) == 0)
+			right++;
+		else
+			printf("# category %s (%.2f), expected %s: %s\n", got ? got : "null", as.cat_conf, fl[0],
+			    fl[1]);
+		if (u.closing && strcmp(category_name(u.cat), fl[0]) != 0) {
+			closing_fp++;
+			printf("# closing false positive %s: %s\n", category_name(u.cat), fl[1]);
+		}
+	}
+	fclose(f);
+	double acc = total ? (double)right / (double)total : 0;
+	printf("# category accuracy %.3f (%lu/%lu)\n", acc, right, total);
+	ok(total >= 600, "frozen categories corpus has at least 600 lines (%lu)", total);
+	ok(acc >= MIN_CAT_ACCURACY, "category accuracy %.3f >= %.2f", acc, MIN_CAT_ACCURACY);
+}
+
+static void
+test_conversations(struct matcher *m)
+{
+	unsigned long right = 0, total = 0, convs = 0;
+	unsigned long act_right[ACT_COUNT] = {0}, act_total[ACT_COUNT] = {0};
+	char buf[4096], conv[64] = "";
+	struct dialogue d;
+	FILE *f = open_corpus("conversations.tsv");
+	while (fgets(buf, sizeof buf, f) != NULL) {
+		char *fl[8];
+		if (fields(buf, fl, 8) < 7 || strcmp(fl[0], "conv") == 0 || fl[0][0] == '#')
+			continue;
+		struct assessor *a = judge_for(fl[1]);
+		if (strcmp(conv, fl[0]) != 0) {
+			snprintf(conv, sizeof conv, "%s", fl[0]);
+			dialogue_init(&d, model != NULL ? model_thresholds(model) : NULL);
+			/* Every persona opens by asking what the user hopes to learn. */
+			dialogue_host_asked(&d);
+			convs++;
+		}
+		struct assessment as;
+		assess_line(a, m, fl[6], strlen(fl[6]), NULL, 0, &as);
+		struct understanding u;
+		dialogue_hear(&d, &as, fl[6], &u);
+		enum act want = act_lookup(fl[3]);
+		enum category wcat = strcmp(fl[4], "-") == 0 ? CAT_NONE : category_lookup(fl[4]);
+		bool has_cat = want == ACT_QUESTION || want == ACT_FOLLOW_UP || want == ACT_CLARIFY;
+		bool good = u.act == want && (!has_cat || u.cat == wcat);
+		total++;
+		if (want != ACT_NONE) {
+			act_total[want]++;
+			act_right[want] += u.act == want;
+		}
+		if (good)
+			right++;
+		else
+			printf("# turn %s:%s: %s/%s, expected %s/%s: %s\n", fl[0], fl[2], act_name(u.act),
+			    u.cat != CAT_NONE ? category_name(u.cat) : "-", fl[3], fl[4], fl[6]);
+		if (u.closing && u.cat != wcat) {
+			closing_fp++;
+			printf("# closing false positive %s: %s\n", category_name(u.cat), fl[6]);
+		}
+	}
+	fclose(f);
+	for (int k = 0; k < ACT_COUNT; k++)
+		printf("# act %s: %lu/%lu\n", act_name((enum act)k), act_right[k], act_total[k]);
+	double acc = total ? (double)right / (double)total : 0;
+	printf("# turn accuracy %.3f (%lu/%lu, %lu conversations)\n", acc, right, total, convs);
+	ok(convs >= 12 && total >= 200, "frozen conversations: %lu, %lu lines", convs, total);
+	ok(acc >= MIN_TURN_ACCURACY, "turn accuracy %.3f >= %.2f", acc, MIN_TURN_ACCURACY);
 }
 
 int
 main(void)
 {
-	const char *top = getenv("TOP_SRCDIR");
-	struct catalog cat = {0};
-	cat.dirs[0].path = xasprintf("%s/questionbanks", top ? top : ".");
+	const char *top = getenv("TOP_SRCDIR"), *build = getenv("TOP_BUILDDIR");
+	if (top == NULL)
+		top = ".";
+	if (build == NULL)
+		build = top;
+	char *dir = xasprintf("%s/tests/corpus/frozen", top);
+	corpus_dir = getenv("CORPUS_DIR") != NULL ? getenv("CORPUS_DIR") : dir;
+	cat.dirs[0].path = xasprintf("%s/questionbanks", top);
 	cat.dirs[0].origin = "source tree";
 	cat.ndirs = 1;
-	struct diag_list dl = {0};
-	struct ruleset *rs = catalog_open(&cat, NULL, 0, &dl);
-	diag_flush(&dl, stdout);
-	if (!ok(rs != NULL && rs->nrules > 0, "the shipped rules load"))
+	char *mpath = getenv("INFOCOACH_MODEL") != NULL ? xstrdup(getenv("INFOCOACH_MODEL")) :
+	    xasprintf("%s/%s", build, MODEL_FILE);
+	char err[300];
+	model = model_load(mpath, err, sizeof err);
+	if (!ok(model != NULL, "the trained model loads (%s%s%s)", mpath, model ? "" : ": ",
+	    model ? "" : err))
 		return tap_done();
-	struct assessor a;
-	assessor_init(&a, rs, POLICY_DEFAULT);
 	struct matcher *m = matcher_new();
 
-	/* Flags. */
-	unsigned long tp[KIND_COUNT] = {0}, fp_[KIND_COUNT] = {0}, fn[KIND_COUNT] = {0}, lines = 0;
-	char buf[2048];
-	FILE *f = open_corpus("flags.tsv");
-	while (fgets(buf, sizeof buf, f) != NULL) {
-		buf[strcspn(buf, "\r\n")] = '\0';
-		char *tab = strchr(buf, '\t');
-		if (tab == NULL)
-			continue;
-		*tab = '\0';
-		char *text = tab + 1;
-		char *extra = strchr(text, '\t');
-		if (extra != NULL)
-			*extra = '\0';
-		lines++;
-		struct assessment as;
-		assess_line(&a, m, text, strlen(text), NULL, 0, &as);
-		const enum flag_kind kinds[] = {KIND_JOB_ASK, KIND_SALARY};
-		for (size_t k = 0; k < 2; k++) {
-			bool want = strcmp(buf, kind_name(kinds[k])) == 0;
-			bool got = has_kind(&as, kinds[k]);
-			if (want && got)
-				tp[kinds[k]]++;
-			else if (got) {
-				fp_[kinds[k]]++;
-				printf("# false %s: %s (%s)\n", kind_name(kinds[k]), text, buf);
-			} else if (want) {
-				fn[kinds[k]]++;
-				printf("# missed %s: %s\n", kind_name(kinds[k]), text);
-			}
-		}
-	}
-	fclose(f);
-	ok(lines >= 300, "flags corpus has at least 300 lines (%lu)", lines);
-	const enum flag_kind kinds[] = {KIND_JOB_ASK, KIND_SALARY};
-	for (size_t k = 0; k < 2; k++) {
-		enum flag_kind kd = kinds[k];
-		double p = tp[kd] + fp_[kd] ? (double)tp[kd] / (double)(tp[kd] + fp_[kd]) : 0;
-		double r = tp[kd] + fn[kd] ? (double)tp[kd] / (double)(tp[kd] + fn[kd]) : 0;
-		printf("# %s: precision %.3f (%lu/%lu), recall %.3f (%lu/%lu)\n", kind_name(kd), p, tp[kd],
-		    tp[kd] + fp_[kd], r, tp[kd], tp[kd] + fn[kd]);
-		ok(p >= MIN_PRECISION, "%s precision %.3f >= %.2f", kind_name(kd), p, MIN_PRECISION);
-		ok(r >= MIN_RECALL, "%s recall %.3f >= %.2f", kind_name(kd), r, MIN_RECALL);
-	}
-
-	/* Categories. */
-	unsigned long right = 0, total = 0;
-	f = open_corpus("categories.tsv");
-	while (fgets(buf, sizeof buf, f) != NULL) {
-		buf[strcspn(buf, "\r\n")] = '\0';
-		char *tab = strchr(buf, '\t');
-		if (tab == NULL)
-			continue;
-		*tab = '\0';
-		const char *text = tab + 1;
-		struct assessment as;
-		assess_line(&a, m, text, strlen(text), NULL, 0, &as);
-		total++;
-		const char *got = category_name(as.cat);
-		if (got != NULL && strcmp(got, buf) == 0)
-			right++;
-		else
-			printf("# category %s, expected %s: %s\n", got ? got : "null", buf, text);
-	}
-	fclose(f);
-	double acc = total ? (double)right / (double)total : 0;
-	printf("# category accuracy %.3f (%lu/%lu)\n", acc, right, total);
-	ok(total >= 150, "categories corpus has at least 150 lines (%lu)", total);
-	ok(acc >= MIN_ACCURACY, "category accuracy %.3f >= %.2f", acc, MIN_ACCURACY);
+	test_flags(m);
+	test_categories(m);
+	test_conversations(m);
+	printf("# closing questions counted that were not: %lu\n", closing_fp);
+	ok(closing_fp <= MAX_CLOSING_FP, "closing false positives %lu <= %d", closing_fp, MAX_CLOSING_FP);
 
 	matcher_free(m);
-	assessor_free(&a);
-	ruleset_free(rs);
+	for (size_t i = 0; i < njudges; i++) {
+		assessor_free(&judges[i].a);
+		ruleset_free(judges[i].rs);
+		free(judges[i].bank);
+	}
+	model_free(model);
+	free(mpath);
+	free(dir);
 	free(cat.dirs[0].path);
 	return tap_done();
 }

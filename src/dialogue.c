@@ -1,0 +1,207 @@
+/*
+ * dialogue.c -- what a line means in the conversation so far (see
+ * dialogue.h).
+ */
+#include <config.h>
+
+#include "dialogue.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* Without a model: the thresholds the rules alone can honour. */
+static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
+
+/* A cue vote at least this strong, with a question mark, makes a
+ * reaction that then asks a question. */
+#define ASKS_VOTES 1.0f
+
+/* A question pointing back whose own topic is less sure than this goes
+ * on with the last topic. */
+#define FOLLOW_BELOW 0.5f
+
+/* Cue votes that make a closing question count whatever the model's
+ * confidence: two of the hand-written closing cues at least. */
+#define CLOSING_VOTES 2.0f
+
+void
+dialogue_init(struct dialogue *d, const struct model_thresholds *thr)
+{
+	if (thr == NULL)
+		thr = &no_model;
+	memset(d, 0, sizeof *d);
+	d->topic = CAT_NONE;
+	d->unsure_below = thr->category;
+	d->closing_from = thr->closing;
+}
+
+void
+dialogue_host_asked(struct dialogue *d)
+{
+	d->host_asked = true;
+}
+
+static bool
+has_flag(const struct assessment *as, enum flag_kind k)
+{
+	for (size_t i = 0; i < as->nflags; i++)
+		if (as->flags[i].rule->kind == k)
+			return true;
+	return false;
+}
+
+/* Whether the rules' cues vote clearly for cat: at least CLOSING_VOTES,
+ * and more than for any other category. */
+static bool
+cues_agree(const struct assessment *as, enum category cat)
+{
+	for (int c = 0; c < CAT_COUNT; c++)
+		if (c != (int)cat && as->votes[c] >= as->votes[cat])
+			return false;
+	return as->votes[cat] >= CLOSING_VOTES;
+}
+
+/* Whether a word of text (lowercase ASCII, at a word start) is w. */
+static bool
+has_word(const char *text, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = text; (p = strcasestr(p, w)) != NULL; p++) {
+		bool start = p == text || !((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z');
+		bool end = !((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z');
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+/* The act of a line when there is no model: a few plain signs. */
+static enum act
+act_without_model(const struct assessment *as, const char *text, bool asks)
+{
+	if (asks || as->cat != CAT_NONE)
+		return ACT_QUESTION;
+	if (has_word(text, "thanks") || has_word(text, "thank"))
+		return ACT_THANKS;
+	if (has_word(text, "sorry") || has_word(text, "apologies"))
+		return ACT_APOLOGY;
+	if (has_word(text, "bye") || has_word(text, "goodbye"))
+		return ACT_GOODBYE;
+	if (has_word(text, "hello") || has_word(text, "hi"))
+		return ACT_GREETING;
+	return ACT_ACK;
+}
+
+/* Whether text starts with one of the words in list (caseless, whole
+ * words). */
+static bool
+starts_with_word(const char *text, const char *const *list)
+{
+	while (*text == ' ' || *text == '"' || *text == '\'' || *text == '(')
+		text++;
+	for (const char *const *w = list; *w != NULL; w++) {
+		size_t n = strlen(*w);
+		if (strncasecmp(text, *w, n) == 0 && !((text[n] | 32) >= 'a' && (text[n] | 32) <= 'z'))
+			return true;
+	}
+	return false;
+}
+
+static const char *const greeting_words[] = {"hi", "hey", "hello", "hiya", "good morning",
+	"good afternoon", "good evening", "morning", "dear", "greetings", NULL};
+
+/* Words that open a line going on with what was just said. */
+static const char *const going_on[] = {"and", "so", "but", "wait", "then", "oh so", "ok so",
+	"okay so", "right so", "so then", "and then", "n", NULL};
+
+/* Whether a short line points back at what the host just said: it opens
+ * with "and", "so", "wait"..., or leans on "that", "it", "she"... */
+static bool
+points_back(const char *text)
+{
+	if (starts_with_word(text, going_on))
+		return true;
+	static const char *const back[] = {"that", "this", "it", "those", "them", "he", "she", "his",
+		"her", "they", "there", NULL};
+	size_t words = 0;
+	for (const char *p = text; *p != '\0'; p++)
+		if (*p == ' ')
+			words++;
+	if (words > 10)
+		return false;
+	for (const char *const *w = back; *w != NULL; w++)
+		if (has_word(text, *w))
+			return true;
+	return false;
+}
+
+void
+dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
+    struct understanding *u)
+{
+	bool asks = strchr(text, '?') != NULL;
+	bool answering = d->host_asked;
+	d->host_asked = false;
+	memset(u, 0, sizeof *u);
+	u->cat = u->alt = CAT_NONE;
+
+	/* A job ask or a pay question is a question, whatever else it is. */
+	if (has_flag(as, KIND_JOB_ASK) || has_flag(as, KIND_SALARY)) {
+		u->act = ACT_QUESTION;
+		u->conf = 1;
+		return;
+	}
+	u->act = as->judged ? as->act : act_without_model(as, text, asks);
+	u->conf = as->judged ? as->act_conf : 1;
+
+	/* "Hi, thanks for making the time" opens the meeting: a greeting,
+	 * and the host's question still waits for its answer. */
+	if (u->act == ACT_THANKS && d->topic == CAT_NONE && starts_with_word(text, greeting_words))
+		u->act = ACT_GREETING;
+	if (answering && (u->act == ACT_GREETING || u->act == ACT_TIME_FRAME))
+		d->host_asked = true;
+
+	/* A reaction, thanks or an answer that then asks about the work is
+	 * the question. */
+	if (u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP && u->act != ACT_CLARIFY && asks &&
+	    as->cat != CAT_NONE && as->votes[as->cat] >= ASKS_VOTES && u->act != ACT_TIME_FRAME)
+		u->act = ACT_QUESTION;
+	/* A line that answers what the host asked, without asking, is about
+	 * the user. */
+	if (answering && !asks && (u->act == ACT_QUESTION || u->act == ACT_ACK))
+		u->act = ACT_SELF;
+	/* Going on needs something to go on with. */
+	if (u->act == ACT_FOLLOW_UP && d->topic == CAT_NONE)
+		u->act = ACT_QUESTION;
+	/* A question that points back at the last answer, on its topic or
+	 * without a clear one of its own, goes on with it. */
+	if (u->act == ACT_QUESTION && d->topic != CAT_NONE && points_back(text) &&
+	    (as->cat == d->topic || as->cat_conf < FOLLOW_BELOW))
+		u->act = ACT_FOLLOW_UP;
+
+	/* How sure: the model's probability for the act it ends up with
+	 * (times the topic's, for a question). */
+	u->conf = as->judged ? as->j.act[u->act] : 1;
+	switch (u->act) {
+	case ACT_QUESTION:
+		u->cat = as->cat;
+		if (as->judged && u->cat != CAT_NONE)
+			u->conf *= as->cat_conf;
+		if (u->cat != CAT_NONE && as->judged && as->cat_conf < d->unsure_below &&
+		    as->cat2 != CAT_NONE) {
+			u->unsure = true;
+			u->alt = as->cat2;
+		}
+		u->closing = (u->cat == CAT_REFERRALS || u->cat == CAT_MENTION_NAME) && !u->unsure &&
+		    (!as->judged || as->cat_conf >= d->closing_from || cues_agree(as, u->cat));
+		if (u->cat != CAT_NONE && !u->unsure)
+			d->topic = u->cat;
+		break;
+	case ACT_FOLLOW_UP:
+	case ACT_CLARIFY:
+		u->cat = d->topic;
+		break;
+	default:
+		break;
+	}
+}

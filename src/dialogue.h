@@ -1,0 +1,57 @@
+/*
+ * dialogue.h -- what a line means in the conversation so far.
+ *
+ * The assessor judges a line alone (assess.h): its flags, its likeliest
+ * category and act.  The dialogue keeps what the conversation has been
+ * about and settles what the line does here: "Why is that?" goes on with
+ * the topic the host just answered; a line after the host asked about the
+ * user is the user's answer; a reaction that then asks is the question.
+ * It also says when the host should not guess: a question whose topic is
+ * too uncertain is "unsure", with the two likeliest topics to offer.
+ *
+ * The same code judges a conversation in practice, in mock, in a replayed
+ * report and in the accuracy test.  It prints nothing.
+ */
+#ifndef INFOCOACH_DIALOGUE_H
+#define INFOCOACH_DIALOGUE_H
+
+#include <stdbool.h>
+
+#include "assess.h"
+#include "taxonomy.h"
+
+struct dialogue {
+	enum category topic;     /* what the last question was about */
+	bool host_asked;         /* the host just asked the user something */
+	float unsure_below;      /* category confidence below which to ask */
+	float closing_from;      /* confidence from which a closing question
+	                            counts */
+};
+
+/* What a line means here. */
+struct understanding {
+	enum act act;            /* its dialogue act */
+	enum category cat;       /* its topic (for question, follow_up and
+	                            clarify), or CAT_NONE */
+	float conf;              /* how sure of act and topic, 0..1 */
+	bool unsure;             /* a question whose topic is too uncertain:
+	                            ask which of cat and alt was meant */
+	enum category alt;       /* the runner-up topic when unsure */
+	bool closing;            /* a closing question sure enough to count */
+};
+
+/* A fresh conversation; the thresholds come from the model (or fixed
+ * ones when there is none). */
+void dialogue_init(struct dialogue *d, const struct model_thresholds *thr);
+
+/* The host has asked the user a question (about themselves). */
+void dialogue_host_asked(struct dialogue *d);
+
+/*
+ * Understand a line from its assessment and its text (as typed), and
+ * move the conversation on.
+ */
+void dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
+    struct understanding *u);
+
+#endif

@@ -1,0 +1,751 @@
+/*
+ * model.c -- the learned second opinion (see model.h).
+ *
+ * Features are hashed into NBUCKETS buckets; each bucket holds one int16
+ * weight per class of every head (29 in all, so one bucket is one cache
+ * line or two).  A line's features are collected in three blocks (stems,
+ * stem bigrams and the like, character n-grams), each scaled to a fixed
+ * length so a long rambling line weighs as much as a terse one.
+ *
+ * The file:
+ *
+ *   offset  size         what
+ *   0       8            magic "ICMODEL1"
+ *   8       4 x 4        version, buckets, classes, lexicon words
+ *   24      4 x 4        thresholds: job_ask, salary, category, closing
+ *   40      3 x 4        the scale of each head's int16 weights
+ *   52      29 x 4       the biases
+ *   168     4 x words    the lexicon: sorted word hashes
+ *   ...     2 x 29 x buckets   the weights, bucket by bucket
+ *
+ * all little-endian (the build and the program run on one machine, and
+ * the loader refuses any size that does not add up).
+ */
+#include <config.h>
+
+#include "model.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libstemmer.h>
+
+#include "files.h"
+#include "xmalloc.h"
+
+#define MAGIC "ICMODEL1"
+#define MODEL_VERSION 1
+#define NBUCKETS (1u << 16)
+#define NCLS (MFLAG_COUNT + MCAT_COUNT + ACT_COUNT)
+#define HEADER (8 + 4 * 4 + 4 * 4 + 3 * 4 + NCLS * 4)
+#define MAX_FEATS 768           /* features looked at per line */
+#define MAX_TOKENS 96           /* words looked at per line */
+#define MAX_TOKEN 40            /* bytes of a word that count */
+
+static const int head_off[3] = {0, MFLAG_COUNT, MFLAG_COUNT + MCAT_COUNT};
+static const int head_n[3] = {MFLAG_COUNT, MCAT_COUNT, ACT_COUNT};
+
+/* How much each block of features weighs (its vector's length). */
+static const float block_weight[3] = {1.0f, 0.8f, 1.0f};
+
+struct feat {
+	uint32_t b;             /* bucket */
+	float v;                /* value */
+};
+
+struct model {
+	void *map;              /* the file, mapped (or read) */
+	size_t maplen;
+	bool mapped;
+	struct model_thresholds thr;
+	float scale[3];
+	float bias[NCLS];
+	struct lexicon lex;
+	const int16_t *w;       /* NBUCKETS x NCLS */
+	float *fw;              /* training only: float weights */
+	struct sb_stemmer *stem;
+	/* Scratch for one line. */
+	struct feat feats[MAX_FEATS];
+	size_t nfeats;
+	char names[MAX_FEATS][48]; /* feature names, when explaining */
+	bool keep_names;
+};
+
+static uint32_t
+fnv(uint32_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void
+add_feat(struct model *m, char kind, const char *a, size_t la, const char *b, size_t lb)
+{
+	if (m->nfeats >= MAX_FEATS)
+		return;
+	uint32_t h = fnv(2166136261u, &kind, 1);
+	h = fnv(h, a, la);
+	if (b != NULL) {
+		h = fnv(h, " ", 1);
+		h = fnv(h, b, lb);
+	}
+	struct feat *f = &m->feats[m->nfeats];
+	f->b = h & (NBUCKETS - 1);
+	f->v = 1.0f;
+	if (m->keep_names) {
+		if (b != NULL)
+			snprintf(m->names[m->nfeats], sizeof m->names[0], "%.*s %.*s", (int)la, a, (int)lb, b);
+		else
+			snprintf(m->names[m->nfeats], sizeof m->names[0], "%c:%.*s", kind, (int)la, a);
+	}
+	m->nfeats++;
+}
+
+/* Scale features [from, to) to length w. */
+static void
+scale_block(struct model *m, size_t from, size_t to, float w)
+{
+	if (to <= from)
+		return;
+	float s = w / sqrtf((float)(to - from));
+	for (size_t i = from; i < to; i++)
+		m->feats[i].v = s;
+}
+
+static void
+extract(struct model *m, const char *text, size_t len)
+{
+	char tok[MAX_TOKENS][MAX_TOKEN + 1];
+	char stem[MAX_TOKENS][MAX_TOKEN + 1];
+	size_t nt = 0;
+	bool asks = false;
+
+	for (size_t i = 0; i < len && nt < MAX_TOKENS;) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '?')
+			asks = true;
+		bool wc = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'' ||
+		    (c >= 'A' && c <= 'Z') || c == '$';
+		if (!wc) {
+			i++;
+			continue;
+		}
+		size_t k = 0;
+		while (i < len) {
+			c = (unsigned char)text[i];
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'' ||
+			    (c >= 'A' && c <= 'Z') || c == '$'))
+				break;
+			if (c != '\'' && k < MAX_TOKEN)
+				tok[nt][k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+		}
+		if (k == 0)
+			continue;
+		tok[nt][k] = '\0';
+		/* Digits are all alike to the model. */
+		for (size_t j = 0; j < k; j++)
+			if (tok[nt][j] >= '0' && tok[nt][j] <= '9')
+				tok[nt][j] = '0';
+		const sb_symbol *st = sb_stemmer_stem(m->stem, (const sb_symbol *)tok[nt], (int)k);
+		int sl = st != NULL ? sb_stemmer_length(m->stem) : 0;
+		if (st == NULL || sl <= 0 || sl > MAX_TOKEN)
+			memcpy(stem[nt], tok[nt], k + 1);
+		else {
+			memcpy(stem[nt], st, (size_t)sl);
+			stem[nt][sl] = '\0';
+		}
+		nt++;
+	}
+
+	m->nfeats = 0;
+	/* Block 1: stems. */
+	for (size_t i = 0; i < nt; i++)
+		add_feat(m, 'w', stem[i], strlen(stem[i]), NULL, 0);
+	if (nt == 0)
+		add_feat(m, 'w', "", 0, NULL, 0);
+	scale_block(m, 0, m->nfeats, block_weight[0]);
+	/* Block 2: bigrams, the opening, whether it asks, its length. */
+	size_t b2 = m->nfeats;
+	for (size_t i = 0; i <= nt; i++) {
+		const char *a = i == 0 ? "^" : stem[i - 1];
+		const char *b = i == nt ? "$" : stem[i];
+		add_feat(m, 'b', a, strlen(a), b, strlen(b));
+	}
+	if (nt > 0)
+		add_feat(m, 'f', stem[0], strlen(stem[0]), NULL, 0);
+	if (nt > 1)
+		add_feat(m, 'g', stem[0], strlen(stem[0]), stem[1], strlen(stem[1]));
+	if (asks)
+		add_feat(m, 'q', "?", 1, NULL, 0);
+	char lb[8];
+	snprintf(lb, sizeof lb, "%zu", nt < 24 ? nt / 3 : 8);
+	add_feat(m, 'l', lb, strlen(lb), NULL, 0);
+	scale_block(m, b2, m->nfeats, block_weight[1]);
+	/* Block 3: character 3- and 4-grams of each word, with its edges. */
+	size_t b3 = m->nfeats;
+	bool keep = m->keep_names;
+	m->keep_names = false;
+	for (size_t i = 0; i < nt; i++) {
+		char w[MAX_TOKEN + 3];
+		size_t wl = (size_t)snprintf(w, sizeof w, "<%s>", tok[i]);
+		for (size_t n = 3; n <= 4; n++)
+			for (size_t j = 0; j + n <= wl; j++)
+				add_feat(m, (char)('0' + n), w + j, n, NULL, 0);
+	}
+	m->keep_names = keep;
+	scale_block(m, b3, m->nfeats, block_weight[2]);
+}
+
+static void
+softmax(float *z, int n)
+{
+	float mx = z[0];
+	for (int i = 1; i < n; i++)
+		if (z[i] > mx)
+			mx = z[i];
+	float sum = 0;
+	for (int i = 0; i < n; i++) {
+		z[i] = expf(z[i] - mx);
+		sum += z[i];
+	}
+	for (int i = 0; i < n; i++)
+		z[i] /= sum;
+}
+
+/* The scores of every class for the features extracted. */
+static void
+scores(const struct model *m, float z[NCLS])
+{
+	memcpy(z, m->bias, sizeof m->bias);
+	if (m->fw != NULL) {
+		for (size_t i = 0; i < m->nfeats; i++) {
+			const float *w = m->fw + (size_t)m->feats[i].b * NCLS;
+			for (int c = 0; c < NCLS; c++)
+				z[c] += m->feats[i].v * w[c];
+		}
+		return;
+	}
+	float acc[NCLS] = {0};
+	for (size_t i = 0; i < m->nfeats; i++) {
+		const int16_t *w = m->w + (size_t)m->feats[i].b * NCLS;
+		for (int c = 0; c < NCLS; c++)
+			acc[c] += m->feats[i].v * (float)w[c];
+	}
+	for (int h = 0; h < 3; h++)
+		for (int c = head_off[h]; c < head_off[h] + head_n[h]; c++)
+			z[c] += acc[c] * m->scale[h];
+}
+
+void
+model_judge(struct model *m, const char *text, size_t len, struct judgement *out)
+{
+	float z[NCLS];
+	extract(m, text, len);
+	scores(m, z);
+	for (int h = 0; h < 3; h++)
+		softmax(z + head_off[h], head_n[h]);
+	memcpy(out->flag, z, sizeof out->flag);
+	memcpy(out->cat, z + head_off[1], sizeof out->cat);
+	memcpy(out->act, z + head_off[2], sizeof out->act);
+}
+
+int
+model_top(const float *p, int n, int *second)
+{
+	int best = 0, next = -1;
+	for (int i = 1; i < n; i++) {
+		if (p[i] > p[best]) {
+			next = best;
+			best = i;
+		} else if (next < 0 || p[i] > p[next]) {
+			next = i;
+		}
+	}
+	if (second != NULL)
+		*second = n < 2 ? -1 : next;
+	return best;
+}
+
+size_t
+model_explain(struct model *m, int head, int cls, const char *text, size_t len,
+    char *buf, size_t buflen, size_t k)
+{
+	if (head < 0 || head > 2 || cls < 0 || cls >= head_n[head] || buflen == 0)
+		return 0;
+	m->keep_names = true;
+	extract(m, text, len);
+	m->keep_names = false;
+	/* What each named feature adds to cls over the head's mean. */
+	float contrib[MAX_FEATS];
+	int c0 = head_off[head];
+	for (size_t i = 0; i < m->nfeats; i++) {
+		const int16_t *w = m->w + (size_t)m->feats[i].b * NCLS;
+		float mean = 0;
+		for (int c = 0; c < head_n[head]; c++)
+			mean += (float)w[c0 + c];
+		mean /= (float)head_n[head];
+		contrib[i] = m->names[i][0] != '\0' ? m->feats[i].v * ((float)w[c0 + cls] - mean) : 0;
+	}
+	buf[0] = '\0';
+	size_t used = 0, got = 0;
+	for (; got < k; got++) {
+		size_t best = SIZE_MAX;
+		for (size_t i = 0; i < m->nfeats; i++)
+			if (contrib[i] > 0 && (best == SIZE_MAX || contrib[i] > contrib[best]))
+				best = i;
+		if (best == SIZE_MAX)
+			break;
+		contrib[best] = 0;
+		const char *name = m->names[best];
+		if (name[1] == ':')
+			name += 2;
+		/* Only words a person reads: no edges, no lengths, no repeats. */
+		bool skip = strchr(name, '^') != NULL || strchr(name, '$') != NULL ||
+		    strcmp(name, "?") == 0 || (name[0] >= '0' && name[0] <= '9');
+		for (const char *p = buf; !skip && (p = strstr(p, name)) != NULL; p++)
+			if ((p == buf || p[-1] == ' ') && (p[strlen(name)] == ',' || p[strlen(name)] == '\0') &&
+			    (p == buf || p[-2] == ','))
+				skip = true;
+		if (skip) {
+			got--;
+			continue;
+		}
+		int w = snprintf(buf + used, buflen - used, "%s%s", used ? ", " : "", name);
+		if (w < 0 || (size_t)w >= buflen - used)
+			break;
+		used += (size_t)w;
+	}
+	for (size_t i = 0; i < m->nfeats; i++)
+		m->names[i][0] = '\0';
+	return got;
+}
+
+static struct model *
+model_empty(void)
+{
+	struct model *m = xcalloc(1, sizeof *m);
+	m->stem = sb_stemmer_new("english", NULL);
+	if (m->stem == NULL)
+		xalloc_die();
+	return m;
+}
+
+void
+model_free(struct model *m)
+{
+	if (m == NULL)
+		return;
+	if (m->mapped)
+		munmap(m->map, m->maplen);
+	else
+		free(m->map);
+	free(m->fw);
+	if (m->stem != NULL)
+		sb_stemmer_delete(m->stem);
+	free(m);
+}
+
+const struct model_thresholds *
+model_thresholds(const struct model *m)
+{
+	return &m->thr;
+}
+
+const struct lexicon *
+model_lexicon(const struct model *m)
+{
+	return &m->lex;
+}
+
+static uint32_t
+get32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
+static float
+getf(const unsigned char *p)
+{
+	float v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
+struct model *
+model_load(const char *path, char *err, size_t errlen)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot open it: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "not a regular file");
+		close(fd);
+		return NULL;
+	}
+	size_t size = (size_t)st.st_size;
+	if (size < HEADER) {
+		snprintf(err, errlen, "not an infocoach model (only %zu bytes)", size);
+		close(fd);
+		return NULL;
+	}
+	void *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED) {
+		snprintf(err, errlen, "cannot map it: %s", strerror(errno));
+		return NULL;
+	}
+	const unsigned char *p = map;
+	const char *why = NULL;
+	size_t at = 0;
+	uint32_t version = get32(p + 8), buckets = get32(p + 12), classes = get32(p + 16),
+	    nlex = get32(p + 20);
+	if (memcmp(p, MAGIC, 8) != 0)
+		why = "not an infocoach model (bad magic)";
+	else if (version != MODEL_VERSION)
+		why = "a model of another version; retrain it with 'infocoach train'", at = 8;
+	else if (buckets != NBUCKETS || classes != NCLS)
+		why = "a model of another shape; retrain it with 'infocoach train'", at = 12;
+	else if ((uint64_t)HEADER + 4ull * nlex + 2ull * NCLS * NBUCKETS != size)
+		why = "the file's size does not match its header (cut short or padded?)", at = 20;
+	struct model_thresholds thr = {getf(p + 24), getf(p + 28), getf(p + 32), getf(p + 36)};
+	const float tv[4] = {thr.job_ask, thr.salary, thr.category, thr.closing};
+	for (int i = 0; why == NULL && i < 4; i++)
+		if (!(tv[i] >= 0.0f && tv[i] <= 1.0f))
+			why = "a threshold is not a probability", at = 24 + 4 * (size_t)i;
+	for (int i = 0; why == NULL && i < 3 + NCLS; i++)
+		if (!isfinite(getf(p + 40 + 4 * i)))
+			why = "a scale or bias is not a finite number", at = 40 + 4 * (size_t)i;
+	for (uint32_t i = 1; why == NULL && i < nlex; i++)
+		if (get32(p + HEADER + 4 * i) <= get32(p + HEADER + 4 * (i - 1)))
+			why = "the lexicon is not sorted", at = HEADER + 4 * i;
+	if (why != NULL) {
+		snprintf(err, errlen, "byte %zu: %s", at, why);
+		munmap(map, size);
+		return NULL;
+	}
+	struct model *m = model_empty();
+	m->map = map;
+	m->maplen = size;
+	m->mapped = true;
+	m->thr = thr;
+	for (int i = 0; i < 3; i++)
+		m->scale[i] = getf(p + 40 + 4 * i);
+	for (int i = 0; i < NCLS; i++)
+		m->bias[i] = getf(p + 52 + 4 * i);
+	m->lex.h = (const uint32_t *)(p + HEADER);
+	m->lex.n = nlex;
+	m->w = (const int16_t *)(p + HEADER + 4 * (size_t)nlex);
+	return m;
+}
+
+/* Training --------------------------------------------------------- */
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static uint64_t
+rnd(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+#define EPOCHS 14
+#define RATE0 0.8f
+
+/* Features of every example, extracted once. */
+struct featcache {
+	struct feat *f;
+	size_t *off;            /* example i's features: f[off[i]..off[i+1]) */
+};
+
+static void
+cache_features(struct model *m, const struct example *ex, size_t n, struct featcache *fc)
+{
+	struct norm nm;
+	norm_init(&nm);
+	size_t cap = 0, used = 0;
+	fc->f = NULL;
+	fc->off = xcalloc(n + 1, sizeof *fc->off);
+	for (size_t i = 0; i < n; i++) {
+		normalize(&nm, ex[i].text, strlen(ex[i].text));
+		extract(m, nm.text, nm.len);
+		xgrow((void **)&fc->f, &cap, used + m->nfeats, sizeof *fc->f);
+		memcpy(fc->f + used, m->feats, m->nfeats * sizeof *fc->f);
+		used += m->nfeats;
+		fc->off[i + 1] = used;
+	}
+	norm_free(&nm);
+}
+
+static int
+label_of(const struct example *e, int h)
+{
+	return h == 0 ? e->flag : h == 1 ? e->cat : e->act;
+}
+
+/* Fit float weights on the examples whose index has use[i] true. */
+static void
+fit(struct model *m, const struct example *ex, size_t n, const struct featcache *fc, const bool *use)
+{
+	memset(m->fw, 0, (size_t)NBUCKETS * NCLS * sizeof *m->fw);
+	memset(m->bias, 0, sizeof m->bias);
+	size_t *order = xcalloc(n, sizeof *order);
+	uint64_t seed = 0x9E3779B97F4A7C15ull;
+	/* Rare classes count more, up to four times. */
+	double count[NCLS] = {0};
+	for (size_t i = 0; i < n; i++)
+		for (int h = 0; use[i] && h < 3; h++)
+			if (label_of(&ex[i], h) >= 0)
+				count[head_off[h] + label_of(&ex[i], h)] += 1;
+	float cw[NCLS];
+	for (int h = 0; h < 3; h++) {
+		double total = 0;
+		for (int c = 0; c < head_n[h]; c++)
+			total += count[head_off[h] + c];
+		for (int c = 0; c < head_n[h]; c++) {
+			double k = count[head_off[h] + c];
+			double w = k > 0 ? sqrt(total / head_n[h] / k) : 1;
+			cw[head_off[h] + c] = (float)(w > 4 ? 4 : w < 0.5 ? 0.5 : w);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	for (int epoch = 0; epoch < EPOCHS; epoch++) {
+		for (size_t i = n; i > 1; i--) {
+			size_t j = (size_t)(rnd(&seed) % i);
+			size_t t = order[i - 1];
+			order[i - 1] = order[j];
+			order[j] = t;
+		}
+		float rate = RATE0 / (1.0f + 0.35f * (float)epoch);
+		for (size_t oi = 0; oi < n; oi++) {
+			size_t i = order[oi];
+			if (!use[i])
+				continue;
+			m->nfeats = fc->off[i + 1] - fc->off[i];
+			memcpy(m->feats, fc->f + fc->off[i], m->nfeats * sizeof *m->feats);
+			float z[NCLS];
+			scores(m, z);
+			for (int h = 0; h < 3; h++) {
+				int y = label_of(&ex[i], h);
+				if (y < 0)
+					continue;
+				float *zh = z + head_off[h];
+				softmax(zh, head_n[h]);
+				float r = rate * cw[head_off[h] + y];
+				for (int c = 0; c < head_n[h]; c++) {
+					float g = (c == y ? 1.0f : 0.0f) - zh[c];
+					m->bias[head_off[h] + c] += r * g * 0.1f;
+					for (size_t f = 0; f < m->nfeats; f++)
+						m->fw[(size_t)m->feats[f].b * NCLS + head_off[h] + c] += r * g * m->feats[f].v;
+				}
+			}
+		}
+	}
+	free(order);
+}
+
+/* The lowest threshold at which the predictions p[i] >= t of the
+ * positives (pos[i]) reach precision want, or 1 when none does. */
+static float
+choose_threshold(const float *p, const bool *pos, size_t n, double want, double *prec, double *rec)
+{
+	float best = 1.0f;
+	*prec = 1;
+	*rec = 0;
+	size_t npos = 0;
+	for (size_t i = 0; i < n; i++)
+		npos += pos[i];
+	for (int k = 99; k >= 30; k--) {
+		float t = (float)k / 100.0f;
+		size_t tp = 0, fp = 0;
+		for (size_t i = 0; i < n; i++)
+			if (p[i] >= t)
+				pos[i] ? tp++ : fp++;
+		if (tp + fp == 0)
+			continue;
+		double pr = (double)tp / (double)(tp + fp);
+		if (pr < want)
+			break;
+		best = t;
+		*prec = pr;
+		*rec = npos ? (double)tp / (double)npos : 0;
+	}
+	return best;
+}
+
+static int
+save(const struct model *m, const uint32_t *lex, size_t nlex, const char *path, char *err, size_t errlen)
+{
+	size_t size = HEADER + 4 * nlex + 2 * (size_t)NCLS * NBUCKETS;
+	unsigned char *buf = xcalloc(1, size);
+	uint32_t hdr[4] = {MODEL_VERSION, NBUCKETS, NCLS, (uint32_t)nlex};
+	memcpy(buf, MAGIC, 8);
+	memcpy(buf + 8, hdr, sizeof hdr);
+	const float thr[4] = {m->thr.job_ask, m->thr.salary, m->thr.category, m->thr.closing};
+	memcpy(buf + 24, thr, sizeof thr);
+	float scale[3];
+	for (int h = 0; h < 3; h++) {
+		float mx = 1e-6f;
+		for (size_t b = 0; b < NBUCKETS; b++)
+			for (int c = head_off[h]; c < head_off[h] + head_n[h]; c++)
+				if (fabsf(m->fw[b * NCLS + c]) > mx)
+					mx = fabsf(m->fw[b * NCLS + c]);
+		scale[h] = mx / 32767.0f;
+	}
+	memcpy(buf + 40, scale, sizeof scale);
+	memcpy(buf + 52, m->bias, sizeof m->bias);
+	memcpy(buf + HEADER, lex, 4 * nlex);
+	int16_t *w = (int16_t *)(buf + HEADER + 4 * nlex);
+	for (size_t b = 0; b < NBUCKETS; b++)
+		for (int h = 0; h < 3; h++)
+			for (int c = head_off[h]; c < head_off[h] + head_n[h]; c++)
+				w[b * NCLS + c] = (int16_t)lrintf(m->fw[b * NCLS + c] / scale[h]);
+	int rc = files_save_atomic(path, (const char *)buf, size, err, errlen);
+	free(buf);
+	/* A model holds nothing private, and an installed one is read by
+	 * every user: 0644, not the 0600 of a transcript. */
+	if (rc == 0 && chmod(path, 0644) != 0) {
+		snprintf(err, errlen, "cannot make '%s' readable: %s", path, strerror(errno));
+		return -1;
+	}
+	return rc;
+}
+
+int
+model_train(const struct example *ex, size_t n, char *const *words, size_t nwords,
+    int folds, const char *path, struct train_report *rep, char *err, size_t errlen)
+{
+	struct model *m = model_empty();
+	m->fw = xcalloc((size_t)NBUCKETS * NCLS, sizeof *m->fw);
+	memset(rep, 0, sizeof *rep);
+	/* The lexicon: the trusted words, hashed, sorted and unique. */
+	uint32_t *lex = xcalloc(nwords + 1, sizeof *lex);
+	for (size_t i = 0; i < nwords; i++)
+		lex[i] = norm_hash(words[i], strlen(words[i]));
+	qsort(lex, nwords, sizeof *lex, cmp_u32);
+	size_t nlex = 0;
+	for (size_t i = 0; i < nwords; i++)
+		if (nlex == 0 || lex[i] != lex[nlex - 1])
+			lex[nlex++] = lex[i];
+	struct featcache fc;
+	cache_features(m, ex, n, &fc);
+	bool *use = xcalloc(n, sizeof *use);
+	for (size_t i = 0; i < n; i++)
+		for (int h = 0; h < 3; h++)
+			rep->examples[h] += label_of(&ex[i], h) >= 0;
+
+	m->thr = (struct model_thresholds){0.9f, 0.9f, 0.5f, 0.9f};
+	if (folds > 1) {
+		float *pj = xcalloc(n, sizeof *pj), *ps = xcalloc(n, sizeof *ps), *pc = xcalloc(n, sizeof *pc);
+		int *cat = xcalloc(n, sizeof *cat), *act = xcalloc(n, sizeof *act);
+		for (int k = 0; k < folds; k++) {
+			for (size_t i = 0; i < n; i++)
+				use[i] = (int)(i % (size_t)folds) != k;
+			fit(m, ex, n, &fc, use);
+			for (size_t i = 0; i < n; i++) {
+				if (use[i])
+					continue;
+				m->nfeats = fc.off[i + 1] - fc.off[i];
+				memcpy(m->feats, fc.f + fc.off[i], m->nfeats * sizeof *m->feats);
+				float z[NCLS];
+				scores(m, z);
+				for (int h = 0; h < 3; h++)
+					softmax(z + head_off[h], head_n[h]);
+				pj[i] = z[MFLAG_JOB_ASK];
+				ps[i] = z[MFLAG_SALARY];
+				cat[i] = model_top(z + head_off[1], MCAT_COUNT, NULL);
+				pc[i] = z[head_off[1] + cat[i]];
+				act[i] = model_top(z + head_off[2], ACT_COUNT, NULL);
+			}
+		}
+		/* Thresholds over the examples with a flag label. */
+		float *fp = xcalloc(n, sizeof *fp);
+		bool *pos = xcalloc(n, sizeof *pos);
+		size_t nf = 0;
+		for (size_t i = 0; i < n; i++)
+			if (ex[i].flag >= 0) {
+				fp[nf] = pj[i];
+				pos[nf++] = ex[i].flag == MFLAG_JOB_ASK;
+			}
+		m->thr.job_ask = choose_threshold(fp, pos, nf, 0.98, &rep->job_p, &rep->job_r);
+		nf = 0;
+		for (size_t i = 0; i < n; i++)
+			if (ex[i].flag >= 0) {
+				fp[nf] = ps[i];
+				pos[nf++] = ex[i].flag == MFLAG_SALARY;
+			}
+		m->thr.salary = choose_threshold(fp, pos, nf, 0.98, &rep->pay_p, &rep->pay_r);
+		/* Category: accuracy, the confidence below which the top guess is
+		 * right less than two times in three, and the confidence from
+		 * which a closing question was never wrong. */
+		size_t right = 0, total = 0, aright = 0, atotal = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (ex[i].cat >= 0) {
+				total++;
+				right += cat[i] == ex[i].cat;
+			}
+			if (ex[i].act >= 0) {
+				atotal++;
+				aright += act[i] == ex[i].act;
+			}
+		}
+		rep->cat_acc = total ? (double)right / (double)total : 0;
+		rep->act_acc = atotal ? (double)aright / (double)atotal : 0;
+		m->thr.category = 0.3f;
+		for (int k = 30; k <= 80; k += 5) {
+			size_t r = 0, t = 0;
+			for (size_t i = 0; i < n; i++)
+				if (ex[i].cat >= 0 && pc[i] < (float)k / 100.0f && pc[i] >= (float)(k - 5) / 100.0f) {
+					t++;
+					r += cat[i] == ex[i].cat;
+				}
+			if (t >= 10 && (double)r / (double)t < 0.67)
+				m->thr.category = (float)k / 100.0f;
+		}
+		m->thr.closing = 0.5f;
+		for (size_t i = 0; i < n; i++)
+			if (ex[i].cat >= 0 && (cat[i] == CAT_REFERRALS || cat[i] == CAT_MENTION_NAME) &&
+			    cat[i] != ex[i].cat && pc[i] + 0.01f > m->thr.closing)
+				m->thr.closing = pc[i] + 0.01f > 0.99f ? 0.99f : pc[i] + 0.01f;
+		free(fp);
+		free(pos);
+		free(pj);
+		free(ps);
+		free(pc);
+		free(cat);
+		free(act);
+	}
+	rep->thr = m->thr;
+	for (size_t i = 0; i < n; i++)
+		use[i] = true;
+	fit(m, ex, n, &fc, use);
+	int rc = save(m, lex, nlex, path, err, errlen);
+	free(use);
+	free(fc.f);
+	free(fc.off);
+	free(lex);
+	model_free(m);
+	return rc;
+}
