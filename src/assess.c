@@ -62,6 +62,7 @@ assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 	a->rs = rs;
 	a->policy = policy;
 	a->cls = classifier_new(rs);
+	a->memo = xcalloc(ASSESS_MEMO, sizeof *a->memo);
 	norm_init(&a->norm);
 	init_model_rules(a);
 	char perr[200];
@@ -72,11 +73,26 @@ assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 	}
 	assessor_set_model(a, rs->model);
 
+	/* Every rule's triggers in one automaton: a line is scanned once. */
+	char ***trig = xcalloc(rs->nrules + 1, sizeof *trig);
+	size_t *ntrig = xcalloc(rs->nrules + 1, sizeof *ntrig);
+	for (size_t i = 0; i < rs->nrules; i++) {
+		trig[i] = rs->rules[i]->triggers;
+		ntrig[i] = rs->rules[i]->ntriggers;
+		a->raw_triggers |= rs->rules[i]->raw && rs->rules[i]->ntriggers > 0;
+	}
+	a->triggers = trigger_set_new((char **const *)trig, ntrig, rs->nrules);
+	a->trig_words = trig;
+	a->trig_counts = ntrig;
+	a->hit = xcalloc(rs->nrules + 1, sizeof *a->hit);
+	a->hit_raw = xcalloc(rs->nrules + 1, sizeof *a->hit_raw);
+
 	size_t len = 1;
 	for (size_t i = 0; i < rs->nrules; i++) {
 		if (rs->rules[i]->ntriggers > 0)
 			continue;
 		a->ungated++;
+		a->ungated_raw += rs->rules[i]->raw;
 		for (size_t j = 0; j < rs->rules[i]->npats; j++)
 			len += strlen(rs->rules[i]->pats[j].src) + 5;
 	}
@@ -116,6 +132,12 @@ assessor_free(struct assessor *a)
 	classifier_free(a->cls);
 	norm_free(&a->norm);
 	pattern_free(&a->disclaimer);
+	trigger_set_free(a->triggers);
+	free(a->memo);
+	free(a->trig_words);
+	free(a->trig_counts);
+	free(a->hit);
+	free(a->hit_raw);
 	memset(a, 0, sizeof *a);
 }
 
@@ -221,10 +243,13 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	 * when their alternation (the gate) matches. */
 	for (size_t i = 0; i < len; i++)
 		lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	trigger_scan(a->triggers, ns, nl, a->hit);
+	if (a->raw_triggers)
+		trigger_scan(a->triggers, lower, len, a->hit_raw);
 	bool gate = a->ungated > 0;
 	if (a->has_gate)
 		gate = pattern_match(m, &a->gate, ns, nl, NULL, NULL) != 0 ||
-		    pattern_match(m, &a->gate, s, len, NULL, NULL) != 0;
+		    (a->ungated_raw > 0 && pattern_match(m, &a->gate, s, len, NULL, NULL) != 0);
 	struct flag *kind_flag[KIND_COUNT] = {NULL};
 	for (size_t i = 0; i < a->rs->nrules; i++) {
 		const struct rule *r = a->rs->rules[i];
@@ -236,7 +261,7 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 			continue;
 		const char *t = r->raw ? s : ns;
 		size_t tl = r->raw ? len : nl;
-		if (r->ntriggers > 0 ? !rule_triggered(r, r->raw ? lower : ns, tl) : !gate)
+		if (r->ntriggers > 0 ? !(r->raw ? a->hit_raw : a->hit)[i] : !gate)
 			continue;
 		size_t so, eo;
 		int rc = rule_eval(m, r, t, tl, &so, &eo, NULL);
@@ -262,9 +287,22 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	if (lower != small)
 		free(lower);
 
+	/* The line's judgement depends on its normalised text alone: lines
+	 * seen before are remembered. */
+	uint64_t h = 14695981039346656037ULL;
+	for (size_t i = 0; i < nl; i++)
+		h = (h ^ (unsigned char)ns[i]) * 1099511628211ULL;
+	h |= 1;
+	struct assess_memo *memo = &a->memo[h % ASSESS_MEMO];
+	bool memo_j = false;
 	/* The model's opinion, and its flags where no rule spoke. */
 	if (a->model != NULL) {
-		model_judge(a->model, ns, nl, &out->j);
+		if (memo->hash == h) {
+			out->j = memo->j;
+		} else {
+			model_judge(a->model, ns, nl, &out->j);
+			memo_j = true;
+		}
 		out->judged = true;
 		const struct model_thresholds *th = model_thresholds(a->model);
 		const struct rule *mr[2] = {&a->model_rules[0], &a->model_rules[1]};
@@ -292,21 +330,16 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		out->act_conf = 1;
 		return out->err;
 	}
-	/* The cue votes depend on the text alone: remember recent ones. */
-	uint64_t h = 14695981039346656037ULL;
-	for (size_t i = 0; i < nl; i++)
-		h = (h ^ (unsigned char)ns[i]) * 1099511628211ULL;
-	h |= 1;
-	size_t slot = (size_t)(h % (sizeof a->memo / sizeof *a->memo));
-	if (a->memo[slot].hash == h) {
-		memcpy(out->votes, a->memo[slot].votes, sizeof out->votes);
+	if (memo->hash == h) {
+		memcpy(out->votes, memo->votes, sizeof out->votes);
 	} else {
 		int cerr = classify_scores(a->cls, m, ns, nl, out->votes);
 		if (cerr < 0 && out->err == 0)
 			out->err = cerr;
-		else if (cerr == 0) {
-			a->memo[slot].hash = h;
-			memcpy(a->memo[slot].votes, out->votes, sizeof out->votes);
+		else if (cerr == 0 && (memo_j || !out->judged)) {
+			memo->hash = h;
+			memcpy(memo->votes, out->votes, sizeof out->votes);
+			memo->j = out->j;
 		}
 	}
 	settle_category(a, out);

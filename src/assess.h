@@ -22,6 +22,16 @@
 #include "normalize.h"
 #include "rule.h"
 #include "taxonomy.h"
+#include "trigger.h"
+
+/* What the cues and the model made of a line: it depends on the
+ * normalised text alone, so a line seen again is not judged again. */
+struct assess_memo {
+	uint64_t hash;              /* of the normalised line, 0 = empty */
+	float votes[CAT_COUNT];     /* the cues' votes */
+	struct judgement j;         /* the model's judgement */
+};
+#define ASSESS_MEMO 4096        /* lines remembered */
 
 struct assessor {
 	const struct ruleset *rs;   /* the rules (borrowed) */
@@ -31,6 +41,13 @@ struct assessor {
 	                               rules without triggers */
 	bool has_gate;              /* gate compiled */
 	size_t ungated;             /* rules without triggers */
+	size_t ungated_raw;         /* ... of which see the line as typed */
+	struct trigger_set *triggers; /* every rule's triggers, one automaton */
+	bool *hit, *hit_raw;        /* per rule: a trigger occurs (scratch) */
+	bool raw_triggers;          /* a rule with triggers sees the raw line */
+	char ***trig_words;         /* the automaton's words, per rule (owned
+	                               array, borrowed strings) */
+	size_t *trig_counts;
 	struct model *model;        /* the learned model (borrowed; may be NULL) */
 	bool no_model_flags;        /* the model judges, but flags nothing
 	                               (letters: it learned from questions) */
@@ -38,10 +55,7 @@ struct assessor {
 	                               does not overrule it */
 	struct norm norm;           /* the line, normalised */
 	struct rule model_rules[2]; /* job-ask.model and salary.model */
-	struct {
-		uint64_t hash;          /* of the line, 0 = empty slot */
-		float votes[CAT_COUNT]; /* what the cues made of it */
-	} memo[1024];               /* cue votes of lines seen before */
+	struct assess_memo *memo;   /* lines seen before (owned) */
 };
 
 struct flag {

@@ -24,6 +24,9 @@ static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
  * confidence: two of the hand-written closing cues at least. */
 #define CLOSING_VOTES 2.0f
 
+/* An answer to "which did you mean?" is a short line. */
+#define ANSWER_WORDS 8
+
 void
 dialogue_init(struct dialogue *d, const struct model_thresholds *thr)
 {
@@ -31,6 +34,7 @@ dialogue_init(struct dialogue *d, const struct model_thresholds *thr)
 		thr = &no_model;
 	memset(d, 0, sizeof *d);
 	d->topic = CAT_NONE;
+	d->offered[0] = d->offered[1] = CAT_NONE;
 	d->unsure_below = thr->category;
 	d->closing_from = thr->closing;
 }
@@ -135,6 +139,41 @@ points_back(const char *text)
 	return false;
 }
 
+/* Words in text (runs of non-spaces). */
+static size_t
+words_in(const char *text)
+{
+	size_t n = 0;
+	for (const char *p = text; *p != '\0'; p++)
+		if (*p != ' ' && (p == text || p[-1] == ' '))
+			n++;
+	return n;
+}
+
+/* Which of the two offered topics a short answer picks: by "the first",
+ * "the second" or "both", else the one the line itself leans to; -1 when
+ * it leans to neither. */
+static int
+pick_offered(const struct assessment *as, const char *text, const enum category offered[2])
+{
+	static const char *const first[] = {"first", "former", "the first one", "1", "both", "the former",
+		NULL};
+	static const char *const second[] = {"second", "latter", "the second one", "2", "other",
+		"the latter", "the other one", NULL};
+	for (const char *const *w = first; *w != NULL; w++)
+		if (has_word(text, *w))
+			return 0;
+	for (const char *const *w = second; *w != NULL; w++)
+		if (has_word(text, *w))
+			return 1;
+	float a = as->judged ? as->j.cat[offered[0]] : 0, b = as->judged ? as->j.cat[offered[1]] : 0;
+	a += as->votes[offered[0]];
+	b += as->votes[offered[1]];
+	if (a == b)
+		return -1;
+	return a > b ? 0 : 1;
+}
+
 void
 dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
     struct understanding *u)
@@ -145,11 +184,26 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	memset(u, 0, sizeof *u);
 	u->cat = u->alt = CAT_NONE;
 
+	enum category offered[2] = {d->offered[0], d->offered[1]};
+	d->offered[0] = d->offered[1] = CAT_NONE;
+
 	/* A job ask or a pay question is a question, whatever else it is. */
 	if (has_flag(as, KIND_JOB_ASK) || has_flag(as, KIND_SALARY)) {
 		u->act = ACT_QUESTION;
 		u->conf = 1;
 		return;
+	}
+	/* The answer to "do you mean X, or Y?": a short line picks one. */
+	if (offered[0] != CAT_NONE && words_in(text) <= ANSWER_WORDS) {
+		int pick = pick_offered(as, text, offered);
+		if (pick >= 0) {
+			u->act = ACT_QUESTION;
+			u->cat = offered[pick];
+			u->conf = as->judged ? as->j.cat[offered[0]] + as->j.cat[offered[1]] : 1;
+			u->closing = u->cat == CAT_REFERRALS || u->cat == CAT_MENTION_NAME;
+			d->topic = u->cat;
+			return;
+		}
 	}
 	u->act = as->judged ? as->act : act_without_model(as, text, asks);
 	u->conf = as->judged ? as->act_conf : 1;
@@ -191,6 +245,8 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		    as->cat2 != CAT_NONE) {
 			u->unsure = true;
 			u->alt = as->cat2;
+			d->offered[0] = u->cat;
+			d->offered[1] = u->alt;
 		}
 		u->closing = (u->cat == CAT_REFERRALS || u->cat == CAT_MENTION_NAME) && !u->unsure &&
 		    (!as->judged || as->cat_conf >= d->closing_from || cues_agree(as, u->cat));

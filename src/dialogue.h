@@ -26,6 +26,8 @@ struct dialogue {
 	float unsure_below;      /* category confidence below which to ask */
 	float closing_from;      /* confidence from which a closing question
 	                            counts */
+	enum category offered[2]; /* the host just asked which of these was
+	                            meant (CAT_NONE: it did not) */
 };
 
 /* What a line means here. */

@@ -71,7 +71,7 @@ static const char *const act_words[ACT_COUNT][4] = {
 static const char *const unsure_words[] = {
 	"Just so I answer the right thing: do you mean %s, or %s?",
 	"Happy to. Are you asking about %s, or more about %s?",
-	"I could take that two ways. %s, or %s?",
+	"I could take that two ways: %s, or %s?",
 	NULL,
 };
 
@@ -265,9 +265,5 @@ char *
 host_unsure(struct host *h, enum category a, enum category b)
 {
 	const char *fmt = unsure_words[bag_draw(h, &h->unsure)];
-	char *text = fill(fmt, category_topic(a), category_topic(b));
-	/* The third form starts with the first topic: capitalise it. */
-	if (text[0] >= 'a' && text[0] <= 'z')
-		text[0] = (char)(text[0] - 32);
-	return text;
+	return fill(fmt, category_topic(a), category_topic(b));
 }

@@ -251,19 +251,68 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static bool
-in_list(const char *const *list, size_t nlist, const char *w, size_t len)
+/* The tables as sorted hashes, made once: a word is looked up in a few
+ * steps, not by comparing it with every entry. */
+struct hashed {
+	uint32_t h;
+	unsigned short idx;     /* into its table */
+};
+
+static struct hashed known_h[NVOCAB + NGUARD], respell_h[NRESPELL];
+static unsigned short by_letter[27][NVOCAB]; /* vocabulary by first letter */
+static unsigned short nby_letter[27];
+static unsigned char vocab_len[NVOCAB];
+static bool tables_ready;
+
+static int
+cmp_hashed(const void *a, const void *b)
 {
-	for (size_t i = 0; i < nlist; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
-			return true;
-	return false;
+	uint32_t x = ((const struct hashed *)a)->h, y = ((const struct hashed *)b)->h;
+	return x < y ? -1 : x > y;
+}
+
+static void
+make_tables(void)
+{
+	for (size_t i = 0; i < NVOCAB; i++) {
+		known_h[i] = (struct hashed){norm_hash(vocabulary[i], strlen(vocabulary[i])), (unsigned short)i};
+		vocab_len[i] = (unsigned char)strlen(vocabulary[i]);
+		int l = vocabulary[i][0] >= 'a' && vocabulary[i][0] <= 'z' ? vocabulary[i][0] - 'a' : 26;
+		by_letter[l][nby_letter[l]++] = (unsigned short)i;
+	}
+	for (size_t i = 0; i < NGUARD; i++)
+		known_h[NVOCAB + i] = (struct hashed){norm_hash(guard[i], strlen(guard[i])), (unsigned short)i};
+	qsort(known_h, NVOCAB + NGUARD, sizeof *known_h, cmp_hashed);
+	for (size_t i = 0; i < NRESPELL; i++)
+		respell_h[i] = (struct hashed){norm_hash(respell[i].from, strlen(respell[i].from)), (unsigned short)i};
+	qsort(respell_h, NRESPELL, sizeof *respell_h, cmp_hashed);
+	tables_ready = true;
+}
+
+/* The texting form w[0..len) stands for, or NULL. */
+static const char *
+respelt(const char *w, size_t len)
+{
+	struct hashed key = {norm_hash(w, len), 0};
+	const struct hashed *e = bsearch(&key, respell_h, NRESPELL, sizeof key, cmp_hashed);
+	if (e == NULL)
+		return NULL;
+	/* Walk to the first of equal hashes, then compare the words. */
+	while (e > respell_h && e[-1].h == key.h)
+		e--;
+	for (; e < respell_h + NRESPELL && e->h == key.h; e++)
+		if (strlen(respell[e->idx].from) == len && memcmp(respell[e->idx].from, w, len) == 0)
+			return respell[e->idx].to;
+	return NULL;
 }
 
 bool
 norm_known(const struct norm *n, const char *w, size_t len)
 {
-	if (in_list(vocabulary, NVOCAB, w, len) || in_list(guard, NGUARD, w, len))
+	if (!tables_ready)
+		make_tables();
+	struct hashed key = {norm_hash(w, len), 0};
+	if (bsearch(&key, known_h, NVOCAB + NGUARD, sizeof key, cmp_hashed) != NULL)
 		return true;
 	if (n->lex != NULL && n->lex->n > 0) {
 		uint32_t h = norm_hash(w, len);
@@ -321,10 +370,12 @@ correction(const struct norm *n, const char *w, size_t len)
 	const char *best = NULL;
 	size_t bestd = limit + 1;
 	bool tie = false;
-	for (size_t i = 0; i < NVOCAB; i++) {
+	int letter = w[0] - 'a';
+	for (size_t k = 0; k < nby_letter[letter]; k++) {
+		size_t i = by_letter[letter][k];
 		const char *v = vocabulary[i];
-		size_t lv = strlen(v);
-		if (v[0] != w[0] || lv > MAX_WORD)
+		size_t lv = vocab_len[i];
+		if (lv > MAX_WORD || (lv > len ? lv - len : len - lv) > limit)
 			continue;
 		size_t d = osa_distance(w, len, v, lv, limit);
 		if (d < bestd) {
@@ -372,6 +423,8 @@ digit_word_before(const char *s, size_t len)
 void
 normalize(struct norm *n, const char *s, size_t len)
 {
+	if (!tables_ready)
+		make_tables();
 	/* Pass 1 into a scratch buffer, with its own map. */
 	struct norm p1;
 	static __thread struct norm scratch;
@@ -436,12 +489,9 @@ normalize(struct norm *n, const char *s, size_t len)
 			/* "fwd my cv 2 ur boss", "a good word 4 me" */
 			to = t[i] == '2' ? "to" : "for";
 		} else {
-			for (size_t r = 0; r < NRESPELL; r++)
-				if (strlen(respell[r].from) == wl && memcmp(respell[r].from, w, wl) == 0 &&
-				    (wl > 2 || free_standing(t, tl, i, end))) {
-					to = respell[r].to;
-					break;
-				}
+			to = respelt(w, wl);
+			if (to != NULL && wl <= 2 && !free_standing(t, tl, i, end))
+				to = NULL;
 			if (to == NULL && wl >= 5 && wl < MAX_WORD && w[wl - 2] == 'i' && w[wl - 1] == 'n') {
 				/* "lookin", "hirin": the g people drop when typing fast */
 				char g[MAX_WORD + 1];

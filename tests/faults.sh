@@ -81,10 +81,18 @@ if [ $? -eq 3 ]; then
 	ok $? "a failing fsync is reported and the status is 3 ($st)"
 	head -n 1 "$TEST_HOME/fsync.md" | grep -q '^# infocoach practice session'
 	ok $? "what was saved before the failure is intact"
+	ev="$TEST_HOME/fault.jsonl"
+	printf 'What does a typical week look like for you?\nHow did you get into this line of work?\n/end\n' |
+		INFOCOACH_FAULT_WRITE=1 "$INFOCOACH" --seed 1 --no-transcript --events "$ev" > "$TEST_HOME/out" 2>&1
+	st=$?
+	[ $st -eq 3 ] && grep -q "No space left on device" "$TEST_HOME/out" && [ "$(wc -l < "$ev")" -eq 2 ] &&
+	    grep -q '"turn": 1,' "$ev" && grep -q '"turn": 2,' "$ev"
+	ok $? "--events on a full disk: reported at once, status 3, the lost line saved with the next ($st)"
 else
 	skip "a failing write is reported at once and the status is 3" "not a --enable-fault-injection build"
 	skip "the turn whose write failed is saved by the next write" "not a --enable-fault-injection build"
 	skip "a failing fsync is reported and the status is 3" "not a --enable-fault-injection build"
 	skip "what was saved before the failure is intact" "not a --enable-fault-injection build"
+	skip "--events on a full disk" "not a --enable-fault-injection build"
 fi
 done_testing
