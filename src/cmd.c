@@ -190,7 +190,9 @@ cmd_why(struct session *s, int argc, char **argv)
 	}
 	/* The topic. */
 	old = out;
-	if (u->cat != CAT_NONE && u->act != ACT_QUESTION)
+	if (u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP && u->act != ACT_CLARIFY)
+		out = xasprintf("%s\n  topic: none (a line of this act has no topic)", old);
+	else if (u->cat != CAT_NONE && u->act != ACT_QUESTION)
 		out = xasprintf("%s\n  topic: %s, the topic of the conversation so far", old,
 		    category_name(u->cat));
 	else if (as->cat != CAT_NONE)
@@ -202,6 +204,11 @@ cmd_why(struct session *s, int argc, char **argv)
 		    (u->closing ? "; counted as a closing question" : "; not sure enough to count as a closing question") : "");
 	else
 		out = xasprintf("%s\n  topic: none", old);
+	free(old);
+	old = out;
+	out = xasprintf("%s\n  understood as: %s%s%s, confidence %.2f (the act's probability%s)", old,
+	    act_name(u->act), u->cat != CAT_NONE ? " about " : "", u->cat != CAT_NONE ? category_name(u->cat) : "",
+	    u->conf, u->act == ACT_QUESTION && u->cat != CAT_NONE ? " times the topic's" : "");
 	free(old);
 	/* Flags: the rules', and the model's own view. */
 	char flags[256] = "";

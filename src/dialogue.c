@@ -27,6 +27,15 @@ static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
 /* An answer to "which did you mean?" is a short line. */
 #define ANSWER_WORDS 8
 
+/* A line with a question mark is a question unless the model is this
+ * sure it is something else, and gives a question at least ASK_AT_LEAST. */
+#define ASK_UNLESS_SURE 0.6f
+#define ASK_AT_LEAST 0.3f
+
+/* ... and leans to the one it picks at least this much (probability plus
+ * cue votes). */
+#define PICK_LEAN 0.2f
+
 void
 dialogue_init(struct dialogue *d, const struct model_thresholds *thr)
 {
@@ -169,6 +178,9 @@ pick_offered(const struct assessment *as, const char *text, const enum category 
 	float a = as->judged ? as->j.cat[offered[0]] : 0, b = as->judged ? as->j.cat[offered[1]] : 0;
 	a += as->votes[offered[0]];
 	b += as->votes[offered[1]];
+	/* It must lean clearly to one of them. */
+	if (a < PICK_LEAN && b < PICK_LEAN)
+		return -1;
 	if (a == b)
 		return -1;
 	return a > b ? 0 : 1;
@@ -193,8 +205,14 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		u->conf = 1;
 		return;
 	}
-	/* The answer to "do you mean X, or Y?": a short line picks one. */
-	if (offered[0] != CAT_NONE && words_in(text) <= ANSWER_WORDS) {
+	/* The answer to "do you mean X, or Y?": a short line picks one,
+	 * unless it is plainly something else (a reaction, thanks) or a new
+	 * question sure of a topic of its own. */
+	bool other_act = as->judged && as->act != ACT_QUESTION && as->act != ACT_SELF &&
+	    as->act != ACT_FOLLOW_UP && as->act != ACT_CLARIFY && as->act_conf >= 0.5f;
+	bool own_topic = as->cat != CAT_NONE && as->cat != offered[0] && as->cat != offered[1] &&
+	    as->judged && as->cat_conf >= d->unsure_below;
+	if (offered[0] != CAT_NONE && words_in(text) <= ANSWER_WORDS && !other_act && !own_topic) {
 		int pick = pick_offered(as, text, offered);
 		if (pick >= 0) {
 			u->act = ACT_QUESTION;
@@ -207,6 +225,13 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	}
 	u->act = as->judged ? as->act : act_without_model(as, text, asks);
 	u->conf = as->judged ? as->act_conf : 1;
+
+	/* A line that asks, which the model is unsure is anything else, is a
+	 * question. */
+	if (as->judged && asks && u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP &&
+	    u->act != ACT_CLARIFY && as->act_conf < ASK_UNLESS_SURE &&
+	    as->j.act[ACT_QUESTION] >= ASK_AT_LEAST)
+		u->act = ACT_QUESTION;
 
 	/* "Hi, thanks for making the time" opens the meeting: a greeting,
 	 * and the host's question still waits for its answer. */
@@ -250,6 +275,15 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		}
 		u->closing = (u->cat == CAT_REFERRALS || u->cat == CAT_MENTION_NAME) && !u->unsure &&
 		    (!as->judged || as->cat_conf >= d->closing_from || cues_agree(as, u->cat));
+		/* A closing question not sure enough to count is not answered as
+		 * one either: the host asks. */
+		if ((u->cat == CAT_REFERRALS || u->cat == CAT_MENTION_NAME) && !u->closing && !u->unsure &&
+		    as->cat2 != CAT_NONE) {
+			u->unsure = true;
+			u->alt = as->cat2;
+			d->offered[0] = u->cat;
+			d->offered[1] = u->alt;
+		}
 		if (u->cat != CAT_NONE && !u->unsure)
 			d->topic = u->cat;
 		break;

@@ -31,8 +31,8 @@ static const char *const act_words[ACT_COUNT][4] = {
 		"Thanks for telling me. I'll keep that in mind as we talk. Where shall we start?",
 		NULL},
 	[ACT_ACK] = {
-		"It surprised me too, at first. What else would you like to know?",
-		"It is, isn't it. Ask away if something else comes to mind.",
+		"Mm. What else would you like to know?",
+		"Right. Ask away if something else comes to mind.",
 		"Yes. It's one of those things you only see from the inside. Anything else?",
 		NULL},
 	[ACT_THANKS] = {
@@ -47,7 +47,7 @@ static const char *const act_words[ACT_COUNT][4] = {
 		NULL},
 	[ACT_GREETING] = {
 		"Hello! Good to meet you. I'm glad we could find the time.",
-		"Hi, nice to meet you too. Make yourself comfortable.",
+		"Hi! It's good to meet you. Make yourself comfortable.",
 		"Hello, and thanks for getting in touch. Shall we get started?",
 		NULL},
 	[ACT_TIME_FRAME] = {
@@ -64,7 +64,7 @@ static const char *const act_words[ACT_COUNT][4] = {
 		"Ha, that's a conversation for another day. What else would you like to know about "
 		"the work?",
 		"Maybe another time! Let's keep our time for your questions.",
-		"I'll leave that one for now, if you don't mind. What's next on your list?",
+		"Ha, I could talk about that all day, but it's your time. What's next on your list?",
 		NULL},
 };
 

@@ -470,6 +470,7 @@ rnd(uint64_t *s)
 	return *s;
 }
 
+#define CLOSING_PRECISION 0.995
 #define EPOCHS 14
 #define RATE0 0.8f
 
@@ -724,11 +725,21 @@ model_train(const struct example *ex, size_t n, char *const *words, size_t nword
 			if (t >= 10 && (double)r / (double)t < 0.67)
 				m->thr.category = (float)k / 100.0f;
 		}
-		m->thr.closing = 0.5f;
-		for (size_t i = 0; i < n; i++)
-			if (ex[i].cat >= 0 && (cat[i] == CAT_REFERRALS || cat[i] == CAT_MENTION_NAME) &&
-			    cat[i] != ex[i].cat && pc[i] + 0.01f > m->thr.closing)
-				m->thr.closing = pc[i] + 0.01f > 0.99f ? 0.99f : pc[i] + 0.01f;
+		/* Closing questions: the lowest confidence (from 0.5) at which
+		 * the closing questions the model names are right CLOSING_PRECISION
+		 * of the time. */
+		m->thr.closing = 0.99f;
+		for (int k = 99; k >= 50; k--) {
+			float t = (float)k / 100.0f;
+			size_t r = 0, w = 0;
+			for (size_t i = 0; i < n; i++)
+				if (ex[i].cat >= 0 && (cat[i] == CAT_REFERRALS || cat[i] == CAT_MENTION_NAME) &&
+				    pc[i] >= t)
+					cat[i] == ex[i].cat ? r++ : w++;
+			if (r + w > 0 && (double)r / (double)(r + w) < CLOSING_PRECISION)
+				break;
+			m->thr.closing = t;
+		}
 		free(fp);
 		free(pos);
 		free(pj);

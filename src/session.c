@@ -327,6 +327,17 @@ say_to_host(struct session *s, const char *text, size_t len)
 	s->ncoach = 0;
 	s->in_turn = true;
 
+	/* A goodbye, thanks or small talk is no question: only a question
+	 * can be closed or answered by the website. */
+	if (u.act != ACT_QUESTION && u.act != ACT_FOLLOW_UP && u.act != ACT_CLARIFY) {
+		size_t k = 0;
+		for (size_t i = 0; i < as.nflags; i++)
+			if (as.flags[i].rule->kind != KIND_CLOSED && as.flags[i].rule->kind != KIND_GOOGLEABLE)
+				as.flags[k++] = as.flags[i];
+		as.nflags = k;
+		s->last_as = as;
+	}
+
 	/* The coach first, at once: which rule, why, and a better way.  A
 	 * closed question is not worth a word when something worse is wrong. */
 	enum flag_kind worst = KIND_NONE;
