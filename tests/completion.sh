@@ -48,4 +48,7 @@ check "config " infocoach con
 check "--color --config " infocoach mock --co
 check "transcript-dir " infocoach config tr
 check "--config --help --no-config " infocoach config --
+check "train " infocoach tr
+check "--folds --help --output --quiet --words " infocoach train --
+check "--events " infocoach practice --ev
 done_testing
