@@ -146,7 +146,7 @@ test_examples_and_model(const char *dir)
 	examples_finish(&es);
 	char *m1 = xasprintf("%s/a.model", dir), *m2 = xasprintf("%s/b.model", dir);
 	struct train_report rep;
-	char err[300];
+	char err[300] = "";
 	ok(model_train(es.v, es.n, es.words, es.nwords, 1, m1, &rep, err, sizeof err) == 0,
 	    "training saves a model (%s)", err);
 	ok(model_train(es.v, es.n, es.words, es.nwords, 1, m2, &rep, err, sizeof err) == 0,
