@@ -353,8 +353,159 @@ static const struct keyspec persona_keys[] = {
 	{"id", true}, {"name", true}, {"role", true}, {"employer", true},
 	{"years", true}, {"style", true}, {"opening", true}, {"asks", true}, {"acks", false},
 	{"replies", true}, {"fallback", true}, {"reactions", true},
-	{"farewell", true}, {NULL, false},
+	{"farewell", true}, {"terms", false}, {"acts", false}, {"asks_back", false}, {NULL, false},
 };
+static const struct keyspec variant_keys[] = {
+	{"text", true}, {"keywords", false}, {"more", false}, {"why", false}, {NULL, false},
+};
+static const struct keyspec term_keys[] = {
+	{"term", true}, {"also", false}, {"means", true}, {NULL, false},
+};
+/* The acts a persona may word itself (question and follow-up are its
+ * replies, clarify its glossary). */
+static const enum act persona_acts[] = {
+	ACT_GREETING, ACT_THANKS, ACT_APOLOGY, ACT_ACK, ACT_SELF, ACT_TIME_FRAME, ACT_GOODBYE,
+	ACT_OFF_TOPIC,
+};
+
+/* Lowercase ASCII letters in place. */
+static void
+lower_ascii(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s + 32);
+}
+
+/* The variants of one category: each a text, or a mapping with its text,
+ * keywords and follow-ups. */
+static void
+load_variants(struct ctx *c, const struct ynode *v, const char *key, struct strlist *texts,
+    struct reply_extra **extra)
+{
+	if (v == NULL || v->reported)
+		return;
+	if (v->type != YNODE_SEQ) {
+		err(c, v, "'%s' must be a list of replies, not %s", key, type_name(v));
+		return;
+	}
+	if (v->nkids == 0) {
+		err(c, v, "'%s' must hold at least one entry", key);
+		return;
+	}
+	strlist_free(texts);
+	texts->v = xcalloc(v->nkids, sizeof *texts->v);
+	*extra = xcalloc(v->nkids, sizeof **extra);
+	for (size_t i = 0; i < v->nkids; i++) {
+		const struct ynode *k = v->kids[i];
+		if (k->type != YNODE_MAP) {
+			char *s = as_text(c, k, key);
+			if (s != NULL)
+				texts->v[texts->n++] = s;
+			continue;
+		}
+		check_keys(c, k, variant_keys, "a reply");
+		char *s = get_text(c, k, "text");
+		if (s == NULL)
+			continue;
+		struct reply_extra *x = &(*extra)[texts->n];
+		texts->v[texts->n++] = s;
+		get_list(c, ynode_get(k, "keywords", NULL), "keywords", true, &x->keywords);
+		for (size_t w = 0; w < x->keywords.n; w++)
+			lower_ascii(x->keywords.v[w]);
+		get_list(c, ynode_get(k, "more", NULL), "more", true, &x->more);
+		get_list(c, ynode_get(k, "why", NULL), "why", true, &x->why);
+		/* A follow-up that says the reply again adds nothing. */
+		const struct ynode *lists[2] = {ynode_get(k, "more", NULL), ynode_get(k, "why", NULL)};
+		for (int l = 0; l < 2; l++)
+			for (size_t j = 0; lists[l] != NULL && lists[l]->type == YNODE_SEQ && j < lists[l]->nkids; j++)
+				if (lists[l]->kids[j]->type == YNODE_SCALAR && strcmp(lists[l]->kids[j]->str, s) == 0)
+					err(c, lists[l]->kids[j], "a follow-up must add to its reply, not repeat it");
+	}
+}
+
+/* The glossary: terms the persona uses and what they mean. */
+static void
+load_terms(struct ctx *c, const struct ynode *v, struct persona *p)
+{
+	if (v == NULL || v->reported)
+		return;
+	if (v->type != YNODE_SEQ) {
+		err(c, v, "'terms' must be a list of terms, not %s", type_name(v));
+		return;
+	}
+	p->terms = xcalloc(v->nkids + 1, sizeof *p->terms);
+	for (size_t i = 0; i < v->nkids; i++) {
+		const struct ynode *k = v->kids[i];
+		if (!need_map(c, k, "a term"))
+			continue;
+		check_keys(c, k, term_keys, "a term");
+		char *t = get_text(c, k, "term");
+		char *means = get_text(c, k, "means");
+		if (t == NULL || means == NULL) {
+			free(t);
+			free(means);
+			continue;
+		}
+		struct term *tm = &p->terms[p->nterms++];
+		lower_ascii(t);
+		tm->term = t;
+		tm->means = means;
+		tm->line = k->line;
+		tm->col = k->col;
+		get_list(c, ynode_get(k, "also", NULL), "also", true, &tm->also);
+		for (size_t w = 0; w < tm->also.n; w++)
+			lower_ascii(tm->also.v[w]);
+	}
+}
+
+/* Whether the persona's replies or follow-ups use word w (caseless). */
+static bool
+persona_uses(const struct persona *p, const char *w)
+{
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < p->replies[c].n; i++) {
+			if (strcasestr(p->replies[c].v[i], w) != NULL)
+				return true;
+			const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+			for (size_t j = 0; x != NULL && j < x->more.n; j++)
+				if (strcasestr(x->more.v[j], w) != NULL)
+					return true;
+			for (size_t j = 0; x != NULL && j < x->why.n; j++)
+				if (strcasestr(x->why.v[j], w) != NULL)
+					return true;
+		}
+	return false;
+}
+
+/* The persona's own words for acts. */
+static void
+load_acts(struct ctx *c, const struct ynode *m, struct persona *p)
+{
+	if (!need_map(c, m, "'acts'"))
+		return;
+	for (size_t i = 0; i + 1 < m->nkids; i += 2) {
+		const struct ynode *k = m->kids[i];
+		if (k->type != YNODE_SCALAR)
+			continue;
+		enum act a = act_lookup(k->str);
+		bool allowed = false;
+		for (size_t j = 0; j < sizeof persona_acts / sizeof *persona_acts; j++)
+			allowed |= persona_acts[j] == a;
+		if (!allowed) {
+			char *q = text_sanitize(k->str, k->len);
+			err(c, k, "unknown act '%s' in 'acts'; expected one of: greeting, thanks, apology, ack, "
+			    "self, time_frame, goodbye, off_topic", q);
+			free(q);
+			continue;
+		}
+		get_list(c, m->kids[i + 1], k->str, false, &p->acts[a]);
+		if (a == ACT_TIME_FRAME)
+			for (size_t j = 0; j < p->acts[a].n; j++)
+				if (strstr(p->acts[a].v[j], "{duration}") == NULL)
+					err(c, m->kids[i + 1]->kids[j], "a time_frame line must say the length as {duration}");
+	}
+}
 
 static void
 load_persona(struct ctx *c, const struct ynode *m, struct persona *p)
@@ -388,13 +539,28 @@ load_persona(struct ctx *c, const struct ynode *m, struct persona *p)
 			if (cat == CAT_NONE)
 				unknown_name(c, k, "category", cat_name_i, CAT_COUNT);
 			else
-				get_list(c, rep->kids[i + 1], k->str, false, &p->replies[cat]);
+				load_variants(c, rep->kids[i + 1], k->str, &p->replies[cat], &p->extra[cat]);
 		}
 		for (int i = 0; i < CAT_COUNT; i++)
 			if (ynode_get(rep, category_name((enum category)i), NULL) == NULL)
 				err(c, rep, "%s has no replies for category '%s'", what,
 				    category_name((enum category)i));
 	}
+	load_terms(c, ynode_get(m, "terms", NULL), p);
+	for (size_t i = 0; i < p->nterms; i++) {
+		bool used = persona_uses(p, p->terms[i].term);
+		for (size_t j = 0; !used && j < p->terms[i].also.n; j++)
+			used = persona_uses(p, p->terms[i].also.v[j]);
+		if (!used) {
+			char *q = text_sanitize(p->terms[i].term, strlen(p->terms[i].term));
+			struct ynode at = {.line = p->terms[i].line, .col = p->terms[i].col};
+			err(c, &at, "%s never uses the term '%s' it explains", what, q);
+			free(q);
+		}
+	}
+	if (ynode_get(m, "acts", NULL) != NULL)
+		load_acts(c, ynode_get(m, "acts", NULL), p);
+	get_list(c, ynode_get(m, "asks_back", NULL), "asks_back", true, &p->asks_back);
 	const struct ynode *rea = ynode_get(m, "reactions", NULL);
 	if (need_map(c, rea, "'reactions'")) {
 		for (size_t i = 0; i + 1 < rea->nkids; i += 2) {
@@ -427,10 +593,26 @@ persona_free(struct persona *p)
 	strlist_free(&p->asks);
 	strlist_free(&p->acks);
 	strlist_free(&p->fallback);
-	for (int i = 0; i < CAT_COUNT; i++)
+	for (int i = 0; i < CAT_COUNT; i++) {
+		for (size_t j = 0; p->extra[i] != NULL && j < p->replies[i].n; j++) {
+			strlist_free(&p->extra[i][j].keywords);
+			strlist_free(&p->extra[i][j].more);
+			strlist_free(&p->extra[i][j].why);
+		}
+		free(p->extra[i]);
 		strlist_free(&p->replies[i]);
+	}
 	for (int i = 0; i < KIND_COUNT; i++)
 		strlist_free(&p->reactions[i]);
+	for (size_t i = 0; i < p->nterms; i++) {
+		free(p->terms[i].term);
+		free(p->terms[i].means);
+		strlist_free(&p->terms[i].also);
+	}
+	free(p->terms);
+	for (int i = 0; i < ACT_COUNT; i++)
+		strlist_free(&p->acts[i]);
+	strlist_free(&p->asks_back);
 }
 
 static const struct keyspec question_keys[] = {

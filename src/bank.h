@@ -26,6 +26,22 @@ struct strlist {
 	size_t n;               /* how many */
 };
 
+/* What a reply variant may carry besides its text (all lists may be
+ * empty). */
+struct reply_extra {
+	struct strlist keywords; /* words of a question this variant fits */
+	struct strlist more;    /* follow-ups that go on, with an example */
+	struct strlist why;     /* follow-ups that give the reason */
+};
+
+/* A word the host uses, and what it means. */
+struct term {
+	char *term;             /* as the replies use it, lowercase */
+	struct strlist also;    /* other ways people type it, lowercase */
+	char *means;            /* the host's explanation */
+	unsigned long line, col; /* where it was written */
+};
+
 struct persona {
 	char *id;               /* unique within the bank */
 	char *name;             /* e.g. "Dolores Whitfield" */
@@ -38,6 +54,13 @@ struct persona {
 	struct strlist acks;    /* what the host says to the user's answer
 	                           (optional, may be empty) */
 	struct strlist replies[CAT_COUNT]; /* reply variants per category */
+	struct reply_extra *extra[CAT_COUNT]; /* ... and their follow-ups and
+	                                   keywords, one per variant */
+	struct term *terms;     /* the glossary (may be empty) */
+	size_t nterms;
+	struct strlist acts[ACT_COUNT]; /* the persona's own words for acts
+	                                   (may be empty: built-in words) */
+	struct strlist asks_back; /* questions asked later in the meeting */
 	struct strlist fallback;           /* for lines it cannot place */
 	struct strlist reactions[KIND_COUNT]; /* reaction to each flag kind */
 	char *farewell;         /* the host's last words */

@@ -340,7 +340,46 @@ cmd_report(struct session *s, int argc, char **argv)
 static void
 cmd_end(struct session *s, int argc, char **argv)
 {
+	cmd_finish(s);
+}
+
+void
+cmd_conclude(struct session *s)
+{
+	if (!session_over(s) || s->quit || s->reported)
+		return;
+	s->reported = true;
+	report_final(s);
+}
+
+void
+cmd_finish(struct session *s)
+{
 	session_finish(s);
+	cmd_conclude(s);
+}
+
+void
+cmd_input(struct session *s, const char *line, size_t len)
+{
+	size_t i = 0;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i < len && line[i] == '/' && !session_over(s)) {
+		/* A notice that fell due while the line was typed comes first. */
+		session_tick(s);
+		if (!session_over(s)) {
+			char *copy = xstrndup(line + i, len - i);
+			size_t n = strlen(copy);
+			while (n > 0 && (copy[n - 1] == ' ' || copy[n - 1] == '\t' || copy[n - 1] == '\r'))
+				copy[--n] = '\0';
+			cmd_run(s, copy);
+			free(copy);
+		}
+	} else {
+		session_input(s, line, len);
+	}
+	cmd_conclude(s);
 }
 
 static void

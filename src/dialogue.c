@@ -27,6 +27,9 @@ static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
 /* An answer to "which did you mean?" is a short line. */
 #define ANSWER_WORDS 8
 
+/* A "yes" to the host's offer of another topic is a short line. */
+#define YES_WORDS 4
+
 /* A line with a question mark is a question unless the model is this
  * sure it is something else, and gives a question at least ASK_AT_LEAST. */
 #define ASK_UNLESS_SURE 0.6f
@@ -44,8 +47,15 @@ dialogue_init(struct dialogue *d, const struct model_thresholds *thr)
 	memset(d, 0, sizeof *d);
 	d->topic = CAT_NONE;
 	d->offered[0] = d->offered[1] = CAT_NONE;
+	d->suggested = CAT_NONE;
 	d->unsure_below = thr->category;
 	d->closing_from = thr->closing;
+}
+
+void
+dialogue_suggest(struct dialogue *d, enum category cat)
+{
+	d->suggested = cat;
 }
 
 void
@@ -198,6 +208,21 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 
 	enum category offered[2] = {d->offered[0], d->offered[1]};
 	d->offered[0] = d->offered[1] = CAT_NONE;
+	enum category suggested = d->suggested;
+	d->suggested = CAT_NONE;
+	/* "Shall I tell you about X instead?" "Yes, please." */
+	static const char *const yes[] = {"yes", "yeah", "yep", "sure", "please", "ok", "okay",
+		"go on", "go ahead", "sounds good", "why not", NULL};
+	if (suggested != CAT_NONE && words_in(text) <= YES_WORDS && !asks) {
+		for (const char *const *w = yes; *w != NULL; w++)
+			if (has_word(text, *w)) {
+				u->act = ACT_QUESTION;
+				u->cat = suggested;
+				u->conf = 1;
+				d->topic = suggested;
+				return;
+			}
+	}
 
 	/* A job ask or a pay question is a question, whatever else it is. */
 	if (has_flag(as, KIND_JOB_ASK) || has_flag(as, KIND_SALARY)) {

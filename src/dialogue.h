@@ -28,6 +28,7 @@ struct dialogue {
 	                            counts */
 	enum category offered[2]; /* the host just asked which of these was
 	                            meant (CAT_NONE: it did not) */
+	enum category suggested; /* the host just offered to talk about this */
 };
 
 /* What a line means here. */
@@ -45,6 +46,9 @@ struct understanding {
 /* A fresh conversation; the thresholds come from the model (or fixed
  * ones when there is none). */
 void dialogue_init(struct dialogue *d, const struct model_thresholds *thr);
+
+/* The host offered to talk about cat instead: a "yes" takes it up. */
+void dialogue_suggest(struct dialogue *d, enum category cat);
 
 /* The host has asked the user a question (about themselves). */
 void dialogue_host_asked(struct dialogue *d);

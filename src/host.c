@@ -16,12 +16,12 @@
  * %s, where there is one, is the meeting's length ("30 minutes"). */
 static const char *const act_words[ACT_COUNT][4] = {
 	[ACT_CLARIFY] = {
-		"Sorry, that's shop talk. Put simply, it's one of the everyday parts of the work I "
-		"was describing; ask me about any piece of it and I'll say it more plainly.",
-		"Fair question, we use that word so much we forget nobody else does. It's a piece of "
-		"the routine I just mentioned; tell me which part lost you and I'll go through it.",
-		"Ah, jargon, sorry. In plain words: it's part of how we organise the work day to day. "
-		"Which bit would you like me to unpack?",
+		"Sorry, that's shop talk, and I'm not sure I have a plain word for it. Tell me which "
+		"part of what I said lost you and I'll go through it more slowly.",
+		"Fair question: we use our words so much we forget nobody else does. Which bit of what "
+		"I just said should I put another way?",
+		"Ah, jargon, sorry. Let me put it differently: ask me about the piece that lost you and "
+		"I'll explain it without the shorthand.",
 		NULL},
 	[ACT_SELF] = {
 		"That helps, thanks. It gives me a sense of where you're coming from. What would you "
@@ -166,8 +166,15 @@ host_init(struct host *h, const struct persona *p, uint64_t seed)
 	bag_init(&h->asks, p->asks.n);
 	bag_init(&h->acks, p->acks.n);
 	for (int a = 0; a < ACT_COUNT; a++)
-		bag_init(&h->act_lines[a], count(act_words[a], 4));
+		bag_init(&h->act_lines[a], p->acts[a].n > 0 ? p->acts[a].n : count(act_words[a], 4));
 	bag_init(&h->unsure, count(unsure_words, 4));
+	bag_init(&h->asks_back, p->asks_back.n);
+	for (int c = 0; c < CAT_COUNT; c++) {
+		h->used[c] = xcalloc(p->replies[c].n + 1, sizeof *h->used[c]);
+		h->more_given[c] = xcalloc(p->replies[c].n + 1, sizeof *h->more_given[c]);
+		h->why_given[c] = xcalloc(p->replies[c].n + 1, sizeof *h->why_given[c]);
+	}
+	h->last_cat = CAT_NONE;
 }
 
 void
@@ -183,6 +190,12 @@ host_free(struct host *h)
 	for (int a = 0; a < ACT_COUNT; a++)
 		free(h->act_lines[a].order);
 	free(h->unsure.order);
+	free(h->asks_back.order);
+	for (int c = 0; c < CAT_COUNT; c++) {
+		free(h->used[c]);
+		free(h->more_given[c]);
+		free(h->why_given[c]);
+	}
 }
 
 /* The first sentence of s (up to and including its full stop, question
@@ -203,7 +216,13 @@ host_reply(struct host *h, enum category cat)
 	struct bag *b = cat == CAT_NONE ? &h->fallback : &h->replies[cat];
 	if (l->n == 0)
 		return xstrdup("...");
-	const char *text = l->v[bag_draw(h, b)];
+	size_t pick = bag_draw(h, b);
+	const char *text = l->v[pick];
+	if (cat != CAT_NONE) {
+		h->last_cat = cat;
+		h->last_variant = pick;
+		h->used[cat][pick] = true;
+	}
 	if (h->guarded > 0 && cat != CAT_NONE) {
 		h->guarded--;
 		return first_sentence(text);
@@ -253,12 +272,180 @@ host_act(struct host *h, enum act a, unsigned long minutes)
 {
 	if (a < 0 || a >= ACT_COUNT || h->act_lines[a].n == 0)
 		return xstrdup("Go on.");
-	const char *fmt = act_words[a][bag_draw(h, &h->act_lines[a])];
+	size_t i = bag_draw(h, &h->act_lines[a]);
+	bool own = h->p->acts[a].n > 0;
+	const char *line = own ? h->p->acts[a].v[i] : act_words[a][i];
 	if (a != ACT_TIME_FRAME)
-		return xstrdup(fmt);
+		return xstrdup(line);
 	char span[32];
 	snprintf(span, sizeof span, "%lu minute%s", minutes, minutes == 1 ? "" : "s");
-	return fill(fmt, span, NULL);
+	if (!own)
+		return fill(line, span, NULL);
+	/* The persona's own line says {duration}. */
+	const char *at = strstr(line, "{duration}");
+	if (at == NULL)
+		return xstrdup(line);
+	return xasprintf("%.*s%s%s", (int)(at - line), line, span, at + strlen("{duration}"));
+}
+
+/* Whether word w[0..n) occurs in q as a whole word (or words). */
+static bool
+has_phrase(const char *q, const char *w, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (const char *p = q; (p = strstr(p, w)) != NULL; p++) {
+		bool start = p == q || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9'));
+		char e = p[n];
+		/* A plural or possessive of the word still names it. */
+		if (e == 's' || e == '\'')
+			e = p[n + 1];
+		bool end = !((e >= 'a' && e <= 'z') || (e >= '0' && e <= '9'));
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+/* How well variant i of category cat fits question q: its keywords count
+ * double, and every longer word the two share counts once. */
+static int
+fit(const struct host *h, enum category cat, size_t i, const char *q)
+{
+	int score = 0;
+	const struct reply_extra *x = h->p->extra[cat] != NULL ? &h->p->extra[cat][i] : NULL;
+	for (size_t k = 0; x != NULL && k < x->keywords.n; k++)
+		if (has_phrase(q, x->keywords.v[k], strlen(x->keywords.v[k])))
+			score += 2;
+	/* Words of five letters or more in the question, found in the reply. */
+	const char *text = h->p->replies[cat].v[i];
+	for (const char *p = q; *p != '\0';) {
+		while (*p != '\0' && !(*p >= 'a' && *p <= 'z'))
+			p++;
+		const char *w = p;
+		while (*p >= 'a' && *p <= 'z')
+			p++;
+		size_t n = (size_t)(p - w);
+		if (n < 5)
+			continue;
+		char word[48];
+		if (n >= sizeof word)
+			continue;
+		memcpy(word, w, n);
+		word[n] = '\0';
+		if (strcasestr(text, word) != NULL)
+			score++;
+	}
+	return score;
+}
+
+char *
+host_reply_to(struct host *h, enum category cat, const char *q)
+{
+	if (cat == CAT_NONE || h->p->replies[cat].n == 0)
+		return host_reply(h, cat);
+	const struct strlist *l = &h->p->replies[cat];
+	bool *used = h->used[cat];
+	bool any = false;
+	for (size_t i = 0; i < l->n; i++)
+		any |= !used[i];
+	if (!any)
+		memset(used, 0, l->n * sizeof *used);
+	/* A random starting point decides among equally fitting variants. */
+	size_t start = host_random(h, l->n);
+	size_t best = SIZE_MAX;
+	int best_score = -1;
+	for (size_t k = 0; k < l->n; k++) {
+		size_t i = (start + k) % l->n;
+		if (used[i])
+			continue;
+		int sc = q != NULL ? fit(h, cat, i, q) : 0;
+		if (sc > best_score) {
+			best_score = sc;
+			best = i;
+		}
+	}
+	if (best == SIZE_MAX)
+		best = 0;
+	used[best] = true;
+	h->last_cat = cat;
+	h->last_variant = best;
+	const char *text = l->v[best];
+	if (h->guarded > 0) {
+		h->guarded--;
+		return first_sentence(text);
+	}
+	return xstrdup(text);
+}
+
+char *
+host_follow_up(struct host *h, const char *q)
+{
+	if (h->last_cat == CAT_NONE || h->p->extra[h->last_cat] == NULL)
+		return NULL;
+	enum category c = h->last_cat;
+	size_t i = h->last_variant;
+	const struct reply_extra *x = &h->p->extra[c][i];
+	bool why = q != NULL && (strstr(q, "why") != NULL || strstr(q, "how come") != NULL ||
+	    strstr(q, "what made") != NULL || strstr(q, "reason") != NULL);
+	size_t *mg = &h->more_given[c][i], *wg = &h->why_given[c][i];
+	if (why && *wg < x->why.n)
+		return xstrdup(x->why.v[(*wg)++]);
+	if (*mg < x->more.n)
+		return xstrdup(x->more.v[(*mg)++]);
+	if (*wg < x->why.n)
+		return xstrdup(x->why.v[(*wg)++]);
+	return NULL;
+}
+
+char *
+host_no_more(struct host *h, enum category offer)
+{
+	static const char *const words[] = {
+		"I think that's all I can usefully say on that one. Shall I tell you about %s instead?",
+		"Honestly, I've told you the best of it. Would %s be useful?",
+		"That's about everything I know on that. We could talk about %s, if you like.",
+	};
+	static const char *const plain[] = {
+		"I think that's all I can usefully say on that one. What else would you like to know?",
+		"Honestly, I've told you the best of it. What else is on your list?",
+		"That's about everything I know on that. Ask me anything else.",
+	};
+	size_t i = h->no_more++ % 3;
+	if (offer == CAT_NONE)
+		return xstrdup(plain[i]);
+	return fill(words[i], category_topic(offer), NULL);
+}
+
+const char *
+host_explain(const struct host *h, const char *q)
+{
+	const struct term *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < h->p->nterms; i++) {
+		const struct term *t = &h->p->terms[i];
+		size_t n = strlen(t->term);
+		if (n > best_len && has_phrase(q, t->term, n)) {
+			best = t;
+			best_len = n;
+		}
+		for (size_t j = 0; j < t->also.n; j++) {
+			n = strlen(t->also.v[j]);
+			if (n > best_len && has_phrase(q, t->also.v[j], n)) {
+				best = t;
+				best_len = n;
+			}
+		}
+	}
+	return best != NULL ? best->means : NULL;
+}
+
+const char *
+host_ask_back(struct host *h)
+{
+	if (h->p->asks_back.n == 0)
+		return NULL;
+	return h->p->asks_back.v[bag_draw(h, &h->asks_back)];
 }
 
 char *

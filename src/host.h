@@ -36,6 +36,13 @@ struct host {
 	struct bag acks;
 	struct bag act_lines[ACT_COUNT]; /* the built-in words for each act */
 	struct bag unsure;
+	struct bag asks_back;
+	bool *used[CAT_COUNT];       /* variants given in this session */
+	size_t *more_given[CAT_COUNT]; /* follow-ups given, per variant */
+	size_t *why_given[CAT_COUNT];
+	enum category last_cat;      /* the topic of the last reply, or none */
+	size_t last_variant;         /* which variant it was */
+	size_t no_more;              /* times the host had nothing more */
 	int guarded;                 /* replies left to keep short */
 };
 
@@ -76,6 +83,32 @@ void host_unguard(struct host *h);
  * meeting's length), a polite redirect.  Newly allocated.
  */
 char *host_act(struct host *h, enum act a, unsigned long minutes);
+
+/*
+ * The reply to a question of category cat whose normalised text is q:
+ * among the variants not yet given, the one whose keywords and words fit
+ * q best (the shuffled order breaks ties); when every variant has been
+ * given, the round starts again.  Newly allocated.
+ */
+char *host_reply_to(struct host *h, enum category cat, const char *q);
+
+/*
+ * More on the last reply, for a follow-up whose normalised text is q: its
+ * reason when q asks why, else its next 'more'.  NULL when the last reply
+ * has nothing more to give.
+ */
+char *host_follow_up(struct host *h, const char *q);
+
+/* What the host says when it has nothing more on a topic, offering
+ * another (newly allocated). */
+char *host_no_more(struct host *h, enum category offer);
+
+/* The glossary's explanation of a term the normalised line q names, or
+ * NULL when the persona's glossary has none (borrowed). */
+const char *host_explain(const struct host *h, const char *q);
+
+/* A question the host asks back later in the meeting, or NULL. */
+const char *host_ask_back(struct host *h);
 
 /* The host does not guess: it asks which of two topics was meant (newly
  * allocated). */

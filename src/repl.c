@@ -292,7 +292,7 @@ on_line(char *line)
 		rl_set_prompt(prompt_text());
 		return;
 	}
-	session_input(cur.s, turn, strlen(turn));
+	cmd_input(cur.s, turn, strlen(turn));
 	free(turn);
 	if (session_over(cur.s))
 		rl_callback_handler_remove();
@@ -572,7 +572,7 @@ run_piped(struct session *s, const struct repl_options *o)
 		char *turn = join_continued(r->buf, (size_t)n);
 		if (turn == NULL)
 			continue;
-		session_input(s, turn, strlen(turn));
+		cmd_input(s, turn, strlen(turn));
 		free(turn);
 	}
 	signals_off(&old);
@@ -591,12 +591,16 @@ repl_run(struct session *s, const struct repl_options *o)
 	if (cur.pending != NULL) {
 		/* Input ended inside a continued line: it is still a turn. */
 		if (sig == 0 && !session_over(s))
-			session_input(s, cur.pending, strlen(cur.pending));
+			cmd_input(s, cur.pending, strlen(cur.pending));
 		free(cur.pending);
 		cur.pending = NULL;
 	}
 	if (sig == 0 && !session_over(s))
-		session_finish(s);
+		cmd_finish(s);
+	/* A meeting the clock ended gets its report once the line editor
+	 * has let go of the terminal. */
+	if (sig == 0)
+		cmd_conclude(s);
 	cur.s = NULL;
 	return sig;
 }

@@ -1,6 +1,6 @@
 /*
  * session.c -- one rehearsal: the conversation's state and its turns
- * (see session.h).  Commands are cmd.c's; the report is report.c's.
+ * (see session.h).  Commands and the report are the caller's (cmd.c).
  */
 #include <config.h>
 
@@ -11,9 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cmd.h"
 #include "emit.h"
-#include "report.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -24,6 +22,9 @@ static const char thanks_pattern[] =
     "|\\bfor\\s+(?:meeting|talking|speaking|seeing|chatting|making\\s+(?:the\\s+)?time|"
     "taking\\s+the\\s+time|doing\\s+this|this\\s+(?:chat|conversation|call|meeting))\\b"
     "|\\btoday\\b";
+
+/* The host asks something back after this many questions answered. */
+#define ASK_BACK_AFTER 4
 
 uint64_t
 session_elapsed(const struct session *s)
@@ -92,6 +93,7 @@ session_new(const struct session_config *cfg)
 		pattern_free(&s->thanks);
 	s->start_ms = clock_now(cfg->clock);
 	dialogue_init(&s->dlg, cfg->assessor->model != NULL ? model_thresholds(cfg->assessor->model) : NULL);
+	s->offered = CAT_NONE;
 
 	if (cfg->duration > 0) {
 		uint64_t d = (uint64_t)cfg->duration * 1000;
@@ -246,22 +248,59 @@ write_event(struct session *s, const struct turn *t, const struct assessment *as
 	free(buf);
 }
 
+/* A topic not asked about yet, of cat's tier first, or CAT_NONE. */
+static enum category
+untouched_topic(const struct session *s, enum category cat, enum category after)
+{
+	enum tier t = category_tier(cat);
+	/* Start after the topic offered last, so the offers vary. */
+	int start = after == CAT_NONE ? 0 : (int)after + 1;
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < CAT_COUNT; k++) {
+			int c = (start + k) % CAT_COUNT;
+			if (c != (int)cat && s->asked[c] == 0 && category_tier((enum category)c) != TIER_CLOSING &&
+			    (pass == 1 || category_tier((enum category)c) == t))
+				return (enum category)c;
+		}
+	return CAT_NONE;
+}
+
 /* What the host answers to a line understood as u (newly allocated, or
  * NULL when the host says nothing). */
 static char *
 answer(struct session *s, struct turn *t, const struct understanding *u, const char *text,
     size_t len)
 {
+	const char *q = s->last_norm;
 	switch (u->act) {
 	case ACT_QUESTION:
 		if (u->unsure)
 			return host_unsure(&s->host, u->cat, u->alt);
-		return host_reply(&s->host, u->cat);
-	case ACT_FOLLOW_UP:
-		/* Deeper on the same topic: the next of its replies. */
-		return host_reply(&s->host, u->cat);
+		return host_reply_to(&s->host, u->cat, q);
+	case ACT_FOLLOW_UP: {
+		/* Deeper on the same topic: the last reply's follow-ups; when it
+		 * has none left, the host says so and offers another topic. */
+		if (s->host.last_cat != u->cat)
+			return host_reply_to(&s->host, u->cat, q);
+		char *more = host_follow_up(&s->host, q);
+		if (more != NULL)
+			return more;
+		if (s->cfg.persona->extra[u->cat] == NULL)
+			return host_reply_to(&s->host, u->cat, q);
+		/* Offer a different topic each time it runs dry. */
+		enum category offer = untouched_topic(s, u->cat, s->offered);
+		s->offered = offer;
+		dialogue_suggest(&s->dlg, offer);
+		return host_no_more(&s->host, offer);
+	}
+	case ACT_CLARIFY: {
+		const char *means = host_explain(&s->host, q);
+		return means != NULL ? xstrdup(means) : host_act(&s->host, ACT_CLARIFY, 0);
+	}
 	case ACT_SELF:
-		if (!s->told_why) {
+		/* The answer to the host's opening question gets the persona's
+		 * acknowledgement (or the coach's nudge to start asking). */
+		if (!s->told_why && !s->asked_back) {
 			s->told_why = true;
 			char *ack = host_ack(&s->host);
 			if (ack == NULL)
@@ -269,6 +308,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 				    "Now lead with your first question.");
 			return ack;
 		}
+		s->told_why = true;
 		return host_act(&s->host, ACT_SELF, 0);
 	case ACT_THANKS:
 		s->thanked = true;
@@ -393,6 +433,19 @@ say_to_host(struct session *s, const char *text, size_t len)
 		session_say(s, VOICE_HOST, reply);
 		t->reply = reply;
 	}
+	/* Once the meeting has found its feet, the host asks something back,
+	 * as real hosts do; the answer is the user talking about themselves. */
+	size_t answered = 0;
+	for (int c = 0; c < CAT_COUNT; c++)
+		answered += s->asked[c];
+	if (!s->asked_back && answered == ASK_BACK_AFTER && u.act == ACT_QUESTION && worst == KIND_NONE) {
+		const char *back = host_ask_back(&s->host);
+		if (back != NULL) {
+			s->asked_back = true;
+			session_say(s, VOICE_HOST, back);
+			dialogue_host_asked(&s->dlg);
+		}
+	}
 	if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE)
 		coach_closing(s, t->cat);
 	s->in_turn = false;
@@ -443,7 +496,7 @@ session_input(struct session *s, const char *line, size_t len)
 	if (!utf8_valid(copy, len, NULL)) {
 		session_say(s, VOICE_INFO, "That line is not valid UTF-8; please type it again.");
 	} else if (copy[0] == '/') {
-		cmd_run(s, copy);
+		/* Commands are not speech: cmd_input() runs them. */
 	} else if (is_bare_command(copy)) {
 		/* Said to the host, "quit" would end nothing; say how. */
 		session_say(s, VOICE_INFO, "Commands start with '/': /end finishes with your report, "
@@ -566,7 +619,6 @@ session_finish(struct session *s)
 		session_say(s, VOICE_HOST, s->cfg.persona->farewell);
 	s->farewell_given = true;
 	log_end(s, s->ended_by_clock ? TRANSCRIPT_END_CLOCK : TRANSCRIPT_END);
-	report_final(s);
 }
 
 void

@@ -84,6 +84,8 @@ struct session {
 	unsigned asked[CAT_COUNT];   /* questions per category */
 	struct dialogue dlg;         /* what the conversation is about */
 	bool told_why;               /* the user said why they came */
+	bool asked_back;             /* the host asked something back */
+	enum category offered;       /* the topic the host last offered */
 	bool thanked;                /* the user thanked the host */
 	bool farewell_given;         /* the host said its farewell */
 	struct assessment last_as;   /* how the last line was judged */
@@ -96,7 +98,8 @@ struct session {
 	bool events_failed;          /* an events write failed at least once */
 	bool over;                   /* /end, /quit, end of input or time */
 	bool quit;                   /* ended with /quit: no report */
-	bool finished;               /* the farewell and report were given */
+	bool finished;               /* the farewell was given */
+	bool reported;               /* the final report was given (cmd.c) */
 	bool notice_given[NOTICE_COUNT]; /* timer notices already given */
 	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
 	char *notice_text[NOTICE_COUNT];   /* what each given notice said (owned) */
@@ -110,8 +113,8 @@ struct session {
 /* Start a session: the host opens and asks the user something. */
 struct session *session_new(const struct session_config *cfg);
 
-/* Handle one line typed by the user (no newline); commands start with
- * '/'.  Blank lines are ignored. */
+/* Hear one line the user said to the host (no newline).  Blank lines
+ * and /commands are ignored: cmd_input() routes those. */
 void session_input(struct session *s, const char *line, size_t len);
 
 /* Whether the session has ended (after /end, /quit or session_finish). */
@@ -119,8 +122,8 @@ bool session_over(const struct session *s);
 
 /*
  * End the session if it has not ended (as /end does: the host's
- * farewell, the report, the thank-you draft saved beside the transcript).
- * Idempotent.
+ * farewell, and the record of how it ended; the report is the caller's,
+ * cmd_conclude()).  Idempotent.
  */
 void session_finish(struct session *s);
 

@@ -10,6 +10,7 @@
 
 #include "assess.h"
 #include "catalog.h"
+#include "cmd.h"
 #include "session.h"
 #include "tap.h"
 #include "xmalloc.h"
@@ -65,13 +66,14 @@ at(struct session *s, unsigned min, unsigned sec)
 	uint64_t target = ((uint64_t)min * 60 + sec) * 1000;
 	clock_advance(&clk, target - clk.virtual_ms);
 	session_tick(s);
+	cmd_conclude(s);
 }
 
 static void
 say(struct session *s, unsigned min, unsigned sec, const char *line)
 {
 	at(s, min, sec);
-	session_input(s, line, strlen(line));
+	cmd_input(s, line, strlen(line));
 }
 
 int

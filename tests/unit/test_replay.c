@@ -14,6 +14,7 @@
 
 #include "assess.h"
 #include "catalog.h"
+#include "cmd.h"
 #include "replay.h"
 #include "report.h"
 #include "session.h"
@@ -72,9 +73,9 @@ compare(const char *name, unsigned long duration, enum policy policy, const stru
 		clock_advance(&clk, (uint64_t)steps[i].at * 1000 - clock_now(&clk));
 		session_tick(live);
 		if (steps[i].line != NULL)
-			session_input(live, steps[i].line, strlen(steps[i].line));
+			cmd_input(live, steps[i].line, strlen(steps[i].line));
 	}
-	session_finish(live);
+	cmd_finish(live);
 	transcript_close(tr);
 
 	struct diag_list dl = {0};

@@ -1,0 +1,178 @@
+/*
+ * test_host.c -- every persona of every shipped bank holds a conversation:
+ * its content is there (follow-ups for every reply, a glossary, its own
+ * words for the acts, questions to ask back), a question naming a word
+ * only one reply variant has gets that variant, and thirty follow-ups in a
+ * row never repeat a reply.
+ */
+#include <config.h>
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assess.h"
+#include "catalog.h"
+#include "host.h"
+#include "session.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+
+static char *lines[256];
+static size_t nlines;
+
+static void
+capture(void *arg, enum voice v, const char *who, const char *text)
+{
+	(void)arg;
+	(void)who;
+	if (v == VOICE_HOST && nlines < sizeof lines / sizeof *lines)
+		lines[nlines++] = xstrdup(text);
+}
+
+static void
+forget(void)
+{
+	for (size_t i = 0; i < nlines; i++)
+		free(lines[i]);
+	nlines = 0;
+}
+
+/* Whether keyword k of variant i is found in no other variant of the
+ * category (its keywords or its text). */
+static bool
+unique_keyword(const struct persona *p, int c, size_t i, const char *k)
+{
+	for (size_t j = 0; j < p->replies[c].n; j++) {
+		if (j == i)
+			continue;
+		if (strcasestr(p->replies[c].v[j], k) != NULL)
+			return false;
+		for (size_t w = 0; p->extra[c] != NULL && w < p->extra[c][j].keywords.n; w++)
+			if (strstr(p->extra[c][j].keywords.v[w], k) != NULL || strstr(k, p->extra[c][j].keywords.v[w]) != NULL)
+				return false;
+	}
+	return true;
+}
+
+static void
+check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const struct persona *p)
+{
+	/* The content. */
+	size_t bare = 0, variants = 0;
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < p->replies[c].n; i++) {
+			variants++;
+			const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+			if (x == NULL || x->more.n + x->why.n == 0) {
+				bare++;
+				printf("# %s/%s: no follow-up for %s: %.60s\n", bank, p->id, category_name((enum category)c),
+				    p->replies[c].v[i]);
+			}
+		}
+	ok(bare == 0, "%s/%s: every reply (%zu) has a follow-up", bank, p->id, variants);
+	ok(p->nterms >= 15, "%s/%s: a glossary of at least 15 terms (%zu)", bank, p->id, p->nterms);
+	static const enum act acts[] = {ACT_GREETING, ACT_THANKS, ACT_APOLOGY, ACT_ACK, ACT_SELF,
+		ACT_TIME_FRAME, ACT_GOODBYE, ACT_OFF_TOPIC};
+	size_t few = 0;
+	for (size_t a = 0; a < sizeof acts / sizeof *acts; a++)
+		if (p->acts[acts[a]].n < 3) {
+			few++;
+			printf("# %s/%s: %zu lines for %s\n", bank, p->id, p->acts[acts[a]].n, act_name(acts[a]));
+		}
+	ok(few == 0, "%s/%s: at least 3 lines of its own for each act", bank, p->id);
+	ok(p->asks_back.n >= 4, "%s/%s: at least 4 questions to ask back (%zu)", bank, p->id, p->asks_back.n);
+
+	/* A question naming a keyword only one variant has gets that one. */
+	size_t tried = 0, missed = 0;
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; p->extra[c] != NULL && i < p->replies[c].n; i++)
+			for (size_t k = 0; k < p->extra[c][i].keywords.n; k++) {
+				const char *kw = p->extra[c][i].keywords.v[k];
+				if (!unique_keyword(p, c, i, kw))
+					continue;
+				struct host h;
+				host_init(&h, p, 7);
+				char *q = xasprintf("what about %s?", kw);
+				char *r = host_reply_to(&h, (enum category)c, q);
+				tried++;
+				if (strcmp(r, p->replies[c].v[i]) != 0) {
+					missed++;
+					printf("# %s/%s: \"%s\" (%s) got another variant\n", bank, p->id, q,
+					    category_name((enum category)c));
+				}
+				free(q);
+				free(r);
+				host_free(&h);
+			}
+	ok(tried > 0 && missed == 0, "%s/%s: a question naming a variant's own keyword gets it (%zu tried)",
+	    bank, p->id, tried);
+
+	/* Thirty follow-ups in a row, in a session, never repeat a reply. */
+	struct assessor as;
+	assessor_init(&as, rs, POLICY_DEFAULT);
+	struct clock clk;
+	clock_init_virtual(&clk);
+	struct session_config cfg = {
+		.bank = b, .persona = p, .assessor = &as, .clock = &clk, .seed = 3,
+		.say = capture, .say_arg = NULL,
+	};
+	struct session *s = session_new(&cfg);
+	forget();
+	const char *first = "How did you get into this line of work?";
+	session_input(s, first, strlen(first));
+	const char *more = "Could you say more about that?";
+	for (int k = 0; k < 30; k++)
+		session_input(s, more, strlen(more));
+	size_t repeats = 0;
+	for (size_t i = 0; i < nlines; i++)
+		for (size_t j = i + 1; j < nlines; j++)
+			if (strcmp(lines[i], lines[j]) == 0) {
+				repeats++;
+				printf("# %s/%s: repeated: %.70s\n", bank, p->id, lines[i]);
+			}
+	ok(nlines >= 31 && repeats == 0, "%s/%s: 30 follow-ups in a row never repeat a reply (%zu replies)",
+	    bank, p->id, nlines);
+	forget();
+	session_free(s);
+	assessor_free(&as);
+}
+
+int
+main(void)
+{
+
+	const char *top = getenv("TOP_SRCDIR");
+	char *dir = xasprintf("%s/questionbanks", top ? top : ".");
+	struct catalog cat = {0};
+	cat.dirs[0].path = dir;
+	cat.ndirs = 1;
+	DIR *d = opendir(dir);
+	if (d == NULL) {
+		printf("Bail out! cannot read %s\n", dir);
+		return 1;
+	}
+	char *names[32];
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL && n < 32) {
+		size_t l = strlen(e->d_name);
+		if (l > 5 && strcmp(e->d_name + l - 5, ".yaml") == 0)
+			names[n++] = xstrndup(e->d_name, l - 5);
+	}
+	closedir(d);
+	for (size_t i = 0; i < n; i++) {
+		struct diag_list dl = {0};
+		const char *one[1] = {names[i]};
+		struct ruleset *rs = catalog_open(&cat, one, 1, &dl);
+		diag_flush(&dl, stdout);
+		if (ok(rs != NULL && rs->nbanks == 1, "%s loads", names[i]))
+			for (size_t p = 0; p < rs->banks[0]->npersonas; p++)
+				check_persona(names[i], rs, rs->banks[0], &rs->banks[0]->personas[p]);
+		ruleset_free(rs);
+		free(names[i]);
+	}
+	free(dir);
+	return tap_done();
+}
