@@ -307,8 +307,26 @@ has_phrase(const char *q, const char *w, size_t n)
 	return false;
 }
 
-/* How well variant i of category cat fits question q: its keywords count
- * double, and every longer word the two share counts once. */
+/* A keyword the question names outweighs any number of shared words up
+ * to this many. */
+#define KEYWORD_WEIGHT 3
+
+/* Words too common to say what a question is about. */
+static bool
+common_word(const char *w)
+{
+	static const char *const common[] = {"about", "would", "could", "should", "there", "their",
+		"which", "where", "what's", "these", "those", "thing", "things", "really", "other", "being",
+		"doing", "think", "you're", "years", "people", "work", "first", "every", "always", NULL};
+	for (const char *const *c = common; *c != NULL; c++)
+		if (strcmp(*c, w) == 0)
+			return true;
+	return false;
+}
+
+/* How well variant i of category cat fits question q: each keyword it
+ * names counts KEYWORD_WEIGHT, and every longer word the two share
+ * counts once. */
 static int
 fit(const struct host *h, enum category cat, size_t i, const char *q)
 {
@@ -316,7 +334,7 @@ fit(const struct host *h, enum category cat, size_t i, const char *q)
 	const struct reply_extra *x = h->p->extra[cat] != NULL ? &h->p->extra[cat][i] : NULL;
 	for (size_t k = 0; x != NULL && k < x->keywords.n; k++)
 		if (has_phrase(q, x->keywords.v[k], strlen(x->keywords.v[k])))
-			score += 2;
+			score += KEYWORD_WEIGHT;
 	/* Words of five letters or more in the question, found in the reply. */
 	const char *text = h->p->replies[cat].v[i];
 	for (const char *p = q; *p != '\0';) {
@@ -333,7 +351,7 @@ fit(const struct host *h, enum category cat, size_t i, const char *q)
 			continue;
 		memcpy(word, w, n);
 		word[n] = '\0';
-		if (strcasestr(text, word) != NULL)
+		if (!common_word(word) && strcasestr(text, word) != NULL)
 			score++;
 	}
 	return score;

@@ -284,4 +284,24 @@ ok $? "mock: the coach says the host ended it"
 wait_for 'EXITED 0'
 ok $? "mock: exit status 0"
 
+# A follow-up and a clarification in a real terminal: "why?" gets the
+# reason behind the reply just given, and a word the host used is
+# explained from the persona's glossary.
+window 100 50 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' --bank nursing --persona annette --seed 4 --no-transcript --no-history; echo EXITED \$?; sleep 30"
+wait_for '^you>$'
+T send-keys -t t 'how did you get into nursing?' Enter
+wait_for 'grandmother had a long illness'
+ok $? "nursing: the question about her path gets its reply"
+T send-keys -t t 'why?' Enter
+wait_for 'give other families that same'
+ok $? "nursing: 'why?' gets the reason behind that reply, not another story"
+T send-keys -t t "sorry, whats a charge nurse?" Enter
+wait_for 'nurse in charge of the whole unit'
+ok $? "nursing: 'whats a charge nurse?' is explained from the glossary"
+T send-keys -t t '/quit' Enter
+wait_for 'EXITED 0'
+ok $? "nursing: /quit leaves with status 0"
+
 done_testing
