@@ -472,3 +472,128 @@ host_unsure(struct host *h, enum category a, enum category b)
 	const char *fmt = unsure_words[bag_draw(h, &h->unsure)];
 	return fill(fmt, category_topic(a), category_topic(b));
 }
+
+/* Whether w[0..n) is the second word of a subject's name ("food
+ * science", "business studies"). */
+static bool
+subject_word(const char *w, size_t n)
+{
+	static const char *const second[] = {"science", "sciences", "studies", "engineering",
+		"management", "technology", "administration", "economics", "history", "literature",
+		"design", "analytics", "health", "chemistry", "biology", "physics", "accounting",
+		"education", "nursing", "relations", "languages", NULL};
+	for (const char *const *x = second; *x != NULL; x++)
+		if (strlen(*x) == n && strncmp(*x, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* The subject of "studying X", "a degree in X", "an X graduate" in q, into
+ * buf; false when q names none. */
+static bool
+find_study(const char *q, char *buf, size_t len)
+{
+	static const char *const before[] = {"studying ", "study ", "studied ", "degree in ",
+		"major in ", "majoring in ", "masters in ", "master's in ", "phd in ", "diploma in ",
+		"course in ", NULL};
+	static const char *const after[] = {" student", " graduate", " grad", " degree", " major",
+		NULL};
+	static const char *const not_subjects[] = {"a", "an", "the", "my", "this", "that", "final",
+		"first", "last", "second", "third", "new", "recent", "mature", "university", "college",
+		"school", "phd", "masters", "master's", "undergraduate", "it", "and", "for", "in", "year",
+		"years", "time", "level", "international", "exchange", "postgrad", "postgraduate", "grad",
+		"student", "nursing school", "full", "part", NULL};
+	const char *word = NULL;
+	size_t n = 0;
+	for (const char *const *b = before; word == NULL && *b != NULL; b++) {
+		const char *p = strstr(q, *b);
+		if (p != NULL && (p == q || p[-1] == ' ')) {
+			word = p + strlen(*b);
+			n = strspn(word, "abcdefghijklmnopqrstuvwxyz");
+			/* "food science", "business studies": a second word too. */
+			const char *w2 = word + n;
+			size_t n2 = *w2 == ' ' ? strspn(w2 + 1, "abcdefghijklmnopqrstuvwxyz") : 0;
+			if (n2 >= 3 && subject_word(w2 + 1, n2))
+				n += 1 + n2;
+		}
+	}
+	for (const char *const *a = after; word == NULL && *a != NULL; a++) {
+		const char *p = strstr(q, *a);
+		if (p == NULL || p == q)
+			continue;
+		const char *e = p;
+		const char *st = e;
+		while (st > q && st[-1] >= 'a' && st[-1] <= 'z')
+			st--;
+		/* "a food science graduate": the word before may belong too. */
+		if (subject_word(st, (size_t)(e - st)) && st - q >= 2 && st[-1] == ' ') {
+			const char *s0 = st - 1;
+			while (s0 > q && s0[-1] >= 'a' && s0[-1] <= 'z')
+				s0--;
+			bool skip = false;
+			for (const char *const *x = not_subjects; *x != NULL; x++)
+				skip |= strlen(*x) == (size_t)(st - 1 - s0) && strncmp(*x, s0, (size_t)(st - 1 - s0)) == 0;
+			if (!skip && st - 1 > s0)
+				st = s0;
+		}
+		word = st;
+		n = (size_t)(e - st);
+	}
+	if (word == NULL || n < 3 || n >= len)
+		return false;
+	for (const char *const *x = not_subjects; *x != NULL; x++)
+		if (strlen(*x) == n && strncmp(*x, word, n) == 0)
+			return false;
+	memcpy(buf, word, n);
+	buf[n] = '\0';
+	return true;
+}
+
+char *
+host_self(struct host *h, const char *q)
+{
+	static const char *const study[] = {
+		"%s! That's a good angle to come in from; people here come from all sorts of subjects, "
+		"and the different way of thinking shows.",
+		"A %s background, lovely. You'd be surprised how often that kind of training turns out "
+		"to be useful in this work.",
+		"%s, good. Keep hold of what it taught you; it will set you apart from people who only "
+		"ever studied the field itself.",
+	};
+	static const char *const change[] = {
+		"Changing careers takes some nerve, and it brings experience with it that people "
+		"straight out of school don't have.",
+		"Plenty of the best people I know came to this from another career. What you already "
+		"know will count for more than you think.",
+	};
+	static const char *const final_year[] = {
+		"The last year of study is a good time to be asking these questions, before the "
+		"decisions are made for you.",
+		"Good timing, then: this is exactly the moment to look around before you commit.",
+	};
+	static const char *const same[] = {
+		"%s, so you already know the ground. The real job will still surprise you in places.",
+		"Good, %s: you'll have the basics already, and the rest is learned on the job.",
+	};
+	char subject[48];
+	if (find_study(q, subject, sizeof subject)) {
+		/* Studying the host's own field is not "another angle". */
+		char stem[5];
+		memcpy(stem, subject, 4);
+		stem[4] = '\0';
+		bool own = strlen(subject) >= 4 && strcasestr(h->p->role, stem) != NULL;
+		char *text = own ? fill(same[host_random(h, 2)], subject, NULL) :
+		    fill(study[host_random(h, 3)], subject, NULL);
+		if (text[0] >= 'a' && text[0] <= 'z')
+			text[0] = (char)(text[0] - 32);
+		return text;
+	}
+	if (strstr(q, "career change") != NULL || strstr(q, "changing career") != NULL ||
+	    strstr(q, "change career") != NULL || strstr(q, "switch career") != NULL ||
+	    strstr(q, "switching career") != NULL || strstr(q, "career changer") != NULL)
+		return xstrdup(change[host_random(h, 2)]);
+	if (strstr(q, "final year") != NULL || strstr(q, "last year of") != NULL ||
+	    strstr(q, "about to graduate") != NULL || strstr(q, "graduating") != NULL)
+		return xstrdup(final_year[host_random(h, 2)]);
+	return NULL;
+}

@@ -107,6 +107,11 @@ char *host_no_more(struct host *h, enum category offer);
  * NULL when the persona's glossary has none (borrowed). */
 const char *host_explain(const struct host *h, const char *q);
 
+/* What the host says to the user telling about themselves, when the
+ * normalised line q names what they study or the stage they are at ("a
+ * history graduate", "changing careers"); NULL when it names neither. */
+char *host_self(struct host *h, const char *q);
+
 /* A question the host asks back later in the meeting, or NULL. */
 const char *host_ask_back(struct host *h);
 

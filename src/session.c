@@ -302,14 +302,21 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		 * acknowledgement (or the coach's nudge to start asking). */
 		if (!s->told_why && !s->asked_back) {
 			s->told_why = true;
-			char *ack = host_ack(&s->host);
+			char *ack = host_self(&s->host, q);
+			if (ack == NULL)
+				ack = host_ack(&s->host);
 			if (ack == NULL)
 				session_say(s, VOICE_COACH, "Good: you told the host why you came. "
 				    "Now lead with your first question.");
 			return ack;
 		}
 		s->told_why = true;
-		return host_act(&s->host, ACT_SELF, 0);
+		{
+			/* A reaction to what they said, when it names a subject or a
+			 * stage; else the persona's own words. */
+			char *r = host_self(&s->host, q);
+			return r != NULL ? r : host_act(&s->host, ACT_SELF, 0);
+		}
 	case ACT_THANKS:
 		s->thanked = true;
 		if (!closing_thanks(s, text, len))
