@@ -393,6 +393,14 @@ load_variants(struct ctx *c, const struct ynode *v, const char *key, struct strl
 		err(c, v, "'%s' must hold at least one entry", key);
 		return;
 	}
+	/* A category given twice (a duplicate key, reported already): the
+	 * second list replaces the first. */
+	for (size_t j = 0; *extra != NULL && j < texts->n; j++) {
+		strlist_free(&(*extra)[j].keywords);
+		strlist_free(&(*extra)[j].more);
+		strlist_free(&(*extra)[j].why);
+	}
+	free(*extra);
 	strlist_free(texts);
 	texts->v = xcalloc(v->nkids, sizeof *texts->v);
 	*extra = xcalloc(v->nkids, sizeof **extra);

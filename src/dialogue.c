@@ -27,6 +27,15 @@ static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
 /* An answer to "which did you mean?" is a short line. */
 #define ANSWER_WORDS 8
 
+/* A line that answers the host's question about the user without a
+ * question mark is about the user, unless the model is this sure it is a
+ * question ("what does a normal night shift look like"). */
+#define SURE_QUESTION 0.8f
+
+/* Two topics are a close call when the runner-up has at least this share
+ * of the first's confidence. */
+#define CLOSE_CALL 0.5f
+
 /* A "yes" to the host's offer of another topic is a short line. */
 #define YES_WORDS 4
 
@@ -130,6 +139,10 @@ starts_with_word(const char *text, const char *const *list)
 	return false;
 }
 
+/* Words a line about oneself starts with. */
+static const char *const first_person[] = {"i", "i'm", "im", "i've", "ive", "i'd", "my", "we",
+	"well i", "honestly i", NULL};
+
 static const char *const greeting_words[] = {"hi", "hey", "hello", "hiya", "good morning",
 	"good afternoon", "good evening", "morning", "dear", "greetings", NULL};
 
@@ -213,7 +226,14 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	/* "Shall I tell you about X instead?" "Yes, please." */
 	static const char *const yes[] = {"yes", "yeah", "yep", "sure", "please", "ok", "okay",
 		"go on", "go ahead", "sounds good", "why not", NULL};
+	static const char *const no[] = {"no", "nah", "no thanks", "not really", NULL};
 	if (suggested != CAT_NONE && words_in(text) <= YES_WORDS && !asks) {
+		if (starts_with_word(text, no)) {
+			/* "No thanks, I'm good": the offer is declined. */
+			u->act = ACT_ACK;
+			u->conf = 1;
+			return;
+		}
 		for (const char *const *w = yes; *w != NULL; w++)
 			if (has_word(text, *w)) {
 				u->act = ACT_QUESTION;
@@ -272,14 +292,17 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		u->act = ACT_QUESTION;
 	/* A line that answers what the host asked, without asking, is about
 	 * the user. */
-	if (answering && !asks && (u->act == ACT_QUESTION || u->act == ACT_ACK))
+	if (answering && !asks && (u->act == ACT_QUESTION || u->act == ACT_ACK) &&
+	    !(as->judged && u->act == ACT_QUESTION && as->act_conf >= SURE_QUESTION &&
+	    !starts_with_word(text, first_person)))
 		u->act = ACT_SELF;
 	/* Going on needs something to go on with. */
 	if (u->act == ACT_FOLLOW_UP && d->topic == CAT_NONE)
 		u->act = ACT_QUESTION;
 	/* A question that points back at the last answer, on its topic or
 	 * without a clear one of its own, goes on with it. */
-	if (u->act == ACT_QUESTION && d->topic != CAT_NONE && points_back(text) &&
+	if (u->act == ACT_QUESTION && d->topic != CAT_NONE && (asks || starts_with_word(text, going_on)) &&
+	    points_back(text) &&
 	    (as->cat == d->topic || as->cat_conf < FOLLOW_BELOW))
 		u->act = ACT_FOLLOW_UP;
 
@@ -292,7 +315,7 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		if (as->judged && u->cat != CAT_NONE)
 			u->conf *= as->cat_conf;
 		if (u->cat != CAT_NONE && as->judged && as->cat_conf < d->unsure_below &&
-		    as->cat2 != CAT_NONE) {
+		    as->cat2 != CAT_NONE && as->cat2_conf >= CLOSE_CALL * as->cat_conf) {
 			u->unsure = true;
 			u->alt = as->cat2;
 			d->offered[0] = u->cat;

@@ -357,8 +357,23 @@ fit(const struct host *h, enum category cat, size_t i, const char *q)
 	return score;
 }
 
+/* Whether q names a distinctive keyword of variant i of cat: a phrase,
+ * or a word of six letters or more ("code review", "rostering"). */
+static bool
+strong_keyword(const struct host *h, enum category cat, size_t i, const char *q)
+{
+	const struct reply_extra *x = h->p->extra[cat] != NULL ? &h->p->extra[cat][i] : NULL;
+	for (size_t k = 0; x != NULL && k < x->keywords.n; k++) {
+		const char *kw = x->keywords.v[k];
+		size_t n = strlen(kw);
+		if ((n >= 6 || strchr(kw, ' ') != NULL) && has_phrase(q, kw, n))
+			return true;
+	}
+	return false;
+}
+
 char *
-host_reply_to(struct host *h, enum category cat, const char *q)
+host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 {
 	if (cat == CAT_NONE || h->p->replies[cat].n == 0)
 		return host_reply(h, cat);
@@ -385,6 +400,31 @@ host_reply_to(struct host *h, enum category cat, const char *q)
 	}
 	if (best == SIZE_MAX)
 		best = 0;
+	/* A question that names a keyword of no variant here but of one in
+	 * another topic ("how do code reviews work?" asked as a question
+	 * about the workplace) gets that variant. */
+	if (q != NULL && !sure && best_score < KEYWORD_WEIGHT) {
+		int other_score = KEYWORD_WEIGHT;
+		enum category oc = CAT_NONE;
+		size_t ov = 0;
+		for (int c = 0; c < CAT_COUNT; c++)
+			for (size_t i = 0; c != (int)cat && c != CAT_REFERRALS && c != CAT_MENTION_NAME &&
+			    i < h->p->replies[c].n; i++) {
+				int sc = h->used[c][i] || !strong_keyword(h, (enum category)c, i, q) ? 0 :
+				    fit(h, (enum category)c, i, q);
+				if (sc >= other_score + (oc == CAT_NONE ? 0 : 1)) {
+					other_score = sc;
+					oc = (enum category)c;
+					ov = i;
+				}
+			}
+		if (oc != CAT_NONE) {
+			cat = oc;
+			l = &h->p->replies[cat];
+			used = h->used[cat];
+			best = ov;
+		}
+	}
 	used[best] = true;
 	h->last_cat = cat;
 	h->last_variant = best;
@@ -407,13 +447,12 @@ host_follow_up(struct host *h, const char *q)
 	bool why = q != NULL && (strstr(q, "why") != NULL || strstr(q, "how come") != NULL ||
 	    strstr(q, "what made") != NULL || strstr(q, "reason") != NULL);
 	size_t *mg = &h->more_given[c][i], *wg = &h->why_given[c][i];
+	/* "Why?" gets the reason (or, with none left, more of the story);
+	 * anything else ("and then?", "for example?") more of the story: a
+	 * "Because..." never answers "what happened next?". */
 	if (why && *wg < x->why.n)
 		return xstrdup(x->why.v[(*wg)++]);
-	if (*mg < x->more.n)
-		return xstrdup(x->more.v[(*mg)++]);
-	if (*wg < x->why.n)
-		return xstrdup(x->why.v[(*wg)++]);
-	return NULL;
+	return *mg < x->more.n ? xstrdup(x->more.v[(*mg)++]) : NULL;
 }
 
 char *
@@ -501,6 +540,7 @@ find_study(const char *q, char *buf, size_t len)
 	static const char *const not_subjects[] = {"a", "an", "the", "my", "this", "that", "final",
 		"first", "last", "second", "third", "new", "recent", "mature", "university", "college",
 		"school", "phd", "masters", "master's", "undergraduate", "it", "and", "for", "in", "year",
+		"just", "recently", "only", "also", "already", "still", "a", "w",
 		"years", "time", "level", "international", "exchange", "postgrad", "postgraduate", "grad",
 		"student", "nursing school", "full", "part", NULL};
 	const char *word = NULL;
@@ -519,6 +559,9 @@ find_study(const char *q, char *buf, size_t len)
 	}
 	for (const char *const *a = after; word == NULL && *a != NULL; a++) {
 		const char *p = strstr(q, *a);
+		/* " grad" must be the word grad, not "graduated". */
+		while (p != NULL && p[strlen(*a)] >= 'a' && p[strlen(*a)] <= 'z' && p[strlen(*a)] != 's')
+			p = strstr(p + 1, *a);
 		if (p == NULL || p == q)
 			continue;
 		const char *e = p;
@@ -581,7 +624,8 @@ host_self(struct host *h, const char *q)
 		char stem[5];
 		memcpy(stem, subject, 4);
 		stem[4] = '\0';
-		bool own = strlen(subject) >= 4 && strcasestr(h->p->role, stem) != NULL;
+		bool own = strlen(subject) >= 4 && (strcasestr(h->p->role, stem) != NULL ||
+		    (h->field != NULL && strcasestr(h->field, stem) != NULL));
 		char *text = own ? fill(same[host_random(h, 2)], subject, NULL) :
 		    fill(study[host_random(h, 3)], subject, NULL);
 		if (text[0] >= 'a' && text[0] <= 'z')

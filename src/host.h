@@ -12,6 +12,7 @@
 #ifndef INFOCOACH_HOST_H
 #define INFOCOACH_HOST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,6 +29,7 @@ struct bag {
 
 struct host {
 	const struct persona *p;     /* borrowed from the bank */
+	const char *field;           /* the bank's field (borrowed; may be NULL) */
 	uint64_t rng;                /* xorshift state, never 0 */
 	struct bag replies[CAT_COUNT];
 	struct bag fallback;
@@ -88,9 +90,11 @@ char *host_act(struct host *h, enum act a, unsigned long minutes);
  * The reply to a question of category cat whose normalised text is q:
  * among the variants not yet given, the one whose keywords and words fit
  * q best (the shuffled order breaks ties); when every variant has been
- * given, the round starts again.  Newly allocated.
+ * given, the round starts again.  Unless the topic is sure, a question
+ * that names a distinctive keyword of another topic's reply, and none of
+ * this one's, gets that reply.  Newly allocated.
  */
-char *host_reply_to(struct host *h, enum category cat, const char *q);
+char *host_reply_to(struct host *h, enum category cat, const char *q, bool sure);
 
 /*
  * More on the last reply, for a follow-up whose normalised text is q: its

@@ -26,6 +26,14 @@ static const char thanks_pattern[] =
 /* The host asks something back after this many questions answered. */
 #define ASK_BACK_AFTER 4
 
+/* A topic this sure keeps its own replies, even when the question names
+ * another topic's keyword. */
+#define SURE_TOPIC 0.8f
+
+/* ... unless the user has already said this many words about
+ * themselves. */
+#define SAID_ENOUGH 15
+
 uint64_t
 session_elapsed(const struct session *s)
 {
@@ -88,6 +96,7 @@ session_new(const struct session_config *cfg)
 	s->cfg = *cfg;
 	s->m = matcher_new();
 	host_init(&s->host, cfg->persona, cfg->seed);
+	s->host.field = cfg->bank != NULL ? cfg->bank->field : NULL;
 	char e[200];
 	if (!pattern_compile(&s->thanks, thanks_pattern, e, sizeof e))
 		pattern_free(&s->thanks);
@@ -194,6 +203,50 @@ agreed_minutes(const struct session *s)
 	return s->cfg.duration > 0 ? (s->cfg.duration + 59) / 60 : 30;
 }
 
+/* Whether the normalised line q asks what something means: a short line
+ * ("brain sheet?"), or "what's", "what is", "mean", "like a", "is that". */
+static bool
+asks_meaning(const char *q)
+{
+	size_t words = 1;
+	for (const char *p = q; *p != '\0'; p++)
+		words += *p == ' ';
+	return words <= 4 || strstr(q, "what's") != NULL || strstr(q, "what is") != NULL ||
+	    strstr(q, "mean") != NULL || strstr(q, "like a") != NULL || strstr(q, "is that") != NULL ||
+	    strstr(q, "exactly") != NULL;
+}
+
+/* The meeting length the normalised line q names, in minutes ("20 min",
+ * "twenty minutes", "half an hour", "an hour"), or 0. */
+static unsigned long
+minutes_named(const char *q)
+{
+	static const struct {
+		const char *words;
+		unsigned long minutes;
+	} spoken[] = {
+		{"half an hour", 30}, {"half hour", 30}, {"an hour", 60}, {"one hour", 60},
+		{"quarter of an hour", 15}, {"forty-five", 45}, {"forty five", 45}, {"twenty-five", 25},
+		{"twenty five", 25}, {"fifteen", 15}, {"twenty", 20}, {"thirty", 30}, {"forty", 40},
+		{"ten min", 10}, {"sixty", 60},
+	};
+	for (const char *p = q; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9' || (p > q && p[-1] >= '0' && p[-1] <= '9'))
+			continue;
+		unsigned long n = strtoul(p, NULL, 10);
+		const char *e = p + strspn(p, "0123456789");
+		while (*e == ' ')
+			e++;
+		if (n >= 5 && n <= 120 && (strncmp(e, "min", 3) == 0 || strncmp(e, "m ", 2) == 0 ||
+		    strcmp(e, "m") == 0 || *e == '?' || *e == '\0'))
+			return n;
+	}
+	for (size_t i = 0; i < sizeof spoken / sizeof *spoken; i++)
+		if (strstr(q, spoken[i].words) != NULL)
+			return spoken[i].minutes;
+	return 0;
+}
+
 /* Whether a thank-you closes the meeting: the closing questions are
  * asked, or it thanks the host for their time. */
 static bool
@@ -276,17 +329,17 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_QUESTION:
 		if (u->unsure)
 			return host_unsure(&s->host, u->cat, u->alt);
-		return host_reply_to(&s->host, u->cat, q);
+		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 	case ACT_FOLLOW_UP: {
 		/* Deeper on the same topic: the last reply's follow-ups; when it
 		 * has none left, the host says so and offers another topic. */
 		if (s->host.last_cat != u->cat)
-			return host_reply_to(&s->host, u->cat, q);
+			return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 		char *more = host_follow_up(&s->host, q);
 		if (more != NULL)
 			return more;
 		if (s->cfg.persona->extra[u->cat] == NULL)
-			return host_reply_to(&s->host, u->cat, q);
+			return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 		/* Offer a different topic each time it runs dry. */
 		enum category offer = untouched_topic(s, u->cat, s->offered);
 		s->offered = offer;
@@ -341,8 +394,12 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_APOLOGY:
 		host_unguard(&s->host);
 		return host_act(&s->host, ACT_APOLOGY, 0);
-	case ACT_TIME_FRAME:
-		return host_act(&s->host, ACT_TIME_FRAME, agreed_minutes(s));
+	case ACT_TIME_FRAME: {
+		/* The length the user names ("is 20 minutes still ok?"), else the
+		 * agreed one. */
+		unsigned long said = minutes_named(q);
+		return host_act(&s->host, ACT_TIME_FRAME, said > 0 ? said : agreed_minutes(s));
+	}
 	default:
 		return host_act(&s->host, u->act, 0);
 	}
@@ -362,6 +419,9 @@ say_to_host(struct session *s, const char *text, size_t len)
 	size_t turn_index = s->nturns - 1;
 	t->act = u.act;
 	t->conf = u.conf;
+	if (u.act == ACT_SELF)
+		for (size_t i = 0; i < len; i++)
+			s->self_words += text[i] == ' ';
 	s->last_as = as;
 	s->last_u = u;
 	free(s->last_text);
@@ -412,6 +472,22 @@ say_to_host(struct session *s, const char *text, size_t len)
 		free(note);
 	}
 
+	/* A short line naming a word from the host's glossary ("brain
+	 * sheet?", "and a pitch? like pitching to journalists?") asks what it
+	 * means. */
+	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && u.act != ACT_CLARIFY &&
+	    (u.act == ACT_FOLLOW_UP || u.act == ACT_QUESTION || u.act == ACT_ACK) &&
+	    host_explain(&s->host, s->last_norm) != NULL && asks_meaning(s->last_norm)) {
+		u.act = ACT_CLARIFY;
+		u.cat = s->dlg.topic;
+		t->act = u.act;
+		s->last_u = u;
+	}
+	/* A yes/no question on a topic is still answered; the coach has said
+	 * it could be more open. */
+	if (worst == KIND_CLOSED && u.act == ACT_QUESTION && u.cat != CAT_NONE && !u.unsure)
+		worst = KIND_NONE;
+
 	char *reply = NULL;
 	if (worst == KIND_JOB_ASK || worst == KIND_SALARY) {
 		reply = host_react(&s->host, worst);
@@ -445,7 +521,8 @@ say_to_host(struct session *s, const char *text, size_t len)
 	size_t answered = 0;
 	for (int c = 0; c < CAT_COUNT; c++)
 		answered += s->asked[c];
-	if (!s->asked_back && answered == ASK_BACK_AFTER && u.act == ACT_QUESTION && worst == KIND_NONE) {
+	if (!s->asked_back && answered == ASK_BACK_AFTER && u.act == ACT_QUESTION && worst == KIND_NONE &&
+	    s->self_words < SAID_ENOUGH) {
 		const char *back = host_ask_back(&s->host);
 		if (back != NULL) {
 			s->asked_back = true;

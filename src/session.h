@@ -86,6 +86,7 @@ struct session {
 	bool told_why;               /* the user said why they came */
 	bool asked_back;             /* the host asked something back */
 	enum category offered;       /* the topic the host last offered */
+	size_t self_words;           /* words the user said about themselves */
 	bool thanked;                /* the user thanked the host */
 	bool farewell_given;         /* the host said its farewell */
 	struct assessment last_as;   /* how the last line was judged */

@@ -95,7 +95,7 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 				struct host h;
 				host_init(&h, p, 7);
 				char *q = xasprintf("what about %s?", kw);
-				char *r = host_reply_to(&h, (enum category)c, q);
+				char *r = host_reply_to(&h, (enum category)c, q, true);
 				tried++;
 				if (strcmp(r, p->replies[c].v[i]) != 0) {
 					missed++;
