@@ -314,8 +314,12 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		u->cat = as->cat;
 		if (as->judged && u->cat != CAT_NONE)
 			u->conf *= as->cat_conf;
+		/* A close call between two topics, neither of them a closing
+		 * question asked by mistake ("...or using my name?"). */
+		bool closing_alt = (as->cat2 == CAT_REFERRALS || as->cat2 == CAT_MENTION_NAME) &&
+		    as->cat != CAT_REFERRALS && as->cat != CAT_MENTION_NAME;
 		if (u->cat != CAT_NONE && as->judged && as->cat_conf < d->unsure_below &&
-		    as->cat2 != CAT_NONE && as->cat2_conf >= CLOSE_CALL * as->cat_conf) {
+		    as->cat2 != CAT_NONE && !closing_alt && as->cat2_conf >= CLOSE_CALL * as->cat_conf) {
 			u->unsure = true;
 			u->alt = as->cat2;
 			d->offered[0] = u->cat;

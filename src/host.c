@@ -363,13 +363,18 @@ static bool
 strong_keyword(const struct host *h, enum category cat, size_t i, const char *q)
 {
 	const struct reply_extra *x = h->p->extra[cat] != NULL ? &h->p->extra[cat][i] : NULL;
+	int words = 0;
 	for (size_t k = 0; x != NULL && k < x->keywords.n; k++) {
 		const char *kw = x->keywords.v[k];
 		size_t n = strlen(kw);
-		if ((n >= 6 || strchr(kw, ' ') != NULL) && has_phrase(q, kw, n))
+		if (!has_phrase(q, kw, n))
+			continue;
+		/* A phrase is distinctive; single words only two together. */
+		if (strchr(kw, ' ') != NULL)
 			return true;
+		words += n >= 6;
 	}
-	return false;
+	return words >= 2;
 }
 
 char *
@@ -598,8 +603,8 @@ host_self(struct host *h, const char *q)
 	static const char *const study[] = {
 		"%s! That's a good angle to come in from; people here come from all sorts of subjects, "
 		"and the different way of thinking shows.",
-		"A %s background, lovely. You'd be surprised how often that kind of training turns out "
-		"to be useful in this work.",
+		"%s as a background, lovely. You'd be surprised how often that kind of training turns "
+		"out to be useful in this work.",
 		"%s, good. Keep hold of what it taught you; it will set you apart from people who only "
 		"ever studied the field itself.",
 	};

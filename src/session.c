@@ -211,8 +211,12 @@ asks_meaning(const char *q)
 	size_t words = 1;
 	for (const char *p = q; *p != '\0'; p++)
 		words += *p == ' ';
-	return words <= 4 || strstr(q, "what's") != NULL || strstr(q, "what is") != NULL ||
-	    strstr(q, "mean") != NULL || strstr(q, "like a") != NULL || strstr(q, "is that") != NULL ||
+	/* "What's busy season like?" asks about it, not what it is. */
+	if (strstr(q, " like?") != NULL || strstr(q, " like ") != NULL || strstr(q, "happening") != NULL)
+		return strstr(q, "is that like") != NULL || strstr(q, "like a ") != NULL;
+	return words <= 4 || strstr(q, "what's a ") != NULL || strstr(q, "what's an ") != NULL ||
+	    strstr(q, "what is a ") != NULL || strstr(q, "what is an ") != NULL ||
+	    strstr(q, "mean") != NULL || strstr(q, "stand for") != NULL || strstr(q, "is that") != NULL ||
 	    strstr(q, "exactly") != NULL;
 }
 
@@ -476,7 +480,8 @@ say_to_host(struct session *s, const char *text, size_t len)
 	 * sheet?", "and a pitch? like pitching to journalists?") asks what it
 	 * means. */
 	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && u.act != ACT_CLARIFY &&
-	    (u.act == ACT_FOLLOW_UP || u.act == ACT_QUESTION || u.act == ACT_ACK) &&
+	    (u.act == ACT_FOLLOW_UP || u.act == ACT_QUESTION || u.act == ACT_ACK ||
+	    (u.act == ACT_APOLOGY && memchr(text, '?', len) != NULL)) &&
 	    host_explain(&s->host, s->last_norm) != NULL && asks_meaning(s->last_norm)) {
 		u.act = ACT_CLARIFY;
 		u.cat = s->dlg.topic;
