@@ -482,23 +482,34 @@ host_no_more(struct host *h, enum category offer)
 const char *
 host_explain(const struct host *h, const char *q)
 {
+	return host_explain_as(h, q, NULL);
+}
+
+const char *
+host_explain_as(const struct host *h, const char *q, const char **named)
+{
 	const struct term *best = NULL;
+	const char *form = NULL;
 	size_t best_len = 0;
 	for (size_t i = 0; i < h->p->nterms; i++) {
 		const struct term *t = &h->p->terms[i];
 		size_t n = strlen(t->term);
 		if (n > best_len && has_phrase(q, t->term, n)) {
 			best = t;
+			form = t->term;
 			best_len = n;
 		}
 		for (size_t j = 0; j < t->also.n; j++) {
 			n = strlen(t->also.v[j]);
 			if (n > best_len && has_phrase(q, t->also.v[j], n)) {
 				best = t;
+				form = t->also.v[j];
 				best_len = n;
 			}
 		}
 	}
+	if (named != NULL)
+		*named = form;
 	return best != NULL ? best->means : NULL;
 }
 
@@ -601,10 +612,10 @@ char *
 host_self(struct host *h, const char *q)
 {
 	static const char *const study[] = {
-		"%s! That's a good angle to come in from; people here come from all sorts of subjects, "
+		"%s: that's a good angle to come in from. People here come from all sorts of subjects, "
 		"and the different way of thinking shows.",
-		"%s as a background, lovely. You'd be surprised how often that kind of training turns "
-		"out to be useful in this work.",
+		"%s as a background. You'd be surprised how often that kind of training turns out to "
+		"be useful in this work.",
 		"%s, good. Keep hold of what it taught you; it will set you apart from people who only "
 		"ever studied the field itself.",
 	};

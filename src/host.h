@@ -111,6 +111,9 @@ char *host_no_more(struct host *h, enum category offer);
  * NULL when the persona's glossary has none (borrowed). */
 const char *host_explain(const struct host *h, const char *q);
 
+/* The same, also giving the form of the term q names (borrowed). */
+const char *host_explain_as(const struct host *h, const char *q, const char **named);
+
 /* What the host says to the user telling about themselves, when the
  * normalised line q names what they study or the stage they are at ("a
  * history graduate", "changing careers"); NULL when it names neither. */

@@ -203,18 +203,31 @@ agreed_minutes(const struct session *s)
 	return s->cfg.duration > 0 ? (s->cfg.duration + 59) / 60 : 30;
 }
 
+/* Letters a bare "term?" line may have besides the term: "sorry", "and a",
+ * "the". */
+#define BARE_REST 8
+
 /* Whether the normalised line q asks what something means: a short line
  * ("brain sheet?"), or "what's", "what is", "mean", "like a", "is that". */
 static bool
-asks_meaning(const char *q)
+asks_meaning(const char *q, const char *term)
 {
 	size_t words = 1;
 	for (const char *p = q; *p != '\0'; p++)
 		words += *p == ' ';
+	/* A short line asks what the term means when it is little more than
+	 * the term ("brain sheet?", "sorry, huddle?"), not when it says
+	 * something of its own ("client pushback on adjustments?"). */
+	size_t rest = 0;
+	const char *at = term != NULL ? strstr(q, term) : NULL;
+	for (const char *p = q; *p != '\0'; p++)
+		if (*p >= 'a' && *p <= 'z' && (at == NULL || p < at || p >= at + strlen(term)))
+			rest++;
+	bool bare = words <= 4 && rest <= BARE_REST;
 	/* "What's busy season like?" asks about it, not what it is. */
 	if (strstr(q, " like?") != NULL || strstr(q, " like ") != NULL || strstr(q, "happening") != NULL)
 		return strstr(q, "is that like") != NULL || strstr(q, "like a ") != NULL;
-	return words <= 4 || strstr(q, "what's a ") != NULL || strstr(q, "what's an ") != NULL ||
+	return bare || strstr(q, "what's a ") != NULL || strstr(q, "what's an ") != NULL ||
 	    strstr(q, "what is a ") != NULL || strstr(q, "what is an ") != NULL ||
 	    strstr(q, "mean") != NULL || strstr(q, "stand for") != NULL || strstr(q, "is that") != NULL ||
 	    strstr(q, "exactly") != NULL;
@@ -479,10 +492,11 @@ say_to_host(struct session *s, const char *text, size_t len)
 	/* A short line naming a word from the host's glossary ("brain
 	 * sheet?", "and a pitch? like pitching to journalists?") asks what it
 	 * means. */
+	const char *named = NULL;
 	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && u.act != ACT_CLARIFY &&
 	    (u.act == ACT_FOLLOW_UP || u.act == ACT_QUESTION || u.act == ACT_ACK ||
 	    (u.act == ACT_APOLOGY && memchr(text, '?', len) != NULL)) &&
-	    host_explain(&s->host, s->last_norm) != NULL && asks_meaning(s->last_norm)) {
+	    host_explain_as(&s->host, s->last_norm, &named) != NULL && asks_meaning(s->last_norm, named)) {
 		u.act = ACT_CLARIFY;
 		u.cat = s->dlg.topic;
 		t->act = u.act;
