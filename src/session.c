@@ -46,6 +46,42 @@ session_time_used(const struct session *s)
 	return s->over ? s->ended_at : session_elapsed(s);
 }
 
+/* The meeting's agreed length in minutes: the timer's, or the half hour
+ * a host usually keeps free. */
+static unsigned long
+agreed_minutes(const struct session *s)
+{
+	return s->cfg.duration > 0 ? (s->cfg.duration + 59) / 60 : 30;
+}
+
+/* line with every "{duration}" replaced by the agreed length in words
+ * ("half an hour", "an hour", "1 minute", "45 minutes"), as a persona's
+ * opening and farewell may say it.  Newly allocated. */
+static char *
+with_duration(const char *line, unsigned long minutes)
+{
+	static const char key[] = "{duration}";
+	char words[32];
+	if (minutes == 30)
+		snprintf(words, sizeof words, "half an hour");
+	else if (minutes == 60)
+		snprintf(words, sizeof words, "an hour");
+	else
+		snprintf(words, sizeof words, "%lu minute%s", minutes, minutes == 1 ? "" : "s");
+	size_t n = 0;
+	for (const char *at = strstr(line, key); at != NULL; at = strstr(at + 1, key))
+		n++;
+	char *out = xmalloc(strlen(line) + n * strlen(words) + 1), *o = out;
+	for (const char *at; (at = strstr(line, key)) != NULL; line = at + strlen(key)) {
+		memcpy(o, line, (size_t)(at - line));
+		o += at - line;
+		memcpy(o, words, strlen(words));
+		o += strlen(words);
+	}
+	strcpy(o, line);
+	return out;
+}
+
 void
 session_say(struct session *s, enum voice v, const char *text)
 {
@@ -114,7 +150,9 @@ session_new(const struct session_config *cfg)
 	}
 	const struct persona *p = cfg->persona;
 	session_tick(s);
-	session_say(s, VOICE_HOST, p->opening);
+	char *opening = with_duration(p->opening, agreed_minutes(s));
+	session_say(s, VOICE_HOST, opening);
+	free(opening);
 	const char *ask = host_ask(&s->host);
 	if (ask != NULL) {
 		session_say(s, VOICE_HOST, ask);
@@ -193,14 +231,6 @@ add_turn(struct session *s, const char *text, size_t len)
 	t->text = xstrndup(text, len);
 	t->cat = CAT_NONE;
 	return t;
-}
-
-/* The meeting's agreed length in minutes: the timer's, or the half hour
- * a host usually keeps free. */
-static unsigned long
-agreed_minutes(const struct session *s)
-{
-	return s->cfg.duration > 0 ? (s->cfg.duration + 59) / 60 : 30;
 }
 
 /* Letters a bare "term?" line may have besides the term: "sorry", "and a",
@@ -392,7 +422,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		if (!closing_thanks(s, text, len))
 			return host_act(&s->host, ACT_THANKS, 0);
 		s->farewell_given = true;
-		t->reply = xstrdup(s->cfg.persona->farewell);
+		t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
 		session_say(s, VOICE_HOST, t->reply);
 		session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
 		    "Type /end when you are ready for your report.");
@@ -400,7 +430,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_GOODBYE:
 		if (!s->farewell_given) {
 			s->farewell_given = true;
-			t->reply = xstrdup(s->cfg.persona->farewell);
+			t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
 		} else {
 			t->reply = host_act(&s->host, ACT_GOODBYE, 0);
 		}
@@ -649,9 +679,12 @@ notice_text(const struct session *s, enum notice n)
 	clock_span(d, total, sizeof total);
 	switch (n) {
 	case NOTICE_START:
+	{
+		unsigned long m = (unsigned long)((d + 59999) / 60000);
 		return xasprintf("The clock is running: %s. Agree the time frame with the host at the start "
-		    "(\"I know you have about %lu minutes; I'll keep an eye on the time\"). /time shows what is left.",
-		    total, (unsigned long)((d + 59999) / 60000));
+		    "(\"I know you have about %lu minute%s; I'll keep an eye on the time\"). /time shows what is left.",
+		    total, m, m == 1 ? "" : "s");
+	}
 	case NOTICE_HALF:
 		clock_span(d - s->notice_at[NOTICE_HALF], left, sizeof left);
 		if (!tier_asked(s, TIER_INDUSTRY))
@@ -718,8 +751,11 @@ session_finish(struct session *s)
 	if (s->finished || s->quit)
 		return;
 	s->finished = true;
-	if (!s->farewell_given)
-		session_say(s, VOICE_HOST, s->cfg.persona->farewell);
+	if (!s->farewell_given) {
+		char *bye = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+		session_say(s, VOICE_HOST, bye);
+		free(bye);
+	}
 	s->farewell_given = true;
 	log_end(s, s->ended_by_clock ? TRANSCRIPT_END_CLOCK : TRANSCRIPT_END);
 }
