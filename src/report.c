@@ -126,6 +126,15 @@ report_flags(struct session *s)
 	return b.p;
 }
 
+unsigned
+report_questions(const struct session *s)
+{
+	unsigned n = 0;
+	for (int c = 0; c < CAT_COUNT; c++)
+		n += s->asked[c];
+	return n;
+}
+
 char *
 report_text(struct session *s)
 {
@@ -170,7 +179,9 @@ report_text(struct session *s)
 		const struct question *q = sugg[c];
 		add(&b, "    %-15s %s\n", category_name(c), q ? q->text : topic[c].theirs);
 	}
-	if (s->nflags == 0) {
+	if (s->nflags == 0 && questions == 0) {
+		add(&b, "  Flags: none, but nothing was practised: you asked no questions.\n");
+	} else if (s->nflags == 0) {
 		add(&b, "  Flags: none. You kept to the etiquette.\n");
 	} else {
 		char *f = report_flags(s);
@@ -215,7 +226,8 @@ report_score(struct session *s, struct score *sc)
 	int etiquette = 40;
 	for (size_t i = 0; i < s->nflags; i++)
 		etiquette -= s->flags[i].sev == SEV_ERROR ? 15 : s->flags[i].sev == SEV_WARNING ? 5 : 1;
-	sc->etiquette = etiquette < 0 ? 0 : etiquette;
+	/* Nothing said that was a question or a flag: nothing practised. */
+	sc->etiquette = etiquette < 0 || (report_questions(s) == 0 && s->nflags == 0) ? 0 : etiquette;
 	int job = 0;
 	for (int c = 0; c < CAT_COUNT; c++)
 		job += category_tier((enum category)c) == TIER_JOB && s->asked[c] > 0;
@@ -392,8 +404,8 @@ report_final(struct session *s)
 			session_say(s, VOICE_INFO, err);
 		}
 	}
-	char *plan = report_reminders(s);
-	if (s->cfg.transcript != NULL) {
+	char *plan = report_questions(s) > 0 ? report_reminders(s) : NULL;
+	if (plan != NULL && s->cfg.transcript != NULL) {
 		char err[300];
 		if (transcript_save_beside(s->cfg.transcript, ".follow-up.txt", plan, err, sizeof err) != 0) {
 			s->save_failed = true;
@@ -406,7 +418,10 @@ report_final(struct session *s)
 	session_say(s, VOICE_INFO, msg);
 	free(msg);
 	free(note);
-	session_say(s, VOICE_INFO, plan);
+	if (plan != NULL)
+		session_say(s, VOICE_INFO, plan);
+	else
+		session_say(s, VOICE_INFO, "No follow-up plan: you asked no questions, so there is nothing to follow up yet.");
 	free(plan);
 	if (s->cfg.transcript != NULL) {
 		char *where = s->save_failed ?

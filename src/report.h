@@ -17,7 +17,8 @@ struct session;
 
 /* A timed session's score out of 100, from documented parts. */
 struct score {
-	int etiquette;  /* 40, less 15 a error flag, 5 a warning, 1 an info */
+	int etiquette;  /* 40, less 15 a error flag, 5 a warning, 1 an info;
+	                   0 when no question was asked and nothing flagged */
 	int coverage;   /* 3 a job category up to 15, plus 10 for the industry */
 	int closing;    /* referrals 8, permission to use the name 7, thanks 5 */
 	int pacing;     /* 10 for ending before the host had to, 5 for both
@@ -26,6 +27,10 @@ struct score {
 };
 
 void report_score(struct session *s, struct score *sc);
+
+/* How many questions the user asked (lines understood as one of the
+ * taxonomy's categories). */
+unsigned report_questions(const struct session *s);
 
 /* The pacing part of a timed session's report, newly allocated. */
 char *report_pacing(struct session *s);
@@ -58,7 +63,8 @@ const char *report_topic(enum category c);
 char *report_thanks(struct session *s);
 
 /* The follow-up plan: the thank-you note within a day, the referrals,
- * an update, and keeping in touch about once a year; newly allocated. */
+ * an update, and keeping in touch about once a year; newly allocated.
+ * report_final gives none when no question was asked. */
 char *report_reminders(struct session *s);
 
 /* At the end: say the report, save the thank-you draft beside the

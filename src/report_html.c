@@ -654,7 +654,7 @@ section_score(struct page *pg)
 		int got, max;
 		const char *why;
 	} parts[] = {
-		{"Etiquette", sc.etiquette, 40, "40, less 15 for each error flag, 5 for each warning and 1 for each info"},
+		{"Etiquette", sc.etiquette, 40, "40, less 15 for each error flag, 5 for each warning and 1 for each info; 0 when nothing was asked"},
 		{"Coverage", sc.coverage, 25, "3 for each topic about the job, up to 15, and 10 for the industry"},
 		{"Closing", sc.closing, 20, "referrals 8, permission to use their name 7, thanking the host 5"},
 		{"Pacing", sc.pacing, 15, "10 for ending before the host had to, 5 for both closing questions "
@@ -746,7 +746,8 @@ section_flags(struct page *pg)
 	fprintf(fp, "<section id=\"flags\" aria-labelledby=\"flags-h\">\n<h2 id=\"flags-h\">Flags (%zu)</h2>\n",
 	    s->nflags);
 	if (s->nflags == 0) {
-		fputs("<p class=\"good\">None: you kept to the etiquette.</p>\n</section>\n", fp);
+		fputs(report_questions(s) == 0 ? "<p>None, but nothing was practised: you asked no questions.</p>\n</section>\n" :
+		    "<p class=\"good\">None: you kept to the etiquette.</p>\n</section>\n", fp);
 		return;
 	}
 	fputs("<ol class=\"flags\">\n", fp);

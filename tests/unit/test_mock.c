@@ -224,6 +224,16 @@ main(void)
 	ok(heard("etiquette 10/40"), "two errors cost 30 etiquette points");
 	session_free(s);
 
+	/* A meeting in which nothing was asked earns no etiquette credit
+	 * and gets no follow-up plan. */
+	s = start(20 * 60);
+	reset();
+	say(s, 1, 0, "/end");
+	ok(heard("etiquette 0/40"), "nothing asked: no etiquette credit");
+	ok(heard("nothing was practised: you asked no questions"), "nothing asked: the verdict says so");
+	ok(heard("No follow-up plan") && !heard("Follow-up plan after"), "nothing asked: no follow-up plan");
+	session_free(s);
+
 	assessor_free(&as);
 	ruleset_free(rs);
 	free(cat.dirs[0].path);
