@@ -281,11 +281,25 @@ host_act(struct host *h, enum act a, unsigned long minutes)
 	snprintf(span, sizeof span, "%lu minute%s", minutes, minutes == 1 ? "" : "s");
 	if (!own)
 		return fill(line, span, NULL);
-	/* The persona's own line says {duration}. */
-	const char *at = strstr(line, "{duration}");
-	if (at == NULL)
-		return xstrdup(line);
-	return xasprintf("%.*s%s%s", (int)(at - line), line, span, at + strlen("{duration}"));
+	return host_fill_duration(line, span);   /* the persona's own line */
+}
+
+char *
+host_fill_duration(const char *line, const char *words)
+{
+	static const char key[] = "{duration}";
+	size_t n = 0;
+	for (const char *at = strstr(line, key); at != NULL; at = strstr(at + 1, key))
+		n++;
+	char *out = xmalloc(strlen(line) + n * strlen(words) + 1), *o = out;
+	for (const char *at; (at = strstr(line, key)) != NULL; line = at + strlen(key)) {
+		memcpy(o, line, (size_t)(at - line));
+		o += at - line;
+		memcpy(o, words, strlen(words));
+		o += strlen(words);
+	}
+	strcpy(o, line);
+	return out;
 }
 
 /* Whether word w[0..n) occurs in q as a whole word (or words). */

@@ -86,6 +86,10 @@ void host_unguard(struct host *h);
  */
 char *host_act(struct host *h, enum act a, unsigned long minutes);
 
+/* line with every "{duration}" replaced by words (the meeting's length,
+ * as "30 minutes" or "half an hour").  Newly allocated. */
+char *host_fill_duration(const char *line, const char *words);
+
 /*
  * The reply to a question of category cat whose normalised text is q:
  * among the variants not yet given, the one whose keywords and words fit

@@ -60,7 +60,6 @@ agreed_minutes(const struct session *s)
 static char *
 with_duration(const char *line, unsigned long minutes)
 {
-	static const char key[] = "{duration}";
 	char words[32];
 	if (minutes == 30)
 		snprintf(words, sizeof words, "half an hour");
@@ -68,18 +67,7 @@ with_duration(const char *line, unsigned long minutes)
 		snprintf(words, sizeof words, "an hour");
 	else
 		snprintf(words, sizeof words, "%lu minute%s", minutes, minutes == 1 ? "" : "s");
-	size_t n = 0;
-	for (const char *at = strstr(line, key); at != NULL; at = strstr(at + 1, key))
-		n++;
-	char *out = xmalloc(strlen(line) + n * strlen(words) + 1), *o = out;
-	for (const char *at; (at = strstr(line, key)) != NULL; line = at + strlen(key)) {
-		memcpy(o, line, (size_t)(at - line));
-		o += at - line;
-		memcpy(o, words, strlen(words));
-		o += strlen(words);
-	}
-	strcpy(o, line);
-	return out;
+	return host_fill_duration(line, words);
 }
 
 void
