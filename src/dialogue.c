@@ -218,6 +218,9 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	d->host_asked = false;
 	memset(u, 0, sizeof *u);
 	u->cat = u->alt = CAT_NONE;
+	static const char *const thanks[] = {"thanks", "thank", "thx", "appreciate", "grateful", NULL};
+	for (const char *const *w = thanks; *w != NULL && !u->thanks; w++)
+		u->thanks = has_word(text, *w);
 
 	enum category offered[2] = {d->offered[0], d->offered[1]};
 	d->offered[0] = d->offered[1] = CAT_NONE;

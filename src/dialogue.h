@@ -41,6 +41,8 @@ struct understanding {
 	                            ask which of cat and alt was meant */
 	enum category alt;       /* the runner-up topic when unsure */
 	bool closing;            /* a closing question sure enough to count */
+	bool thanks;             /* it thanks the host, whatever its act
+	                            ("Thanks so much! Who else should I ask?") */
 };
 
 /* A fresh conversation; the thresholds come from the model (or fixed

@@ -454,6 +454,8 @@ say_to_host(struct session *s, const char *text, size_t len)
 	size_t turn_index = s->nturns - 1;
 	t->act = u.act;
 	t->conf = u.conf;
+	if (u.thanks)
+		s->thanked = true;
 	if (u.act == ACT_SELF)
 		for (size_t i = 0; i < len; i++)
 			s->self_words += text[i] == ' ';

@@ -234,6 +234,14 @@ main(void)
 	ok(heard("No follow-up plan") && !heard("Follow-up plan after"), "nothing asked: no follow-up plan");
 	session_free(s);
 
+	/* Thanks said in the same line as a closing question still counts. */
+	s = start(20 * 60);
+	reset();
+	say(s, 1, 0, "Thanks so much, this was really helpful. Who else would you suggest I talk to?");
+	say(s, 2, 0, "/end");
+	ok(heard("thanked the host: yes"), "thanks inside a closing question counts as thanking the host");
+	session_free(s);
+
 	assessor_free(&as);
 	ruleset_free(rs);
 	free(cat.dirs[0].path);
