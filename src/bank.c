@@ -467,10 +467,17 @@ load_terms(struct ctx *c, const struct ynode *v, struct persona *p)
 	}
 }
 
-/* Whether the persona's replies or follow-ups use word w (caseless). */
+/* Whether anything the persona says (the opening, the farewell, its
+ * questions back, replies and follow-ups) uses word w (caseless). */
 static bool
 persona_uses(const struct persona *p, const char *w)
 {
+	if ((p->opening != NULL && strcasestr(p->opening, w) != NULL) ||
+	    (p->farewell != NULL && strcasestr(p->farewell, w) != NULL))
+		return true;
+	for (size_t i = 0; i < p->asks.n; i++)
+		if (strcasestr(p->asks.v[i], w) != NULL)
+			return true;
 	for (int c = 0; c < CAT_COUNT; c++)
 		for (size_t i = 0; i < p->replies[c].n; i++) {
 			if (strcasestr(p->replies[c].v[i], w) != NULL)

@@ -391,6 +391,27 @@ strong_keyword(const struct host *h, enum category cat, size_t i, const char *q)
 	return words >= 2;
 }
 
+/* "Would you mind if I said you suggested it?" is answered "not at all",
+ * not "yes": a reply that opens with a yes (text) is turned round when q,
+ * the line as normalised, asks whether the host minds. */
+static char *
+mind_answer(char *text, const char *q)
+{
+	static const char *const yes[] = {"Yes, of course", "Yes, by all means", "Of course",
+		"Absolutely", "Certainly", "Yes", "Sure", NULL};
+	if (q == NULL || (strstr(q, "you mind") == NULL && strstr(q, "bother you") == NULL))
+		return text;
+	for (const char *const *y = yes; *y != NULL; y++) {
+		size_t n = strlen(*y);
+		if (strncmp(text, *y, n) == 0 && (text[n] == ',' || text[n] == '.' || text[n] == '!')) {
+			char *r = xasprintf("Not at all%s", text + n);
+			free(text);
+			return r;
+		}
+	}
+	return text;
+}
+
 char *
 host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 {
@@ -450,9 +471,9 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	const char *text = l->v[best];
 	if (h->guarded > 0) {
 		h->guarded--;
-		return first_sentence(text);
+		return mind_answer(first_sentence(text), q);
 	}
-	return xstrdup(text);
+	return mind_answer(xstrdup(text), q);
 }
 
 char *
