@@ -109,6 +109,27 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 	ok(tried > 0 && missed == 0, "%s/%s: a question naming a variant's own keyword gets it (%zu tried)",
 	    bank, p->id, tried);
 
+	/* "Would you mind if I said...?" is never answered with a yes. */
+	{
+		struct host h;
+		host_init(&h, p, 5);
+		size_t yes = 0, nm = p->replies[CAT_MENTION_NAME].n;
+		for (size_t i = 0; i < nm; i++) {
+			char *r = host_reply_to(&h, CAT_MENTION_NAME,
+			    "would you mind if i said you suggested i get in touch?", true);
+			if (strncmp(r, "Yes", 3) == 0 || strncmp(r, "Sure", 4) == 0 ||
+			    strncmp(r, "Of course", 9) == 0 || strncmp(r, "Absolutely", 10) == 0 ||
+			    strncmp(r, "Certainly", 9) == 0) {
+				yes++;
+				printf("# %s/%s: \"would you mind\" answered: %.60s\n", bank, p->id, r);
+			}
+			free(r);
+		}
+		ok(nm > 0 && yes == 0, "%s/%s: \"would you mind if I said...\" is never answered yes (%zu replies)",
+		    bank, p->id, nm);
+		host_free(&h);
+	}
+
 	/* Thirty follow-ups in a row, in a session, never repeat a reply. */
 	struct assessor as;
 	assessor_init(&as, rs, POLICY_DEFAULT);
