@@ -186,7 +186,7 @@ words_in(const char *text)
  * "the second" or "both", else the one the line itself leans to; -1 when
  * it leans to neither. */
 static int
-pick_offered(const struct assessment *as, const char *text, const enum category offered[2])
+pick_by_word(const char *text)
 {
 	static const char *const first[] = {"first", "former", "the first one", "1", "both", "the former",
 		NULL};
@@ -198,6 +198,15 @@ pick_offered(const struct assessment *as, const char *text, const enum category 
 	for (const char *const *w = second; *w != NULL; w++)
 		if (has_word(text, *w))
 			return 1;
+	return -1;
+}
+
+static int
+pick_offered(const struct assessment *as, const char *text, const enum category offered[2])
+{
+	int byword = pick_by_word(text);
+	if (byword >= 0)
+		return byword;
 	float a = as->judged ? as->j.cat[offered[0]] : 0, b = as->judged ? as->j.cat[offered[1]] : 0;
 	a += as->votes[offered[0]];
 	b += as->votes[offered[1]];
@@ -260,7 +269,10 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	    as->act != ACT_FOLLOW_UP && as->act != ACT_CLARIFY && as->act_conf >= 0.5f;
 	bool own_topic = as->cat != CAT_NONE && as->cat != offered[0] && as->cat != offered[1] &&
 	    as->judged && as->cat_conf >= d->unsure_below;
-	if (offered[0] != CAT_NONE && words_in(text) <= ANSWER_WORDS && !other_act && !own_topic) {
+	/* "The second", "the latter", "both" pick whatever the model makes
+	 * of so short a line. */
+	bool by_word = offered[0] != CAT_NONE && words_in(text) <= 4 && !asks && pick_by_word(text) >= 0;
+	if (offered[0] != CAT_NONE && words_in(text) <= ANSWER_WORDS && (by_word || (!other_act && !own_topic))) {
 		int pick = pick_offered(as, text, offered);
 		if (pick >= 0) {
 			u->act = ACT_QUESTION;
