@@ -16,7 +16,8 @@
 #include "xmalloc.h"
 
 /* The rules the learned model's flags are reported under.  They have no
- * patterns; their messages say the finding is a judgement. */
+ * patterns; their messages say the finding is a judgement.  Pay asked of
+ * the host is an error, as salary.own is; pay in general a warning. */
 static char job_id[] = "job-ask.model";
 static char job_msg[] = "This reads as asking the host for a job, a place or a push for a "
     "position (the learned model's judgement, not a fixed rule): hosts agree to these meetings "
@@ -28,25 +29,55 @@ static char pay_msg[] = "This reads as a question about pay (the learned model's
     "a fixed rule): what people earn is private, and published surveys answer it better.";
 static char pay_sugg[] = "Ask what shapes how a career grows over the years, or where people in "
     "the field find fair figures.";
+static char own_id[] = "salary.model-own";
+static char own_msg[] = "This reads as asking the host what they are paid (the learned model's "
+    "judgement, not a fixed rule): it is personal, and it puts them on the spot.";
+static char own_sugg[] = "If pay matters to your decision, look up published surveys for the "
+    "role, and ask the host what they find rewarding about the work instead.";
+
+static const struct {
+	char *id;
+	enum flag_kind kind;
+	enum severity strict, dflt, lenient;
+	char *message, *suggestion;
+} model_rule_text[MODEL_RULES] = {
+	{job_id, KIND_JOB_ASK, SEV_ERROR, SEV_ERROR, SEV_WARNING, job_msg, job_sugg},
+	{pay_id, KIND_SALARY, SEV_ERROR, SEV_WARNING, SEV_WARNING, pay_msg, pay_sugg},
+	{own_id, KIND_SALARY, SEV_ERROR, SEV_ERROR, SEV_WARNING, own_msg, own_sugg},
+};
 
 static void
 init_model_rules(struct assessor *a)
 {
-	struct rule *j = &a->model_rules[0], *p = &a->model_rules[1];
-	j->id = job_id;
-	j->kind = KIND_JOB_ASK;
-	j->sev[POLICY_DEFAULT] = j->sev[POLICY_STRICT] = SEV_ERROR;
-	j->sev[POLICY_LENIENT] = SEV_WARNING;
-	j->message = job_msg;
-	j->suggestion = job_sugg;
-	j->file = "(learned model)";
-	p->id = pay_id;
-	p->kind = KIND_SALARY;
-	p->sev[POLICY_DEFAULT] = p->sev[POLICY_LENIENT] = SEV_WARNING;
-	p->sev[POLICY_STRICT] = SEV_ERROR;
-	p->message = pay_msg;
-	p->suggestion = pay_sugg;
-	p->file = "(learned model)";
+	for (int i = 0; i < MODEL_RULES; i++) {
+		struct rule *r = &a->model_rules[i];
+		/* The rule's strings are never freed or written through. */
+		r->id = model_rule_text[i].id;
+		r->kind = model_rule_text[i].kind;
+		r->sev[POLICY_STRICT] = model_rule_text[i].strict;
+		r->sev[POLICY_DEFAULT] = model_rule_text[i].dflt;
+		r->sev[POLICY_LENIENT] = model_rule_text[i].lenient;
+		r->message = model_rule_text[i].message;
+		r->suggestion = model_rule_text[i].suggestion;
+		r->file = "(learned model)";
+	}
+}
+
+/* Whether a pay question is put to the host ("what do you take home?")
+ * rather than about people in general ("what do juniors take home?",
+ * "do you earn more if you specialise?"): on the normalised line. */
+static const char own_pay_pattern[] = "\\b(?:you|your|yours|yourself)\\b";
+static const char general_pay_pattern[] =
+    "\\b(?:people|someone|somebody|they|them|their|new\\s+grads?|graduates?|juniors?|freshers?|"
+    "everyone|anyone|folks|workers|staff|nurses|teachers|engineers|analysts|accountants|devs|"
+    "developers|employees|interns|an?\\s+\\w+|if\\s+you|do\\s+you\\s+think|would\\s+you\\s+say|"
+    "in\\s+general|typically|usually|average|normal|typical)\\b";
+
+static bool
+asks_host_pay(struct assessor *a, struct matcher *m, const char *ns, size_t nl)
+{
+	return pattern_match(m, &a->own_pay, ns, nl, NULL, NULL) == 1 &&
+	    pattern_match(m, &a->general_pay, ns, nl, NULL, NULL) == 0;
 }
 
 /* A promise not to ask for a job, or about pay (on the normalised line).
@@ -66,9 +97,11 @@ assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 	norm_init(&a->norm);
 	init_model_rules(a);
 	char perr[200];
-	if (!pattern_compile(&a->disclaimer, disclaimer_pattern, perr, sizeof perr)) {
-		/* A built-in pattern that does not compile is a bug, not input. */
-		fprintf(stderr, "infocoach: internal error: disclaimer pattern: %s\n", perr);
+	/* A built-in pattern that does not compile is a bug, not input. */
+	if (!pattern_compile(&a->disclaimer, disclaimer_pattern, perr, sizeof perr) ||
+	    !pattern_compile(&a->own_pay, own_pay_pattern, perr, sizeof perr) ||
+	    !pattern_compile(&a->general_pay, general_pay_pattern, perr, sizeof perr)) {
+		fprintf(stderr, "infocoach: internal error: a built-in pattern: %s\n", perr);
 		abort();
 	}
 	assessor_set_model(a, rs->model);
@@ -132,6 +165,8 @@ assessor_free(struct assessor *a)
 	classifier_free(a->cls);
 	norm_free(&a->norm);
 	pattern_free(&a->disclaimer);
+	pattern_free(&a->own_pay);
+	pattern_free(&a->general_pay);
 	trigger_set_free(a->triggers);
 	free(a->memo);
 	free(a->trig_words);
@@ -307,6 +342,8 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		const struct model_thresholds *th = model_thresholds(a->model);
 		const struct rule *mr[2] = {&a->model_rules[0], &a->model_rules[1]};
 		const float p[2] = {out->j.flag[MFLAG_JOB_ASK], out->j.flag[MFLAG_SALARY]};
+		if (p[1] >= th->salary && !seen[KIND_SALARY] && asks_host_pay(a, m, ns, nl))
+			mr[1] = &a->model_rules[2];
 		const float thr[2] = {th->job_ask, th->salary};
 		/* The model stays quiet where the user turned a rule of the kind
 		 * off for this line, or promised not to ask. */
@@ -322,6 +359,14 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		out->act = (enum act)model_top(out->j.act, ACT_COUNT, &second);
 		out->act_conf = out->j.act[out->act];
 		out->act2 = (enum act)second;
+	}
+	/* Pay asked of the host is as severe as salary.own, whichever rule
+	 * caught it ("what's your TC?" is caught by a rule about pay words). */
+	for (size_t i = 0; i < out->nflags; i++) {
+		struct flag *f = &out->flags[i];
+		enum severity own = a->model_rules[2].sev[a->policy];
+		if (f->rule->kind == KIND_SALARY && f->sev < own && asks_host_pay(a, m, ns, nl))
+			f->sev = own;
 	}
 	/* A job ask or a pay question is a question with no category: the
 	 * host answers it with a reaction, not a reply. */

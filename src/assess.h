@@ -33,6 +33,8 @@ struct assess_memo {
 };
 #define ASSESS_MEMO 4096        /* lines remembered */
 
+#define MODEL_RULES 3
+
 struct assessor {
 	const struct ruleset *rs;   /* the rules (borrowed) */
 	enum policy policy;         /* which severity column applies */
@@ -54,7 +56,9 @@ struct assessor {
 	struct pattern disclaimer;  /* "I'm not asking for a job": the model
 	                               does not overrule it */
 	struct norm norm;           /* the line, normalised */
-	struct rule model_rules[2]; /* job-ask.model and salary.model */
+	struct pattern own_pay, general_pay; /* whose pay a question asks about */
+	struct rule model_rules[MODEL_RULES]; /* job-ask.model, salary.model and
+	                               salary.model-own */
 	struct assess_memo *memo;   /* lines seen before (owned) */
 };
 

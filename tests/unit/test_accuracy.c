@@ -40,15 +40,21 @@
  * threshold chosen on the examples (0.68 instead of 0.92): job asks
  * 0.980 / 0.877, pay 0.990 / 0.843, categories 0.917, turns 0.908, own
  * pay 0.587, closing false positives 1 (a time-frame question read as
- * asking to use the host's name). */
+ * asking to use the host's name).  Third run (session 5), after two more
+ * sets of examples by writers who had seen neither the rules nor these
+ * lines, a rule for the words people use for pay, and pay asked of the
+ * host raised to an error whichever rule caught it: job asks 0.982 /
+ * 0.965, pay 0.991 / 0.922, categories 0.920, turns 0.916, own pay as
+ * errors 0.873 (general pay 0.058), closing false positives 1. */
 #define MIN_JOB_PRECISION  0.97
-#define MIN_JOB_RECALL     0.87   /* issue 11: 0.95 */
+#define MIN_JOB_RECALL     0.95
 #define MIN_PAY_PRECISION  0.97
-#define MIN_PAY_RECALL     0.84   /* issue 11: 0.95 */
-#define MIN_CAT_ACCURACY   0.91   /* issue 11: 0.92 */
-#define MIN_TURN_ACCURACY  0.90   /* issue 11: 0.92 */
-#define MIN_OWN_PAY_ERROR  0.58   /* own-pay lines flagged as errors */
+#define MIN_PAY_RECALL     0.92   /* issue 11: 0.95 */
+#define MIN_CAT_ACCURACY   0.91   /* issue 11: 0.92 (618/672 is 0.9196) */
+#define MIN_TURN_ACCURACY  0.91   /* issue 11: 0.92 */
+#define MIN_OWN_PAY_ERROR  0.87   /* own-pay lines flagged as errors */
 #define MAX_CLOSING_FP     1      /* issue 11: 0 */
+#define MAX_GENERAL_PAY_ERROR 0.10 /* general pay lines flagged as errors */
 
 static const char *corpus_dir;
 static unsigned long closing_fp, closing_hit, closing_all;
@@ -145,7 +151,7 @@ static void
 test_flags(struct matcher *m)
 {
 	struct assessor *a = judge_for(CATALOG_DEFAULT_BANK);
-	unsigned long tp[2] = {0}, fp[2] = {0}, fn[2] = {0}, lines = 0, own = 0, own_err = 0;
+	unsigned long tp[2] = {0}, fp[2] = {0}, fn[2] = {0}, lines = 0, own = 0, own_err = 0, general = 0, general_err = 0;
 	char buf[4096];
 	FILE *f = open_corpus("flags.tsv");
 	while (fgets(buf, sizeof buf, f) != NULL) {
@@ -174,6 +180,10 @@ test_flags(struct matcher *m)
 				own++;
 				own_err += got && sev == SEV_ERROR;
 			}
+			if (kinds[k] == KIND_SALARY && want && nf > 2 && strcmp(fl[2], "general") == 0) {
+				general++;
+				general_err += got && sev == SEV_ERROR;
+			}
 		}
 	}
 	fclose(f);
@@ -185,6 +195,10 @@ test_flags(struct matcher *m)
 	printf("# own-pay questions flagged as errors: %.3f (%lu/%lu)\n", share, own_err, own);
 	ok(share >= MIN_OWN_PAY_ERROR, "own-pay questions are errors: %.3f >= %.2f", share,
 	    MIN_OWN_PAY_ERROR);
+	share = general ? (double)general_err / (double)general : 0;
+	printf("# general pay questions flagged as errors: %.3f (%lu/%lu)\n", share, general_err, general);
+	ok(share <= MAX_GENERAL_PAY_ERROR, "general pay questions are warnings: %.3f of them errors <= %.2f",
+	    share, MAX_GENERAL_PAY_ERROR);
 }
 
 static void
