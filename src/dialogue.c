@@ -47,6 +47,9 @@ static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
 /* ... and leans to the one it picks at least this much (probability plus
  * cue votes). */
 #define PICK_LEAN 0.2f
+/* Below this the model is not sure a short question that leans on the
+ * last answer is off topic or a mere reaction. */
+#define SURE_OTHER 0.7f
 
 void
 dialogue_init(struct dialogue *d, const struct model_thresholds *thr)
@@ -311,6 +314,12 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	    !(as->judged && u->act == ACT_QUESTION && as->act_conf >= SURE_QUESTION &&
 	    !starts_with_word(text, first_person)))
 		u->act = ACT_SELF;
+	/* "Is that a good thing?" just after an answer leans on it: going on
+	 * with it, unless the model is sure it is something else. */
+	if ((u->act == ACT_OFF_TOPIC || u->act == ACT_ACK) && asks && d->topic != CAT_NONE &&
+	    words_in(text) <= 8 && points_back(text) && (!as->judged || as->act_conf < SURE_OTHER) &&
+	    (as->cat == CAT_NONE || as->votes[as->cat] < ASKS_VOTES))
+		u->act = ACT_FOLLOW_UP;
 	/* Going on needs something to go on with. */
 	if (u->act == ACT_FOLLOW_UP && d->topic == CAT_NONE)
 		u->act = ACT_QUESTION;

@@ -472,11 +472,15 @@ say_to_host(struct session *s, const char *text, size_t len)
 	s->in_turn = true;
 
 	/* A goodbye, thanks or small talk is no question: only a question
-	 * can be closed or answered by the website. */
-	if (u.act != ACT_QUESTION && u.act != ACT_FOLLOW_UP && u.act != ACT_CLARIFY) {
+	 * can be closed or answered by the website.  A follow-up may well be
+	 * a yes/no question ("Is that common?"): in a conversation the host
+	 * just goes on. */
+	if (u.act != ACT_QUESTION) {
+		bool going_on = u.act == ACT_FOLLOW_UP || u.act == ACT_CLARIFY;
 		size_t k = 0;
 		for (size_t i = 0; i < as.nflags; i++)
-			if (as.flags[i].rule->kind != KIND_CLOSED && as.flags[i].rule->kind != KIND_GOOGLEABLE)
+			if (as.flags[i].rule->kind != KIND_CLOSED &&
+			    (going_on || as.flags[i].rule->kind != KIND_GOOGLEABLE))
 				as.flags[k++] = as.flags[i];
 		as.nflags = k;
 		s->last_as = as;
