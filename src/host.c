@@ -412,6 +412,29 @@ mind_answer(char *text, const char *q)
 	return text;
 }
 
+/* Advice asked "for someone like me" draws on what the user said they
+ * study: "Coming from biology, choose a first hospital..." */
+static char *
+for_you(const struct host *h, enum category cat, char *text, const char *q)
+{
+	static const char *const me[] = {"like me", "my situation", "my position", "my background",
+		"my case", "in my shoes", "for me", "someone with my", NULL};
+	if (h->subject[0] == '\0' || q == NULL || cat != CAT_ADVICE)
+		return text;
+	bool asks_for_me = false;
+	for (const char *const *m = me; *m != NULL && !asks_for_me; m++)
+		asks_for_me = strstr(q, *m) != NULL;
+	/* The reply's first word is lowered unless it is "I" or a name. */
+	bool lower = text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'a' && text[1] <= 'z' &&
+	    !(text[0] == 'I' && (text[1] == ' ' || text[1] == '\''));
+	if (!asks_for_me || !lower)
+		return text;
+	char first[2] = {(char)(text[0] + 32), '\0'};
+	char *r = xasprintf("Coming from %s, %s%s", h->subject, first, text + 1);
+	free(text);
+	return r;
+}
+
 char *
 host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 {
@@ -473,7 +496,7 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 		h->guarded--;
 		return mind_answer(first_sentence(text), q);
 	}
-	return mind_answer(xstrdup(text), q);
+	return for_you(h, cat, mind_answer(xstrdup(text), q), q);
 }
 
 char *
@@ -671,6 +694,7 @@ host_self(struct host *h, const char *q)
 	};
 	char subject[48];
 	if (find_study(q, subject, sizeof subject)) {
+		memcpy(h->subject, subject, sizeof h->subject);
 		/* Studying the host's own field is not "another angle". */
 		char stem[5];
 		memcpy(stem, subject, 4);

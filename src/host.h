@@ -46,6 +46,8 @@ struct host {
 	size_t last_variant;         /* which variant it was */
 	size_t no_more;              /* times the host had nothing more */
 	int guarded;                 /* replies left to keep short */
+	char subject[48];            /* what the user said they study or
+	                                studied ("" until they say) */
 };
 
 /* Set up h for persona p with a seed; free with host_free. */
