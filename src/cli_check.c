@@ -100,6 +100,9 @@ open_rules(const struct common *co)
 	struct catalog cat;
 	struct diag_list dl = {0};
 	catalog_init(&cat);
+	/* check and rules need the rules, cues and questions, not the
+	 * personas: their replies and glossaries are most of a bank. */
+	cat.bank_flags = BANK_NO_PERSONAS;
 	struct ruleset *rs = catalog_open(&cat, co->banks, co->nbanks, &dl);
 	diag_flush(&dl, stderr);
 	catalog_free(&cat);
