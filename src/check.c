@@ -217,7 +217,9 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 	}
 	unsigned long first = seen_add(c, dup_hash(q, len), lineno);
 	if (first != 0 && !assess_ignored("list.duplicate", "duplicate", ignore, nignore)) {
-		char *msg = xasprintf("the same question as line %lu", first);
+		/* On the stack: a long list may repeat a question on every line. */
+		char msg[64];
+		snprintf(msg, sizeof msg, "the same question as line %lu", first);
 		struct finding f = {
 			.line = lineno, .col = qcol, .end_col = qcol + utf8_columns(q, len),
 			.sev = SEV_WARNING, .kind = "duplicate", .rule = "list.duplicate",
@@ -225,7 +227,6 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 			.suggestion = "Ask each question once; drop this one or make it more specific.",
 		};
 		emit_finding(c->e, &f);
-		free(msg);
 	}
 }
 
