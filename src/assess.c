@@ -346,10 +346,12 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 			mr[1] = &a->model_rules[2];
 		const float thr[2] = {th->job_ask, th->salary};
 		/* The model stays quiet where the user turned a rule of the kind
-		 * off for this line, or promised not to ask. */
-		bool promised = pattern_match(m, &a->disclaimer, ns, nl, NULL, NULL) == 1;
+		 * off for this line, or promised not to ask (looked for only when
+		 * the model would flag: most lines it would not). */
+		int promised = -1;
 		for (int k = 0; k < 2 && !a->no_model_flags; k++)
-			if (!seen[mr[k]->kind] && p[k] >= thr[k] && !promised &&
+			if (!seen[mr[k]->kind] && p[k] >= thr[k] &&
+			    !(promised < 0 ? (promised = pattern_match(m, &a->disclaimer, ns, nl, NULL, NULL) == 1) : promised) &&
 			    !kind_ignored(a, mr[k]->kind, ignore, nignore) &&
 			    !assess_ignored(mr[k]->id, kind_name(mr[k]->kind), ignore, nignore)) {
 				seen[mr[k]->kind] = true;

@@ -896,7 +896,7 @@ load_root(struct ctx *c, const struct ynode *root, struct bank *b)
 		b->description = get_text(c, root, "description");
 
 	const struct ynode *ps = ynode_get(root, "personas", NULL);
-	if (!b->rules_only && need_seq(c, ps, "personas")) {
+	if (!b->rules_only && (c->flags & BANK_NO_PERSONAS) == 0 && need_seq(c, ps, "personas")) {
 		b->personas = xcalloc(ps->nkids, sizeof *b->personas);
 		char **ids = xcalloc(ps->nkids, sizeof *ids);
 		const struct ynode **nodes = xcalloc(ps->nkids, sizeof *nodes);

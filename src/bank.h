@@ -97,6 +97,8 @@ struct bank {
 
 /* Flags for bank_load and bank_parse. */
 #define BANK_EXAMPLES 1   /* also run every rule's examples (validate) */
+#define BANK_NO_PERSONAS 2 /* skip the personas: neither loaded nor checked
+                             ('check' needs rules, cues and questions) */
 
 /*
  * Load and validate the bank or rule file at path.  Problems go to dl.

@@ -321,7 +321,7 @@ catalog_open(const struct catalog *c, const char *const *names, size_t n, struct
 	size_t nrf = catalog_list(c, "rules", &paths, NULL);
 
 	for (size_t i = 0; i < nrf; i++) {
-		struct bank *b = bank_load(paths[i], dl, 0);
+		struct bank *b = bank_load(paths[i], dl, c->bank_flags);
 		if (b == NULL)
 			ok = false;
 		else
@@ -342,7 +342,7 @@ catalog_open(const struct catalog *c, const char *const *names, size_t n, struct
 			ok = false;
 			continue;
 		}
-		struct bank *b = bank_load(path, dl, 0);
+		struct bank *b = bank_load(path, dl, c->bank_flags);
 		free(path);
 		if (b == NULL) {
 			ok = false;

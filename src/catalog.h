@@ -31,6 +31,8 @@ struct catalog_dir {
 struct catalog {
 	struct catalog_dir dirs[12]; /* search order; further ones are ignored */
 	size_t ndirs;
+	unsigned bank_flags;    /* passed to bank_load by catalog_open (0:
+	                           everything; BANK_NO_PERSONAS for check) */
 };
 
 /* Fill c with the search directories that exist.  Never fails. */

@@ -7,10 +7,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "bank.h"
@@ -99,8 +101,7 @@ input_error(struct checker *c, unsigned long line, unsigned long col, const char
 	va_end(ap);
 	diag_add(&dl, c->path, line, col, SEV_ERROR, "%s", msg);
 	free(msg);
-	fflush(stdout);
-	diag_flush(&dl, stderr);
+	emit_diag(c->e, &dl);
 	c->input_ok = false;
 }
 
@@ -217,7 +218,9 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 	}
 	unsigned long first = seen_add(c, dup_hash(q, len), lineno);
 	if (first != 0 && !assess_ignored("list.duplicate", "duplicate", ignore, nignore)) {
-		char *msg = xasprintf("the same question as line %lu", first);
+		/* On the stack: a long list may repeat a question on every line. */
+		char msg[64];
+		snprintf(msg, sizeof msg, "the same question as line %lu", first);
 		struct finding f = {
 			.line = lineno, .col = qcol, .end_col = qcol + utf8_columns(q, len),
 			.sev = SEV_WARNING, .kind = "duplicate", .rule = "list.duplicate",
@@ -225,7 +228,6 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 			.suggestion = "Ask each question once; drop this one or make it more specific.",
 		};
 		emit_finding(c->e, &f);
-		free(msg);
 	}
 }
 
@@ -242,8 +244,7 @@ comment_line(struct checker *c, unsigned long lineno, const char *s, size_t from
 	diag_add(&dl, c->path, lineno, 1 + utf8_columns(s, (size_t)(w - s)), SEV_WARNING,
 	    "unknown infocoach directive '%.*s' (expected off, on, ignore-next-line or a "
 	    "trailing ignore); the comment is skipped", (int)wl, w);
-	fflush(stdout);
-	diag_flush(&dl, stderr);
+	emit_diag(c->e, &dl);
 }
 
 /* One raw line of a draft (without its newline). */
@@ -409,8 +410,7 @@ check_bank(struct checker *c, const char *path)
 {
 	struct diag_list dl = {0};
 	struct bank *b = bank_load(path, &dl, 0);
-	fflush(stdout);
-	diag_flush(&dl, stderr);
+	emit_diag(c->e, &dl);
 	begin_file(c, path);
 	if (b == NULL) {
 		c->input_ok = false;
@@ -544,4 +544,164 @@ checker_fd(struct checker *c, const char *path, int fd)
 	}
 	end_file(c);
 	return c->input_ok;
+}
+
+/* Write all of buf to fd; false on an error. */
+static bool
+write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		p += w;
+		len -= (size_t)w;
+	}
+	return true;
+}
+
+/* Read exactly len bytes from fd; false at an error or end of file. */
+static bool
+read_all(int fd, void *buf, size_t len)
+{
+	char *p = buf;
+	while (len > 0) {
+		ssize_t r = read(fd, p, len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return false;
+		p += r;
+		len -= (size_t)r;
+	}
+	return true;
+}
+
+/* One worker of checker_parallel. */
+struct worker {
+	pid_t pid;              /* the process, or 0 */
+	int done;               /* pipe: the worker says an input is recorded */
+	FILE *rec;              /* the parent's reading end of its records */
+};
+
+/* A worker: check inputs k, k + jobs, ... recording into fd wfd, and
+ * tell the parent on fd done after each.  Never returns. */
+static void __attribute__((noreturn))
+work(struct assessor *a, unsigned long duration, char *const *paths, size_t n,
+    const char *stdin_name, size_t k, size_t jobs, int wfd, int done)
+{
+	FILE *out = fdopen(wfd, "w");
+	if (out == NULL)
+		_exit(3);
+	struct emitter *re = emit_record_begin(out);
+	struct checker *c = checker_new(a, re, duration);
+	for (size_t i = k; i < n; i += jobs) {
+		const char *name = strcmp(paths[i], "-") == 0 ? stdin_name : NULL;
+		emit_record_result(re, checker_file(c, paths[i], name));
+		if (fflush(out) != 0 || ferror(out))
+			_exit(3);
+		char one = 1;
+		if (!write_all(done, &one, 1))
+			_exit(3);
+	}
+	/* _exit: the parent's buffers (its stdout) are not this process's
+	 * to flush. */
+	_exit(0);
+}
+
+bool
+checker_parallel(struct assessor *a, struct emitter *e, unsigned long duration,
+    char *const *paths, size_t n, const char *stdin_name, size_t jobs,
+    unsigned long *files, unsigned long *questions)
+{
+	bool ok = true, failed = false;
+	if (jobs > n)
+		jobs = n;
+	struct worker *w = xcalloc(jobs, sizeof *w);
+	const char *dir = getenv("TMPDIR");
+	char *tmpl = xasprintf("%s/infocoach-check.XXXXXX", dir != NULL && dir[0] == '/' ? dir : "/tmp");
+
+	fflush(stdout);
+	fflush(stderr);
+	size_t started = 0;
+	for (; started < jobs; started++) {
+		struct worker *x = &w[started];
+		char *path = xstrdup(tmpl);
+		int p[2] = {-1, -1};
+		int wfd = mkstemp(path);
+		int rfd = wfd >= 0 ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+		if (wfd >= 0)
+			unlink(path);
+		free(path);
+		if (rfd < 0 || pipe(p) != 0 || (x->rec = fdopen(rfd, "r")) == NULL) {
+			diag_error("cannot start the processes for -j: %s", strerror(errno));
+			if (wfd >= 0)
+				close(wfd);
+			if (rfd >= 0 && x->rec == NULL)
+				close(rfd);
+			if (p[0] >= 0) {
+				close(p[0]);
+				close(p[1]);
+			}
+			failed = true;
+			break;
+		}
+		x->done = p[0];
+		x->pid = fork();
+		if (x->pid == 0) {
+			close(p[0]);
+			for (size_t v = 0; v <= started; v++)
+				close(fileno(w[v].rec));
+			for (size_t v = 0; v < started; v++)
+				close(w[v].done);
+			work(a, duration, paths, n, stdin_name, started, jobs, wfd, p[1]);
+		}
+		close(wfd);
+		close(p[1]);
+		if (x->pid < 0) {
+			diag_error("cannot start the processes for -j: %s", strerror(errno));
+			x->pid = 0;
+			fclose(x->rec);
+			close(x->done);
+			x->rec = NULL;
+			failed = true;
+			break;
+		}
+	}
+	/* The results, in the order of the arguments. */
+	for (size_t i = 0; i < n && !failed; i++) {
+		struct worker *x = &w[i % jobs];
+		char one;
+		bool r = false;
+		if (!read_all(x->done, &one, 1) || emit_replay(e, x->rec, &r, files, questions) != 0) {
+			char *q = diag_quote(paths[i]);
+			diag_error("the process checking '%s' failed", q);
+			free(q);
+			failed = true;
+			break;
+		}
+		ok &= r;
+	}
+	for (size_t k = 0; k < started; k++) {
+		struct worker *x = &w[k];
+		if (failed && x->pid > 0)
+			kill(x->pid, SIGTERM);
+		if (x->rec != NULL)
+			fclose(x->rec);
+		close(x->done);
+		int st = 0;
+		pid_t got = 0;
+		while (x->pid > 0 && (got = waitpid(x->pid, &st, 0)) < 0 && errno == EINTR)
+			continue;
+		if (!failed && x->pid > 0 && !(got == x->pid && WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
+			diag_error("a process checking files for -j failed");
+			failed = true;
+		}
+	}
+	free(tmpl);
+	free(w);
+	return ok && !failed;
 }

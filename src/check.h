@@ -40,6 +40,20 @@ bool checker_file(struct checker *c, const char *path, const char *stdin_name);
 /* Check a draft already open on fd (not closed), named path in output. */
 bool checker_fd(struct checker *c, const char *path, int fd);
 
+/*
+ * check -j: check paths[0..n) with up to jobs worker processes (forked
+ * from this one, so each has its own copy of a and of every matcher and
+ * cache), input k in worker k % jobs.  Each records its findings and
+ * messages into an unlinked temporary file; this process replays them
+ * into e in the order of the arguments, so stdout and stderr are the same
+ * byte for byte as checking them one after another with checker_file.
+ * *files and *questions grow by those checked.  Returns false when an
+ * input had problems of its own or a worker failed (then stderr says so).
+ */
+bool checker_parallel(struct assessor *a, struct emitter *e, unsigned long duration,
+    char *const *paths, size_t n, const char *stdin_name, size_t jobs,
+    unsigned long *files, unsigned long *questions);
+
 /* Files and questions seen so far. */
 unsigned long checker_files(const struct checker *c);
 unsigned long checker_questions(const struct checker *c);

@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -44,6 +45,9 @@ check_usage(FILE *fp)
 	    "      --fail-on LEVEL    exit 1 on findings at LEVEL or above: error\n"
 	    "                         (default), warning, info, or never\n"
 	    "  -d, --duration D       planned meeting length (default 30m), e.g. 20m\n"
+	    "  -j, --jobs N           check up to N files at a time, in separate processes\n"
+	    "                         (default: the number of processors); the output\n"
+	    "                         is the same as with -j 1, in the order of the files\n"
 	    "  -q, --quiet            text: no suggestions and no summary line\n"
 	    "      --color WHEN       text: colour the severities: auto (default, on a\n"
 	    "                         terminal), always or never; NO_COLOR is honoured\n"
@@ -100,6 +104,9 @@ open_rules(const struct common *co)
 	struct catalog cat;
 	struct diag_list dl = {0};
 	catalog_init(&cat);
+	/* check and rules need the rules, cues and questions, not the
+	 * personas: their replies and glossaries are most of a bank. */
+	cat.bank_flags = BANK_NO_PERSONAS;
 	struct ruleset *rs = catalog_open(&cat, co->banks, co->nbanks, &dl);
 	diag_flush(&dl, stderr);
 	catalog_free(&cat);
@@ -118,6 +125,7 @@ cli_check(int argc, char **argv)
 		{"fail-on", required_argument, NULL, 'F'},
 		{"duration", required_argument, NULL, 'd'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"jobs", required_argument, NULL, 'j'},
 		{"letter", no_argument, NULL, 'L'},
 		{"thank-you", no_argument, NULL, 'T'},
 		{"config", required_argument, NULL, 'c'},
@@ -135,16 +143,29 @@ cli_check(int argc, char **argv)
 	int fail_on = SEV_ERROR;   /* SEV_NONE: never */
 	unsigned long duration = 30 * 60;
 	bool quiet = false, duration_given = false, policy_given = false, no_config = false;
+	long nproc = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t jobs = nproc > 0 ? (size_t)nproc : 1;
 	const char *config_path = NULL;
 	struct settings cf = {0};
 	int status = STATUS_INVALID, c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+b:p:f:d:c:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+b:p:f:d:c:j:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			co.banks[co.nbanks++] = optarg;
 			break;
+		case 'j': {
+			char *end;
+			errno = 0;
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (optarg[0] < '1' || optarg[0] > '9' || *end != '\0' || errno != 0 || v > 1024) {
+				cli_usage_error("check", "invalid number of jobs '%s' (expected 1 to 1024)", optarg);
+				goto out;
+			}
+			jobs = (size_t)v;
+			break;
+		}
 		case 'p':
 			if (!parse_policy("check", optarg, &co.policy))
 				goto out;
@@ -253,13 +274,24 @@ cli_check(int argc, char **argv)
 	diag_set_color(cli_use_color(color, isatty(STDERR_FILENO)));
 	struct checker *ck = checker_new(&as, em, duration);
 	bool inputs_ok = true;
-	for (int i = optind; i < argc; i++) {
-		const char *name = strcmp(argv[i], "-") == 0 ? stdin_name : NULL;
-		inputs_ok &= letter < 0 ? checker_file(ck, argv[i], name) :
-		    letter_check(&as, em, argv[i], name, (enum letter_kind)letter);
+	unsigned long files = 0, questions = 0;
+	/* Standard input can be read by one process only: named twice, the
+	 * second read finds it at its end, as one process would. */
+	size_t stdins = 0;
+	for (int i = optind; i < argc; i++)
+		stdins += strcmp(argv[i], "-") == 0;
+	if (letter < 0 && jobs > 1 && argc - optind > 1 && stdins <= 1) {
+		inputs_ok = checker_parallel(&as, em, duration, argv + optind, (size_t)(argc - optind),
+		    stdin_name, jobs, &files, &questions);
+	} else {
+		for (int i = optind; i < argc; i++) {
+			const char *name = strcmp(argv[i], "-") == 0 ? stdin_name : NULL;
+			inputs_ok &= letter < 0 ? checker_file(ck, argv[i], name) :
+			    letter_check(&as, em, argv[i], name, (enum letter_kind)letter);
+		}
+		files = letter < 0 ? checker_files(ck) : (unsigned long)(argc - optind);
+		questions = checker_questions(ck);
 	}
-	unsigned long files = letter < 0 ? checker_files(ck) : (unsigned long)(argc - optind);
-	unsigned long questions = checker_questions(ck);
 	checker_free(ck);
 	bool failing = false;
 	for (int s = fail_on; fail_on != SEV_NONE && s < SEV_COUNT; s++)

@@ -6,6 +6,7 @@
 #include "emit.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +26,64 @@ struct emitter {
 	bool first_finding;          /* json/sarif: no comma yet */
 	unsigned long count[SEV_COUNT]; /* findings by severity */
 	bool failed;                 /* a write or spool error happened */
+	FILE *rec;                   /* recording: every hook becomes a record
+	                                here (borrowed), nothing is written */
+	char *rpath;                 /* replay: the path being reported (owned) */
+	char *rbuf[5];               /* replay: reused string buffers (owned) */
+	size_t rcap[5];
 };
+
+/* Records, for check -j: a type byte, then numbers as uint64_t and
+ * strings as a length (UINT64_MAX for NULL) and their bytes, in the
+ * machine's own byte order (writer and reader are one program). */
+static void
+rec_u64(FILE *f, uint64_t v)
+{
+	fwrite(&v, sizeof v, 1, f);
+}
+
+static void
+rec_str(FILE *f, const char *s, size_t len)
+{
+	rec_u64(f, s == NULL ? UINT64_MAX : (uint64_t)len);
+	if (s != NULL)
+		fwrite(s, 1, len, f);
+}
+
+static void
+rec_cstr(FILE *f, const char *s)
+{
+	rec_str(f, s, s != NULL ? strlen(s) : 0);
+}
+
+static bool
+get_u64(FILE *f, uint64_t *v)
+{
+	return fread(v, sizeof *v, 1, f) == 1;
+}
+
+/* Read a string into replay buffer k; *s is NULL for a NULL string. */
+static bool
+get_str(struct emitter *e, FILE *f, int k, const char **s, size_t *len)
+{
+	uint64_t n;
+	if (!get_u64(f, &n))
+		return false;
+	if (n == UINT64_MAX) {
+		*s = NULL;
+		*len = 0;
+		return true;
+	}
+	if (n > SIZE_MAX / 2)
+		return false;
+	xgrow((void **)&e->rbuf[k], &e->rcap[k], (size_t)n + 1, 1);
+	if (n > 0 && fread(e->rbuf[k], 1, (size_t)n, f) != n)
+		return false;
+	e->rbuf[k][n] = '\0';
+	*s = e->rbuf[k];
+	*len = (size_t)n;
+	return true;
+}
 
 /* Write s[0..n) as a JSON string body (no quotes). */
 static void
@@ -156,9 +214,146 @@ emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs, bool qu
 	return e;
 }
 
+struct emitter *
+emit_record_begin(FILE *rec)
+{
+	struct emitter *e = xcalloc(1, sizeof *e);
+	e->rec = rec;
+	return e;
+}
+
+void
+emit_record_result(struct emitter *e, bool ok)
+{
+	fputc('R', e->rec);
+	rec_u64(e->rec, ok);
+}
+
+void
+emit_diag(struct emitter *e, struct diag_list *dl)
+{
+	if (e->rec == NULL) {
+		fflush(stdout);
+		diag_flush(dl, stderr);
+		return;
+	}
+	diag_sort(dl);
+	fputc('D', e->rec);
+	rec_u64(e->rec, dl->n);
+	rec_u64(e->rec, dl->dropped);
+	rec_u64(e->rec, dl->errors);
+	for (size_t i = 0; i < dl->n; i++) {
+		const struct diag *d = &dl->v[i];
+		rec_cstr(e->rec, d->file);
+		rec_u64(e->rec, d->line);
+		rec_u64(e->rec, d->col);
+		rec_u64(e->rec, d->sev);
+		rec_cstr(e->rec, d->msg);
+		rec_u64(e->rec, d->fileord);
+		rec_u64(e->rec, d->seq);
+	}
+	diag_clear(dl);
+}
+
+int
+emit_replay(struct emitter *e, FILE *rec, bool *ok, unsigned long *files, unsigned long *questions)
+{
+	for (;;) {
+		int type = fgetc(rec);
+		uint64_t a, b, c, d;
+		const char *s[4];
+		size_t len[4];
+		switch (type) {
+		case 'B':
+			if (!get_str(e, rec, 0, &s[0], &len[0]) || s[0] == NULL)
+				return -1;
+			free(e->rpath);
+			e->rpath = xstrdup(s[0]);
+			(*files)++;
+			emit_file_begin(e, e->rpath);
+			break;
+		case 'Q': {
+			float conf;
+			if (!get_u64(rec, &a) || !get_str(e, rec, 0, &s[0], &len[0]) || s[0] == NULL ||
+			    !get_u64(rec, &b) || fread(&conf, sizeof conf, 1, rec) != 1 || b > CAT_COUNT)
+				return -1;
+			(*questions)++;
+			emit_question(e, (unsigned long)a, s[0], len[0], (enum category)((int)b - 1), conf);
+			break;
+		}
+		case 'F': {
+			uint64_t sev;
+			if (!get_u64(rec, &a) || !get_u64(rec, &b) || !get_u64(rec, &c) || !get_u64(rec, &d) ||
+			    !get_u64(rec, &sev) || sev >= SEV_COUNT)
+				return -1;
+			for (int k = 0; k < 4; k++)
+				if (!get_str(e, rec, k + 1, &s[k], &len[k]))
+					return -1;
+			if (s[0] == NULL || s[1] == NULL || s[2] == NULL)
+				return -1;
+			struct finding f = {.line = (unsigned long)a, .col = (unsigned long)b,
+			    .end_col = (unsigned long)c, .end_line = (unsigned long)d, .sev = (enum severity)sev,
+			    .kind = s[0], .rule = s[1], .message = s[2], .suggestion = s[3]};
+			emit_finding(e, &f);
+			break;
+		}
+		case 'E':
+			emit_file_end(e);
+			break;
+		case 'D': {
+			struct diag_list dl = {0};
+			if (!get_u64(rec, &a) || !get_u64(rec, &b) || !get_u64(rec, &c) || a > DIAG_MAX)
+				return -1;
+			dl.dropped = (size_t)b;
+			dl.errors = (size_t)c;
+			dl.v = xcalloc((size_t)a + 1, sizeof *dl.v);
+			dl.cap = (size_t)a + 1;
+			for (; dl.n < a; dl.n++) {
+				struct diag *g = &dl.v[dl.n];
+				uint64_t sev, ord, seq;
+				if (!get_str(e, rec, 0, &s[0], &len[0]) || s[0] == NULL)
+					break;
+				g->file = xstrdup(s[0]);
+				if (!get_u64(rec, &b) || !get_u64(rec, &c) || !get_u64(rec, &sev) || sev >= SEV_COUNT ||
+				    !get_str(e, rec, 1, &s[1], &len[1]) || s[1] == NULL || !get_u64(rec, &ord) ||
+				    !get_u64(rec, &seq)) {
+					dl.n++;
+					break;
+				}
+				g->line = (unsigned long)b;
+				g->col = (unsigned long)c;
+				g->sev = (enum severity)sev;
+				g->msg = xstrdup(s[1]);
+				g->fileord = (size_t)ord;
+				g->seq = (size_t)seq;
+			}
+			if (dl.n < a || (dl.n > 0 && dl.v[dl.n - 1].msg == NULL)) {
+				diag_clear(&dl);
+				return -1;
+			}
+			fflush(stdout);
+			diag_flush(&dl, stderr);
+			break;
+		}
+		case 'R':
+			if (!get_u64(rec, &a))
+				return -1;
+			*ok = a != 0;
+			return 0;
+		default:
+			return -1;
+		}
+	}
+}
+
 void
 emit_file_begin(struct emitter *e, const char *path)
 {
+	if (e->rec != NULL) {
+		fputc('B', e->rec);
+		rec_cstr(e->rec, path);
+		return;
+	}
 	e->path = path;
 	if (e->format != EMIT_JSON)
 		return;
@@ -179,6 +374,14 @@ void
 emit_question(struct emitter *e, unsigned long line, const char *text, size_t len,
     enum category cat, float confidence)
 {
+	if (e->rec != NULL) {
+		fputc('Q', e->rec);
+		rec_u64(e->rec, line);
+		rec_str(e->rec, text, len);
+		rec_u64(e->rec, (uint64_t)(cat + 1));   /* CAT_NONE is -1 */
+		fwrite(&confidence, sizeof confidence, 1, e->rec);
+		return;
+	}
 	if (e->format != EMIT_JSON)
 		return;
 	fprintf(e->out, "%s\n        {\"line\": %lu, \"text\": \"", e->first_question ? "" : ",", line);
@@ -339,6 +542,19 @@ github_finding(struct emitter *e, const struct finding *f)
 void
 emit_finding(struct emitter *e, const struct finding *f)
 {
+	if (e->rec != NULL) {
+		fputc('F', e->rec);
+		rec_u64(e->rec, f->line);
+		rec_u64(e->rec, f->col);
+		rec_u64(e->rec, f->end_col);
+		rec_u64(e->rec, f->end_line);
+		rec_u64(e->rec, (uint64_t)f->sev);
+		rec_cstr(e->rec, f->kind);
+		rec_cstr(e->rec, f->rule);
+		rec_cstr(e->rec, f->message);
+		rec_cstr(e->rec, f->suggestion);
+		return;
+	}
 	e->count[f->sev]++;
 	switch (e->format) {
 	case EMIT_TEXT:
@@ -361,6 +577,10 @@ emit_finding(struct emitter *e, const struct finding *f)
 void
 emit_file_end(struct emitter *e)
 {
+	if (e->rec != NULL) {
+		fputc('E', e->rec);
+		return;
+	}
 	if (e->format != EMIT_JSON)
 		return;
 	fputs(e->first_question ? "],\n      \"findings\": [" : "\n      ],\n      \"findings\": [", e->out);
@@ -380,6 +600,17 @@ emit_file_end(struct emitter *e)
 		e->spool = NULL;
 	}
 	fputs(e->first_finding ? "]\n    }" : "\n      ]\n    }", e->out);
+}
+
+void
+emit_record_end(struct emitter *e)
+{
+	if (e == NULL)
+		return;
+	free(e->rpath);
+	for (int k = 0; k < 5; k++)
+		free(e->rbuf[k]);
+	free(e);
 }
 
 unsigned long
@@ -422,7 +653,7 @@ emit_end(struct emitter *e, unsigned long files, unsigned long questions)
 		break;
 	}
 	bool failed = e->failed;
-	free(e);
+	emit_record_end(e);
 	if (fflush(o) != 0 || ferror(o)) {
 		diag_error("write error: %s", strerror(errno ? errno : EIO));
 		return -1;

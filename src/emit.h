@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "catalog.h"
+#include "diag.h"
 #include "taxonomy.h"
 
 enum emit_format { EMIT_TEXT, EMIT_JSON, EMIT_SARIF, EMIT_GITHUB };
@@ -62,6 +63,32 @@ int emit_end(struct emitter *e, unsigned long files, unsigned long questions);
 /* Write s as a JSON string ("null" for NULL), with control characters
  * escaped and invalid UTF-8 bytes written as \\xNN. */
 void emit_json_string(FILE *fp, const char *s);
+
+/* Print the diagnostics in dl to stderr (after flushing stdout, so a
+ * terminal shows them where they belong) and empty dl; a recording
+ * emitter records them instead. */
+void emit_diag(struct emitter *e, struct diag_list *dl);
+
+/*
+ * Recording, for 'check -j': a worker process writes its hooks' calls to
+ * rec as records; the parent replays them, in the order of the
+ * arguments, into the real emitter, so the output is the same byte for
+ * byte as when one process checks every file.  emit_record_result ends
+ * the records of one input with whether it was read without problems.
+ * Free a recording emitter with emit_record_end (NULL-safe).
+ */
+struct emitter *emit_record_begin(FILE *rec);
+void emit_record_result(struct emitter *e, bool ok);
+void emit_record_end(struct emitter *e);
+
+/*
+ * Replay the records of one input from rec into e (a real emitter):
+ * diagnostics go to stderr where they fell.  *ok gets the input's result;
+ * *files and *questions grow by the files begun and questions checked.
+ * Returns 0, or -1 when the records are cut short or malformed.
+ */
+int emit_replay(struct emitter *e, FILE *rec, bool *ok, unsigned long *files,
+    unsigned long *questions);
 
 /* Counts of findings by severity so far. */
 unsigned long emit_count(const struct emitter *e, enum severity sev);

@@ -60,6 +60,18 @@ struct feat {
 	float v;                /* value */
 };
 
+/* Words stemmed lately: the Snowball stemmer costs more than the rest of
+ * a word's features, and a draft says the same words again and again.
+ * Direct-mapped by the word's hash; a slot holds exactly what
+ * sb_stemmer_stem gave (or the word itself), so results are the same. */
+#define STEM_CACHE 4096         /* slots, a power of two */
+struct stem_slot {
+	unsigned char wlen;     /* the word's length; 0: empty slot */
+	unsigned char slen;     /* its stem's */
+	char word[MAX_TOKEN];
+	char stem[MAX_TOKEN];
+};
+
 struct model {
 	void *map;              /* the file, mapped (or read) */
 	size_t maplen;
@@ -71,6 +83,7 @@ struct model {
 	const int16_t *w;       /* NBUCKETS x NCLS */
 	float *fw;              /* training only: float weights */
 	struct sb_stemmer *stem;
+	struct stem_slot *stems; /* STEM_CACHE slots, made on first use */
 	/* Scratch for one line. */
 	struct feat feats[MAX_FEATS];
 	size_t nfeats;
@@ -120,6 +133,34 @@ scale_block(struct model *m, size_t from, size_t to, float w)
 		m->feats[i].v = s;
 }
 
+/* Stem word w[0..k) (k <= MAX_TOKEN) into out (MAX_TOKEN + 1 bytes). */
+static void
+stem_word(struct model *m, const char *w, size_t k, char *out)
+{
+	if (m->stems == NULL)
+		m->stems = xcalloc(STEM_CACHE, sizeof *m->stems);
+	struct stem_slot *sl = &m->stems[fnv(2166136261u, w, k) & (STEM_CACHE - 1)];
+	if (sl->wlen == k && memcmp(sl->word, w, k) == 0) {
+		memcpy(out, sl->stem, sl->slen);
+		out[sl->slen] = '\0';
+		return;
+	}
+	const sb_symbol *st = sb_stemmer_stem(m->stem, (const sb_symbol *)w, (int)k);
+	int len = st != NULL ? sb_stemmer_length(m->stem) : 0;
+	if (st == NULL || len <= 0 || len > MAX_TOKEN) {
+		memcpy(out, w, k);
+		out[k] = '\0';
+		len = (int)k;
+	} else {
+		memcpy(out, st, (size_t)len);
+		out[len] = '\0';
+	}
+	sl->wlen = (unsigned char)k;
+	sl->slen = (unsigned char)len;
+	memcpy(sl->word, w, k);
+	memcpy(sl->stem, out, (size_t)len);
+}
+
 static void
 extract(struct model *m, const char *text, size_t len)
 {
@@ -155,14 +196,7 @@ extract(struct model *m, const char *text, size_t len)
 		for (size_t j = 0; j < k; j++)
 			if (tok[nt][j] >= '0' && tok[nt][j] <= '9')
 				tok[nt][j] = '0';
-		const sb_symbol *st = sb_stemmer_stem(m->stem, (const sb_symbol *)tok[nt], (int)k);
-		int sl = st != NULL ? sb_stemmer_length(m->stem) : 0;
-		if (st == NULL || sl <= 0 || sl > MAX_TOKEN)
-			memcpy(stem[nt], tok[nt], k + 1);
-		else {
-			memcpy(stem[nt], st, (size_t)sl);
-			stem[nt][sl] = '\0';
-		}
+		stem_word(m, tok[nt], k, stem[nt]);
 		nt++;
 	}
 
@@ -349,6 +383,7 @@ model_free(struct model *m)
 	else
 		free(m->map);
 	free(m->fw);
+	free(m->stems);
 	if (m->stem != NULL)
 		sb_stemmer_delete(m->stem);
 	free(m);

@@ -5,7 +5,10 @@
  * A classic Aho-Corasick automaton turned into a full DFA: a trie of the
  * triggers, failure links found breadth first, and every missing
  * transition filled from the failure state's, so scanning is one table
- * look-up per byte.  Each state lists the owners of every trigger that
+ * look-up per byte.  The table's columns are byte classes, not bytes:
+ * every byte that occurs in no trigger is one class, so the table is a
+ * few dozen columns wide instead of 256, quick to build at start-up and
+ * small in the cache.  Each state lists the owners of every trigger that
  * ends there, its failure states' included.  Transitions are 16 bits; a
  * set with more states than that (a few thousand triggers) falls back to
  * one search per trigger.
@@ -24,8 +27,10 @@
 
 struct trigger_set {
 	size_t nowners;
-	uint16_t *next;         /* nstates x 256 transitions */
+	uint16_t *next;         /* nstates x ncls transitions */
 	size_t nstates;
+	unsigned char cls[256]; /* each byte's class: 0 for a byte in no trigger */
+	size_t ncls;            /* classes, 0 included */
 	size_t *out_off;        /* state s reports out[out_off[s]..out_off[s+1]) */
 	size_t *out;            /* owner indexes */
 	/* The fallback, when the automaton would be too big. */
@@ -47,9 +52,17 @@ trigger_set_new(char **const *triggers, const size_t *ntriggers, size_t n)
 		t->nwords = ntriggers;
 		return t;
 	}
+	/* Byte classes. */
+	t->ncls = 1;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < ntriggers[i]; j++)
+			for (const unsigned char *w = (const unsigned char *)triggers[i][j]; *w != '\0'; w++)
+				if (t->cls[*w] == 0)
+					t->cls[*w] = (unsigned char)t->ncls++;
+	const size_t K = t->ncls;
 	/* The trie; -1 is "no edge" until the DFA is filled in. */
-	int32_t *go = xmalloc(total * 256 * sizeof *go);
-	memset(go, 0xff, total * 256 * sizeof *go);
+	int32_t *go = xmalloc(total * K * sizeof *go);
+	memset(go, 0xff, total * K * sizeof *go);
 	size_t nstates = 1;
 	/* Owners ending at each state, as a linked list while building. */
 	struct end {
@@ -64,9 +77,10 @@ trigger_set_new(char **const *triggers, const size_t *ntriggers, size_t n)
 				continue;
 			size_t s = 0;
 			for (; *w != '\0'; w++) {
-				if (go[s * 256 + *w] < 0)
-					go[s * 256 + *w] = (int32_t)nstates++;
-				s = (size_t)go[s * 256 + *w];
+				size_t c = t->cls[*w];
+				if (go[s * K + c] < 0)
+					go[s * K + c] = (int32_t)nstates++;
+				s = (size_t)go[s * K + c];
 			}
 			xgrow((void **)&ends, &capends, nends + 1, sizeof *ends);
 			ends[nends++] = (struct end){i, s};
@@ -76,7 +90,7 @@ trigger_set_new(char **const *triggers, const size_t *ntriggers, size_t n)
 	size_t *queue = xcalloc(nstates, sizeof *queue);
 	size_t *order = xcalloc(nstates, sizeof *order);
 	size_t qh = 0, qt = 0, no = 0;
-	for (int c = 0; c < 256; c++) {
+	for (size_t c = 0; c < K; c++) {
 		if (go[c] < 0) {
 			go[c] = 0;
 		} else {
@@ -87,12 +101,12 @@ trigger_set_new(char **const *triggers, const size_t *ntriggers, size_t n)
 	while (qh < qt) {
 		size_t u = queue[qh++];
 		order[no++] = u;
-		for (int c = 0; c < 256; c++) {
-			int32_t v = go[u * 256 + c];
+		for (size_t c = 0; c < K; c++) {
+			int32_t v = go[u * K + c];
 			if (v < 0) {
-				go[u * 256 + c] = go[fail[u] * 256 + c];
+				go[u * K + c] = go[fail[u] * K + c];
 			} else {
-				fail[v] = (size_t)go[fail[u] * 256 + c];
+				fail[v] = (size_t)go[fail[u] * K + c];
 				queue[qt++] = (size_t)v;
 			}
 		}
@@ -115,8 +129,8 @@ trigger_set_new(char **const *triggers, const size_t *ntriggers, size_t n)
 		}
 	}
 	t->nstates = nstates;
-	t->next = xmalloc(nstates * 256 * sizeof *t->next);
-	for (size_t i = 0; i < nstates * 256; i++)
+	t->next = xmalloc(nstates * K * sizeof *t->next);
+	for (size_t i = 0; i < nstates * K; i++)
 		t->next[i] = (uint16_t)go[i];
 	t->out_off = xcalloc(nstates + 1, sizeof *t->out_off);
 	size_t nout = 0;
@@ -171,8 +185,9 @@ trigger_scan(const struct trigger_set *t, const char *s, size_t len, bool *hit)
 		return;
 	}
 	size_t st = 0;
+	const size_t K = t->ncls;
 	for (size_t i = 0; i < len; i++) {
-		st = t->next[st * 256 + (unsigned char)s[i]];
+		st = t->next[st * K + t->cls[(unsigned char)s[i]]];
 		for (size_t x = t->out_off[st]; x < t->out_off[st + 1]; x++)
 			hit[t->out[x]] = true;
 	}
