@@ -45,14 +45,18 @@
  * lines, a rule for the words people use for pay, and pay asked of the
  * host raised to an error whichever rule caught it: job asks 0.982 /
  * 0.965, pay 0.991 / 0.922, categories 0.920, turns 0.916, own pay as
- * errors 0.873 (general pay 0.058), closing false positives 1. */
+ * errors 0.873 (general pay 0.058), closing false positives 1.  Fourth
+ * run, after a third such set (pay asked worldwide and casually, topics
+ * easily confused, 20 conversations): job asks 0.982 / 0.953, pay 0.991 /
+ * 0.957, categories 0.929, turns 0.936, own pay as errors 0.889 (general
+ * 0.058), closing false positives 1. */
 #define MIN_JOB_PRECISION  0.97
 #define MIN_JOB_RECALL     0.95
 #define MIN_PAY_PRECISION  0.97
-#define MIN_PAY_RECALL     0.92   /* issue 11: 0.95 */
-#define MIN_CAT_ACCURACY   0.91   /* issue 11: 0.92 (618/672 is 0.9196) */
-#define MIN_TURN_ACCURACY  0.91   /* issue 11: 0.92 */
-#define MIN_OWN_PAY_ERROR  0.87   /* own-pay lines flagged as errors */
+#define MIN_PAY_RECALL     0.95
+#define MIN_CAT_ACCURACY   0.92
+#define MIN_TURN_ACCURACY  0.93
+#define MIN_OWN_PAY_ERROR  0.88   /* own-pay lines flagged as errors */
 #define MAX_CLOSING_FP     1      /* issue 11: 0 */
 #define MAX_GENERAL_PAY_ERROR 0.10 /* general pay lines flagged as errors */
 
