@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "patcache.h"
 #include "xmalloc.h"
 
 struct matcher {
@@ -21,6 +23,34 @@ struct matcher {
 	pcre2_jit_stack *jit;        /* enlarged JIT stack, or NULL */
 	pcre2_match_data *md;        /* reused for every match */
 };
+
+/* Compiled patterns kept between runs (patcache.h): opened at the first
+ * compile, saved when the process that opened it exits. */
+static struct patcache *cache;
+static pid_t cache_pid;
+static bool cache_opened;
+
+static void
+cache_save(void)
+{
+	if (getpid() == cache_pid)
+		patcache_close(cache);
+	cache = NULL;
+}
+
+static struct patcache *
+the_cache(void)
+{
+	if (!cache_opened) {
+		cache_opened = true;
+		char *path = patcache_path();
+		cache = patcache_open(path);
+		free(path);
+		cache_pid = getpid();
+		atexit(cache_save);
+	}
+	return cache;
+}
 
 bool
 pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
@@ -48,6 +78,13 @@ pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
 		snprintf(err, errlen, "(*NO_JIT) is not allowed: patterns always run under the JIT when there is one");
 		goto fail;
 	}
+	/* A pattern compiled before (and found sound then) is decoded. */
+	p->code = patcache_get(the_cache(), src, opts);
+	if (p->code != NULL) {
+		p->use = xcalloc(1, sizeof *p->use);
+		pcre2_compile_context_free(cctx);
+		return true;
+	}
 	p->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &code, &off, cctx);
 	if (p->code == NULL) {
 		PCRE2_UCHAR msg[256];
@@ -74,6 +111,7 @@ pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
 		snprintf(err, errlen, "pattern matches the empty string, so it would match every line");
 		goto fail;
 	}
+	patcache_put(the_cache(), src, opts, p->code);
 	pcre2_compile_context_free(cctx);
 	return true;
 fail:

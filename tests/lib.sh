@@ -20,6 +20,9 @@ export XDG_DATA_DIRS="$TEST_HOME/share"     # no system-wide banks
 export XDG_CONFIG_DIRS="$TEST_HOME/etc"     # nor a system-wide config
 export LC_ALL=C.UTF-8
 unset NO_COLOR INFOCOACH_HISTORY INFOCOACH_FAULT_WRITE INFOCOACH_FAULT_FSYNC 2>/dev/null || true
+# The cache of compiled patterns goes to the test's own home (the C tests,
+# which have no home of their own, run with none).
+unset INFOCOACH_CACHE XDG_CACHE_HOME 2>/dev/null || true
 # Nor a project's .infocoach.yaml in a parent of the tree: an empty config
 # file holds no settings.  (tests/config.sh unsets this to test the search.)
 : > "$TEST_HOME/no-settings.yaml"

@@ -1,0 +1,251 @@
+/*
+ * patcache.c -- compiled patterns kept between runs (see patcache.h).
+ *
+ * The file, all little-endian (it never leaves the machine):
+ *
+ *   offset  size   what
+ *   0       8      magic "ICPATC01"
+ *   8       4      PCRE2_MAJOR * 1000 + PCRE2_MINOR of the build
+ *   12      4      entries
+ *   16      8      FNV-1a 64 of everything from offset 24 on
+ *   24      ...    entries: options (4), source length (4), code length
+ *                  (4), the source, the code (pcre2_serialize_encode)
+ */
+#include <config.h>
+
+#include "patcache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "files.h"
+#include "xmalloc.h"
+
+#define MAGIC "ICPATC01"
+#define HEADER 24
+#define MAX_FILE (8u << 20)     /* a bigger file is not ours */
+#define MAX_ENTRIES 4096        /* kept across runs, most recent first */
+
+struct entry {
+	uint32_t opts;
+	char *src;                  /* owned */
+	unsigned char *code;        /* owned: the serialized code */
+	uint32_t codelen;
+	bool used;                  /* got or put in this run */
+};
+
+struct patcache {
+	char *path;                 /* NULL: never saved */
+	struct entry *v;
+	size_t n, cap;
+	bool dirty;                 /* something new to save */
+};
+
+static uint64_t
+fnv64(const unsigned char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 1099511628211ULL;
+	return h;
+}
+
+static uint32_t
+get32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
+char *
+patcache_path(void)
+{
+	const char *env = getenv("INFOCOACH_CACHE");
+	if (env != NULL)
+		return env[0] != '\0' && strcmp(env, "/dev/null") != 0 ? xstrdup(env) : NULL;
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	if (xdg != NULL && xdg[0] == '/')
+		return xasprintf("%s/infocoach/patterns.cache", xdg);
+	const char *home = files_home_dir();
+	return home != NULL ? xasprintf("%s/.cache/infocoach/patterns.cache", home) : NULL;
+}
+
+static void
+add(struct patcache *c, uint32_t opts, const char *src, size_t srclen, const unsigned char *code,
+    uint32_t codelen, bool used)
+{
+	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	struct entry *e = &c->v[c->n++];
+	e->opts = opts;
+	e->src = xstrndup(src, srclen);
+	e->code = xmalloc(codelen);
+	memcpy(e->code, code, codelen);
+	e->codelen = codelen;
+	e->used = used;
+}
+
+/* Read the entries of the file at path into c; anything wrong, and c is
+ * left empty. */
+static void
+load(struct patcache *c, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	if (fd < 0)
+		return;
+	struct stat st;
+	unsigned char *buf = NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < HEADER ||
+	    (uint64_t)st.st_size > MAX_FILE)
+		goto done;
+	size_t size = (size_t)st.st_size, got = 0;
+	buf = xmalloc(size);
+	while (got < size) {
+		ssize_t r = read(fd, buf + got, size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			goto done;
+		got += (size_t)r;
+	}
+	uint64_t sum;
+	memcpy(&sum, buf + 16, 8);
+	if (memcmp(buf, MAGIC, 8) != 0 || get32(buf + 8) != PCRE2_MAJOR * 1000 + PCRE2_MINOR ||
+	    fnv64(buf + HEADER, size - HEADER) != sum)
+		goto done;
+	uint32_t count = get32(buf + 12);
+	size_t at = HEADER;
+	for (uint32_t i = 0; i < count && i < MAX_ENTRIES; i++) {
+		if (size - at < 12)
+			break;
+		uint32_t opts = get32(buf + at), sl = get32(buf + at + 4), cl = get32(buf + at + 8);
+		at += 12;
+		if (sl > size - at || cl > size - at - sl || memchr(buf + at, '\0', sl) != NULL)
+			break;
+		add(c, opts, (const char *)buf + at, sl, buf + at + sl, cl, false);
+		at += (size_t)sl + cl;
+	}
+done:
+	free(buf);
+	close(fd);
+}
+
+struct patcache *
+patcache_open(const char *path)
+{
+	struct patcache *c = xcalloc(1, sizeof *c);
+	if (path != NULL) {
+		c->path = xstrdup(path);
+		load(c, path);
+	}
+	return c;
+}
+
+static struct entry *
+find(struct patcache *c, const char *src, uint32_t opts)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].opts == opts && strcmp(c->v[i].src, src) == 0)
+			return &c->v[i];
+	return NULL;
+}
+
+pcre2_code *
+patcache_get(struct patcache *c, const char *src, uint32_t opts)
+{
+	struct entry *e = c != NULL ? find(c, src, opts) : NULL;
+	if (e == NULL)
+		return NULL;
+	pcre2_code *code = NULL;
+	if (pcre2_serialize_decode(&code, 1, e->code, NULL) != 1)
+		return NULL;
+	e->used = true;
+	return code;
+}
+
+void
+patcache_put(struct patcache *c, const char *src, uint32_t opts, const pcre2_code *code)
+{
+	if (c == NULL || c->path == NULL || find(c, src, opts) != NULL)
+		return;
+	uint8_t *bytes = NULL;
+	PCRE2_SIZE len = 0;
+	const pcre2_code *list[1] = {code};
+	if (pcre2_serialize_encode(list, 1, &bytes, &len, NULL) < 0)
+		return;
+	if (len <= UINT32_MAX) {
+		add(c, opts, src, strlen(src), bytes, (uint32_t)len, true);
+		c->dirty = true;
+	}
+	pcre2_serialize_free(bytes);
+}
+
+/* Append n bytes of p to buf. */
+static void
+put_bytes(unsigned char **buf, size_t *len, size_t *cap, const void *p, size_t n)
+{
+	xgrow((void **)buf, cap, *len + n, 1);
+	memcpy(*buf + *len, p, n);
+	*len += n;
+}
+
+static void
+save(struct patcache *c)
+{
+	unsigned char *buf = NULL;
+	size_t len = 0, cap = 0;
+	uint32_t hdr[2] = {PCRE2_MAJOR * 1000 + PCRE2_MINOR, 0};
+	uint64_t sum = 0;
+	put_bytes(&buf, &len, &cap, MAGIC, 8);
+	put_bytes(&buf, &len, &cap, hdr, sizeof hdr);
+	put_bytes(&buf, &len, &cap, &sum, sizeof sum);
+	/* This run's patterns first, then the others, up to the limit. */
+	uint32_t count = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < c->n && count < MAX_ENTRIES; i++) {
+			const struct entry *e = &c->v[i];
+			if (e->used != (pass == 0))
+				continue;
+			uint32_t f[3] = {e->opts, (uint32_t)strlen(e->src), e->codelen};
+			if (len + 12 + f[1] + f[2] > MAX_FILE)
+				continue;
+			put_bytes(&buf, &len, &cap, f, sizeof f);
+			put_bytes(&buf, &len, &cap, e->src, f[1]);
+			put_bytes(&buf, &len, &cap, e->code, f[2]);
+			count++;
+		}
+	memcpy(buf + 12, &count, 4);
+	sum = fnv64(buf + HEADER, len - HEADER);
+	memcpy(buf + 16, &sum, 8);
+	/* The cache is a shortcut: when it cannot be written, the next run
+	 * compiles again, and nobody needs to hear about it. */
+	char err[300];
+	char *dir = xstrdup(c->path);
+	char *slash = strrchr(dir, '/');
+	if (slash != NULL && slash != dir)
+		*slash = '\0';
+	if (slash == NULL || slash == dir || files_mkdir_private(dir, err, sizeof err))
+		(void)files_save_atomic(c->path, (const char *)buf, len, err, sizeof err);
+	free(dir);
+	free(buf);
+}
+
+void
+patcache_close(struct patcache *c)
+{
+	if (c == NULL)
+		return;
+	if (c->dirty)
+		save(c);
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].src);
+		free(c->v[i].code);
+	}
+	free(c->v);
+	free(c->path);
+	free(c);
+}

@@ -1,0 +1,46 @@
+/*
+ * patcache.h -- compiled patterns kept between runs.
+ *
+ * Compiling the rules' PCRE2 patterns is a third of the start-up of a
+ * short 'check'.  The compiled code of every pattern is saved (with
+ * pcre2_serialize_encode) in a cache file, and the next run decodes it
+ * instead of compiling: the same source and options always give the same
+ * code, so what a run finds cannot depend on the cache.
+ *
+ * The file: "$XDG_CACHE_HOME/infocoach/patterns.cache" (else under
+ * ~/.cache), or $INFOCOACH_CACHE (empty or /dev/null: no cache).  It holds
+ * a magic, the PCRE2 version, a count, a checksum of the rest, then one
+ * entry per pattern: its options, its source and its serialized code.  A
+ * file that is missing, of another PCRE2, cut short or failing its
+ * checksum is ignored and rewritten; a cache that cannot be written is
+ * left alone.  The cache never prints and never fails a run: it is only
+ * ever a shortcut.
+ */
+#ifndef INFOCOACH_PATCACHE_H
+#define INFOCOACH_PATCACHE_H
+
+#include <stdint.h>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+struct patcache;
+
+/* The cache file's path (newly allocated), or NULL for none. */
+char *patcache_path(void);
+
+/* Open the cache at path (NULL: an empty cache that is never saved). */
+struct patcache *patcache_open(const char *path);
+
+/* The compiled code of src under opts from the cache, or NULL. */
+pcre2_code *patcache_get(struct patcache *c, const char *src, uint32_t opts);
+
+/* Remember code, compiled from src under opts, for the next run. */
+void patcache_put(struct patcache *c, const char *src, uint32_t opts, const pcre2_code *code);
+
+/* Save the cache if anything new was put in it, and free it. */
+void patcache_close(struct patcache *c);
+
+#endif

@@ -1,0 +1,94 @@
+#!/bin/sh
+# tests/cache.sh -- the cache of compiled patterns (src/patcache.h): it is
+# made on the first run, used on the next, and never changes what a run
+# finds or says, whatever state it is in.
+. "${TOP_SRCDIR:-$(dirname "$0")/..}/tests/lib.sh"
+
+T=$TEST_HOME
+IC=$INFOCOACH
+unset INFOCOACH_CACHE
+export XDG_CACHE_HOME="$T/cache"
+C="$T/cache/infocoach/patterns.cache"
+cat > "$T/d.txt" <<'Q'
+What does a typical week look like for you?
+Are you hiring at the moment?
+whats ur take home these days
+Who else would you suggest I talk to?
+Q
+
+# The reference: no cache at all.
+INFOCOACH_CACHE=/dev/null "$IC" check --format json "$T/d.txt" > "$T/want" 2> "$T/want.err"
+want_st=$?
+[ ! -e "$C" ]
+ok $? "INFOCOACH_CACHE=/dev/null writes no cache"
+
+# same DESCRIPTION: this run's output, errors and status are the reference's.
+same() {
+	"$IC" check --format json "$T/d.txt" > "$T/got" 2> "$T/got.err"
+	st=$?
+	cmp -s "$T/want" "$T/got" && cmp -s "$T/want.err" "$T/got.err" && [ $st -eq $want_st ]
+	ok $? "$1"
+}
+
+same "the first run, which makes the cache, says what a run without one says"
+[ -f "$C" ] && [ "$(stat -c %a "$C")" = 600 ] && [ "$(stat -c %a "$T/cache/infocoach")" = 700 ]
+ok $? "the cache is made, 0600 in a 0700 directory"
+before=$(stat -c %Y.%s "$C")
+same "a run from the cache says the same"
+[ "$(stat -c %Y.%s "$C")" = "$before" ]
+ok $? "a run that compiled nothing new leaves the cache alone"
+
+# A cache gone wrong is ignored and made again.
+head -c 100 "$C" > "$T/cut" && mv "$T/cut" "$C"
+same "a cache cut short is ignored"
+size=$(stat -c %s "$C")
+[ "$size" -gt 1000 ]
+ok $? "and written again whole ($size bytes)"
+printf 'X' | dd of="$C" bs=1 seek=4000 conv=notrunc 2>/dev/null
+same "a cache with a changed byte fails its checksum and is ignored"
+head -c 70000 /dev/urandom > "$C"
+same "a cache of random bytes is ignored"
+printf 'ICPATC01' > "$C"
+same "a cache of only a magic is ignored"
+
+# A cache that cannot be written costs nothing but time.
+rm -rf "$T/cache" && mkdir -p "$T/cache/infocoach/patterns.cache"
+same "a directory where the cache should be: no cache, no message"
+rm -rf "$T/cache" && : > "$T/cache"
+same "a file where the cache's directory should be: no cache, no message"
+rm -f "$T/cache"
+
+# A symbolic link is not followed, neither to read nor to write.
+mkdir -p "$T/cache/infocoach" && printf 'mine\n' > "$T/other"
+ln -s "$T/other" "$C"
+same "a symbolic link at the cache's path is not read"
+[ "$(cat "$T/other")" = mine ] && [ -f "$C" ] && [ ! -L "$C" ]
+ok $? "and is replaced, not written through"
+
+# INFOCOACH_CACHE names the file.
+INFOCOACH_CACHE="$T/mine.cache" "$IC" check --format json "$T/d.txt" > "$T/got" 2>&1
+cmp -s "$T/want" "$T/got" && [ -f "$T/mine.cache" ]
+ok $? "INFOCOACH_CACHE names the cache file"
+
+# A broken pattern is still reported, cache or not.
+cat > "$T/bad.yaml" <<'Y'
+format: 1
+id: bad
+title: Broken
+description: A rule file with a pattern that does not compile.
+rules:
+  - id: job-ask.broken
+    kind: job_ask
+    severity: error
+    patterns: ['(unclosed']
+    message: m
+    suggestion: s
+Y
+"$IC" check --bank "$T/bad.yaml" "$T/d.txt" > /dev/null 2> "$T/err"
+st=$?
+"$IC" check --bank "$T/bad.yaml" "$T/d.txt" > /dev/null 2> "$T/err2"
+st2=$?
+[ $st -eq 2 ] && [ $st2 -eq 2 ] && grep -q 'invalid pattern' "$T/err" && cmp -s "$T/err" "$T/err2"
+ok $? "a pattern that does not compile is an error on every run"
+
+done_testing
