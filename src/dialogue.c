@@ -149,6 +149,12 @@ static const char *const first_person[] = {"i", "i'm", "im", "i've", "ive", "i'd
 static const char *const greeting_words[] = {"hi", "hey", "hello", "hiya", "good morning",
 	"good afternoon", "good evening", "morning", "dear", "greetings", NULL};
 
+bool
+dialogue_greets(const char *text)
+{
+	return starts_with_word(text, greeting_words);
+}
+
 /* Words that open a line going on with what was just said. */
 static const char *const going_on[] = {"and", "so", "but", "wait", "then", "oh so", "ok so",
 	"okay so", "right so", "so then", "and then", "n", NULL};

@@ -62,4 +62,8 @@ void dialogue_host_asked(struct dialogue *d);
 void dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
     struct understanding *u);
 
+/* Whether the normalised line text opens with a greeting ("hi", "good
+ * morning"). */
+bool dialogue_greets(const char *text);
+
 #endif

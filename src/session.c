@@ -555,6 +555,25 @@ say_to_host(struct session *s, const char *text, size_t len)
 		else
 			reply = answer(s, t, &u, text, len);
 	}
+	/* "Hi! Is half an hour still OK?" gets a hello with its answer. */
+	if (!s->greeted && dialogue_greets(s->last_norm) && u.act != ACT_GREETING && reply != NULL &&
+	    worst != KIND_JOB_ASK && worst != KIND_SALARY && strncmp(reply, "Hi", 2) != 0 &&
+	    strncmp(reply, "Hello", 5) != 0 && strncmp(reply, "Hey", 3) != 0 &&
+	    strncmp(reply, "Good ", 5) != 0) {
+		bool brisk = s->cfg.persona->style != NULL && strcmp(s->cfg.persona->style, "brisk") == 0;
+		const char *hello = brisk ? "Hi." : "Hello!";
+		if (strncmp(s->last_norm, "good morning", 12) == 0)
+			hello = "Good morning!";
+		else if (strncmp(s->last_norm, "good afternoon", 14) == 0)
+			hello = "Good afternoon!";
+		else if (strncmp(s->last_norm, "good evening", 12) == 0)
+			hello = "Good evening!";
+		char *r = xasprintf("%s %s", hello, reply);
+		free(reply);
+		reply = r;
+	}
+	if (dialogue_greets(s->last_norm) || u.act == ACT_GREETING)
+		s->greeted = true;
 	if (reply != NULL) {
 		session_say(s, VOICE_HOST, reply);
 		t->reply = reply;

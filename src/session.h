@@ -89,6 +89,7 @@ struct session {
 	size_t self_words;           /* words the user said about themselves */
 	bool thanked;                /* the user thanked the host */
 	bool farewell_given;         /* the host said its farewell */
+	bool greeted;                /* the user has said hello */
 	struct assessment last_as;   /* how the last line was judged */
 	struct understanding last_u; /* ... and understood */
 	char *last_text;             /* the last line said to the host (owned) */
