@@ -366,8 +366,12 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	 * caught it ("what's your TC?" is caught by a rule about pay words). */
 	for (size_t i = 0; i < out->nflags; i++) {
 		struct flag *f = &out->flags[i];
+		if (f->rule->kind != KIND_SALARY)
+			continue;
 		enum severity own = a->model_rules[2].sev[a->policy];
-		if (f->rule->kind == KIND_SALARY && f->sev < own && asks_host_pay(a, m, ns, nl))
+		out->pay_own = strncmp(f->rule->id, "salary.own", 10) == 0 ||
+		    f->rule == &a->model_rules[2] || asks_host_pay(a, m, ns, nl);
+		if (f->sev < own && out->pay_own)
 			f->sev = own;
 	}
 	/* A job ask or a pay question is a question with no category: the

@@ -81,6 +81,8 @@ struct assessment {
 	float votes[CAT_COUNT];     /* the rules' cue votes per category */
 	struct flag flags[KIND_COUNT]; /* in rule order */
 	size_t nflags;
+	bool pay_own;               /* a pay question put to the host about
+	                               their own pay (else pay in general) */
 	int err;                    /* 0, or a negative PCRE2 code */
 	const struct rule *err_rule;   /* the rule that failed, if any */
 };

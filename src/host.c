@@ -239,6 +239,22 @@ host_react(struct host *h, enum flag_kind k)
 	return xstrdup(l->v[bag_draw(h, &h->reactions[k])]);
 }
 
+char *
+host_react_pay(struct host *h, bool own)
+{
+	static const char *const general[] = {
+		"Pay depends so much on the employer and the region that I'd only mislead you. The "
+		"published salary surveys are a better guide.",
+		"I'd rather not put numbers on other people's pay. The salary surveys for the field "
+		"will give you a fairer picture than I can.",
+		"That varies a lot, and I'm not the right source for it. Look at the published pay "
+		"data, then ask me about the work itself.",
+	};
+	if (own)
+		return host_react(h, KIND_SALARY);
+	return xstrdup(general[host_random(h, sizeof general / sizeof *general)]);
+}
+
 const char *
 host_ask(struct host *h)
 {

@@ -67,6 +67,11 @@ char *host_reply(struct host *h, enum category cat);
 /* The host's reaction to a flag of kind k (newly allocated). */
 char *host_react(struct host *h, enum flag_kind k);
 
+/* The reaction to a pay question: the persona's own words when it asks
+ * the host's own pay, else a line about pay in general (newly
+ * allocated). */
+char *host_react_pay(struct host *h, bool own);
+
 /* A question the host asks the user (borrowed from the persona). */
 const char *host_ask(struct host *h);
 

@@ -533,7 +533,8 @@ say_to_host(struct session *s, const char *text, size_t len)
 
 	char *reply = NULL;
 	if (worst == KIND_JOB_ASK || worst == KIND_SALARY) {
-		reply = host_react(&s->host, worst);
+		reply = worst == KIND_SALARY ? host_react_pay(&s->host, as.pay_own) :
+		    host_react(&s->host, worst);
 		if (worst == KIND_JOB_ASK) {
 			host_guard(&s->host);
 			char *note = xasprintf("%s is more guarded now: expect shorter answers for a while, "
