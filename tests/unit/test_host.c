@@ -109,6 +109,49 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 	ok(tried > 0 && missed == 0, "%s/%s: a question naming a variant's own keyword gets it (%zu tried)",
 	    bank, p->id, tried);
 
+	/* Asked about using their name, the host names no one that only some
+	 * of its referral replies name ("I'll let Jasmine know" after it
+	 * suggested Owen). */
+	{
+		size_t wrong = 0;
+		const struct strlist *ref = &p->replies[CAT_REFERRALS];
+		for (size_t i = 0; i < p->replies[CAT_MENTION_NAME].n; i++) {
+			const struct reply_extra *x = p->extra[CAT_MENTION_NAME] != NULL ?
+			    &p->extra[CAT_MENTION_NAME][i] : NULL;
+			const char *texts[16];
+			size_t nt = 0;
+			texts[nt++] = p->replies[CAT_MENTION_NAME].v[i];
+			for (size_t j = 0; x != NULL && j < x->more.n && nt < 16; j++)
+				texts[nt++] = x->more.v[j];
+			for (size_t j = 0; x != NULL && j < x->why.n && nt < 16; j++)
+				texts[nt++] = x->why.v[j];
+			for (size_t t = 0; t < nt; t++)
+				for (const char *w = texts[t]; *w != '\0'; w++) {
+					/* A capital not opening a sentence or a quotation. */
+					if (!(*w >= 'A' && *w <= 'Z') || w == texts[t] || w[-1] != ' ' ||
+					    (w - texts[t] >= 2 && strchr(".!?:'\"", w[-2]) != NULL))
+						continue;
+					size_t n = 1;
+					while (w[n] >= 'a' && w[n] <= 'z')
+						n++;
+					if (n < 3)
+						continue;
+					char name[40];
+					snprintf(name, sizeof name, "%.*s", (int)n, w);
+					size_t in = 0;
+					for (size_t r = 0; r < ref->n; r++)
+						in += strstr(ref->v[r], name) != NULL;
+					if (in > 0 && in < ref->n) {
+						wrong++;
+						printf("# %s/%s: mention_name names %s, whom not every referral reply names\n",
+						    bank, p->id, name);
+					}
+				}
+		}
+		ok(wrong == 0, "%s/%s: asked to use their name, the host names no one it may not have suggested",
+		    bank, p->id);
+	}
+
 	/* "Would you mind if I said...?" is never answered with a yes. */
 	{
 		struct host h;
