@@ -77,6 +77,8 @@ practice_usage(FILE *fp)
 	    "\n"
 	    "The config file can set bank, persona, duration (mock's), policy, color\n"
 	    "and transcript-dir; options here win.  'infocoach config' shows them.\n"
+	    "A file named /dev/null (--config, --transcript, --events, transcript-dir)\n"
+	    "means none.\n"
 	    "\n"
 	    "Keys: Tab completes commands and the bank's questions, Ctrl-C clears the\n"
 	    "line, Ctrl-D ends the meeting as /end does.  When standard input is not a\n"
@@ -282,6 +284,12 @@ run(int argc, char **argv, bool mock)
 		clock_init_monotonic(&clk);
 	}
 	char err[512];
+	/* /dev/null for a file means none, as --no-transcript does. */
+	if (files_is_none(transcript_file) ||
+	    (transcript_file == NULL && files_is_none(cf.value[SETTING_TRANSCRIPT_DIR])))
+		no_transcript = true;
+	if (files_is_none(events_file))
+		events_file = NULL;
 	if (!no_transcript) {
 		tr = transcript_file ? transcript_open(transcript_file, err, sizeof err) :
 		    transcript_create(cf.value[SETTING_TRANSCRIPT_DIR], bank->id, clock_wall(&clk), err, sizeof err);
