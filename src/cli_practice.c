@@ -283,6 +283,9 @@ run(int argc, char **argv, bool mock)
 	} else {
 		clock_init_monotonic(&clk);
 	}
+	/* The header's start, the host's opening and the session's own
+	 * start are one instant, so the transcript's times are the session's. */
+	clock_hold(&clk);
 	char err[512];
 	/* /dev/null for a file means none, as --no-transcript does. */
 	if (files_is_none(transcript_file) ||
@@ -301,7 +304,7 @@ run(int argc, char **argv, bool mock)
 		char *host = xasprintf("%s, %s at %s", persona->name, persona->role, persona->employer);
 		struct transcript_meta meta = {
 			.mock = mock, .bank_id = bank->id, .bank_title = bank->title, .host = host,
-			.persona_id = persona->id, .started = clock_wall(&clk), .duration = duration,
+			.persona_id = persona->id, .started_ms = clock_wall_ms(&clk), .duration = duration,
 			.policy = policy_name(policy),
 		};
 		if (transcript_begin(tr, &meta) != 0)
@@ -345,6 +348,7 @@ run(int argc, char **argv, bool mock)
 		free(note);
 	}
 	s = session_new(&cfg);
+	clock_release(&clk);
 	sig = repl_run(s, &ro);
 	status = s->save_failed || s->events_failed ? STATUS_UNSAVED : STATUS_OK;
 out:

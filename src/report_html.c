@@ -590,6 +590,8 @@ section_conversation(struct page *pg)
 		bool notice = false;
 		if (rec->speaker == SPEAKER_YOU)
 			cls = "you";
+		else if (rec->speaker == SPEAKER_UNSENT)
+			cls = "you unsent";
 		else if (rec->speaker == SPEAKER_PROGRAM)
 			cls = "program";
 		else if (rec->speaker == SPEAKER_COACH) {
@@ -606,6 +608,8 @@ section_conversation(struct page *pg)
 		fputs("</time><span class=\"who\">", fp);
 		if (rec->speaker == SPEAKER_YOU)
 			fputs("You", fp);
+		else if (rec->speaker == SPEAKER_UNSENT)
+			fputs("You, typed but not sent", fp);
 		else if (rec->speaker == SPEAKER_COACH)
 			fputs("Coach", fp);
 		else

@@ -35,12 +35,18 @@ discard(void *arg, enum voice v, const char *who, const char *text)
 	(void)text;
 }
 
-/* One step of a scripted session: at second `at`, the user types line
- * (a /command or something said), or only the clock moves (line NULL). */
+/* One step of a scripted session: at second `at` (and `ms` more), the
+ * user types line (a /command or something said), or only the clock
+ * moves (line NULL). */
 struct step {
 	unsigned at;
 	const char *line;
+	unsigned ms;
 };
+
+/* Where the virtual clock is when the session starts: a live session
+ * rarely starts on a whole second of the wall clock. */
+static unsigned start_ms;
 
 /* Run a live session and its replay; compare their records. */
 static void
@@ -56,10 +62,11 @@ compare(const char *name, unsigned long duration, enum policy policy, const stru
 
 	assessor_init(&as, rs, policy);
 	clock_init_virtual(&clk);
+	clock_advance(&clk, start_ms);
 	char *host = xasprintf("%s, %s at %s", p->name, p->role, p->employer);
 	struct transcript_meta meta = {
 		.mock = duration > 0, .bank_id = b->id, .bank_title = b->title, .host = host,
-		.persona_id = p->id, .started = clock_wall(&clk), .duration = duration,
+		.persona_id = p->id, .started_ms = clock_wall_ms(&clk), .duration = duration,
 		.policy = policy_name(policy),
 	};
 	transcript_begin(tr, &meta);
@@ -70,7 +77,7 @@ compare(const char *name, unsigned long duration, enum policy policy, const stru
 	};
 	struct session *live = session_new(&cfg);
 	for (size_t i = 0; i < n && !session_over(live); i++) {
-		clock_advance(&clk, (uint64_t)steps[i].at * 1000 - clock_now(&clk));
+		clock_advance(&clk, start_ms + (uint64_t)steps[i].at * 1000 + steps[i].ms - clock_now(&clk));
 		session_tick(live);
 		if (steps[i].line != NULL)
 			cmd_input(live, steps[i].line, strlen(steps[i].line));
@@ -179,6 +186,20 @@ main(void)
 	};
 	compare("mock-quit", 25 * 60, POLICY_DEFAULT, quit, sizeof quit / sizeof *quit);
 	compare("practice", 0, POLICY_LENIENT, good, sizeof good / sizeof *good);
+	/* Started at .600 of a second, lines at odd milliseconds: the
+	 * transcript's times are to the ms, so the replay is not a second
+	 * off (issue 15: the live report said 1:46, the replay 1:47). */
+	static const struct step odd[] = {
+		{21, "What does a typical week look like for you?", 350},
+		{66, "How is your field changing at the moment?", 500},
+		{106, "Who else would you suggest I talk to?", 450},
+		{150, "May I mention your name when I contact them?", 999},
+		{175, "/end", 401},
+	};
+	start_ms = 600;
+	compare("mock-subsecond", 3 * 60, POLICY_DEFAULT, odd, sizeof odd / sizeof *odd);
+	compare("practice-subsecond", 0, POLICY_DEFAULT, odd, sizeof odd / sizeof *odd);
+	start_ms = 0;
 
 	ruleset_free(rs);
 	tap_rmtree(dir);
