@@ -300,6 +300,33 @@ on_line(char *line)
 		rl_set_prompt(prompt_text());
 }
 
+/*
+ * The meeting ends while a line is being edited (the clock, a signal):
+ * keep the words typed but not sent (with any continued lines before
+ * them) as an unsent record, then take the line off the screen, prompt
+ * and all, and let go of the terminal, so that what follows (the report,
+ * or the shell's prompt) starts on a clean, empty line.
+ */
+static void
+end_line(struct session *s)
+{
+	char *typed = rl_copy_text(0, rl_end);
+	char *all = cur.pending == NULL ? xstrdup(typed) :
+	    typed[0] != '\0' ? xasprintf("%s\n%s", cur.pending, typed) : xstrdup(cur.pending);
+	if (all[strspn(all, " \t\n")] != '\0')
+		session_unsent(s, all);
+	free(all);
+	free(typed);
+	free(cur.pending);
+	cur.pending = NULL;
+	rl_set_prompt("");
+	rl_replace_line("", 0);
+	rl_point = rl_end = 0;
+	rl_redisplay();
+	rl_callback_handler_remove();
+	fflush(stdout);
+}
+
 static void
 history_start(const struct repl_options *o)
 {
@@ -478,7 +505,7 @@ run_interactive(struct session *s, const struct repl_options *o)
 			/* Notices print above the line being typed, which stays. */
 			session_tick(s);
 			if (session_over(s)) {
-				rl_callback_handler_remove();
+				end_line(s);
 				break;
 			}
 			if (strcmp(rl_prompt, prompt_text()) != 0) {
@@ -488,7 +515,7 @@ run_interactive(struct session *s, const struct repl_options *o)
 		}
 	}
 	if (!cur.eof && !session_over(s))
-		rl_callback_handler_remove();
+		end_line(s);    /* a signal */
 	if (held)
 		clock_release(s->cfg.clock);
 	signals_off(&wait_mask);

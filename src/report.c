@@ -159,6 +159,11 @@ report_text(struct session *s)
 	}
 	add(&b, "  Questions answered: %u (about the job %u, the industry %u, closing %u); lines said: %zu\n",
 	    questions, tiers[TIER_JOB], tiers[TIER_INDUSTRY], tiers[TIER_CLOSING], s->nturns);
+	if (s->unsent != NULL) {
+		char *u = text_sanitize(s->unsent, strlen(s->unsent));
+		add(&b, "  Not sent: \"%s\" was typed when the meeting ended; it was not said and does not count\n", u);
+		free(u);
+	}
 	if (questions > 0) {
 		add(&b, "  By category:");
 		for (int c = 0; c < CAT_COUNT; c++)
