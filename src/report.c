@@ -269,8 +269,8 @@ report_pacing(struct session *s)
 	if (s->nturns > 0) {
 		clock_span(end / s->nturns, t1, sizeof t1);
 		clock_span(longest, t2, sizeof t2);
-		add(&b, "  %zu lines in %s: one every %s on average; the longest stretch without one: %s\n",
-		    s->nturns, (clock_span(end, t3, sizeof t3), t3), t1, t2);
+		add(&b, "  %zu line%s in %s: one every %s on average; the longest stretch without one: %s\n",
+		    s->nturns, s->nturns == 1 ? "" : "s", (clock_span(end, t3, sizeof t3), t3), t1, t2);
 		clock_span(tier_ms[TIER_JOB], t1, sizeof t1);
 		clock_span(tier_ms[TIER_INDUSTRY], t2, sizeof t2);
 		clock_span(tier_ms[TIER_CLOSING], t3, sizeof t3);
@@ -279,7 +279,13 @@ report_pacing(struct session *s)
 	} else {
 		add(&b, "  You asked nothing.\n");
 	}
+	/* The wrap-up mark is where the coach said to start closing: five
+	 * minutes before the end of a meeting of 20 minutes or more, the last
+	 * sixth of a shorter one. */
 	uint64_t five = s->notice_at[NOTICE_FIVE];
+	bool long_meeting = (uint64_t)s->cfg.duration * 1000 >= 20 * 60 * 1000;
+	char mark[32];
+	clock_span(five, mark, sizeof mark);
 	const enum category closing[] = {CAT_REFERRALS, CAT_MENTION_NAME};
 	for (size_t i = 0; i < 2; i++) {
 		uint64_t at = first_asked(s, closing[i]);
@@ -288,8 +294,9 @@ report_pacing(struct session *s)
 			continue;
 		}
 		clock_span(at, t1, sizeof t1);
-		add(&b, "  %s: asked at %s, %s the five-minute mark\n", i == 0 ? "Referrals" : "Permission to use their name",
-		    t1, at <= five ? "before" : "after");
+		add(&b, "  %s: asked at %s, %s %s (from %s)\n", i == 0 ? "Referrals" : "Permission to use their name",
+		    t1, at < five ? "before" : "in", long_meeting ? "the last five minutes" : "the last sixth of the meeting",
+		    mark);
 	}
 	if (s->ended_by_clock)
 		add(&b, "  You did not wrap up in time: the host had to end the meeting after the grace.\n");

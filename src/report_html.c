@@ -555,11 +555,12 @@ section_timeline(struct page *pg)
 	/* Many points: rings would paint over their neighbours' colour. */
 	fprintf(fp, "<svg class=\"timeline%s\" viewBox=\"0 0 %d %u\" role=\"img\" "
 	    "aria-labelledby=\"chart-title chart-desc\">\n<title id=\"chart-title\">Timeline of the conversation"
-	    "</title>\n<desc id=\"chart-desc\">%zu lines said to the host over ",
-	    s->nturns > DENSE ? " dense" : "", CH_W, pg->height, s->nturns);
+	    "</title>\n<desc id=\"chart-desc\">%zu line%s said to the host over ",
+	    s->nturns > DENSE ? " dense" : "", CH_W, pg->height, s->nturns, s->nturns == 1 ? "" : "s");
 	put_span(fp, s->ended_at);
-	fprintf(fp, " (minutes:seconds), %u of them questions with a topic and %zu flags. "
-	    "The conversation at the end of the page lists every line.</desc>\n", q, s->nflags);
+	fprintf(fp, " (minutes:seconds), %u of them questions with a topic and %zu flag%s. "
+	    "The conversation at the end of the page lists every line.</desc>\n", q, s->nflags,
+	    s->nflags == 1 ? "" : "s");
 	chart_axes(pg);
 	chart_notices(pg);
 	chart_points(pg);
