@@ -324,6 +324,85 @@ first_sentence(const char *s)
 	return xstrdup(s);
 }
 
+/* Whether w[0..n) is an acronym or a name with capitals inside (RN, QA,
+ * iOS, McKinsey): kept as written. */
+static bool
+kept_case(const char *w, size_t n)
+{
+	size_t upper = 0;
+	for (size_t i = 0; i < n; i++)
+		upper += w[i] >= 'A' && w[i] <= 'Z';
+	return upper > 1 || (upper == 1 && !(w[0] >= 'A' && w[0] <= 'Z'));
+}
+
+/* Words that keep their case: see report_role() in report.h. */
+char *
+report_role(const char *role)
+{
+	char *r = xstrdup(role);
+	for (char *p = r; *p != '\0';) {
+		size_t n = strcspn(p, " ,;/()-");
+		if (n > 0 && !kept_case(p, n) && *p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+		p += n;
+		p += strspn(p, " ,;/()-");
+	}
+	size_t n0 = strcspn(r, " ,;/()-");
+	bool an;
+	if (kept_case(r, n0) && r[0] >= 'A' && r[0] <= 'Z')
+		an = strchr("AEFHILMNORSX", r[0]) != NULL;   /* letters said with a vowel */
+	else
+		an = strchr("aeiou", r[0]) != NULL && strncmp(r, "uni", 3) != 0 && strncmp(r, "use", 3) != 0 &&
+		    strncmp(r, "one", 3) != 0;
+	bool has_article = strncmp(r, "a ", 2) == 0 || strncmp(r, "an ", 3) == 0 || strncmp(r, "the ", 4) == 0;
+	char *out = has_article ? xstrdup(r) : xasprintf("%s %s", an ? "an" : "a", r);
+	free(r);
+	return out;
+}
+
+/* Words in s[0..n). */
+static size_t
+count_words(const char *s, size_t n)
+{
+	size_t w = 0;
+	bool in = false;
+	for (size_t i = 0; i < n; i++) {
+		bool sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\n';
+		w += !sp && !in;
+		in = !sp;
+	}
+	return w;
+}
+
+/* A sentence of reply worth quoting as the thing learned: the first with
+ * at least LEARNED_MIN_WORDS words (not "Retention." or "Automation is
+ * the big one."), preferably one short enough to quote in a note (at most
+ * LEARNED_MAX_WORDS); newly allocated, or NULL. */
+#define LEARNED_MIN_WORDS 7
+#define LEARNED_MAX_WORDS 40
+
+static char *
+learned_sentence(const char *reply)
+{
+	char *long_one = NULL;
+	const char *p = reply;
+	while (*p != '\0') {
+		p += strspn(p, " ");
+		char *sent = first_sentence(p);
+		size_t len = strlen(sent), words = count_words(sent, len);
+		p += len;
+		if (words >= LEARNED_MIN_WORDS && words <= LEARNED_MAX_WORDS) {
+			free(long_one);
+			return sent;
+		}
+		if (words > LEARNED_MAX_WORDS && long_one == NULL)
+			long_one = sent;
+		else
+			free(sent);
+	}
+	return long_one;
+}
+
 char *
 report_thanks(struct session *s)
 {
@@ -333,11 +412,20 @@ report_thanks(struct session *s)
 		CAT_EXPECTATIONS, CAT_INFLUENCES,
 	};
 	const struct persona *p = s->cfg.persona;
+	/* The thing learned: a reply to a question on the job or the
+	 * industry (not small talk), with a sentence of substance. */
 	const struct turn *best = NULL;
+	char *said = NULL;
 	for (size_t i = 0; i < sizeof prefer / sizeof *prefer && best == NULL; i++)
-		for (size_t t = 0; t < s->nturns && best == NULL; t++)
-			if (s->turns[t].cat == prefer[i] && !s->turns[t].flagged && s->turns[t].reply)
-				best = &s->turns[t];
+		for (size_t t = 0; t < s->nturns && best == NULL; t++) {
+			const struct turn *tn = &s->turns[t];
+			if (tn->cat != prefer[i] || tn->flagged || tn->reply == NULL ||
+			    (tn->act != ACT_QUESTION && tn->act != ACT_FOLLOW_UP))
+				continue;
+			said = learned_sentence(tn->reply);
+			if (said != NULL)
+				best = tn;
+		}
 
 	struct buf b = {0};
 	char first[64];
@@ -346,17 +434,21 @@ report_thanks(struct session *s)
 	if (sp != NULL)
 		*sp = '\0';
 	add(&b, "Dear %s,\n\n", first);
+	char *role = report_role(p->role);
 	add(&b, "Thank you for taking the time to talk with me today about your work as %s at %s.",
-	    p->role, p->employer);
-	if (best != NULL) {
-		char *said = first_sentence(best->reply);
+	    role, p->employer);
+	free(role);
+	if (best != NULL)
 		add(&b, " I especially valued what you told me about %s: \"%s\"", topic[best->cat].yours, said);
-		free(said);
-	}
+	free(said);
 	add(&b, "\n\n");
+	/* One referral question answered is one person suggested. */
+	bool one = s->asked[CAT_REFERRALS] == 1;
 	if (s->asked[CAT_REFERRALS] > 0)
-		add(&b, "I will get in touch with the people you suggested%s, and I will let you know how "
-		    "those conversations go.\n\n", s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "");
+		add(&b, "I will get in touch with the %s you suggested%s, and I will let you know how "
+		    "%s.\n\n", one ? "person" : "people",
+		    s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "",
+		    one ? "that conversation goes" : "those conversations go");
 	add(&b, "I will keep you posted on my progress, and I hope we can stay in touch.\n\n"
 	    "Best regards,\n[your name]\n");
 	/* A file the user will open and paste: no control characters. */
@@ -389,7 +481,8 @@ report_reminders(struct session *s)
 	add(&b, "Follow-up plan after your conversation with %s (%s at %s):\n\n", p->name, p->role, p->employer);
 	add(&b, "- by %s: send the thank-you note.\n", d1);
 	if (s->asked[CAT_REFERRALS] > 0)
-		add(&b, "- by %s: get in touch with the people %s suggested%s.\n", d14, p->name,
+		add(&b, "- by %s: get in touch with the %s %s suggested%s.\n", d14,
+		    s->asked[CAT_REFERRALS] == 1 ? "person" : "people", p->name,
 		    s->asked[CAT_MENTION_NAME] ? ", saying who sent you" : "");
 	add(&b, "- by %s: send %s a short update on what you did with the advice.\n", d30, p->name);
 	add(&b, "- about once a year (next around %s): keep in touch with a short note, so the connection stays warm.\n", d365);

@@ -11,6 +11,7 @@
 #include "assess.h"
 #include "catalog.h"
 #include "cmd.h"
+#include "report.h"
 #include "session.h"
 #include "tap.h"
 #include "xmalloc.h"
@@ -181,6 +182,23 @@ main(void)
 	    !heard("five-minute") && !heard("five minutes"), "3 minutes: the referrals' pacing is by the last sixth");
 	ok(heard("  1 line in 2:50: one every 2:50"), "3 minutes: '1 line', in the singular");
 	session_free(s);
+
+	/* The thank-you note's role: an article, lower case, acronyms kept. */
+	static const char *const roles[][2] = {
+		{"Family Nurse Practitioner", "a family nurse practitioner"},
+		{"Operations manager", "an operations manager"},
+		{"Registered Nurse, night shift", "a registered nurse, night shift"},
+		{"RN, night shift", "an RN, night shift"},
+		{"QA lead", "a QA lead"},
+		{"Senior iOS Developer", "a senior iOS developer"},
+		{"Head of Supply Chain Planning", "a head of supply chain planning"},
+	};
+	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
+		char *got = report_role(roles[i][0]);
+		if (!ok(strcmp(got, roles[i][1]) == 0, "thank-you role '%s' reads '%s'", roles[i][0], roles[i][1]))
+			printf("#   got '%s'\n", got);
+		free(got);
+	}
 
 	/* The notices speak to what has been asked so far. */
 	s = start(30 * 60);
