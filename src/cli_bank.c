@@ -128,14 +128,16 @@ print_bank(const char *path, const char *origin, int width, struct diag_list *dl
 	char *p = diag_quote(path);
 	if (b->rules_only) {
 		text_printf(stdout, "%-*s %-40s (%s: %s)\n", width, b->id, b->title, origin, p);
-		printf("  %zu rules, %zu cues\n", b->nrules, b->ncues);
+		printf("  %zu %s, %zu %s\n", b->nrules, b->nrules == 1 ? "rule" : "rules", b->ncues,
+		    b->ncues == 1 ? "cue" : "cues");
 	} else {
 		text_printf(stdout, "%-*s %-40s (%s: %s)\n", width, b->id, b->title, origin, p);
-		text_printf(stdout, "  field: %s; %zu questions, %zu rules\n", b->field, b->nquestions, b->nrules);
+		text_printf(stdout, "  field: %s; %zu %s, %zu %s\n", b->field, b->nquestions,
+		    b->nquestions == 1 ? "question" : "questions", b->nrules, b->nrules == 1 ? "rule" : "rules");
 		for (size_t i = 0; i < b->npersonas; i++) {
 			const struct persona *ps = &b->personas[i];
-			text_printf(stdout, "  persona %-10s %s, %s at %s (%d years, %s)\n", ps->id, ps->name,
-			    ps->role, ps->employer, ps->years, ps->style);
+			text_printf(stdout, "  persona %-10s %s, %s at %s (%d year%s, %s)\n", ps->id, ps->name,
+			    ps->role, ps->employer, ps->years, ps->years == 1 ? "" : "s", ps->style);
 		}
 	}
 	free(p);

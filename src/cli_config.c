@@ -168,6 +168,9 @@ cli_config(int argc, char **argv)
 	fputs("\n", stdout);
 	if (disabled) {
 		fputs("config file     none (--no-config)\n", stdout);
+	} else if (cf.none) {
+		text_printf(stdout, "config file     none (%s is /dev/null)\n",
+		    cf.source == SETTINGS_ENV ? "INFOCOACH_CONFIG" : "--config");
 	} else if (cf.path != NULL) {
 		static const char *const how[] = {
 			[SETTINGS_OPTION] = "--config", [SETTINGS_ENV] = "INFOCOACH_CONFIG",

@@ -77,6 +77,8 @@ practice_usage(FILE *fp)
 	    "\n"
 	    "The config file can set bank, persona, duration (mock's), policy, color\n"
 	    "and transcript-dir; options here win.  'infocoach config' shows them.\n"
+	    "A file named /dev/null (--config, --transcript, --events, transcript-dir)\n"
+	    "means none.\n"
 	    "\n"
 	    "Keys: Tab completes commands and the bank's questions, Ctrl-C clears the\n"
 	    "line, Ctrl-D ends the meeting as /end does.  When standard input is not a\n"
@@ -281,7 +283,16 @@ run(int argc, char **argv, bool mock)
 	} else {
 		clock_init_monotonic(&clk);
 	}
+	/* The header's start, the host's opening and the session's own
+	 * start are one instant, so the transcript's times are the session's. */
+	clock_hold(&clk);
 	char err[512];
+	/* /dev/null for a file means none, as --no-transcript does. */
+	if (files_is_none(transcript_file) ||
+	    (transcript_file == NULL && files_is_none(cf.value[SETTING_TRANSCRIPT_DIR])))
+		no_transcript = true;
+	if (files_is_none(events_file))
+		events_file = NULL;
 	if (!no_transcript) {
 		tr = transcript_file ? transcript_open(transcript_file, err, sizeof err) :
 		    transcript_create(cf.value[SETTING_TRANSCRIPT_DIR], bank->id, clock_wall(&clk), err, sizeof err);
@@ -293,7 +304,7 @@ run(int argc, char **argv, bool mock)
 		char *host = xasprintf("%s, %s at %s", persona->name, persona->role, persona->employer);
 		struct transcript_meta meta = {
 			.mock = mock, .bank_id = bank->id, .bank_title = bank->title, .host = host,
-			.persona_id = persona->id, .started = clock_wall(&clk), .duration = duration,
+			.persona_id = persona->id, .started_ms = clock_wall_ms(&clk), .duration = duration,
 			.policy = policy_name(policy),
 		};
 		if (transcript_begin(tr, &meta) != 0)
@@ -337,6 +348,7 @@ run(int argc, char **argv, bool mock)
 		free(note);
 	}
 	s = session_new(&cfg);
+	clock_release(&clk);
 	sig = repl_run(s, &ro);
 	status = s->save_failed || s->events_failed ? STATUS_UNSAVED : STATUS_OK;
 out:

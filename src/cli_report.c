@@ -58,6 +58,8 @@ write_html(const char *path, const struct transcript_doc *doc, struct replay *r)
 {
 	bool to_stdout = strcmp(path, "-") == 0;
 	struct stat st;
+	if (files_is_none(path))
+		return STATUS_OK;       /* /dev/null: no page wanted */
 	if (!to_stdout && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		diag_error("cannot write the page to '%s': it is a directory", path);
 		return STATUS_UNSAVED;

@@ -27,9 +27,15 @@ virtual_ms(void *arg)
 void
 clock_init_monotonic(struct clock *c)
 {
+	struct timespec ts;
 	c->now_ms = monotonic_ms;
 	c->arg = NULL;
 	c->virtual_ms = 0;
+	c->held = 0;
+	c->held_ms = 0;
+	c->mono0_ms = monotonic_ms(NULL);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	c->wall0_ms = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
 void
@@ -38,25 +44,51 @@ clock_init_virtual(struct clock *c)
 	c->now_ms = virtual_ms;
 	c->arg = c;
 	c->virtual_ms = 0;
+	c->held = 0;
+	c->held_ms = 0;
+	c->mono0_ms = 0;
+	c->wall0_ms = (uint64_t)VIRTUAL_EPOCH * 1000;
 }
 
 void
 clock_advance(struct clock *c, uint64_t ms)
 {
 	c->virtual_ms += ms;
+	if (c->held > 0 && c->now_ms == virtual_ms)
+		c->held_ms += ms;
 }
 
 uint64_t
 clock_now(const struct clock *c)
 {
-	return c->now_ms(c->arg);
+	return c->held > 0 ? c->held_ms : c->now_ms(c->arg);
+}
+
+void
+clock_hold(struct clock *c)
+{
+	if (c->held++ == 0)
+		c->held_ms = c->now_ms(c->arg);
+}
+
+void
+clock_release(struct clock *c)
+{
+	if (c->held > 0)
+		c->held--;
+}
+
+uint64_t
+clock_wall_ms(const struct clock *c)
+{
+	return c->wall0_ms + (clock_now(c) - c->mono0_ms);
 }
 
 time_t
 clock_wall(const struct clock *c)
 {
 	if (c->now_ms == virtual_ms)
-		return (time_t)(VIRTUAL_EPOCH + c->virtual_ms / 1000);
+		return (time_t)(VIRTUAL_EPOCH + clock_now(c) / 1000);
 	return time(NULL);
 }
 

@@ -16,6 +16,12 @@ struct clock {
 	uint64_t (*now_ms)(void *arg);   /* milliseconds since some start */
 	void *arg;                       /* passed to now_ms */
 	uint64_t virtual_ms;             /* the virtual clock's time */
+	uint64_t wall0_ms;               /* the wall clock (ms since the epoch)
+	                                    when now_ms read mono0_ms */
+	uint64_t mono0_ms;
+	int held;                        /* clock_hold() depth: while > 0 the
+	                                    clock reads held_ms */
+	uint64_t held_ms;
 };
 
 /* A clock reading CLOCK_MONOTONIC. */
@@ -33,6 +39,24 @@ uint64_t clock_now(const struct clock *c);
 /* Wall-clock time for display; honours a virtual clock by counting from
  * a fixed epoch (2026-01-01T00:00:00Z) so golden output is stable. */
 time_t clock_wall(const struct clock *c);
+
+/*
+ * The same in milliseconds since the epoch, for transcripts: the wall
+ * clock read once, when the clock was made, plus the clock's own time
+ * since then, so that two stamps differ by exactly the elapsed time the
+ * session measured (a replay then gives the same times to the ms).
+ */
+uint64_t clock_wall_ms(const struct clock *c);
+
+/*
+ * Stop the clock at its present time until the matching clock_release():
+ * everything done for one line or one tick of the timer happens at one
+ * instant, so the time a turn is written with in the transcript is the
+ * time the session counts it at.  Holds nest.  clock_advance() still
+ * moves a held virtual clock.
+ */
+void clock_hold(struct clock *c);
+void clock_release(struct clock *c);
 
 /* "HH:MM:SS" in UTC into buf (at least 9 bytes). */
 void clock_hms(time_t t, char *buf, size_t len);

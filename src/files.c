@@ -137,6 +137,12 @@ files_state_dir(void)
 	return home != NULL ? xasprintf("%s/.local/state/infocoach", home) : NULL;
 }
 
+bool
+files_is_none(const char *path)
+{
+	return path != NULL && strcmp(path, "/dev/null") == 0;
+}
+
 char *
 files_history_path(const char **origin)
 {
@@ -144,7 +150,7 @@ files_history_path(const char **origin)
 	const char *env = getenv("INFOCOACH_HISTORY");
 	if (env != NULL) {
 		*origin = "INFOCOACH_HISTORY";
-		return env[0] != '\0' && strcmp(env, "/dev/null") != 0 ? xstrdup(env) : NULL;
+		return env[0] != '\0' && !files_is_none(env) ? xstrdup(env) : NULL;
 	}
 	char *dir = files_state_dir();
 	char *path = dir != NULL ? xasprintf("%s/history", dir) : NULL;

@@ -46,6 +46,14 @@ const char *files_home_dir(void);
 char *files_state_dir(void);
 
 /*
+ * Whether path means "no file at all": "/dev/null", as it does for every
+ * file setting, option and environment variable of infocoach (the config
+ * file, the transcript and its directory, the events file, the history,
+ * the model, report --html).  NULL is not.
+ */
+bool files_is_none(const char *path);
+
+/*
  * The input history file: $INFOCOACH_HISTORY when set (empty or
  * /dev/null: none), else "history" in the state directory.  Returns a
  * newly allocated path, or NULL for no history; *origin is

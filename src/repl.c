@@ -300,6 +300,33 @@ on_line(char *line)
 		rl_set_prompt(prompt_text());
 }
 
+/*
+ * The meeting ends while a line is being edited (the clock, a signal):
+ * keep the words typed but not sent (with any continued lines before
+ * them) as an unsent record, then take the line off the screen, prompt
+ * and all, and let go of the terminal, so that what follows (the report,
+ * or the shell's prompt) starts on a clean, empty line.
+ */
+static void
+end_line(struct session *s)
+{
+	char *typed = rl_copy_text(0, rl_end);
+	char *all = cur.pending == NULL ? xstrdup(typed) :
+	    typed[0] != '\0' ? xasprintf("%s\n%s", cur.pending, typed) : xstrdup(cur.pending);
+	if (all[strspn(all, " \t\n")] != '\0')
+		session_unsent(s, all);
+	free(all);
+	free(typed);
+	free(cur.pending);
+	cur.pending = NULL;
+	rl_set_prompt("");
+	rl_replace_line("", 0);
+	rl_point = rl_end = 0;
+	rl_redisplay();
+	rl_callback_handler_remove();
+	fflush(stdout);
+}
+
 static void
 history_start(const struct repl_options *o)
 {
@@ -407,7 +434,11 @@ run_interactive(struct session *s, const struct repl_options *o)
 	history_start(o);
 	signals_on(&wait_mask);
 	rl_callback_handler_install(prompt_text(), on_line);
+	bool held = false;
 	while (!session_over(s) && !cur.eof) {
+		if (held)
+			clock_release(s->cfg.clock);
+		held = false;
 		fd_set fds;
 		FD_ZERO(&fds);
 		FD_SET(STDIN_FILENO, &fds);
@@ -423,6 +454,9 @@ run_interactive(struct session *s, const struct repl_options *o)
 		}
 		int r = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, tsp, &wait_mask);
 		int wait_errno = errno; /* before anything below can change it */
+		/* What this wake-up does happens at one instant (clock_hold). */
+		clock_hold(s->cfg.clock);
+		held = true;
 		if (got_end) {
 			sig = got_end;
 			break;
@@ -471,7 +505,7 @@ run_interactive(struct session *s, const struct repl_options *o)
 			/* Notices print above the line being typed, which stays. */
 			session_tick(s);
 			if (session_over(s)) {
-				rl_callback_handler_remove();
+				end_line(s);
 				break;
 			}
 			if (strcmp(rl_prompt, prompt_text()) != 0) {
@@ -481,7 +515,9 @@ run_interactive(struct session *s, const struct repl_options *o)
 		}
 	}
 	if (!cur.eof && !session_over(s))
-		rl_callback_handler_remove();
+		end_line(s);    /* a signal */
+	if (held)
+		clock_release(s->cfg.clock);
 	signals_off(&wait_mask);
 	if (sig == 0)
 		history_end(o);
@@ -547,20 +583,21 @@ run_piped(struct session *s, const struct repl_options *o)
 			sig = got_end;
 			break;
 		}
-		if (n == -1) {
-			session_tick(s);
-			break;
-		}
+		if (n == -1)
+			break;  /* repl_run() ends the session */
 		if (n < 0)
 			continue;
+		clock_hold(s->cfg.clock);
 		if (n > 0 && r->buf[n - 1] == '\r')
 			n--;
 		r->buf[n] = '\0';
 		if (o->step_ms > 0) {
 			clock_advance(s->cfg.clock, o->step_ms);
 			session_tick(s);
-			if (session_over(s))
+			if (session_over(s)) {
+				clock_release(s->cfg.clock);
 				break;
+			}
 		}
 		if (cut)
 			session_say(s, VOICE_INFO, "That line was longer than 64 KiB; only its start was kept.");
@@ -570,10 +607,10 @@ run_piped(struct session *s, const struct repl_options *o)
 			putchar('\n');
 		}
 		char *turn = join_continued(r->buf, (size_t)n);
-		if (turn == NULL)
-			continue;
-		cmd_input(s, turn, strlen(turn));
+		if (turn != NULL)
+			cmd_input(s, turn, strlen(turn));
 		free(turn);
+		clock_release(s->cfg.clock);
 	}
 	signals_off(&old);
 	free(r->buf);
@@ -588,6 +625,10 @@ repl_run(struct session *s, const struct repl_options *o)
 	cur.o = o;
 	cur.eof = false;
 	int sig = o->interactive ? run_interactive(s, o) : run_piped(s, o);
+	/* The end of input, its last turn and the farewell: one instant. */
+	clock_hold(s->cfg.clock);
+	if (sig == 0 && !o->interactive)
+		session_tick(s);   /* a notice due at the end of the input */
 	if (cur.pending != NULL) {
 		/* Input ended inside a continued line: it is still a turn. */
 		if (sig == 0 && !session_over(s))
@@ -601,6 +642,7 @@ repl_run(struct session *s, const struct repl_options *o)
 	 * has let go of the terminal. */
 	if (sig == 0)
 		cmd_conclude(s);
+	clock_release(s->cfg.clock);
 	cur.s = NULL;
 	return sig;
 }

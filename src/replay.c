@@ -99,6 +99,11 @@ replay_run(const struct transcript_doc *d, const char *bank, struct diag_list *d
 	for (size_t i = 0; i < d->nrecords; i++) {
 		const struct transcript_record *rec = &d->records[i];
 		r->turn[i] = REPLAY_NO_TURN;
+		if (rec->speaker == SPEAKER_UNSENT) {
+			/* Typed but never said: only the report mentions it. */
+			session_unsent(r->s, rec->text);
+			continue;
+		}
 		if (r->s->over)
 			continue;
 		clock_to(&r->clk, rec->at_ms);

@@ -159,6 +159,11 @@ report_text(struct session *s)
 	}
 	add(&b, "  Questions answered: %u (about the job %u, the industry %u, closing %u); lines said: %zu\n",
 	    questions, tiers[TIER_JOB], tiers[TIER_INDUSTRY], tiers[TIER_CLOSING], s->nturns);
+	if (s->unsent != NULL) {
+		char *u = text_sanitize(s->unsent, strlen(s->unsent));
+		add(&b, "  Not sent: \"%s\" was typed when the meeting ended; it was not said and does not count\n", u);
+		free(u);
+	}
 	if (questions > 0) {
 		add(&b, "  By category:");
 		for (int c = 0; c < CAT_COUNT; c++)
@@ -264,8 +269,8 @@ report_pacing(struct session *s)
 	if (s->nturns > 0) {
 		clock_span(end / s->nturns, t1, sizeof t1);
 		clock_span(longest, t2, sizeof t2);
-		add(&b, "  %zu lines in %s: one every %s on average; the longest stretch without one: %s\n",
-		    s->nturns, (clock_span(end, t3, sizeof t3), t3), t1, t2);
+		add(&b, "  %zu line%s in %s: one every %s on average; the longest stretch without one: %s\n",
+		    s->nturns, s->nturns == 1 ? "" : "s", (clock_span(end, t3, sizeof t3), t3), t1, t2);
 		clock_span(tier_ms[TIER_JOB], t1, sizeof t1);
 		clock_span(tier_ms[TIER_INDUSTRY], t2, sizeof t2);
 		clock_span(tier_ms[TIER_CLOSING], t3, sizeof t3);
@@ -274,7 +279,13 @@ report_pacing(struct session *s)
 	} else {
 		add(&b, "  You asked nothing.\n");
 	}
+	/* The wrap-up mark is where the coach said to start closing: five
+	 * minutes before the end of a meeting of 20 minutes or more, the last
+	 * sixth of a shorter one. */
 	uint64_t five = s->notice_at[NOTICE_FIVE];
+	bool long_meeting = (uint64_t)s->cfg.duration * 1000 >= 20 * 60 * 1000;
+	char mark[32];
+	clock_span(five, mark, sizeof mark);
 	const enum category closing[] = {CAT_REFERRALS, CAT_MENTION_NAME};
 	for (size_t i = 0; i < 2; i++) {
 		uint64_t at = first_asked(s, closing[i]);
@@ -283,8 +294,9 @@ report_pacing(struct session *s)
 			continue;
 		}
 		clock_span(at, t1, sizeof t1);
-		add(&b, "  %s: asked at %s, %s the five-minute mark\n", i == 0 ? "Referrals" : "Permission to use their name",
-		    t1, at <= five ? "before" : "after");
+		add(&b, "  %s: asked at %s, %s %s (from %s)\n", i == 0 ? "Referrals" : "Permission to use their name",
+		    t1, at < five ? "before" : "in", long_meeting ? "the last five minutes" : "the last sixth of the meeting",
+		    mark);
 	}
 	if (s->ended_by_clock)
 		add(&b, "  You did not wrap up in time: the host had to end the meeting after the grace.\n");
@@ -312,6 +324,85 @@ first_sentence(const char *s)
 	return xstrdup(s);
 }
 
+/* Whether w[0..n) is an acronym or a name with capitals inside (RN, QA,
+ * iOS, McKinsey): kept as written. */
+static bool
+kept_case(const char *w, size_t n)
+{
+	size_t upper = 0;
+	for (size_t i = 0; i < n; i++)
+		upper += w[i] >= 'A' && w[i] <= 'Z';
+	return upper > 1 || (upper == 1 && !(w[0] >= 'A' && w[0] <= 'Z'));
+}
+
+/* Words that keep their case: see report_role() in report.h. */
+char *
+report_role(const char *role)
+{
+	char *r = xstrdup(role);
+	for (char *p = r; *p != '\0';) {
+		size_t n = strcspn(p, " ,;/()-");
+		if (n > 0 && !kept_case(p, n) && *p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+		p += n;
+		p += strspn(p, " ,;/()-");
+	}
+	size_t n0 = strcspn(r, " ,;/()-");
+	bool an;
+	if (kept_case(r, n0) && r[0] >= 'A' && r[0] <= 'Z')
+		an = strchr("AEFHILMNORSX", r[0]) != NULL;   /* letters said with a vowel */
+	else
+		an = strchr("aeiou", r[0]) != NULL && strncmp(r, "uni", 3) != 0 && strncmp(r, "use", 3) != 0 &&
+		    strncmp(r, "one", 3) != 0;
+	bool has_article = strncmp(r, "a ", 2) == 0 || strncmp(r, "an ", 3) == 0 || strncmp(r, "the ", 4) == 0;
+	char *out = has_article ? xstrdup(r) : xasprintf("%s %s", an ? "an" : "a", r);
+	free(r);
+	return out;
+}
+
+/* Words in s[0..n). */
+static size_t
+count_words(const char *s, size_t n)
+{
+	size_t w = 0;
+	bool in = false;
+	for (size_t i = 0; i < n; i++) {
+		bool sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\n';
+		w += !sp && !in;
+		in = !sp;
+	}
+	return w;
+}
+
+/* A sentence of reply worth quoting as the thing learned: the first with
+ * at least LEARNED_MIN_WORDS words (not "Retention." or "Automation is
+ * the big one."), preferably one short enough to quote in a note (at most
+ * LEARNED_MAX_WORDS); newly allocated, or NULL. */
+#define LEARNED_MIN_WORDS 7
+#define LEARNED_MAX_WORDS 40
+
+static char *
+learned_sentence(const char *reply)
+{
+	char *long_one = NULL;
+	const char *p = reply;
+	while (*p != '\0') {
+		p += strspn(p, " ");
+		char *sent = first_sentence(p);
+		size_t len = strlen(sent), words = count_words(sent, len);
+		p += len;
+		if (words >= LEARNED_MIN_WORDS && words <= LEARNED_MAX_WORDS) {
+			free(long_one);
+			return sent;
+		}
+		if (words > LEARNED_MAX_WORDS && long_one == NULL)
+			long_one = sent;
+		else
+			free(sent);
+	}
+	return long_one;
+}
+
 char *
 report_thanks(struct session *s)
 {
@@ -321,11 +412,20 @@ report_thanks(struct session *s)
 		CAT_EXPECTATIONS, CAT_INFLUENCES,
 	};
 	const struct persona *p = s->cfg.persona;
+	/* The thing learned: a reply to a question on the job or the
+	 * industry (not small talk), with a sentence of substance. */
 	const struct turn *best = NULL;
+	char *said = NULL;
 	for (size_t i = 0; i < sizeof prefer / sizeof *prefer && best == NULL; i++)
-		for (size_t t = 0; t < s->nturns && best == NULL; t++)
-			if (s->turns[t].cat == prefer[i] && !s->turns[t].flagged && s->turns[t].reply)
-				best = &s->turns[t];
+		for (size_t t = 0; t < s->nturns && best == NULL; t++) {
+			const struct turn *tn = &s->turns[t];
+			if (tn->cat != prefer[i] || tn->flagged || tn->reply == NULL ||
+			    (tn->act != ACT_QUESTION && tn->act != ACT_FOLLOW_UP))
+				continue;
+			said = learned_sentence(tn->reply);
+			if (said != NULL)
+				best = tn;
+		}
 
 	struct buf b = {0};
 	char first[64];
@@ -334,17 +434,21 @@ report_thanks(struct session *s)
 	if (sp != NULL)
 		*sp = '\0';
 	add(&b, "Dear %s,\n\n", first);
+	char *role = report_role(p->role);
 	add(&b, "Thank you for taking the time to talk with me today about your work as %s at %s.",
-	    p->role, p->employer);
-	if (best != NULL) {
-		char *said = first_sentence(best->reply);
+	    role, p->employer);
+	free(role);
+	if (best != NULL)
 		add(&b, " I especially valued what you told me about %s: \"%s\"", topic[best->cat].yours, said);
-		free(said);
-	}
+	free(said);
 	add(&b, "\n\n");
+	/* One referral question answered is one person suggested. */
+	bool one = s->asked[CAT_REFERRALS] == 1;
 	if (s->asked[CAT_REFERRALS] > 0)
-		add(&b, "I will get in touch with the people you suggested%s, and I will let you know how "
-		    "those conversations go.\n\n", s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "");
+		add(&b, "I will get in touch with the %s you suggested%s, and I will let you know how "
+		    "%s.\n\n", one ? "person" : "people",
+		    s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "",
+		    one ? "that conversation goes" : "those conversations go");
 	add(&b, "I will keep you posted on my progress, and I hope we can stay in touch.\n\n"
 	    "Best regards,\n[your name]\n");
 	/* A file the user will open and paste: no control characters. */
@@ -377,7 +481,8 @@ report_reminders(struct session *s)
 	add(&b, "Follow-up plan after your conversation with %s (%s at %s):\n\n", p->name, p->role, p->employer);
 	add(&b, "- by %s: send the thank-you note.\n", d1);
 	if (s->asked[CAT_REFERRALS] > 0)
-		add(&b, "- by %s: get in touch with the people %s suggested%s.\n", d14, p->name,
+		add(&b, "- by %s: get in touch with the %s %s suggested%s.\n", d14,
+		    s->asked[CAT_REFERRALS] == 1 ? "person" : "people", p->name,
 		    s->asked[CAT_MENTION_NAME] ? ", saying who sent you" : "");
 	add(&b, "- by %s: send %s a short update on what you did with the advice.\n", d30, p->name);
 	add(&b, "- about once a year (next around %s): keep in touch with a short note, so the connection stays warm.\n", d365);

@@ -58,8 +58,20 @@ void report_untouched(struct session *s, const struct question *out[CAT_COUNT]);
 /* A topic as one names it to the user ("how the field is changing"). */
 const char *report_topic(enum category c);
 
-/* A short thank-you note draft that names something the host said,
- * newly allocated. */
+/*
+ * A persona's role as the thank-you note says it after "your work as":
+ * with an article, and in lower case when it is a common noun ("Family
+ * Nurse Practitioner" becomes "a family nurse practitioner", "Operations
+ * manager" "an operations manager"); acronyms and names with capitals
+ * inside (RN, QA, iOS) keep their case and an acronym takes the article
+ * of its sound ("an RN").  A capitalised proper noun cannot be told from
+ * a title-case word and is lowered too.  Newly allocated.
+ */
+char *report_role(const char *role);
+
+/* A short thank-you note draft that names something the host said (a
+ * sentence of substance from a reply to a question on the job or the
+ * industry, never small talk or a one-word answer), newly allocated. */
 char *report_thanks(struct session *s);
 
 /* The follow-up plan: the thank-you note within a day, the referrals,

@@ -555,11 +555,12 @@ section_timeline(struct page *pg)
 	/* Many points: rings would paint over their neighbours' colour. */
 	fprintf(fp, "<svg class=\"timeline%s\" viewBox=\"0 0 %d %u\" role=\"img\" "
 	    "aria-labelledby=\"chart-title chart-desc\">\n<title id=\"chart-title\">Timeline of the conversation"
-	    "</title>\n<desc id=\"chart-desc\">%zu lines said to the host over ",
-	    s->nturns > DENSE ? " dense" : "", CH_W, pg->height, s->nturns);
+	    "</title>\n<desc id=\"chart-desc\">%zu line%s said to the host over ",
+	    s->nturns > DENSE ? " dense" : "", CH_W, pg->height, s->nturns, s->nturns == 1 ? "" : "s");
 	put_span(fp, s->ended_at);
-	fprintf(fp, " (minutes:seconds), %u of them questions with a topic and %zu flags. "
-	    "The conversation at the end of the page lists every line.</desc>\n", q, s->nflags);
+	fprintf(fp, " (minutes:seconds), %u of them questions with a topic and %zu flag%s. "
+	    "The conversation at the end of the page lists every line.</desc>\n", q, s->nflags,
+	    s->nflags == 1 ? "" : "s");
 	chart_axes(pg);
 	chart_notices(pg);
 	chart_points(pg);
@@ -590,6 +591,8 @@ section_conversation(struct page *pg)
 		bool notice = false;
 		if (rec->speaker == SPEAKER_YOU)
 			cls = "you";
+		else if (rec->speaker == SPEAKER_UNSENT)
+			cls = "you unsent";
 		else if (rec->speaker == SPEAKER_PROGRAM)
 			cls = "program";
 		else if (rec->speaker == SPEAKER_COACH) {
@@ -606,6 +609,8 @@ section_conversation(struct page *pg)
 		fputs("</time><span class=\"who\">", fp);
 		if (rec->speaker == SPEAKER_YOU)
 			fputs("You", fp);
+		else if (rec->speaker == SPEAKER_UNSENT)
+			fputs("You, typed but not sent", fp);
 		else if (rec->speaker == SPEAKER_COACH)
 			fputs("Coach", fp);
 		else

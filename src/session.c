@@ -75,7 +75,7 @@ session_say(struct session *s, enum voice v, const char *text)
 {
 	const char *who = v == VOICE_HOST ? s->cfg.persona->name : v == VOICE_COACH ? "coach" : "infocoach";
 	if (s->cfg.transcript != NULL && v != VOICE_INFO) {
-		if (transcript_append(s->cfg.transcript, who, text, clock_wall(s->cfg.clock)) != 0 &&
+		if (transcript_append(s->cfg.transcript, who, text, clock_wall_ms(s->cfg.clock)) != 0 &&
 		    !s->save_failed) {
 			s->save_failed = true;
 			s->cfg.say(s->cfg.say_arg, VOICE_INFO, "infocoach", transcript_error(s->cfg.transcript));
@@ -93,7 +93,7 @@ static void
 log_user(struct session *s, const char *text)
 {
 	if (s->cfg.transcript != NULL &&
-	    transcript_append(s->cfg.transcript, "you", text, clock_wall(s->cfg.clock)) != 0 &&
+	    transcript_append(s->cfg.transcript, "you", text, clock_wall_ms(s->cfg.clock)) != 0 &&
 	    !s->save_failed) {
 		s->save_failed = true;
 		s->cfg.say(s->cfg.say_arg, VOICE_INFO, "infocoach", transcript_error(s->cfg.transcript));
@@ -106,7 +106,7 @@ static void
 log_end(struct session *s, const char *how)
 {
 	if (s->cfg.transcript != NULL &&
-	    transcript_append(s->cfg.transcript, TRANSCRIPT_PROGRAM, how, clock_wall(s->cfg.clock)) != 0 &&
+	    transcript_append(s->cfg.transcript, TRANSCRIPT_PROGRAM, how, clock_wall_ms(s->cfg.clock)) != 0 &&
 	    !s->save_failed) {
 		s->save_failed = true;
 		s->cfg.say(s->cfg.say_arg, VOICE_INFO, "infocoach", transcript_error(s->cfg.transcript));
@@ -161,6 +161,7 @@ session_free(struct session *s)
 	free(s->turns);
 	free(s->flags);
 	free(s->thanks_path);
+	free(s->unsent);
 	free(s->last_text);
 	free(s->last_norm);
 	for (size_t i = 0; i < s->ncoach; i++)
@@ -783,4 +784,17 @@ session_leave(struct session *s)
 	s->ended_at = session_elapsed(s);
 	s->over = true;
 	log_end(s, TRANSCRIPT_END_QUIT);
+}
+
+void
+session_unsent(struct session *s, const char *text)
+{
+	free(s->unsent);
+	s->unsent = xstrdup(text);
+	if (s->cfg.transcript != NULL &&
+	    transcript_append(s->cfg.transcript, TRANSCRIPT_UNSENT, text, clock_wall_ms(s->cfg.clock)) != 0 &&
+	    !s->save_failed) {
+		s->save_failed = true;
+		s->cfg.say(s->cfg.say_arg, VOICE_INFO, "infocoach", transcript_error(s->cfg.transcript));
+	}
 }

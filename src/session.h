@@ -110,6 +110,8 @@ struct session {
 	struct pattern thanks;       /* recognises a thank-you */
 	bool save_failed;            /* a transcript write failed at least once */
 	char *thanks_path;           /* where the thank-you draft went (owned) */
+	char *unsent;                /* words typed but not sent when the
+	                                meeting ended, or NULL (owned) */
 };
 
 /* Start a session: the host opens and asks the user something. */
@@ -154,6 +156,14 @@ uint64_t session_elapsed(const struct session *s);
 
 /* The meeting's length so far: until it ended, once it is over. */
 uint64_t session_time_used(const struct session *s);
+
+/*
+ * The meeting ended with text typed but not sent (the clock ran out, a
+ * signal came): keep a copy in s->unsent for the report and record it in
+ * the transcript by TRANSCRIPT_UNSENT.  It is not said to the host and
+ * counts for nothing.
+ */
+void session_unsent(struct session *s, const char *text);
 
 /* Speak: append to the transcript and pass to the display. */
 void session_say(struct session *s, enum voice v, const char *text);

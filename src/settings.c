@@ -240,6 +240,10 @@ settings_load(struct settings *c, const char *path, bool disabled)
 		path = env;     /* like --config: the file must exist */
 		c->source = SETTINGS_ENV;
 	}
+	if (files_is_none(path)) {
+		c->none = true;   /* --config /dev/null: no file, as --no-config */
+		return true;
+	}
 	c->path = path != NULL ? xstrdup(path) : find_config(&c->source);
 	if (c->path == NULL)
 		return true;

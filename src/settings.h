@@ -7,7 +7,8 @@
  * and no one else may write to it), else
  * $XDG_CONFIG_HOME/infocoach/config.yaml (~/.config when XDG_CONFIG_HOME
  * is unset or relative), else the first infocoach/config.yaml in
- * $XDG_CONFIG_DIRS (default /etc/xdg); none with --no-config.  The first
+ * $XDG_CONFIG_DIRS (default /etc/xdg); none with --no-config, or when
+ * --config or $INFOCOACH_CONFIG is /dev/null.  The first
  * found is the only one read.  It is one YAML mapping, read with the same
  * bounded reader as the banks:
  *
@@ -60,7 +61,10 @@ enum settings_source {
 
 struct settings {
 	char *path;                     /* the file read, or NULL (owned) */
-	enum settings_source source;    /* how it was chosen, when path */
+	enum settings_source source;    /* how it was chosen, when path or
+	                                   none */
+	bool none;                      /* --config or $INFOCOACH_CONFIG said
+	                                   /dev/null: no file is read */
 	char *value[SETTING_COUNT];      /* as written in the file, NULL when
 	                                   absent (owned; transcript-dir with
 	                                   ~ expanded) */
@@ -73,8 +77,9 @@ struct settings {
 /*
  * Read the settings: from path when it is not NULL, else from
  * $INFOCOACH_CONFIG when set (either must exist), else from the first
- * file of the search above (none is fine); nothing at all
- * when disabled.  Problems are printed to stderr, positioned in the file.
+ * file of the search above (none is fine); nothing at all when
+ * disabled or when the file given is /dev/null (c->none).  Problems are
+ * printed to stderr, positioned in the file.
  * Returns false when the file exists but cannot be used; c is then empty.
  */
 bool settings_load(struct settings *c, const char *path, bool disabled);

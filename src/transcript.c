@@ -314,16 +314,17 @@ one_line(const char *s)
 }
 
 int
-transcript_append(struct transcript *t, const char *who, const char *text, time_t when)
+transcript_append(struct transcript *t, const char *who, const char *text, uint64_t when_ms)
 {
 	char stamp[16];
 	struct tm tm;
+	time_t when = (time_t)(when_ms / 1000);
 	char *w = one_line(who), *s = one_line(text);
 
 	if (gmtime_r(&when, &tm) == NULL ||
 	    strftime(stamp, sizeof stamp, "%H:%M:%S", &tm) == 0)
 		snprintf(stamp, sizeof stamp, "--:--:--");
-	char *rec = xasprintf("**%s %s:** %s\n\n", stamp, w, s);
+	char *rec = xasprintf("**%s.%03u %s:** %s\n\n", stamp, (unsigned)(when_ms % 1000), w, s);
 	free(w);
 	free(s);
 	return add_record(t, rec);
@@ -364,10 +365,14 @@ transcript_begin(struct transcript *t, const struct transcript_meta *m)
 	char *lines[7];
 	size_t n = 0;
 	int rc;
+	time_t when = (time_t)(m->started_ms / 1000);
 
-	if (gmtime_r(&m->started, &tm) == NULL ||
-	    strftime(started, sizeof started, "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
+	if (gmtime_r(&when, &tm) == NULL ||
+	    strftime(started, sizeof started, "%Y-%m-%d %H:%M:%S", &tm) == 0)
 		snprintf(started, sizeof started, "unknown");
+	else
+		snprintf(started + strlen(started), sizeof started - strlen(started), ".%03u UTC",
+		    (unsigned)(m->started_ms % 1000));
 	lines[n++] = xasprintf("bank: %s (%s)", m->bank_id, m->bank_title);
 	lines[n++] = xasprintf("host: %s", m->host);
 	lines[n++] = xasprintf("persona: %s", m->persona_id);

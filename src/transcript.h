@@ -3,7 +3,11 @@
  *
  * A practice session is written as it happens, one record per turn:
  *
- *     **14:03:09 you:** What does a normal week look like for you?
+ *     **14:03:09.274 you:** What does a normal week look like for you?
+ *
+ * (UTC, to the millisecond; older transcripts have whole seconds,
+ * "**14:03:09 you:**", and still read.)  Words typed but not
+ * sent when the meeting ended are a record by TRANSCRIPT_UNSENT.
  *
  * Each record is appended with a single write() of the whole record and
  * then fdatasync(), so a crash, Ctrl-C, a closed terminal or kill -9
@@ -31,6 +35,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 /* Recorded text longer than this many bytes is cut and ends in " [...]". */
@@ -44,6 +49,10 @@
 #define TRANSCRIPT_END_CLOCK "The host ended the meeting: the time and its grace were over."
 #define TRANSCRIPT_END_QUIT "You left the meeting with /quit."
 
+/* Who a record of words typed but never sent is by: what was on the
+ * user's line when the meeting ended.  Not something said. */
+#define TRANSCRIPT_UNSENT "you (unsent)"
+
 /* What the header of a session's transcript says, one line each. */
 struct transcript_meta {
 	bool mock;                  /* title "infocoach mock session", else
@@ -52,7 +61,8 @@ struct transcript_meta {
 	const char *bank_title;
 	const char *host;           /* "- host: NAME, ROLE at EMPLOYER" */
 	const char *persona_id;     /* "- persona: ID" */
-	time_t started;             /* "- started: YYYY-MM-DD HH:MM:SS UTC" */
+	uint64_t started_ms;        /* "- started: YYYY-MM-DD HH:MM:SS.mmm UTC"
+	                               (ms since the epoch) */
 	unsigned long duration;     /* "- duration: 30m" (duration_format()),
 	                               no line when 0 (untimed) */
 	const char *policy;         /* "- policy: NAME" (strict, default...) */
@@ -92,8 +102,9 @@ struct transcript *transcript_create(const char *dir, const char *bank_id, time_
     char *err, size_t errlen);
 
 /*
- * Record that who said text at when: queue the record
- * "**HH:MM:SS who:** text" (UTC) and save everything queued, oldest
+ * Record that who said text at when_ms (milliseconds since the epoch):
+ * queue the record "**HH:MM:SS.mmm who:** text" (UTC) and save everything
+ * queued, oldest
  * first.  who and text must not be NULL; text is cut at
  * TRANSCRIPT_MAX_TEXT bytes.  Returns 0 when every queued record is
  * saved, or -1 with the reason in transcript_error(); the records that
@@ -101,7 +112,7 @@ struct transcript *transcript_create(const char *dir, const char *bank_id, time_
  * holds exactly the records saved before.
  */
 int transcript_append(struct transcript *t, const char *who, const char *text,
-    time_t when);
+    uint64_t when_ms);
 
 /*
  * Append line (one line, no newline: a JSON object of an events file)

@@ -47,8 +47,8 @@ struct reader {
 	enum state st;
 	size_t errors;          /* errors in this file */
 	bool header_checked;    /* the header's required lines were checked */
-	long prev_tod;          /* time of day of the last record, seconds */
-	uint64_t prev_s;        /* its seconds since the start */
+	long prev_tod;          /* time of day of the last record, ms */
+	uint64_t prev_ms;       /* its milliseconds since the start */
 };
 
 static void
@@ -80,24 +80,38 @@ digits(const char *s, size_t n)
 	return v;
 }
 
-/* "HH:MM:SS" at s (8 bytes) as seconds of the day, or -1. */
+/* "HH:MM:SS" at s (8 bytes, len available) as seconds of the day, or
+ * -1; followed by ".mmm" (12 bytes) in transcripts to the millisecond,
+ * which sets *ms (else 0) and *used to 12 (else 8). */
 static long
-parse_hms(const char *s)
+parse_hms(const char *s, size_t len, long *ms, size_t *used)
 {
+	*ms = 0;
+	*used = 8;
+	if (len < 8)
+		return -1;
 	long h = digits(s, 2), m = digits(s + 3, 2), sec = digits(s + 6, 2);
 	if (s[2] != ':' || s[5] != ':' || h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60)
 		return -1;
+	if (len >= 12 && s[8] == '.' && digits(s + 9, 3) >= 0) {
+		*ms = digits(s + 9, 3);
+		*used = 12;
+	}
 	return h * 3600 + m * 60 + sec;
 }
 
-/* "YYYY-MM-DD HH:MM:SS UTC" as a time, or false. */
+/* "YYYY-MM-DD HH:MM:SS[.mmm] UTC" as a time and its milliseconds, or
+ * false. */
 static bool
-parse_started(const char *s, size_t len, time_t *out)
+parse_started(const char *s, size_t len, time_t *out, long *ms)
 {
-	static const char form[] = "0000-00-00 00:00:00 UTC";
-	if (len != sizeof form - 1 || strcmp(s + 19, " UTC") != 0 || s[4] != '-' || s[7] != '-' || s[10] != ' ')
+	size_t used;
+	if (len < 23 || s[4] != '-' || s[7] != '-' || s[10] != ' ')
 		return false;
-	long y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2), tod = parse_hms(s + 11);
+	long y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2);
+	long tod = parse_hms(s + 11, len - 11, ms, &used);
+	if (len != 11 + used + 4 || memcmp(s + 11 + used, " UTC", 4) != 0)
+		return false;
 	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || tod < 0)
 		return false;
 	struct tm tm = {0};
@@ -171,9 +185,10 @@ header_line(struct reader *r, unsigned long line, const char *s, size_t len)
 	} else if (klen == 7 && memcmp(s, "started", 7) == 0) {
 		if (!set_once(r, &d->started, line, "started", v, vlen))
 			return;
-		if (!parse_started(d->started, vlen, &d->started_at))
+		long ms = 0;
+		if (!parse_started(d->started, vlen, &d->started_at, &ms))
 			error_at(r, line, vcol, "invalid start time '%s' (expected YYYY-MM-DD HH:MM:SS UTC)", d->started);
-		r->prev_tod = (long)(d->started_at % 86400);
+		r->prev_tod = (long)(d->started_at % 86400) * 1000 + ms;
 	} else if (klen == 8 && memcmp(s, "duration", 8) == 0) {
 		tmp = xstrndup(v, vlen);
 		if (d->duration != 0)
@@ -191,28 +206,32 @@ header_line(struct reader *r, unsigned long line, const char *s, size_t len)
 	free(tmp);
 }
 
-/* "**HH:MM:SS who:** text". */
+/* "**HH:MM:SS.mmm who:** text", or "**HH:MM:SS who:** text" in older
+ * transcripts. */
 static void
 record_line(struct reader *r, unsigned long line, const char *s, size_t len)
 {
-	static const char expect[] = "expected a record '**HH:MM:SS NAME:** TEXT'";
+	static const char expect[] = "expected a record '**HH:MM:SS.mmm NAME:** TEXT'";
 	if (len < 2 || s[0] != '*' || s[1] != '*') {
 		error_at(r, line, 1, "%s", expect);
 		return;
 	}
-	long tod = len >= 11 ? parse_hms(s + 2) : -1;
-	if (tod < 0 || len < 12 || s[10] != ' ') {
-		error_at(r, line, 3, "%s: the time is not HH:MM:SS", expect);
+	long ms;
+	size_t used;
+	long tod = parse_hms(s + 2, len - 2, &ms, &used);
+	if (tod < 0 || len < 2 + used + 2 || s[2 + used] != ' ') {
+		error_at(r, line, 3, "%s: the time is not HH:MM:SS.mmm", expect);
 		return;
 	}
-	const char *who = s + 11;
+	tod = tod * 1000 + ms;
+	const char *who = s + 2 + used + 1;
 	const char *end = s + len;
 	const char *mark = NULL;
 	for (const char *p = who; p + 3 <= end && mark == NULL; p++)
 		if (p[0] == ':' && p[1] == '*' && p[2] == '*')
 			mark = p;
 	if (mark == NULL || mark == who) {
-		error_at(r, line, 12, "%s: no 'NAME:**' after the time", expect);
+		error_at(r, line, (unsigned long)(2 + used + 2), "%s: no 'NAME:**' after the time", expect);
 		return;
 	}
 	const char *text = mark + 3;
@@ -226,10 +245,11 @@ record_line(struct reader *r, unsigned long line, const char *s, size_t len)
 
 	/* Forward from the record before, at most a day; a step back of
 	 * up to an hour (the clock was set back) counts as none. */
-	long step = (tod - r->prev_tod + 86400) % 86400;
-	if (step > 86400 - 3600)
+	const long day = 86400L * 1000;
+	long step = (tod - r->prev_tod + day) % day;
+	if (step > day - 3600L * 1000)
 		step = 0;
-	r->prev_s += (uint64_t)step;
+	r->prev_ms += (uint64_t)step;
 	r->prev_tod = tod;
 
 	struct transcript_doc *d = r->d;
@@ -242,11 +262,13 @@ record_line(struct reader *r, unsigned long line, const char *s, size_t len)
 	xgrow((void **)&d->records, &d->caprecords, d->nrecords + 1, sizeof *d->records);
 	struct transcript_record *rec = &d->records[d->nrecords++];
 	rec->line = line;
-	rec->at_ms = r->prev_s * 1000;
+	rec->at_ms = r->prev_ms;
 	rec->who = xstrndup(who, (size_t)(mark - who));
 	rec->text = xstrndup(text, (size_t)(end - text));
 	if (strcmp(rec->who, "you") == 0)
 		rec->speaker = SPEAKER_YOU;
+	else if (strcmp(rec->who, TRANSCRIPT_UNSENT) == 0)
+		rec->speaker = SPEAKER_UNSENT;
 	else if (strcmp(rec->who, "coach") == 0)
 		rec->speaker = SPEAKER_COACH;
 	else if (strcmp(rec->who, TRANSCRIPT_PROGRAM) == 0)

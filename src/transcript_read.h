@@ -4,8 +4,9 @@
  * transcript_read() parses the Markdown that transcript.c writes: the
  * header ("# infocoach mock session", then "- bank: ...", "- host: ...",
  * "- persona: ...", "- started: ...", "- duration: ...", "- policy: ...")
- * and the records ("**HH:MM:SS who:** text"), each record's time turned
- * into the time since the meeting started.  Transcripts written before
+ * and the records ("**HH:MM:SS.mmm who:** text", or whole seconds
+ * "**HH:MM:SS who:** text" in older transcripts), each record's time
+ * turned into the time since the meeting started.  Transcripts written before
  * the persona, duration and policy lines existed still read: untimed,
  * default policy, no persona id.  Unknown header lines are skipped, so a
  * newer program's transcripts read too.
@@ -49,13 +50,15 @@ enum speaker {
 	SPEAKER_HOST,           /* the host, by their name */
 	SPEAKER_COACH,          /* the coach ("coach") */
 	SPEAKER_PROGRAM,        /* the program itself (TRANSCRIPT_PROGRAM) */
+	SPEAKER_UNSENT,         /* words typed but never sent, when the
+	                           meeting ended (TRANSCRIPT_UNSENT) */
 };
 
-/* One "**HH:MM:SS who:** text" line. */
+/* One "**HH:MM:SS.mmm who:** text" line. */
 struct transcript_record {
 	unsigned long line;     /* where it is in the file (1-based) */
-	uint64_t at_ms;         /* time since the meeting started, in whole
-	                           seconds as the file has them */
+	uint64_t at_ms;         /* time since the meeting started, to the ms
+	                           (whole seconds in older transcripts) */
 	enum speaker speaker;   /* who said it */
 	char *who;              /* the name as written (owned) */
 	char *text;             /* as written, escapes kept (owned) */

@@ -238,4 +238,30 @@ ok $? "--config and --no-config together: a usage error"
 "$IC" config colour_ > /dev/null 2> "$T/err"
 [ $? -eq 2 ] && grep -q "unknown setting 'colour_'" "$T/err"
 ok $? "config with an unknown key: a usage error"
+# --- /dev/null means none, for every file setting ----------------------
+# (The user's file above is broken, so a file read by mistake fails.)
+printf 'bnak: x\n' > "$CF"
+INFOCOACH_CONFIG=/dev/null "$IC" config > "$T/out" 2> "$T/err"
+[ $? -eq 0 ] && [ ! -s "$T/err" ] && grep -qx 'config file     none (INFOCOACH_CONFIG is /dev/null)' "$T/out" &&
+    grep -qx 'bank            general *(default)' "$T/out"
+ok $? "INFOCOACH_CONFIG=/dev/null: no config file is read, and config says so"
+"$IC" config --config /dev/null > "$T/out" 2> "$T/err"
+[ $? -eq 0 ] && [ ! -s "$T/err" ] && grep -qx 'config file     none (--config is /dev/null)' "$T/out"
+ok $? "--config /dev/null: no config file is read, and config says so"
+printf 'What does a typical week look like for you?\n/end\n' |
+    "$IC" practice --config /dev/null --seed 1 --transcript /dev/null --events /dev/null > "$T/out" 2> "$T/err"
+[ $? -eq 0 ] && [ ! -s "$T/err" ] && grep -q '^Report: your conversation' "$T/out" &&
+    ! grep -q 'The transcript is in\|saved to' "$T/out"
+ok $? "--transcript /dev/null and --events /dev/null: no transcript, no events, no error"
+printf 'transcript-dir: /dev/null\n' > "$T/null-dir.yaml"
+rm -rf "$T/state/infocoach/sessions"
+printf '/end\n' | "$IC" practice --config "$T/null-dir.yaml" --seed 1 > "$T/out" 2> "$T/err"
+[ $? -eq 0 ] && [ ! -s "$T/err" ] && ! grep -q 'The transcript is in' "$T/out" &&
+    [ ! -e "$T/state/infocoach/sessions" ]
+ok $? "transcript-dir: /dev/null keeps no transcript"
+printf 'What does a typical week look like for you?\n/end\n' |
+    "$IC" practice --no-config --seed 1 --transcript "$T/null-html.md" > /dev/null 2>&1
+"$IC" report "$T/null-html.md" --html /dev/null > "$T/out" 2> "$T/err"
+[ $? -eq 0 ] && [ ! -s "$T/err" ] && [ ! -s "$T/out" ]
+ok $? "report --html /dev/null writes no page and no error"
 done_testing

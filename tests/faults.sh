@@ -31,7 +31,7 @@ ok $? "kill -9: both turns said before the kill are in the transcript"
 n_host=$(grep -c 'Dolores Whitfield:\*\*' "$tr")
 [ "$n_host" -ge 4 ]
 ok $? "kill -9: the host's replies are there too ($n_host records)"
-awk 'NF && !/^\*\*[0-9:]+ [^*]+:\*\* / && !/^# / && !/^- /' "$tr" | grep -q . 
+awk 'NF && !/^\*\*[0-9:.]+ [^*]+:\*\* / && !/^# / && !/^- /' "$tr" | grep -q . 
 [ $? -ne 0 ]
 ok $? "kill -9: every line of the transcript is a complete record"
 

@@ -117,8 +117,8 @@ wait_for() {
 wait_reply() {
 	_deadline=$(( $(date +%s) + ${2:-30} ))
 	while [ "$(date +%s)" -le "$_deadline" ]; do
-		[ -f "$1" ] && awk '/^\*\*[0-9:]+ you:\*\*/ { you = 1; host = 0; next }
-		    you && /^\*\*[0-9:]+ Dolores Whitfield:\*\*/ { host = 1 }
+		[ -f "$1" ] && awk '/^\*\*[0-9:.]+ you:\*\*/ { you = 1; host = 0; next }
+		    you && /^\*\*[0-9:.]+ Dolores Whitfield:\*\*/ { host = 1 }
 		    END { exit !(you && host) }' "$1" && return 0
 		sleep 0.1
 	done
@@ -662,7 +662,7 @@ ok $? "#83 a 3 MB line: its start kept with a notice, the next line answered (${
 
 seq 1 10000 | sed 's/.*/Question number & about your typical week?/' > "$T/in84"
 timed 60 "$IC" --seed 1 --no-history --transcript "$T/t84.md" < "$T/in84" > /dev/null 2> "$T/err"
-grep '^\*\*[0-9:]* you:\*\* Question number' "$T/t84.md" | sed 's/.*number \([0-9]*\) .*/\1/' > "$T/got84"
+grep '^\*\*[0-9:.]* you:\*\* Question number' "$T/t84.md" | sed 's/.*number \([0-9]*\) .*/\1/' > "$T/got84"
 [ $st -eq 0 ] && seq 1 10000 | cmp -s - "$T/got84"
 ok $? "#84 10,000 piped lines: every one in the transcript, in order, once (${ms} ms)"
 

@@ -107,11 +107,11 @@ ok $? "Ctrl-D prints the report"
 wait_for 'EXITED 0'
 ok $? "the program exits with status 0"
 
-grep -q '\*\*[0-9:]* you:\*\* What does a typical week look like for you?' "$tr"
+grep -q '\*\*[0-9:.]* you:\*\* What does a typical week look like for you?' "$tr"
 ok $? "the transcript holds the user's question"
-grep -q '\*\*[0-9:]* Dolores Whitfield:\*\*' "$tr"
+grep -q '\*\*[0-9:.]* Dolores Whitfield:\*\*' "$tr"
 ok $? "the transcript holds the host's replies"
-grep -q '\*\*[0-9:]* you:\*\* Who else would you suggest I talk to?' "$tr"
+grep -q '\*\*[0-9:.]* you:\*\* Who else would you suggest I talk to?' "$tr"
 ok $? "the transcript holds the last turn"
 grep -q 'you:\*\* How did you get into \\nthis line of work?' "$tr"
 ok $? "the continued line is one turn in the transcript"
@@ -219,6 +219,10 @@ for sig in TERM HUP QUIT; do
 	case $sig in TERM) want=143 ;; HUP) want=129 ;; QUIT) want=131 ;; esac
 	wait_for "EXITED $want"
 	ok $? "SIG$sig ends the session with status $want"
+	! T capture-pane -p -t t | grep -q 'you get into'
+	ok $? "SIG$sig: the half-typed line is cleared; what follows starts on a clean line"
+	grep -q '\*\*[0-9:.]* you (unsent):\*\* How did you get into$' "$trs"
+	ok $? "SIG$sig: the half-typed words are in the transcript as an unsent line"
 	wait_for '^ icanon'
 	ok $? "SIG$sig: the terminal is restored (canonical mode)"
 	grep -q 'you:\*\* What does a typical week look like for you?' "$trs" &&
@@ -283,6 +287,46 @@ T capture-pane -p -S -300 -t t | grep -q 'the host ends the meeting'
 ok $? "mock: the coach says the host ended it"
 wait_for 'EXITED 0'
 ok $? "mock: exit status 0"
+
+# The hard stop with a question half typed, run from a shell as a user
+# would: the meeting ends by itself, the line being typed is taken off
+# the screen (no stale '[time up] you> ...' under or over the report),
+# the shell's prompt comes back on a fresh, empty line, and the words
+# are kept in the transcript as an unsent line the report mentions.
+window 100 50 "env PS1='$ ' INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' bash --norc --noprofile -i"
+wait_for '^\$ $'
+trh="$TEST_HOME/hard-stop.md"
+T send-keys -t t "XDG_STATE_HOME='$TEST_HOME/state' '$INFOCOACH' mock --duration 3s --seed 7 --no-history --transcript '$trh'" Enter
+wait_for '^\[1m left\] you>$'
+half='What does a typical week look like for someone who runs operations at a cooperative'
+T send-keys -t t "$half"
+wait_for "you> $half\$"
+wait_for 'Report: your conversation'
+ok $? "hard stop: the meeting ends by itself with the report"
+wait_for '^\$ $'
+T send-keys -t t 'echo "hi $?"'
+wait_for '^\$ echo "hi \$?"$'
+ok $? "hard stop: the shell's prompt starts on a fresh, empty line"
+T send-keys -t t Enter
+wait_for '^hi 0$'
+ok $? "hard stop: the program exited with status 0"
+T capture-pane -p -J -S - -t t > "$TEST_HOME/hard-stop.screen"
+! sed -n '/^Report: your conversation/,$p' "$TEST_HOME/hard-stop.screen" | grep -q 'you>\|runs operations at a cooperative *$'
+ok $? "hard stop: no stale prompt or half-typed words after the report"
+# (The typed line is longer than the report's first line, so what was
+# not cleared would show at its end.)
+[ "$(grep -c 'Report: your conversation' "$TEST_HOME/hard-stop.screen")" -eq 1 ] &&
+    grep -qx 'Report: your conversation with Dolores Whitfield, Operations manager at Brightwater Cooperative *' \
+    "$TEST_HOME/hard-stop.screen"
+ok $? "hard stop: the report starts on a line of its own, nothing left of the typed line"
+grep -q '^  Not sent: "What does a typical week look like' "$TEST_HOME/hard-stop.screen"
+ok $? "hard stop: the report mentions the words typed but not sent"
+grep -q "^\*\*[0-9:.]* you (unsent):\*\* $half\$" "$trh" && ! grep -q "^\*\*[0-9:.]* you:\*\* What does" "$trh"
+ok $? "hard stop: the transcript keeps them as an unsent line, not as said"
+"$INFOCOACH" report "$trh" > "$TEST_HOME/hard-stop.report" 2>&1 &&
+    grep -q "^  Not sent: \"$half\"" "$TEST_HOME/hard-stop.report" &&
+    grep -q 'lines said: 0' "$TEST_HOME/hard-stop.report"
+ok $? "hard stop: 'infocoach report' reads the unsent line and does not count it as said"
 
 # A follow-up and a clarification in a real terminal: "why?" gets the
 # reason behind the reply just given, and a word the host used is

@@ -11,6 +11,7 @@
 #include "assess.h"
 #include "catalog.h"
 #include "cmd.h"
+#include "report.h"
 #include "session.h"
 #include "tap.h"
 #include "xmalloc.h"
@@ -163,13 +164,41 @@ main(void)
 	ok(heard("Time used: 29:00 of 30:00 planned"), "time used 29:00");
 	ok(heard("10 lines in 29:00: one every 2:54 on average; the longest stretch without one: 8:00"),
 	    "time per line and the longest gap (18:00 to 26:00)");
-	ok(heard("Referrals: asked at 26:00, after the five-minute mark"),
-	    "referrals came after the five-minute mark");
+	ok(heard("Referrals: asked at 26:00, in the last five minutes (from 25:00)"),
+	    "referrals came in the last five minutes of a 30-minute meeting");
 	ok(heard("You wrapped up on time."), "wrapped up on time");
 	ok(heard("Time by tier: the job 16:00, the industry 8:00, closing 2:00, other 2:30"),
 	    "time by tier");
 	ok(heard("Score: 100/100"), "a clean, complete, timely interview scores 100");
 	session_free(s);
+
+	/* A 3-minute meeting has no five-minute mark: its pacing speaks of
+	 * the last sixth, from 2:30; one line is "1 line". */
+	s = start(3 * 60);
+	say(s, 1, 46, "Who else would you suggest I talk to?");
+	reset();
+	say(s, 2, 50, "/end");
+	ok(heard("Referrals: asked at 1:46, before the last sixth of the meeting (from 2:30)") &&
+	    !heard("five-minute") && !heard("five minutes"), "3 minutes: the referrals' pacing is by the last sixth");
+	ok(heard("  1 line in 2:50: one every 2:50"), "3 minutes: '1 line', in the singular");
+	session_free(s);
+
+	/* The thank-you note's role: an article, lower case, acronyms kept. */
+	static const char *const roles[][2] = {
+		{"Family Nurse Practitioner", "a family nurse practitioner"},
+		{"Operations manager", "an operations manager"},
+		{"Registered Nurse, night shift", "a registered nurse, night shift"},
+		{"RN, night shift", "an RN, night shift"},
+		{"QA lead", "a QA lead"},
+		{"Senior iOS Developer", "a senior iOS developer"},
+		{"Head of Supply Chain Planning", "a head of supply chain planning"},
+	};
+	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
+		char *got = report_role(roles[i][0]);
+		if (!ok(strcmp(got, roles[i][1]) == 0, "thank-you role '%s' reads '%s'", roles[i][0], roles[i][1]))
+			printf("#   got '%s'\n", got);
+		free(got);
+	}
 
 	/* The notices speak to what has been asked so far. */
 	s = start(30 * 60);

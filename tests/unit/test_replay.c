@@ -35,12 +35,18 @@ discard(void *arg, enum voice v, const char *who, const char *text)
 	(void)text;
 }
 
-/* One step of a scripted session: at second `at`, the user types line
- * (a /command or something said), or only the clock moves (line NULL). */
+/* One step of a scripted session: at second `at` (and `ms` more), the
+ * user types line (a /command or something said), or only the clock
+ * moves (line NULL). */
 struct step {
 	unsigned at;
 	const char *line;
+	unsigned ms;
 };
+
+/* Where the virtual clock is when the session starts: a live session
+ * rarely starts on a whole second of the wall clock. */
+static unsigned start_ms;
 
 /* Run a live session and its replay; compare their records. */
 static void
@@ -56,10 +62,11 @@ compare(const char *name, unsigned long duration, enum policy policy, const stru
 
 	assessor_init(&as, rs, policy);
 	clock_init_virtual(&clk);
+	clock_advance(&clk, start_ms);
 	char *host = xasprintf("%s, %s at %s", p->name, p->role, p->employer);
 	struct transcript_meta meta = {
 		.mock = duration > 0, .bank_id = b->id, .bank_title = b->title, .host = host,
-		.persona_id = p->id, .started = clock_wall(&clk), .duration = duration,
+		.persona_id = p->id, .started_ms = clock_wall_ms(&clk), .duration = duration,
 		.policy = policy_name(policy),
 	};
 	transcript_begin(tr, &meta);
@@ -70,7 +77,7 @@ compare(const char *name, unsigned long duration, enum policy policy, const stru
 	};
 	struct session *live = session_new(&cfg);
 	for (size_t i = 0; i < n && !session_over(live); i++) {
-		clock_advance(&clk, (uint64_t)steps[i].at * 1000 - clock_now(&clk));
+		clock_advance(&clk, start_ms + (uint64_t)steps[i].at * 1000 + steps[i].ms - clock_now(&clk));
 		session_tick(live);
 		if (steps[i].line != NULL)
 			cmd_input(live, steps[i].line, strlen(steps[i].line));
@@ -149,36 +156,50 @@ main(void)
 		return tap_done();
 
 	static const struct step good[] = {
-		{30, "I trained as a chemist and want to see other work."},
-		{95, "What does a typical week look like for you?"},
-		{200, "How much do you make?"},
-		{330, "How did you get into this line of work?"},
-		{420, "Are you hiring at the moment?"},
-		{610, "How is your field changing at the moment?"},
-		{800, "/report"},
-		{930, "Who else would you suggest I talk to?"},
-		{1010, "May I mention your name when I contact them?"},
-		{1100, "Thank you so much for your time."},
-		{1175, "/end"},
+		{30, "I trained as a chemist and want to see other work.", 0},
+		{95, "What does a typical week look like for you?", 0},
+		{200, "How much do you make?", 0},
+		{330, "How did you get into this line of work?", 0},
+		{420, "Are you hiring at the moment?", 0},
+		{610, "How is your field changing at the moment?", 0},
+		{800, "/report", 0},
+		{930, "Who else would you suggest I talk to?", 0},
+		{1010, "May I mention your name when I contact them?", 0},
+		{1100, "Thank you so much for your time.", 0},
+		{1175, "/end", 0},
 	};
 	compare("mock-end", 20 * 60, POLICY_DEFAULT, good, sizeof good / sizeof *good);
 	compare("mock-strict", 20 * 60, POLICY_STRICT, good, sizeof good / sizeof *good);
 	static const struct step late[] = {
-		{61, "What does a typical week look like for you?"},
-		{250, "What do you enjoy most?"},
-		{570, "Who else would you suggest I talk to?"},
-		{640, NULL},
-		{700, "Anything else?"},
+		{61, "What does a typical week look like for you?", 0},
+		{250, "What do you enjoy most?", 0},
+		{570, "Who else would you suggest I talk to?", 0},
+		{640, NULL, 0},
+		{700, "Anything else?", 0},
 	};
 	compare("mock-clock", 10 * 60, POLICY_DEFAULT, late, sizeof late / sizeof *late);
 	compare("mock-eof", 10 * 60, POLICY_DEFAULT, late, 3);
 	static const struct step quit[] = {
-		{40, "What does a typical week look like for you?"},
-		{100, "What is your salary?"},
-		{130, "/quit"},
+		{40, "What does a typical week look like for you?", 0},
+		{100, "What is your salary?", 0},
+		{130, "/quit", 0},
 	};
 	compare("mock-quit", 25 * 60, POLICY_DEFAULT, quit, sizeof quit / sizeof *quit);
 	compare("practice", 0, POLICY_LENIENT, good, sizeof good / sizeof *good);
+	/* Started at .600 of a second, lines at odd milliseconds: the
+	 * transcript's times are to the ms, so the replay is not a second
+	 * off (issue 15: the live report said 1:46, the replay 1:47). */
+	static const struct step odd[] = {
+		{21, "What does a typical week look like for you?", 350},
+		{66, "How is your field changing at the moment?", 500},
+		{106, "Who else would you suggest I talk to?", 450},
+		{150, "May I mention your name when I contact them?", 999},
+		{175, "/end", 401},
+	};
+	start_ms = 600;
+	compare("mock-subsecond", 3 * 60, POLICY_DEFAULT, odd, sizeof odd / sizeof *odd);
+	compare("practice-subsecond", 0, POLICY_DEFAULT, odd, sizeof odd / sizeof *odd);
+	start_ms = 0;
 
 	ruleset_free(rs);
 	tap_rmtree(dir);

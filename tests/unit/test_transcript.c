@@ -135,11 +135,11 @@ test_fault_nth(void)
 	struct transcript *t = transcript_open(path, err, sizeof err);
 	setenv("INFOCOACH_FAULT_WRITE", "3", 1);
 	ok(t != NULL && transcript_append(t, "you", "one", 0) == 0, "fault N: write 2 succeeds");
-	ok(transcript_append(t, "you", "two", 1) == -1, "fault N: write 3 fails");
-	ok(transcript_append(t, "you", "three", 2) == 0, "fault N: writes 4 and 5 succeed");
+	ok(transcript_append(t, "you", "two", 1000) == -1, "fault N: write 3 fails");
+	ok(transcript_append(t, "you", "three", 2000) == 0, "fault N: writes 4 and 5 succeed");
 	unsetenv("INFOCOACH_FAULT_WRITE");
 	got = slurp(path);
-	is_str(got, "**00:00:00 you:** one\n\n**00:00:01 you:** two\n\n**00:00:02 you:** three\n\n",
+	is_str(got, "**00:00:00.000 you:** one\n\n**00:00:01.000 you:** two\n\n**00:00:02.000 you:** three\n\n",
 	    "fault N: the retried record comes back in its place");
 	free(got);
 	transcript_close(t);
@@ -165,8 +165,9 @@ test_records(void)
 	}
 	is_str(transcript_path(t), path, "transcript_path");
 	is_int(transcript_header(t, "Practice session", lines, 2), 0, "header saved");
-	is_int(transcript_append(t, "you", "What does a normal week look like?", 3600 + 62), 0, "first record saved");
-	is_int(transcript_append(t, "Dana", "Line one\nline two\r\tand \x1b]0;x\x07 \xc2\x9b" "31m", 86399), 0,
+	is_int(transcript_append(t, "you", "What does a normal week look like?", (3600 + 62) * 1000 + 274), 0,
+	    "first record saved, to the millisecond");
+	is_int(transcript_append(t, "Dana", "Line one\nline two\r\tand \x1b]0;x\x07 \xc2\x9b" "31m", 86399000), 0,
 	    "second record saved");
 	is_int(transcript_append(t, "y\nou", "", 0), 0, "empty text saved");
 	is_int(transcript_pending(t), 0, "nothing pending");
@@ -174,9 +175,9 @@ test_records(void)
 	char *got = slurp(path);
 	is_str(got,
 	    "# Practice session\n\n- bank: general\n- persona: Dana\\x1b[2J\n\n"
-	    "**01:01:02 you:** What does a normal week look like?\n\n"
-	    "**23:59:59 Dana:** Line one\\nline two\\r\\tand \\x1b]0;x\\x07 \\x9b31m\n\n"
-	    "**00:00:00 y\\nou:** \n\n",
+	    "**01:01:02.274 you:** What does a normal week look like?\n\n"
+	    "**23:59:59.000 Dana:** Line one\\nline two\\r\\tand \\x1b]0;x\\x07 \\x9b31m\n\n"
+	    "**00:00:00.000 y\\nou:** \n\n",
 	    "records in order, one line each, control characters escaped");
 	free(got);
 	is_int(transcript_close(t), 0, "close returns 0 when all was saved");
@@ -189,19 +190,19 @@ test_records(void)
 	ok(t != NULL && transcript_append(t, "you", big, 0) == 0, "reopened and appended a long text");
 	transcript_close(t);
 	got = slurp(path);
-	char *rec = got != NULL ? strstr(got, "**00:00:00 you:** aaa") : NULL;
-	ok(rec != NULL && strlen(rec) == strlen("**00:00:00 you:** ") + TRANSCRIPT_MAX_TEXT + 8 &&
+	char *rec = got != NULL ? strstr(got, "**00:00:00.000 you:** aaa") : NULL;
+	ok(rec != NULL && strlen(rec) == strlen("**00:00:00.000 you:** ") + TRANSCRIPT_MAX_TEXT + 8 &&
 	    strcmp(rec + strlen(rec) - 8, " [...]\n\n") == 0, "a long text is cut with ' [...]'");
-	ok(contains(got, "**00:00:00 y\\nou:** \n\n**00:00:00 you:**"), "reopening appends after the old records");
+	ok(contains(got, "**00:00:00.000 y\\nou:** \n\n**00:00:00.000 you:**"), "reopening appends after the old records");
 	free(got);
 
 	/* An e-acute (2 bytes) straddling the limit is dropped whole. */
 	memcpy(big + TRANSCRIPT_MAX_TEXT - 1, "\xc3\xa9", 2);
 	t = transcript_open(path, err, sizeof err);
-	ok(t != NULL && transcript_append(t, "you", big, 1) == 0, "appended a long text with UTF-8 at the cut");
+	ok(t != NULL && transcript_append(t, "you", big, 1000) == 0, "appended a long text with UTF-8 at the cut");
 	transcript_close(t);
 	got = slurp(path);
-	rec = got != NULL ? strstr(got, "**00:00:01 you:** ") : NULL;
+	rec = got != NULL ? strstr(got, "**00:00:01.000 you:** ") : NULL;
 	ok(contains(rec, "a [...]\n\n") && !contains(rec, "\\x"), "  the cut does not split a character");
 	free(got);
 	free(big);
@@ -241,7 +242,7 @@ test_modes(void)
 	transcript_append(t, "you", "new", 0);
 	transcript_close(t);
 	char *got = slurp(path);
-	is_str(got, "old\n\n**00:00:00 you:** new\n\n", "its content is kept and appended to");
+	is_str(got, "old\n\n**00:00:00.000 you:** new\n\n", "its content is kept and appended to");
 	free(got);
 	free(path);
 
@@ -388,7 +389,7 @@ test_faults(void)
 
 	before = slurp(path);
 	setenv("INFOCOACH_FAULT_WRITE", "1+", 1);
-	is_int(transcript_append(t, "you", "first", 1), -1, "disk full: append fails");
+	is_int(transcript_append(t, "you", "first", 1000), -1, "disk full: append fails");
 	char *want = xasprintf("cannot save the transcript '%s': No space left on device", path);
 	is_str(transcript_error(t), want, "  the error names the file and ENOSPC");
 	free(want);
@@ -396,11 +397,11 @@ test_faults(void)
 	is_str(got, before, "  the file is byte-identical to before");
 	free(got);
 	is_int(transcript_pending(t), 1, "  the record is kept");
-	is_int(transcript_append(t, "you", "second", 2), -1, "  a second append fails too");
+	is_int(transcript_append(t, "you", "second", 2000), -1, "  a second append fails too");
 	unsetenv("INFOCOACH_FAULT_WRITE");
-	is_int(transcript_append(t, "you", "third", 3), 0, "space again: the next append succeeds");
+	is_int(transcript_append(t, "you", "third", 3000), 0, "space again: the next append succeeds");
 	got = slurp(path);
-	want = xasprintf("%s**00:00:01 you:** first\n\n**00:00:02 you:** second\n\n**00:00:03 you:** third\n\n", before);
+	want = xasprintf("%s**00:00:01.000 you:** first\n\n**00:00:02.000 you:** second\n\n**00:00:03.000 you:** third\n\n", before);
 	is_str(got, want, "  and saves every record once, in order");
 	is_str(transcript_error(t), "", "  and clears the error");
 	free(want);
@@ -412,7 +413,7 @@ test_faults(void)
 	t = one_record("eio.md", &path);
 	before = slurp(path);
 	setenv("INFOCOACH_FAULT_FSYNC", "1+", 1);
-	is_int(transcript_append(t, "you", "lost?", 1), -1, "fsync fails: append fails");
+	is_int(transcript_append(t, "you", "lost?", 1000), -1, "fsync fails: append fails");
 	ok(contains(transcript_error(t), "Input/output error"), "  the error says EIO");
 	got = slurp(path);
 	is_str(got, before, "  the written record is cut off again");
@@ -421,7 +422,7 @@ test_faults(void)
 	unsetenv("INFOCOACH_FAULT_FSYNC");
 	is_int(transcript_flush(t), 0, "flush saves it on a reopened file");
 	got = slurp(path);
-	want = xasprintf("%s**00:00:01 you:** lost?\n\n", before);
+	want = xasprintf("%s**00:00:01.000 you:** lost?\n\n", before);
 	is_str(got, want, "  exactly once");
 	free(want);
 	free(got);
@@ -431,7 +432,7 @@ test_faults(void)
 
 	t = one_record("unsaved.md", &path);
 	setenv("INFOCOACH_FAULT_WRITE", "1+", 1);
-	transcript_append(t, "you", "never", 1);
+	transcript_append(t, "you", "never", 1000);
 	is_int(transcript_close(t), -1, "close returns -1 when a record stays unsaved");
 	unsetenv("INFOCOACH_FAULT_WRITE");
 	free(path);
@@ -458,7 +459,7 @@ test_short_write(void)
 	lim = old;
 	lim.rlim_cur = strlen(before) + 10;
 	setrlimit(RLIMIT_FSIZE, &lim);
-	rc = transcript_append(t, "you", "a record longer than ten bytes", 1);
+	rc = transcript_append(t, "you", "a record longer than ten bytes", 1000);
 	got = slurp(path);
 	setrlimit(RLIMIT_FSIZE, &old);
 	is_int(rc, -1, "file size limit: append fails");
@@ -469,7 +470,7 @@ test_short_write(void)
 
 	lim.rlim_cur = 0;
 	setrlimit(RLIMIT_FSIZE, &lim);
-	transcript_append(t, "you", "never", 2);
+	transcript_append(t, "you", "never", 2000);
 	closed = transcript_close(t);
 	setrlimit(RLIMIT_FSIZE, &old);
 	is_int(closed, -1, "close returns -1 when a record stays unsaved");

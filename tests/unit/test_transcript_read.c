@@ -58,14 +58,16 @@ test_round_trip(void)
 	struct transcript_meta m = {
 		.mock = true, .bank_id = "general", .bank_title = "General (informational)",
 		.host = "Dolores Whitfield, Operations manager at Brightwater", .persona_id = "dolores",
-		.started = start, .duration = 600, .policy = "strict",
+		.started_ms = (uint64_t)start * 1000 + 500, .duration = 600, .policy = "strict",
 	};
 	is_int(transcript_begin(t, &m), 0, "header written");
-	transcript_append(t, "Dolores Whitfield", "Hello!", start);
-	transcript_append(t, "you", "What is <your> day\x1b[2J like?", start + 30);
-	transcript_append(t, "coach", "Half time.", start + 70);
-	transcript_append(t, "you", "", start + 65);       /* the clock went back */
-	transcript_append(t, TRANSCRIPT_PROGRAM, TRANSCRIPT_END, start + 86400 + 70);
+	uint64_t ms = (uint64_t)start * 1000;
+	transcript_append(t, "Dolores Whitfield", "Hello!", ms + 500);
+	transcript_append(t, "you", "What is <your> day\x1b[2J like?", ms + 30750);
+	transcript_append(t, "coach", "Half time.", ms + 70500);
+	transcript_append(t, "you", "", ms + 65000);       /* the clock went back */
+	transcript_append(t, TRANSCRIPT_UNSENT, "How did you", ms + 65000);
+	transcript_append(t, TRANSCRIPT_PROGRAM, TRANSCRIPT_END, ms + 86400000 + 71000);
 	transcript_close(t);
 
 	struct transcript_doc *d;
@@ -81,24 +83,26 @@ test_round_trip(void)
 	is_str(d->host, "Dolores Whitfield, Operations manager at Brightwater", "host");
 	is_str(d->persona_id, "dolores", "persona id");
 	is_int(d->persona_line, 5, "persona line");
-	is_str(d->started, "2026-01-01 23:59:00 UTC", "started as written");
+	is_str(d->started, "2026-01-01 23:59:00.500 UTC", "started as written, to the ms");
 	ok(d->started_at == start, "started as a time");
 	is_int(d->duration, 600, "duration");
 	is_int(d->policy, POLICY_STRICT, "policy");
-	is_int(d->nrecords, 5, "five records");
-	if (d->nrecords == 5) {
+	is_int(d->nrecords, 6, "six records");
+	if (d->nrecords == 6) {
 		is_int(d->records[0].speaker, SPEAKER_HOST, "the host by name");
 		is_int(d->records[0].line, 10, "the first record's line");
 		is_int(d->records[1].speaker, SPEAKER_YOU, "you");
 		is_str(d->records[1].text, "What is <your> day\\x1b[2J like?", "text kept as written, escapes and all");
-		is_int(d->records[1].at_ms, 30000, "30 s in");
+		is_int(d->records[1].at_ms, 30250, "30.25 s in: times to the ms");
 		is_int(d->records[2].speaker, SPEAKER_COACH, "coach");
 		is_int(d->records[2].at_ms, 70000, "past midnight: 70 s in");
 		is_str(d->records[3].text, "", "empty text");
 		is_int(d->records[3].at_ms, 70000, "a clock set back counts as no time");
-		is_int(d->records[4].speaker, SPEAKER_PROGRAM, "the program's end record");
-		is_str(d->records[4].text, TRANSCRIPT_END, "its text");
-		is_int(d->records[4].at_ms, 75000, "a day later reads as 5 s later: a step is at most a day");
+		is_int(d->records[4].speaker, SPEAKER_UNSENT, "words typed but not sent are marked so");
+		is_str(d->records[4].text, "How did you", "  with the words as typed");
+		is_int(d->records[5].speaker, SPEAKER_PROGRAM, "the program's end record");
+		is_str(d->records[5].text, TRANSCRIPT_END, "its text");
+		is_int(d->records[5].at_ms, 76000, "a day later reads as 6 s later: a step is at most a day");
 	}
 	transcript_doc_free(d);
 	transcript_doc_free(NULL);
@@ -159,11 +163,11 @@ test_broken(void)
 	BROKEN("invalid-utf8", HEAD "**00:00:01 you:** caf\xc3\xa9 \xff!\n",
 	    "6:24: invalid UTF-8");
 	BROKEN("bad-record", HEAD "**00:00:01 you:** fine\n\nJust some text\n",
-	    "8:1: expected a record '**HH:MM:SS NAME:** TEXT'");
+	    "8:1: expected a record '**HH:MM:SS.mmm NAME:** TEXT'");
 	BROKEN("bad-time", HEAD "**0:00:01 you:** hi\n",
-	    "6:3: expected a record '**HH:MM:SS NAME:** TEXT': the time is not HH:MM:SS");
+	    "6:3: expected a record '**HH:MM:SS.mmm NAME:** TEXT': the time is not HH:MM:SS.mmm");
 	BROKEN("no-name", HEAD "**00:00:01 you** hi\n",
-	    "6:12: expected a record '**HH:MM:SS NAME:** TEXT': no 'NAME:**' after the time");
+	    "6:12: expected a record '**HH:MM:SS.mmm NAME:** TEXT': no 'NAME:**' after the time");
 	BROKEN("truncated", HEAD "**00:00:01 you:** What does a typ",
 	    "6:0: the file ends in the middle of a line: it was cut short");
 	BROKEN("no-bank", "# infocoach mock session\n\n- started: 2026-01-01 00:00:00 UTC\n\n**00:00:01 you:** hi\n",
