@@ -149,6 +149,21 @@ static const char *const first_person[] = {"i", "i'm", "im", "i've", "ive", "i'd
 static const char *const greeting_words[] = {"hi", "hey", "hello", "hiya", "good morning",
 	"good afternoon", "good evening", "morning", "dear", "greetings", NULL};
 
+/* Whether text tells the speaker's background: their studies or work
+ * ("i'm in my second year of nursing school", "i work in retail"). */
+static bool
+says_about_self(const char *text)
+{
+	static const char *const background[] = {"school", "degree", "student", "studying", "study",
+		"studied", "graduate", "graduated", "university", "uni", "college", "course", "major",
+		"year of", "yr of", "i work", "i worked", "working as", "work as", "my job", "career",
+		"retail", "internship", NULL};
+	for (const char *const *w = background; *w != NULL; w++)
+		if (has_word(text, *w))
+			return true;
+	return false;
+}
+
 bool
 dialogue_greets(const char *text)
 {
@@ -306,6 +321,11 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	 * and the host's question still waits for its answer. */
 	if (u->act == ACT_THANKS && d->topic == CAT_NONE && starts_with_word(text, greeting_words))
 		u->act = ACT_GREETING;
+	/* "hey, ya im in my 2nd yr of nursing school. thx for doin this",
+	 * said to the host's opening question, answers it. */
+	if (answering && !asks && (u->act == ACT_GREETING || u->act == ACT_THANKS) &&
+	    words_in(text) >= 7 && says_about_self(text))
+		u->act = ACT_SELF;
 	if (answering && (u->act == ACT_GREETING || u->act == ACT_TIME_FRAME))
 		d->host_asked = true;
 

@@ -294,10 +294,23 @@ host_act(struct host *h, enum act a, unsigned long minutes)
 	if (a != ACT_TIME_FRAME)
 		return xstrdup(line);
 	char span[32];
-	snprintf(span, sizeof span, "%lu minute%s", minutes, minutes == 1 ? "" : "s");
-	if (!own)
-		return fill(line, span, NULL);
-	return host_fill_duration(line, span);   /* the persona's own line */
+	host_duration_words(minutes, span, sizeof span);
+	char *out = own ? host_fill_duration(line, span) : fill(line, span, NULL);
+	/* "{duration} suits me" opens a sentence: "Half an hour suits me". */
+	if (out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 32);
+	return out;
+}
+
+void
+host_duration_words(unsigned long minutes, char *buf, size_t len)
+{
+	if (minutes == 30)
+		snprintf(buf, len, "half an hour");
+	else if (minutes == 60)
+		snprintf(buf, len, "an hour");
+	else
+		snprintf(buf, len, "%lu minute%s", minutes, minutes == 1 ? "" : "s");
 }
 
 char *
@@ -626,13 +639,15 @@ find_study(const char *q, char *buf, size_t len)
 		"major in ", "majoring in ", "masters in ", "master's in ", "phd in ", "diploma in ",
 		"course in ", NULL};
 	static const char *const after[] = {" student", " graduate", " grad", " degree", " major",
-		NULL};
+		" school", NULL};
 	static const char *const not_subjects[] = {"a", "an", "the", "my", "this", "that", "final",
 		"first", "last", "second", "third", "new", "recent", "mature", "university", "college",
 		"school", "phd", "masters", "master's", "undergraduate", "it", "and", "for", "in", "year",
 		"just", "recently", "only", "also", "already", "still", "a", "w",
 		"years", "time", "level", "international", "exchange", "postgrad", "postgraduate", "grad",
-		"student", "nursing school", "full", "part", NULL};
+		"student", "nursing school", "full", "part", "high", "secondary", "middle", "primary",
+		"elementary", "summer", "night", "old", "my", "grad", "graduate", "boarding", "public",
+		"private", "driving", "sunday", "of", "at", "from", "to", "on", NULL};
 	const char *word = NULL;
 	size_t n = 0;
 	for (const char *const *b = before; word == NULL && *b != NULL; b++) {
@@ -723,10 +738,14 @@ host_self(struct host *h, const char *q)
 			text[0] = (char)(text[0] - 32);
 		return text;
 	}
-	if (strstr(q, "career change") != NULL || strstr(q, "changing career") != NULL ||
-	    strstr(q, "change career") != NULL || strstr(q, "switch career") != NULL ||
-	    strstr(q, "switching career") != NULL || strstr(q, "career changer") != NULL)
-		return xstrdup(change[host_random(h, 2)]);
+	static const char *const changing[] = {"career change", "changing career", "change career",
+		"switch career", "switching career", "career changer", "done with", "leaving my",
+		"leave my", "switching from", "switch from", "moving from", "move from", "moving into",
+		"move into", "retrain", "pivot", "transition", "years managing", "years in retail",
+		"years as a", "years as an", "after years", "second career", NULL};
+	for (const char *const *c = changing; *c != NULL; c++)
+		if (strstr(q, *c) != NULL)
+			return xstrdup(change[host_random(h, 2)]);
 	if (strstr(q, "final year") != NULL || strstr(q, "last year of") != NULL ||
 	    strstr(q, "about to graduate") != NULL || strstr(q, "graduating") != NULL)
 		return xstrdup(final_year[host_random(h, 2)]);

@@ -93,6 +93,10 @@ void host_unguard(struct host *h);
  */
 char *host_act(struct host *h, enum act a, unsigned long minutes);
 
+/* The length of a meeting in words, as a host says it: "half an hour",
+ * "an hour", "1 minute", "45 minutes". */
+void host_duration_words(unsigned long minutes, char *buf, size_t len);
+
 /* line with every "{duration}" replaced by words (the meeting's length,
  * as "30 minutes" or "half an hour").  Newly allocated. */
 char *host_fill_duration(const char *line, const char *words);

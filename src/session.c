@@ -61,12 +61,7 @@ static char *
 with_duration(const char *line, unsigned long minutes)
 {
 	char words[32];
-	if (minutes == 30)
-		snprintf(words, sizeof words, "half an hour");
-	else if (minutes == 60)
-		snprintf(words, sizeof words, "an hour");
-	else
-		snprintf(words, sizeof words, "%lu minute%s", minutes, minutes == 1 ? "" : "s");
+	host_duration_words(minutes, words, sizeof words);
 	return host_fill_duration(line, words);
 }
 
@@ -354,6 +349,16 @@ untouched_topic(const struct session *s, enum category cat, enum category after)
 	return CAT_NONE;
 }
 
+/* How many questions the host has answered so far. */
+static size_t
+questions_asked(const struct session *s)
+{
+	size_t n = 0;
+	for (int c = 0; c < CAT_COUNT; c++)
+		n += s->asked[c];
+	return n;
+}
+
 /* What the host answers to a line understood as u (newly allocated, or
  * NULL when the host says nothing). */
 static char *
@@ -407,7 +412,8 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			return r != NULL ? r : host_act(&s->host, ACT_SELF, 0);
 		}
 	case ACT_THANKS:
-		s->thanked = true;
+		if (questions_asked(s) > 0)
+			s->thanked = true;
 		if (!closing_thanks(s, text, len))
 			return host_act(&s->host, ACT_THANKS, 0);
 		s->farewell_given = true;
@@ -455,7 +461,9 @@ say_to_host(struct session *s, const char *text, size_t len)
 	size_t turn_index = s->nturns - 1;
 	t->act = u.act;
 	t->conf = u.conf;
-	if (u.thanks)
+	/* Thanks count once the meeting is under way: "thanks for making the
+	 * time" in the opening line is a greeting, not the closing thanks. */
+	if (u.thanks && (questions_asked(s) > 0 || u.closing))
 		s->thanked = true;
 	if (u.act == ACT_SELF)
 		for (size_t i = 0; i < len; i++)
@@ -581,12 +589,13 @@ say_to_host(struct session *s, const char *text, size_t len)
 		t->reply = reply;
 	}
 	/* Once the meeting has found its feet, the host asks something back,
-	 * as real hosts do; the answer is the user talking about themselves. */
-	size_t answered = 0;
-	for (int c = 0; c < CAT_COUNT; c++)
-		answered += s->asked[c];
-	if (!s->asked_back && answered == ASK_BACK_AFTER && u.act == ACT_QUESTION && worst == KIND_NONE &&
-	    s->self_words < SAID_ENOUGH) {
+	 * as real hosts do; the answer is the user talking about themselves.
+	 * Not once the user has begun to close: that is no time to start
+	 * a new thread. */
+	bool closing_begun = s->asked[CAT_REFERRALS] > 0 || s->asked[CAT_MENTION_NAME] > 0 ||
+	    s->thanked || s->farewell_given;
+	if (!s->asked_back && questions_asked(s) == ASK_BACK_AFTER && u.act == ACT_QUESTION &&
+	    worst == KIND_NONE && s->self_words < SAID_ENOUGH && !closing_begun) {
 		const char *back = host_ask_back(&s->host);
 		if (back != NULL) {
 			s->asked_back = true;

@@ -49,6 +49,7 @@ test_normalize(void)
 	norm_is(&n, "pls reccomend someone, thx", "please recommend someone, thanks");
 	norm_is(&n, "cud u fwd my cv 2 ur boss", "could you forward my resume to your boss");
 	norm_is(&n, "im lookin 4 work", "i'm looking for work");
+	norm_is(&n, "is there any1 else u think i shud talk to", "is there anyone else you think i should talk to");
 	norm_is(&n, "send my curriculum vitae", "send my resume");
 	/* Real words are not "corrected"; texting forms inside other words
 	 * and abbreviations stay. */
