@@ -149,8 +149,8 @@ cli_check(int argc, char **argv)
 	struct settings cf = {0};
 	int status = STATUS_INVALID, c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+b:p:f:d:c:j:qh", opts, NULL)) != -1) {
+	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
+	while ((c = getopt_long(argc, argv, "b:p:f:d:c:j:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			co.banks[co.nbanks++] = optarg;
@@ -336,8 +336,8 @@ cli_rules(int argc, char **argv)
 	const char *format = "text";
 	int status = STATUS_INVALID, c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+b:p:f:h", opts, NULL)) != -1) {
+	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
+	while ((c = getopt_long(argc, argv, "b:p:f:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			co.banks[co.nbanks++] = optarg;
