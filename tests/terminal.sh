@@ -195,7 +195,7 @@ ok $? "check on a terminal: 'error:' in bold red"
 ok $? "check on a terminal with NO_COLOR, or TERM=dumb: no colour"
 printf 'format: 1\nid: x\n' > "$TEST_HOME/colour.yaml"
 window 200 40 \
-	"cd '$TEST_HOME'; env TERM=xterm '$INFOCOACH' validate colour.yaml; echo =; env TERM=xterm '$INFOCOACH' check --color never no-such-file; echo EXITED; sleep 30"
+	"cd '$TEST_HOME'; env TERM=xterm '$INFOCOACH' validate colour.yaml; echo =; env TERM=xterm '$INFOCOACH' check --color never -f json no-such-file > /dev/null; echo EXITED; sleep 30"
 wait_for 'EXITED'
 T capture-pane -e -p -t t > "$TEST_HOME/colour.screen"
 awk 'BEGIN { RS = "=\n" } NR == 1' "$TEST_HOME/colour.screen" | grep -q "colour.yaml:1:1:.*${ESC}\[1m${ESC}\[31merror:" &&
