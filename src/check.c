@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -238,6 +239,116 @@ seen_add(struct checker *c, uint64_t h, unsigned long line)
 	return 0;
 }
 
+/* Words that make a question about a job or pay: a yes/no question with
+ * one of them is never recast as an example to copy. */
+static const char *const job_pay_words[] = {
+	"hire", "hiring", "hired", "job", "jobs", "opening", "openings", "position", "positions",
+	"vacancy", "vacancies", "role", "roles", "internship", "internships", "intern", "employ",
+	"employing", "recruit", "recruiting", "resume", "résumé", "cv", "refer", "referral",
+	"salary", "salaries", "pay", "paid", "earn", "earnings", "money", "wage", "wages", "bonus",
+	"benefits", "compensation", "raise", "apply", "application", "placement", NULL,
+};
+
+/* Whether q[0..len) holds one of job_pay_words, as a whole word, other
+ * than after "your" (the host's own job is a fine topic). */
+static bool
+mentions_job_or_pay(const char *q, size_t len)
+{
+#define LETTER(ch) ((unsigned char)(ch) >= 0x80 || ((ch) >= 'a' && (ch) <= 'z') || ((ch) >= 'A' && (ch) <= 'Z'))
+	size_t i = 0, prev = 0, prevlen = 0;
+	while (i < len) {
+		while (i < len && !LETTER(q[i]))
+			i++;
+		size_t st = i;
+		while (i < len && LETTER(q[i]))
+			i++;
+		bool yours = prevlen == 4 && strncasecmp(q + prev, "your", 4) == 0;
+		for (const char *const *w = job_pay_words; st < i && !yours && *w; w++)
+			if (strlen(*w) == i - st && strncasecmp(q + st, *w, i - st) == 0)
+				return true;
+		prev = st;
+		prevlen = i - st;
+	}
+	return false;
+#undef LETTER
+}
+
+/* Whether the word w (lowercase) starts q[*at..len), followed by a space;
+ * then *at moves past the space. */
+static bool
+word_at(const char *q, size_t len, size_t *at, const char *w)
+{
+	size_t n = strlen(w);
+	if (*at + n >= len || strncasecmp(q + *at, w, n) != 0 || q[*at + n] != ' ')
+		return false;
+	*at += n + 1;
+	return true;
+}
+
+/* The first of w[] that starts q[*at..len), or NULL. */
+static const char *
+one_of(const char *q, size_t len, size_t *at, const char *const *w)
+{
+	for (; *w; w++)
+		if (word_at(q, len, at, *w))
+			return *w;
+	return NULL;
+}
+
+/*
+ * The suggestion for a closed (yes/no) question q[0..len): the same
+ * question opened up when its form is one we know ("Do you like your
+ * job?" -> "What do you like most about your job?"), else advice with no
+ * example.  Never an example for a question about a job or pay
+ * (job_or_pay, or one of job_pay_words), which would only teach the ask in
+ * other words.  Newly allocated.
+ */
+static char *
+closed_suggestion(const char *q, size_t len, bool job_or_pay)
+{
+	static const char plain[] = "Rephrase it to start with what, how or why, so that the host "
+	    "can tell you more than yes or no.";
+	static const char *const likes[] = {"like", "enjoy", "love", "dislike", "miss", NULL};
+	static const char *const adjs[] = {"hard", "difficult", "easy", "common", "stressful",
+	    "possible", "usual", "normal", "rewarding", NULL};
+	static const char *const preps[] = {" about ", " for ", " in ", " on ", " with ", " from ", NULL};
+	while (len > 0 && (q[len - 1] == '?' || q[len - 1] == ' ' || q[len - 1] == '.'))
+		len--;
+	if (job_or_pay || mentions_job_or_pay(q, len))
+		return xstrdup(plain);
+	size_t at = 0;
+	const char *w;
+	char *open = NULL;
+	if (word_at(q, len, &at, "do") && word_at(q, len, &at, "you")) {
+		size_t b = at;
+		if ((w = one_of(q, len, &b, likes)) != NULL && b < len) {
+			open = xasprintf("What do you %s most about %.*s?", w, (int)(len - b), q + b);
+		} else if (b = at, word_at(q, len, &b, "think") && b < len) {
+			open = xasprintf("How do you think %.*s?", (int)(len - b), q + b);
+		} else if (b = at, word_at(q, len, &b, "have") && word_at(q, len, &b, "any") && b < len) {
+			/* "any regrets about the switch" -> "What regrets do you
+			 * have about the switch?" */
+			size_t cut = len;
+			for (const char *const *p = preps; *p; p++) {
+				const char *hit = memmem(q + b, len - b, *p, strlen(*p));
+				if (hit != NULL && (size_t)(hit - q) < cut)
+					cut = (size_t)(hit - q);
+			}
+			open = xasprintf("What %.*s do you have%.*s?", (int)(cut - b), q + b, (int)(len - cut), q + cut);
+		}
+	} else {
+		at = 0;
+		const char *tense = word_at(q, len, &at, "is") ? "makes" : word_at(q, len, &at, "was") ? "made" : NULL;
+		if (tense != NULL && word_at(q, len, &at, "it") && (w = one_of(q, len, &at, adjs)) != NULL && at < len)
+			open = xasprintf("What %s it %s %.*s?", tense, w, (int)(len - at), q + at);
+	}
+	if (open == NULL)
+		return xstrdup(plain);
+	char *out = xasprintf("Open it up, for example: \"%s\"", open);
+	free(open);
+	return out;
+}
+
 /*
  * Check one question.  line is the whole original line (for columns);
  * the question is line[off..off+len).  Returns nothing; findings go out.
@@ -277,7 +388,18 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 			.suggestion = fl->rule->suggestion,
 		};
 		f.end_col = f.col + utf8_columns(q + fl->so, fl->eo - fl->so);
+		char *sugg = NULL;
+		if (fl->rule->kind == KIND_CLOSED) {
+			/* Rewritten from the question itself; the model's view of
+			 * a job ask or pay question counts even where the user
+			 * turned the rules of that kind off. */
+			const struct model_thresholds *th = as.judged ? model_thresholds(c->a->model) : NULL;
+			bool risky = th != NULL && (as.j.flag[MFLAG_JOB_ASK] >= th->job_ask / 2 ||
+			    as.j.flag[MFLAG_SALARY] >= th->salary / 2);
+			f.suggestion = sugg = closed_suggestion(q, len, risky);
+		}
 		emit_finding(c->e, &f);
+		free(sugg);
 	}
 	unsigned long first = seen_add(c, dup_hash(q, len), lineno);
 	if (first != 0 && !assess_ignored("list.duplicate", "duplicate", ignore, nignore)) {

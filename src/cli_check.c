@@ -272,6 +272,7 @@ cli_check(int argc, char **argv)
 		goto out;
 	struct assessor as;
 	assessor_init(&as, rs, co.policy);
+	as.all_rules = true;    /* a finding for every rule that fires */
 	struct emitter *em = emit_begin(format, stdout, rs, quiet);
 	emit_set_color(em, cli_use_color(color, isatty(STDOUT_FILENO)));
 	diag_set_color(cli_use_color(color, isatty(STDERR_FILENO)));

@@ -77,7 +77,7 @@ id: hostile
 title: Hostile rules
 rules:
   - id: $1
-    kind: closed
+    kind: ${6:-closed}
     severity: warning
     patterns:
       - '$2'
@@ -440,7 +440,9 @@ timed 5 "$IC" check -q --fail-on never --bank "$T/nojit.yaml" "$T/spaces.txt" > 
 [ $ms -lt 2000 ] && { [ $st -eq 0 ] || { [ $st -eq 2 ] && grep -q "rule 'nojit'" "$T/err"; }; }
 ok $? "#52 (*NO_JIT)\\s+\$ on the same line: done or refused within 2 s (status $st, ${ms} ms)"
 
-mkrule jits '(\w+\s?)+$' 'abc' '!!' > "$T/jits.yaml"
+# (googleable: a closed note is not given on a line the model reads as a
+# job ask, as it reads this one.)
+mkrule jits '(\w+\s?)+$' 'abc' '!!' 'Hostile rule fired.' googleable > "$T/jits.yaml"
 awk 'BEGIN { s = "How"; for (i = 0; i < 400; i++) s = s " word"; print s " end"; print s " end!" }' > "$T/words.txt"
 timed 10 "$IC" check -q --fail-on never --bank "$T/jits.yaml" "$T/words.txt" > "$T/out" 2> "$T/err"
 [ $st -eq 2 ] && [ $ms -lt 2000 ] && grep -q 'words.txt:1:1: warning: Hostile rule fired. \[jits\]' "$T/out" &&
