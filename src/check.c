@@ -416,6 +416,94 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 	}
 }
 
+/* Whether name[0..len) equals s, with '-' in name standing for '_' in s
+ * when kind is set (job-ask for job_ask). */
+static bool
+same_name(const char *name, size_t len, const char *s, bool kind)
+{
+	if (strlen(s) != len)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (name[i] != s[i] && !(kind && name[i] == '-' && s[i] == '_'))
+			return false;
+	return true;
+}
+
+/*
+ * Whether name[0..len) is something a directive may name: "all", a flag
+ * kind (job_ask or job-ask), "duplicate", or the id of an active rule, of
+ * the model's flags or of list.duplicate.  Otherwise *best gets the
+ * nearest such name when one is close (for "did you mean"), else NULL.
+ */
+static bool
+known_name(const struct checker *c, const char *name, size_t len, const char **best)
+{
+	static const char *const fixed[] = {"all", "duplicate", "list.duplicate", NULL};
+	char *w = xstrndup(name, len);
+	size_t bestd = len > 4 ? 3 : 2;
+	bool found = false;
+	*best = NULL;
+#define CANDIDATE(s, kind) do { \
+		if (same_name(name, len, (s), (kind))) \
+			found = true; \
+		size_t d_ = text_distance((s), w); \
+		if (d_ < bestd) { \
+			bestd = d_; \
+			*best = (s); \
+		} \
+	} while (0)
+	for (const char *const *f = fixed; *f && !found; f++)
+		CANDIDATE(*f, false);
+	for (int k = 0; k < KIND_COUNT && !found; k++)
+		CANDIDATE(kind_name((enum flag_kind)k), true);
+	for (size_t i = 0; i < c->a->rs->nrules && !found; i++)
+		CANDIDATE(c->a->rs->rules[i]->id, false);
+	for (size_t i = 0; i < MODEL_RULES && !found; i++)
+		CANDIDATE(c->a->model_rules[i].id, false);
+#undef CANDIDATE
+	free(w);
+	return found;
+}
+
+/* Warn about a name a directive gives, name[0..len) at column col of
+ * line lineno, that names no rule or kind. */
+static void
+check_name(struct checker *c, unsigned long lineno, unsigned long col, const char *name, size_t len)
+{
+	const char *best;
+	if (len > 0 && name[0] == '!')
+		return;
+	if (known_name(c, name, len, &best))
+		return;
+	struct diag_list dl = {0};
+	if (best != NULL)
+		diag_add(&dl, c->path, lineno, col, SEV_WARNING,
+		    "no rule or kind is named '%.*s'; did you mean '%s'? (the directive leaves it alone)",
+		    (int)len, name, best);
+	else
+		diag_add(&dl, c->path, lineno, col, SEV_WARNING,
+		    "no rule or kind is named '%.*s' ('infocoach rules' lists the rules; the kinds are "
+		    "job_ask, salary, googleable, closed and duplicate)", (int)len, name);
+	emit_diag(c->e, &dl);
+}
+
+/* The names after a directive word in s[from..to) of line lineno (the
+ * text of a comment: "infocoach: off NAME..."), checked. */
+static void
+check_directive_names(struct checker *c, unsigned long lineno, const char *s, size_t from, size_t to)
+{
+	size_t i = from;
+	for (int word = 0; i < to; word++) {
+		while (i < to && (s[i] == ' ' || s[i] == '\t' || s[i] == ','))
+			i++;
+		size_t st = i;
+		while (i < to && s[i] != ' ' && s[i] != '\t' && s[i] != ',')
+			i++;
+		if (word >= 2 && i > st)
+			check_name(c, lineno, 1 + utf8_columns(s, st), s + st, i - st);
+	}
+}
+
 /* A comment, s[from..to) of line lineno: apply it when it is a
  * directive, and warn about a directive we do not know. */
 static void
@@ -423,7 +511,10 @@ comment_line(struct checker *c, unsigned long lineno, const char *s, size_t from
 {
 	const char *w;
 	size_t wl;
-	if (suppress_comment(&c->sup, s + from, to - from, &w, &wl) != DIRECTIVE_UNKNOWN)
+	enum directive d = suppress_comment(&c->sup, s + from, to - from, &w, &wl);
+	if (d == DIRECTIVE_OK)
+		check_directive_names(c, lineno, s, from, to);
+	if (d != DIRECTIVE_UNKNOWN)
 		return;
 	struct diag_list dl = {0};
 	diag_add(&dl, c->path, lineno, 1 + utf8_columns(s, (size_t)(w - s)), SEV_WARNING,
@@ -503,7 +594,11 @@ draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
 		while (off < len && (s[off] == ' ' || s[off] == '\t'))
 			off++;
 	}
+	size_t whole = len;
 	len = suppress_trailing(s, len, ids, &nids);
+	for (size_t i = 0; i < nids; i++)
+		if (ids[i] >= s && ids[i] < s + whole)
+			check_name(c, lineno, col_base + utf8_columns(s, (size_t)(ids[i] - s)), ids[i], strlen(ids[i]));
 	while (len > off && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	if (len <= off)
