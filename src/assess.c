@@ -289,9 +289,12 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	for (size_t i = 0; i < a->rs->nrules; i++) {
 		const struct rule *r = a->rs->rules[i];
 		/* One flag per kind: the first rule's, unless a later rule of
-		 * the kind is more severe (the host's own pay over a range). */
-		if (seen[r->kind] && kind_flag[r->kind]->sev >= r->sev[a->policy])
+		 * the kind is more severe (the host's own pay over a range);
+		 * with all_rules, one per rule. */
+		if (!a->all_rules && seen[r->kind] && kind_flag[r->kind]->sev >= r->sev[a->policy])
 			continue;
+		if (a->all_rules && out->nflags == ASSESS_MAX_FLAGS)
+			break;
 		if (assess_ignored(r->id, kind_name(r->kind), ignore, nignore))
 			continue;
 		const char *t = r->raw ? s : ns;
@@ -311,7 +314,7 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 			continue;
 		if (!r->raw)
 			norm_span(&a->norm, so, eo, &so, &eo);
-		if (seen[r->kind]) {
+		if (seen[r->kind] && !a->all_rules) {
 			*kind_flag[r->kind] = (struct flag){r, r->sev[a->policy], so, eo};
 			continue;
 		}
@@ -349,7 +352,7 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		 * off for this line, or promised not to ask (looked for only when
 		 * the model would flag: most lines it would not). */
 		int promised = -1;
-		for (int k = 0; k < 2 && !a->no_model_flags; k++)
+		for (int k = 0; k < 2 && !a->no_model_flags && out->nflags < ASSESS_MAX_FLAGS; k++)
 			if (!seen[mr[k]->kind] && p[k] >= thr[k] &&
 			    !(promised < 0 ? (promised = pattern_match(m, &a->disclaimer, ns, nl, NULL, NULL) == 1) : promised) &&
 			    !kind_ignored(a, mr[k]->kind, ignore, nignore) &&
@@ -373,6 +376,24 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		    f->rule == &a->model_rules[2] || asks_host_pay(a, m, ns, nl);
 		if (f->sev < own && out->pay_own)
 			f->sev = own;
+	}
+	if (a->all_rules) {
+		/* A job ask or a pay question is what to fix on the line: a
+		 * note that it is closed would only invite rewording the ask
+		 * ("Are you hiring?" as "What openings do you have?"). */
+		size_t k = 0;
+		for (size_t i = 0; i < out->nflags; i++)
+			if (!(out->flags[i].rule->kind == KIND_CLOSED && (seen[KIND_JOB_ASK] || seen[KIND_SALARY])))
+				out->flags[k++] = out->flags[i];
+		out->nflags = k;
+		/* By column, then in rule order (insertion sort: stable). */
+		for (size_t i = 1; i < out->nflags; i++) {
+			struct flag f = out->flags[i];
+			size_t j = i;
+			for (; j > 0 && out->flags[j - 1].so > f.so; j--)
+				out->flags[j] = out->flags[j - 1];
+			out->flags[j] = f;
+		}
 	}
 	/* A job ask or a pay question is a question with no category: the
 	 * host answers it with a reaction, not a reply. */

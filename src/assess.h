@@ -2,8 +2,9 @@
  * assess.h -- what the coach makes of one line: its category and flags.
  *
  * An assessor holds the active rules, the severity policy and the
- * classifier.  assess_line() runs every rule on a line (at most one flag
- * per flag kind: the first rule of that kind that fires), honours inline
+ * classifier.  assess_line() runs every rule on a line (in a session, at
+ * most one flag per flag kind: the first rule of that kind that fires; for
+ * 'check', with all_rules set, every rule that fires), honours inline
  * suppressions, and classifies the line (a job ask or a pay question has
  * no category: it is not a question about the work).  The batch checker and the
  * practice coach both call it, so a line is judged the same everywhere.
@@ -34,6 +35,7 @@ struct assess_memo {
 #define ASSESS_MEMO 4096        /* lines remembered */
 
 #define MODEL_RULES 3
+#define ASSESS_MAX_FLAGS 32     /* flags kept for one line (all_rules) */
 
 struct assessor {
 	const struct ruleset *rs;   /* the rules (borrowed) */
@@ -53,6 +55,10 @@ struct assessor {
 	struct model *model;        /* the learned model (borrowed; may be NULL) */
 	bool no_model_flags;        /* the model judges, but flags nothing
 	                               (letters: it learned from questions) */
+	bool all_rules;             /* check: a flag for every rule that fires,
+	                               sorted by column, and no closed flag on a
+	                               line with a job ask or a pay question
+	                               (a session keeps one flag per kind) */
 	struct pattern disclaimer;  /* "I'm not asking for a job": the model
 	                               does not overrule it */
 	struct norm norm;           /* the line, normalised */
@@ -79,7 +85,8 @@ struct assessment {
 	bool judged;                /* the model gave j */
 	struct judgement j;         /* the model's own probabilities */
 	float votes[CAT_COUNT];     /* the rules' cue votes per category */
-	struct flag flags[KIND_COUNT]; /* in rule order */
+	struct flag flags[ASSESS_MAX_FLAGS]; /* in rule order, or with all_rules
+	                               by column (then rule order) */
 	size_t nflags;
 	bool pay_own;               /* a pay question put to the host about
 	                               their own pay (else pay in general) */

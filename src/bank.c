@@ -103,12 +103,30 @@ check_keys(struct ctx *c, const struct ynode *map, const struct keyspec *spec,
 			err(c, map, "%s lacks the required key '%s'", what, s->key);
 }
 
+/* Whether v is a plain scalar that YAML split at ": " into a mapping of
+ * one key ("- Note: mornings are busy"), written in block style (the key
+ * where the mapping starts, not after a '{'). */
+static bool
+split_at_colon(const struct ynode *v)
+{
+	return v != NULL && v->type == YNODE_MAP && v->nkids == 2 && v->kids[0]->type == YNODE_SCALAR &&
+	    v->kids[0]->plain && v->kids[1]->type == YNODE_SCALAR && v->kids[0]->line == v->line &&
+	    v->kids[0]->col == v->col;
+}
+
 /* A non-empty text value, copied; NULL (after an error) otherwise. */
 static char *
 as_text(struct ctx *c, const struct ynode *v, const char *key)
 {
 	if (v == NULL || v->reported)
 		return NULL;
+	if (split_at_colon(v)) {
+		char *k = text_sanitize(v->kids[0]->str, v->kids[0]->len);
+		err(c, v, "'%s' must be text, not a mapping: YAML split the text at the colon after "
+		    "'%s'; put the whole text in quotes", key, k);
+		free(k);
+		return NULL;
+	}
 	if (v->type != YNODE_SCALAR || ynode_plain_type(v) != NULL) {
 		err(c, v, "'%s' must be text, not %s%s", key, type_name(v),
 		    v->type == YNODE_SCALAR && ynode_plain_type(v) != NULL &&
@@ -312,7 +330,20 @@ get_enum(struct ctx *c, const struct ynode *map, const char *key,
 		char names[400];
 		char *q = text_sanitize(s, strlen(s));
 		list_names(names, sizeof names, name, n);
-		err(c, v, "unknown %s '%s'; expected one of: %s", key, q, names);
+		/* A near miss ("job-ask" for job_ask) gets a "did you mean". */
+		const char *best = NULL;
+		size_t bestd = strlen(s) > 4 ? 3 : 2;
+		for (int i = 0; i < n; i++) {
+			size_t d = text_distance(name(i), s);
+			if (d < bestd) {
+				bestd = d;
+				best = name(i);
+			}
+		}
+		if (best != NULL)
+			err(c, v, "unknown %s '%s'; did you mean '%s'? (expected one of: %s)", key, q, best, names);
+		else
+			err(c, v, "unknown %s '%s'; expected one of: %s", key, q, names);
 		free(q);
 	}
 	free(s);
@@ -410,6 +441,16 @@ load_variants(struct ctx *c, const struct ynode *v, const char *key, struct strl
 			char *s = as_text(c, k, key);
 			if (s != NULL)
 				texts->v[texts->n++] = s;
+			continue;
+		}
+		bool known = false;
+		for (const struct keyspec *ks = variant_keys; ks->key && k->nkids > 0; ks++)
+			known |= k->kids[0]->type == YNODE_SCALAR && strcmp(k->kids[0]->str, ks->key) == 0;
+		if (!known && split_at_colon(k)) {
+			char *q = text_sanitize(k->kids[0]->str, k->kids[0]->len);
+			err(c, k, "a reply in '%s' is a mapping: YAML split the text at the colon after '%s'; "
+			    "put the whole text in quotes", key, q);
+			free(q);
 			continue;
 		}
 		check_keys(c, k, variant_keys, "a reply");

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include "xmalloc.h"
 
 #define READ_BUF (256 * 1024)
+#define RAW_BUF (64 * 1024)     /* UTF-16 read ahead of decoding; the first read */
 
 /* Open-addressing set of normalised question hashes, for duplicates. */
 struct seen {
@@ -41,12 +43,23 @@ struct checker {
 	const char *path;           /* for messages (borrowed) */
 	unsigned long nq;           /* questions in this file */
 	unsigned long last_line;    /* the last line a question is on */
+	unsigned long lines;        /* lines read */
 	bool cat_seen[CAT_COUNT];   /* categories covered */
 	struct seen seen;           /* for duplicates */
 	bool seen_full_noted;       /* told that tracking stopped */
 	bool input_ok;              /* no problem with the input itself */
 	struct suppress sup;        /* the draft's directives so far */
 	bool in_comment;            /* inside a <!-- --> comment of several lines */
+	bool unreadable;            /* the file (or part of it) could not be read or
+	                               decoded: an unreadable finding was given, and
+	                               the list as a whole is not judged */
+	enum text_encoding enc;     /* what the file is in (UTF-16 is decoded) */
+	char *raw;                  /* UTF-16: RAW_BUF bytes as read (owned) */
+	size_t raw_s, raw_e;        /* ... the undecoded part */
+	bool raw_eof;               /* ... and nothing more to read */
+	unsigned long bad_lines;    /* lines not checked: not in the encoding */
+	unsigned long bad_line, bad_col; /* where the first of them went wrong */
+	char *bad_msg, *bad_sugg;   /* ... and what to say about it (owned) */
 	char *buf;                  /* READ_BUF + 1 bytes (owned) */
 };
 
@@ -71,6 +84,9 @@ checker_free(struct checker *c)
 	suppress_free(&c->sup);
 	free(c->seen.hash);
 	free(c->seen.line);
+	free(c->raw);
+	free(c->bad_msg);
+	free(c->bad_sugg);
 	free(c->buf);
 	free(c);
 }
@@ -103,6 +119,54 @@ input_error(struct checker *c, unsigned long line, unsigned long col, const char
 	free(msg);
 	emit_diag(c->e, &dl);
 	c->input_ok = false;
+}
+
+/* The file, or a part of it, cannot be read: a finding of kind
+ * unreadable (an error), and the input has a problem (status 2). */
+static void
+unreadable(struct checker *c, unsigned long line, unsigned long col, const char *rule,
+    const char *msg, const char *sugg)
+{
+	emit_unreadable(c->e, line, col, rule, msg, sugg);
+	c->input_ok = false;
+	c->unreadable = true;
+}
+
+/*
+ * Line lineno, s[0..len), is not text in the file's encoding (its first
+ * bad byte at offset bad, or a NUL byte there when nul): count it, and
+ * remember what to say about the first such line.  end_file() reports
+ * them all as one finding.
+ */
+static void
+bad_line(struct checker *c, unsigned long lineno, const char *s, size_t len, size_t bad, bool nul)
+{
+	if (c->bad_lines++ > 0)
+		return;
+	c->bad_line = lineno;
+	c->bad_col = 1 + utf8_columns(s, bad);
+	uint32_t cp = 0;
+	const char *guess = NULL;
+	if (nul) {
+		c->bad_msg = xstrdup("a NUL byte: this is not a text file");
+		c->bad_sugg = xstrdup("Save the draft as plain text (UTF-8) and check it again.");
+		return;
+	}
+	if (c->enc != TEXT_UTF8) {
+		c->bad_msg = xasprintf("invalid %s (a surrogate without its pair)", text_encoding_name(c->enc));
+	} else if ((guess = text_guess_encoding(s, len, bad, &cp)) != NULL) {
+		/* Name the character the byte stands for there. */
+		char ch[5] = "";
+		ch[utf8_encode(cp, ch)] = '\0';
+		c->bad_msg = xasprintf("not UTF-8: the file looks like %s (byte 0x%02X, %s)", guess,
+		    (unsigned char)s[bad], ch);
+		c->bad_sugg = xasprintf("Save it as UTF-8 (Notepad: Save As, Encoding UTF-8; Word: Save As, "
+		    "Plain Text, Unicode (UTF-8)) and check it again.");
+	} else {
+		c->bad_msg = xasprintf("not UTF-8 (byte 0x%02X), nor an encoding infocoach recognises",
+		    (unsigned char)s[bad]);
+		c->bad_sugg = xstrdup("Save it as UTF-8 and check it again.");
+	}
 }
 
 /* Hash of the question with case, spaces and final punctuation folded. */
@@ -175,6 +239,116 @@ seen_add(struct checker *c, uint64_t h, unsigned long line)
 	return 0;
 }
 
+/* Words that make a question about a job or pay: a yes/no question with
+ * one of them is never recast as an example to copy. */
+static const char *const job_pay_words[] = {
+	"hire", "hiring", "hired", "job", "jobs", "opening", "openings", "position", "positions",
+	"vacancy", "vacancies", "role", "roles", "internship", "internships", "intern", "employ",
+	"employing", "recruit", "recruiting", "resume", "résumé", "cv", "refer", "referral",
+	"salary", "salaries", "pay", "paid", "earn", "earnings", "money", "wage", "wages", "bonus",
+	"benefits", "compensation", "raise", "apply", "application", "placement", NULL,
+};
+
+/* Whether q[0..len) holds one of job_pay_words, as a whole word, other
+ * than after "your" (the host's own job is a fine topic). */
+static bool
+mentions_job_or_pay(const char *q, size_t len)
+{
+#define LETTER(ch) ((unsigned char)(ch) >= 0x80 || ((ch) >= 'a' && (ch) <= 'z') || ((ch) >= 'A' && (ch) <= 'Z'))
+	size_t i = 0, prev = 0, prevlen = 0;
+	while (i < len) {
+		while (i < len && !LETTER(q[i]))
+			i++;
+		size_t st = i;
+		while (i < len && LETTER(q[i]))
+			i++;
+		bool yours = prevlen == 4 && strncasecmp(q + prev, "your", 4) == 0;
+		for (const char *const *w = job_pay_words; st < i && !yours && *w; w++)
+			if (strlen(*w) == i - st && strncasecmp(q + st, *w, i - st) == 0)
+				return true;
+		prev = st;
+		prevlen = i - st;
+	}
+	return false;
+#undef LETTER
+}
+
+/* Whether the word w (lowercase) starts q[*at..len), followed by a space;
+ * then *at moves past the space. */
+static bool
+word_at(const char *q, size_t len, size_t *at, const char *w)
+{
+	size_t n = strlen(w);
+	if (*at + n >= len || strncasecmp(q + *at, w, n) != 0 || q[*at + n] != ' ')
+		return false;
+	*at += n + 1;
+	return true;
+}
+
+/* The first of w[] that starts q[*at..len), or NULL. */
+static const char *
+one_of(const char *q, size_t len, size_t *at, const char *const *w)
+{
+	for (; *w; w++)
+		if (word_at(q, len, at, *w))
+			return *w;
+	return NULL;
+}
+
+/*
+ * The suggestion for a closed (yes/no) question q[0..len): the same
+ * question opened up when its form is one we know ("Do you like your
+ * job?" -> "What do you like most about your job?"), else advice with no
+ * example.  Never an example for a question about a job or pay
+ * (job_or_pay, or one of job_pay_words), which would only teach the ask in
+ * other words.  Newly allocated.
+ */
+static char *
+closed_suggestion(const char *q, size_t len, bool job_or_pay)
+{
+	static const char plain[] = "Rephrase it to start with what, how or why, so that the host "
+	    "can tell you more than yes or no.";
+	static const char *const likes[] = {"like", "enjoy", "love", "dislike", "miss", NULL};
+	static const char *const adjs[] = {"hard", "difficult", "easy", "common", "stressful",
+	    "possible", "usual", "normal", "rewarding", NULL};
+	static const char *const preps[] = {" about ", " for ", " in ", " on ", " with ", " from ", NULL};
+	while (len > 0 && (q[len - 1] == '?' || q[len - 1] == ' ' || q[len - 1] == '.'))
+		len--;
+	if (job_or_pay || mentions_job_or_pay(q, len))
+		return xstrdup(plain);
+	size_t at = 0;
+	const char *w;
+	char *open = NULL;
+	if (word_at(q, len, &at, "do") && word_at(q, len, &at, "you")) {
+		size_t b = at;
+		if ((w = one_of(q, len, &b, likes)) != NULL && b < len) {
+			open = xasprintf("What do you %s most about %.*s?", w, (int)(len - b), q + b);
+		} else if (b = at, word_at(q, len, &b, "think") && b < len) {
+			open = xasprintf("How do you think %.*s?", (int)(len - b), q + b);
+		} else if (b = at, word_at(q, len, &b, "have") && word_at(q, len, &b, "any") && b < len) {
+			/* "any regrets about the switch" -> "What regrets do you
+			 * have about the switch?" */
+			size_t cut = len;
+			for (const char *const *p = preps; *p; p++) {
+				const char *hit = memmem(q + b, len - b, *p, strlen(*p));
+				if (hit != NULL && (size_t)(hit - q) < cut)
+					cut = (size_t)(hit - q);
+			}
+			open = xasprintf("What %.*s do you have%.*s?", (int)(cut - b), q + b, (int)(len - cut), q + cut);
+		}
+	} else {
+		at = 0;
+		const char *tense = word_at(q, len, &at, "is") ? "makes" : word_at(q, len, &at, "was") ? "made" : NULL;
+		if (tense != NULL && word_at(q, len, &at, "it") && (w = one_of(q, len, &at, adjs)) != NULL && at < len)
+			open = xasprintf("What %s it %s %.*s?", tense, w, (int)(len - at), q + at);
+	}
+	if (open == NULL)
+		return xstrdup(plain);
+	char *out = xasprintf("Open it up, for example: \"%s\"", open);
+	free(open);
+	return out;
+}
+
 /*
  * Check one question.  line is the whole original line (for columns);
  * the question is line[off..off+len).  Returns nothing; findings go out.
@@ -214,7 +388,18 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 			.suggestion = fl->rule->suggestion,
 		};
 		f.end_col = f.col + utf8_columns(q + fl->so, fl->eo - fl->so);
+		char *sugg = NULL;
+		if (fl->rule->kind == KIND_CLOSED) {
+			/* Rewritten from the question itself; the model's view of
+			 * a job ask or pay question counts even where the user
+			 * turned the rules of that kind off. */
+			const struct model_thresholds *th = as.judged ? model_thresholds(c->a->model) : NULL;
+			bool risky = th != NULL && (as.j.flag[MFLAG_JOB_ASK] >= th->job_ask / 2 ||
+			    as.j.flag[MFLAG_SALARY] >= th->salary / 2);
+			f.suggestion = sugg = closed_suggestion(q, len, risky);
+		}
 		emit_finding(c->e, &f);
+		free(sugg);
 	}
 	unsigned long first = seen_add(c, dup_hash(q, len), lineno);
 	if (first != 0 && !assess_ignored("list.duplicate", "duplicate", ignore, nignore)) {
@@ -231,6 +416,94 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 	}
 }
 
+/* Whether name[0..len) equals s, with '-' in name standing for '_' in s
+ * when kind is set (job-ask for job_ask). */
+static bool
+same_name(const char *name, size_t len, const char *s, bool kind)
+{
+	if (strlen(s) != len)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (name[i] != s[i] && !(kind && name[i] == '-' && s[i] == '_'))
+			return false;
+	return true;
+}
+
+/*
+ * Whether name[0..len) is something a directive may name: "all", a flag
+ * kind (job_ask or job-ask), "duplicate", or the id of an active rule, of
+ * the model's flags or of list.duplicate.  Otherwise *best gets the
+ * nearest such name when one is close (for "did you mean"), else NULL.
+ */
+static bool
+known_name(const struct checker *c, const char *name, size_t len, const char **best)
+{
+	static const char *const fixed[] = {"all", "duplicate", "list.duplicate", NULL};
+	char *w = xstrndup(name, len);
+	size_t bestd = len > 4 ? 3 : 2;
+	bool found = false;
+	*best = NULL;
+#define CANDIDATE(s, kind) do { \
+		if (same_name(name, len, (s), (kind))) \
+			found = true; \
+		size_t d_ = text_distance((s), w); \
+		if (d_ < bestd) { \
+			bestd = d_; \
+			*best = (s); \
+		} \
+	} while (0)
+	for (const char *const *f = fixed; *f && !found; f++)
+		CANDIDATE(*f, false);
+	for (int k = 0; k < KIND_COUNT && !found; k++)
+		CANDIDATE(kind_name((enum flag_kind)k), true);
+	for (size_t i = 0; i < c->a->rs->nrules && !found; i++)
+		CANDIDATE(c->a->rs->rules[i]->id, false);
+	for (size_t i = 0; i < MODEL_RULES && !found; i++)
+		CANDIDATE(c->a->model_rules[i].id, false);
+#undef CANDIDATE
+	free(w);
+	return found;
+}
+
+/* Warn about a name a directive gives, name[0..len) at column col of
+ * line lineno, that names no rule or kind. */
+static void
+check_name(struct checker *c, unsigned long lineno, unsigned long col, const char *name, size_t len)
+{
+	const char *best;
+	if (len > 0 && name[0] == '!')
+		return;
+	if (known_name(c, name, len, &best))
+		return;
+	struct diag_list dl = {0};
+	if (best != NULL)
+		diag_add(&dl, c->path, lineno, col, SEV_WARNING,
+		    "no rule or kind is named '%.*s'; did you mean '%s'? (the directive leaves it alone)",
+		    (int)len, name, best);
+	else
+		diag_add(&dl, c->path, lineno, col, SEV_WARNING,
+		    "no rule or kind is named '%.*s' ('infocoach rules' lists the rules; the kinds are "
+		    "job_ask, salary, googleable, closed and duplicate)", (int)len, name);
+	emit_diag(c->e, &dl);
+}
+
+/* The names after a directive word in s[from..to) of line lineno (the
+ * text of a comment: "infocoach: off NAME..."), checked. */
+static void
+check_directive_names(struct checker *c, unsigned long lineno, const char *s, size_t from, size_t to)
+{
+	size_t i = from;
+	for (int word = 0; i < to; word++) {
+		while (i < to && (s[i] == ' ' || s[i] == '\t' || s[i] == ','))
+			i++;
+		size_t st = i;
+		while (i < to && s[i] != ' ' && s[i] != '\t' && s[i] != ',')
+			i++;
+		if (word >= 2 && i > st)
+			check_name(c, lineno, 1 + utf8_columns(s, st), s + st, i - st);
+	}
+}
+
 /* A comment, s[from..to) of line lineno: apply it when it is a
  * directive, and warn about a directive we do not know. */
 static void
@@ -238,7 +511,10 @@ comment_line(struct checker *c, unsigned long lineno, const char *s, size_t from
 {
 	const char *w;
 	size_t wl;
-	if (suppress_comment(&c->sup, s + from, to - from, &w, &wl) != DIRECTIVE_UNKNOWN)
+	enum directive d = suppress_comment(&c->sup, s + from, to - from, &w, &wl);
+	if (d == DIRECTIVE_OK)
+		check_directive_names(c, lineno, s, from, to);
+	if (d != DIRECTIVE_UNKNOWN)
 		return;
 	struct diag_list dl = {0};
 	diag_add(&dl, c->path, lineno, 1 + utf8_columns(s, (size_t)(w - s)), SEV_WARNING,
@@ -256,6 +532,7 @@ draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
 	char *ids[SUPPRESS_MAX_IDS];
 	size_t nids = 0;
 
+	c->lines = lineno;
 	if (lineno == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 		/* A BOM is not a character of the text: column 1 follows it. */
 		s += 3;
@@ -265,13 +542,11 @@ draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
 		len--;
 	size_t bad;
 	if (memchr(s, '\0', len) != NULL) {
-		size_t at = (size_t)((char *)memchr(s, '\0', len) - s);
-		input_error(c, lineno, 1 + utf8_columns(s, at), "NUL byte in the line; line not checked");
+		bad_line(c, lineno, s, len, (size_t)((char *)memchr(s, '\0', len) - s), true);
 		return;
 	}
 	if (!utf8_valid(s, len, &bad)) {
-		input_error(c, lineno, 1 + utf8_columns(s, bad),
-		    "invalid UTF-8 (byte 0x%02X); line not checked", (unsigned char)s[bad]);
+		bad_line(c, lineno, s, len, bad, false);
 		return;
 	}
 	while (off < len && (s[off] == ' ' || s[off] == '\t'))
@@ -319,7 +594,11 @@ draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
 		while (off < len && (s[off] == ' ' || s[off] == '\t'))
 			off++;
 	}
+	size_t whole = len;
 	len = suppress_trailing(s, len, ids, &nids);
+	for (size_t i = 0; i < nids; i++)
+		if (ids[i] >= s && ids[i] < s + whole)
+			check_name(c, lineno, col_base + utf8_columns(s, (size_t)(ids[i] - s)), ids[i], strlen(ids[i]));
 	while (len > off && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	if (len <= off)
@@ -335,6 +614,7 @@ begin_file(struct checker *c, const char *path)
 	c->path = path;
 	c->nq = 0;
 	c->last_line = 0;
+	c->lines = 0;
 	memset(c->cat_seen, 0, sizeof c->cat_seen);
 	c->seen.n = 0;
 	if (c->seen.hash != NULL)
@@ -343,6 +623,14 @@ begin_file(struct checker *c, const char *path)
 	c->input_ok = true;
 	suppress_reset(&c->sup);
 	c->in_comment = false;
+	c->unreadable = false;
+	c->enc = TEXT_UTF8;
+	c->raw_s = c->raw_e = 0;
+	c->raw_eof = false;
+	c->bad_lines = 0;
+	free(c->bad_msg);
+	free(c->bad_sugg);
+	c->bad_msg = c->bad_sugg = NULL;
 	c->files++;
 	emit_file_begin(c->e, path);
 }
@@ -351,7 +639,23 @@ begin_file(struct checker *c, const char *path)
 static void
 end_file(struct checker *c)
 {
-	if (c->nq > 0) {
+	if (c->bad_lines > 0) {
+		char *msg = xasprintf("%s; %lu %s not checked", c->bad_msg, c->bad_lines,
+		    c->bad_lines == 1 ? "line was" : "lines were");
+		unreadable(c, c->bad_line, c->bad_col, "input.encoding", msg, c->bad_sugg);
+		free(msg);
+	}
+	if (c->nq == 0 && !c->unreadable) {
+		/* SARIF wants a region even for an empty file: its line 1. */
+		struct finding f = {.sev = SEV_WARNING, .kind = "no_questions", .rule = "list.no-questions",
+		    .end_line = c->lines > 0 ? c->lines : 1,
+		    .message = "no questions: the file has no line to check",
+		    .suggestion = "Write one question a line; blank lines and lines starting with # are skipped."};
+		emit_finding(c->e, &f);
+	}
+	/* A list read only in part cannot be judged as a whole: what is
+	 * missing may be on a line that could not be read. */
+	if (c->nq > 0 && !c->unreadable) {
 		static const struct {
 			enum category cat; const char *rule; const char *msg; const char *sugg;
 		} closing[] = {
@@ -410,10 +714,22 @@ check_bank(struct checker *c, const char *path)
 {
 	struct diag_list dl = {0};
 	struct bank *b = bank_load(path, &dl, 0);
+	char *first = NULL;
+	unsigned long fl = 0, fc = 0;
+	diag_sort(&dl);
+	for (size_t i = 0; b == NULL && first == NULL && i < dl.n; i++) {
+		if (dl.v[i].sev == SEV_ERROR) {
+			first = xasprintf("not a valid bank: %s", dl.v[i].msg);
+			fl = dl.v[i].line;
+			fc = fl > 0 && dl.v[i].col == 0 ? 1 : dl.v[i].col;
+		}
+	}
 	emit_diag(c->e, &dl);
 	begin_file(c, path);
 	if (b == NULL) {
-		c->input_ok = false;
+		unreadable(c, fl, fc, "input.invalid-bank", first ? first : "not a valid bank",
+		    "Run 'infocoach validate' on it for every problem, and check it again.");
+		free(first);
 		emit_file_end(c->e);
 		return false;
 	}
@@ -448,16 +764,18 @@ checker_file(struct checker *c, const char *path, const char *name)
 		fd = STDIN_FILENO;
 	} else {
 		fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
-		if (fd < 0) {
-			c->path = path;
-			input_error(c, 0, 0, "cannot open: %s", strerror(errno));
-			return false;
-		}
 		struct stat st;
-		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-			c->path = path;
-			input_error(c, 0, 0, "is a directory");
-			close(fd);
+		bool dir = fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+		if (fd < 0 || dir) {
+			/* Accounted for in the output like every other file. */
+			char *msg = dir ? xstrdup("is a directory, not a draft") :
+			    xasprintf("cannot open: %s", strerror(errno));
+			begin_file(c, path);
+			unreadable(c, 0, 0, "input.unreadable", msg, NULL);
+			emit_file_end(c->e);
+			free(msg);
+			if (fd >= 0)
+				close(fd);
 			return false;
 		}
 	}
@@ -465,6 +783,46 @@ checker_file(struct checker *c, const char *path, const char *name)
 	if (!is_stdin)
 		close(fd);
 	return ok;
+}
+
+/* read(), retried after EINTR. */
+static ssize_t
+read_some(int fd, char *buf, size_t n)
+{
+	ssize_t r;
+	do
+		r = read(fd, buf, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+/*
+ * More of the draft into out[0..cap), cap >= 4: the bytes as they are,
+ * or UTF-16 decoded to UTF-8.  Returns the bytes stored, 0 at the end of
+ * the file, or -1 with errno.
+ */
+static ssize_t
+draft_read(struct checker *c, int fd, char *out, size_t cap)
+{
+	if (c->enc == TEXT_UTF8)
+		return read_some(fd, out, cap);
+	for (;;) {
+		size_t used;
+		size_t w = utf16_to_utf8(c->enc, c->raw + c->raw_s, c->raw_e - c->raw_s, c->raw_eof,
+		    out, cap, &used);
+		c->raw_s += used;
+		if (w > 0 || c->raw_eof)
+			return (ssize_t)w;
+		memmove(c->raw, c->raw + c->raw_s, c->raw_e - c->raw_s);
+		c->raw_e -= c->raw_s;
+		c->raw_s = 0;
+		ssize_t r = read_some(fd, c->raw + c->raw_e, RAW_BUF - c->raw_e);
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			c->raw_eof = true;
+		c->raw_e += (size_t)r;
+	}
 }
 
 bool
@@ -480,27 +838,45 @@ checker_fd(struct checker *c, const char *path, int fd)
 	for (;;) {
 		if (start > 0 && start == end)
 			start = end = 0;
-		if (end == READ_BUF && start > 0) {
+		if (READ_BUF - end < 8 && start > 0) {
 			memmove(buf, buf + start, end - start);
 			end -= start;
 			start = 0;
 		}
-		ssize_t r = read(fd, buf + end, READ_BUF - end);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			input_error(c, lineno + 1, 0, "read error: %s", strerror(errno));
-			break;
-		}
-		if (first_read && r > 0) {
-			size_t probe = (size_t)r < CHECK_BINARY_PROBE ? (size_t)r : CHECK_BINARY_PROBE;
-			void *nul = memchr(buf, '\0', probe);
-			if (nul != NULL) {
-				input_error(c, 0, 0, "binary file (NUL byte at offset %zu), not checked",
-				    (size_t)((char *)nul - buf));
-				break;
-			}
+		ssize_t r;
+		if (first_read) {
+			/* The first bytes tell the encoding: UTF-16 is decoded
+			 * as it is read, anything else must be UTF-8 text. */
 			first_read = false;
+			r = read_some(fd, buf, RAW_BUF);
+			if (r > 0)
+				c->enc = text_sniff(buf, (size_t)r);
+			if (r > 0 && c->enc != TEXT_UTF8) {
+				if (c->raw == NULL)
+					c->raw = xmalloc(RAW_BUF);
+				memcpy(c->raw, buf, (size_t)r);
+				c->raw_e = (size_t)r;
+				r = draft_read(c, fd, buf + end, READ_BUF - end);
+			} else if (r > 0) {
+				size_t probe = (size_t)r < CHECK_BINARY_PROBE ? (size_t)r : CHECK_BINARY_PROBE;
+				void *nul = memchr(buf, '\0', probe);
+				if (nul != NULL) {
+					char *msg = xasprintf("binary file (NUL byte at offset %zu), not checked",
+					    (size_t)((char *)nul - buf));
+					unreadable(c, 0, 0, "input.unreadable", msg,
+					    "Save the draft as plain text (UTF-8) and check it again.");
+					free(msg);
+					break;
+				}
+			}
+		} else {
+			r = draft_read(c, fd, buf + end, READ_BUF - end);
+		}
+		if (r < 0) {
+			char *msg = xasprintf("read error: %s", strerror(errno));
+			unreadable(c, lineno + 1, 1, "input.unreadable", msg, NULL);
+			free(msg);
+			break;
 		}
 		end += (size_t)r;
 		bool eof = r == 0;

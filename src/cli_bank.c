@@ -48,8 +48,8 @@ cli_validate(int argc, char **argv)
 	bool quiet = false;
 	int c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+qh", opts, NULL)) != -1) {
+	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
+	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'q':
 			quiet = true;
@@ -194,8 +194,8 @@ cli_banks(int argc, char **argv)
 	int status = STATUS_OK, c;
 	bool names = false, personas = false;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+b:h", opts, NULL)) != -1) {
+	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
+	while ((c = getopt_long(argc, argv, "b:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			extra[nextra++] = optarg;

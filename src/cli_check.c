@@ -68,6 +68,9 @@ check_usage(FILE *fp)
 	    "The config file's bank, policy, duration and color apply unless given here.\n"
 	    "\n"
 	    "Text output is FILE:LINE:COL: SEVERITY: MESSAGE [RULE], then the suggestion.\n"
+	    "Files are read as UTF-8 or UTF-16; one that cannot be read or decoded is a\n"
+	    "finding of kind 'unreadable' (an error, status 2), and a draft with no\n"
+	    "question a 'no_questions' warning.\n"
 	    "Comments turn rules off: '# infocoach: off [RULE...]' up to\n"
 	    "'# infocoach: on [RULE...]', '# infocoach: ignore-next-line [RULE...]', or\n"
 	    "a question ending in '# infocoach: ignore [RULE...]'; '<!-- ... -->' works\n"
@@ -149,8 +152,8 @@ cli_check(int argc, char **argv)
 	struct settings cf = {0};
 	int status = STATUS_INVALID, c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+b:p:f:d:c:j:qh", opts, NULL)) != -1) {
+	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
+	while ((c = getopt_long(argc, argv, "b:p:f:d:c:j:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			co.banks[co.nbanks++] = optarg;
@@ -269,6 +272,7 @@ cli_check(int argc, char **argv)
 		goto out;
 	struct assessor as;
 	assessor_init(&as, rs, co.policy);
+	as.all_rules = true;    /* a finding for every rule that fires */
 	struct emitter *em = emit_begin(format, stdout, rs, quiet);
 	emit_set_color(em, cli_use_color(color, isatty(STDOUT_FILENO)));
 	diag_set_color(cli_use_color(color, isatty(STDERR_FILENO)));
@@ -336,8 +340,8 @@ cli_rules(int argc, char **argv)
 	const char *format = "text";
 	int status = STATUS_INVALID, c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+b:p:f:h", opts, NULL)) != -1) {
+	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
+	while ((c = getopt_long(argc, argv, "b:p:f:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			co.banks[co.nbanks++] = optarg;

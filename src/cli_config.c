@@ -108,8 +108,8 @@ cli_config(int argc, char **argv)
 	bool disabled = false;
 	int c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
+	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
+	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			path = optarg;

@@ -129,8 +129,8 @@ run(int argc, char **argv, bool mock)
 	bool as_ready = false;
 	int sig = 0;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+b:P:s:d:p:t:c:h", opts, NULL)) != -1) {
+	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
+	while ((c = getopt_long(argc, argv, "b:P:s:d:p:t:c:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			bank_name = optarg;

@@ -107,7 +107,7 @@ cli_report(int argc, char **argv)
 	struct replay *r = NULL;
 	int status = STATUS_INVALID, c;
 
-	optind = 1;
+	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
 	while ((c = getopt_long(argc, argv, "b:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':

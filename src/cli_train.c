@@ -139,7 +139,7 @@ cli_train(int argc, char **argv)
 	char **wordfiles = NULL;
 	size_t nwordfiles = 0, capwf = 0;
 
-	optind = 1;
+	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
 	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':

@@ -28,6 +28,10 @@ struct emitter {
 	bool failed;                 /* a write or spool error happened */
 	FILE *rec;                   /* recording: every hook becomes a record
 	                                here (borrowed), nothing is written */
+	char *notes;                 /* sarif: the tool execution notifications
+	                                for unreadable files (owned) */
+	size_t notes_len;
+	FILE *notes_fp;              /* ... written through this, or NULL */
 	char *rpath;                 /* replay: the path being reported (owned) */
 	char *rbuf[5];               /* replay: reused string buffers (owned) */
 	size_t rcap[5];
@@ -162,6 +166,20 @@ static const struct {
 	    "The list should fit the planned meeting, at about two minutes a question."},
 	{"list.duplicate", "duplicate", SEV_WARNING,
 	    "Each question should be asked once."},
+	{"list.no-questions", "no_questions", SEV_WARNING,
+	    "A draft should hold at least one question."},
+};
+
+/* Why a file was not checked: SARIF's notification descriptors; check.c
+ * and letter.c give unreadable findings these ids. */
+static const struct {
+	const char *id, *about;
+} input_notes[] = {
+	{"input.unreadable", "The file could not be opened or read, or is not a text file."},
+	{"input.encoding", "The file, or some of its lines, is not in an encoding infocoach reads "
+	    "(UTF-8 or UTF-16)."},
+	{"input.invalid-bank", "The bank could not be loaded ('infocoach validate' shows why)."},
+	{"input.too-long", "The letter is too long to be read whole."},
 };
 
 void
@@ -207,6 +225,13 @@ emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs, bool qu
 			fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}, "
 			    "\"properties\": {\"kind\": \"%s\"}}",
 			    sarif_level(list_rules[i].sev), list_rules[i].kind);
+		}
+		fputs("\n          ],\n          \"notifications\": [", out);
+		for (size_t i = 0; i < sizeof input_notes / sizeof input_notes[0]; i++) {
+			fprintf(out, "%s\n            {\"id\": \"%s\", \"shortDescription\": {\"text\": ", i ? "," : "",
+			    input_notes[i].id);
+			emit_json_string(out, input_notes[i].about);
+			fputs("}, \"defaultConfiguration\": {\"level\": \"error\"}}", out);
 		}
 		fputs("\n          ]\n        }\n      },\n      \"results\": [", out);
 		e->first_finding = true;
@@ -497,6 +522,47 @@ sarif_finding(struct emitter *e, const struct finding *f)
 	e->first_finding = false;
 }
 
+/* An unreadable file in SARIF: a notification of the run's invocation
+ * (SARIF 2.1.0, 3.20.21: "a file could not be opened"), not a result. */
+static void
+sarif_note(struct emitter *e, const struct finding *f)
+{
+	if (e->notes_fp == NULL) {
+		e->notes_fp = open_memstream(&e->notes, &e->notes_len);
+		if (e->notes_fp == NULL)
+			xalloc_die();
+	} else {
+		fputc(',', e->notes_fp);
+	}
+	FILE *o = e->notes_fp;
+	fputs("\n            {\"level\": \"error\", \"message\": {\"text\": ", o);
+	size_t mlen = strlen(f->message);
+	bool ends = mlen > 0 && strchr(".?!", f->message[mlen - 1]) != NULL;
+	char *msg = f->suggestion ? xasprintf("%s%s %s", f->message, ends ? "" : ".", f->suggestion) :
+	    xasprintf("%s%s", f->message, ends ? "" : ".");
+	emit_json_string(o, msg);
+	free(msg);
+	fputs("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", o);
+	sarif_uri(o, e->path);
+	fputc('}', o);
+	if (f->line > 0)
+		fprintf(o, ", \"region\": {\"startLine\": %lu, \"startColumn\": %lu}", f->line,
+		    f->col > 0 ? f->col : 1);
+	fputs("}}], \"descriptor\": {\"id\": ", o);
+	emit_json_string(o, f->rule);
+	fputs("}, \"properties\": {\"kind\": \"unreadable\"}}", o);
+}
+
+void
+emit_unreadable(struct emitter *e, unsigned long line, unsigned long col, const char *rule,
+    const char *msg, const char *sugg)
+{
+	struct finding f = {.line = line, .col = line > 0 && col == 0 ? 1 : col, .sev = SEV_ERROR,
+	    .kind = "unreadable", .rule = rule, .message = msg, .suggestion = sugg};
+	f.end_col = f.col > 0 ? f.col + 1 : 0;
+	emit_finding(e, &f);
+}
+
 /* GitHub workflow commands: properties and message need %-escaping,
  * and control characters are shown escaped like everywhere else. */
 static void
@@ -556,6 +622,16 @@ emit_finding(struct emitter *e, const struct finding *f)
 		return;
 	}
 	e->count[f->sev]++;
+	bool unreadable = strcmp(f->kind, "unreadable") == 0;
+	if (unreadable && e->format != EMIT_TEXT && strcmp(f->rule, "input.invalid-bank") != 0) {
+		/* (A bank that does not load has had its errors printed.) */
+		/* Machine output goes to a file or a tool; a person reading
+		 * the log sees why the status is 2 here. */
+		struct diag_list dl = {0};
+		diag_add(&dl, e->path, f->line, f->col, SEV_ERROR, "%s", f->message);
+		fflush(e->out);
+		diag_flush(&dl, stderr);
+	}
 	switch (e->format) {
 	case EMIT_TEXT:
 		text_finding(e, f);
@@ -566,7 +642,10 @@ emit_finding(struct emitter *e, const struct finding *f)
 		e->first_finding = false;
 		break;
 	case EMIT_SARIF:
-		sarif_finding(e, f);
+		if (unreadable)
+			sarif_note(e, f);
+		else
+			sarif_finding(e, f);
 		break;
 	case EMIT_GITHUB:
 		github_finding(e, f);
@@ -608,6 +687,9 @@ emit_record_end(struct emitter *e)
 	if (e == NULL)
 		return;
 	free(e->rpath);
+	if (e->notes_fp != NULL)
+		fclose(e->notes_fp);
+	free(e->notes);
 	for (int k = 0; k < 5; k++)
 		free(e->rbuf[k]);
 	free(e);
@@ -647,7 +729,18 @@ emit_end(struct emitter *e, unsigned long files, unsigned long questions)
 		    e->first_file ? "" : "\n  ", er, wa, in);
 		break;
 	case EMIT_SARIF:
-		fputs(e->first_finding ? "]\n    }\n  ]\n}\n" : "\n      ]\n    }\n  ]\n}\n", o);
+		fputs(e->first_finding ? "]" : "\n      ]", o);
+		if (e->notes_fp != NULL) {
+			/* Files that were not analysed: the run did not succeed. */
+			if (fclose(e->notes_fp) != 0)
+				xalloc_die();
+			e->notes_fp = NULL;
+			fputs(",\n      \"invocations\": [\n        {\"executionSuccessful\": false, "
+			    "\"toolExecutionNotifications\": [", o);
+			fwrite(e->notes, 1, e->notes_len, o);
+			fputs("\n        ]}\n      ]", o);
+		}
+		fputs("\n    }\n  ]\n}\n", o);
 		break;
 	case EMIT_GITHUB:
 		break;

@@ -54,6 +54,19 @@ void emit_finding(struct emitter *e, const struct finding *f);
 void emit_file_end(struct emitter *e);
 
 /*
+ * A file, or part of one, that could not be read or decoded (between
+ * emit_file_begin and emit_file_end): a finding of kind "unreadable",
+ * severity error, under rule (input.unreadable, input.encoding, ...),
+ * positioned at line and col when they are not 0; sugg may be NULL.
+ * SARIF writes it as a tool execution notification (the analysis of that
+ * file did not happen), the other formats as a finding; json, sarif and
+ * github also print it to stderr, where a person reading a CI log looks
+ * (except input.invalid-bank: the loader has printed its errors there).
+ */
+void emit_unreadable(struct emitter *e, unsigned long line, unsigned long col, const char *rule,
+    const char *msg, const char *sugg);
+
+/*
  * Finish the output (closing JSON, the text summary) and free e.  Returns
  * 0, or -1 when the output could not be written completely (a message
  * has been printed).

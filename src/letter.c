@@ -91,33 +91,35 @@ static const char attachment[] =
 #define REQUEST_MAX_WORDS 250
 #define THANKS_MAX_WORDS 200
 
+/* The letter cannot be read: an unreadable finding under rule. */
 static void
-file_error(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+file_error(struct emitter *e, const char *rule, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 static void
-file_error(const char *path, const char *fmt, ...)
+file_error(struct emitter *e, const char *rule, const char *fmt, ...)
 {
-	struct diag_list dl = {0};
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	diag_add(&dl, path, 0, 0, SEV_ERROR, "%s", msg);
+	emit_unreadable(e, 0, 0, rule, msg, NULL);
 	free(msg);
-	diag_flush(&dl, stderr);
 }
 
+/* Read the letter whole into *out (NUL-terminated, *len bytes); false
+ * after an unreadable finding. */
 static bool
-read_all(const char *path, const char *name, char **out, size_t *len)
+read_all(struct emitter *e, const char *path, char **out, size_t *len)
 {
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		file_error(name, "cannot open: %s", strerror(errno));
+		file_error(e, "input.unreadable", "cannot open: %s", strerror(errno));
 		return false;
 	}
 	struct stat st;
 	if (fd != STDIN_FILENO && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
-		file_error(name, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+		file_error(e, "input.unreadable", S_ISDIR(st.st_mode) ? "is a directory, not a letter" :
+		    "not a regular file");
 		close(fd);
 		return false;
 	}
@@ -130,7 +132,7 @@ read_all(const char *path, const char *name, char **out, size_t *len)
 			continue;
 		if (r <= 0) {
 			if (r < 0) {
-				file_error(name, "read error: %s", strerror(errno));
+				file_error(e, "input.unreadable", "read error: %s", strerror(errno));
 				free(buf);
 				buf = NULL;
 			}
@@ -138,7 +140,8 @@ read_all(const char *path, const char *name, char **out, size_t *len)
 		}
 		n += (size_t)r;
 		if (n > LETTER_MAX_BYTES) {
-			file_error(name, "longer than %d bytes; a letter should fit on a page", LETTER_MAX_BYTES);
+			file_error(e, "input.too-long", "longer than %d bytes; a letter should fit on a page, and "
+			    "this one was not checked", LETTER_MAX_BYTES);
 			free(buf);
 			buf = NULL;
 			break;
@@ -192,20 +195,65 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, const char
 	size_t len, bad;
 	if (name == NULL)
 		name = path;
-	if (!read_all(path, name, &text, &len))
-		return false;
 	emit_file_begin(e, name);
-	if (memchr(text, '\0', len) != NULL || !utf8_valid(text, len, &bad)) {
+	if (!read_all(e, path, &text, &len)) {
+		emit_file_end(e);
+		return false;
+	}
+	enum text_encoding enc = text_sniff(text, len < 8000 ? len : 8000);
+	if (enc != TEXT_UTF8) {
+		/* UTF-16 (Notepad's "Unicode"): read as the same text in UTF-8. */
+		size_t cap = len * 2 + 8, used;
+		char *u8 = xmalloc(cap);
+		size_t n = utf16_to_utf8(enc, text, len, true, u8, cap, &used);
+		u8[n] = '\0';
+		free(text);
+		text = u8;
+		len = n;
+	}
+	char *body = text;
+	if (len >= 3 && memcmp(body, "\xef\xbb\xbf", 3) == 0) {
+		/* A byte-order mark is not a character: column 1 follows it. */
+		body += 3;
+		len -= 3;
+	}
+	if (memchr(body, '\0', len) != NULL || !utf8_valid(body, len, &bad)) {
 		unsigned long line, col;
-		size_t at = memchr(text, '\0', len) ? (size_t)((char *)memchr(text, '\0', len) - text) : bad;
-		position(text, at, &line, &col);
-		struct diag_list dl = {0};
-		diag_add(&dl, name, line, col, SEV_ERROR, "not UTF-8 text; the letter was not checked");
-		diag_flush(&dl, stderr);
+		bool nul = memchr(body, '\0', len) != NULL;
+		size_t at = nul ? (size_t)((char *)memchr(body, '\0', len) - body) : bad;
+		position(body, at, &line, &col);
+		size_t ls = at;
+		while (ls > 0 && body[ls - 1] != '\n')
+			ls--;
+		const char *le = memchr(body + at, '\n', len - at);
+		uint32_t cp = 0;
+		const char *guess = nul || enc != TEXT_UTF8 ? NULL :
+		    text_guess_encoding(body + ls, (size_t)((le ? le : body + len) - (body + ls)), at - ls, &cp);
+		char *msg;
+		if (nul) {
+			msg = xstrdup("a NUL byte: this is not a text file; the letter was not checked");
+		} else if (enc != TEXT_UTF8) {
+			msg = xasprintf("invalid %s (a surrogate without its pair); the letter was not checked",
+			    text_encoding_name(enc));
+		} else if (guess != NULL) {
+			char ch[5];
+			ch[utf8_encode(cp, ch)] = '\0';
+			msg = xasprintf("not UTF-8: the file looks like %s (byte 0x%02X, %s); the letter was not "
+			    "checked", guess, (unsigned char)body[at], ch);
+		} else {
+			msg = xasprintf("not UTF-8 (byte 0x%02X), nor an encoding infocoach recognises; the "
+			    "letter was not checked", (unsigned char)body[at]);
+		}
+		emit_unreadable(e, line, col, "input.encoding", msg, guess != NULL ?
+		    "Save it as UTF-8 (Notepad: Save As, Encoding UTF-8; Word: Save As, Plain Text, "
+		    "Unicode (UTF-8)) and check it again." : "Save it as UTF-8 text and check it again.");
+		free(msg);
 		emit_file_end(e);
 		free(text);
 		return false;
 	}
+	char *whole = text;
+	text = body;
 	struct matcher *m = matcher_new();
 	/* The whole letter on one line, for elements that span line breaks. */
 	char *flat = xstrndup(text, len);
@@ -290,7 +338,7 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, const char
 	}
 	emit_file_end(e);
 	free(flat);
-	free(text);
+	free(whole);
 	matcher_free(m);
 	return true;
 }

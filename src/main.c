@@ -50,7 +50,9 @@ cli_usage(FILE *fp)
 	    "  -h, --help     show this help, or a command's help after its name\n"
 	    "      --version  show the version and licence\n"
 	    "\n"
-	    "Run 'infocoach COMMAND --help' for a command's options.\n"
+	    "Run 'infocoach COMMAND --help' for a command's options.  Options and\n"
+	    "operands may come in any order ('check d.txt -f json'); '--' ends the\n"
+	    "options, so 'check -- -d.txt' checks a file named '-d.txt'.\n"
 	    "Exit status: 0 success, 1 check found failing findings, 2 usage error or\n"
 	    "invalid input, 3 a transcript or output could not be saved.\n", fp);
 }

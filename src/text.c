@@ -84,6 +84,145 @@ utf8_columns(const char *s, size_t n)
 	return cols;
 }
 
+enum text_encoding
+text_sniff(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (n >= 2 && p[0] == 0xff && p[1] == 0xfe)
+		return TEXT_UTF16LE;
+	if (n >= 2 && p[0] == 0xfe && p[1] == 0xff)
+		return TEXT_UTF16BE;
+	size_t pairs = n / 2, even = 0, odd = 0;
+	if (pairs == 0)
+		return TEXT_UTF8;
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		even += p[i] == 0;
+		odd += p[i + 1] == 0;
+	}
+	/* ASCII in UTF-16LE is "c\0"; a few non-Latin characters may have
+	 * no NUL at all, binary data has NULs on both sides. */
+	if (odd * 2 >= pairs && even * 20 <= pairs)
+		return TEXT_UTF16LE;
+	if (even * 2 >= pairs && odd * 20 <= pairs)
+		return TEXT_UTF16BE;
+	return TEXT_UTF8;
+}
+
+const char *
+text_encoding_name(enum text_encoding enc)
+{
+	return enc == TEXT_UTF16LE ? "UTF-16LE" : enc == TEXT_UTF16BE ? "UTF-16BE" : "UTF-8";
+}
+
+size_t
+utf8_encode(uint32_t cp, char *out)
+{
+	unsigned char *o = (unsigned char *)out;
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xc0 | (cp >> 6));
+		o[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xe0 | (cp >> 12));
+		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xf0 | (cp >> 18));
+	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3f));
+	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3f));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+size_t
+utf16_to_utf8(enum text_encoding enc, const char *in, size_t n, bool at_end,
+    char *out, size_t cap, size_t *used)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	bool le = enc == TEXT_UTF16LE;
+	size_t i = 0, w = 0;
+#define UNIT(k) (le ? (uint32_t)(p[k] | p[(k) + 1] << 8) : (uint32_t)(p[k] << 8 | p[(k) + 1]))
+	while (cap - w >= 4) {
+		if (n - i < 2) {
+			if (n - i == 1 && at_end) {
+				out[w++] = (char)0xff;      /* an odd byte at the end */
+				i++;
+			}
+			break;
+		}
+		uint32_t u = UNIT(i);
+		if (u >= 0xd800 && u <= 0xdbff) {
+			if (n - i < 4) {
+				if (!at_end)
+					break;              /* its pair may come in the next read */
+				out[w++] = (char)0xff;
+				i += 2;
+				continue;
+			}
+			uint32_t lo = UNIT(i + 2);
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				w += utf8_encode(0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00), out + w);
+				i += 4;
+			} else {
+				out[w++] = (char)0xff;      /* a high surrogate alone */
+				i += 2;
+			}
+			continue;
+		}
+		if (u >= 0xdc00 && u <= 0xdfff)
+			out[w++] = (char)0xff;              /* a low surrogate alone */
+		else
+			w += utf8_encode(u, out + w);
+		i += 2;
+	}
+#undef UNIT
+	*used = i;
+	return w;
+}
+
+/* Windows-1252's characters for the bytes 0x80..0x9F (0: undefined). */
+static const uint16_t cp1252[32] = {
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+};
+
+const char *
+text_guess_encoding(const char *s, size_t n, size_t bad, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	/* Every byte that is not part of a UTF-8 sequence must be a
+	 * character of the code page, and one at least must be what such
+	 * files are full of: curly quotes, dashes, an ellipsis, the euro or
+	 * an accented letter. */
+	bool typical = false;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t len = p[i] < 0x80 ? 1 : utf8_decode(p + i, n - i, &c);
+		if (len == 0) {
+			if (p[i] < 0xa0 && cp1252[p[i] - 0x80] == 0)
+				return NULL;
+			typical |= p[i] == 0x80 || p[i] == 0x85 || (p[i] >= 0x91 && p[i] <= 0x97) ||
+			    (p[i] >= 0xc0 && p[i] <= 0xfd && p[i] != 0xd7 && p[i] != 0xf7);
+			len = 1;
+		}
+		i += len;
+	}
+	if (!typical)
+		return NULL;
+	if (bad >= n || p[bad] < 0x80)
+		return NULL;
+	*cp = p[bad] < 0xa0 ? cp1252[p[bad] - 0x80] : p[bad];
+	return "Windows-1252";
+}
+
 /* Append the safe form of s[0..n) to a buffer through a callback. */
 static int
 sanitize_each(const char *s, size_t n, int (*put)(void *, const char *, size_t), void *arg)

@@ -47,6 +47,52 @@ char *text_sanitize_lines(const char *s);
  * or -1 on a write error. */
 int text_printf(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Write code point cp (at most U+10FFFF) as UTF-8 at out, which has room
+ * for 4 bytes; returns the length, 1..4. */
+size_t utf8_encode(uint32_t cp, char *out);
+
+/* The encoding of a text file, as far as its first bytes tell. */
+enum text_encoding {
+	TEXT_UTF8,              /* UTF-8 (or ASCII): read as it is */
+	TEXT_UTF16LE,           /* UTF-16, little-endian (Windows Notepad's "Unicode") */
+	TEXT_UTF16BE,           /* UTF-16, big-endian */
+};
+
+/*
+ * Which encoding the first n bytes of a file (a few thousand, or all of a
+ * short file) are in: UTF-16 when they start with its byte-order mark, or
+ * when, without one, at least half of the even (little-endian) or odd
+ * (big-endian) bytes are NUL and almost none of the others: English text
+ * in UTF-16 (a binary file has NULs in both); else TEXT_UTF8.
+ */
+enum text_encoding text_sniff(const char *s, size_t n);
+
+/* "UTF-16LE", "UTF-16BE" or "UTF-8". */
+const char *text_encoding_name(enum text_encoding enc);
+
+/*
+ * Decode UTF-16 in[0..n) (enc) into UTF-8 at out[0..cap): every complete
+ * code unit or surrogate pair while at least 4 bytes of out are free.
+ * Sets *used to the bytes of in consumed: a final odd byte or a high
+ * surrogate waiting for its pair is left for the next call, unless at_end.
+ * A lone surrogate (or at_end, a final odd byte or a high surrogate) is
+ * written as the byte 0xFF, which is never valid UTF-8, so the caller's
+ * UTF-8 check finds it.  Returns the bytes written.  A byte-order mark is
+ * decoded like any character (U+FEFF, EF BB BF in UTF-8).
+ */
+size_t utf16_to_utf8(enum text_encoding enc, const char *in, size_t n, bool at_end,
+    char *out, size_t cap, size_t *used);
+
+/*
+ * The encoding a line that is not UTF-8 (s[0..n), its first bad byte at
+ * offset bad) was most likely written in: "Windows-1252" when its bytes
+ * read as that code page and include what such files are full of (curly
+ * quotes, dashes, accented letters, as Word and Notepad write them), else
+ * NULL.  When it names one, *cp gets the Unicode
+ * character the byte at bad stands for.
+ */
+const char *text_guess_encoding(const char *s, size_t n, size_t bad, uint32_t *cp);
+
 /* Edit distance of two short strings (capped at 100 for long input). */
 size_t text_distance(const char *a, const char *b);
 

@@ -77,7 +77,7 @@ id: hostile
 title: Hostile rules
 rules:
   - id: $1
-    kind: closed
+    kind: ${6:-closed}
     severity: warning
     patterns:
       - '$2'
@@ -292,7 +292,7 @@ if $unpriv_ok; then
 	chmod 000 "$T/locked.txt"
 	timed 5 $unpriv "$IC" validate "$T/locked.yaml" > /dev/null 2> "$T/err"
 	st1=$st
-	timed 5 $unpriv "$IC" check "$T/locked.txt" > /dev/null 2>> "$T/err"
+	timed 5 $unpriv "$IC" check "$T/locked.txt" >> "$T/err" 2>&1
 	[ $st1 -eq 2 ] && [ $st -eq 2 ] && grep -q "locked.yaml: error: cannot open: Permission denied" "$T/err" &&
 	    grep -q "locked.txt: error: cannot open: Permission denied" "$T/err"
 	ok $? "#42 mode 000 bank and draft: 'Permission denied', status 2"
@@ -304,7 +304,7 @@ mkdir "$T/adir"
 timed 5 "$IC" check --bank "$T/adir" "$T/q.txt" > /dev/null 2> "$T/err"
 [ $st -eq 2 ] && grep -q "adir: error: is a directory" "$T/err"
 ok $? "#43 check --bank DIRECTORY: 'is a directory', status 2"
-timed 5 "$IC" check --letter "$T/adir" > /dev/null 2> "$T/err"
+timed 5 "$IC" check --letter "$T/adir" > "$T/err" 2>&1
 [ $st -eq 2 ] && grep -q "adir: error: is a directory" "$T/err"
 ok $? "#43 check --letter DIRECTORY: the same 'error: is a directory' message"
 
@@ -323,21 +323,21 @@ timed 5 "$IC" check --bank /dev/urandom "$T/q.txt" > /dev/null 2>> "$T/err"
 [ $st1 -eq 2 ] && [ $st -eq 2 ] && grep -q '/dev/zero: error: not a regular file (a character device)' "$T/err" &&
     [ "$(grep -c '/dev/urandom: error: not a regular file (a character device)' "$T/err")" -eq 2 ]
 ok $? "#44 /dev/zero and /dev/urandom as banks are refused before any read"
-timed 5 "$IC" check /dev/zero > /dev/null 2> "$T/err"
+timed 5 "$IC" check /dev/zero > "$T/err" 2>&1
 st1=$st
-timed 5 "$IC" check /dev/urandom > /dev/null 2>> "$T/err"
+timed 5 "$IC" check /dev/urandom >> "$T/err" 2>&1
 [ $st1 -eq 2 ] && [ $st -eq 2 ] && grep -q '/dev/zero: error: binary file (NUL byte at offset 0), not checked' "$T/err" &&
     grep -q '/dev/urandom: error: binary file (NUL byte at offset [0-9]*), not checked' "$T/err"
 ok $? "#44 /dev/zero and /dev/urandom as drafts stop at the first NUL: binary, status 2"
-timed 5 "$IC" check --letter /dev/zero > /dev/null 2> "$T/err"
-[ $st -eq 2 ] && [ $ms -lt 2000 ] && grep -q '^infocoach: /dev/zero: error: ' "$T/err"
+timed 5 "$IC" check --letter /dev/zero > "$T/err" 2>&1
+[ $st -eq 2 ] && [ $ms -lt 2000 ] && grep -q '^/dev/zero: error: not a regular file \[input.unreadable\]' "$T/err"
 ok $? "#44 check --letter /dev/zero stops fast with a 'FILE: error:' message"
 
 ln -s "$T/loop-b" "$T/loop-a"
 ln -s "$T/loop-a" "$T/loop-b"
 timed 5 "$IC" validate "$T/loop-a" > /dev/null 2> "$T/err"
 st1=$st
-timed 5 "$IC" check "$T/loop-a" > /dev/null 2>> "$T/err"
+timed 5 "$IC" check "$T/loop-a" >> "$T/err" 2>&1
 st2=$st
 timed 5 "$IC" check --bank "$T/loop-a" "$T/q.txt" > /dev/null 2>> "$T/err"
 [ $st1 -eq 2 ] && [ $st2 -eq 2 ] && [ $st -eq 2 ] &&
@@ -387,7 +387,7 @@ while [ $i -lt 25 ]; do long="$long/$(printf '%0200d' 0)"; i=$((i + 1)); done
 comp=$(printf '%0300d' 0)
 timed 5 "$IC" validate "$long/b.yaml" "$T/$comp.yaml" > /dev/null 2> "$T/err"
 st1=$st
-timed 5 "$IC" check "$long/d.txt" > /dev/null 2>> "$T/err"
+timed 5 "$IC" check "$long/d.txt" >> "$T/err" 2>&1
 [ $st1 -eq 2 ] && [ $st -eq 2 ] && [ "$(grep -c 'error: cannot open: File name too long' "$T/err")" -eq 3 ]
 ok $? "#48 paths over PATH_MAX and names over NAME_MAX: 'File name too long', status 2"
 
@@ -440,7 +440,9 @@ timed 5 "$IC" check -q --fail-on never --bank "$T/nojit.yaml" "$T/spaces.txt" > 
 [ $ms -lt 2000 ] && { [ $st -eq 0 ] || { [ $st -eq 2 ] && grep -q "rule 'nojit'" "$T/err"; }; }
 ok $? "#52 (*NO_JIT)\\s+\$ on the same line: done or refused within 2 s (status $st, ${ms} ms)"
 
-mkrule jits '(\w+\s?)+$' 'abc' '!!' > "$T/jits.yaml"
+# (googleable: a closed note is not given on a line the model reads as a
+# job ask, as it reads this one.)
+mkrule jits '(\w+\s?)+$' 'abc' '!!' 'Hostile rule fired.' googleable > "$T/jits.yaml"
 awk 'BEGIN { s = "How"; for (i = 0; i < 400; i++) s = s " word"; print s " end"; print s " end!" }' > "$T/words.txt"
 timed 10 "$IC" check -q --fail-on never --bank "$T/jits.yaml" "$T/words.txt" > "$T/out" 2> "$T/err"
 [ $st -eq 2 ] && [ $ms -lt 2000 ] && grep -q 'words.txt:1:1: warning: Hostile rule fired. \[jits\]' "$T/out" &&

@@ -26,10 +26,18 @@ EOD
 st=$?
 [ $st -eq 1 ]
 ok $? "check -f json exits 1 on errors ($st)"
+# Every file is accounted for: missing, empty and not UTF-8 too.
+: > "$TEST_HOME/empty.txt"
+printf 'What\222s your day like?\n' > "$TEST_HOME/word.txt"
+(cd "$TEST_HOME" && "$INFOCOACH" check -f json nosuch.txt empty.txt word.txt) > "$TEST_HOME/bad.json" 2>/dev/null
+st=$?
+[ $st -eq 2 ]
+ok $? "check -f json exits 2 on unreadable files ($st)"
 
-python3 - "$TEST_HOME/out.json" "$TEST_HOME/count" <<'EOP'
+python3 - "$TEST_HOME/out.json" "$TEST_HOME/count" "$TEST_HOME/bad.json" <<'EOP'
 import json, sys
 doc = json.load(open(sys.argv[1]))
+bad = json.load(open(sys.argv[3]))
 n = 0
 failed = 0
 def check(cond, what):
@@ -38,9 +46,18 @@ def check(cond, what):
     failed += not cond
     print(("ok" if cond else "not ok"), "-", what)
     return cond
+check([f["path"] for f in bad["files"]] == ["nosuch.txt", "empty.txt", "word.txt"], "every file given is in files, readable or not")
+check([[(x["kind"], x["severity"], x["line"]) for x in f["findings"]] for f in bad["files"]] ==
+      [[("unreadable", "error", None)], [("no_questions", "warning", None)], [("unreadable", "error", 1)]],
+      "a missing file and a Windows-1252 one are unreadable errors, an empty one a no_questions warning")
+check("No such file" in bad["files"][0]["findings"][0]["message"] and "Windows-1252" in bad["files"][2]["findings"][0]["message"],
+      "unreadable findings say why")
+doc["files"] += bad["files"]
+for k in ("errors", "warnings", "infos"):
+    doc["summary"][k] += bad["summary"][k]
 check(set(doc) == {"version", "files", "summary"}, "top-level keys are version, files, summary")
 check(doc["version"] == 1, "version is 1")
-check(isinstance(doc["files"], list) and len(doc["files"]) == 2, "two files, in argument order")
+check(isinstance(doc["files"], list) and len(doc["files"]) == 5, "two files, in argument order, and the three above")
 for f in doc["files"]:
     check(set(f) == {"path", "questions", "findings"}, "file keys are path, questions, findings")
     check(isinstance(f["path"], str), "path is a string")
@@ -54,9 +71,10 @@ for f in doc["files"]:
         ints = all(x[k] is None or isinstance(x[k], int) for k in ("line", "column", "end_column"))
         strs = all(isinstance(x[k], str) for k in ("severity", "kind", "rule", "message"))
         check(set(x) == keys and ints and strs and x["severity"] in ("error", "warning", "info")
-              and x["kind"] in ("job_ask", "salary", "googleable", "closed", "missing_closing", "missing_tier", "too_many", "duplicate"),
+              and x["kind"] in ("job_ask", "salary", "googleable", "closed", "missing_closing", "missing_tier", "too_many", "duplicate",
+                                "no_questions", "unreadable"),
               "finding %s %s has the documented keys and types" % (x["line"], x["rule"]))
-        if x["kind"] in ("missing_closing", "missing_tier", "too_many"):
+        if x["kind"] in ("missing_closing", "missing_tier", "too_many", "no_questions") or (x["kind"] == "unreadable" and x["line"] is None):
             check(x["line"] is None and x["column"] is None, "list finding %s has line null" % x["rule"])
         else:
             check(isinstance(x["line"], int) and x["column"] >= 1 and x["end_column"] > x["column"], "line finding %s is positioned" % x["rule"])

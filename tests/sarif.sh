@@ -75,6 +75,33 @@ validate many "$T/many.sarif"
 [ $vst -eq 0 ] && [ ! -s "$T/many.found" ]
 ok $? "SARIF 2.1.0: three files in one log, strict policy"
 
+# Files that could not be read are tool execution notifications of a run
+# that did not succeed: missing, binary, Windows-1252 and a broken bank.
+printf 'What does a typical week look like for you?\nWhat\222s the hardest part?\n' > "$T/word.txt"
+printf 'PK\003\004\000\000binary' > "$T/draft.docx"
+printf 'format: 1\nid: [broken\n' > "$T/broken.yaml"
+"$INFOCOACH" check -f sarif drafts.txt nosuch.txt word.txt draft.docx broken.yaml > "$T/unreadable.sarif" 2> "$T/unreadable.err"
+st=$?
+validate unreadable "$T/unreadable.sarif"
+[ $st -eq 2 ] && [ $vst -eq 0 ] && [ ! -s "$T/unreadable.found" ]
+ok $? "SARIF 2.1.0 with unreadable files, exit status 2 ($st)"
+[ -s "$T/unreadable.found" ] && diag "$(cat "$T/unreadable.found")"
+python3 - "$T/unreadable.sarif" <<'EOP'
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+inv = run["invocations"][0]
+notes = inv["toolExecutionNotifications"]
+uris = [n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for n in notes]
+ids = {n["descriptor"]["id"] for n in notes}
+known = {d["id"] for d in run["tool"]["driver"]["notifications"]}
+ok = (inv["executionSuccessful"] is False and uris == ["nosuch.txt", "word.txt", "draft.docx", "broken.yaml"]
+      and all(n["level"] == "error" for n in notes) and ids <= known
+      and "Windows-1252" in notes[1]["message"]["text"]
+      and not any(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "nosuch.txt" for r in run["results"]))
+sys.exit(0 if ok else 1)
+EOP
+ok $? "every unreadable file is a notification, with its reason, in argument order"
+
 # The validator really does catch a broken log (this test can fail).
 sed 's/"version": "2.1.0"/"version": "2.0.9"/' "$T/drafts.sarif" > "$T/broken.sarif"
 validate broken "$T/broken.sarif"

@@ -191,11 +191,11 @@ ESC=$(printf '\033')
 awk 'BEGIN { RS = "=\n" } NR == 1' "$TEST_HOME/colour.screen" | grep -q "colour.txt:1:1:.*${ESC}\[1m${ESC}\[31merror:"
 ok $? "check on a terminal: 'error:' in bold red"
 [ "$(awk 'BEGIN { RS = "=\n" } NR == 2 || NR == 3' "$TEST_HOME/colour.screen" | grep -c "$ESC")" -eq 0 ] &&
-    [ "$(grep -c 'colour.txt:1:1: error:' "$TEST_HOME/colour.screen")" -eq 2 ]
+    [ "$(grep -c 'colour.txt:1:1: error: .*\[job-ask.hiring\]' "$TEST_HOME/colour.screen")" -eq 2 ]
 ok $? "check on a terminal with NO_COLOR, or TERM=dumb: no colour"
 printf 'format: 1\nid: x\n' > "$TEST_HOME/colour.yaml"
 window 200 40 \
-	"cd '$TEST_HOME'; env TERM=xterm '$INFOCOACH' validate colour.yaml; echo =; env TERM=xterm '$INFOCOACH' check --color never no-such-file; echo EXITED; sleep 30"
+	"cd '$TEST_HOME'; env TERM=xterm '$INFOCOACH' validate colour.yaml; echo =; env TERM=xterm '$INFOCOACH' check --color never -f json no-such-file > /dev/null; echo EXITED; sleep 30"
 wait_for 'EXITED'
 T capture-pane -e -p -t t > "$TEST_HOME/colour.screen"
 awk 'BEGIN { RS = "=\n" } NR == 1' "$TEST_HOME/colour.screen" | grep -q "colour.yaml:1:1:.*${ESC}\[1m${ESC}\[31merror:" &&

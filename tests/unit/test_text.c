@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "tap.h"
 #include "text.h"
@@ -25,6 +26,32 @@ main(void)
 	s = text_sanitize("\xc2\x9b" "31m", 5);
 	is_str(s, "\\x9b31m", "C1 CSI is escaped");
 	free(s);
+
+	/* Encodings: UTF-16 found with and without a BOM, decoded, and
+	 * another code page named. */
+	is_int(text_sniff("\xff\xfeW\0", 4), TEXT_UTF16LE, "a UTF-16LE BOM");
+	is_int(text_sniff("\xfe\xff\0W", 4), TEXT_UTF16BE, "a UTF-16BE BOM");
+	is_int(text_sniff("W\0h\0a\0t\0?\0\n\0", 12), TEXT_UTF16LE, "UTF-16LE without a BOM");
+	is_int(text_sniff("\0W\0h\0a\0t", 8), TEXT_UTF16BE, "UTF-16BE without a BOM");
+	is_int(text_sniff("What?\n", 6), TEXT_UTF8, "ASCII is UTF-8");
+	is_int(text_sniff("\0\0\0\0ab\0\0", 8), TEXT_UTF8, "NULs on both sides are not UTF-16");
+	char out[32];
+	size_t used;
+	/* "é€😀" in UTF-16LE, then half of another pair. */
+	const char u16[] = "\xe9\0\xac\x20\x3d\xd8\x00\xde\x3d\xd8";
+	size_t w = utf16_to_utf8(TEXT_UTF16LE, u16, 10, false, out, sizeof out, &used);
+	ok(w == 9 && memcmp(out, "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", 9) == 0 && used == 8,
+	    "UTF-16LE decoded, a high surrogate at the end kept for the next read (%zu bytes, %zu used)", w, used);
+	w = utf16_to_utf8(TEXT_UTF16LE, u16 + 8, 2, true, out, sizeof out, &used);
+	ok(w == 1 && (unsigned char)out[0] == 0xff && used == 2, "a lone surrogate at the end becomes an invalid byte");
+	w = utf16_to_utf8(TEXT_UTF16BE, "\0a\0b", 4, true, out, 4, &used);
+	ok(w == 1 && used == 2, "no more than fits in the output, four bytes free per character");
+	uint32_t cp = 0;
+	is_str(text_guess_encoding("What\x92s your day like?", 23, 4, &cp), "Windows-1252",
+	    "a curly apostrophe in Windows-1252 is recognised");
+	is_int(cp, 0x2019, "... as U+2019");
+	ok(text_guess_encoding("Are you hiring \xff now?", 22, 15, &cp) == NULL, "a lone 0xFF names no encoding");
+	ok(text_guess_encoding("x\x81y", 3, 1, &cp) == NULL, "a byte Windows-1252 does not define names none");
 
 	is_int(text_distance("qustion", "question"), 1, "distance of one deletion");
 	is_int(text_distance("id", "id"), 0, "distance of equal strings");
