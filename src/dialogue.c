@@ -340,6 +340,20 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	    !(as->judged && u->act == ACT_QUESTION && as->act_conf >= SURE_QUESTION &&
 	    !starts_with_word(text, first_person)))
 		u->act = ACT_SELF;
+	/* "I see. Why is it like this?", "is that normal?", "how come?": a
+	 * reaction that asks for the reason or for more goes on with the
+	 * last answer, however sure the model is that it is a reaction. */
+	static const char *const going_deeper[] = {"why", "how come", "how so", "is that normal",
+		"is that common", "is that usual", "is that typical", "is it normal", "is it common",
+		"what happened next", "and then", "like what", "such as", "for example", NULL};
+	if ((u->act == ACT_ACK || u->act == ACT_OFF_TOPIC || u->act == ACT_SELF) && asks &&
+	    d->topic != CAT_NONE && words_in(text) <= 12 &&
+	    (as->cat == CAT_NONE || as->votes[as->cat] < ASKS_VOTES))
+		for (const char *const *w = going_deeper; *w != NULL; w++)
+			if (has_word(text, *w)) {
+				u->act = ACT_FOLLOW_UP;
+				break;
+			}
 	/* "Is that a good thing?" just after an answer leans on it: going on
 	 * with it, unless the model is sure it is something else. */
 	if ((u->act == ACT_OFF_TOPIC || u->act == ACT_ACK) && asks && d->topic != CAT_NONE &&
