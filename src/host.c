@@ -240,6 +240,21 @@ host_react(struct host *h, enum flag_kind k)
 }
 
 char *
+host_plainer(const char *said)
+{
+	if (said == NULL || said[0] == '\0')
+		return NULL;
+	char *gist = first_sentence(said);
+	/* "Put simply, the day starts with..." (but "Put simply, I ..."). */
+	if (gist[0] >= 'A' && gist[0] <= 'Z' && ((gist[1] >= 'a' && gist[1] <= 'z') ||
+	    (gist[1] == ' ' && gist[0] != 'I')))
+		gist[0] = (char)(gist[0] + 32);
+	char *r = xasprintf("Sorry, I'll say it more plainly. Put simply, %s", gist);
+	free(gist);
+	return r;
+}
+
+char *
 host_react_pay(struct host *h, bool own)
 {
 	static const char *const general[] = {

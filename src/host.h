@@ -67,6 +67,11 @@ char *host_reply(struct host *h, enum category cat);
 /* The host's reaction to a flag of kind k (newly allocated). */
 char *host_react(struct host *h, enum flag_kind k);
 
+/* The gist of what the host said last (said), more plainly ("Put
+ * simply, ..."), for "could you explain more simply?"; NULL when it said
+ * nothing. */
+char *host_plainer(const char *said);
+
 /* The reaction to a pay question: the persona's own words when it asks
  * the host's own pay, else a line about pay in general (newly
  * allocated). */

@@ -241,6 +241,16 @@ asks_meaning(const char *q, const char *term)
 	/* "What's busy season like?" asks about it, not what it is. */
 	if (strstr(q, " like?") != NULL || strstr(q, " like ") != NULL || strstr(q, "happening") != NULL)
 		return strstr(q, "is that like") != NULL || strstr(q, "like a ") != NULL;
+	/* "what's the ECT thing?", "what is PPA?": the term right after. */
+	if (at != NULL) {
+		static const char *const before[] = {"what's the ", "what is the ", "whats the ",
+			"what's ", "what is ", "whats ", "what are ", "what're ", NULL};
+		for (const char *const *b = before; *b != NULL; b++) {
+			size_t n = strlen(*b);
+			if ((size_t)(at - q) >= n && strncmp(at - n, *b, n) == 0)
+				return true;
+		}
+	}
 	return bare || strstr(q, "what's a ") != NULL || strstr(q, "what's an ") != NULL ||
 	    strstr(q, "what is a ") != NULL || strstr(q, "what is an ") != NULL ||
 	    strstr(q, "mean") != NULL || strstr(q, "stand for") != NULL || strstr(q, "is that") != NULL ||
@@ -389,7 +399,22 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	}
 	case ACT_CLARIFY: {
 		const char *means = host_explain(&s->host, q);
-		return means != NULL ? xstrdup(means) : host_act(&s->host, ACT_CLARIFY, 0);
+		if (means != NULL)
+			return xstrdup(means);
+		/* "I do not understand well, could you explain more simple?" */
+		static const char *const simpler[] = {"simple", "simply", "simpler", "plain", "plainly",
+			"don't understand", "do not understand", "didn't understand", "did not understand",
+			"didn't get", "rephrase", "say that again", "another way", "lost me", NULL};
+		for (const char *const *w = simpler; *w != NULL; w++)
+			if (strstr(q, *w) != NULL) {
+				/* The turn before this one holds what the host said last. */
+				const char *said = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
+				char *plain = host_plainer(said);
+				if (plain != NULL)
+					return plain;
+				break;
+			}
+		return host_act(&s->host, ACT_CLARIFY, 0);
 	}
 	case ACT_SELF:
 		/* The answer to the host's opening question gets the persona's
