@@ -2,7 +2,9 @@
  * test_shipped.c -- the shipped question banks are deep enough to hold a
  * good conversation: at least two personas of different styles, at least
  * 60 questions covering every category, at least three reply variants
- * per category per persona, and acks for the user's answer.
+ * per category per persona, and acks for the user's answer. No two
+ * personas, in one bank or in two, say the same reaction or act line
+ * word for word.
  * (tests/banks.sh checks that they validate.)
  */
 #include <config.h>
@@ -14,6 +16,63 @@
 #include "bank.h"
 #include "tap.h"
 #include "xmalloc.h"
+
+/* Every reaction and act line of every persona of every bank, with the
+ * persona that says it ("bank.yaml: id"). */
+struct line {
+	char *text;
+	char *who;
+};
+static struct line *lines;
+static size_t nlines, lines_cap;
+
+static void
+keep_lines(const char *name, const struct persona *p, const struct strlist *l)
+{
+	for (size_t j = 0; j < l->n; j++) {
+		xgrow((void **)&lines, &lines_cap, nlines + 1, sizeof *lines);
+		lines[nlines].text = xstrdup(l->v[j]);
+		lines[nlines].who = xasprintf("%s: %s", name, p->id);
+		nlines++;
+	}
+}
+
+static int
+by_text_then_who(const void *a, const void *b)
+{
+	const struct line *x = a, *y = b;
+	int c = strcmp(x->text, y->text);
+	return c != 0 ? c : strcmp(x->who, y->who);
+}
+
+/* Fails when a line is said by two personas, printing each shared line
+ * and who says it as TAP comments. */
+static void
+check_shared_lines(void)
+{
+	qsort(lines, nlines, sizeof *lines, by_text_then_who);
+	size_t shared = 0;
+	for (size_t i = 0; i < nlines;) {
+		size_t j = i + 1, owners = 1;
+		for (; j < nlines && strcmp(lines[j].text, lines[i].text) == 0; j++)
+			owners += strcmp(lines[j].who, lines[j - 1].who) != 0;
+		if (owners > 1) {
+			shared++;
+			printf("# shared line: \"%s\"\n", lines[i].text);
+			for (size_t k = i; k < j; k++)
+				if (k == i || strcmp(lines[k].who, lines[k - 1].who) != 0)
+					printf("#   said by %s\n", lines[k].who);
+		}
+		i = j;
+	}
+	ok(shared == 0, "no reaction or act line is shared by two personas (%zu shared of %zu)", shared,
+	    nlines);
+	for (size_t i = 0; i < nlines; i++) {
+		free(lines[i].text);
+		free(lines[i].who);
+	}
+	free(lines);
+}
 
 static void
 check_bank(const char *path)
@@ -51,6 +110,10 @@ check_bank(const char *path)
 		for (int k = 0; k < KIND_COUNT; k++)
 			few += p->reactions[k].n < 2;
 		ok(few == 0, "%s: %s has at least 2 reactions to every flag kind", name, p->id);
+		for (int k = 0; k < KIND_COUNT; k++)
+			keep_lines(name, p, &p->reactions[k]);
+		for (int a = 0; a < ACT_COUNT; a++)
+			keep_lines(name, p, &p->acts[a]);
 	}
 	bank_free(b);
 }
@@ -75,6 +138,7 @@ main(void)
 	if (n >= 0)
 		free(list);
 	ok(banks >= 9, "at least nine banks are shipped (%d)", banks);
+	check_shared_lines();
 	free(dir);
 	return tap_done();
 }
