@@ -354,6 +354,18 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 				u->act = ACT_FOLLOW_UP;
 				break;
 			}
+	/* A goodbye ends the meeting, so the model must be sure of one or the
+	 * line must say it: "maybe" is no goodbye. */
+	static const char *const leave[] = {"bye", "goodbye", "see you", "take care", "have a good",
+		"talk soon", "farewell", "later", "cheers", "gotta go", "got to go", "must go",
+		"have to go", "i'll let you go", "let you go", NULL};
+	if (u->act == ACT_GOODBYE && as->judged && as->act_conf < SURE_OTHER) {
+		bool says = false;
+		for (const char *const *w = leave; *w != NULL && !says; w++)
+			says = has_word(text, *w);
+		if (!says)
+			u->act = answering ? ACT_SELF : ACT_ACK;
+	}
 	/* "Is that a good thing?" just after an answer leans on it: going on
 	 * with it, unless the model is sure it is something else. */
 	if ((u->act == ACT_OFF_TOPIC || u->act == ACT_ACK) && asks && d->topic != CAT_NONE &&

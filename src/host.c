@@ -652,7 +652,7 @@ find_study(const char *q, char *buf, size_t len)
 {
 	static const char *const before[] = {"studying ", "study ", "studied ", "degree in ",
 		"major in ", "majoring in ", "masters in ", "master's in ", "phd in ", "diploma in ",
-		"course in ", NULL};
+		NULL};
 	static const char *const after[] = {" student", " graduate", " grad", " degree", " major",
 		" school", NULL};
 	static const char *const not_subjects[] = {"a", "an", "the", "my", "this", "that", "final",

@@ -342,7 +342,10 @@ report_role(const char *role)
 	char *r = xstrdup(role);
 	for (char *p = r; *p != '\0';) {
 		size_t n = strcspn(p, " ,;/()-");
-		if (n > 0 && !kept_case(p, n) && *p >= 'A' && *p <= 'Z')
+		/* "Year 4" and the like keep their capital: a word before a
+		 * number names something. */
+		bool numbered = p[n] == ' ' && p[n + 1] >= '0' && p[n + 1] <= '9';
+		if (n > 0 && !kept_case(p, n) && !numbered && *p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
 		p += n;
 		p += strspn(p, " ,;/()-");
@@ -435,8 +438,10 @@ report_thanks(struct session *s)
 		*sp = '\0';
 	add(&b, "Dear %s,\n\n", first);
 	char *role = report_role(p->role);
-	add(&b, "Thank you for taking the time to talk with me today about your work as %s at %s.",
-	    role, p->employer);
+	/* "Cobalt Ridge Outdoor Co." ends the sentence with its own stop. */
+	size_t el = strlen(p->employer);
+	add(&b, "Thank you for taking the time to talk with me today about your work as %s at %s%s",
+	    role, p->employer, el > 0 && p->employer[el - 1] == '.' ? "" : ".");
 	free(role);
 	if (best != NULL)
 		add(&b, " I especially valued what you told me about %s: \"%s\"", topic[best->cat].yours, said);

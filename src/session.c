@@ -439,7 +439,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_THANKS:
 		if (questions_asked(s) > 0)
 			s->thanked = true;
-		if (!closing_thanks(s, text, len))
+		if (!closing_thanks(s, text, len) || s->farewell_given)
 			return host_act(&s->host, ACT_THANKS, 0);
 		s->farewell_given = true;
 		t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));

@@ -192,6 +192,7 @@ main(void)
 		{"QA lead", "a QA lead"},
 		{"Senior iOS Developer", "a senior iOS developer"},
 		{"Head of Supply Chain Planning", "a head of supply chain planning"},
+		{"Year 4 class teacher", "a Year 4 class teacher"},
 	};
 	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
 		char *got = report_role(roles[i][0]);
