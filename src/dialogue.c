@@ -354,6 +354,11 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 				u->act = ACT_FOLLOW_UP;
 				break;
 			}
+	/* One word with no question mark and no cue of a topic ("maybe",
+	 * "yeah") asks nothing. */
+	if (u->act == ACT_QUESTION && !asks && words_in(text) <= 1 &&
+	    (as->cat == CAT_NONE || as->votes[as->cat] < ASKS_VOTES))
+		u->act = answering ? ACT_SELF : ACT_ACK;
 	/* A goodbye ends the meeting, so the model must be sure of one or the
 	 * line must say it: "maybe" is no goodbye. */
 	static const char *const leave[] = {"bye", "goodbye", "see you", "take care", "have a good",

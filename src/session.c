@@ -359,6 +359,21 @@ untouched_topic(const struct session *s, enum category cat, enum category after)
 	return CAT_NONE;
 }
 
+/* Whether the normalised line q asks for the last answer in plainer
+ * words ("could you explain more simply?", "sorry, I didn't understand"). */
+static bool
+asks_simpler(const char *q)
+{
+	static const char *const simpler[] = {"more simple", "more simply", "simpler", "simple words",
+		"plain words", "plainly", "explain simply", "don't understand", "do not understand",
+		"didn't understand", "did not understand", "didn't get that", "rephrase",
+		"say that again", "it another way", "that another way", "lost me", NULL};
+	for (const char *const *w = simpler; *w != NULL; w++)
+		if (strstr(q, *w) != NULL)
+			return true;
+	return false;
+}
+
 /* How many questions the host has answered so far. */
 static size_t
 questions_asked(const struct session *s)
@@ -402,18 +417,13 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		if (means != NULL)
 			return xstrdup(means);
 		/* "I do not understand well, could you explain more simple?" */
-		static const char *const simpler[] = {"simple", "simply", "simpler", "plain", "plainly",
-			"don't understand", "do not understand", "didn't understand", "did not understand",
-			"didn't get", "rephrase", "say that again", "another way", "lost me", NULL};
-		for (const char *const *w = simpler; *w != NULL; w++)
-			if (strstr(q, *w) != NULL) {
-				/* The turn before this one holds what the host said last. */
-				const char *said = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
-				char *plain = host_plainer(said);
-				if (plain != NULL)
-					return plain;
-				break;
-			}
+		if (asks_simpler(q)) {
+			/* The turn before this one holds what the host said last. */
+			const char *said = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
+			char *plain = host_plainer(said);
+			if (plain != NULL)
+				return plain;
+		}
 		return host_act(&s->host, ACT_CLARIFY, 0);
 	}
 	case ACT_SELF:
@@ -547,6 +557,15 @@ say_to_host(struct session *s, const char *text, size_t len)
 		free(note);
 	}
 
+	/* "Sorry, I do not understand well. Could you explain more simply?"
+	 * asks for the last answer again, whatever else it says. */
+	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && asks_simpler(s->last_norm) && s->nturns >= 2 &&
+	    s->turns[s->nturns - 2].reply != NULL) {
+		u.act = ACT_CLARIFY;
+		u.cat = s->dlg.topic;
+		t->act = u.act;
+		s->last_u = u;
+	}
 	/* A short line naming a word from the host's glossary ("brain
 	 * sheet?", "and a pitch? like pitching to journalists?") asks what it
 	 * means. */

@@ -55,15 +55,19 @@
  * categories 0.926, turns 0.920.  The model is fitted by SGD, whose
  * result depends on the order of the examples, and its thresholds are
  * chosen on cross-validation: a few lines more move these figures by
- * up to 0.02 either way. */
+ * up to 0.02 either way.  Sixth run, with weight decay (L2 0.002, chosen
+ * by cross-validation on the examples, which also makes the fit depend
+ * far less on their order): job asks 0.982 / 0.947, pay 0.991 / 0.974,
+ * categories 0.921, turns 0.920, own pay as errors 0.889 (general 0.058),
+ * closing false positives 0. */
 #define MIN_JOB_PRECISION  0.97
-#define MIN_JOB_RECALL     0.92   /* issue 11: 0.95 (159/171 is 0.9298) */
+#define MIN_JOB_RECALL     0.94   /* issue 11: 0.95 (162/171 is 0.947) */
 #define MIN_PAY_PRECISION  0.97
-#define MIN_PAY_RECALL     0.94   /* issue 11: 0.95 */
+#define MIN_PAY_RECALL     0.95
 #define MIN_CAT_ACCURACY   0.92
 #define MIN_TURN_ACCURACY  0.92
 #define MIN_OWN_PAY_ERROR  0.88   /* own-pay lines flagged as errors */
-#define MAX_CLOSING_FP     1      /* issue 11: 0 */
+#define MAX_CLOSING_FP     0
 #define MAX_GENERAL_PAY_ERROR 0.10 /* general pay lines flagged as errors */
 
 static const char *corpus_dir;
