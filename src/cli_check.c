@@ -65,7 +65,8 @@ check_usage(FILE *fp)
 	    "      --no-config        read no config file\n"
 	    "  -h, --help             show this help\n"
 	    "\n"
-	    "The config file's bank, policy, duration and color apply unless given here.\n"
+	    "The config file's bank, policy, duration, color and fail-on apply unless given\n"
+	    "here.\n"
 	    "\n"
 	    "Text output is FILE:LINE:COL: SEVERITY: MESSAGE [RULE], then the suggestion.\n"
 	    "Files are read as UTF-8 or UTF-16; one that cannot be read or decoded is a\n"
@@ -144,6 +145,7 @@ cli_check(int argc, char **argv)
 	const char *stdin_name = NULL, *color = NULL;
 	int letter = -1;   /* a letter_kind, or -1 for question lists */
 	int fail_on = SEV_ERROR;   /* SEV_NONE: never */
+	bool fail_on_given = false;
 	unsigned long duration = 30 * 60;
 	bool quiet = false, duration_given = false, policy_given = false, no_config = false;
 	long nproc = sysconf(_SC_NPROCESSORS_ONLN);
@@ -189,6 +191,7 @@ cli_check(int argc, char **argv)
 			}
 			break;
 		case 'F':
+			fail_on_given = true;
 			if (strcmp(optarg, "never") == 0)
 				fail_on = SEV_NONE;
 			else if ((fail_on = severity_lookup(optarg)) == SEV_NONE) {
@@ -258,6 +261,9 @@ cli_check(int argc, char **argv)
 		duration = cf.duration;
 	if (color == NULL)
 		color = cf.value[SETTING_COLOR] != NULL ? cf.value[SETTING_COLOR] : "auto";
+	if (!fail_on_given && cf.value[SETTING_FAIL_ON] != NULL)
+		fail_on = strcmp(cf.value[SETTING_FAIL_ON], "never") == 0 ? SEV_NONE :
+		    (int)severity_lookup(cf.value[SETTING_FAIL_ON]);
 	if (isatty(STDIN_FILENO)) {
 		for (int i = optind; i < argc; i++) {
 			if (strcmp(argv[i], "-") == 0) {

@@ -32,9 +32,9 @@ config_usage(FILE *fp)
 	    "      --no-config      read no config file: show the defaults\n"
 	    "  -h, --help           show this help\n"
 	    "\n"
-	    "Keys: bank, persona, duration, policy, color, transcript-dir.  The file is\n"
-	    "the first of: --config FILE; $INFOCOACH_CONFIG; .infocoach.yaml in this\n"
-	    "directory or the nearest parent with one (a project file); then\n"
+	    "Keys: bank, persona, duration, policy, color, transcript-dir, fail-on.  The\n"
+	    "file is the first of: --config FILE; $INFOCOACH_CONFIG; .infocoach.yaml in\n"
+	    "this directory or the nearest parent with one (a project file); then\n"
 	    "$XDG_CONFIG_HOME/infocoach/config.yaml (default ~/.config/infocoach/);\n"
 	    "then infocoach/config.yaml in $XDG_CONFIG_DIRS (default /etc/xdg).  Relative\n"
 	    "paths in it are taken from its own directory.  For example:\n"
@@ -78,6 +78,9 @@ effective(const struct settings *cf, enum setting k, char **value, char **origin
 		}
 		break;
 	}
+	case SETTING_FAIL_ON:
+		*value = xstrdup("error");
+		break;
 	case SETTING_TRANSCRIPT_DIR: {
 		char *dir = files_state_dir();
 		const char *xdg = getenv("XDG_STATE_HOME");

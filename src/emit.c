@@ -598,8 +598,9 @@ github_finding(struct emitter *e, const struct finding *f)
 	gh_escape(o, f->rule, true);
 	fputs("::", o);
 	gh_escape(o, f->message, false);
+	/* The suggestion on a line of its own, as SARIF keeps it apart. */
 	if (f->suggestion != NULL) {
-		fputc(' ', o);
+		fputs("%0Asuggestion: ", o);
 		gh_escape(o, f->suggestion, false);
 	}
 	fputc('\n', o);

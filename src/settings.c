@@ -27,6 +27,7 @@ static const char *const key_names[SETTING_COUNT] = {
 	[SETTING_POLICY] = "policy",
 	[SETTING_COLOR] = "color",
 	[SETTING_TRANSCRIPT_DIR] = "transcript-dir",
+	[SETTING_FAIL_ON] = "fail-on",
 };
 
 const char *
@@ -188,6 +189,13 @@ set_value(struct settings *c, enum setting k, const struct ynode *v, struct diag
 		c->policy = (enum policy)p;
 		break;
 	}
+	case SETTING_FAIL_ON:
+		if (strcmp(s, "never") != 0 && severity_lookup(s) == SEV_NONE) {
+			diag_add(dl, c->path, v->line, v->col, SEV_ERROR,
+			    "invalid fail-on '%s' (expected error, warning, info or never)", s);
+			return;
+		}
+		break;
 	case SETTING_COLOR:
 		if (strcmp(s, "auto") != 0 && strcmp(s, "always") != 0 && strcmp(s, "never") != 0) {
 			diag_add(dl, c->path, v->line, v->col, SEV_ERROR,

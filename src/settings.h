@@ -18,6 +18,7 @@
  *     policy: strict           # strict, default or lenient
  *     color: never             # auto, always or never (practice, mock, check)
  *     transcript-dir: ~/notes/interviews
+ *     fail-on: warning         # check's exit 1: error, warning, info or never
  *
  * A relative transcript-dir, and a bank given as a relative file, are
  * taken from the config file's own directory.
@@ -43,6 +44,7 @@ enum setting {
 	SETTING_POLICY,
 	SETTING_COLOR,
 	SETTING_TRANSCRIPT_DIR,
+	SETTING_FAIL_ON,
 	SETTING_COUNT
 };
 
@@ -87,7 +89,7 @@ bool settings_load(struct settings *c, const char *path, bool disabled);
 void settings_free(struct settings *c);
 
 /* The keys, for messages. */
-#define SETTINGS_KNOWN "bank, persona, duration, policy, color, transcript-dir"
+#define SETTINGS_KNOWN "bank, persona, duration, policy, color, transcript-dir, fail-on"
 
 /* The key's name in the file ("transcript-dir"); NULL past the end. */
 const char *settings_key_name(enum setting k);

@@ -55,6 +55,7 @@ duration 25m (T/config/infocoach/config.yaml:4)
 policy strict (T/config/infocoach/config.yaml:5)
 color never (T/config/infocoach/config.yaml:6)
 transcript-dir T/interviews (T/config/infocoach/config.yaml:7)
+fail-on error (default)
 
 config file T/config/infocoach/config.yaml (XDG_CONFIG_HOME)
 history T/state/infocoach/history
@@ -98,6 +99,22 @@ seq 1 20 | sed 's/.*/How did question & start?/' | awk '{ sub("&", NR); print }'
 "$IC" check --fail-on never "$T/many.txt" > "$T/out"
 grep -q '20 questions will not fit in 25 minutes' "$T/out"
 ok $? "check plans for the file's duration"
+
+# check: fail-on from a file, and the option over it.
+printf 'fail-on: warning\n' > "$T/failon.yaml"
+printf 'What does your company do?\n' > "$T/web.txt"
+"$IC" check --config "$T/failon.yaml" "$T/web.txt" > /dev/null 2>&1
+st1=$?
+"$IC" check --config "$T/failon.yaml" --fail-on error "$T/web.txt" > /dev/null 2>&1
+st2=$?
+"$IC" check --no-config "$T/web.txt" > /dev/null 2>&1
+st3=$?
+[ $st1 -eq 1 ] && [ $st2 -eq 0 ] && [ $st3 -eq 0 ]
+ok $? "fail-on: warning in the file makes a warning fail check; --fail-on wins ($st1 $st2 $st3)"
+printf 'fail-on: sometimes\n' > "$T/failon.yaml"
+"$IC" check --config "$T/failon.yaml" "$T/web.txt" > /dev/null 2> "$T/err"
+[ $? -eq 2 ] && grep -q "failon.yaml:1:10: error: invalid fail-on 'sometimes' (expected error, warning, info or never)" "$T/err"
+ok $? "an invalid fail-on in the file is a positioned error"
 
 # --- --config FILE, XDG_CONFIG_DIRS and relative XDG values -------------
 printf 'policy: lenient\n' > "$T/other.yaml"
