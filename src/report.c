@@ -120,7 +120,7 @@ report_flags(struct session *s)
 	add(&b, "Flags (%zu):", s->nflags);
 	for (size_t i = 0; i < s->nflags; i++) {
 		const struct flagnote *f = &s->flags[i];
-		add(&b, "\n  %s [%s] \"%s\"\n    %s", severity_name(f->sev), f->rule->id,
+		add(&b, "\n    %s [%s] \"%s\"\n      %s", severity_name(f->sev), f->rule->id,
 		    s->turns[f->turn].text, f->rule->suggestion);
 	}
 	return b.p;
@@ -182,7 +182,9 @@ report_text(struct session *s)
 			add(&b, "  Not touched yet:\n");
 		any = true;
 		const struct question *q = sugg[c];
-		add(&b, "    %-15s %s\n", category_name(c), q ? q->text : topic[c].theirs);
+		/* Two spaces at least after the name, so a wrapped row goes on
+		 * under its own text (voice.c's hanging indent). */
+		add(&b, "    %-15s  %s\n", category_name(c), q ? q->text : topic[c].theirs);
 	}
 	if (s->nflags == 0 && questions == 0) {
 		add(&b, "  Flags: none, but nothing was practised: you asked no questions.\n");

@@ -172,7 +172,7 @@ wait_for 'EXITED 0'
 [ "$(T capture-pane -p -S - -t t | wc -l)" -eq "$(T capture-pane -p -J -S - -t t | wc -l)" ]
 ok $? "64 columns: every line the program prints fits; none is wrapped by the terminal"
 T capture-pane -p -S - -t t | sed -n '/^  Not touched yet:/,/^  Closing:/p' > "$TEST_HOME/narrow"
-grep -q '^                    [^ ]' "$TEST_HOME/narrow" && ! grep -q '^ \{5,19\}[^ ]' "$TEST_HOME/narrow"
+grep -q '^                     [^ ]' "$TEST_HOME/narrow" && ! grep -q '^ \{5,20\}[^ ]' "$TEST_HOME/narrow"
 ok $? "64 columns: an untouched topic's question goes on under its own column"
 window 64 40 "'$INFOCOACH' report '$tr'; echo EXITED \$?; sleep 30"
 wait_for 'EXITED 0'

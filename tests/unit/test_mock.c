@@ -14,6 +14,7 @@
 #include "report.h"
 #include "session.h"
 #include "tap.h"
+#include "voice.h"
 #include "xmalloc.h"
 
 /* Everything said, one "voice: text" line each, since the last reset. */
@@ -118,6 +119,8 @@ main(void)
 	ok(heard("host: ") && heard("Report: your conversation"),
 	    "the host's farewell and the report follow");
 	ok(heard("You did not wrap up in time"), "the report says the host had to end it");
+	ok(heard("\n    industry_trends  "), "a 'Not touched yet' row has two spaces after the longest "
+	    "name, so a wrapped row goes on under its text");
 	ok(heard("pacing 0/15"), "no pacing points");
 	reset();
 	at(s, 40, 0);
@@ -182,6 +185,28 @@ main(void)
 	    !heard("five-minute") && !heard("five minutes"), "3 minutes: the referrals' pacing is by the last sixth");
 	ok(heard("  1 line in 2:50: one every 2:50"), "3 minutes: '1 line', in the singular");
 	session_free(s);
+
+	/* The report's rows wrap under their own text at any width. */
+	{
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *mf = open_memstream(&buf, &len);
+		voice_print(mf, VOICE_INFO, "infocoach",
+		    "  Not touched yet:\n"
+		    "    industry_trends  How is the mix of audit, tax and advisory work shifting across the industry?\n"
+		    "  Flags (1):\n"
+		    "    error [salary.own] \"how much do you make?\"\n"
+		    "      If pay matters to your decision, look up published salary surveys for the role.",
+		    60, false, true);
+		fclose(mf);
+		bool row = strstr(buf, "\n                     ") != NULL;
+		bool flag = strstr(buf, "\n      salary surveys for the role.") != NULL;
+		ok(row, "a wrapped 'Not touched yet' row goes on under its text (column 21)");
+		ok(flag, "a flag's wrapped suggestion keeps its indent under the flag");
+		if (!row || !flag)
+			printf("# got:\n%s", buf);
+		free(buf);
+	}
 
 	/* The thank-you note's role: an article, lower case, acronyms kept. */
 	static const char *const roles[][2] = {
