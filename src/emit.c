@@ -496,14 +496,11 @@ sarif_uri(FILE *o, const char *path)
 	free(real);
 }
 
+/* A SARIF message (the finding, then the suggestion as its own sentence)
+ * and the start of its location, up to the artifact's closing brace. */
 static void
-sarif_finding(struct emitter *e, const struct finding *f)
+sarif_message_location(FILE *o, const struct emitter *e, const struct finding *f)
 {
-	FILE *o = e->out;
-	fprintf(o, "%s\n        {\"ruleId\": ", e->first_finding ? "" : ",");
-	emit_json_string(o, f->rule);
-	fprintf(o, ", \"level\": \"%s\", \"message\": {\"text\": ", sarif_level(f->sev));
-	/* One message: the finding, then the suggestion as its own sentence. */
 	size_t mlen = strlen(f->message);
 	bool ends = mlen > 0 && strchr(".?!", f->message[mlen - 1]) != NULL;
 	char *msg = f->suggestion ? xasprintf("%s%s %s", f->message, ends ? "" : ".", f->suggestion) :
@@ -513,6 +510,16 @@ sarif_finding(struct emitter *e, const struct finding *f)
 	fputs("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", o);
 	sarif_uri(o, e->path);
 	fputc('}', o);
+}
+
+static void
+sarif_finding(struct emitter *e, const struct finding *f)
+{
+	FILE *o = e->out;
+	fprintf(o, "%s\n        {\"ruleId\": ", e->first_finding ? "" : ",");
+	emit_json_string(o, f->rule);
+	fprintf(o, ", \"level\": \"%s\", \"message\": {\"text\": ", sarif_level(f->sev));
+	sarif_message_location(o, e, f);
 	if (f->line > 0)
 		fprintf(o, ", \"region\": {\"startLine\": %lu, \"startColumn\": %lu, \"endColumn\": %lu}",
 		    f->line, f->col, f->end_col > f->col ? f->end_col : f->col + 1);
@@ -536,15 +543,7 @@ sarif_note(struct emitter *e, const struct finding *f)
 	}
 	FILE *o = e->notes_fp;
 	fputs("\n            {\"level\": \"error\", \"message\": {\"text\": ", o);
-	size_t mlen = strlen(f->message);
-	bool ends = mlen > 0 && strchr(".?!", f->message[mlen - 1]) != NULL;
-	char *msg = f->suggestion ? xasprintf("%s%s %s", f->message, ends ? "" : ".", f->suggestion) :
-	    xasprintf("%s%s", f->message, ends ? "" : ".");
-	emit_json_string(o, msg);
-	free(msg);
-	fputs("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", o);
-	sarif_uri(o, e->path);
-	fputc('}', o);
+	sarif_message_location(o, e, f);
 	if (f->line > 0)
 		fprintf(o, ", \"region\": {\"startLine\": %lu, \"startColumn\": %lu}", f->line,
 		    f->col > 0 ? f->col : 1);
