@@ -18,7 +18,6 @@
 
 #include "bank.h"
 #include "diag.h"
-#include "files.h"
 #include "suppress.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -923,6 +922,23 @@ checker_fd(struct checker *c, const char *path, int fd)
 	return c->input_ok;
 }
 
+/* Write all of buf to fd; false on an error. */
+static bool
+write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		p += w;
+		len -= (size_t)w;
+	}
+	return true;
+}
+
 /* Read exactly len bytes from fd; false at an error or end of file. */
 static bool
 read_all(int fd, void *buf, size_t len)
@@ -964,7 +980,7 @@ work(struct assessor *a, unsigned long duration, char *const *paths, size_t n,
 		if (fflush(out) != 0 || ferror(out))
 			_exit(3);
 		char one = 1;
-		if (files_write_all(done, &one, 1) != 1)
+		if (!write_all(done, &one, 1))
 			_exit(3);
 	}
 	/* _exit: the parent's buffers (its stdout) are not this process's
