@@ -5,8 +5,10 @@
 
 #include "host.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "xmalloc.h"
 
@@ -171,6 +173,7 @@ host_init(struct host *h, const struct persona *p, uint64_t seed)
 	bag_init(&h->asks_back, p->asks_back.n);
 	for (int c = 0; c < CAT_COUNT; c++) {
 		h->used[c] = xcalloc(p->replies[c].n + 1, sizeof *h->used[c]);
+		h->said[c] = xcalloc(p->replies[c].n + 1, sizeof *h->said[c]);
 		h->more_given[c] = xcalloc(p->replies[c].n + 1, sizeof *h->more_given[c]);
 		h->why_given[c] = xcalloc(p->replies[c].n + 1, sizeof *h->why_given[c]);
 	}
@@ -193,6 +196,7 @@ host_free(struct host *h)
 	free(h->asks_back.order);
 	for (int c = 0; c < CAT_COUNT; c++) {
 		free(h->used[c]);
+		free(h->said[c]);
 		free(h->more_given[c]);
 		free(h->why_given[c]);
 	}
@@ -209,6 +213,15 @@ first_sentence(const char *s)
 	return xstrdup(s);
 }
 
+/* "The day starts with..." to go after "Put simply, " (but "I ...",
+ * "HACCP ..." and names stay). */
+static void
+lower_first(char *s)
+{
+	if (s[0] >= 'A' && s[0] <= 'Z' && ((s[1] >= 'a' && s[1] <= 'z') || (s[1] == ' ' && s[0] != 'I')))
+		s[0] = (char)(s[0] + 32);
+}
+
 char *
 host_reply(struct host *h, enum category cat)
 {
@@ -222,6 +235,7 @@ host_reply(struct host *h, enum category cat)
 		h->last_cat = cat;
 		h->last_variant = pick;
 		h->used[cat][pick] = true;
+		h->said[cat][pick] = true;
 	}
 	if (h->guarded > 0 && cat != CAT_NONE) {
 		h->guarded--;
@@ -245,13 +259,129 @@ host_plainer(const char *said)
 	if (said == NULL || said[0] == '\0')
 		return NULL;
 	char *gist = first_sentence(said);
-	/* "Put simply, the day starts with..." (but "Put simply, I ..."). */
-	if (gist[0] >= 'A' && gist[0] <= 'Z' && ((gist[1] >= 'a' && gist[1] <= 'z') ||
-	    (gist[1] == ' ' && gist[0] != 'I')))
-		gist[0] = (char)(gist[0] + 32);
+	lower_first(gist);
 	char *r = xasprintf("Sorry, I'll say it more plainly. Put simply, %s", gist);
 	free(gist);
 	return r;
+}
+
+/* The word a clarify asks about when it is no glossary term ("what do
+ * you mean by synergy?" gives "synergy"), copied into buf; false for
+ * "what do you mean (by that)?". */
+static bool
+asked_word(const char *q, char *buf, size_t len)
+{
+	static const char *const lead[] = {"mean by ", "meant by ", "meaning of ", "what's a ",
+		"what is a ", "whats a ", "what's an ", "what is an ", NULL};
+	static const char *const pointing[] = {"that", "this", "it", "those", "these", "all that",
+		"all this", NULL};
+	const char *at = NULL;
+	for (const char *const *l = lead; *l != NULL && at == NULL; l++) {
+		const char *p = strstr(q, *l);
+		if (p != NULL)
+			at = p + strlen(*l);
+	}
+	if (at == NULL)
+		return false;
+	static const char *const article[] = {"the ", "a ", "an ", "\"", "'", NULL};
+	for (const char *const *a = article; *a != NULL; a++)
+		if (strncmp(at, *a, strlen(*a)) == 0)
+			at += strlen(*a);
+	size_t n = 0;
+	while (at[n] != '\0' && at[n] != '?' && at[n] != '.' && at[n] != ',' && at[n] != '"' &&
+	    at[n] != '\'' && at[n] != '!')
+		n++;
+	while (n > 0 && at[n - 1] == ' ')
+		n--;
+	if (n == 0 || n >= len)
+		return false;
+	for (const char *const *w = pointing; *w != NULL; w++)
+		if (strlen(*w) == n && strncmp(at, *w, n) == 0)
+			return false;
+	/* "what do you mean by exactly?": no word worth naming. */
+	size_t words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += at[i] == ' ';
+	if (words > 3)
+		return false;
+	memcpy(buf, at, n);
+	buf[n] = '\0';
+	return true;
+}
+
+/* Whether word (lower case) occurs in text, ignoring case. */
+static bool
+said_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = text; *p != '\0'; p++)
+		if (strncasecmp(p, word, n) == 0 && (p == text || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]))
+			return true;
+	return false;
+}
+
+char *
+host_unknown_term(const char *said, const char *q)
+{
+	char word[48];
+	char *plain = host_plainer(said);
+	if (!asked_word(q, word, sizeof word) || (said != NULL && said_word(said, word)))
+		return plain;
+	/* A word the host never said: it says so, and what it did mean. */
+	char *r;
+	if (plain == NULL)
+		r = xasprintf("\"%s\" isn't a word I use, so I'd only be guessing at what people mean "
+		    "by it. Ask me about the work itself and I'll keep it plain.", word);
+	else
+		r = xasprintf("I don't think I said \"%s\", and I'd only be guessing at what people mean "
+		    "by it. What I was getting at, put simply: %s", word,
+		    plain + strlen("Sorry, I'll say it more plainly. Put simply, "));
+	free(plain);
+	return r;
+}
+
+const char *
+host_confirms(const char *q)
+{
+	static const char *const typical[] = {"is that normal", "is that common", "is that usual",
+		"is that typical", "is it normal", "is it common", "is it usual", "is it typical",
+		"is this normal", "is this common", "is this typical", "is that the norm",
+		"is it always like that", "is it always like this", "is that always", NULL};
+	for (const char *const *w = typical; *w != NULL; w++)
+		if (strstr(q, *w) != NULL)
+			return "Fairly typical, yes, at least where I've worked.";
+	return NULL;
+}
+
+char *
+host_another(struct host *h, enum category cat)
+{
+	static const char *const joins[] = {
+		"There's another side to it, too.",
+		"One more thing on that:",
+		"It goes a bit further.",
+	};
+	if (cat == CAT_NONE || cat == CAT_REFERRALS || cat == CAT_MENTION_NAME)
+		return NULL;
+	const struct strlist *l = &h->p->replies[cat];
+	size_t start = l->n > 0 ? host_random(h, l->n) : 0;
+	for (size_t k = 0; k < l->n; k++) {
+		size_t i = (start + k) % l->n;
+		if (h->said[cat][i])
+			continue;
+		h->used[cat][i] = true;
+		h->said[cat][i] = true;
+		h->last_cat = cat;
+		h->last_variant = i;
+		char *text = h->guarded > 0 ? first_sentence(l->v[i]) : xstrdup(l->v[i]);
+		if (h->guarded > 0)
+			h->guarded--;
+		char *r = xasprintf("%s %s", joins[host_random(h, sizeof joins / sizeof *joins)], text);
+		free(text);
+		return r;
+	}
+	return NULL;
 }
 
 char *
@@ -533,14 +663,26 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 		}
 	}
 	used[best] = true;
+	bool again = h->said[cat][best];
+	h->said[cat][best] = true;
 	h->last_cat = cat;
 	h->last_variant = best;
 	const char *text = l->v[best];
+	char *r;
 	if (h->guarded > 0) {
 		h->guarded--;
-		return mind_answer(first_sentence(text), q);
+		r = mind_answer(first_sentence(text), q);
+	} else {
+		r = for_you(h, cat, mind_answer(xstrdup(text), q), q);
 	}
-	return for_you(h, cat, mind_answer(xstrdup(text), q), q);
+	/* Every reply on the topic was given: the host knows it repeats. */
+	if (again) {
+		char *as = xasprintf("As I said, %s", r);
+		lower_first(as + strlen("As I said, "));
+		free(r);
+		r = as;
+	}
+	return r;
 }
 
 char *

@@ -39,7 +39,9 @@ struct host {
 	struct bag act_lines[ACT_COUNT]; /* the built-in words for each act */
 	struct bag unsure;
 	struct bag asks_back;
-	bool *used[CAT_COUNT];       /* variants given in this session */
+	bool *used[CAT_COUNT];       /* variants given in this round (all
+	                                given: a new round starts) */
+	bool *said[CAT_COUNT];       /* variants given in this session */
 	size_t *more_given[CAT_COUNT]; /* follow-ups given, per variant */
 	size_t *why_given[CAT_COUNT];
 	enum category last_cat;      /* the topic of the last reply, or none */
@@ -122,6 +124,23 @@ char *host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
  * has nothing more to give.
  */
 char *host_follow_up(struct host *h, const char *q);
+
+/* For a clarify with no glossary term in q (normalised): the last reply
+ * (said) put plainly, and, when q names a word the host never said
+ * ("what do you mean by synergy?"), an honest word that it did not say
+ * it.  Newly allocated; NULL when there is nothing to rephrase and no
+ * word named. */
+char *host_unknown_term(const char *said, const char *q);
+
+/* The host's "yes" to a follow-up that asks whether the last answer is
+ * the usual thing ("is that normal?"), to go before the follow-up, or
+ * NULL. */
+const char *host_confirms(const char *q);
+
+/* Another unused reply on topic cat, joined as going on ("One more thing
+ * on that: ..."), for a follow-up when the last reply has nothing more;
+ * NULL when every reply of the topic was given (or cat is closing). */
+char *host_another(struct host *h, enum category cat);
 
 /* What the host says when it has nothing more on a topic, offering
  * another (newly allocated). */

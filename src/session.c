@@ -374,6 +374,33 @@ asks_simpler(const char *q)
 	return false;
 }
 
+/* Whether the normalised line q asks the host to say the last thing
+ * again ("sorry, I didn't catch that", "could you repeat that?"). */
+static bool
+asks_repeat(const char *q)
+{
+	static const char *const again[] = {"didn't catch", "did not catch", "didnt catch",
+		"missed that", "come again?", "repeat that", "repeat it", "say again", "say it again",
+		"could you repeat", "can you repeat", "pardon?", NULL};
+	for (const char *const *w = again; *w != NULL; w++)
+		if (strstr(q, *w) != NULL)
+			return true;
+	return false;
+}
+
+/* What the host last said about the work itself (an answer to a
+ * question or a follow-up), before the current turn; NULL if nothing. */
+static const char *
+last_answer(const struct session *s)
+{
+	for (size_t i = s->nturns - 1; i-- > 0;) {
+		const struct turn *t = &s->turns[i];
+		if (t->answered && t->reply != NULL)
+			return t->reply;
+	}
+	return NULL;
+}
+
 /* How many questions the host has answered so far. */
 static size_t
 questions_asked(const struct session *s)
@@ -395,18 +422,31 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_QUESTION:
 		if (u->unsure)
 			return host_unsure(&s->host, u->cat, u->alt);
+		t->answered = u->cat != CAT_NONE;
 		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 	case ACT_FOLLOW_UP: {
 		/* Deeper on the same topic: the last reply's follow-ups; when it
 		 * has none left, the host says so and offers another topic. */
+		t->answered = true;
 		if (s->host.last_cat != u->cat)
 			return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 		char *more = host_follow_up(&s->host, q);
-		if (more != NULL)
-			return more;
+		/* Then another reply on the topic, as going on. */
+		if (more == NULL && s->cfg.persona->extra[u->cat] != NULL)
+			more = host_another(&s->host, u->cat);
+		if (more != NULL) {
+			/* "Is that normal?" gets its yes first. */
+			const char *yes = host_confirms(q);
+			if (yes == NULL)
+				return more;
+			char *r = xasprintf("%s %s", yes, more);
+			free(more);
+			return r;
+		}
 		if (s->cfg.persona->extra[u->cat] == NULL)
 			return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 		/* Offer a different topic each time it runs dry. */
+		t->answered = false;
 		enum category offer = untouched_topic(s, u->cat, s->offered);
 		s->offered = offer;
 		dialogue_suggest(&s->dlg, offer);
@@ -414,17 +454,20 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	}
 	case ACT_CLARIFY: {
 		const char *means = host_explain(&s->host, q);
+		t->answered = means != NULL;
 		if (means != NULL)
 			return xstrdup(means);
-		/* "I do not understand well, could you explain more simple?" */
-		if (asks_simpler(q)) {
-			/* The turn before this one holds what the host said last. */
-			const char *said = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
-			char *plain = host_plainer(said);
-			if (plain != NULL)
-				return plain;
-		}
-		return host_act(&s->host, ACT_CLARIFY, 0);
+		/* "Sorry, I didn't catch that": the last thing said, again (the
+		 * turn before this one holds it). */
+		const char *last = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
+		if (asks_repeat(q) && last != NULL)
+			return xasprintf("Of course. %s", last);
+		/* "I do not understand well, could you explain more simple?",
+		 * "what do you mean by that?", "what do you mean by synergy?":
+		 * the last answer about the work, more plainly. */
+		const char *said = last_answer(s);
+		char *plain = asks_simpler(q) ? host_plainer(said) : host_unknown_term(said, q);
+		return plain != NULL ? plain : host_act(&s->host, ACT_CLARIFY, 0);
 	}
 	case ACT_SELF:
 		/* The answer to the host's opening question gets the persona's
@@ -559,7 +602,8 @@ say_to_host(struct session *s, const char *text, size_t len)
 
 	/* "Sorry, I do not understand well. Could you explain more simply?"
 	 * asks for the last answer again, whatever else it says. */
-	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && asks_simpler(s->last_norm) && s->nturns >= 2 &&
+	if (worst != KIND_JOB_ASK && worst != KIND_SALARY &&
+	    (asks_simpler(s->last_norm) || asks_repeat(s->last_norm)) && s->nturns >= 2 &&
 	    s->turns[s->nturns - 2].reply != NULL) {
 		u.act = ACT_CLARIFY;
 		u.cat = s->dlg.topic;

@@ -49,6 +49,7 @@ struct turn {
 	float conf;             /* how sure the understanding was */
 	bool flagged;           /* at least one flag */
 	char *reply;            /* what the host answered (owned) */
+	bool answered;          /* the reply was about the work itself */
 };
 
 /* One flag the coach raised. */
