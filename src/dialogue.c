@@ -65,6 +65,13 @@ dialogue_init(struct dialogue *d, const struct model_thresholds *thr)
 }
 
 void
+dialogue_settle(struct dialogue *d, enum category cat)
+{
+	d->topic = cat;
+	d->offered[0] = d->offered[1] = CAT_NONE;
+}
+
+void
 dialogue_suggest(struct dialogue *d, enum category cat)
 {
 	d->suggested = cat;
@@ -195,6 +202,21 @@ points_back(const char *text)
 	return false;
 }
 
+/* Whether text asks for the reason or for more ("why?", "is that
+ * normal?", "and then?", "could you say more?"). */
+static bool
+goes_deeper(const char *text)
+{
+	static const char *const deeper[] = {"why", "how come", "how so", "is that normal",
+		"is that common", "is that usual", "is that typical", "is it normal", "is it common",
+		"what happened next", "and then", "like what", "such as", "for example", "say more",
+		"tell me more", "go on", NULL};
+	for (const char *const *w = deeper; *w != NULL; w++)
+		if (has_word(text, *w))
+			return true;
+	return false;
+}
+
 /* Words in text (runs of non-spaces). */
 static size_t
 words_in(const char *text)
@@ -298,6 +320,10 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	bool by_word = offered[0] != CAT_NONE && words_in(text) <= 4 && !asks && pick_by_word(text) >= 0;
 	if (offered[0] != CAT_NONE && words_in(text) <= ANSWER_WORDS && (by_word || (!other_act && !own_topic))) {
 		int pick = pick_offered(as, text, offered);
+		/* "Could you say more?", "why is that?" to "did you mean X or
+		 * Y?": the likelier one. */
+		if (pick < 0 && (goes_deeper(text) || points_back(text)))
+			pick = 0;
 		if (pick >= 0) {
 			u->act = ACT_QUESTION;
 			u->cat = offered[pick];
@@ -343,17 +369,10 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	/* "I see. Why is it like this?", "is that normal?", "how come?": a
 	 * reaction that asks for the reason or for more goes on with the
 	 * last answer, however sure the model is that it is a reaction. */
-	static const char *const going_deeper[] = {"why", "how come", "how so", "is that normal",
-		"is that common", "is that usual", "is that typical", "is it normal", "is it common",
-		"what happened next", "and then", "like what", "such as", "for example", NULL};
 	if ((u->act == ACT_ACK || u->act == ACT_OFF_TOPIC || u->act == ACT_SELF) && asks &&
 	    d->topic != CAT_NONE && words_in(text) <= 12 &&
-	    (as->cat == CAT_NONE || as->votes[as->cat] < ASKS_VOTES))
-		for (const char *const *w = going_deeper; *w != NULL; w++)
-			if (has_word(text, *w)) {
-				u->act = ACT_FOLLOW_UP;
-				break;
-			}
+	    (as->cat == CAT_NONE || as->votes[as->cat] < ASKS_VOTES) && goes_deeper(text))
+		u->act = ACT_FOLLOW_UP;
 	/* One word with no question mark and no cue of a topic ("maybe",
 	 * "yeah") asks nothing. */
 	if (u->act == ACT_QUESTION && !asks && words_in(text) <= 1 &&

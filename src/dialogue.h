@@ -49,6 +49,10 @@ struct understanding {
  * ones when there is none). */
 void dialogue_init(struct dialogue *d, const struct model_thresholds *thr);
 
+/* The topic of the last question turned out to be cat after all (the
+ * host knew which it was): nothing is left to choose between. */
+void dialogue_settle(struct dialogue *d, enum category cat);
+
 /* The host offered to talk about cat instead: a "yes" takes it up. */
 void dialogue_suggest(struct dialogue *d, enum category cat);
 

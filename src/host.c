@@ -565,6 +565,19 @@ strong_keyword(const struct host *h, enum category cat, size_t i, const char *q)
 	return words >= 2;
 }
 
+enum category
+host_keyword_pick(const struct host *h, const char *q, enum category a, enum category b)
+{
+	bool has[2] = {false, false};
+	enum category c[2] = {a, b};
+	for (int k = 0; k < 2; k++)
+		for (size_t i = 0; c[k] != CAT_NONE && i < h->p->replies[c[k]].n && !has[k]; i++)
+			has[k] = strong_keyword(h, c[k], i, q);
+	if (has[0] == has[1])
+		return CAT_NONE;
+	return has[0] ? a : b;
+}
+
 /* "Would you mind if I said you suggested it?" is answered "not at all",
  * not "yes": a reply that opens with a yes (text) is turned round when q,
  * the line as normalised, asks whether the host minds. */

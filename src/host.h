@@ -132,6 +132,12 @@ char *host_follow_up(struct host *h, const char *q);
  * word named. */
 char *host_unknown_term(const char *said, const char *q);
 
+/* Of two topics the understanding could not choose between, the one
+ * with a reply whose keywords the question q (normalised) names ("late
+ * openings"), or CAT_NONE when neither or both have one. */
+enum category host_keyword_pick(const struct host *h, const char *q, enum category a,
+    enum category b);
+
 /* The host's "yes" to a follow-up that asks whether the last answer is
  * the usual thing ("is that normal?"), to go before the follow-up, or
  * NULL. */

@@ -401,6 +401,12 @@ last_answer(const struct session *s)
 	return NULL;
 }
 
+static bool
+closing_topic(enum category c)
+{
+	return c == CAT_REFERRALS || c == CAT_MENTION_NAME;
+}
+
 /* How many questions the host has answered so far. */
 static size_t
 questions_asked(const struct session *s)
@@ -622,6 +628,17 @@ say_to_host(struct session *s, const char *text, size_t len)
 		u.cat = s->dlg.topic;
 		t->act = u.act;
 		s->last_u = u;
+	}
+	/* Two likely topics, but the question names what one of the host's
+	 * replies is about ("do you do late openings?"): no need to ask. */
+	if (u.act == ACT_QUESTION && u.unsure && !closing_topic(u.cat) && !closing_topic(u.alt)) {
+		enum category k = host_keyword_pick(&s->host, s->last_norm, u.cat, u.alt);
+		if (k != CAT_NONE) {
+			u.cat = k;
+			u.unsure = false;
+			dialogue_settle(&s->dlg, k);
+			s->last_u = u;
+		}
 	}
 	/* A yes/no question on a topic is still answered; the coach has said
 	 * it could be more open. */

@@ -62,12 +62,17 @@
  * closing false positives 0.  Seventh run, after a seventh set of
  * examples (subtle job asks, 16 conversations): job asks 0.982 / 0.953,
  * pay 0.991 / 0.974, categories 0.9196 (618/672, one line short of
- * 0.92), turns 0.936, closing false positives 0. */
+ * 0.92), turns 0.936, closing false positives 0.  Eighth run, after 700
+ * fresh category lines (0.979 on them before training): categories 0.924
+ * (621/672), job asks 0.982 / 0.947, turns 0.928.  Ninth run, after 650
+ * fresh flag lines and 16 conversations: job asks 0.982 / 0.971, pay
+ * 0.991 / 0.974, categories 0.924, turns 0.948, closing false positives
+ * 0: every floor of issue 11. */
 #define MIN_JOB_PRECISION  0.97
 #define MIN_JOB_RECALL     0.95
 #define MIN_PAY_PRECISION  0.97
 #define MIN_PAY_RECALL     0.95
-#define MIN_CAT_ACCURACY   0.91   /* issue 11: 0.92 (618/672 is 0.9196) */
+#define MIN_CAT_ACCURACY   0.92
 #define MIN_TURN_ACCURACY  0.93
 #define MIN_OWN_PAY_ERROR  0.88   /* own-pay lines flagged as errors */
 #define MAX_CLOSING_FP     0
