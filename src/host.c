@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text.h"
 #include "xmalloc.h"
 
 /* What any host says to the acts that are not questions.  A bank's
@@ -213,15 +214,6 @@ first_sentence(const char *s)
 	return xstrdup(s);
 }
 
-/* "The day starts with..." to go after "Put simply, " (but "I ...",
- * "HACCP ..." and names stay). */
-static void
-lower_first(char *s)
-{
-	if (s[0] >= 'A' && s[0] <= 'Z' && ((s[1] >= 'a' && s[1] <= 'z') || (s[1] == ' ' && s[0] != 'I')))
-		s[0] = (char)(s[0] + 32);
-}
-
 char *
 host_reply(struct host *h, enum category cat)
 {
@@ -259,7 +251,7 @@ host_plainer(const char *said)
 	if (said == NULL || said[0] == '\0')
 		return NULL;
 	char *gist = first_sentence(said);
-	lower_first(gist);
+	text_lower_first(gist);
 	char *r = xasprintf("Sorry, I'll say it more plainly. Put simply, %s", gist);
 	free(gist);
 	return r;
@@ -691,7 +683,7 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	/* Every reply on the topic was given: the host knows it repeats. */
 	if (again) {
 		char *as = xasprintf("As I said, %s", r);
-		lower_first(as + strlen("As I said, "));
+		text_lower_first(as + strlen("As I said, "));
 		free(r);
 		r = as;
 	}

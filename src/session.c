@@ -407,6 +407,39 @@ closing_topic(enum category c)
 	return c == CAT_REFERRALS || c == CAT_MENTION_NAME;
 }
 
+/* Two questions on one line ("What do you like most? And what is
+ * hardest?"), each sure of its own topic, different and neither a
+ * closing one: their topics in c[0] and c[1] and their normalised text in
+ * q[0] and q[1] (newly allocated).  False when the line is not that. */
+static bool
+two_questions(struct session *s, const char *text, size_t len, enum category c[2], char *q[2])
+{
+	const char *mark = memchr(text, '?', len);
+	if (mark == NULL)
+		return false;
+	size_t cut = (size_t)(mark - text) + 1;
+	if (memchr(text + cut, '?', len - cut) == NULL)
+		return false;
+	const char *part[2] = {text, text + cut};
+	size_t plen[2] = {cut, len - cut};
+	for (int i = 0; i < 2; i++) {
+		struct assessment a;
+		assess_line(s->cfg.assessor, s->m, part[i], plen[i], NULL, 0, &a);
+		if (a.nflags > 0 || a.cat == CAT_NONE || closing_topic(a.cat) ||
+		    !assess_sure(s->cfg.assessor, &a) || (i == 1 && a.cat == c[0]))
+			return false;
+		c[i] = a.cat;
+	}
+	/* Both sure: their words, for the replies that fit them best. */
+	for (int i = 0; i < 2; i++) {
+		struct assessment a;
+		assess_line(s->cfg.assessor, s->m, part[i], plen[i], NULL, 0, &a);
+		const struct norm *nm = assess_normalized(s->cfg.assessor);
+		q[i] = xstrndup(nm->text, nm->len);
+	}
+	return true;
+}
+
 /* How many questions the host has answered so far. */
 static size_t
 questions_asked(const struct session *s)
@@ -644,6 +677,16 @@ say_to_host(struct session *s, const char *text, size_t len)
 	 * it could be more open. */
 	if (worst == KIND_CLOSED && u.act == ACT_QUESTION && u.cat != CAT_NONE && !u.unsure)
 		worst = KIND_NONE;
+	/* Two questions at once get two answers. */
+	enum category two[2] = {CAT_NONE, CAT_NONE};
+	char *two_q[2] = {NULL, NULL};
+	if (u.act == ACT_QUESTION && worst == KIND_NONE && two_questions(s, text, len, two, two_q)) {
+		u.cat = two[0];
+		u.unsure = false;
+		u.closing = false;
+		dialogue_settle(&s->dlg, two[1]);
+		s->last_u = u;
+	}
 
 	char *reply = NULL;
 	if (worst == KIND_JOB_ASK || worst == KIND_SALARY) {
@@ -665,11 +708,23 @@ say_to_host(struct session *s, const char *text, size_t len)
 		bool closing = t->cat == CAT_REFERRALS || t->cat == CAT_MENTION_NAME;
 		if (u.act == ACT_QUESTION && t->cat != CAT_NONE && (!closing || u.closing))
 			s->asked[t->cat]++;
-		if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED)
+		if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED) {
 			reply = host_react(&s->host, worst);
-		else
+		} else if (two[0] != CAT_NONE) {
+			s->asked[two[1]]++;
+			t->answered = true;
+			char *r1 = host_reply_to(&s->host, two[0], two_q[0], true);
+			char *r2 = host_reply_to(&s->host, two[1], two_q[1], true);
+			text_lower_first(r2);
+			reply = xasprintf("%s As for your second question, %s", r1, r2);
+			free(r1);
+			free(r2);
+		} else {
 			reply = answer(s, t, &u, text, len);
+		}
 	}
+	free(two_q[0]);
+	free(two_q[1]);
 	/* "Hi! Is half an hour still OK?" gets a hello with its answer. */
 	if (!s->greeted && dialogue_greets(s->last_norm) && u.act != ACT_GREETING && reply != NULL &&
 	    worst != KIND_JOB_ASK && worst != KIND_SALARY && strncmp(reply, "Hi", 2) != 0 &&
