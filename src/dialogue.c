@@ -350,7 +350,7 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	/* "hey, ya im in my 2nd yr of nursing school. thx for doin this",
 	 * said to the host's opening question, answers it. */
 	if (answering && !asks && (u->act == ACT_GREETING || u->act == ACT_THANKS) &&
-	    words_in(text) >= 7 && says_about_self(text))
+	    words_in(text) >= 5 && says_about_self(text))
 		u->act = ACT_SELF;
 	if (answering && (u->act == ACT_GREETING || u->act == ACT_TIME_FRAME))
 		d->host_asked = true;

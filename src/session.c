@@ -727,9 +727,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	free(two_q[1]);
 	/* "Hi! Is half an hour still OK?" gets a hello with its answer. */
 	if (!s->greeted && dialogue_greets(s->last_norm) && u.act != ACT_GREETING && reply != NULL &&
-	    worst != KIND_JOB_ASK && worst != KIND_SALARY && strncmp(reply, "Hi", 2) != 0 &&
-	    strncmp(reply, "Hello", 5) != 0 && strncmp(reply, "Hey", 3) != 0 &&
-	    strncmp(reply, "Good ", 5) != 0) {
+	    worst != KIND_JOB_ASK && worst != KIND_SALARY && !dialogue_greets(reply)) {
 		bool brisk = s->cfg.persona->style != NULL && strcmp(s->cfg.persona->style, "brisk") == 0;
 		const char *hello = brisk ? "Hi." : "Hello!";
 		if (strncmp(s->last_norm, "good morning", 12) == 0)
