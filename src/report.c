@@ -507,11 +507,8 @@ report_final(struct session *s)
 	char *note = report_thanks(s);
 	if (s->cfg.transcript != NULL) {
 		char err[300];
-		if (transcript_save_beside(s->cfg.transcript, ".thanks.txt", note, err, sizeof err) == 0) {
-			const char *tp = transcript_path(s->cfg.transcript);
-			size_t l = strlen(tp);
-			s->thanks_path = xasprintf("%.*s.thanks.txt", (int)(l > 3 ? l - 3 : l), tp);
-		} else {
+		if (transcript_save_beside(s->cfg.transcript, ".thanks.txt", note, &s->thanks_path, err,
+		    sizeof err) != 0) {
 			s->save_failed = true;
 			session_say(s, VOICE_INFO, err);
 		}
@@ -519,7 +516,8 @@ report_final(struct session *s)
 	char *plan = report_questions(s) > 0 ? report_reminders(s) : NULL;
 	if (plan != NULL && s->cfg.transcript != NULL) {
 		char err[300];
-		if (transcript_save_beside(s->cfg.transcript, ".follow-up.txt", plan, err, sizeof err) != 0) {
+		if (transcript_save_beside(s->cfg.transcript, ".follow-up.txt", plan, NULL, err,
+		    sizeof err) != 0) {
 			s->save_failed = true;
 			session_say(s, VOICE_INFO, err);
 		}

@@ -431,7 +431,7 @@ transcript_close(struct transcript *t)
 
 int
 transcript_save_beside(const struct transcript *t, const char *suffix,
-    const char *text, char *err, size_t errlen)
+    const char *text, char **saved, char *err, size_t errlen)
 {
 	size_t stem = strlen(t->path);
 	char *path;
@@ -441,6 +441,9 @@ transcript_save_beside(const struct transcript *t, const char *suffix,
 		stem -= 3;
 	path = xasprintf("%.*s%s", (int)stem, t->path, suffix);
 	rc = files_save_atomic(path, text, strlen(text), err, errlen);
-	free(path);
+	if (rc == 0 && saved != NULL)
+		*saved = path;
+	else
+		free(path);
 	return rc;
 }

@@ -166,9 +166,10 @@ int transcript_close(struct transcript *t);
  * Save text atomically (files_save_atomic()) next to the transcript: at
  * its path with the ending ".md" replaced by suffix (e.g. ".thanks.txt"),
  * or with suffix added when the path does not end in ".md".  Returns 0,
- * or -1 with a message in err[0..errlen).
+ * with the path saved to in *saved (newly allocated) when saved is not
+ * NULL, or -1 with a message in err[0..errlen).
  */
 int transcript_save_beside(const struct transcript *t, const char *suffix,
-    const char *text, char *err, size_t errlen);
+    const char *text, char **saved, char *err, size_t errlen);
 
 #endif

@@ -528,14 +528,34 @@ test_save_atomic(void)
 
 	char *md = in_top("export/session.md");
 	struct transcript *t = transcript_open(md, err, sizeof err);
-	is_int(transcript_save_beside(t, ".thanks.txt", "Thank you!\n", err, sizeof err), 0, "save beside");
+	char *saved = NULL;
+	is_int(transcript_save_beside(t, ".thanks.txt", "Thank you!\n", &saved, err, sizeof err), 0,
+	    "save beside");
 	char *beside = in_top("export/session.thanks.txt");
 	got = slurp(beside);
 	is_str(got, "Thank you!\n", "  writes NAME.thanks.txt next to NAME.md");
+	is_str(saved, beside, "  and says where");
+	free(saved);
 	free(got);
 	free(beside);
 	transcript_close(t);
 	free(md);
+	/* Not ending in .md: the suffix is added, and the path said is the
+	 * one written (not "s2..thanks.txt"). */
+	char *log = in_top("export/s2.log");
+	t = transcript_open(log, err, sizeof err);
+	saved = NULL;
+	is_int(transcript_save_beside(t, ".thanks.txt", "Thanks\n", &saved, err, sizeof err), 0,
+	    "save beside a .log transcript");
+	beside = in_top("export/s2.log.thanks.txt");
+	is_str(saved, beside, "  says NAME.log.thanks.txt, the file it wrote");
+	got = slurp(beside);
+	is_str(got, "Thanks\n", "  which holds the note");
+	free(got);
+	free(beside);
+	free(saved);
+	transcript_close(t);
+	free(log);
 	free(path);
 	free(dir);
 }
