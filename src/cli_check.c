@@ -281,6 +281,7 @@ cli_check(int argc, char **argv)
 	as.all_rules = true;    /* a finding for every rule that fires */
 	struct emitter *em = emit_begin(format, stdout, rs, quiet);
 	emit_set_color(em, cli_use_color(color, isatty(STDOUT_FILENO)));
+	emit_set_severities(em, cf.kind_sev_set, cf.kind_sev);
 	diag_set_color(cli_use_color(color, isatty(STDERR_FILENO)));
 	struct checker *ck = checker_new(&as, em, duration);
 	bool inputs_ok = true;

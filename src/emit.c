@@ -33,6 +33,8 @@ struct emitter {
 	size_t notes_len;
 	FILE *notes_fp;              /* ... written through this, or NULL */
 	char *rpath;                 /* replay: the path being reported (owned) */
+	bool sev_set[FINDING_KIND_COUNT]; /* the severity of this kind of finding */
+	enum severity sev[FINDING_KIND_COUNT]; /* ... is this, not its rule's */
 	char *rbuf[5];               /* replay: reused string buffers (owned) */
 	size_t rcap[5];
 };
@@ -181,6 +183,13 @@ static const struct {
 	{"input.invalid-bank", "The bank could not be loaded ('infocoach validate' shows why)."},
 	{"input.too-long", "The letter is too long to be read whole."},
 };
+
+void
+emit_set_severities(struct emitter *e, const bool *set, const enum severity *sev)
+{
+	memcpy(e->sev_set, set, sizeof e->sev_set);
+	memcpy(e->sev, sev, sizeof e->sev);
+}
 
 void
 emit_set_color(struct emitter *e, bool on)
@@ -620,6 +629,13 @@ emit_finding(struct emitter *e, const struct finding *f)
 		rec_cstr(e->rec, f->message);
 		rec_cstr(e->rec, f->suggestion);
 		return;
+	}
+	int k = finding_kind_lookup(f->kind);
+	struct finding as_set;
+	if (k >= 0 && e->sev_set[k]) {
+		as_set = *f;
+		as_set.sev = e->sev[k];
+		f = &as_set;
 	}
 	e->count[f->sev]++;
 	bool unreadable = strcmp(f->kind, "unreadable") == 0;

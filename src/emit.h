@@ -43,6 +43,11 @@ struct emitter;
 struct emitter *emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs,
     bool quiet);
 
+/* From now on, a finding of kind finding_kind_name(k) gets severity
+ * sev[k] where set[k] (both arrays of FINDING_KIND_COUNT, copied): the
+ * config file's 'severity'. */
+void emit_set_severities(struct emitter *e, const bool *set, const enum severity *sev);
+
 /* Colour the text format's findings (GCC's colours); other formats stay
  * plain. */
 void emit_set_color(struct emitter *e, bool on);
