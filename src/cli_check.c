@@ -72,7 +72,7 @@ check_usage(FILE *fp)
 	    "  -h, --help             show this help\n"
 	    "\n"
 	    "The config file's bank, policy, duration, color and fail-on apply unless given\n"
-	    "here.\n"
+	    "here; its severity (such as {too_many: warning}) sets a kind's severity.\n"
 	    "\n"
 	    "Text output is FILE:LINE:COL: SEVERITY: MESSAGE [RULE], then the suggestion.\n"
 	    "Files are read as UTF-8 or UTF-16; one that cannot be read or decoded is a\n"
