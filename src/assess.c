@@ -227,6 +227,59 @@ add_flag(struct assessor *a, struct assessment *out, const struct rule *r, size_
 	f->eo = eo;
 }
 
+/* Whether a clause ends or starts at ns[i] (a punctuation mark, or
+ * " but ", " - " and a dash with blanks around them). */
+static bool
+clause_break(const char *ns, size_t nl, size_t i)
+{
+	if (strchr(",;:.?!", ns[i]) != NULL)
+		return true;
+	static const char *const words[] = {" but ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", NULL};
+	for (const char *const *w = words; *w; w++)
+		if (nl - i >= strlen(*w) && memcmp(ns + i, *w, strlen(*w)) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A promise not to ask ("I'm not asking for a job") covers its own clause
+ * only.  The job-ask and pay rules know the promise in their 'unless'
+ * patterns, so they let the whole line through; here they run again on
+ * the text before and after the clause holding ns[ds..de), and what they
+ * find there is flagged ("I'm not asking for a job, but are you hiring?").
+ */
+static void
+beyond_disclaimer(struct assessor *a, struct matcher *m, const char *ns, size_t nl, size_t ds, size_t de,
+    char *const *ignore, size_t nignore, bool *seen, struct assessment *out)
+{
+	size_t cs = ds, ce = de;
+	while (cs > 0 && !clause_break(ns, nl, cs - 1))
+		cs--;
+	while (ce < nl && !clause_break(ns, nl, ce))
+		ce++;
+	const size_t from[2] = {0, ce}, to[2] = {cs, nl};
+	for (int part = 0; part < 2; part++) {
+		if (to[part] <= from[part] + 1)
+			continue;
+		for (size_t i = 0; i < a->rs->nrules && out->nflags < ASSESS_MAX_FLAGS; i++) {
+			const struct rule *r = a->rs->rules[i];
+			if (r->raw || (r->kind != KIND_JOB_ASK && r->kind != KIND_SALARY))
+				continue;
+			bool flagged = !a->all_rules && seen[r->kind];
+			for (size_t k = 0; k < out->nflags && !flagged; k++)
+				flagged = out->flags[k].rule == r;
+			if (flagged || assess_ignored(r->id, kind_name(r->kind), ignore, nignore))
+				continue;
+			size_t so, eo;
+			if (rule_eval(m, r, ns + from[part], to[part] - from[part], &so, &eo, NULL) != 1)
+				continue;
+			norm_span(&a->norm, so + from[part], eo + from[part], &so, &eo);
+			seen[r->kind] = true;
+			add_flag(a, out, r, so, eo);
+		}
+	}
+}
+
 /* How much the rules' cue votes count beside the model's probability. */
 #define CUE_WEIGHT 0.25f
 
@@ -324,6 +377,9 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	}
 	if (lower != small)
 		free(lower);
+	size_t ds, de;
+	if (pattern_match(m, &a->disclaimer, ns, nl, &ds, &de) == 1)
+		beyond_disclaimer(a, m, ns, nl, ds, de, ignore, nignore, seen, out);
 
 	/* The line's judgement depends on its normalised text alone: lines
 	 * seen before are remembered. */

@@ -50,6 +50,37 @@ err(struct ctx *c, const struct ynode *at, const char *fmt, ...)
 	free(msg);
 }
 
+/*
+ * validate: a warning naming the categories no question of bank b is
+ * about, at the questions key.  What a question is about does not depend
+ * on the bank (the default bank and the examples teach the classifier),
+ * but practice suggests a bank's own questions for topics not touched.
+ */
+static void
+missing_categories(struct ctx *c, const struct ynode *at, const struct bank *b)
+{
+	bool have[CAT_COUNT] = {false};
+	for (size_t i = 0; i < b->nquestions; i++)
+		if (b->questions[i].cat != CAT_NONE)
+			have[b->questions[i].cat] = true;
+	char *list = xstrdup("");
+	int n = 0;
+	for (int k = 0; k < CAT_COUNT; k++) {
+		if (have[k])
+			continue;
+		char *more = xasprintf("%s%s%s", list, n++ ? ", " : "", category_name((enum category)k));
+		free(list);
+		list = more;
+	}
+	if (n > 0 && b->nquestions > 0)
+		diag_add(c->dl, c->name, at ? at->line : 0, at ? at->col : 0, SEV_WARNING,
+		    "no question for %s %s; check and practice still recognise %s, but practice "
+		    "cannot suggest a question of this bank for %s",
+		    n == 1 ? "the category" : "the categories", list, n == 1 ? "it" : "them",
+		    n == 1 ? "it" : "them");
+	free(list);
+}
+
 static const char *
 type_name(const struct ynode *n)
 {
@@ -953,7 +984,8 @@ load_root(struct ctx *c, const struct ynode *root, struct bank *b)
 		free(ids);
 		free(nodes);
 	}
-	const struct ynode *qs = ynode_get(root, "questions", NULL);
+	const struct ynode *qkey = NULL;
+	const struct ynode *qs = ynode_get(root, "questions", &qkey);
 	if (!b->rules_only && need_seq(c, qs, "questions")) {
 		b->questions = xcalloc(qs->nkids, sizeof *b->questions);
 		char **ids = xcalloc(qs->nkids, sizeof *ids);
@@ -992,6 +1024,9 @@ load_root(struct ctx *c, const struct ynode *root, struct bank *b)
 	const struct ynode *cs = ynode_get(root, "cues", NULL);
 	if (cs != NULL)
 		load_cues(c, cs, b);
+	/* Only for a bank with no error: those come first. */
+	if ((c->flags & BANK_EXAMPLES) && !b->rules_only && c->errors == 0)
+		missing_categories(c, qkey, b);
 }
 
 static struct bank *

@@ -377,6 +377,18 @@ catalog_open(const struct catalog *c, const char *const *names, size_t n, struct
 		ok = false;
 	}
 	free(sorted);
+	/* The default bank's questions always teach the classifier's word
+	 * similarity (classify.h); a bank of one's own adds to them. */
+	char *ref = catalog_find(c, deflt);
+	bool have = ref == NULL;
+	for (size_t i = 0; !have && i < rs->nbanks; i++)
+		have = strcmp(rs->banks[i]->id, deflt) == 0;
+	if (!have) {
+		struct diag_list quiet = {0};
+		rs->reference = bank_load(ref, &quiet, c->bank_flags | BANK_NO_PERSONAS);
+		diag_clear(&quiet);
+	}
+	free(ref);
 	if (ok)
 		ok = open_model(c, rs, dl);
 	if (!ok) {
@@ -392,6 +404,7 @@ ruleset_free(struct ruleset *rs)
 	if (rs == NULL)
 		return;
 	model_free(rs->model);
+	bank_free(rs->reference);
 	for (size_t i = 0; i < rs->nfiles; i++)
 		bank_free(rs->files[i]);
 	free(rs->files);

@@ -87,11 +87,17 @@ struct ruleset {
 	const struct cue **cues;   /* every cue (borrowed) */
 	size_t ncues;
 	struct model *model;    /* the learned model (owned), or NULL */
+	struct bank *reference; /* the default bank, when it is not among
+	                           banks: its questions teach the classifier
+	                           all the same, so what a question is about
+	                           does not depend on the bank chosen (owned),
+	                           or NULL */
 };
 
 /*
  * Load every rule file, then the banks named in names[0..n) (the default
- * bank when n is 0).  All problems go to dl.  Returns the set, or NULL
+ * bank when n is 0), and the default bank as the reference when it is not
+ * one of them and can be found.  All problems go to dl.  Returns the set, or NULL
  * when any file failed to load or two files define the same rule id.
  */
 struct ruleset *catalog_open(const struct catalog *c, const char *const *names, size_t n,

@@ -18,6 +18,8 @@
 
 #include "bank.h"
 #include "diag.h"
+#include "markdown.h"
+#include "sentence.h"
 #include "suppress.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -61,6 +63,10 @@ struct checker {
 	unsigned long bad_line, bad_col; /* where the first of them went wrong */
 	char *bad_msg, *bad_sugg;   /* ... and what to say about it (owned) */
 	char *buf;                  /* READ_BUF + 1 bytes (owned) */
+	char *md;                   /* a line's questions without Markdown (owned) */
+	size_t md_cap;
+	size_t *md_map;             /* ... and where each byte is in the line (owned) */
+	size_t md_map_cap;
 };
 
 struct checker *
@@ -88,6 +94,8 @@ checker_free(struct checker *c)
 	free(c->bad_msg);
 	free(c->bad_sugg);
 	free(c->buf);
+	free(c->md);
+	free(c->md_map);
 	free(c);
 }
 
@@ -349,16 +357,30 @@ closed_suggestion(const char *q, size_t len, bool job_or_pay)
 	return out;
 }
 
+/* The column of byte i of a question (see check_question). */
+static unsigned long
+question_col(const char *line, const char *q, const size_t *map, size_t i, unsigned long col_base)
+{
+	return col_base + utf8_columns(line, map != NULL ? map[i] : (size_t)(q - line) + i);
+}
+
+/* The column just past byte i - 1 of a question, i > 0. */
+static unsigned long
+question_end_col(const char *line, const char *q, const size_t *map, size_t i, unsigned long col_base)
+{
+	return col_base + utf8_columns(line, map != NULL ? map[i - 1] + 1 : (size_t)(q - line) + i);
+}
+
 /*
- * Check one question.  line is the whole original line (for columns);
- * the question is line[off..off+len).  Returns nothing; findings go out.
+ * Check one question, q[0..len).  line is the whole original line, for
+ * columns: byte i of q is at line[map[i]], or, when map is NULL, q lies
+ * in line as it is.  Returns nothing; findings go out.
  */
 static void
-check_question(struct checker *c, unsigned long lineno, const char *line, size_t off,
-    size_t len, unsigned long col_base, char *const *ignore, size_t nignore)
+check_question(struct checker *c, unsigned long lineno, const char *line, const char *q,
+    size_t len, const size_t *map, unsigned long col_base, char *const *ignore, size_t nignore)
 {
 	struct assessment as;
-	const char *q = line + off;
 
 	assess_line(c->a, c->m, q, len, ignore, nignore, &as);
 	c->nq++;
@@ -369,7 +391,7 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 	if (assess_sure(c->a, &as))
 		c->cat_seen[as.cat] = true;
 	emit_question(c->e, lineno, q, len, as.cat, assess_confidence(&as));
-	unsigned long qcol = col_base + utf8_columns(line, off);
+	unsigned long qcol = question_col(line, q, map, 0, col_base);
 	if (as.err < 0) {
 		char e[120];
 		rule_strerror(as.err, e, sizeof e);
@@ -380,14 +402,14 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 		const struct flag *fl = &as.flags[i];
 		struct finding f = {
 			.line = lineno,
-			.col = qcol + utf8_columns(q, fl->so),
+			.col = question_col(line, q, map, fl->so, col_base),
 			.sev = fl->sev,
 			.kind = kind_name(fl->rule->kind),
 			.rule = fl->rule->id,
 			.message = fl->rule->message,
 			.suggestion = fl->rule->suggestion,
 		};
-		f.end_col = f.col + utf8_columns(q + fl->so, fl->eo - fl->so);
+		f.end_col = fl->eo > fl->so ? question_end_col(line, q, map, fl->eo, col_base) : f.col;
 		char *sugg = NULL;
 		if (fl->rule->kind == KIND_CLOSED) {
 			/* Rewritten from the question itself; the model's view of
@@ -407,7 +429,7 @@ check_question(struct checker *c, unsigned long lineno, const char *line, size_t
 		char msg[64];
 		snprintf(msg, sizeof msg, "the same question as line %lu", first);
 		struct finding f = {
-			.line = lineno, .col = qcol, .end_col = qcol + utf8_columns(q, len),
+			.line = lineno, .col = qcol, .end_col = question_end_col(line, q, map, len, col_base),
 			.sev = SEV_WARNING, .kind = "duplicate", .rule = "list.duplicate",
 			.message = msg,
 			.suggestion = "Ask each question once; drop this one or make it more specific.",
@@ -576,24 +598,8 @@ draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
 		comment_line(c, lineno, s, off + 1, len);
 		return;
 	}
-	/* List markers: "-", "*", "+", "1.", "1)" followed by a space. */
-	size_t m = off;
-	if (strchr("-*+", s[m]) != NULL && m + 1 < len && (s[m + 1] == ' ' || s[m + 1] == '\t')) {
-		m += 1;
-	} else {
-		while (m < len && s[m] >= '0' && s[m] <= '9' && m - off < 4)
-			m++;
-		if (m > off && m < len && (s[m] == '.' || s[m] == ')') && m + 1 < len &&
-		    (s[m + 1] == ' ' || s[m + 1] == '\t'))
-			m += 1;
-		else
-			m = off;
-	}
-	if (m != off) {
-		off = m;
-		while (off < len && (s[off] == ' ' || s[off] == '\t'))
-			off++;
-	}
+	/* Block quotes, list markers and task boxes: "> - [ ] Question". */
+	off += md_prefix(s + off, len - off);
 	size_t whole = len;
 	len = suppress_trailing(s, len, ids, &nids);
 	for (size_t i = 0; i < nids; i++)
@@ -605,7 +611,26 @@ draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
 		return;
 	size_t n;
 	char **in_effect = suppress_collect(&c->sup, ids, nids, &n);
-	check_question(c, lineno, s, off, len - off, col_base, in_effect, n);
+	/* The question without emphasis or link syntax, and for each of its
+	 * bytes where it is in the line. */
+	xgrow((void **)&c->md, &c->md_cap, len - off + 1, 1);
+	xgrow((void **)&c->md_map, &c->md_map_cap, len - off + 1, sizeof *c->md_map);
+	size_t ml = md_strip(s + off, len - off, c->md, c->md_map);
+	for (size_t i = 0; i <= ml; i++)
+		c->md_map[i] += off;
+	/* Each question on the line on its own: "What do you do? How did
+	 * you start?" is two. */
+	for (size_t st = 0; st < ml;) {
+		size_t en = sentence_question_end(c->md, ml, st);
+		size_t qe = en;
+		while (qe > st && (c->md[qe - 1] == ' ' || c->md[qe - 1] == '\t'))
+			qe--;
+		if (qe > st)
+			check_question(c, lineno, s, c->md + st, qe - st, c->md_map + st, col_base, in_effect, n);
+		st = en;
+		while (st < ml && (c->md[st] == ' ' || c->md[st] == '\t'))
+			st++;
+	}
 }
 
 static void
@@ -735,7 +760,7 @@ check_bank(struct checker *c, const char *path)
 	}
 	for (size_t i = 0; i < b->nquestions; i++) {
 		const struct question *q = &b->questions[i];
-		check_question(c, q->text_line, q->text, 0, strlen(q->text), q->text_col, NULL, 0);
+		check_question(c, q->text_line, q->text, q->text, strlen(q->text), NULL, q->text_col, NULL, 0);
 	}
 	end_file(c);
 	bank_free(b);

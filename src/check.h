@@ -3,9 +3,10 @@
  *
  * A checker streams each input one line at a time with a fixed buffer,
  * so memory does not grow with the input: it strips a BOM, CR, list
- * markers and inline suppressions (columns still point into the original
- * line), skips blanks and '#' comments, assesses each question (assess.h)
- * and hands questions and findings to an emitter (emit.h).  At the end of
+ * markers, Markdown (markdown.h) and inline suppressions (columns still
+ * point into the original line), skips blanks and '#' comments, splits a
+ * line holding several questions (sentence.h), assesses each question
+ * (assess.h) and hands questions and findings to an emitter (emit.h).  At the end of
  * each file it adds the list findings: missing closing questions, a tier
  * never covered, more questions than fit the planned time, duplicates.
  * Files ending in .yaml or .yml are loaded as banks and their questions

@@ -182,8 +182,10 @@ classifier_new(const struct ruleset *rs)
 		c->cues[cat] = xreallocarray(c->cues[cat], c->ncues[cat] + 1, sizeof *c->cues[cat]);
 		c->cues[cat][c->ncues[cat]++] = rs->cues[i];
 	}
-	for (size_t b = 0; b < rs->nbanks; b++) {
-		const struct bank *bk = rs->banks[b];
+	for (size_t b = 0; b <= rs->nbanks; b++) {
+		const struct bank *bk = b < rs->nbanks ? rs->banks[b] : rs->reference;
+		if (bk == NULL)
+			continue;
 		for (size_t q = 0; q < bk->nquestions; q++) {
 			const struct question *qu = &bk->questions[q];
 			uint32_t tmp[MAX_WORDS];

@@ -5,8 +5,9 @@
  * a line gets one category wherever it is typed.  It is built from the
  * active rule set: the cue patterns of every loaded file vote for their
  * category (one point per cue that matches), and the words a line shares
- * with the banks' own questions add a smaller bonus, which settles ties
- * and places questions no cue recognises.  A line with no cue and little
+ * with the banks' own questions (the default bank's always, as
+ * rs->reference when it is not chosen) add a smaller bonus, which settles
+ * ties and places questions no cue recognises.  A line with no cue and little
  * in common with any bank question gets CAT_NONE.
  */
 #ifndef INFOCOACH_CLASSIFY_H

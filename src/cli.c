@@ -7,12 +7,16 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "diag.h"
+#include "files.h"
 #include "settings.h"
 #include "xmalloc.h"
 
@@ -73,5 +77,44 @@ cli_close_stdout(int status)
 			diag_error("write error on standard output");
 		return STATUS_INVALID;
 	}
+	return status;
+}
+
+int
+cli_save_page(const char *path, int (*make)(FILE *fp, void *arg), void *arg)
+{
+	bool to_stdout = strcmp(path, "-") == 0;
+	struct stat st;
+	if (files_is_none(path))
+		return STATUS_OK;       /* /dev/null: no page wanted */
+	if (!to_stdout && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_error("cannot write the page to '%s': it is a directory", path);
+		return STATUS_UNSAVED;
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (mem == NULL) {
+		diag_error("cannot make the page: %s", strerror(errno));
+		return STATUS_UNSAVED;
+	}
+	int rc = make(mem, arg);
+	if (fclose(mem) != 0)
+		rc = -1;
+	char err[PATH_MAX + 256];
+	int status = STATUS_OK;
+	if (rc != 0) {
+		diag_error("cannot make the page: %s", strerror(errno));
+		status = STATUS_UNSAVED;
+	} else if (to_stdout) {
+		if (files_write_all(STDOUT_FILENO, buf, len) < 0) {
+			diag_error("cannot write the page to standard output: %s", strerror(errno));
+			status = STATUS_UNSAVED;
+		}
+	} else if (files_save_atomic(path, buf, len, err, sizeof err) != 0) {
+		diag_error("%s", err);
+		status = STATUS_UNSAVED;
+	}
+	free(buf);
 	return status;
 }

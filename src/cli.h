@@ -49,6 +49,15 @@ void cli_usage(FILE *fp);
 /* Report a usage error: "infocoach: MSG" and a hint; returns STATUS_INVALID. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/*
+ * Write the page make(fp, arg) writes (returning 0, or -1 on failure) to
+ * path: made in memory, then written in one go, to a file replaced
+ * atomically and private like the program's other files; '-' is standard
+ * output and /dev/null nothing.  Returns STATUS_OK, or STATUS_UNSAVED
+ * after a message.
+ */
+int cli_save_page(const char *path, int (*make)(FILE *fp, void *arg), void *arg);
+
 /* Flush stdout and report a write error (e.g. a full disk); returns
  * status unchanged, or STATUS_INVALID when stdout could not be written. */
 int cli_close_stdout(int status);

@@ -24,6 +24,8 @@
 #include "emit.h"
 #include "letter.h"
 #include "settings.h"
+#include "summary_html.h"
+#include "tally.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -41,7 +43,11 @@ check_usage(FILE *fp)
 	    "  -b, --bank NAME|FILE   use this bank's rules and questions (repeatable;\n"
 	    "                         default: general); rule files always apply\n"
 	    "  -p, --policy POLICY    severities: strict, default or lenient\n"
-	    "  -f, --format FORMAT    text (default), json, sarif or github\n"
+	    "  -f, --format FORMAT    text (default), json, sarif, github, or csv (a row\n"
+	    "                         per file: questions, findings, job asks, pay\n"
+	    "                         questions, closing questions, tiers)\n"
+	    "      --summary-html FILE  also write a class summary page to FILE: a row\n"
+	    "                         per file and each file's findings beneath\n"
 	    "      --fail-on LEVEL    exit 1 on findings at LEVEL or above: error\n"
 	    "                         (default), warning, info, or never\n"
 	    "  -d, --duration D       planned meeting length (default 30m), e.g. 20m\n"
@@ -66,7 +72,7 @@ check_usage(FILE *fp)
 	    "  -h, --help             show this help\n"
 	    "\n"
 	    "The config file's bank, policy, duration, color and fail-on apply unless given\n"
-	    "here.\n"
+	    "here; its severity (such as {too_many: warning}) sets a kind's severity.\n"
 	    "\n"
 	    "Text output is FILE:LINE:COL: SEVERITY: MESSAGE [RULE], then the suggestion.\n"
 	    "Files are read as UTF-8 or UTF-16; one that cannot be read or decoded is a\n"
@@ -79,7 +85,7 @@ check_usage(FILE *fp)
 	    "\n"
 	    "Exit status: 0 no finding at the failing level, 1 findings at the failing\n"
 	    "level, 2 usage error, unreadable or invalid input, or a rule that could\n"
-	    "not be evaluated.\n", fp);
+	    "not be evaluated, 3 the --summary-html page could not be written.\n", fp);
 }
 
 /* Options shared by check and rules. */
@@ -119,6 +125,13 @@ open_rules(const struct common *co)
 	return rs;
 }
 
+/* cli_save_page's maker for the class summary. */
+static int
+make_summary(FILE *fp, void *arg)
+{
+	return summary_html(fp, arg);
+}
+
 int
 cli_check(int argc, char **argv)
 {
@@ -137,11 +150,14 @@ cli_check(int argc, char **argv)
 		{"stdin-filename", required_argument, NULL, 'S'},
 		{"color", required_argument, NULL, 'C'},
 		{"colour", required_argument, NULL, 'C'},
+		{"summary-html", required_argument, NULL, 'H'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct common co = {xcalloc((size_t)argc + 1, sizeof *co.banks), 0, POLICY_DEFAULT};
 	enum emit_format format = EMIT_TEXT;
+	const char *summary = NULL;   /* --summary-html FILE */
+	struct tally *tally = NULL;
 	const char *stdin_name = NULL, *color = NULL;
 	int letter = -1;   /* a letter_kind, or -1 for question lists */
 	int fail_on = SEV_ERROR;   /* SEV_NONE: never */
@@ -185,8 +201,11 @@ cli_check(int argc, char **argv)
 				format = EMIT_SARIF;
 			else if (strcmp(optarg, "github") == 0)
 				format = EMIT_GITHUB;
+			else if (strcmp(optarg, "csv") == 0)
+				format = EMIT_CSV;
 			else {
-				cli_usage_error("check", "invalid format '%s' (expected text, json, sarif or github)", optarg);
+				cli_usage_error("check", "invalid format '%s' (expected text, json, sarif, github or csv)",
+				    optarg);
 				goto out;
 			}
 			break;
@@ -208,6 +227,14 @@ cli_check(int argc, char **argv)
 			break;
 		case 'c':
 			config_path = optarg;
+			break;
+		case 'H':
+			if (optarg[0] == '\0' || strcmp(optarg, "-") == 0) {
+				cli_usage_error("check", "--summary-html needs a file name (standard output has "
+				    "the check's own output)");
+				goto out;
+			}
+			summary = optarg;
 			break;
 		case 'N':
 			no_config = true;
@@ -281,6 +308,11 @@ cli_check(int argc, char **argv)
 	as.all_rules = true;    /* a finding for every rule that fires */
 	struct emitter *em = emit_begin(format, stdout, rs, quiet);
 	emit_set_color(em, cli_use_color(color, isatty(STDOUT_FILENO)));
+	emit_set_severities(em, cf.kind_sev_set, cf.kind_sev);
+	if (summary != NULL) {
+		tally = tally_new(true);
+		emit_set_tally(em, tally);
+	}
 	diag_set_color(cli_use_color(color, isatty(STDERR_FILENO)));
 	struct checker *ck = checker_new(&as, em, duration);
 	bool inputs_ok = true;
@@ -309,11 +341,15 @@ cli_check(int argc, char **argv)
 	int wrote = emit_end(em, files, questions);
 	assessor_free(&as);
 	ruleset_free(rs);
+	int saved = summary != NULL ? cli_save_page(summary, make_summary, tally) : STATUS_OK;
 	if (wrote < 0 || !inputs_ok)
 		status = STATUS_INVALID;
+	else if (saved != STATUS_OK)
+		status = saved;
 	else
 		status = failing ? STATUS_FINDINGS : STATUS_OK;
 out:
+	tally_free(tally);
 	settings_free(&cf);
 	free(co.banks);
 	return status;

@@ -32,7 +32,8 @@ config_usage(FILE *fp)
 	    "      --no-config      read no config file: show the defaults\n"
 	    "  -h, --help           show this help\n"
 	    "\n"
-	    "Keys: bank, persona, duration, policy, color, transcript-dir, fail-on.  The\n"
+	    "Keys: bank, persona, duration, policy, color, transcript-dir, fail-on,\n"
+	    "severity (check's per kind, as {too_many: warning, closed: error}).  The\n"
 	    "file is the first of: --config FILE; $INFOCOACH_CONFIG; .infocoach.yaml in\n"
 	    "this directory or the nearest parent with one (a project file); then\n"
 	    "$XDG_CONFIG_HOME/infocoach/config.yaml (default ~/.config/infocoach/);\n"
@@ -80,6 +81,9 @@ effective(const struct settings *cf, enum setting k, char **value, char **origin
 	}
 	case SETTING_FAIL_ON:
 		*value = xstrdup("error");
+		break;
+	case SETTING_SEVERITY:
+		*value = xstrdup("(each rule's own)");
 		break;
 	case SETTING_TRANSCRIPT_DIR: {
 		char *dir = files_state_dir();

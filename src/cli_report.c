@@ -50,46 +50,17 @@ report_usage(FILE *fp)
 	    "read or is not valid, 3 the page could not be written.\n", fp);
 }
 
-/* Write the page to path ('-': standard output): made in memory, then
- * written in one go, to a file replaced atomically and private like the
- * program's other files.  Returns a status. */
+/* cli_save_page's maker for the report's page. */
+struct page_args {
+	const struct transcript_doc *doc;
+	struct replay *r;
+};
+
 static int
-write_html(const char *path, const struct transcript_doc *doc, struct replay *r)
+make_page(FILE *fp, void *arg)
 {
-	bool to_stdout = strcmp(path, "-") == 0;
-	struct stat st;
-	if (files_is_none(path))
-		return STATUS_OK;       /* /dev/null: no page wanted */
-	if (!to_stdout && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		diag_error("cannot write the page to '%s': it is a directory", path);
-		return STATUS_UNSAVED;
-	}
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	if (mem == NULL) {
-		diag_error("cannot make the page: %s", strerror(errno));
-		return STATUS_UNSAVED;
-	}
-	int rc = report_html(mem, doc, r);
-	if (fclose(mem) != 0)
-		rc = -1;
-	char err[PATH_MAX + 256];
-	int status = STATUS_OK;
-	if (rc != 0) {
-		diag_error("cannot make the page: %s", strerror(errno));
-		status = STATUS_UNSAVED;
-	} else if (to_stdout) {
-		if (files_write_all(STDOUT_FILENO, buf, len) < 0) {
-			diag_error("cannot write the page to standard output: %s", strerror(errno));
-			status = STATUS_UNSAVED;
-		}
-	} else if (files_save_atomic(path, buf, len, err, sizeof err) != 0) {
-		diag_error("%s", err);
-		status = STATUS_UNSAVED;
-	}
-	free(buf);
-	return status;
+	struct page_args *pa = arg;
+	return report_html(fp, pa->doc, pa->r);
 }
 
 int
@@ -140,7 +111,8 @@ cli_report(int argc, char **argv)
 	if (r == NULL)
 		goto out;
 	if (html != NULL) {
-		status = write_html(html, doc, r);
+		struct page_args pa = {doc, r};
+		status = cli_save_page(html, make_page, &pa);
 	} else {
 		/* On a terminal the report wraps as the session's did. */
 		char *text = report_text(r->s);

@@ -33,6 +33,11 @@ struct emitter {
 	size_t notes_len;
 	FILE *notes_fp;              /* ... written through this, or NULL */
 	char *rpath;                 /* replay: the path being reported (owned) */
+	bool sev_set[FINDING_KIND_COUNT]; /* the severity of this kind of finding */
+	enum severity sev[FINDING_KIND_COUNT]; /* ... is this, not its rule's */
+	struct tally *tally;         /* counts per file, or NULL (borrowed, or
+	                                own_tally) */
+	struct tally *own_tally;     /* csv without emit_set_tally (owned) */
 	char *rbuf[5];               /* replay: reused string buffers (owned) */
 	size_t rcap[5];
 };
@@ -183,6 +188,21 @@ static const struct {
 };
 
 void
+emit_set_severities(struct emitter *e, const bool *set, const enum severity *sev)
+{
+	memcpy(e->sev_set, set, sizeof e->sev_set);
+	memcpy(e->sev, sev, sizeof e->sev);
+}
+
+void
+emit_set_tally(struct emitter *e, struct tally *t)
+{
+	tally_free(e->own_tally);
+	e->own_tally = NULL;
+	e->tally = t;
+}
+
+void
 emit_set_color(struct emitter *e, bool on)
 {
 	e->color = on && e->format == EMIT_TEXT;
@@ -198,6 +218,10 @@ emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs, bool qu
 	e->first_file = true;
 	if (format == EMIT_JSON) {
 		fputs("{\n  \"version\": 1,\n  \"files\": [", out);
+	} else if (format == EMIT_CSV) {
+		e->tally = e->own_tally = tally_new(false);
+		fputs("path,questions,errors,warnings,infos,job_asks,pay_questions,closing_questions,"
+		    "job_tier,industry_tier\r\n", out);
 	} else if (format == EMIT_SARIF) {
 		fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
 		    "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
@@ -380,6 +404,8 @@ emit_file_begin(struct emitter *e, const char *path)
 		return;
 	}
 	e->path = path;
+	if (e->tally != NULL)
+		tally_file_begin(e->tally, path);
 	if (e->format != EMIT_JSON)
 		return;
 	fprintf(e->out, "%s\n    {\n      \"path\": ", e->first_file ? "" : ",");
@@ -407,6 +433,8 @@ emit_question(struct emitter *e, unsigned long line, const char *text, size_t le
 		fwrite(&confidence, sizeof confidence, 1, e->rec);
 		return;
 	}
+	if (e->tally != NULL)
+		tally_question(e->tally);
 	if (e->format != EMIT_JSON)
 		return;
 	fprintf(e->out, "%s\n        {\"line\": %lu, \"text\": \"", e->first_question ? "" : ",", line);
@@ -621,7 +649,16 @@ emit_finding(struct emitter *e, const struct finding *f)
 		rec_cstr(e->rec, f->suggestion);
 		return;
 	}
+	int k = finding_kind_lookup(f->kind);
+	struct finding as_set;
+	if (k >= 0 && e->sev_set[k]) {
+		as_set = *f;
+		as_set.sev = e->sev[k];
+		f = &as_set;
+	}
 	e->count[f->sev]++;
+	if (e->tally != NULL)
+		tally_finding(e->tally, f->line, f->col, f->sev, f->kind, f->rule, f->message, f->suggestion);
 	bool unreadable = strcmp(f->kind, "unreadable") == 0;
 	if (unreadable && e->format != EMIT_TEXT && strcmp(f->rule, "input.invalid-bank") != 0) {
 		/* (A bank that does not load has had its errors printed.) */
@@ -650,7 +687,46 @@ emit_finding(struct emitter *e, const struct finding *f)
 	case EMIT_GITHUB:
 		github_finding(e, f);
 		break;
+	case EMIT_CSV:
+		break;
 	}
+}
+
+/* One CSV field (RFC 4180): quoted, with quotes doubled, when it holds a
+ * comma, a quote, a line break or blanks at either end. */
+static void
+csv_field(FILE *o, const char *s)
+{
+	size_t n = strlen(s);
+	if (strpbrk(s, ",\"\r\n") == NULL && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
+		fputs(s, o);
+		return;
+	}
+	fputc('"', o);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', o);
+		fputc(*s, o);
+	}
+	fputc('"', o);
+}
+
+/* The csv row of the file just checked. */
+static void
+csv_row(struct emitter *e)
+{
+	const struct tally_file *f = tally_current(e->tally);
+	if (f == NULL)
+		return;
+	csv_field(e->out, f->path);
+	fprintf(e->out, ",%lu,%lu,%lu,%lu,%lu,%lu,", f->questions, f->count[SEV_ERROR], f->count[SEV_WARNING],
+	    f->count[SEV_INFO], f->job_asks, f->pay);
+	/* Only a list read whole has closing questions and tiers to count. */
+	if (tally_judged(f))
+		fprintf(e->out, "%u,%s,%s\r\n", 2 - f->closing_missing, f->job_tier_missing ? "no" : "yes",
+		    f->industry_tier_missing ? "no" : "yes");
+	else
+		fputs(",,\r\n", e->out);
 }
 
 void
@@ -660,6 +736,8 @@ emit_file_end(struct emitter *e)
 		fputc('E', e->rec);
 		return;
 	}
+	if (e->format == EMIT_CSV)
+		csv_row(e);
 	if (e->format != EMIT_JSON)
 		return;
 	fputs(e->first_question ? "],\n      \"findings\": [" : "\n      ],\n      \"findings\": [", e->out);
@@ -687,6 +765,7 @@ emit_record_end(struct emitter *e)
 	if (e == NULL)
 		return;
 	free(e->rpath);
+	tally_free(e->own_tally);
 	if (e->notes_fp != NULL)
 		fclose(e->notes_fp);
 	free(e->notes);
@@ -743,6 +822,7 @@ emit_end(struct emitter *e, unsigned long files, unsigned long questions)
 		fputs("\n    }\n  ]\n}\n", o);
 		break;
 	case EMIT_GITHUB:
+	case EMIT_CSV:
 		break;
 	}
 	bool failed = e->failed;

@@ -8,7 +8,9 @@
  *   json   the public shape of SPEC section 4 (findings of a file are
  *          spooled to a temporary file while its questions are written);
  *   sarif  SARIF 2.1.0, one run, results streamed;
- *   github one "::error file=...,line=...::..." workflow command a finding.
+ *   github one "::error file=...,line=...::..." workflow command a finding;
+ *   csv    a header, then one row a file (RFC 4180, CRLF line ends) with
+ *          its counts from a tally (tally.h).
  *
  * Write errors are remembered and reported by emit_end().
  */
@@ -20,9 +22,10 @@
 
 #include "catalog.h"
 #include "diag.h"
+#include "tally.h"
 #include "taxonomy.h"
 
-enum emit_format { EMIT_TEXT, EMIT_JSON, EMIT_SARIF, EMIT_GITHUB };
+enum emit_format { EMIT_TEXT, EMIT_JSON, EMIT_SARIF, EMIT_GITHUB, EMIT_CSV };
 
 struct finding {
 	unsigned long line;     /* 1-based, 0 for a list finding (null) */
@@ -42,6 +45,16 @@ struct emitter;
 /* Start writing to out in format; rs lists the rules (for SARIF). */
 struct emitter *emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs,
     bool quiet);
+
+/* From now on, a finding of kind finding_kind_name(k) gets severity
+ * sev[k] where set[k] (both arrays of FINDING_KIND_COUNT, copied): the
+ * config file's 'severity'. */
+void emit_set_severities(struct emitter *e, const bool *set, const enum severity *sev);
+
+/* Feed every file, question and finding to t as well (borrowed; it must
+ * outlive e), after the severities are set: for the class summary page.
+ * The csv format then takes its rows from t. */
+void emit_set_tally(struct emitter *e, struct tally *t);
 
 /* Colour the text format's findings (GCC's colours); other formats stay
  * plain. */

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "sentence.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -263,18 +264,19 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, const char
 	size_t so = 0;
 	bool opening_mentioned = kind == LETTER_THANKS && matches(m, mentioned_opening, flat, len, &so);
 
-	/* Job asks (and pay questions) line by line, positioned, by the
-	 * rules: the model learned from questions, not from paragraphs. */
+	/* Job asks (and pay questions) a sentence at a time, positioned, by
+	 * the rules: the model learned from questions, not from paragraphs.
+	 * A sentence may run over a line break (flat has spaces there). */
 	bool quiet_model = a->no_model_flags;
 	a->no_model_flags = true;
-	size_t start = 0;
-	unsigned long lineno = 0;
-	while (start <= len) {
-		const char *nl = memchr(text + start, '\n', len - start);
-		size_t l = nl ? (size_t)(nl - (text + start)) : len - start;
-		lineno++;
+	for (size_t st = 0; st < len;) {
+		while (st < len && (flat[st] == ' ' || flat[st] == '\n'))
+			st++;
+		if (st >= len)
+			break;
+		size_t en = sentence_end(text, len, st);
 		struct assessment as;
-		assess_line(a, m, text + start, l, NULL, 0, &as);
+		assess_line(a, m, flat + st, en - st, NULL, 0, &as);
 		for (size_t i = 0; i < as.nflags; i++) {
 			const struct flag *f = &as.flags[i];
 			if (f->rule->kind != KIND_JOB_ASK && f->rule->kind != KIND_SALARY)
@@ -282,16 +284,20 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, const char
 			if (f->rule->kind == KIND_JOB_ASK && opening_mentioned)
 				continue;
 			struct finding fd = {
-				.line = lineno, .col = 1 + utf8_columns(text + start, f->so),
 				.sev = f->sev, .kind = kind_name(f->rule->kind), .rule = f->rule->id,
 				.message = f->rule->message, .suggestion = f->rule->suggestion,
 			};
-			fd.end_col = fd.col + utf8_columns(text + start + f->so, f->eo - f->so);
+			position(text, st + f->so, &fd.line, &fd.col);
+			/* A match over a line break ends, in the finding, where its
+			 * first line does. */
+			const char *nl = memchr(text + st + f->so, '\n', f->eo - f->so);
+			size_t to = nl != NULL ? (size_t)(nl - text) : st + f->eo;
+			if (to > st + f->so && text[to - 1] == '\r')
+				to--;
+			fd.end_col = fd.col + utf8_columns(text + st + f->so, to - st - f->so);
 			emit_finding(e, &fd);
 		}
-		if (nl == NULL)
-			break;
-		start += l + 1;
+		st = en;
 	}
 	a->no_model_flags = quiet_model;
 	if (kind == LETTER_REQUEST && matches(m, attachment, flat, len, &so)) {

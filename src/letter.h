@@ -9,7 +9,8 @@
  * run long.  A thank-you note should be brief, thank the host for their
  * time and name one thing learned; it may express interest in an opening
  * only when it refers to one the host mentioned.  Each missing element is
- * a finding with a suggestion; job asks are positioned like check's.
+ * a finding with a suggestion; job asks and pay questions are looked for
+ * a sentence at a time (sentence.h), positioned like check's.
  */
 #ifndef INFOCOACH_LETTER_H
 #define INFOCOACH_LETTER_H

@@ -68,33 +68,7 @@ struct page {
 static void
 esc_n(FILE *fp, const char *s, size_t max)
 {
-	size_t n = strlen(s);
-	bool cut = n > max;
-	if (cut) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;
-	}
-	char *t = text_sanitize(s, n);
-	const char *p = t, *start = t;
-	for (; *p; p++) {
-		const char *ent = NULL;
-		switch (*p) {
-		case '&': ent = "&amp;"; break;
-		case '<': ent = "&lt;"; break;
-		case '>': ent = "&gt;"; break;
-		case '"': ent = "&quot;"; break;
-		case '\'': ent = "&#39;"; break;
-		default: continue;
-		}
-		fwrite(start, 1, (size_t)(p - start), fp);
-		fputs(ent, fp);
-		start = p + 1;
-	}
-	fwrite(start, 1, (size_t)(p - start), fp);
-	if (cut)
-		fputs("\xe2\x80\xa6", fp);
-	free(t);
+	text_write_html(fp, s, max);
 }
 
 static void

@@ -28,6 +28,7 @@ static const char *const key_names[SETTING_COUNT] = {
 	[SETTING_COLOR] = "color",
 	[SETTING_TRANSCRIPT_DIR] = "transcript-dir",
 	[SETTING_FAIL_ON] = "fail-on",
+	[SETTING_SEVERITY] = "severity",
 };
 
 const char *
@@ -154,11 +155,79 @@ beside(const char *path, const char *rel)
 	return xasprintf("%.*s/%s", (int)(slash - path), path, rel);
 }
 
+/*
+ * severity: a mapping of finding kinds to severities, {too_many: warning}.
+ * Problems go to dl; the value shown by 'infocoach config' is the
+ * mapping as read, in flow style.
+ */
+static void
+set_severities(struct settings *c, const struct ynode *v, struct diag_list *dl)
+{
+	if (v->type != YNODE_MAP) {
+		diag_add(dl, c->path, v->line, v->col, SEV_ERROR,
+		    "'severity' must be a mapping of kinds to severities, such as {too_many: warning}");
+		return;
+	}
+	char *shown = xstrdup("");
+	unsigned long kline[FINDING_KIND_COUNT] = {0};
+	for (size_t i = 0; i + 1 < v->nkids; i += 2) {
+		const struct ynode *key = v->kids[i], *val = v->kids[i + 1];
+		if (key->type != YNODE_SCALAR || key->reported)
+			continue;
+		int k = finding_kind_lookup(key->str);
+		if (k < 0) {
+			const char *best = NULL;
+			size_t bestd = strlen(key->str) > 4 ? 3 : 2;
+			for (int j = 0; j < FINDING_KIND_COUNT; j++) {
+				size_t d = text_distance(key->str, finding_kind_name(j));
+				if (d < bestd) {
+					bestd = d;
+					best = finding_kind_name(j);
+				}
+			}
+			if (strcmp(key->str, "unreadable") == 0)
+				diag_add(dl, c->path, key->line, key->col, SEV_ERROR,
+				    "an unreadable file is always an error; its severity cannot be set");
+			else if (best != NULL)
+				diag_add(dl, c->path, key->line, key->col, SEV_ERROR,
+				    "unknown kind '%s' in severity; did you mean '%s'?", key->str, best);
+			else
+				diag_add(dl, c->path, key->line, key->col, SEV_ERROR,
+				    "unknown kind '%s' in severity (known: " FINDING_KINDS ")", key->str);
+			continue;
+		}
+		if (kline[k] != 0) {
+			diag_add(dl, c->path, key->line, key->col, SEV_ERROR,
+			    "severity of '%s' is set twice (also on line %lu)", key->str, kline[k]);
+			continue;
+		}
+		kline[k] = key->line;
+		enum severity sev = val->type == YNODE_SCALAR ? severity_lookup(val->str) : SEV_NONE;
+		if (sev == SEV_NONE) {
+			diag_add(dl, c->path, val->line, val->col, SEV_ERROR,
+			    "invalid severity for '%s' (expected error, warning or info)", key->str);
+			continue;
+		}
+		c->kind_sev_set[k] = true;
+		c->kind_sev[k] = sev;
+		char *more = xasprintf("%s%s%s: %s", shown, shown[0] ? ", " : "", key->str, severity_name(sev));
+		free(shown);
+		shown = more;
+	}
+	c->value[SETTING_SEVERITY] = xasprintf("{%s}", shown);
+	c->line[SETTING_SEVERITY] = v->line;
+	free(shown);
+}
+
 /* Check one value; problems go to dl. */
 static void
 set_value(struct settings *c, enum setting k, const struct ynode *v, struct diag_list *dl)
 {
 	const char *name = key_names[k];
+	if (k == SETTING_SEVERITY) {
+		set_severities(c, v, dl);
+		return;
+	}
 	if (v->type != YNODE_SCALAR || v->len == 0 || ynode_plain_type(v) != NULL) {
 		const char *what = v->type == YNODE_MAP ? "a mapping" : v->type == YNODE_SEQ ? "a list" :
 		    v->len == 0 ? "empty" : ynode_plain_type(v);

@@ -19,6 +19,7 @@
  *     color: never             # auto, always or never (practice, mock, check)
  *     transcript-dir: ~/notes/interviews
  *     fail-on: warning         # check's exit 1: error, warning, info or never
+ *     severity: {too_many: warning, closed: error}   # check, per kind
  *
  * A relative transcript-dir, and a bank given as a relative file, are
  * taken from the config file's own directory.
@@ -45,6 +46,7 @@ enum setting {
 	SETTING_COLOR,
 	SETTING_TRANSCRIPT_DIR,
 	SETTING_FAIL_ON,
+	SETTING_SEVERITY,
 	SETTING_COUNT
 };
 
@@ -74,6 +76,8 @@ struct settings {
 	/* Parsed forms of the values that have one: */
 	unsigned long duration;         /* seconds, when value[SETTING_DURATION] */
 	enum policy policy;             /* when value[SETTING_POLICY] */
+	bool kind_sev_set[FINDING_KIND_COUNT]; /* severity: this kind's is given */
+	enum severity kind_sev[FINDING_KIND_COUNT]; /* ... as this */
 };
 
 /*
@@ -89,7 +93,7 @@ bool settings_load(struct settings *c, const char *path, bool disabled);
 void settings_free(struct settings *c);
 
 /* The keys, for messages. */
-#define SETTINGS_KNOWN "bank, persona, duration, policy, color, transcript-dir, fail-on"
+#define SETTINGS_KNOWN "bank, persona, duration, policy, color, transcript-dir, fail-on, severity"
 
 /* The key's name in the file ("transcript-dir"); NULL past the end. */
 const char *settings_key_name(enum setting k);

@@ -30,6 +30,9 @@ static const struct {
 
 static const char *const tiers[TIER_COUNT] = {"job", "industry", "closing"};
 static const char *const kinds[KIND_COUNT] = {"job_ask", "salary", "googleable", "closed"};
+static const char *const finding_kinds[FINDING_KIND_COUNT] = {"job_ask", "salary", "googleable",
+	"closed", "duplicate", "too_many", "missing_closing", "missing_tier", "no_questions",
+	"missing_element", "attachment", "too_long"};
 static const char *const severities[SEV_COUNT] = {"info", "warning", "error"};
 static const char *const policies[POLICY_COUNT] = {"default", "strict", "lenient"};
 static const char *const acts[ACT_COUNT] = {"question", "follow_up", "clarify", "self", "ack",
@@ -128,6 +131,18 @@ enum flag_kind
 kind_lookup(const char *name)
 {
 	return (enum flag_kind)lookup(kinds, KIND_COUNT, name);
+}
+
+const char *
+finding_kind_name(int k)
+{
+	return k >= 0 && k < FINDING_KIND_COUNT ? finding_kinds[k] : NULL;
+}
+
+int
+finding_kind_lookup(const char *name)
+{
+	return lookup(finding_kinds, FINDING_KIND_COUNT, name);
 }
 
 enum severity

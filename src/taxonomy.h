@@ -60,6 +60,19 @@ const char *severity_name(enum severity s);
 const char *policy_name(enum policy p);
 const char *act_name(enum act a);
 
+/* The kinds of finding 'check' gives whose severity a config file may
+ * set: the flag kinds, then those of lists and letters.  An unreadable
+ * file is always an error and is not among them. */
+#define FINDING_KIND_COUNT 12
+#define FINDING_KINDS "job_ask, salary, googleable, closed, duplicate, too_many, missing_closing, " \
+	"missing_tier, no_questions, missing_element, attachment, too_long"
+
+/* The name of finding kind k (0 <= k < FINDING_KIND_COUNT), else NULL. */
+const char *finding_kind_name(int k);
+
+/* The index of the finding kind named name, or -1. */
+int finding_kind_lookup(const char *name);
+
 /* A short human description of a category ("daily or weekly tasks"). */
 const char *category_about(enum category c);
 

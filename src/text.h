@@ -40,6 +40,11 @@ int text_write_safe(FILE *fp, const char *s, size_t n);
 /* The same as a newly allocated NUL-terminated string. */
 char *text_sanitize(const char *s, size_t n);
 
+/* Write at most max bytes of s (cut at a character, with "…" after a
+ * cut) to fp as HTML text: control characters escaped as
+ * text_sanitize does, then & < > " ' as entities. */
+void text_write_html(FILE *fp, const char *s, size_t max);
+
 /* Like text_sanitize, but line breaks are kept as they are. */
 char *text_sanitize_lines(const char *s);
 

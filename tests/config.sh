@@ -56,6 +56,7 @@ policy strict (T/config/infocoach/config.yaml:5)
 color never (T/config/infocoach/config.yaml:6)
 transcript-dir T/interviews (T/config/infocoach/config.yaml:7)
 fail-on error (default)
+severity (each rule'"'"'s own) (default)
 
 config file T/config/infocoach/config.yaml (XDG_CONFIG_HOME)
 history T/state/infocoach/history
@@ -115,6 +116,27 @@ printf 'fail-on: sometimes\n' > "$T/failon.yaml"
 "$IC" check --config "$T/failon.yaml" "$T/web.txt" > /dev/null 2> "$T/err"
 [ $? -eq 2 ] && grep -q "failon.yaml:1:10: error: invalid fail-on 'sometimes' (expected error, warning, info or never)" "$T/err"
 ok $? "an invalid fail-on in the file is a positioned error"
+
+# check: per-kind severities from a project file (.infocoach.yaml), with -j too.
+mkdir -p "$T/proj/drafts"
+chmod 755 "$T/proj" "$T/proj/drafts"
+printf 'severity: {too_many: warning, closed: error}\n' > "$T/proj/.infocoach.yaml"
+chmod 644 "$T/proj/.infocoach.yaml"
+printf 'Do you like your job?\nHow did you start?\nWhat is hard?\n' > "$T/proj/drafts/a.txt"
+cp "$T/proj/drafts/a.txt" "$T/proj/drafts/b.txt"
+(cd "$T/proj/drafts" && "$IC" check -q -d 2m a.txt) > "$T/out" 2>&1
+st=$?
+[ $st -eq 1 ] && grep -q '^a.txt:1:1: error: .*\[closed.yes-no\]' "$T/out" &&
+    grep -q '^a.txt: warning: 3 questions will not fit in 2 minutes' "$T/out"
+ok $? "severity in .infocoach.yaml: closed is an error and too_many a warning (status $st)"
+(cd "$T/proj/drafts" && "$IC" check -q -d 2m -j 2 a.txt b.txt) > "$T/out" 2>&1
+[ "$(grep -c 'error: .*closed.yes-no' "$T/out")" -eq 2 ] && [ "$(grep -c 'warning: 3 questions' "$T/out")" -eq 2 ]
+ok $? "severity holds for check -j's workers too"
+(cd "$T/proj/drafts" && "$IC" check -q -d 2m --no-config a.txt) > "$T/out" 2>&1
+[ $? -eq 0 ] && grep -q '^a.txt:1:1: info: .*closed.yes-no' "$T/out"
+ok $? "without the file, the rules' own severities"
+(cd "$T/proj/drafts" && "$IC" config severity) > "$T/out"
+same "config shows the severities as read" "$T/out" '{too_many: warning, closed: error}\n'
 
 # --- --config FILE, XDG_CONFIG_DIRS and relative XDG values -------------
 printf 'policy: lenient\n' > "$T/other.yaml"
