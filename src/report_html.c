@@ -662,8 +662,8 @@ section_score(struct page *pg)
 		{"Etiquette", sc.etiquette, 40, "40, less 15 for each error flag, 5 for each warning and 1 for each info; 0 when nothing was asked"},
 		{"Coverage", sc.coverage, 25, "3 for each topic about the job, up to 15, and 10 for the industry"},
 		{"Closing", sc.closing, 20, "referrals 8, permission to use their name 7, thanking the host 5"},
-		{"Pacing", sc.pacing, 15, "10 for ending before the host had to, 5 for both closing questions "
-		    "before time was up"},
+		{"Pacing", sc.pacing, 15, "10 for ending before the host had to, when something was asked; 5 for both "
+		    "closing questions before time was up"},
 	};
 	fprintf(fp, "<div class=\"score\"><p class=\"total %s\" aria-label=\"Score %d out of 100\">%d<small>/100</small></p>\n"
 	    "<ul class=\"parts\">\n", sc.total >= 80 ? "high" : sc.total >= 50 ? "mid" : "low", sc.total, sc.total);

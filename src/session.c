@@ -596,14 +596,20 @@ say_to_host(struct session *s, const char *text, size_t len)
 			free(note);
 		}
 	} else {
-		/* A question counts towards its topic only when the host is sure
-		 * of it, and a closing question only when it is sure enough to
-		 * praise. */
+		/* A question counts towards its topic only when its topic is
+		 * sure enough (the model's threshold), and a closing question
+		 * only when it is sure enough to praise.  The host still answers
+		 * its best guess at a topic below the threshold. */
 		if ((u.act == ACT_QUESTION && !u.unsure) || u.act == ACT_FOLLOW_UP || u.act == ACT_CLARIFY)
 			t->cat = u.cat;
 		bool closing = t->cat == CAT_REFERRALS || t->cat == CAT_MENTION_NAME;
-		if (u.act == ACT_QUESTION && t->cat != CAT_NONE && (!closing || u.closing))
-			s->asked[t->cat]++;
+		if (u.act == ACT_QUESTION && t->cat != CAT_NONE) {
+			t->counted = closing ? u.closing : u.topic_sure;
+			if (t->counted)
+				s->asked[t->cat]++;
+			else
+				s->unclear++;
+		}
 		if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED)
 			reply = host_react(&s->host, worst);
 		else

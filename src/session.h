@@ -48,6 +48,7 @@ struct turn {
 	enum act act;           /* what it did in the conversation */
 	float conf;             /* how sure the understanding was */
 	bool flagged;           /* at least one flag */
+	bool counted;           /* a question counted towards its topic */
 	char *reply;            /* what the host answered (owned) */
 };
 
@@ -82,6 +83,8 @@ struct session {
 	struct flagnote *flags;      /* every flag raised */
 	size_t nflags, capflags;
 	unsigned asked[CAT_COUNT];   /* questions per category */
+	unsigned unclear;            /* questions answered on a topic too
+	                                uncertain to count (not in asked) */
 	struct dialogue dlg;         /* what the conversation is about */
 	bool told_why;               /* the user said why they came */
 	bool asked_back;             /* the host asked something back */
