@@ -160,8 +160,8 @@ report_text(struct session *s)
 	add(&b, "  Questions counted: %u (about the job %u, the industry %u, closing %u); lines said: %zu\n",
 	    questions, tiers[TIER_JOB], tiers[TIER_INDUSTRY], tiers[TIER_CLOSING], s->nturns);
 	if (s->unclear > 0) {
-		add(&b, "  Not counted (%u): the topic was too unclear to count as covered; the host answered a guess.\n"
-		    "  Ask %s more plainly next time:\n", s->unclear, s->unclear == 1 ? "it" : "them");
+		add(&b, "  Not counted (%u): the topic was too unclear to count as covered, so the host answered "
+		    "a guess; ask %s more plainly:\n", s->unclear, s->unclear == 1 ? "it" : "them");
 		for (size_t i = 0; i < s->nturns; i++)
 			if (s->turns[i].act == ACT_QUESTION && s->turns[i].cat != CAT_NONE && !s->turns[i].counted) {
 				char *q = text_sanitize(s->turns[i].text, strlen(s->turns[i].text));

@@ -11,39 +11,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 sock="infocoach-test-$$"
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { T kill-server 2>/dev/null; rm -rf "$TEST_HOME"; }
-trap cleanup EXIT
-
-# wait_for PATTERN [SECONDS]: poll the pane until a line matches.
-wait_for() {
-	deadline=$(( $(date +%s) + ${2:-30} ))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		if T capture-pane -p -S -500 -t t 2>/dev/null | grep -q -- "$1"; then
-			return 0
-		fi
-		sleep 0.1
-	done
-	diag "timed out waiting for: $1" "screen was:"
-	T capture-pane -p -t t 2>/dev/null | sed 's/^/#   /'
-	return 1
-}
-
-# window COLS ROWS CMD: a fresh window 't' running the shell command CMD.
-# It prints a token of its own first, and window waits for it, so no test
-# can read an earlier window's screen by mistake.
-win_n=0
-window() {
-	T kill-session -t t 2>/dev/null
-	win_n=$((win_n + 1))
-	T new-session -d -s t -x "$1" -y "$2" "echo window-$win_n-of-$$; $3"
-	wait_for "^window-$win_n-of-$$\$"
-}
-
-# The prompt line, without trailing blanks.
-prompt_line() {
-	T capture-pane -p -t t | grep '^you>' | tail -n 1 | sed 's/ *$//'
-}
+. "$TOP_SRCDIR/tests/tmux.sh"
 
 # A second session, 'keep', holds the tmux server up between the test
 # windows: a server whose last session is killed exits, and a window
@@ -171,7 +139,7 @@ T send-keys -t t '/end' Enter
 wait_for 'EXITED 0'
 [ "$(T capture-pane -p -S - -t t | wc -l)" -eq "$(T capture-pane -p -J -S - -t t | wc -l)" ]
 ok $? "64 columns: every line the program prints fits; none is wrapped by the terminal"
-T capture-pane -p -S - -t t | sed -n '/^  Not touched yet:/,/^  Closing:/p' > "$TEST_HOME/narrow"
+T capture-pane -p -S - -t t | sed -n '/^  Not touched yet:/,/^  Flags/p' > "$TEST_HOME/narrow"
 grep -q '^                     [^ ]' "$TEST_HOME/narrow" && ! grep -q '^ \{5,20\}[^ ]' "$TEST_HOME/narrow"
 ok $? "64 columns: an untouched topic's question goes on under its own column"
 window 64 40 "'$INFOCOACH' report '$tr'; echo EXITED \$?; sleep 30"
