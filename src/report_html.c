@@ -121,9 +121,7 @@ esc(FILE *fp, const char *s)
 static void
 put_cat(FILE *fp, enum category c)
 {
-	const char *n = c == CAT_NONE ? "no topic" : category_name(c);
-	for (; *n; n++)
-		fputc(*n == '_' ? ' ' : *n, fp);
+	fputs(c == CAT_NONE ? "no topic" : category_words(c), fp);
 }
 
 /* The CSS class of a category's colour. */

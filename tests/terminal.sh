@@ -262,7 +262,7 @@ ok $? "mock: exit status 0"
 # the shell's prompt comes back on a fresh, empty line, and the words
 # are kept in the transcript as an unsent line the report mentions.
 window 100 50 "env PS1='$ ' INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' bash --norc --noprofile -i"
-wait_for '^\$ $'
+wait_for '^\$ *$'
 trh="$TEST_HOME/hard-stop.md"
 T send-keys -t t "XDG_STATE_HOME='$TEST_HOME/state' '$INFOCOACH' mock --duration 3s --seed 7 --no-history --transcript '$trh'" Enter
 wait_for '^\[1m left\] you>$'
@@ -315,5 +315,51 @@ ok $? "nursing: 'whats a charge nurse?' is explained from the glossary"
 T send-keys -t t '/quit' Enter
 wait_for 'EXITED 0'
 ok $? "nursing: /quit leaves with status 0"
+
+
+# A resize while a line is half typed redraws one prompt at the new width:
+# the terminal has rewrapped the long line, and the first rows of it must
+# not stay behind as a second prompt.
+window 100 40 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' --seed 7 --no-history --no-transcript; echo EXITED \$?; sleep 30"
+wait_for '^you>$'
+T send-keys -t t 'What does a typical week look like for you and for the people on your team'
+wait_for '^you> What does a typical week look like for you and for the people on your team$'
+T resize-window -t t -x 50 -y 40
+# A key typed after the resize is read after the redraw: wait for it.
+T send-keys -t t ' today'
+wait_for 'your team today$'
+T capture-pane -p -t t > "$TEST_HOME/resized"
+[ "$(grep -c '^you>' "$TEST_HOME/resized")" -eq 1 ] &&
+    [ "$(sed -n '/^you>/,$p' "$TEST_HOME/resized" | sed '/^$/d' | tr -d '\n')" = \
+      "you> What does a typical week look like for you and for the people on your team today" ]
+r=$?
+[ $r -eq 0 ] || diag "the screen:" "$(cat "$TEST_HOME/resized")"
+ok $r "100 to 50 columns mid-line: one prompt, the line rewrapped under it"
+T send-keys -t t C-u
+wait_for '^you>$'
+
+# /suggest <Tab> offers the topics as people read them, and takes either
+# form typed.
+T send-keys -t t '/suggest ' Tab Tab
+wait_for '^.*industry trends'
+T capture-pane -p -t t > "$TEST_HOME/offered"
+grep -q 'typical day' "$TEST_HOME/offered" && grep -q 'mention name' "$TEST_HOME/offered" &&
+    ! grep -q '_' "$TEST_HOME/offered" && ! grep -q '^/suggest' "$TEST_HOME/offered"
+r=$?
+[ $r -eq 0 ] || diag "the screen:" "$(cat "$TEST_HOME/offered")"
+ok $r "/suggest <Tab><Tab> lists the topics as people read them (industry trends)"
+T send-keys -t t 'industry_t' Tab
+wait_for '^you> /suggest industry trends$'
+ok $? "/suggest industry_t<Tab> completes to the words people read"
+T send-keys -t t Enter
+wait_for '^On how the field is changing'
+ok $? "/suggest industry trends suggests a question on the field's changes"
+T send-keys -t t '/suggest Typical' Tab
+wait_for '^you> /suggest typical day$'
+ok $? "/suggest Typical<Tab> completes whatever the case"
+T send-keys -t t C-u '/quit' Enter
+wait_for 'EXITED 0'
 
 done_testing
