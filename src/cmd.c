@@ -37,7 +37,7 @@ static void cmd_why(struct session *s, int argc, char **argv);
 static const struct cmd commands[] = {
 	{"help", 0, 1, "[COMMAND]", "list the commands, or explain one", cmd_help},
 	{"time", 0, 0, "", "show the time used (and left, in a timed session)", cmd_time},
-	{"suggest", 0, 1, "[CATEGORY]", "suggest a next question for a topic not yet covered", cmd_suggest},
+	{"suggest", 0, 2, "[TOPIC]", "suggest a next question for a topic not yet covered", cmd_suggest},
 	{"tips", 0, 0, "", "etiquette tips for an informational interview", cmd_tips},
 	{"flags", 0, 0, "", "list the coach's flags so far, with better ways to ask", cmd_flags},
 	{"report", 0, 0, "", "show the report so far without ending", cmd_report},
@@ -281,23 +281,31 @@ static void
 cmd_suggest(struct session *s, int argc, char **argv)
 {
 	enum category want = CAT_NONE;
-	if (argc == 1) {
-		want = category_lookup(argv[0]);
+	/* "industry trends" or "industry_trends": the words people read, or
+	 * the identifier. */
+	char *typed = argc == 2 ? xasprintf("%s %s", argv[0], argv[1]) : argc == 1 ? xstrdup(argv[0]) : NULL;
+	if (typed != NULL) {
+		want = category_read(typed);
 		if (want == CAT_NONE) {
-			char *q = text_sanitize(argv[0], strlen(argv[0]));
-			infof(s, "No category '%s'. Categories: typical_day, likes, challenges, qualities, "
-			    "mission, advancement, entry_path, expectations, influences, advice, workplace, "
-			    "industry_trends, referrals, mention_name.", q);
+			char *q = text_sanitize(typed, strlen(typed));
+			char list[400] = "";
+			for (int c = 0; c < CAT_COUNT; c++) {
+				size_t l = strlen(list);
+				snprintf(list + l, sizeof list - l, "%s%s", c ? ", " : "", category_words((enum category)c));
+			}
+			infof(s, "No topic '%s'. Topics: %s.", q, list);
 			free(q);
+			free(typed);
 			return;
 		}
+		free(typed);
 	}
 	const struct question *q = report_suggest(s, want);
 	if (q == NULL) {
 		info(s, "The bank has no question for that topic.");
 		return;
 	}
-	if (argc == 1 || s->asked[q->cat] > 0)
+	if (argc >= 1 || s->asked[q->cat] > 0)
 		infof(s, "On %s, you could ask: %s", report_topic(q->cat), q->text);
 	else
 		infof(s, "You have not asked about %s yet. You could ask: %s", report_topic(q->cat), q->text);

@@ -329,6 +329,7 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 			u->cat = offered[pick];
 			u->conf = as->judged ? as->j.cat[offered[0]] + as->j.cat[offered[1]] : 1;
 			u->closing = u->cat == CAT_REFERRALS || u->cat == CAT_MENTION_NAME;
+			u->topic_sure = true;   /* the user said which */
 			d->topic = u->cat;
 			return;
 		}
@@ -438,6 +439,10 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		}
 		if (u->cat != CAT_NONE && !u->unsure)
 			d->topic = u->cat;
+		/* Below the threshold the host still answers its best guess,
+		 * but the topic does not count as covered. */
+		u->topic_sure = u->cat != CAT_NONE && !u->unsure &&
+		    (!as->judged || as->cat_conf >= d->unsure_below);
 		break;
 	case ACT_FOLLOW_UP:
 	case ACT_CLARIFY:

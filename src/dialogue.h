@@ -41,6 +41,9 @@ struct understanding {
 	                            ask which of cat and alt was meant */
 	enum category alt;       /* the runner-up topic when unsure */
 	bool closing;            /* a closing question sure enough to count */
+	bool topic_sure;         /* a question whose topic is sure enough
+	                            (unsure_below or more, or picked by the
+	                            user) to count as covered */
 	bool thanks;             /* it thanks the host, whatever its act
 	                            ("Thanks so much! Who else should I ask?") */
 };

@@ -78,6 +78,48 @@ static const char *const unsure_words[] = {
 	NULL,
 };
 
+/* What a host says to a question about pay in general. */
+static const char *const pay_general[] = {
+	"Pay depends so much on the employer and the region that I'd only mislead you. The "
+	"published salary surveys are a better guide.",
+	"I'd rather not put numbers on other people's pay. The salary surveys for the field "
+	"will give you a fairer picture than I can.",
+	"That varies a lot, and I'm not the right source for it. Look at the published pay "
+	"data, then ask me about the work itself.",
+	NULL,
+};
+
+/* What a host says to the user telling about themselves: what they
+ * study (another subject, or the host's own field), changing careers,
+ * the last year of study. */
+static const char *const study[] = {
+	"%s: that's a good angle to come in from. People here come from all sorts of subjects, "
+	"and the different way of thinking shows.",
+	"%s as a background. You'd be surprised how often that kind of training turns out to "
+	"be useful in this work.",
+	"%s, good. Keep hold of what it taught you; it will set you apart from people who only "
+	"ever studied the field itself.",
+	NULL,
+};
+static const char *const change[] = {
+	"Changing careers takes some nerve, and it brings experience with it that people "
+	"straight out of school don't have.",
+	"Plenty of the best people I know came to this from another career. What you already "
+	"know will count for more than you think.",
+	NULL,
+};
+static const char *const final_year[] = {
+	"The last year of study is a good time to be asking these questions, before the "
+	"decisions are made for you.",
+	"Good timing, then: this is exactly the moment to look around before you commit.",
+	NULL,
+};
+static const char *const same[] = {
+	"%s, so you already know the ground. The real job will still surprise you in places.",
+	"Good, %s: you'll have the basics already, and the rest is learned on the job.",
+	NULL,
+};
+
 /* tmpl with its first "%s" replaced by a and its second by b (newly
  * allocated); the templates are ours, so no other % appears. */
 static char *
@@ -172,6 +214,11 @@ host_init(struct host *h, const struct persona *p, uint64_t seed)
 		bag_init(&h->act_lines[a], p->acts[a].n > 0 ? p->acts[a].n : count(act_words[a], 4));
 	bag_init(&h->unsure, count(unsure_words, 4));
 	bag_init(&h->asks_back, p->asks_back.n);
+	bag_init(&h->pay_general, count(pay_general, 8));
+	bag_init(&h->self_study, count(study, 8));
+	bag_init(&h->self_same, count(same, 8));
+	bag_init(&h->self_change, count(change, 8));
+	bag_init(&h->self_final, count(final_year, 8));
 	for (int c = 0; c < CAT_COUNT; c++) {
 		h->used[c] = xcalloc(p->replies[c].n + 1, sizeof *h->used[c]);
 		h->said[c] = xcalloc(p->replies[c].n + 1, sizeof *h->said[c]);
@@ -195,6 +242,11 @@ host_free(struct host *h)
 		free(h->act_lines[a].order);
 	free(h->unsure.order);
 	free(h->asks_back.order);
+	free(h->pay_general.order);
+	free(h->self_study.order);
+	free(h->self_same.order);
+	free(h->self_change.order);
+	free(h->self_final.order);
 	for (int c = 0; c < CAT_COUNT; c++) {
 		free(h->used[c]);
 		free(h->said[c]);
@@ -379,17 +431,9 @@ host_another(struct host *h, enum category cat)
 char *
 host_react_pay(struct host *h, bool own)
 {
-	static const char *const general[] = {
-		"Pay depends so much on the employer and the region that I'd only mislead you. The "
-		"published salary surveys are a better guide.",
-		"I'd rather not put numbers on other people's pay. The salary surveys for the field "
-		"will give you a fairer picture than I can.",
-		"That varies a lot, and I'm not the right source for it. Look at the published pay "
-		"data, then ask me about the work itself.",
-	};
 	if (own)
 		return host_react(h, KIND_SALARY);
-	return xstrdup(general[host_random(h, sizeof general / sizeof *general)]);
+	return xstrdup(pay_general[bag_draw(h, &h->pay_general)]);
 }
 
 const char *
@@ -862,29 +906,6 @@ find_study(const char *q, char *buf, size_t len)
 char *
 host_self(struct host *h, const char *q)
 {
-	static const char *const study[] = {
-		"%s: that's a good angle to come in from. People here come from all sorts of subjects, "
-		"and the different way of thinking shows.",
-		"%s as a background. You'd be surprised how often that kind of training turns out to "
-		"be useful in this work.",
-		"%s, good. Keep hold of what it taught you; it will set you apart from people who only "
-		"ever studied the field itself.",
-	};
-	static const char *const change[] = {
-		"Changing careers takes some nerve, and it brings experience with it that people "
-		"straight out of school don't have.",
-		"Plenty of the best people I know came to this from another career. What you already "
-		"know will count for more than you think.",
-	};
-	static const char *const final_year[] = {
-		"The last year of study is a good time to be asking these questions, before the "
-		"decisions are made for you.",
-		"Good timing, then: this is exactly the moment to look around before you commit.",
-	};
-	static const char *const same[] = {
-		"%s, so you already know the ground. The real job will still surprise you in places.",
-		"Good, %s: you'll have the basics already, and the rest is learned on the job.",
-	};
 	char subject[48];
 	if (find_study(q, subject, sizeof subject)) {
 		memcpy(h->subject, subject, sizeof h->subject);
@@ -894,8 +915,8 @@ host_self(struct host *h, const char *q)
 		stem[4] = '\0';
 		bool own = strlen(subject) >= 4 && (strcasestr(h->p->role, stem) != NULL ||
 		    (h->field != NULL && strcasestr(h->field, stem) != NULL));
-		char *text = own ? fill(same[host_random(h, 2)], subject, NULL) :
-		    fill(study[host_random(h, 3)], subject, NULL);
+		char *text = own ? fill(same[bag_draw(h, &h->self_same)], subject, NULL) :
+		    fill(study[bag_draw(h, &h->self_study)], subject, NULL);
 		if (text[0] >= 'a' && text[0] <= 'z')
 			text[0] = (char)(text[0] - 32);
 		return text;
@@ -907,9 +928,9 @@ host_self(struct host *h, const char *q)
 		"years as a", "years as an", "after years", "second career", NULL};
 	for (const char *const *c = changing; *c != NULL; c++)
 		if (strstr(q, *c) != NULL)
-			return xstrdup(change[host_random(h, 2)]);
+			return xstrdup(change[bag_draw(h, &h->self_change)]);
 	if (strstr(q, "final year") != NULL || strstr(q, "last year of") != NULL ||
 	    strstr(q, "about to graduate") != NULL || strstr(q, "graduating") != NULL)
-		return xstrdup(final_year[host_random(h, 2)]);
+		return xstrdup(final_year[bag_draw(h, &h->self_final)]);
 	return NULL;
 }

@@ -39,6 +39,10 @@ struct host {
 	struct bag act_lines[ACT_COUNT]; /* the built-in words for each act */
 	struct bag unsure;
 	struct bag asks_back;
+	struct bag pay_general;      /* the built-in words on pay in general */
+	struct bag self_study, self_same, self_change, self_final;
+	                             /* ... on the user's studies, career change
+	                                or last year of study */
 	bool *used[CAT_COUNT];       /* variants given in this round (all
 	                                given: a new round starts) */
 	bool *said[CAT_COUNT];       /* variants given in this session */

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -165,9 +166,10 @@ repl_say(void *arg, enum voice v, const char *who, const char *text)
 	emit(o, v, who, text);
 }
 
-/* Completion: commands after '/', categories after '/suggest ', command
- * names after '/help ', otherwise the bank's questions (the whole line is
- * one word, so questions with spaces complete). */
+/* Completion: commands after '/', topics after '/suggest ' (as people
+ * read them, "industry trends", from either form typed), command names
+ * after '/help ', otherwise the bank's questions (the whole line is one
+ * word, so questions with spaces complete). */
 static char *
 complete_gen(const char *text, int state)
 {
@@ -179,9 +181,9 @@ complete_gen(const char *text, int state)
 	}
 	if (strncmp(text, "/suggest ", 9) == 0) {
 		while (idx < CAT_COUNT) {
-			const char *c = category_name((enum category)idx++);
-			if (strncmp(c, text + 9, len - 9) == 0)
-				return xasprintf("/suggest %s", c);
+			enum category c = (enum category)idx++;
+			if (category_matches(c, text + 9, len - 9, false))
+				return xasprintf("/suggest %s", category_words(c));
 		}
 		return NULL;
 	}
@@ -202,6 +204,24 @@ complete_gen(const char *text, int state)
 			return xstrdup(q);
 	}
 	return NULL;
+}
+
+/* Listing the matches of '/suggest ' or '/help ': the words after the
+ * command only ("industry trends", not "/suggest industry trends"). */
+static void
+show_matches(char **matches, int n, int max)
+{
+	const char *cmds[] = {"/suggest ", "/help "};
+	size_t skip = 0;
+	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
+		if (strncmp(matches[0], cmds[i], strlen(cmds[i])) == 0)
+			skip = strlen(cmds[i]);
+	char **shown = xcalloc((size_t)n + 2, sizeof *shown);
+	for (int i = 0; i <= n; i++)
+		shown[i] = matches[i] + (strlen(matches[i]) >= skip ? skip : 0);
+	rl_display_match_list(shown, n, max - (int)skip);
+	free(shown);
+	rl_forced_update_display();
 }
 
 static char **
@@ -417,6 +437,55 @@ check_inputrc(void)
 	free(path);
 }
 
+/* The columns the text s takes on screen, readline's invisible
+ * stretches (between \001 and \002) left out. */
+static size_t
+visible_columns(const char *s)
+{
+	size_t n = 0;
+	bool hidden = false;
+	for (const char *p = s; *p != '\0';) {
+		if (*p == '\001' || *p == '\002') {
+			hidden = *p++ == '\001';
+			continue;
+		}
+		size_t k = strcspn(p, "\001\002");
+		if (!hidden)
+			n += utf8_columns(p, k);
+		p += k;
+	}
+	return n;
+}
+
+/*
+ * The window changed size: redraw the prompt and the line being typed
+ * once.  Terminals that reflow (tmux, VTE, kitty...) have rewrapped the
+ * line to the new width, so the cursor's row within it is its column
+ * count divided by the new width: go up to the line's first row, clear
+ * to the end of the screen and draw it afresh.  (readline's own redraw
+ * goes by the old width and left the first rows of a rewrapped line
+ * behind: two prompts.)
+ */
+static void
+redraw_resized(void)
+{
+	struct winsize ws;
+	rl_reset_screen_size();
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0) {
+		rl_forced_update_display();
+		return;
+	}
+	size_t at = visible_columns(rl_prompt) + utf8_columns(rl_line_buffer, (size_t)rl_point);
+	size_t up = at / ws.ws_col;
+	fputc('\r', stdout);
+	if (up > 0)
+		printf("\033[%zuA", up);
+	fputs("\033[J", stdout);
+	fflush(stdout);
+	rl_on_new_line();
+	rl_redisplay();
+}
+
 static int
 run_interactive(struct session *s, const struct repl_options *o)
 {
@@ -428,6 +497,7 @@ run_interactive(struct session *s, const struct repl_options *o)
 	rl_catch_signals = 0;
 	rl_catch_sigwinch = 0;
 	rl_attempted_completion_function = complete;
+	rl_completion_display_matches_hook = show_matches;
 	static char no_breaks[] = "";
 	rl_completer_word_break_characters = no_breaks;
 	rl_basic_word_break_characters = no_breaks;
@@ -474,7 +544,7 @@ run_interactive(struct session *s, const struct repl_options *o)
 		}
 		if (got_winch) {
 			got_winch = 0;
-			rl_resize_terminal();
+			redraw_resized();
 		}
 		if (got_tstp) {
 			/* Ctrl-Z: give the terminal back, stop, and come back with

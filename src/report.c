@@ -157,8 +157,18 @@ report_text(struct session *s)
 	} else {
 		add(&b, "  Time used: %s (untimed practice)\n", used);
 	}
-	add(&b, "  Questions answered: %u (about the job %u, the industry %u, closing %u); lines said: %zu\n",
+	add(&b, "  Questions counted: %u (about the job %u, the industry %u, closing %u); lines said: %zu\n",
 	    questions, tiers[TIER_JOB], tiers[TIER_INDUSTRY], tiers[TIER_CLOSING], s->nturns);
+	if (s->unclear > 0) {
+		add(&b, "  Not counted (%u): the topic was too unclear to count as covered, so the host answered "
+		    "a guess; ask %s more plainly:\n", s->unclear, s->unclear == 1 ? "it" : "them");
+		for (size_t i = 0; i < s->nturns; i++)
+			if (s->turns[i].act == ACT_QUESTION && s->turns[i].cat != CAT_NONE && !s->turns[i].counted) {
+				char *q = text_sanitize(s->turns[i].text, strlen(s->turns[i].text));
+				add(&b, "    \"%s\"\n", q);
+				free(q);
+			}
+	}
 	if (s->unsent != NULL) {
 		char *u = text_sanitize(s->unsent, strlen(s->unsent));
 		add(&b, "  Not sent: \"%s\" was typed when the meeting ended; it was not said and does not count\n", u);
@@ -221,7 +231,7 @@ static uint64_t
 first_asked(const struct session *s, enum category c)
 {
 	for (size_t i = 0; i < s->nturns; i++)
-		if (s->turns[i].cat == c)
+		if (s->turns[i].cat == c && s->turns[i].counted)
 			return s->turns[i].at_ms;
 	return UINT64_MAX;
 }
@@ -242,7 +252,8 @@ report_score(struct session *s, struct score *sc)
 	sc->closing = (s->asked[CAT_REFERRALS] ? 8 : 0) + (s->asked[CAT_MENTION_NAME] ? 7 : 0) + (s->thanked ? 5 : 0);
 	uint64_t up = (uint64_t)s->cfg.duration * 1000;
 	uint64_t r = first_asked(s, CAT_REFERRALS), n = first_asked(s, CAT_MENTION_NAME);
-	sc->pacing = (s->ended_by_clock || s->quit ? 0 : 10) +
+	/* Ending on time with nothing asked kept no pace: no credit. */
+	sc->pacing = (s->ended_by_clock || s->quit || report_questions(s) == 0 ? 0 : 10) +
 	    (r != UINT64_MAX && n != UINT64_MAX && r <= up && n <= up ? 5 : 0);
 	sc->total = sc->etiquette + sc->coverage + sc->closing + sc->pacing;
 }
@@ -304,6 +315,8 @@ report_pacing(struct session *s)
 		add(&b, "  You did not wrap up in time: the host had to end the meeting after the grace.\n");
 	else if (s->quit)
 		add(&b, "  You left with /quit instead of closing the meeting.\n");
+	else if (s->over && report_questions(s) == 0)
+		add(&b, "  You ended the meeting without asking anything: there was no pace to keep.\n");
 	else if (s->over && end > (uint64_t)s->cfg.duration * 1000)
 		add(&b, "  You wrapped up within the grace, %s past the agreed time.\n",
 		    (clock_span(end - (uint64_t)s->cfg.duration * 1000, t1, sizeof t1), t1));

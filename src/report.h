@@ -21,8 +21,9 @@ struct score {
 	                   0 when no question was asked and nothing flagged */
 	int coverage;   /* 3 a job category up to 15, plus 10 for the industry */
 	int closing;    /* referrals 8, permission to use the name 7, thanks 5 */
-	int pacing;     /* 10 for ending before the host had to, 5 for both
-	                   closing questions before time was up */
+	int pacing;     /* 10 for ending before the host had to (when a
+	                   question was asked), 5 for both closing questions
+	                   before time was up */
 	int total;
 };
 

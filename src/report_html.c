@@ -13,6 +13,7 @@
 
 #include "report_html.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@
 #define CH_LANE 22      /* one topic's row */
 #define CH_GROUP 20     /* a tier's heading */
 #define CH_AXIS 34      /* the time axis */
+#define CH_MIN_SPAN 10000 /* the shortest time axis, ms */
 
 /* Tooltips and flag labels are cut to this many bytes. */
 #define TIP_MAX 300
@@ -46,6 +48,11 @@
 
 /* The lane of lines with no topic, after the categories. */
 #define LANE_NONE CAT_COUNT
+
+/* A rectangle on the chart, in view box units. */
+struct box {
+	double x0, y0, x1, y1;
+};
 
 /* What the page needs to know about the session, worked out once. */
 struct page {
@@ -60,6 +67,13 @@ struct page {
 	unsigned lane_y[CAT_COUNT + 1];   /* each lane's centre */
 	unsigned group_y[TIER_COUNT + 1]; /* each tier heading's baseline */
 	unsigned height;        /* the chart's height */
+	struct box *taken;      /* what is drawn where labels might go */
+	size_t ntaken, captaken;
+	char *moved[NOTICE_COUNT + 1]; /* notice and end labels with no room
+	                           above the chart, said in the caption (owned) */
+	size_t nmoved;
+	bool numbered;          /* flags crowd the chart: numbered, the Flags
+	                           list is the legend */
 };
 
 /* Text made safe for HTML: control characters escaped as in the
@@ -81,9 +95,7 @@ esc(FILE *fp, const char *s)
 static void
 put_cat(FILE *fp, enum category c)
 {
-	const char *n = c == CAT_NONE ? "no topic" : category_name(c);
-	for (; *n; n++)
-		fputc(*n == '_' ? ' ' : *n, fp);
+	fputs(c == CAT_NONE ? "no topic" : category_words(c), fp);
 }
 
 /* The CSS class of a category's colour. */
@@ -291,7 +303,9 @@ layout(struct page *pg)
 	uint64_t planned = (uint64_t)s->cfg.duration * 1000;
 	if (s->cfg.duration > 0 && planned + session_grace_ms(s) > end)
 		end = planned + session_grace_ms(s);
-	pg->span = end < 60000 ? 60000 : end + end / 50;
+	/* The axis ends just after the session (a 25-second one is not
+	 * drawn to a minute), at ten seconds at least. */
+	pg->span = end < CH_MIN_SPAN ? CH_MIN_SPAN : end + end / 50;
 }
 
 static double
@@ -357,7 +371,7 @@ chart_axes(struct page *pg)
 		fputs("</text>\n", fp);
 	}
 	/* Time ticks: about ten at most, at a round step. */
-	static const unsigned steps[] = {10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
+	static const unsigned steps[] = {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
 	    21600, 43200, 86400};
 	uint64_t step = steps[sizeof steps / sizeof *steps - 1];
 	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
@@ -389,24 +403,29 @@ struct label_rows {
 };
 
 /* The row for a label of text anchored at x ("start", "middle" or "end"),
- * as the y of its baseline. */
+ * as the y of its baseline: the lowest row where it clears its left
+ * neighbour, or -1 when every row is taken there. */
 static int
 label_y(struct label_rows *lr, double x, const char *anchor, const char *text)
 {
 	double w = LABEL_CHAR * (double)strlen(text);
 	double left = strcmp(anchor, "start") == 0 ? x : strcmp(anchor, "end") == 0 ? x - w : x - w / 2;
-	int best = 0;
-	for (int r = 0; r < LABEL_ROWS; r++) {
+	for (int r = 0; r < LABEL_ROWS; r++)
 		if (lr->right[r] + 8 <= left) {
-			best = r;
-			goto found;
+			lr->right[r] = left + w;
+			return CH_TOP - 8 - 15 * r;
 		}
-		if (lr->right[r] < lr->right[best])
-			best = r;
-	}
-found:
-	lr->right[best] = left + w;
-	return CH_TOP - 8 - 15 * best;
+	return -1;
+}
+
+/* A label with no room above the chart goes to the caption: "at T: text". */
+static void
+move_label(struct page *pg, uint64_t at, const char *text)
+{
+	char t[32];
+	clock_span(at, t, sizeof t);
+	if (pg->nmoved < sizeof pg->moved / sizeof *pg->moved)
+		pg->moved[pg->nmoved++] = xasprintf("%s: %s", t, text);
 }
 
 /* The timer's notices and the end of the meeting: dashed lines with
@@ -446,9 +465,12 @@ chart_notices(struct page *pg)
 		esc(fp, s->notice_text[n]);
 		fprintf(fp, "</title><line class=\"notice\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%u\"/>",
 		    x, x, CH_TOP - 4, bottom);
-		if (show)
+		int y = show ? label_y(&lr, x, anchor, label) : -1;
+		if (y >= 0)
 			fprintf(fp, "<text class=\"notice-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>",
-			    x, label_y(&lr, x, anchor, label), anchor, label);
+			    x, y, anchor, label);
+		else if (show)
+			move_label(pg, s->notice_at[n], label);
 		fputs("</g>\n", fp);
 	}
 	double x = x_at(pg, s->ended_at);
@@ -461,9 +483,130 @@ chart_notices(struct page *pg)
 	bool right = x > CH_W - 140;
 	double tx = right ? x - 4 : x + 4;
 	const char *anchor = right ? "end" : "start";
-	fprintf(fp, "</title><line class=\"end\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%u\"/>"
-	    "<text class=\"end-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text></g>\n",
-	    x, x, CH_TOP - 4, bottom, tx, label_y(&lr, tx, anchor, how), anchor, how);
+	fprintf(fp, "</title><line class=\"end\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%u\"/>",
+	    x, x, CH_TOP - 4, bottom);
+	int y = label_y(&lr, tx, anchor, how);
+	if (y >= 0)
+		fprintf(fp, "<text class=\"end-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>",
+		    tx, y, anchor, how);
+	else
+		move_label(pg, s->ended_at, how);
+	fputs("</g>\n", fp);
+}
+
+/* Flag labels beside their points, where nothing else is drawn. */
+#define FLAG_CHAR 6.4   /* chart units per character of a 10.5px label */
+
+static void
+take(struct page *pg, double x0, double y0, double x1, double y1)
+{
+	xgrow((void **)&pg->taken, &pg->captaken, pg->ntaken + 1, sizeof *pg->taken);
+	pg->taken[pg->ntaken++] = (struct box){x0, y0, x1, y1};
+}
+
+static bool
+free_at(const struct page *pg, const struct box *b)
+{
+	if (b->x0 < CH_LEFT || b->x1 > CH_W - 2)
+		return false;
+	for (size_t i = 0; i < pg->ntaken; i++) {
+		const struct box *t = &pg->taken[i];
+		if (b->x0 < t->x1 && t->x0 < b->x1 && b->y0 < t->y1 && t->y0 < b->y1)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Where a label of len characters goes beside the point at (x, y): the
+ * first of four places (right of the point or left of it, above its
+ * centre or below) that stays on the chart and clears everything drawn
+ * or placed so far; it is then taken.  The baseline's start in *tx, *ty;
+ * false when no place is free.
+ */
+static bool
+place_label(struct page *pg, double x, double y, size_t len, double *tx, double *ty)
+{
+	double w = FLAG_CHAR * (double)len + 2;
+	const double dx[] = {10, -10 - w, 10, -10 - w};
+	const double base[] = {y - 6, y - 6, y + 13, y + 13};
+	for (size_t i = 0; i < 4; i++) {
+		struct box b = {x + dx[i], base[i] - 9, x + dx[i] + w, base[i] + 3};
+		if (free_at(pg, &b)) {
+			take(pg, b.x0, b.y0, b.x1, b.y1);
+			*tx = b.x0;
+			*ty = base[i];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The points and the notices' and end's lines, as boxes labels must
+ * clear. */
+static void
+take_marks(struct page *pg)
+{
+	struct session *s = pg->s;
+	unsigned bottom = pg->height - CH_AXIS;
+	pg->ntaken = 0;
+	for (size_t t = 0; t < s->nturns; t++) {
+		double x = x_at(pg, s->turns[t].at_ms);
+		double y = pg->lane_y[s->turns[t].cat == CAT_NONE ? LANE_NONE : s->turns[t].cat];
+		take(pg, x - 7, y - 7, x + 7, y + 7);
+	}
+	for (int n = 0; n < NOTICE_COUNT && s->cfg.duration > 0; n++)
+		if (s->notice_given[n]) {
+			double x = x_at(pg, s->notice_at[n]);
+			take(pg, x - 2, CH_TOP - 4, x + 2, bottom);
+		}
+	double x = x_at(pg, s->ended_at);
+	take(pg, x - 2, CH_TOP - 4, x + 2, bottom);
+}
+
+/*
+ * Place the flag labels (the rule of each flagged point's worst flag)
+ * into lx, ly (NAN: not drawn).  When one of them finds no free place,
+ * the chart is crowded: each flagged point is numbered instead, as its
+ * flag is in the Flags list, which is then the chart's legend.
+ */
+static void
+place_flag_labels(struct page *pg, double *lx, double *ly)
+{
+	struct session *s = pg->s;
+	size_t nflagged = 0;
+	for (size_t t = 0; t < s->nturns; t++) {
+		lx[t] = ly[t] = NAN;
+		nflagged += s->turns[t].flagged;
+	}
+	if (nflagged == 0 || nflagged > MAX_FLAG_LABELS)
+		return;
+	take_marks(pg);
+	bool all = true;
+	for (size_t t = 0; t < s->nturns && all; t++) {
+		const struct flagnote *f = worst_flag(pg, t);
+		if (f != NULL) {
+			double x = x_at(pg, s->turns[t].at_ms);
+			double y = pg->lane_y[s->turns[t].cat == CAT_NONE ? LANE_NONE : s->turns[t].cat];
+			all = place_label(pg, x, y, strlen(f->rule->id), &lx[t], &ly[t]);
+		}
+	}
+	if (all)
+		return;
+	pg->numbered = true;
+	take_marks(pg);
+	for (size_t t = 0; t < s->nturns; t++) {
+		lx[t] = ly[t] = NAN;
+		const struct flagnote *f = worst_flag(pg, t);
+		if (f == NULL)
+			continue;
+		char num[24];
+		snprintf(num, sizeof num, "%zu", (size_t)(f - s->flags) + 1);
+		double x = x_at(pg, s->turns[t].at_ms);
+		double y = pg->lane_y[s->turns[t].cat == CAT_NONE ? LANE_NONE : s->turns[t].cat];
+		if (!place_label(pg, x, y, strlen(num), &lx[t], &ly[t]))
+			lx[t] = ly[t] = NAN;
+	}
 }
 
 /* One point for each line said to the host. */
@@ -472,9 +615,8 @@ chart_points(struct page *pg)
 {
 	FILE *fp = pg->fp;
 	struct session *s = pg->s;
-	size_t nflagged = 0;
-	for (size_t t = 0; t < s->nturns; t++)
-		nflagged += s->turns[t].flagged;
+	double *lx = xcalloc(s->nturns + 1, sizeof *lx), *ly = xcalloc(s->nturns + 1, sizeof *ly);
+	place_flag_labels(pg, lx, ly);
 
 	for (size_t t = 0; t < s->nturns; t++) {
 		const struct turn *tn = &s->turns[t];
@@ -499,15 +641,20 @@ chart_points(struct page *pg)
 		} else {
 			fprintf(fp, "<path class=\"dot mark c-%s\" d=\"M%.1f %.1fl7 7l-7 7l-7-7z\"/>",
 			    cat_class(tn->cat), x, (double)y - 7);
-			if (nflagged <= MAX_FLAG_LABELS) {
+			if (!isnan(lx[t])) {
 				fprintf(fp, "<text class=\"flag-label sev-%s\" x=\"%.1f\" y=\"%.1f\">",
-				    severity_name(f->sev), x + 10, (double)y - 6);
-				esc_n(fp, f->rule->id, 60);
+				    severity_name(f->sev), lx[t], ly[t]);
+				if (pg->numbered)
+					fprintf(fp, "%zu", (size_t)(f - s->flags) + 1);
+				else
+					esc_n(fp, f->rule->id, 60);
 				fputs("</text>", fp);
 			}
 		}
 		fputs("</a>\n", fp);
 	}
+	free(lx);
+	free(ly);
 }
 
 static void
@@ -538,8 +685,15 @@ section_timeline(struct page *pg)
 	chart_axes(pg);
 	chart_notices(pg);
 	chart_points(pg);
-	fputs("</svg>\n</div>\n<figcaption><span><i class=\"key\"></i>a line said, coloured by its topic</span>"
+	fputs("</svg>\n</div>\n<figcaption><span><i class=\"key\"></i>a line said, coloured by its topic</span>", fp);
+	fputs(pg->numbered ? "<span><i class=\"key flag\"></i>a flagged line, numbered as in "
+	    "<a href=\"#flags\">the flags</a> below (too many close together to name on the chart)</span>" :
 	    "<span><i class=\"key flag\"></i>a flagged line, with its rule</span>", fp);
+	for (size_t i = 0; i < pg->nmoved; i++) {
+		fputs("<span class=\"moved\">", fp);
+		esc(fp, pg->moved[i]);
+		fputs("</span>", fp);
+	}
 	if (s->cfg.duration > 0)
 		fputs("<span><i class=\"key notice\"></i>a notice of the timer</span>"
 		    "<span><i class=\"key band\"></i>the planned time</span>"
@@ -636,8 +790,8 @@ section_score(struct page *pg)
 		{"Etiquette", sc.etiquette, 40, "40, less 15 for each error flag, 5 for each warning and 1 for each info; 0 when nothing was asked"},
 		{"Coverage", sc.coverage, 25, "3 for each topic about the job, up to 15, and 10 for the industry"},
 		{"Closing", sc.closing, 20, "referrals 8, permission to use their name 7, thanking the host 5"},
-		{"Pacing", sc.pacing, 15, "10 for ending before the host had to, 5 for both closing questions "
-		    "before time was up"},
+		{"Pacing", sc.pacing, 15, "10 for ending before the host had to, when something was asked; 5 for both "
+		    "closing questions before time was up"},
 	};
 	fprintf(fp, "<div class=\"score\"><p class=\"total %s\" aria-label=\"Score %d out of 100\">%d<small>/100</small></p>\n"
 	    "<ul class=\"parts\">\n", sc.total >= 80 ? "high" : sc.total >= 50 ? "mid" : "low", sc.total, sc.total);
@@ -880,5 +1034,8 @@ report_html(FILE *fp, const struct transcript_doc *d, struct replay *r)
 
 	free(pg.first_flag);
 	free(pg.record_of);
+	free(pg.taken);
+	for (size_t i = 0; i < pg.nmoved; i++)
+		free(pg.moved[i]);
 	return ferror(fp) ? -1 : 0;
 }

@@ -65,8 +65,9 @@ with_duration(const char *line, unsigned long minutes)
 	return host_fill_duration(line, words);
 }
 
-void
-session_say(struct session *s, enum voice v, const char *text)
+/* Show and record one line now. */
+static void
+say_now(struct session *s, enum voice v, const char *text)
 {
 	const char *who = v == VOICE_HOST ? s->cfg.persona->name : v == VOICE_COACH ? "coach" : "infocoach";
 	if (s->cfg.transcript != NULL && v != VOICE_INFO) {
@@ -76,11 +77,31 @@ session_say(struct session *s, enum voice v, const char *text)
 			s->cfg.say(s->cfg.say_arg, VOICE_INFO, "infocoach", transcript_error(s->cfg.transcript));
 		}
 	}
+	s->cfg.say(s->cfg.say_arg, v, who, text);
+}
+
+/* The coach's remarks on the line being answered, held until the host
+ * has replied: show those not shown yet. */
+static void
+coach_flush(struct session *s)
+{
+	for (; s->coach_shown < s->ncoach; s->coach_shown++)
+		say_now(s, VOICE_COACH, s->coach_said[s->coach_shown]);
+}
+
+void
+session_say(struct session *s, enum voice v, const char *text)
+{
+	/* One rule for every remark on a line: the host replies first, the
+	 * coach speaks after (coach_flush). */
 	if (v == VOICE_COACH && s->in_turn) {
 		xgrow((void **)&s->coach_said, &s->capcoach, s->ncoach + 1, sizeof *s->coach_said);
 		s->coach_said[s->ncoach++] = xstrdup(text);
+		return;
 	}
-	s->cfg.say(s->cfg.say_arg, v, who, text);
+	say_now(s, v, text);
+	if (v == VOICE_HOST && s->in_turn)
+		coach_flush(s);
 }
 
 /* Record the user's own line in the transcript. */
@@ -595,6 +616,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	for (size_t i = 0; i < s->ncoach; i++)
 		free(s->coach_said[i]);
 	s->ncoach = 0;
+	s->coach_shown = 0;
 	s->in_turn = true;
 
 	/* A goodbye, thanks or small talk is no question: only a question
@@ -669,6 +691,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		if (k != CAT_NONE) {
 			u.cat = k;
 			u.unsure = false;
+			u.topic_sure = true;
 			dialogue_settle(&s->dlg, k);
 			s->last_u = u;
 		}
@@ -683,6 +706,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	if (u.act == ACT_QUESTION && worst == KIND_NONE && two_questions(s, text, len, two, two_q)) {
 		u.cat = two[0];
 		u.unsure = false;
+		u.topic_sure = true;
 		u.closing = false;
 		dialogue_settle(&s->dlg, two[1]);
 		s->last_u = u;
@@ -700,14 +724,20 @@ say_to_host(struct session *s, const char *text, size_t len)
 			free(note);
 		}
 	} else {
-		/* A question counts towards its topic only when the host is sure
-		 * of it, and a closing question only when it is sure enough to
-		 * praise. */
+		/* A question counts towards its topic only when its topic is
+		 * sure enough (the model's threshold), and a closing question
+		 * only when it is sure enough to praise.  The host still answers
+		 * its best guess at a topic below the threshold. */
 		if ((u.act == ACT_QUESTION && !u.unsure) || u.act == ACT_FOLLOW_UP || u.act == ACT_CLARIFY)
 			t->cat = u.cat;
 		bool closing = t->cat == CAT_REFERRALS || t->cat == CAT_MENTION_NAME;
-		if (u.act == ACT_QUESTION && t->cat != CAT_NONE && (!closing || u.closing))
-			s->asked[t->cat]++;
+		if (u.act == ACT_QUESTION && t->cat != CAT_NONE) {
+			t->counted = closing ? u.closing : u.topic_sure;
+			if (t->counted)
+				s->asked[t->cat]++;
+			else
+				s->unclear++;
+		}
 		if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED) {
 			reply = host_react(&s->host, worst);
 		} else if (two[0] != CAT_NONE) {
@@ -763,6 +793,9 @@ say_to_host(struct session *s, const char *text, size_t len)
 	}
 	if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE)
 		coach_closing(s, t->cat);
+	/* Whatever the host said (or when it said nothing), the coach's
+	 * remarks come now. */
+	coach_flush(s);
 	s->in_turn = false;
 	write_event(s, t, &as);
 }

@@ -48,6 +48,7 @@ struct turn {
 	enum act act;           /* what it did in the conversation */
 	float conf;             /* how sure the understanding was */
 	bool flagged;           /* at least one flag */
+	bool counted;           /* a question counted towards its topic */
 	char *reply;            /* what the host answered (owned) */
 	bool answered;          /* the reply was about the work itself */
 };
@@ -83,6 +84,8 @@ struct session {
 	struct flagnote *flags;      /* every flag raised */
 	size_t nflags, capflags;
 	unsigned asked[CAT_COUNT];   /* questions per category */
+	unsigned unclear;            /* questions answered on a topic too
+	                                uncertain to count (not in asked) */
 	struct dialogue dlg;         /* what the conversation is about */
 	bool told_why;               /* the user said why they came */
 	bool asked_back;             /* the host asked something back */
@@ -97,6 +100,8 @@ struct session {
 	char *last_norm;             /* ... normalised (owned) */
 	char **coach_said;           /* what the coach said this turn (owned) */
 	size_t ncoach, capcoach;
+	size_t coach_shown;          /* ... of which shown so far: the coach
+	                                speaks after the host's reply */
 	bool in_turn;                /* a line said to the host is being answered */
 	bool events_failed;          /* an events write failed at least once */
 	bool over;                   /* /end, /quit, end of input or time */
@@ -166,7 +171,10 @@ uint64_t session_time_used(const struct session *s);
  */
 void session_unsent(struct session *s, const char *text);
 
-/* Speak: append to the transcript and pass to the display. */
+/* Speak: append to the transcript and pass to the display.  While a
+ * line said to the host is being answered, the coach's remarks wait
+ * until the host has replied (or the turn is over): the coach always
+ * speaks after the host. */
 void session_say(struct session *s, enum voice v, const char *text);
 
 /* Free the session (not the borrowed parts); NULL is fine. */

@@ -55,6 +55,45 @@ category_name(enum category c)
 	return c >= 0 && c < CAT_COUNT ? categories[c].name : NULL;
 }
 
+/* The categories as people read them. */
+static const char *const words[CAT_COUNT] = {
+	"typical day", "likes", "challenges", "qualities", "mission", "advancement", "entry path",
+	"expectations", "influences", "advice", "workplace", "industry trends", "referrals",
+	"mention name",
+};
+
+const char *
+category_words(enum category c)
+{
+	return c >= 0 && c < CAT_COUNT ? words[c] : NULL;
+}
+
+bool
+category_matches(enum category c, const char *s, size_t n, bool whole)
+{
+	if (c < 0 || c >= CAT_COUNT)
+		return false;
+	const char *w = words[c];
+	size_t i = 0;
+	for (; i < n; i++) {
+		char a = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
+		if (a == '_' || a == '-')
+			a = ' ';
+		if (w[i] == '\0' || a != w[i])
+			return false;
+	}
+	return !whole || w[i] == '\0';
+}
+
+enum category
+category_read(const char *s)
+{
+	for (int i = 0; i < CAT_COUNT; i++)
+		if (category_matches((enum category)i, s, strlen(s), true))
+			return (enum category)i;
+	return CAT_NONE;
+}
+
 const char *
 category_topic(enum category c)
 {

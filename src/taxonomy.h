@@ -7,6 +7,9 @@
 #ifndef INFOCOACH_TAXONOMY_H
 #define INFOCOACH_TAXONOMY_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 enum category {
 	CAT_NONE = -1,
 	CAT_TYPICAL_DAY,
@@ -81,6 +84,19 @@ enum tier category_tier(enum category c);
 
 /* Look a name up; the NONE value (or -1) when it is not known. */
 enum category category_lookup(const char *name);
+
+/* A category as people read it: its identifier with spaces for the
+ * underscores ("industry trends"); NULL for CAT_NONE. */
+const char *category_words(enum category c);
+
+/* Whether what a person typed, s[0..n), starts the category c, in either
+ * form and any case ("Industry t", "industry_t"); with whole, whether
+ * it is the whole of it. */
+bool category_matches(enum category c, const char *s, size_t n, bool whole);
+
+/* The category a person typed, in either form ("industry trends",
+ * "industry_trends", "Industry-Trends"), or CAT_NONE. */
+enum category category_read(const char *s);
 enum tier tier_lookup(const char *name);
 enum flag_kind kind_lookup(const char *name);
 enum severity severity_lookup(const char *name);

@@ -59,28 +59,78 @@ print_wrapped(FILE *fp, const char *text, unsigned label_w, unsigned indent, uns
 	free(safe);
 }
 
+/* The widest hanging indent a line may take: at least this many
+ * columns are left for its text. */
+#define HANG_TEXT_MIN 20
+#define HANG_MAX 40
+/* A label has at most this many words ("Permission to use their name:"). */
+#define LABEL_WORDS 5
+
 /*
- * The hanging indent for a program line that must wrap: the column of
- * the text after a short first word and a gap of two or more spaces (a
- * table row), else after a leading "- " (a list item), else the line's
- * own indent.
+ * The hanging indent for a program line that must wrap at width, so
+ * that a wrapped line goes on under its own text:
+ *   a list item ("- by Friday: ...")         after the "- ";
+ *   a table row ("  /help  [COMMAND]  list")  at its last column, after
+ *                                           the last gap of two or more
+ *                                           spaces (its first word is
+ *                                           followed by such a gap);
+ *   a quoted item ("error [rule] \"...\"")    inside the quotation marks;
+ *   a labelled line ("  Closing: ...")       after the label's ": " (a
+ *                                           label of LABEL_WORDS words
+ *                                           at most);
+ *   anything else                            at the line's own indent.
+ * A column past HANG_MAX, or leaving fewer than HANG_TEXT_MIN columns,
+ * is not used.
  */
 static unsigned
-hang_of(const char *line, size_t n)
+hang_of(const char *line, size_t n, unsigned width)
 {
+	unsigned limit = width > HANG_TEXT_MIN + HANG_TEXT_MIN ? width - HANG_TEXT_MIN : HANG_TEXT_MIN;
+	if (limit > HANG_MAX)
+		limit = HANG_MAX;
 	size_t lead = 0;
 	while (lead < n && line[lead] == ' ')
 		lead++;
 	if (lead + 1 < n && line[lead] == '-' && line[lead + 1] == ' ')
 		return (unsigned)lead + 2;
+	/* A table row: the first word, then two spaces or more. */
 	size_t w = lead;
 	while (w < n && line[w] != ' ')
 		w++;
-	size_t gap = w;
-	while (gap < n && line[gap] == ' ')
-		gap++;
-	if (gap - w >= 2 && gap < n && gap <= 32)
-		return (unsigned)utf8_columns(line, gap);
+	if (w + 1 < n && line[w + 1] == ' ') {
+		size_t col = 0;
+		for (size_t i = w; i < n;) {
+			size_t g = i;
+			while (g < n && line[g] == ' ')
+				g++;
+			if (g - i >= 2 && g < n) {
+				if (utf8_columns(line, g) > limit)
+					break;
+				col = g;
+			}
+			i = g;
+			while (i < n && line[i] != ' ')
+				i++;
+		}
+		if (col > 0)
+			return (unsigned)utf8_columns(line, col);
+	}
+	/* A quoted item: the quotation ends the line. */
+	const char *q = memchr(line + lead, '"', n - lead);
+	if (q != NULL && n - lead >= 2 && line[n - 1] == '"' && q < line + n - 1 &&
+	    (q == line + lead || q[-1] == ' ') && utf8_columns(line, (size_t)(q - line) + 1) <= limit)
+		return (unsigned)utf8_columns(line, (size_t)(q - line) + 1);
+	/* A label: a few words and a ": " (not inside a quotation). */
+	size_t words = 1;
+	for (size_t i = lead; i + 1 < n && line[i] != '"' && words <= LABEL_WORDS; i++) {
+		words += line[i] == ' ';
+		if (line[i] == ':' && line[i + 1] == ' ' && words <= LABEL_WORDS) {
+			unsigned col = (unsigned)utf8_columns(line, i + 2);
+			if (col <= limit)
+				return col;
+			break;
+		}
+	}
 	return (unsigned)lead;
 }
 
@@ -99,7 +149,7 @@ print_lines(FILE *fp, const char *text, unsigned width)
 			fputc('\n', fp);
 		} else {
 			char *safe = text_sanitize(p, n);
-			wrap_words(fp, safe, 0, hang_of(safe, strlen(safe)), width, true);
+			wrap_words(fp, safe, 0, hang_of(safe, strlen(safe), width), width, true);
 			free(safe);
 		}
 		if (nl == NULL)

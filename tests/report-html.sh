@@ -114,6 +114,48 @@ nrec=$(grep -c '^\*\*' "$T/long.md")
     [ $ms -lt 10000 ]
 ok $? "a transcript of $nrec records: every one in the page, in $ms ms"
 
+# The chart's time axis fits the session: 25 seconds untimed are not
+# drawn to a minute.
+printf 'What does a typical week look like for you?\nHow did you get into this line of work?\n/end\n' |
+    INFOCOACH_TEST_CLOCK=8s timeout 20 "$IC" practice --seed 3 --no-history \
+    --transcript "$T/short.md" > /dev/null 2>&1
+timeout 20 "$IC" report "$T/short.md" --html "$T/short.html" 2> "$T/err"
+ticks=$(grep -o 'class="tick-label"[^>]*>[0-9:]*<' "$T/short.html" | sed 's/.*>\([0-9:]*\)<$/\1/' | tr '\n' ' ')
+grep -q '<dt>Time used</dt><dd>0:24' "$T/short.html" && [ "${ticks% }" = "0:00 0:05 0:10 0:15 0:20" ]
+ok $? "a 0:24 session's axis runs to about 0:25, not 1:00 (ticks: $ticks)"
+
+# Twelve flags in twenty seconds, several in a row a second apart: too
+# close to name each on the chart.
+cat > "$T/crowd-in" <<'EOF'
+I studied logistics and want to learn about operations work.
+Are you hiring at the moment?
+How much do you make?
+Could you pass my resume on to your hiring manager?
+What does your company do?
+What does a typical week look like for you?
+Are there any openings on your team?
+What is your salary?
+How did you get into this line of work?
+Can you get me an interview?
+How much do people earn here?
+What is the hardest part of your job?
+Could you refer me for a position?
+What do entry-level people usually earn in this field?
+How is your field changing at the moment?
+Is the pay good?
+Do you like your job?
+What advice would you give me?
+Who else would you suggest I talk to?
+/end
+EOF
+INFOCOACH_TEST_CLOCK=1s timeout 20 "$IC" practice --seed 3 --no-history --transcript "$T/crowd.md" \
+    < "$T/crowd-in" > /dev/null 2>&1
+timeout 20 "$IC" report "$T/crowd.md" --html "$T/crowd.html" 2> "$T/err"
+nflags=$(timeout 20 "$IC" report "$T/crowd.md" | sed -n 's/^  Flags (\([0-9]*\)):$/\1/p')
+grep -q '<dt>Time used</dt><dd>0:20' "$T/crowd.html" && [ "$nflags" = 12 ] &&
+    grep -q 'a flagged line, numbered as in <a href="#flags">the flags</a>' "$T/crowd.html"
+ok $? "12 flags in 0:20 ($nflags): the chart numbers them, and the flags list is its legend"
+
 ########################################################################
 # Headless Chromium: the page renders.
 ########################################################################
@@ -141,7 +183,9 @@ the rendered page marks both flags on the timeline, with their rules
 the rendered page marks the timer's notices
 the rendered page shows the score
 the rendered page shows markup in a question as text
-a screenshot of the page is a 1200x1600 PNG"
+a screenshot of the page is a 1200x1600 PNG
+12 flags in 20 seconds, rendered: no label overlaps another, a point or the end's line
+the sample mock, rendered: no label overlaps another, a point or a line"
 if [ -z "$browser" ]; then
 	printf '%s\n' "$names" > "$T/names"
 	while IFS= read -r name; do
@@ -198,5 +242,56 @@ wh=$(od -A n -t u1 -j 16 -N 8 "$T/shot.png" 2>/dev/null | awk '{print $3*256+$4 
 [ "$sig" = 89504e470d0a1a0a ] && [ "$wh" = 1200x1600 ] && [ "$(wc -c < "$T/shot.png")" -gt 20000 ]
 ok $? "a screenshot of the page is a 1200x1600 PNG ($wh, $(wc -c < "$T/shot.png" 2>/dev/null) bytes)"
 [ -n "${INFOCOACH_KEEP_SCREENSHOT:-}" ] && cp "$T/shot.png" "$INFOCOACH_KEEP_SCREENSHOT"
+
+# overlaps PAGE OUT: render a copy of PAGE with a script (the page itself
+# forbids scripts) that measures every label of the chart as Chromium
+# draws it, and writes into OUT's <body data-overlaps="N" data-labels="M">
+# how many labels overlap another label, a point, or a notice's or the
+# end's line (a label's own point and line excepted).
+cat > "$T/measure.js" <<'EOF'
+(function () {
+  var svg = document.querySelector('svg.timeline');
+  var labels = svg.querySelectorAll('text.flag-label, text.notice-label, text.end-label');
+  var marks = svg.querySelectorAll('.dot, line.end, line.notice');
+  function hit(a, b) {
+    return a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  }
+  var bad = [];
+  for (var i = 0; i < labels.length; i++) {
+    var a = labels[i].getBoundingClientRect();
+    for (var j = i + 1; j < labels.length; j++)
+      if (hit(a, labels[j].getBoundingClientRect()))
+        bad.push(labels[i].textContent + ' / ' + labels[j].textContent);
+    for (var k = 0; k < marks.length; k++)
+      if (marks[k].parentNode !== labels[i].parentNode && hit(a, marks[k].getBoundingClientRect()))
+        bad.push(labels[i].textContent + ' / a ' + marks[k].getAttribute('class'));
+  }
+  document.body.setAttribute('data-labels', labels.length);
+  document.body.setAttribute('data-overlaps', bad.length);
+  var pre = document.createElement('pre');
+  pre.id = 'overlaps';
+  pre.textContent = bad.join('\n');
+  document.body.appendChild(pre);
+})();
+EOF
+overlaps() {
+	{ sed '/http-equiv="Content-Security-Policy"/d; /^<\/body>/,$d' "$1"
+	  printf '<script>\n'; cat "$T/measure.js"; printf '</script>\n</body>\n</html>\n'; } > "$T/measure.html"
+	chrome DUMP "$T/measure.html" "$2"
+}
+
+overlaps "$T/crowd.html" "$T/crowd-dom.html"
+n=$(sed -n 's/.*data-overlaps="\([0-9]*\)".*/\1/p' "$T/crowd-dom.html")
+l=$(sed -n 's/.*data-labels="\([0-9]*\)".*/\1/p' "$T/crowd-dom.html")
+[ "$n" = 0 ] && [ "${l:-0}" -ge 11 ]
+ok $? "12 flags in 20 seconds, rendered: no label overlaps another, a point or the end's line ($l labels, ${n:-?} overlaps)"
+[ "$n" = 0 ] || diag "$(sed -n '/<pre id="overlaps">/,/<\/pre>/p' "$T/crowd-dom.html")"
+overlaps "$T/s.html" "$T/s-dom.html"
+n=$(sed -n 's/.*data-overlaps="\([0-9]*\)".*/\1/p' "$T/s-dom.html")
+l=$(sed -n 's/.*data-labels="\([0-9]*\)".*/\1/p' "$T/s-dom.html")
+[ "$n" = 0 ] && [ "${l:-0}" -ge 6 ]
+ok $? "the sample mock, rendered: no label overlaps another, a point or a line ($l labels, ${n:-?} overlaps)"
+[ "$n" = 0 ] || diag "$(sed -n '/<pre id="overlaps">/,/<\/pre>/p' "$T/s-dom.html")"
+
 
 done_testing

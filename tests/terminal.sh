@@ -11,39 +11,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 sock="infocoach-test-$$"
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { T kill-server 2>/dev/null; rm -rf "$TEST_HOME"; }
-trap cleanup EXIT
-
-# wait_for PATTERN [SECONDS]: poll the pane until a line matches.
-wait_for() {
-	deadline=$(( $(date +%s) + ${2:-30} ))
-	while [ "$(date +%s)" -le "$deadline" ]; do
-		if T capture-pane -p -S -500 -t t 2>/dev/null | grep -q -- "$1"; then
-			return 0
-		fi
-		sleep 0.1
-	done
-	diag "timed out waiting for: $1" "screen was:"
-	T capture-pane -p -t t 2>/dev/null | sed 's/^/#   /'
-	return 1
-}
-
-# window COLS ROWS CMD: a fresh window 't' running the shell command CMD.
-# It prints a token of its own first, and window waits for it, so no test
-# can read an earlier window's screen by mistake.
-win_n=0
-window() {
-	T kill-session -t t 2>/dev/null
-	win_n=$((win_n + 1))
-	T new-session -d -s t -x "$1" -y "$2" "echo window-$win_n-of-$$; $3"
-	wait_for "^window-$win_n-of-$$\$"
-}
-
-# The prompt line, without trailing blanks.
-prompt_line() {
-	T capture-pane -p -t t | grep '^you>' | tail -n 1 | sed 's/ *$//'
-}
+. "$TOP_SRCDIR/tests/tmux.sh"
 
 # A second session, 'keep', holds the tmux server up between the test
 # windows: a server whose last session is killed exits, and a window
@@ -171,7 +139,7 @@ T send-keys -t t '/end' Enter
 wait_for 'EXITED 0'
 [ "$(T capture-pane -p -S - -t t | wc -l)" -eq "$(T capture-pane -p -J -S - -t t | wc -l)" ]
 ok $? "64 columns: every line the program prints fits; none is wrapped by the terminal"
-T capture-pane -p -S - -t t | sed -n '/^  Not touched yet:/,/^  Closing:/p' > "$TEST_HOME/narrow"
+T capture-pane -p -S - -t t | sed -n '/^  Not touched yet:/,/^  Flags/p' > "$TEST_HOME/narrow"
 grep -q '^                     [^ ]' "$TEST_HOME/narrow" && ! grep -q '^ \{5,20\}[^ ]' "$TEST_HOME/narrow"
 ok $? "64 columns: an untouched topic's question goes on under its own column"
 window 64 40 "'$INFOCOACH' report '$tr'; echo EXITED \$?; sleep 30"
@@ -214,6 +182,9 @@ for sig in TERM HUP QUIT; do
 	T send-keys -t t 'What does a typical week look like for you?' Enter
 	wait_for '^Dolores: '
 	T send-keys -t t 'How did you get into'
+	# The signal comes once the words are on the prompt line (read by
+	# the program, not still on their way to it).
+	wait_for '^you> How did you get into'
 	pid=$(pgrep -n -f -- "--transcript $trs")
 	kill -$sig "$pid"
 	case $sig in TERM) want=143 ;; HUP) want=129 ;; QUIT) want=131 ;; esac
@@ -294,7 +265,7 @@ ok $? "mock: exit status 0"
 # the shell's prompt comes back on a fresh, empty line, and the words
 # are kept in the transcript as an unsent line the report mentions.
 window 100 50 "env PS1='$ ' INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' bash --norc --noprofile -i"
-wait_for '^\$ $'
+wait_for '^\$ *$'
 trh="$TEST_HOME/hard-stop.md"
 T send-keys -t t "XDG_STATE_HOME='$TEST_HOME/state' '$INFOCOACH' mock --duration 3s --seed 7 --no-history --transcript '$trh'" Enter
 wait_for '^\[1m left\] you>$'
@@ -347,5 +318,51 @@ ok $? "nursing: 'whats a charge nurse?' is explained from the glossary"
 T send-keys -t t '/quit' Enter
 wait_for 'EXITED 0'
 ok $? "nursing: /quit leaves with status 0"
+
+
+# A resize while a line is half typed redraws one prompt at the new width:
+# the terminal has rewrapped the long line, and the first rows of it must
+# not stay behind as a second prompt.
+window 100 40 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' --seed 7 --no-history --no-transcript; echo EXITED \$?; sleep 30"
+wait_for '^you>$'
+T send-keys -t t 'What does a typical week look like for you and for the people on your team'
+wait_for '^you> What does a typical week look like for you and for the people on your team$'
+T resize-window -t t -x 50 -y 40
+# A key typed after the resize is read after the redraw: wait for it.
+T send-keys -t t ' today'
+wait_for 'your team today$'
+T capture-pane -p -t t > "$TEST_HOME/resized"
+[ "$(grep -c '^you>' "$TEST_HOME/resized")" -eq 1 ] &&
+    [ "$(sed -n '/^you>/,$p' "$TEST_HOME/resized" | sed '/^$/d' | tr -d '\n')" = \
+      "you> What does a typical week look like for you and for the people on your team today" ]
+r=$?
+[ $r -eq 0 ] || diag "the screen:" "$(cat "$TEST_HOME/resized")"
+ok $r "100 to 50 columns mid-line: one prompt, the line rewrapped under it"
+T send-keys -t t C-u
+wait_for '^you>$'
+
+# /suggest <Tab> offers the topics as people read them, and takes either
+# form typed.
+T send-keys -t t '/suggest ' Tab Tab
+wait_for '^.*industry trends'
+T capture-pane -p -t t > "$TEST_HOME/offered"
+grep -q 'typical day' "$TEST_HOME/offered" && grep -q 'mention name' "$TEST_HOME/offered" &&
+    ! grep -q '_' "$TEST_HOME/offered" && ! grep -q '^/suggest' "$TEST_HOME/offered"
+r=$?
+[ $r -eq 0 ] || diag "the screen:" "$(cat "$TEST_HOME/offered")"
+ok $r "/suggest <Tab><Tab> lists the topics as people read them (industry trends)"
+T send-keys -t t 'industry_t' Tab
+wait_for '^you> /suggest industry trends$'
+ok $? "/suggest industry_t<Tab> completes to the words people read"
+T send-keys -t t Enter
+wait_for '^On how the field is changing'
+ok $? "/suggest industry trends suggests a question on the field's changes"
+T send-keys -t t '/suggest Typical' Tab
+wait_for '^you> /suggest typical day$'
+ok $? "/suggest Typical<Tab> completes whatever the case"
+T send-keys -t t C-u '/quit' Enter
+wait_for 'EXITED 0'
 
 done_testing

@@ -56,6 +56,82 @@ unique_keyword(const struct persona *p, int c, size_t i, const char *k)
 	return true;
 }
 
+/* How many of the n lines in v[] repeat an earlier one (reported as
+ * TAP comments); frees them. */
+static size_t
+repeats_in(const char *bank, const char *pid, const char *what, char **v, size_t n)
+{
+	size_t rep = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(v[i], v[j]) == 0) {
+				rep++;
+				printf("# %s/%s: %s repeated before its other variants: %.60s\n", bank, pid, what, v[i]);
+				break;
+			}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	return rep;
+}
+
+/* Every list of the host's words (the acts, reactions, fallbacks, acks,
+ * questions back, pay in general, the user's studies): as many lines in a
+ * row as the list has variants are all different. */
+static void
+check_no_repeats(const char *bank, const struct persona *p)
+{
+	enum { MAXV = 64 };
+	char *v[MAXV];
+	size_t rep = 0, lists = 0;
+	struct host h;
+	host_init(&h, p, 11);
+	for (int a = 0; a < ACT_COUNT; a++) {
+		size_t n = h.act_lines[a].n < MAXV ? h.act_lines[a].n : MAXV;
+		for (int round = 0; round < 2; round++) {
+			for (size_t i = 0; i < n; i++)
+				v[i] = host_act(&h, (enum act)a, 30);
+			rep += repeats_in(bank, p->id, act_name((enum act)a), v, n);
+			lists++;
+		}
+	}
+	for (int k = 0; k < KIND_COUNT; k++) {
+		size_t n = p->reactions[k].n < MAXV ? p->reactions[k].n : MAXV;
+		for (size_t i = 0; i < n; i++)
+			v[i] = host_react(&h, (enum flag_kind)k);
+		rep += repeats_in(bank, p->id, "a reaction", v, n);
+		lists++;
+	}
+	size_t n = p->fallback.n < MAXV ? p->fallback.n : MAXV;
+	for (size_t i = 0; i < n; i++)
+		v[i] = host_reply(&h, CAT_NONE);
+	rep += repeats_in(bank, p->id, "a fallback", v, n);
+	n = p->acks.n < MAXV ? p->acks.n : MAXV;
+	for (size_t i = 0; i < n; i++)
+		v[i] = host_ack(&h);
+	rep += repeats_in(bank, p->id, "an ack", v, n);
+	n = p->asks_back.n < MAXV ? p->asks_back.n : MAXV;
+	for (size_t i = 0; i < n; i++)
+		v[i] = xstrdup(host_ask_back(&h));
+	rep += repeats_in(bank, p->id, "a question back", v, n);
+	for (size_t i = 0; i < h.pay_general.n; i++)
+		v[i] = host_react_pay(&h, false);
+	rep += repeats_in(bank, p->id, "a word on pay in general", v, h.pay_general.n);
+	for (size_t i = 0; i < h.self_study.n; i++)
+		v[i] = host_self(&h, "i studied history at university");
+	rep += repeats_in(bank, p->id, "a word on the user's studies", v, h.self_study.n);
+	for (size_t i = 0; i < h.self_change.n; i++)
+		v[i] = host_self(&h, "i am changing careers after years in retail");
+	rep += repeats_in(bank, p->id, "a word on a career change", v, h.self_change.n);
+	for (size_t i = 0; i < h.unsure.n; i++)
+		v[i] = host_unsure(&h, CAT_LIKES, CAT_CHALLENGES);
+	rep += repeats_in(bank, p->id, "a question which topic was meant", v, h.unsure.n);
+	lists += 8;
+	ok(rep == 0, "%s/%s: no line of the host's repeats while another variant is unused (%zu lists)", bank,
+	    p->id, lists);
+	host_free(&h);
+}
+
 static void
 check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const struct persona *p)
 {
@@ -200,6 +276,32 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 	    bank, p->id, nlines);
 	forget();
 	session_free(s);
+
+	/* Goodbyes, one more than the persona has words for them: its
+	 * farewell, then each goodbye once, and none of them twice. */
+	s = session_new(&cfg);
+	forget();
+	const char *bye = "Thank you so much for your time today, goodbye!";
+	size_t nbye = p->acts[ACT_GOODBYE].n > 0 ? p->acts[ACT_GOODBYE].n : 3;
+	for (size_t k = 0; k <= nbye; k++)
+		session_input(s, bye, strlen(bye));
+	session_finish(s);
+	size_t farewells = 0;
+	repeats = 0;
+	for (size_t i = 0; i < nlines; i++) {
+		farewells += strcmp(lines[i], p->farewell) == 0;
+		for (size_t j = i + 1; j < nlines; j++)
+			if (strcmp(lines[i], lines[j]) == 0) {
+				repeats++;
+				printf("# %s/%s: said twice: %.70s\n", bank, p->id, lines[i]);
+			}
+	}
+	ok(nlines == nbye + 1 && repeats == 0 && (farewells == 1 || strstr(p->farewell, "{duration}") != NULL),
+	    "%s/%s: %zu goodbyes get the farewell once and no line twice (%zu host lines)", bank, p->id,
+	    nbye + 1, nlines);
+	forget();
+	session_free(s);
+	check_no_repeats(bank, p);
 	assessor_free(&as);
 }
 
