@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "xmalloc.h"
@@ -20,18 +21,18 @@
  * the host is an error, as salary.own is; pay in general a warning. */
 static char job_id[] = "job-ask.model";
 static char job_msg[] = "This reads as asking the host for a job, a place or a push for a "
-    "position (the learned model's judgement, not a fixed rule): hosts agree to these meetings "
+    "position (judged from many examples, not by a fixed rule): hosts agree to these meetings "
     "on the promise that you will not ask.";
 static char job_sugg[] = "Ask how people usually find their way into the work, or what would "
     "make someone ready for it; if there is an opening, the host will mention it.";
 static char pay_id[] = "salary.model";
-static char pay_msg[] = "This reads as a question about pay (the learned model's judgement, not "
+static char pay_msg[] = "This reads as a question about pay (judged from many examples, not by "
     "a fixed rule): what people earn is private, and published surveys answer it better.";
 static char pay_sugg[] = "Ask what shapes how a career grows over the years, or where people in "
     "the field find fair figures.";
 static char own_id[] = "salary.model-own";
-static char own_msg[] = "This reads as asking the host what they are paid (the learned model's "
-    "judgement, not a fixed rule): it is personal, and it puts them on the spot.";
+static char own_msg[] = "This reads as asking the host what they are paid (judged from many "
+    "examples, not by a fixed rule): it is personal, and it puts them on the spot.";
 static char own_sugg[] = "If pay matters to your decision, look up published surveys for the "
     "role, and ask the host what they find rewarding about the work instead.";
 
@@ -280,6 +281,56 @@ beyond_disclaimer(struct assessor *a, struct matcher *m, const char *ns, size_t 
 	}
 }
 
+/* Cue votes for a closing question that outvote the model's job-ask
+ * flag: two cue patterns, or one with nothing else. */
+#define CLOSING_CUE_VOTES 1.0f
+
+/* Whether the rules' cues take the normalised line ns[0..nl) for a
+ * closing question: referrals or the host's name, ahead of any topic. */
+static bool
+closing_cued(struct assessor *a, struct matcher *m, const char *ns, size_t nl)
+{
+	float votes[CAT_COUNT];
+	if (classify_scores(a->cls, m, ns, nl, votes) < 0)
+		return false;
+	int best = 0;
+	for (int c = 1; c < CAT_COUNT; c++)
+		if (votes[c] > votes[best])
+			best = c;
+	if (!((best == CAT_REFERRALS || best == CAT_MENTION_NAME) && votes[best] >= CLOSING_CUE_VOTES))
+		return false;
+	/* ... and nothing in it is about a post for the user ("could you
+	 * mention to your director that I'm available?", "may I mention
+	 * your name in my cover letter for it?"). */
+	static const char *const post[] = {"job", "jobs", "role", "roles", "position", "opening",
+		"openings", "vacancy", "post", "application", "apply", "applying", "cv", "resume",
+		"interview", "hire", "hiring", "available", "cover letter", "myself", "consider",
+		"in mind", "my name", "intern", "internship", "placement", "recruit", "recruiter",
+		"recruitment", "hr", "manager", "director", "boss", "team", "contract", "colleagues",
+		"a referral", "your company", "your firm", "your unit", "your school", NULL};
+	for (const char *const *w = post; *w != NULL; w++) {
+		size_t n = strlen(*w);
+		for (const char *p = ns; (p = memmem(p, nl - (size_t)(p - ns), *w, n)) != NULL; p++)
+			if ((p == ns || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+				return false;
+	}
+	/* "me" only as the one sent ("you referred me", "sent me"). */
+	for (const char *p = ns; (p = memmem(p, nl - (size_t)(p - ns), "me", 2)) != NULL; p++) {
+		if ((p != ns && isalnum((unsigned char)p[-1])) || isalnum((unsigned char)p[2]))
+			continue;
+		static const char *const sent[] = {"referred ", "sent ", "pointed ", "suggested ",
+			"recommended ", "told ", NULL};
+		bool ok = false;
+		for (const char *const *w = sent; *w != NULL && !ok; w++) {
+			size_t n = strlen(*w);
+			ok = (size_t)(p - ns) >= n && strncmp(p - n, *w, n) == 0;
+		}
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
 /* How much the rules' cue votes count beside the model's probability. */
 #define CUE_WEIGHT 0.25f
 
@@ -389,6 +440,7 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	h |= 1;
 	struct assess_memo *memo = &a->memo[h % ASSESS_MEMO];
 	bool memo_j = false;
+	bool closing_first = false;  /* closing cues outvoted the model's job ask */
 	/* The model's opinion, and its flags where no rule spoke. */
 	if (a->model != NULL) {
 		if (memo->hash == h) {
@@ -416,6 +468,15 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 				seen[mr[k]->kind] = true;
 				add_flag(a, out, mr[k], 0, len);
 			}
+		/* "Could I mention you referred me?": the model alone may take a
+		 * closing question for a job ask; the closing cues outvote it
+		 * (the closing questions must pass). */
+		if (seen[KIND_JOB_ASK] && out->nflags > 0 && out->flags[out->nflags - 1].rule == mr[0] &&
+		    closing_cued(a, m, ns, nl)) {
+			out->nflags--;
+			seen[KIND_JOB_ASK] = false;
+			closing_first = true;
+		}
 		int second;
 		out->act = (enum act)model_top(out->j.act, ACT_COUNT, &second);
 		out->act_conf = out->j.act[out->act];
@@ -473,7 +534,7 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	settle_category(a, out);
 	/* A line the model takes for a job ask or a pay question is not a
 	 * question about the work, even where its flag is turned off. */
-	if (out->judged && (out->j.flag[MFLAG_JOB_ASK] >= model_thresholds(a->model)->job_ask ||
+	if (out->judged && !closing_first && (out->j.flag[MFLAG_JOB_ASK] >= model_thresholds(a->model)->job_ask ||
 	    out->j.flag[MFLAG_SALARY] >= model_thresholds(a->model)->salary)) {
 		out->cat = out->cat2 = CAT_NONE;
 		out->cat_conf = out->j.flag[MFLAG_JOB_ASK] + out->j.flag[MFLAG_SALARY];

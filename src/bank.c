@@ -504,6 +504,30 @@ load_variants(struct ctx *c, const struct ynode *v, const char *key, struct strl
 	}
 }
 
+/* People type "standup" or "stand up" for "stand-up": each hyphenated
+ * form of a term is also known without its hyphens, both ways. */
+static void
+add_unhyphenated(struct term *tm)
+{
+	size_t n = tm->also.n;
+	for (size_t i = 0; i <= n; i++) {
+		const char *f = i == n ? tm->term : tm->also.v[i];
+		if (strchr(f, '-') == NULL)
+			continue;
+		for (int spaced = 0; spaced < 2; spaced++) {
+			char *v = xmalloc(strlen(f) + 1), *o = v;
+			for (const char *p = f; *p != '\0'; p++)
+				if (*p != '-')
+					*o++ = *p;
+				else if (spaced)
+					*o++ = ' ';
+			*o = '\0';
+			tm->also.v = xreallocarray(tm->also.v, tm->also.n + 1, sizeof *tm->also.v);
+			tm->also.v[tm->also.n++] = v;
+		}
+	}
+}
+
 /* The glossary: terms the persona uses and what they mean. */
 static void
 load_terms(struct ctx *c, const struct ynode *v, struct persona *p)
@@ -536,6 +560,7 @@ load_terms(struct ctx *c, const struct ynode *v, struct persona *p)
 		get_list(c, ynode_get(k, "also", NULL), "also", true, &tm->also);
 		for (size_t w = 0; w < tm->also.n; w++)
 			lower_ascii(tm->also.v[w]);
+		add_unhyphenated(tm);
 	}
 }
 

@@ -36,6 +36,10 @@ static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
  * of the first's confidence. */
 #define CLOSE_CALL 0.5f
 
+/* An apology that asks a question of its own, sure of its topic, has
+ * at least this many words ("sorry, what's your day like?"). */
+#define SORRY_AND_ASK 5
+
 /* A "yes" to the host's offer of another topic is a short line. */
 #define YES_WORDS 4
 
@@ -217,6 +221,37 @@ goes_deeper(const char *text)
 	return false;
 }
 
+/* Whether text speaks of using the host's name or of saying who sent
+ * the user ("your name", "mention", "say we spoke", "you referred me"). */
+static bool
+speaks_of_name(const char *text)
+{
+	static const char *const words[] = {"name", "names", "mention", "mentioned", "mentioning",
+		"say", "said", "tell", "told", "let them know", "refer", "referred", "reference",
+		"sent", "suggested", "recommended", "pointed", "drop", "cite", "bring you up",
+		"we spoke", "we talked", "we met", "we've spoken", "you know", "introduce",
+		"introduced", "credit", "know you", NULL};
+	for (const char *const *w = words; *w != NULL; w++)
+		if (has_word(text, *w))
+			return true;
+	return false;
+}
+
+/* Whether text asks leave to do something ("may I...", "is it okay
+ * if I...", "do you mind if I..."). */
+static bool
+asks_leave(const char *text)
+{
+	static const char *const leave[] = {"may i", "can i", "could i", "is it ok", "is it okay",
+		"is it alright", "is it all right", "would it be ok", "would it be okay",
+		"would it be alright", "would it be all right", "do you mind", "would you mind",
+		"mind if", "ok if", "okay if", "alright if", "all right if", NULL};
+	for (const char *const *w = leave; *w != NULL; w++)
+		if (has_word(text, *w))
+			return true;
+	return false;
+}
+
 /* Words in text (runs of non-spaces). */
 static size_t
 words_in(const char *text)
@@ -381,12 +416,17 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		u->act = answering ? ACT_SELF : ACT_ACK;
 	/* A goodbye ends the meeting, so the model must be sure of one or the
 	 * line must say it: "maybe" is no goodbye. */
-	static const char *const leave[] = {"bye", "goodbye", "see you", "take care", "have a good",
-		"talk soon", "farewell", "later", "cheers", "gotta go", "got to go", "must go",
-		"have to go", "i'll let you go", "let you go", NULL};
+	static const char *const leaving[] = {"cheers", "bye", "goodbye", "see you", "see ya", "see u",
+		"cya", "ttyl", "take care", "have a good", "talk soon", "farewell", "later", "gotta go",
+		"got to go", "must go", "have to go", "gotta run", "have to run", "must run",
+		"i'll let you go", "let you go", NULL};
+	/* Thanks that take leave ("thanks, see ya") end the meeting too
+	 * ("cheers" alone is only thanks). */
+	for (const char *const *w = leaving + 1; *w != NULL && !u->leaving; w++)
+		u->leaving = has_word(text, *w);
 	if (u->act == ACT_GOODBYE && as->judged && as->act_conf < SURE_OTHER) {
 		bool says = false;
-		for (const char *const *w = leave; *w != NULL && !says; w++)
+		for (const char *const *w = leaving; *w != NULL && !says; w++)
 			says = has_word(text, *w);
 		if (!says)
 			u->act = answering ? ACT_SELF : ACT_ACK;
@@ -397,13 +437,38 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	    words_in(text) <= 8 && points_back(text) && (!as->judged || as->act_conf < SURE_OTHER) &&
 	    (as->cat == CAT_NONE || as->votes[as->cat] < ASKS_VOTES))
 		u->act = ACT_FOLLOW_UP;
+	/* "Sorry, I meant during the school day, what happens when the kids
+	 * arrive?" apologises and asks: the question is what to answer;
+	 * "sorry, who's Dorothy?" asks about the last answer. */
+	if (u->act == ACT_APOLOGY && asks) {
+		static const char *const what[] = {"who's", "whos", "who is", "what's", "whats",
+			"what is", "what do you mean", "what does", "meaning", NULL};
+		bool asks_what = false;
+		for (const char *const *w = what; *w != NULL && !asks_what; w++)
+			asks_what = has_word(text, *w);
+		if (as->cat != CAT_NONE && as->judged && as->cat_conf >= d->unsure_below &&
+		    words_in(text) >= SORRY_AND_ASK) {
+			u->act = ACT_QUESTION;
+			u->sorry = true;
+		} else if (asks_what && d->topic != CAT_NONE) {
+			u->act = ACT_CLARIFY;
+		}
+	}
 	/* Going on needs something to go on with. */
 	if (u->act == ACT_FOLLOW_UP && d->topic == CAT_NONE)
+		u->act = ACT_QUESTION;
+	/* "May I record this?" asks leave, not for more: the host says yes,
+	 * unless it asks to ask ("may I ask how you started?") or about the
+	 * host's name. */
+	bool asks_for_leave = asks && words_in(text) <= 12 && asks_leave(text) && !speaks_of_name(text) &&
+	    !has_word(text, "ask") && !has_word(text, "question") &&
+	    (as->cat == CAT_NONE || as->cat == CAT_MENTION_NAME || as->cat_conf < FOLLOW_BELOW);
+	if (asks_for_leave && (u->act == ACT_FOLLOW_UP || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC))
 		u->act = ACT_QUESTION;
 	/* A question that points back at the last answer, on its topic or
 	 * without a clear one of its own, goes on with it. */
 	if (u->act == ACT_QUESTION && d->topic != CAT_NONE && (asks || starts_with_word(text, going_on)) &&
-	    points_back(text) &&
+	    points_back(text) && !asks_for_leave && d->topic != CAT_REFERRALS && d->topic != CAT_MENTION_NAME &&
 	    (as->cat == d->topic || as->cat_conf < FOLLOW_BELOW))
 		u->act = ACT_FOLLOW_UP;
 
@@ -425,6 +490,14 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 			u->alt = as->cat2;
 			d->offered[0] = u->cat;
 			d->offered[1] = u->alt;
+		}
+		/* "Is it okay if I take notes?" asks leave, like "may I use
+		 * your name?", but not for the name: no closing question. */
+		if (asks_for_leave) {
+			u->cat = CAT_NONE;
+			u->unsure = false;
+			u->leave = true;
+			d->offered[0] = d->offered[1] = CAT_NONE;
 		}
 		u->closing = (u->cat == CAT_REFERRALS || u->cat == CAT_MENTION_NAME) && !u->unsure &&
 		    (!as->judged || as->cat_conf >= d->closing_from || cues_agree(as, u->cat));

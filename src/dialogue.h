@@ -41,6 +41,10 @@ struct understanding {
 	                            ask which of cat and alt was meant */
 	enum category alt;       /* the runner-up topic when unsure */
 	bool closing;            /* a closing question sure enough to count */
+	bool sorry;              /* a question that apologises first */
+	bool leaving;            /* it takes leave ("see ya"), whatever its act */
+	bool leave;              /* asks leave for something other than the
+	                            host's name ("may I take notes?") */
 	bool topic_sure;         /* a question whose topic is sure enough
 	                            (unsure_below or more, or picked by the
 	                            user) to count as covered */

@@ -73,8 +73,8 @@ static const char *const act_words[ACT_COUNT][4] = {
 
 static const char *const unsure_words[] = {
 	"Just so I answer the right thing: do you mean %s, or %s?",
-	"Happy to. Are you asking about %s, or more about %s?",
-	"I could take that two ways: %s, or %s?",
+	"Good question. Are you asking about %s, or more about %s?",
+	"I could take that two ways: %s, or %s. Which did you mean?",
 	NULL,
 };
 
@@ -86,6 +86,25 @@ static const char *const pay_general[] = {
 	"will give you a fairer picture than I can.",
 	"That varies a lot, and I'm not the right source for it. Look at the published pay "
 	"data, then ask me about the work itself.",
+	NULL,
+};
+
+/* What a host says when asked leave for something other than using
+ * its name ("is it okay if I take notes?"). */
+static const char *const leave_words[] = {
+	"Of course, go ahead.",
+	"Please do, that's no trouble at all.",
+	"By all means.",
+	NULL,
+};
+
+/* What a host says to a user who says they are nervous. */
+static const char *const calm_words[] = {
+	"Don't worry at all; there's no wrong way to do this, and I was just as nervous at my first "
+	"one. Ask me whatever you're curious about.",
+	"You're doing fine. This is a chat, not a test, so take your time and ask what you like.",
+	"Nerves are normal, and it's a good sign that you care. There are no wrong questions here; "
+	"go ahead whenever you're ready.",
 	NULL,
 };
 
@@ -215,6 +234,8 @@ host_init(struct host *h, const struct persona *p, uint64_t seed)
 	bag_init(&h->unsure, count(unsure_words, 4));
 	bag_init(&h->asks_back, p->asks_back.n);
 	bag_init(&h->pay_general, count(pay_general, 8));
+	bag_init(&h->leave, count(leave_words, 8));
+	bag_init(&h->calm, count(calm_words, 8));
 	bag_init(&h->self_study, count(study, 8));
 	bag_init(&h->self_same, count(same, 8));
 	bag_init(&h->self_change, count(change, 8));
@@ -243,6 +264,8 @@ host_free(struct host *h)
 	free(h->unsure.order);
 	free(h->asks_back.order);
 	free(h->pay_general.order);
+	free(h->leave.order);
+	free(h->calm.order);
 	free(h->self_study.order);
 	free(h->self_same.order);
 	free(h->self_change.order);
@@ -297,14 +320,56 @@ host_react(struct host *h, enum flag_kind k)
 	return xstrdup(l->v[bag_draw(h, &h->reactions[k])]);
 }
 
-char *
-host_plainer(const char *said)
+/* Lead-ins the host puts before an answer, which say nothing of it. */
+static const char *const lead_ins[] = {"Fairly typical, yes, at least where I've worked.",
+	"There's another side to it, too.", "One more thing on that:", "It goes a bit further.",
+	"As I said earlier:", "Of course.", "Hello!", "Hi.", "Good morning!", "Good afternoon!",
+	"Good evening!", NULL};
+
+/* The n-th sentence (from 0, counting round) of text that is about the
+ * work, past the lead-ins; newly allocated, NULL when there is none. */
+static char *
+nth_sentence(const char *text, size_t n)
 {
-	if (said == NULL || said[0] == '\0')
+	const char *starts[64];
+	size_t len[64], k = 0;
+	const char *p = text;
+	while (*p != '\0' && k < 64) {
+		while (*p == ' ')
+			p++;
+		bool skipped = false;
+		for (const char *const *l = lead_ins; *l != NULL && !skipped; l++)
+			if (strncmp(p, *l, strlen(*l)) == 0) {
+				p += strlen(*l);
+				skipped = true;
+			}
+		if (skipped)
+			continue;
+		const char *e = p;
+		while (*e != '\0' && !((*e == '.' || *e == '!' || *e == '?') && (e[1] == ' ' || e[1] == '\0')))
+			e++;
+		if (*e != '\0')
+			e++;
+		if (e > p) {
+			starts[k] = p;
+			len[k++] = (size_t)(e - p);
+		}
+		p = e;
+	}
+	if (k == 0)
 		return NULL;
-	char *gist = first_sentence(said);
-	text_lower_first(gist);
-	char *r = xasprintf("Sorry, I'll say it more plainly. Put simply, %s", gist);
+	return xstrndup(starts[n % k], len[n % k]);
+}
+
+char *
+host_plainer(const char *said, size_t n)
+{
+	if (said == NULL)
+		return NULL;
+	char *gist = nth_sentence(said, n);
+	if (gist == NULL)
+		return NULL;
+	char *r = xasprintf(n == 0 ? "Let me put it more simply. %s" : "Another way to put it: %s", gist);
 	free(gist);
 	return r;
 }
@@ -316,7 +381,7 @@ static bool
 asked_word(const char *q, char *buf, size_t len)
 {
 	static const char *const lead[] = {"mean by ", "meant by ", "meaning of ", "what's a ",
-		"what is a ", "whats a ", "what's an ", "what is an ", NULL};
+		"what is a ", "whats a ", "what's an ", "what is an ", "who's ", "who is ", "whos ", NULL};
 	static const char *const pointing[] = {"that", "this", "it", "those", "these", "all that",
 		"all this", NULL};
 	const char *at = NULL;
@@ -366,22 +431,32 @@ said_word(const char *text, const char *word)
 }
 
 char *
-host_unknown_term(const char *said, const char *q)
+host_unknown_term(const char *said, const char *q, size_t n)
 {
 	char word[48];
-	char *plain = host_plainer(said);
-	if (!asked_word(q, word, sizeof word) || (said != NULL && said_word(said, word)))
-		return plain;
-	/* A word the host never said: it says so, and what it did mean. */
+	bool person = strstr(q, "who's ") != NULL || strstr(q, "who is ") != NULL ||
+	    strstr(q, "whos ") != NULL;
+	if (!asked_word(q, word, sizeof word))
+		return host_plainer(said, n);
+	bool named = said != NULL && said_word(said, word);
+	char *gist = said != NULL ? nth_sentence(said, n) : NULL;
 	char *r;
-	if (plain == NULL)
-		r = xasprintf("\"%s\" isn't a word I use, so I'd only be guessing at what people mean "
-		    "by it. Ask me about the work itself and I'll keep it plain.", word);
+	if (person && named)
+		/* "Who's Dorothy?", Dorothy being someone in the host's story. */
+		r = xasprintf("Someone I've worked with; the name matters less than the point%s%s",
+		    gist != NULL ? ", which is this: " : ".", gist != NULL ? gist : "");
+	else if (named)
+		r = host_plainer(said, n);
+	else if (person && (word[0] = (char)toupper((unsigned char)word[0])) != '\0')
+		r = xasprintf("I don't think I mentioned anyone called %s%s%s", word,
+		    gist != NULL ? ". What I was getting at is this: " : ".", gist != NULL ? gist : "");
+	else if (gist == NULL)
+		r = xasprintf("I didn't use \"%s\" just now, and people mean different things by it, so "
+		    "I'd rather not guess. Ask me about the work itself and I'll keep it plain.", word);
 	else
-		r = xasprintf("I don't think I said \"%s\", and I'd only be guessing at what people mean "
-		    "by it. What I was getting at, put simply: %s", word,
-		    plain + strlen("Sorry, I'll say it more plainly. Put simply, "));
-	free(plain);
+		r = xasprintf("I didn't use \"%s\" just now, and people mean different things by it, so "
+		    "I'd rather not guess. What I was getting at is this: %s", word, gist);
+	free(gist);
 	return r;
 }
 
@@ -426,6 +501,23 @@ host_another(struct host *h, enum category cat)
 		return r;
 	}
 	return NULL;
+}
+
+char *
+host_calm(struct host *h, const char *q)
+{
+	static const char *const nerves[] = {"nervous", "nerves", "anxious", "scared", "first time",
+		"never done", "my first", "bit shy", "shaking", NULL};
+	for (const char *const *w = nerves; *w != NULL; w++)
+		if (strstr(q, *w) != NULL)
+			return xstrdup(calm_words[bag_draw(h, &h->calm)]);
+	return NULL;
+}
+
+char *
+host_leave(struct host *h)
+{
+	return xstrdup(leave_words[bag_draw(h, &h->leave)]);
 }
 
 char *
@@ -726,8 +818,7 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	}
 	/* Every reply on the topic was given: the host knows it repeats. */
 	if (again) {
-		char *as = xasprintf("As I said, %s", r);
-		text_lower_first(as + strlen("As I said, "));
+		char *as = xasprintf("As I said earlier: %s", r);
 		free(r);
 		r = as;
 	}
@@ -742,7 +833,8 @@ host_follow_up(struct host *h, const char *q)
 	enum category c = h->last_cat;
 	size_t i = h->last_variant;
 	const struct reply_extra *x = &h->p->extra[c][i];
-	bool why = q != NULL && (strstr(q, "why") != NULL || strstr(q, "how come") != NULL ||
+	bool why = q != NULL && (strstr(q, "why") != NULL || strcmp(q, "y?") == 0 || strcmp(q, "y") == 0 ||
+	    strcmp(q, "y tho?") == 0 || strstr(q, "how come") != NULL ||
 	    strstr(q, "what made") != NULL || strstr(q, "reason") != NULL);
 	size_t *mg = &h->more_given[c][i], *wg = &h->why_given[c][i];
 	/* "Why?" gets the reason (or, with none left, more of the story);
@@ -778,29 +870,44 @@ host_explain(const struct host *h, const char *q)
 	return host_explain_as(h, q, NULL);
 }
 
+/* The longest term of persona p's glossary that q names, with the form
+ * named in *form, and its length in *best_len (a longer one than
+ * *best_len, or *best unchanged). */
+static void
+glossary_find(const struct persona *p, const char *q, const struct term **best, const char **form,
+    size_t *best_len)
+{
+	for (size_t i = 0; i < p->nterms; i++) {
+		const struct term *t = &p->terms[i];
+		size_t n = strlen(t->term);
+		if (n > *best_len && has_phrase(q, t->term, n)) {
+			*best = t;
+			*form = t->term;
+			*best_len = n;
+		}
+		for (size_t j = 0; j < t->also.n; j++) {
+			n = strlen(t->also.v[j]);
+			if (n > *best_len && has_phrase(q, t->also.v[j], n)) {
+				*best = t;
+				*form = t->also.v[j];
+				*best_len = n;
+			}
+		}
+	}
+}
+
 const char *
 host_explain_as(const struct host *h, const char *q, const char **named)
 {
 	const struct term *best = NULL;
 	const char *form = NULL;
 	size_t best_len = 0;
-	for (size_t i = 0; i < h->p->nterms; i++) {
-		const struct term *t = &h->p->terms[i];
-		size_t n = strlen(t->term);
-		if (n > best_len && has_phrase(q, t->term, n)) {
-			best = t;
-			form = t->term;
-			best_len = n;
-		}
-		for (size_t j = 0; j < t->also.n; j++) {
-			n = strlen(t->also.v[j]);
-			if (n > best_len && has_phrase(q, t->also.v[j], n)) {
-				best = t;
-				form = t->also.v[j];
-				best_len = n;
-			}
-		}
-	}
+	glossary_find(h->p, q, &best, &form, &best_len);
+	/* A word of the field the host did not use itself, but a colleague
+	 * in the same bank would: the host knows it too. */
+	for (size_t i = 0; best == NULL && i < h->npeers; i++)
+		if (&h->peers[i] != h->p)
+			glossary_find(&h->peers[i], q, &best, &form, &best_len);
 	if (named != NULL)
 		*named = form;
 	return best != NULL ? best->means : NULL;
@@ -860,12 +967,32 @@ find_study(const char *q, char *buf, size_t len)
 		const char *p = strstr(q, *b);
 		if (p != NULL && (p == q || p[-1] == ' ')) {
 			word = p + strlen(*b);
+			/* "study master of supply chain management": past the
+			 * degree to its subject. */
+			static const char *const degree[] = {"a master of ", "master of ", "masters of ",
+				"master in ", "masters in ", "a masters in ", "a master's in ", "master's in ",
+				"bachelor of ", "a bachelor of ", "bachelor in ", "a degree in ", "degree in ",
+				"msc in ", "msc ", "ma in ", "ba in ", "bsc in ", "bsc ", "phd in ", "a phd in ",
+				"mba in ", NULL};
+			for (const char *const *d = degree; *d != NULL; d++)
+				if (strncmp(word, *d, strlen(*d)) == 0) {
+					word += strlen(*d);
+					break;
+				}
 			n = strspn(word, "abcdefghijklmnopqrstuvwxyz");
-			/* "food science", "business studies": a second word too. */
-			const char *w2 = word + n;
-			size_t n2 = *w2 == ' ' ? strspn(w2 + 1, "abcdefghijklmnopqrstuvwxyz") : 0;
-			if (n2 >= 3 && subject_word(w2 + 1, n2))
-				n += 1 + n2;
+			/* "food science", "business studies", "supply chain
+			 * management": up to two words more, to a subject word. */
+			const char *w = word + n;
+			for (int more = 0; more < 2 && *w == ' '; more++) {
+				size_t m = strspn(w + 1, "abcdefghijklmnopqrstuvwxyz");
+				if (m < 3)
+					break;
+				if (subject_word(w + 1, m)) {
+					n = (size_t)(w + 1 + m - word);
+					break;
+				}
+				w += 1 + m;
+			}
 		}
 	}
 	for (const char *const *a = after; word == NULL && *a != NULL; a++) {

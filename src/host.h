@@ -30,6 +30,10 @@ struct bag {
 struct host {
 	const struct persona *p;     /* borrowed from the bank */
 	const char *field;           /* the bank's field (borrowed; may be NULL) */
+	const struct persona *peers; /* the bank's personas, whose glossaries
+	                                the host knows too (borrowed; may be
+	                                NULL) */
+	size_t npeers;
 	uint64_t rng;                /* xorshift state, never 0 */
 	struct bag replies[CAT_COUNT];
 	struct bag fallback;
@@ -40,6 +44,8 @@ struct host {
 	struct bag unsure;
 	struct bag asks_back;
 	struct bag pay_general;      /* the built-in words on pay in general */
+	struct bag leave;            /* ... giving leave ("may I take notes?") */
+	struct bag calm;             /* ... to a user who says they are nervous */
 	struct bag self_study, self_same, self_change, self_final;
 	                             /* ... on the user's studies, career change
 	                                or last year of study */
@@ -73,10 +79,10 @@ char *host_reply(struct host *h, enum category cat);
 /* The host's reaction to a flag of kind k (newly allocated). */
 char *host_react(struct host *h, enum flag_kind k);
 
-/* The gist of what the host said last (said), more plainly ("Put
- * simply, ..."), for "could you explain more simply?"; NULL when it said
- * nothing. */
-char *host_plainer(const char *said);
+/* The gist of what the host said last (said), more plainly: its n-th
+ * sentence about the work (counting round), for the n-th "could you
+ * explain more simply?" in a row; NULL when it said nothing. */
+char *host_plainer(const char *said, size_t n);
 
 /* The reaction to a pay question: the persona's own words when it asks
  * the host's own pay, else a line about pay in general (newly
@@ -129,18 +135,28 @@ char *host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
  */
 char *host_follow_up(struct host *h, const char *q);
 
-/* For a clarify with no glossary term in q (normalised): the last reply
- * (said) put plainly, and, when q names a word the host never said
- * ("what do you mean by synergy?"), an honest word that it did not say
- * it.  Newly allocated; NULL when there is nothing to rephrase and no
- * word named. */
-char *host_unknown_term(const char *said, const char *q);
+/* For a clarify with no glossary term in q (normalised): the last
+ * answer (said) put plainly (its n-th sentence, as host_plainer); when q
+ * names a word the host never said ("what do you mean by synergy?"), an
+ * honest word that it did not say it; for a person ("who's Dorothy?"),
+ * who they are to the host's story.  Newly allocated; NULL when there
+ * is nothing to rephrase and no word named. */
+char *host_unknown_term(const char *said, const char *q, size_t n);
 
 /* Of two topics the understanding could not choose between, the one
  * with a reply whose keywords the question q (normalised) names ("late
  * openings"), or CAT_NONE when neither or both have one. */
 enum category host_keyword_pick(const struct host *h, const char *q, enum category a,
     enum category b);
+
+/* What the host says to a line (q, normalised) in which the user says
+ * they are nervous ("sorry, I've never done one of these"), newly
+ * allocated; NULL when q says nothing of nerves. */
+char *host_calm(struct host *h, const char *q);
+
+/* The host's yes to a request for leave that is not about its name
+ * ("is it okay if I take notes?"); newly allocated. */
+char *host_leave(struct host *h);
 
 /* The host's "yes" to a follow-up that asks whether the last answer is
  * the usual thing ("is that normal?"), to go before the follow-up, or

@@ -354,7 +354,9 @@ kept_case(const char *w, size_t n)
 char *
 report_role(const char *role)
 {
-	char *r = xstrdup(role);
+	/* "Registered nurse, night shift, medical-surgical unit": the role
+	 * is the part before the first comma. */
+	char *r = xstrndup(role, strcspn(role, ",;"));
 	for (char *p = r; *p != '\0';) {
 		size_t n = strcspn(p, " ,;/()-");
 		/* "Year 4" and the like keep their capital: a word before a
@@ -372,7 +374,16 @@ report_role(const char *role)
 	else
 		an = strchr("aeiou", r[0]) != NULL && strncmp(r, "uni", 3) != 0 && strncmp(r, "use", 3) != 0 &&
 		    strncmp(r, "one", 3) != 0;
+	/* "Head of supply chain planning" is one post: no article. */
+	static const char *const posts[] = {"head of ", "director of ", "chief ", "dean of ",
+		"vice president", "president of ", "principal of ", NULL};
 	bool has_article = strncmp(r, "a ", 2) == 0 || strncmp(r, "an ", 3) == 0 || strncmp(r, "the ", 4) == 0;
+	for (const char *const *w = posts; *w != NULL && !has_article; w++)
+		if (strncmp(r, *w, strlen(*w)) == 0) {
+			char *out = xstrdup(r);
+			free(r);
+			return out;
+		}
 	char *out = has_article ? xstrdup(r) : xasprintf("%s %s", an ? "an" : "a", r);
 	free(r);
 	return out;

@@ -66,7 +66,10 @@ const char *report_topic(enum category c);
  * manager" "an operations manager"); acronyms and names with capitals
  * inside (RN, QA, iOS) keep their case and an acronym takes the article
  * of its sound ("an RN").  A capitalised proper noun cannot be told from
- * a title-case word and is lowered too.  Newly allocated.
+ * a title-case word and is lowered too.  Only the part before the first
+ * comma is the role ("Registered nurse, night shift" is "a registered
+ * nurse"), and a post of one ("Head of supply chain planning", "Director
+ * of nursing") takes no article.  Newly allocated.
  */
 char *report_role(const char *role);
 

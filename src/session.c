@@ -137,6 +137,10 @@ session_new(const struct session_config *cfg)
 	s->m = matcher_new();
 	host_init(&s->host, cfg->persona, cfg->seed);
 	s->host.field = cfg->bank != NULL ? cfg->bank->field : NULL;
+	if (cfg->bank != NULL) {
+		s->host.peers = cfg->bank->personas;
+		s->host.npeers = cfg->bank->npersonas;
+	}
 	char e[200];
 	if (!pattern_compile(&s->thanks, thanks_pattern, e, sizeof e))
 		pattern_free(&s->thanks);
@@ -409,6 +413,19 @@ asks_repeat(const char *q)
 	return false;
 }
 
+/* Whether the normalised line q asks how the host is. */
+static bool
+asks_how_are_you(const char *q)
+{
+	static const char *const how[] = {"how are you", "how r u", "how are u", "how r you",
+		"how's it going", "hows it going", "how is it going", "how you doing", "how are things",
+		"how's your day", "hows your day", "how is your day", "how have you been", NULL};
+	for (const char *const *w = how; *w != NULL; w++)
+		if (strstr(q, *w) != NULL)
+			return true;
+	return false;
+}
+
 /* What the host last said about the work itself (an answer to a
  * question or a follow-up), before the current turn; NULL if nothing. */
 static const char *
@@ -435,23 +452,50 @@ closing_topic(enum category c)
 static bool
 two_questions(struct session *s, const char *text, size_t len, enum category c[2], char *q[2])
 {
+	/* Where the second question starts: after a question mark with
+	 * more to come, or at "and what", "n how", ", also how"... */
+	static const char *const joins[] = {" and what ", " and how ", " and who ", " and why ",
+		" and which ", " and where ", " and when ", " and do you ", " and did you ",
+		" and is it ", " and are ", " n wat ", " n what ", " n how ", " n who ", " n why ",
+		", also what ", ", also how ", ", also who ", " also how ", " also what ", NULL};
 	const char *mark = memchr(text, '?', len);
-	if (mark == NULL)
+	size_t cut = 0, second = 0;
+	if (mark != NULL && (size_t)(mark - text) + 1 < len) {
+		cut = second = (size_t)(mark - text) + 1;
+	} else {
+		char *line = xstrndup(text, len);
+		for (const char *const *j = joins; *j != NULL && cut == 0; j++) {
+			const char *at = strcasestr(line, *j);
+			if (at != NULL && at > line) {
+				cut = (size_t)(at - line);
+				/* The second question from its question word. */
+				const char *w = line + cut;
+				while (*w == ' ' || *w == ',')
+					w++;
+				w += strcspn(w, " ");   /* past "and", "n", "also" */
+				while (*w == ' ')
+					w++;
+				second = (size_t)(w - line);
+			}
+		}
+		free(line);
+	}
+	if (cut == 0 || second >= len)
 		return false;
-	size_t cut = (size_t)(mark - text) + 1;
-	if (memchr(text + cut, '?', len - cut) == NULL)
-		return false;
-	const char *part[2] = {text, text + cut};
-	size_t plen[2] = {cut, len - cut};
+	const char *part[2] = {text, text + second};
+	size_t plen[2] = {cut, len - second};
+	enum category found[2];
 	for (int i = 0; i < 2; i++) {
 		struct assessment a;
 		assess_line(s->cfg.assessor, s->m, part[i], plen[i], NULL, 0, &a);
 		if (a.nflags > 0 || a.cat == CAT_NONE || closing_topic(a.cat) ||
-		    !assess_sure(s->cfg.assessor, &a) || (i == 1 && a.cat == c[0]))
+		    !assess_sure(s->cfg.assessor, &a) || (i == 1 && a.cat == found[0]))
 			return false;
-		c[i] = a.cat;
+		found[i] = a.cat;
 	}
 	/* Both sure: their words, for the replies that fit them best. */
+	c[0] = found[0];
+	c[1] = found[1];
 	for (int i = 0; i < 2; i++) {
 		struct assessment a;
 		assess_line(s->cfg.assessor, s->m, part[i], plen[i], NULL, 0, &a);
@@ -478,10 +522,20 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
     size_t len)
 {
 	const char *q = s->last_norm;
+	/* "Sorry, I'm so nervous": the host puts them at ease first. */
+	if (u->act == ACT_SELF || u->act == ACT_ACK || u->act == ACT_APOLOGY) {
+		char *calm = host_calm(&s->host, q);
+		if (calm != NULL) {
+			host_unguard(&s->host);
+			return calm;
+		}
+	}
 	switch (u->act) {
 	case ACT_QUESTION:
 		if (u->unsure)
 			return host_unsure(&s->host, u->cat, u->alt);
+		if (u->leave)
+			return host_leave(&s->host);
 		t->answered = u->cat != CAT_NONE;
 		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 	case ACT_FOLLOW_UP: {
@@ -526,7 +580,15 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		 * "what do you mean by that?", "what do you mean by synergy?":
 		 * the last answer about the work, more plainly. */
 		const char *said = last_answer(s);
-		char *plain = asks_simpler(q) ? host_plainer(said) : host_unknown_term(said, q);
+		/* Asked again about the same answer: the next sentence of it. */
+		if (said != NULL && said == s->plain_of) {
+			s->plain_n++;
+		} else {
+			s->plain_of = said;
+			s->plain_n = 0;
+		}
+		char *plain = asks_simpler(q) ? host_plainer(said, s->plain_n) :
+		    host_unknown_term(said, q, s->plain_n);
 		return plain != NULL ? plain : host_act(&s->host, ACT_CLARIFY, 0);
 	}
 	case ACT_SELF:
@@ -552,7 +614,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_THANKS:
 		if (questions_asked(s) > 0)
 			s->thanked = true;
-		if (!closing_thanks(s, text, len) || s->farewell_given)
+		if ((!closing_thanks(s, text, len) && !u->leaving) || s->farewell_given)
 			return host_act(&s->host, ACT_THANKS, 0);
 		s->farewell_given = true;
 		t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
@@ -713,6 +775,9 @@ say_to_host(struct session *s, const char *text, size_t len)
 	}
 
 	char *reply = NULL;
+	/* "Sorry about that. What's your day like?" warms the host too. */
+	if (u.sorry)
+		host_unguard(&s->host);
 	if (worst == KIND_JOB_ASK || worst == KIND_SALARY) {
 		reply = worst == KIND_SALARY ? host_react_pay(&s->host, as.pay_own) :
 		    host_react(&s->host, worst);
@@ -755,6 +820,19 @@ say_to_host(struct session *s, const char *text, size_t len)
 	}
 	free(two_q[0]);
 	free(two_q[1]);
+	/* "Hi, how are you?" gets an answer to that too. */
+	if (u.act == ACT_GREETING && reply != NULL && asks_how_are_you(s->last_norm) &&
+	    strstr(reply, "well") == NULL && strstr(reply, "fine") == NULL) {
+		/* After the host's own hello, if it opens with one. */
+		size_t hello = 0;
+		if (dialogue_greets(reply))
+			for (const char *p = reply; *p != '\0' && hello == 0; p++)
+				if ((*p == '!' || *p == '.') && p[1] == ' ')
+					hello = (size_t)(p - reply) + 2;
+		char *r = xasprintf("%.*sI'm well, thanks for asking. %s", (int)hello, reply, reply + hello);
+		free(reply);
+		reply = r;
+	}
 	/* "Hi! Is half an hour still OK?" gets a hello with its answer. */
 	if (!s->greeted && dialogue_greets(s->last_norm) && u.act != ACT_GREETING && reply != NULL &&
 	    worst != KIND_JOB_ASK && worst != KIND_SALARY && !dialogue_greets(reply)) {

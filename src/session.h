@@ -98,6 +98,9 @@ struct session {
 	struct understanding last_u; /* ... and understood */
 	char *last_text;             /* the last line said to the host (owned) */
 	char *last_norm;             /* ... normalised (owned) */
+	const char *plain_of;        /* the answer last put more plainly
+	                                (a turn's reply), or NULL */
+	size_t plain_n;              /* ... times in a row */
 	char **coach_said;           /* what the coach said this turn (owned) */
 	size_t ncoach, capcoach;
 	size_t coach_shown;          /* ... of which shown so far: the coach

@@ -117,6 +117,12 @@ check_no_repeats(const char *bank, const struct persona *p)
 	for (size_t i = 0; i < h.pay_general.n; i++)
 		v[i] = host_react_pay(&h, false);
 	rep += repeats_in(bank, p->id, "a word on pay in general", v, h.pay_general.n);
+	for (size_t i = 0; i < h.leave.n; i++)
+		v[i] = host_leave(&h);
+	rep += repeats_in(bank, p->id, "leave given", v, h.leave.n);
+	for (size_t i = 0; i < h.calm.n; i++)
+		v[i] = host_calm(&h, "sorry i'm so nervous");
+	rep += repeats_in(bank, p->id, "a word to calm nerves", v, h.calm.n);
 	for (size_t i = 0; i < h.self_study.n; i++)
 		v[i] = host_self(&h, "i studied history at university");
 	rep += repeats_in(bank, p->id, "a word on the user's studies", v, h.self_study.n);

@@ -212,11 +212,13 @@ main(void)
 	static const char *const roles[][2] = {
 		{"Family Nurse Practitioner", "a family nurse practitioner"},
 		{"Operations manager", "an operations manager"},
-		{"Registered Nurse, night shift", "a registered nurse, night shift"},
-		{"RN, night shift", "an RN, night shift"},
+		{"Registered Nurse, night shift, medical-surgical unit", "a registered nurse"},
+		{"RN, night shift", "an RN"},
 		{"QA lead", "a QA lead"},
 		{"Senior iOS Developer", "a senior iOS developer"},
-		{"Head of Supply Chain Planning", "a head of supply chain planning"},
+		{"Head of Supply Chain Planning", "head of supply chain planning"},
+		{"Senior Partner, Corporate Reputation and Crisis Practice", "a senior partner"},
+		{"Director of Nursing", "director of nursing"},
 		{"Year 4 class teacher", "a Year 4 class teacher"},
 	};
 	for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
