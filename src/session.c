@@ -810,8 +810,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 			t->answered = true;
 			char *r1 = host_reply_to(&s->host, two[0], two_q[0], true);
 			char *r2 = host_reply_to(&s->host, two[1], two_q[1], true);
-			text_lower_first(r2);
-			reply = xasprintf("%s As for your second question, %s", r1, r2);
+			reply = xasprintf("%s As for your second question: %s", r1, r2);
 			free(r1);
 			free(r2);
 		} else {

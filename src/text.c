@@ -357,19 +357,6 @@ text_distance(const char *a, const char *b)
 }
 
 void
-text_lower_first(char *s)
-{
-	if (!(s[0] >= 'A' && s[0] <= 'Z' && ((s[1] >= 'a' && s[1] <= 'z') || (s[1] == ' ' && s[0] != 'I'))))
-		return;
-	/* "Bernadette Cole, the night charge nurse...": a name of two
-	 * capitalised words stays. */
-	const char *sp = strchr(s, ' ');
-	if (s[1] != ' ' && sp != NULL && sp[1] >= 'A' && sp[1] <= 'Z' && !(sp[1] == 'I' && sp[2] == ' '))
-		return;
-	s[0] = (char)(s[0] + 32);
-}
-
-void
 text_write_html(FILE *fp, const char *s, size_t max)
 {
 	size_t n = strlen(s);

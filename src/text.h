@@ -101,9 +101,5 @@ const char *text_guess_encoding(const char *s, size_t n, size_t bad, uint32_t *c
 /* Edit distance of two short strings (capped at 100 for long input). */
 size_t text_distance(const char *a, const char *b);
 
-/* Lower-case the first letter of a sentence so that it can follow a
- * lead-in ("Put simply, the day starts..."), unless it is "I", an
- * acronym ("HACCP") or a name of two capitalised words ("Sue Patel"). */
-void text_lower_first(char *s);
 
 #endif
