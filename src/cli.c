@@ -11,8 +11,11 @@
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag.h"
+#include "files.h"
 #include "settings.h"
 #include "xmalloc.h"
 
@@ -74,4 +77,35 @@ cli_close_stdout(int status)
 		return STATUS_INVALID;
 	}
 	return status;
+}
+
+int
+cli_write_output(const char *what, const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	char err[512];
+
+	if (files_is_none(path))
+		return STATUS_OK;
+	if (strcmp(path, "-") == 0) {
+		if (files_write_all(STDOUT_FILENO, data, len) < 0) {
+			diag_error("cannot write %s to standard output: %s", what, strerror(errno));
+			return STATUS_UNSAVED;
+		}
+		return STATUS_OK;
+	}
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		diag_error("refusing to write %s through the symbolic link '%s'; name the file itself",
+		    what, path);
+		return STATUS_UNSAVED;
+	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_error("cannot write %s to '%s': it is a directory", what, path);
+		return STATUS_UNSAVED;
+	}
+	if (files_save_atomic(path, data, len, err, sizeof err) != 0) {
+		diag_error("%s", err);
+		return STATUS_UNSAVED;
+	}
+	return STATUS_OK;
 }

@@ -9,6 +9,7 @@
 #define INFOCOACH_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit statuses (SPEC section 2). */
@@ -28,6 +29,7 @@ int cli_mock(int argc, char **argv);
 int cli_config(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_train(int argc, char **argv);
+int cli_prepare(int argc, char **argv);
 
 struct settings;
 
@@ -48,6 +50,15 @@ void cli_usage(FILE *fp);
 
 /* Report a usage error: "infocoach: MSG" and a hint; returns STATUS_INVALID. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Write data[0..len), what the user asked for (what: "the list", "the
+ * page"), to path: "-" is standard output, /dev/null nothing; a file is
+ * replaced atomically (files_save_atomic(), mode 0600).  A directory or a
+ * symbolic link at path is refused, never written through or replaced.
+ * Returns STATUS_OK, or STATUS_UNSAVED after a message.
+ */
+int cli_write_output(const char *what, const char *path, const char *data, size_t len);
 
 /* Flush stdout and report a write error (e.g. a full disk); returns
  * status unchanged, or STATUS_INVALID when stdout could not be written. */

@@ -51,4 +51,8 @@ check "--config --help --no-config " infocoach config --
 check "train " infocoach tr
 check "--folds --help --output --quiet --words " infocoach train --
 check "--events " infocoach practice --ev
+check "practice prepare " infocoach pr
+check "--bank --config --duration --help --no-config --output --seed " infocoach prepare --
+check "nursing " infocoach prepare --bank nu
+check "20m 25m 30m " infocoach prepare -d ""
 done_testing
