@@ -30,6 +30,7 @@ int cli_config(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_train(int argc, char **argv);
 int cli_prepare(int argc, char **argv);
+int cli_progress(int argc, char **argv);
 
 struct settings;
 
