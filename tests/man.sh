@@ -26,7 +26,7 @@ for cmd in practice mock report progress prepare check validate banks rules trai
 	grep -q "^\.It Cm $cmd\$" "$man"
 	ok $? "man page documents the command $cmd"
 done
-for c in help time suggest tips flags report why end quit; do
+for c in help time suggest next tips flags report why end quit; do
 	grep -q "^\.It Ic /$c" "$man"
 	ok $? "man page documents /$c"
 done
