@@ -161,7 +161,10 @@ progress_add_file(struct progress *p, const char *path, bool given)
 	struct stat st;
 	struct diag_list dl = {0};
 
-	if (stat(path, &st) != 0) {
+	bool in = strcmp(path, "-") == 0;   /* standard input, read once */
+	if (in) {
+		memset(&st, 0, sizeof st);
+	} else if (stat(path, &st) != 0) {
 		skip(p, path, xasprintf("cannot open: %s", strerror(errno)));
 		return;
 	}
@@ -171,7 +174,7 @@ progress_add_file(struct progress *p, const char *path, bool given)
 		    "a directory, not a transcript"));
 		return;
 	}
-	if (seen(p, st.st_dev, st.st_ino))
+	if (!in && seen(p, st.st_dev, st.st_ino))
 		return;
 	struct transcript_doc *d = transcript_read(path, &dl);
 	if (d == NULL) {
@@ -194,7 +197,7 @@ progress_add_file(struct progress *p, const char *path, bool given)
 	memset(e, 0, sizeof *e);
 	e->file = xstrdup(path);
 	e->dev = st.st_dev;
-	e->ino = st.st_ino;
+	e->ino = st.st_ino;     /* 0 for standard input: never seen again */
 	sum_up(e, d, r);
 	transcript_doc_free(d);
 	/* Keep the replay of the latest session (by start, then name). */

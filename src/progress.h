@@ -82,7 +82,8 @@ struct progress {
 /* An empty set of sessions; free it with progress_free(). */
 struct progress *progress_new(void);
 
-/* Read the transcript at path and add its session, or a skip.  given:
+/* Read the transcript at path ("-": standard input) and add its
+ * session, or a skip.  given:
  * named by the user (a directory among them is a skip), not found in
  * the transcript directory. */
 void progress_add_file(struct progress *p, const char *path, bool given);
