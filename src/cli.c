@@ -14,6 +14,8 @@
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "files.h"
@@ -81,16 +83,41 @@ cli_close_stdout(int status)
 }
 
 int
-cli_save_page(const char *path, int (*make)(FILE *fp, void *arg), void *arg)
+cli_write_output(const char *what, const char *path, const char *data, size_t len)
 {
-	bool to_stdout = strcmp(path, "-") == 0;
 	struct stat st;
+	char err[512];
+
 	if (files_is_none(path))
-		return STATUS_OK;       /* /dev/null: no page wanted */
-	if (!to_stdout && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		diag_error("cannot write the page to '%s': it is a directory", path);
+		return STATUS_OK;
+	if (strcmp(path, "-") == 0) {
+		if (files_write_all(STDOUT_FILENO, data, len) < 0) {
+			diag_error("cannot write %s to standard output: %s", what, strerror(errno));
+			return STATUS_UNSAVED;
+		}
+		return STATUS_OK;
+	}
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		diag_error("refusing to write %s through the symbolic link '%s'; name the file itself",
+		    what, path);
 		return STATUS_UNSAVED;
 	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		diag_error("cannot write %s to '%s': it is a directory", what, path);
+		return STATUS_UNSAVED;
+	}
+	if (files_save_atomic(path, data, len, err, sizeof err) != 0) {
+		diag_error("%s", err);
+		return STATUS_UNSAVED;
+	}
+	return STATUS_OK;
+}
+
+int
+cli_save_page(const char *path, int (*make)(FILE *fp, void *arg), void *arg)
+{
+	if (files_is_none(path))
+		return STATUS_OK;       /* /dev/null: no page wanted */
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
@@ -101,20 +128,11 @@ cli_save_page(const char *path, int (*make)(FILE *fp, void *arg), void *arg)
 	int rc = make(mem, arg);
 	if (fclose(mem) != 0)
 		rc = -1;
-	char err[PATH_MAX + 256];
-	int status = STATUS_OK;
-	if (rc != 0) {
+	int status = STATUS_UNSAVED;
+	if (rc != 0)
 		diag_error("cannot make the page: %s", strerror(errno));
-		status = STATUS_UNSAVED;
-	} else if (to_stdout) {
-		if (files_write_all(STDOUT_FILENO, buf, len) < 0) {
-			diag_error("cannot write the page to standard output: %s", strerror(errno));
-			status = STATUS_UNSAVED;
-		}
-	} else if (files_save_atomic(path, buf, len, err, sizeof err) != 0) {
-		diag_error("%s", err);
-		status = STATUS_UNSAVED;
-	}
+	else
+		status = cli_write_output("the page", path, buf, len);
 	free(buf);
 	return status;
 }

@@ -9,6 +9,7 @@
 #define INFOCOACH_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit statuses (SPEC section 2). */
@@ -28,6 +29,8 @@ int cli_mock(int argc, char **argv);
 int cli_config(int argc, char **argv);
 int cli_report(int argc, char **argv);
 int cli_train(int argc, char **argv);
+int cli_prepare(int argc, char **argv);
+int cli_progress(int argc, char **argv);
 
 struct settings;
 
@@ -50,11 +53,18 @@ void cli_usage(FILE *fp);
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
+ * Write data[0..len), what the user asked for (what: "the list", "the
+ * page"), to path: "-" is standard output, /dev/null nothing; a file is
+ * replaced atomically (files_save_atomic(), mode 0600).  A directory or a
+ * symbolic link at path is refused, never written through or replaced.
+ * Returns STATUS_OK, or STATUS_UNSAVED after a message.
+ */
+int cli_write_output(const char *what, const char *path, const char *data, size_t len);
+
+/*
  * Write the page make(fp, arg) writes (returning 0, or -1 on failure) to
- * path: made in memory, then written in one go, to a file replaced
- * atomically and private like the program's other files; '-' is standard
- * output and /dev/null nothing.  Returns STATUS_OK, or STATUS_UNSAVED
- * after a message.
+ * path, as cli_write_output() does: made in memory, then written in one
+ * go.  Returns STATUS_OK, or STATUS_UNSAVED after a message.
  */
 int cli_save_page(const char *path, int (*make)(FILE *fp, void *arg), void *arg);
 

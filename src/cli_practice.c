@@ -26,6 +26,8 @@
 #include "diag.h"
 #include "duration.h"
 #include "files.h"
+#include "plan.h"
+#include "plan_load.h"
 #include "repl.h"
 #include "settings.h"
 #include "session.h"
@@ -62,6 +64,12 @@ practice_usage(FILE *fp)
 	    "  -s, --seed N             make every choice of reply reproducible\n"
 	    "  -d, --duration D         time the rehearsal, e.g. 30m (default: untimed)\n"
 	    "  -p, --policy POLICY      severities: strict, default or lenient\n"
+	    "      --questions FILE     rehearse your own list of questions: checked as\n"
+	    "                           'infocoach check' checks it first, then /next\n"
+	    "                           and Tab offer its questions and the report says\n"
+	    "                           which were asked; a list that asks for a job is\n"
+	    "                           refused\n"
+	    "      --force              rehearse a list that asks for a job anyway\n"
 	    "  -t, --transcript FILE    write the transcript here (default: a new file in\n"
 	    "                           $XDG_STATE_HOME/infocoach/sessions/)\n"
 	    "      --no-transcript      keep no transcript (and no thank-you draft file)\n"
@@ -99,6 +107,8 @@ run(int argc, char **argv, bool mock)
 		{"seed", required_argument, NULL, 's'},
 		{"duration", required_argument, NULL, 'd'},
 		{"policy", required_argument, NULL, 'p'},
+		{"questions", required_argument, NULL, 'Q'},
+		{"force", no_argument, NULL, 'F'},
 		{"transcript", required_argument, NULL, 't'},
 		{"no-transcript", no_argument, NULL, 'T'},
 		{"events", required_argument, NULL, 'E'},
@@ -112,7 +122,9 @@ run(int argc, char **argv, bool mock)
 	};
 	/* NULL or false: not given, so the config file or the default decides. */
 	const char *bank_name = NULL, *persona_id = NULL, *transcript_file = NULL, *color = NULL;
-	const char *config_path = NULL, *events_file = NULL;
+	const char *config_path = NULL, *events_file = NULL, *questions = NULL;
+	bool force = false;
+	struct plan *plan = NULL;
 	bool no_transcript = false, no_history = false, seeded = false, no_config = false;
 	bool duration_given = false, policy_given = false;
 	unsigned long long seed = 0;
@@ -166,6 +178,16 @@ run(int argc, char **argv, bool mock)
 			policy_given = true;
 			break;
 		}
+		case 'Q':
+			if (optarg[0] == '\0') {
+				cli_usage_error(cmd, "--questions needs a file");
+				goto out;
+			}
+			questions = optarg;
+			break;
+		case 'F':
+			force = true;
+			break;
 		case 't':
 			transcript_file = optarg;
 			break;
@@ -203,6 +225,14 @@ run(int argc, char **argv, bool mock)
 	}
 	if (optind < argc) {
 		cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (force && questions == NULL) {
+		cli_usage_error(cmd, "--force goes with --questions FILE");
+		goto out;
+	}
+	if (questions != NULL && strcmp(questions, "-") == 0) {
+		cli_usage_error(cmd, "--questions cannot read standard input: the session reads it");
 		goto out;
 	}
 	if (transcript_file != NULL && no_transcript) {
@@ -283,6 +313,15 @@ run(int argc, char **argv, bool mock)
 	} else {
 		clock_init_monotonic(&clk);
 	}
+	assessor_init(&as, rs, policy);
+	as_ready = true;
+	if (questions != NULL) {
+		/* Before the transcript is made: a refused list leaves none. */
+		plan = plan_load(questions, &as, duration, force, stdout);
+		fflush(stdout);
+		if (plan == NULL)
+			goto out;
+	}
 	/* The header's start, the host's opening and the session's own
 	 * start are one instant, so the transcript's times are the session's. */
 	clock_hold(&clk);
@@ -322,15 +361,13 @@ run(int argc, char **argv, bool mock)
 	if (!seeded)
 		seed = (unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 16);
 
-	assessor_init(&as, rs, policy);
-	as_ready = true;
 	struct repl_options ro = {
 		.interactive = interactive, .step_ms = step_ms, .color = use_color,
 		.history = history, .bank = bank,
 	};
 	struct session_config cfg = {
 		.bank = bank, .persona = persona, .assessor = &as, .clock = &clk,
-		.transcript = tr, .events = ev, .seed = seed, .duration = duration,
+		.transcript = tr, .events = ev, .plan = plan, .seed = seed, .duration = duration,
 		.say = repl_say, .say_arg = &ro,
 	};
 	if (interactive) {
@@ -378,6 +415,7 @@ out:
 	}
 	if (as_ready)
 		assessor_free(&as);
+	plan_free(plan);
 	ruleset_free(rs);
 	free(history);
 	if (sig != 0) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plan.h"
 #include "report.h"
 #include "session.h"
 #include "text.h"
@@ -33,11 +34,13 @@ static void cmd_report(struct session *s, int argc, char **argv);
 static void cmd_end(struct session *s, int argc, char **argv);
 static void cmd_quit(struct session *s, int argc, char **argv);
 static void cmd_why(struct session *s, int argc, char **argv);
+static void cmd_next(struct session *s, int argc, char **argv);
 
 static const struct cmd commands[] = {
 	{"help", 0, 1, "[COMMAND]", "list the commands, or explain one", cmd_help},
 	{"time", 0, 0, "", "show the time used (and left, in a timed session)", cmd_time},
 	{"suggest", 0, 2, "[TOPIC]", "suggest a next question for a topic not yet covered", cmd_suggest},
+	{"next", 0, 0, "", "the next question of your own list (--questions) not asked yet", cmd_next},
 	{"tips", 0, 0, "", "etiquette tips for an informational interview", cmd_tips},
 	{"flags", 0, 0, "", "list the coach's flags so far, with better ways to ask", cmd_flags},
 	{"report", 0, 0, "", "show the report so far without ending", cmd_report},
@@ -385,9 +388,30 @@ cmd_input(struct session *s, const char *line, size_t len)
 			free(copy);
 		}
 	} else {
+		size_t before = s->nturns;
 		session_input(s, line, len);
+		/* A line said to the host may be one of the user's own list. */
+		if (s->cfg.plan != NULL && s->nturns > before)
+			plan_hear(s->cfg.plan, before, s->turns[before].text, s->turns[before].cat);
 	}
 	cmd_conclude(s);
+}
+
+static void
+cmd_next(struct session *s, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	if (s->cfg.plan == NULL) {
+		info(s, "You are not rehearsing a list of your own: start with --questions FILE for that. "
+		    "/suggest proposes a question from the bank.");
+		return;
+	}
+	const struct plan_item *it = plan_next(s->cfg.plan);
+	if (it == NULL)
+		info(s, "You have asked every question on your list. Close when you are ready: /end.");
+	else
+		infof(s, "Next on your list (line %lu): %s", it->line, it->text);
 }
 
 static void

@@ -16,6 +16,7 @@
 
 struct emitter {
 	enum emit_format format;     /* what to write */
+	const struct emit_listener *listener; /* also told, or NULL */
 	FILE *out;                   /* where */
 	bool quiet;                  /* text: no suggestions, no summary */
 	bool color;                  /* text: ANSI colours, as GCC uses them */
@@ -422,9 +423,17 @@ emit_file_begin(struct emitter *e, const char *path)
 }
 
 void
+emit_set_listener(struct emitter *e, const struct emit_listener *l)
+{
+	e->listener = l;
+}
+
+void
 emit_question(struct emitter *e, unsigned long line, const char *text, size_t len,
     enum category cat, float confidence)
 {
+	if (e->listener != NULL && e->listener->question != NULL)
+		e->listener->question(e->listener->arg, line, text, len, cat);
 	if (e->rec != NULL) {
 		fputc('Q', e->rec);
 		rec_u64(e->rec, line);
@@ -636,6 +645,8 @@ github_finding(struct emitter *e, const struct finding *f)
 void
 emit_finding(struct emitter *e, const struct finding *f)
 {
+	if (e->listener != NULL && e->listener->finding != NULL)
+		e->listener->finding(e->listener->arg, f);
 	if (e->rec != NULL) {
 		fputc('F', e->rec);
 		rec_u64(e->rec, f->line);

@@ -60,6 +60,21 @@ void emit_set_tally(struct emitter *e, struct tally *t);
  * plain. */
 void emit_set_color(struct emitter *e, bool on);
 
+/*
+ * Someone who also wants the questions and findings as they come (the
+ * practice command, for a list given with --questions): each hook, when
+ * not NULL, is called with arg before the format writes anything.
+ */
+struct emit_listener {
+	void (*question)(void *arg, unsigned long line, const char *text, size_t len, enum category cat);
+	void (*finding)(void *arg, const struct finding *f);
+	void *arg;
+};
+
+/* Call l's hooks from now on (l is borrowed and must outlive e; NULL:
+ * none). */
+void emit_set_listener(struct emitter *e, const struct emit_listener *l);
+
 void emit_file_begin(struct emitter *e, const char *path);
 void emit_question(struct emitter *e, unsigned long line, const char *text, size_t len,
     enum category cat, float confidence);

@@ -25,6 +25,8 @@ static const struct command {
 	{"practice", cli_practice, "rehearse with the program as the host (the default)"},
 	{"mock", cli_mock, "a timed mock interview with pacing notices and a score"},
 	{"report", cli_report, "a session's report again, from its transcript, as text or HTML"},
+	{"progress", cli_progress, "your past sessions side by side, the trends and what to practise next"},
+	{"prepare", cli_prepare, "write a starter list of questions sized to the meeting"},
 	{"check", cli_check, "check draft question lists like a linter"},
 	{"validate", cli_validate, "check question banks and rule files"},
 	{"banks", cli_banks, "list the banks and personas found"},

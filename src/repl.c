@@ -27,6 +27,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "files.h"
+#include "plan.h"
 #include "text.h"
 #include "voice.h"
 #include "xmalloc.h"
@@ -168,7 +169,8 @@ repl_say(void *arg, enum voice v, const char *who, const char *text)
 
 /* Completion: commands after '/', topics after '/suggest ' (as people
  * read them, "industry trends", from either form typed), command names
- * after '/help ', otherwise the bank's questions (the whole line is one
+ * after '/help ', otherwise the questions of the user's own list not
+ * asked yet (--questions), then the bank's (the whole line is one
  * word, so questions with spaces complete). */
 static char *
 complete_gen(const char *text, int state)
@@ -197,9 +199,16 @@ complete_gen(const char *text, int state)
 		const char *c = cmd_complete(text, idx++);
 		return c ? xasprintf("/%s", c) : NULL;
 	}
+	const struct plan *pl = cur.s != NULL ? cur.s->cfg.plan : NULL;
+	size_t own = pl != NULL ? pl->n : 0;
+	while ((size_t)idx < own) {
+		const struct plan_item *it = &pl->items[idx++];
+		if (it->turn == PLAN_NOT_ASKED && strncasecmp(it->text, text, len) == 0)
+			return xstrdup(it->text);
+	}
 	const struct bank *b = cur.o->bank;
-	while (b != NULL && (size_t)idx < b->nquestions) {
-		const char *q = b->questions[idx++].text;
+	while (b != NULL && (size_t)idx - own < b->nquestions) {
+		const char *q = b->questions[(size_t)idx++ - own].text;
 		if (strncasecmp(q, text, len) == 0)
 			return xstrdup(q);
 	}

@@ -53,39 +53,20 @@ clock_to(struct clock *c, uint64_t ms)
 		clock_advance(c, ms - clock_now(c));
 }
 
-struct replay *
-replay_run(const struct transcript_doc *d, const char *bank, struct diag_list *dl)
+/* Rebuild d's session in r, whose rs is loaded: find the bank and
+ * persona, then feed the user's lines.  other_bank: the bank was chosen
+ * by the caller, so say so when it is not d's.  False after an error
+ * in dl. */
+static bool
+replay_session(struct replay *r, const struct transcript_doc *d, bool other_bank, struct diag_list *dl)
 {
-	struct replay *r = xcalloc(1, sizeof *r);
-	struct catalog cat;
-	const char *name = bank != NULL ? bank : d->bank_id;
-	bool ok = false;
-
-	catalog_init(&cat);
-	if (bank == NULL) {
-		char *path = catalog_find(&cat, d->bank_id);
-		if (path == NULL) {
-			diag_add(dl, d->file, d->bank_line, 0, SEV_ERROR,
-			    "the bank '%s' is not installed (see 'infocoach banks'); "
-			    "give its file with --bank FILE", d->bank_id);
-			goto out;
-		}
-		free(path);
-	}
-	r->rs = catalog_open(&cat, &name, 1, dl);
-	if (r->rs == NULL)
-		goto out;
-	if (r->rs->nbanks == 0) {
-		diag_add(dl, name, 0, 0, SEV_ERROR, "a rule file, not a bank with personas");
-		goto out;
-	}
 	r->bank = r->rs->banks[0];
-	if (bank != NULL && strcmp(r->bank->id, d->bank_id) != 0)
+	if (other_bank && strcmp(r->bank->id, d->bank_id) != 0)
 		diag_add(dl, d->file, d->bank_line, 0, SEV_WARNING,
 		    "the session was held with the bank '%s'; replaying it with '%s'", d->bank_id, r->bank->id);
 	r->persona = find_persona(d, r->bank, dl);
 	if (r->persona == NULL)
-		goto out;
+		return false;
 
 	assessor_init(&r->as, r->rs, d->policy);
 	clock_init_virtual(&r->clk);
@@ -130,10 +111,54 @@ replay_run(const struct transcript_doc *d, const char *bank, struct diag_list *d
 	/* /end, Ctrl-D, or a transcript that just stops: end it here. */
 	session_tick(r->s);
 	session_finish(r->s);
+	return true;
+}
+
+struct replay *
+replay_run(const struct transcript_doc *d, const char *bank, struct diag_list *dl)
+{
+	struct replay *r = xcalloc(1, sizeof *r);
+	struct catalog cat;
+	const char *name = bank != NULL ? bank : d->bank_id;
+	bool ok = false;
+
+	catalog_init(&cat);
+	if (bank == NULL) {
+		char *path = catalog_find(&cat, d->bank_id);
+		if (path == NULL) {
+			diag_add(dl, d->file, d->bank_line, 0, SEV_ERROR,
+			    "the bank '%s' is not installed (see 'infocoach banks'); "
+			    "give its file with --bank FILE", d->bank_id);
+			goto out;
+		}
+		free(path);
+	}
+	r->rs = catalog_open(&cat, &name, 1, dl);
+	if (r->rs == NULL)
+		goto out;
+	if (r->rs->nbanks == 0) {
+		diag_add(dl, name, 0, 0, SEV_ERROR, "a rule file, not a bank with personas");
+		goto out;
+	}
+	if (!replay_session(r, d, bank != NULL, dl))
+		goto out;
 	ok = true;
 out:
 	catalog_free(&cat);
 	if (!ok) {
+		replay_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+struct replay *
+replay_run_rules(const struct transcript_doc *d, struct ruleset *rs, struct diag_list *dl)
+{
+	struct replay *r = xcalloc(1, sizeof *r);
+	r->rs = rs;
+	r->rs_borrowed = true;
+	if (!replay_session(r, d, false, dl)) {
 		replay_free(r);
 		return NULL;
 	}
@@ -148,7 +173,8 @@ replay_free(struct replay *r)
 	session_free(r->s);
 	if (r->s != NULL)
 		assessor_free(&r->as);
-	ruleset_free(r->rs);
+	if (!r->rs_borrowed)
+		ruleset_free(r->rs);
 	free(r->turn);
 	free(r);
 }

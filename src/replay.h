@@ -20,6 +20,7 @@
 #ifndef INFOCOACH_REPLAY_H
 #define INFOCOACH_REPLAY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,7 +35,9 @@
 #define REPLAY_NO_TURN SIZE_MAX
 
 struct replay {
-	struct ruleset *rs;          /* the rules and the bank (owned) */
+	struct ruleset *rs;          /* the rules and the bank (owned unless
+	                                rs_borrowed) */
+	bool rs_borrowed;            /* rs is the caller's (replay_run_rules) */
 	const struct bank *bank;     /* the bank (borrowed from rs) */
 	const struct persona *persona;   /* the host (borrowed from bank) */
 	struct assessor as;          /* judges each line */
@@ -55,6 +58,13 @@ struct replay {
  * caller's own use of d), or NULL after an error.
  */
 struct replay *replay_run(const struct transcript_doc *d, const char *bank, struct diag_list *dl);
+
+/*
+ * The same with the rules and bank rs (borrowed: it must outlive the
+ * replay), loaded by the caller for d's bank, so that many transcripts
+ * of one bank load it once.  rs must hold a bank (nbanks > 0).
+ */
+struct replay *replay_run_rules(const struct transcript_doc *d, struct ruleset *rs, struct diag_list *dl);
 
 /* Free a replay; NULL is fine. */
 void replay_free(struct replay *r);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "plan.h"
 #include "session.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -216,6 +217,11 @@ report_text(struct session *s)
 		add(&b, "    And ask: %s\n", qn->text);
 	if (!s->thanked)
 		add(&b, "    Thank the host before you leave: it is the last thing they will remember.\n");
+	if (s->cfg.plan != NULL) {
+		char *own = plan_report(s->cfg.plan);
+		add(&b, "%s", own);
+		free(own);
+	}
 	if (s->cfg.duration > 0) {
 		char *pace = report_pacing(s);
 		add(&b, "%s", pace);

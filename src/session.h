@@ -68,6 +68,9 @@ struct session_config {
 	struct transcript *transcript;    /* borrowed; may be NULL */
 	struct transcript *events;        /* borrowed; may be NULL: one JSON
 	                                     line per line said to the host */
+	struct plan *plan;                /* borrowed; may be NULL: the user's
+	                                     own list (--questions), which
+	                                     cmd.c keeps up to date */
 	uint64_t seed;                    /* for the host's choices */
 	unsigned long duration;           /* planned seconds; 0 = untimed */
 	void (*say)(void *arg, enum voice v, const char *who, const char *text);

@@ -51,4 +51,14 @@ check "--config --help --no-config " infocoach config --
 check "train " infocoach tr
 check "--folds --help --output --quiet --words " infocoach train --
 check "--events " infocoach practice --ev
+check "--questions " infocoach mock --qu
+check "$TEST_HOME/t/a.md $TEST_HOME/t/notes.txt $TEST_HOME/t/old.html $TEST_HOME/t/sessions " infocoach practice --questions "$TEST_HOME/t/"
+check "practice prepare progress " infocoach pr
+check "--config --dir --format --help --html --no-config " infocoach progress --
+check "json text " infocoach progress --format ""
+check "$TEST_HOME/t/a.md $TEST_HOME/t/sessions " infocoach progress "$TEST_HOME/t/"
+check "$TEST_HOME/t/sessions " infocoach progress --dir "$TEST_HOME/t/"
+check "--bank --config --duration --help --no-config --output --seed " infocoach prepare --
+check "nursing " infocoach prepare --bank nu
+check "20m 25m 30m " infocoach prepare -d ""
 done_testing

@@ -365,4 +365,26 @@ ok $? "/suggest Typical<Tab> completes whatever the case"
 T send-keys -t t C-u '/quit' Enter
 wait_for 'EXITED 0'
 
+# The user's own list (--questions): Tab completes its questions, /next
+# names the next one not asked, and the report says what was asked.
+printf '%s\n' '# my list' 'Which trade fairs would you visit first in my place?' \
+    'Who else would you suggest I talk to?' > "$TEST_HOME/own.txt"
+window 100 50 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' --seed 5 --no-transcript --no-history --questions '$TEST_HOME/own.txt'; echo EXITED \$?; sleep 30"
+wait_for '^you>$'
+T send-keys -t t '/next' Enter
+wait_for '^Next on your list (line 2): Which trade fairs'
+ok $? "own list: /next names its first question"
+T send-keys -t t 'Which trade' Tab
+wait_for '^you> Which trade fairs would you visit first in my place?'
+ok $? "own list: Tab completes a question of the list"
+T send-keys -t t Enter
+wait_for '^Dolores:'
+T send-keys -t t '/end' Enter
+wait_for '^  Your list (.*own.txt): [01] of 2 questions asked'
+ok $? "own list: the report has its part on the list"
+wait_for 'EXITED 0'
+ok $? "own list: the session ends with status 0"
+
 done_testing

@@ -1,0 +1,69 @@
+/*
+ * plan.h -- the user's own list of questions, rehearsed in a session
+ * (practice --questions FILE).
+ *
+ * A plan holds the list's questions in order, each with the category the
+ * checker understood it under.  During the session each line said to
+ * the host is matched to the list by understanding, not by its words
+ * alone: an unasked question of the same category, the one sharing the
+ * most words when several are, the earliest when none shares any.  From
+ * that the plan knows the next unasked question, and at the end what was
+ * asked, skipped, asked out of order and added on the spot.
+ *
+ * Reading the list (with the checker) is plan_load.c's job; this module
+ * only keeps and matches, and prints nothing.
+ */
+#ifndef INFOCOACH_PLAN_H
+#define INFOCOACH_PLAN_H
+
+#include <stddef.h>
+
+#include "taxonomy.h"
+
+/* A question of the list not asked (yet). */
+#define PLAN_NOT_ASKED ((size_t)-1)
+
+struct plan_item {
+	char *text;             /* as written in the list, safe to show (owned) */
+	unsigned long line;     /* where it is in the list */
+	enum category cat;      /* as the checker understood it, or CAT_NONE */
+	size_t turn;            /* the turn that asked it, or PLAN_NOT_ASKED */
+	size_t rank;            /* 0 for the first asked, 1 for the next... */
+};
+
+struct plan {
+	char *file;             /* the list's name, for the report (owned) */
+	struct plan_item *items;    /* in the list's order (owned) */
+	size_t n, cap;
+	size_t nasked;          /* how many were asked */
+	char **added;           /* questions asked that were not on the list
+	                           (owned) */
+	size_t nadded, capadded;
+};
+
+/* A new, empty plan for the list named file; free with plan_free(). */
+struct plan *plan_new(const char *file);
+
+/* Add the question text[0..len) of the list's line, understood as cat. */
+void plan_add(struct plan *p, unsigned long line, const char *text, size_t len, enum category cat);
+
+/*
+ * Turn number turn said text, understood as cat (CAT_NONE: not a
+ * question about the work).  Marks the question of the list it asks, if
+ * any (see above), or, for a question with a category, keeps it as
+ * added on the spot.  Returns the item asked, or NULL.
+ */
+const struct plan_item *plan_hear(struct plan *p, size_t turn, const char *text, enum category cat);
+
+/* The first question of the list not asked yet, or NULL. */
+const struct plan_item *plan_next(const struct plan *p);
+
+/* The report's part about the plan: asked, skipped, asked out of order,
+ * added on the spot, indented as report.c's lines are; newly allocated,
+ * ending in a newline. */
+char *plan_report(const struct plan *p);
+
+/* Free p; NULL is fine. */
+void plan_free(struct plan *p);
+
+#endif

@@ -1,0 +1,293 @@
+/*
+ * progress_print.c -- past sessions as text and JSON (see
+ * progress_print.h).
+ *
+ * The text table's columns are as wide as their widest cell; every text
+ * that came from a file (names, ids) is written with its control
+ * characters escaped.
+ */
+#include <config.h>
+
+#include "progress_print.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "emit.h"
+#include "report.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* The name of a path without its directories. */
+static const char *
+base(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s != NULL && s[1] != '\0' ? s + 1 : path;
+}
+
+void
+progress_length(const struct progress_session *e, char *buf, size_t len)
+{
+	char used[32], planned[32];
+	clock_span(e->used_ms, used, sizeof used);
+	if (e->planned > 0) {
+		clock_span((uint64_t)e->planned * 1000, planned, sizeof planned);
+		snprintf(buf, len, "%s of %s", used, planned);
+	} else {
+		snprintf(buf, len, "%s", used);
+	}
+}
+
+/* The flags of e by kind ("job_ask 1 salary 2", or "none"), newly
+ * allocated. */
+static char *
+flag_cell(const struct progress_session *e)
+{
+	char buf[128] = "";
+	size_t at = 0;
+	for (int k = 0; k < KIND_COUNT; k++) {
+		if (e->flags[k] == 0)
+			continue;
+		int w = snprintf(buf + at, sizeof buf - at, "%s%s %u", at > 0 ? " " : "",
+		    kind_name((enum flag_kind)k), e->flags[k]);
+		if (w > 0 && (size_t)w < sizeof buf - at)
+			at += (size_t)w;
+	}
+	return xstrdup(at > 0 ? buf : "none");
+}
+
+/* The closing questions e asked ("referrals mention_name", or "none"). */
+static const char *
+closing_cell(const struct progress_session *e)
+{
+	return e->referrals && e->mention_name ? "referrals mention_name" :
+	    e->referrals ? "referrals" : e->mention_name ? "mention_name" : "none";
+}
+
+/* The table's cells of one session (each newly allocated, safe to print). */
+enum { COL_DATE, COL_KIND, COL_BANK, COL_LENGTH, COL_SCORE, COL_QUESTIONS, COL_FLAGS, COL_CLOSING,
+	COL_FILE, NCOLS };
+
+static void
+cells(const struct progress_session *e, char *c[NCOLS])
+{
+	char b[64];
+	c[COL_DATE] = xstrdup(e->date);
+	c[COL_KIND] = xstrdup(e->mock ? "mock" : "practice");
+	char *bank = xasprintf("%s/%s", e->bank, e->persona);
+	c[COL_BANK] = text_sanitize(bank, strlen(bank));
+	free(bank);
+	progress_length(e, b, sizeof b);
+	c[COL_LENGTH] = xstrdup(b);
+	c[COL_SCORE] = e->score >= 0 ? xasprintf("%d", e->score) : xstrdup("-");
+	c[COL_QUESTIONS] = xasprintf("%u", e->questions);
+	c[COL_FLAGS] = flag_cell(e);
+	c[COL_CLOSING] = xstrdup(closing_cell(e));
+	c[COL_FILE] = text_sanitize(base(e->file), strlen(base(e->file)));
+}
+
+static void
+sessions_table(FILE *fp, const struct progress *p)
+{
+	static const char *const head[NCOLS] = {
+		"date (UTC)", "kind", "bank/host", "length", "score", "questions", "flags", "closing", "file",
+	};
+	/* Numbers are right-aligned. */
+	static const bool right[NCOLS] = {[COL_SCORE] = true, [COL_QUESTIONS] = true};
+	size_t width[NCOLS];
+	char *(*rows)[NCOLS] = xcalloc(p->n + 1, sizeof *rows);
+
+	for (int k = 0; k < NCOLS; k++)
+		width[k] = strlen(head[k]);
+	for (size_t i = 0; i < p->n; i++) {
+		cells(&p->s[i], rows[i]);
+		for (int k = 0; k < NCOLS; k++) {
+			size_t w = utf8_columns(rows[i][k], strlen(rows[i][k]));
+			if (w > width[k])
+				width[k] = w;
+		}
+	}
+	fprintf(fp, "Sessions, in the order held (%zu):\n", p->n);
+	for (size_t i = 0; i <= p->n; i++) {
+		const char *const *row = i == 0 ? head : (const char *const *)rows[i - 1];
+		fputs(" ", fp);
+		for (int k = 0; k < NCOLS; k++) {
+			size_t w = utf8_columns(row[k], strlen(row[k]));
+			size_t pad = width[k] - w;
+			fputs(" ", fp);
+			if (right[k])
+				fprintf(fp, "%*s", (int)pad, "");
+			fputs(row[k], fp);
+			if (!right[k] && k + 1 < NCOLS)
+				fprintf(fp, "%*s", (int)pad, "");
+			if (k + 1 < NCOLS)
+				fputs(" ", fp);
+		}
+		fputs("\n", fp);
+	}
+	for (size_t i = 0; i < p->n; i++)
+		for (int k = 0; k < NCOLS; k++)
+			free(rows[i][k]);
+	free(rows);
+}
+
+/* "the last N: " when a trend line shows only the last sessions. */
+static size_t
+trend_from(FILE *fp, size_t n)
+{
+	if (n <= PROGRESS_TREND_LAST)
+		return 0;
+	fprintf(fp, "the last %d: ", PROGRESS_TREND_LAST);
+	return n - PROGRESS_TREND_LAST;
+}
+
+static void
+trends(FILE *fp, const struct progress *p)
+{
+	fputs("\nTrends\n", fp);
+	/* Score over the timed sessions. */
+	fputs("  Score (timed sessions): ", fp);
+	if (p->timed == 0) {
+		fputs("none yet; a mock interview, or practice with --duration, is scored\n", fp);
+	} else {
+		int *sc = xcalloc(p->timed, sizeof *sc);
+		size_t m = 0;
+		for (size_t i = 0; i < p->n; i++)
+			if (p->s[i].score >= 0)
+				sc[m++] = p->s[i].score;
+		size_t from = trend_from(fp, m);
+		for (size_t i = from; i < m; i++)
+			fprintf(fp, "%s%d", i > from ? " " : "", sc[i]);
+		if (m > 1) {
+			int d = sc[m - 1] - sc[0];
+			if (d > 0)
+				fprintf(fp, " (up %d since the first)", d);
+			else if (d < 0)
+				fprintf(fp, " (down %d since the first)", -d);
+			else
+				fputs(" (the same as the first)", fp);
+		}
+		fputs("\n", fp);
+		free(sc);
+	}
+	/* Flags per session. */
+	fputs("  Flags per session: ", fp);
+	if (p->n == 0) {
+		fputs("no session yet\n", fp);
+	} else {
+		size_t from = trend_from(fp, p->n);
+		for (size_t i = from; i < p->n; i++)
+			fprintf(fp, "%s%u", i > from ? " " : "", p->s[i].nflags);
+		unsigned errors = 0;
+		for (size_t i = 0; i < p->n; i++)
+			errors += p->s[i].flags[KIND_JOB_ASK] + p->s[i].flags[KIND_SALARY];
+		fprintf(fp, " (job asks and pay questions in all: %u)\n", errors);
+	}
+	/* Topics never asked. */
+	fputs("  Topics never asked in any session: ", fp);
+	bool any = false;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (p->asked_ever[c])
+			continue;
+		fprintf(fp, "%s%s", any ? ", " : "", category_name((enum category)c));
+		any = true;
+	}
+	fputs(any ? "\n" : "none: every topic has been asked at least once\n", fp);
+}
+
+void
+progress_print_text(FILE *fp, const struct progress *p)
+{
+	if (p->n > 0)
+		sessions_table(fp, p);
+	else
+		fputs("No sessions yet.\n", fp);
+	if (p->nskipped > 0) {
+		fprintf(fp, "\nSkipped, not sessions that can be shown (%zu):\n", p->nskipped);
+		for (size_t i = 0; i < p->nskipped && i < PROGRESS_TEXT_SKIPS; i++)
+			text_printf(fp, "  %s: %s\n", base(p->skipped[i].file), p->skipped[i].reason);
+		if (p->nskipped > PROGRESS_TEXT_SKIPS)
+			fprintf(fp, "  and %zu more (--format json lists them all)\n",
+			    p->nskipped - PROGRESS_TEXT_SKIPS);
+	}
+	trends(fp, p);
+	text_printf(fp, "\nNext: %s\n", p->next);
+	if (p->next_question != NULL)
+		text_printf(fp, "  For example: \"%s\"\n", p->next_question);
+}
+
+void
+progress_print_json(FILE *fp, const struct progress *p)
+{
+	fputs("{\n  \"version\": 1,\n  \"sessions\": [", fp);
+	for (size_t i = 0; i < p->n; i++) {
+		const struct progress_session *e = &p->s[i];
+		fprintf(fp, "%s\n    {\"file\": ", i > 0 ? "," : "");
+		emit_json_string(fp, e->file);
+		char iso[32];
+		struct tm tm;
+		if (gmtime_r(&e->started, &tm) == NULL || strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+			iso[0] = '\0';
+		fprintf(fp, ", \"started\": \"%s\", \"kind\": \"%s\", \"bank\": ", iso, e->mock ? "mock" : "practice");
+		emit_json_string(fp, e->bank);
+		fputs(", \"persona\": ", fp);
+		emit_json_string(fp, e->persona);
+		fputs(", \"host\": ", fp);
+		emit_json_string(fp, e->host);
+		fprintf(fp, ",\n     \"planned_seconds\": %lu, \"length_ms\": %llu, \"questions\": %u, \"lines\": %zu, "
+		    "\"score\": ", e->planned, (unsigned long long)e->used_ms, e->questions, e->lines);
+		if (e->score >= 0)
+			fprintf(fp, "%d", e->score);
+		else
+			fputs("null", fp);
+		fputs(",\n     \"flags\": {", fp);
+		for (int k = 0; k < KIND_COUNT; k++)
+			fprintf(fp, "%s\"%s\": %u", k > 0 ? ", " : "", kind_name((enum flag_kind)k), e->flags[k]);
+		fprintf(fp, "}, \"closing\": {\"referrals\": %s, \"mention_name\": %s, \"thanked\": %s},\n"
+		    "     \"asked\": [", e->referrals ? "true" : "false", e->mention_name ? "true" : "false",
+		    e->thanked ? "true" : "false");
+		bool first = true;
+		for (int c = 0; c < CAT_COUNT; c++) {
+			if (!e->asked[c])
+				continue;
+			fprintf(fp, "%s\"%s\"", first ? "" : ", ", category_name((enum category)c));
+			first = false;
+		}
+		fputs("]}", fp);
+	}
+	fputs(p->n > 0 ? "\n  ],\n  \"skipped\": [" : "],\n  \"skipped\": [", fp);
+	for (size_t i = 0; i < p->nskipped; i++) {
+		fprintf(fp, "%s\n    {\"file\": ", i > 0 ? "," : "");
+		emit_json_string(fp, p->skipped[i].file);
+		fputs(", \"reason\": ", fp);
+		emit_json_string(fp, p->skipped[i].reason);
+		fputs("}", fp);
+	}
+	fputs(p->nskipped > 0 ? "\n  ],\n" : "],\n", fp);
+	fputs("  \"trends\": {\n    \"scores\": [", fp);
+	bool first = true;
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->s[i].score < 0)
+			continue;
+		fprintf(fp, "%s%d", first ? "" : ", ", p->s[i].score);
+		first = false;
+	}
+	fputs("],\n    \"flags_per_session\": [", fp);
+	for (size_t i = 0; i < p->n; i++)
+		fprintf(fp, "%s%u", i > 0 ? ", " : "", p->s[i].nflags);
+	fputs("],\n    \"never_asked\": [", fp);
+	first = true;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (p->asked_ever[c])
+			continue;
+		fprintf(fp, "%s\"%s\"", first ? "" : ", ", category_name((enum category)c));
+		first = false;
+	}
+	fputs("]\n  },\n  \"next\": ", fp);
+	emit_json_string(fp, p->next);
+	fputs(",\n  \"next_question\": ", fp);
+	emit_json_string(fp, p->next_question);
+	fputs("\n}\n", fp);
+}

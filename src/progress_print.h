@@ -1,0 +1,34 @@
+/*
+ * progress_print.h -- past sessions as text for people and JSON for
+ * scripts (infocoach progress).
+ *
+ * Text: a table of the sessions in the order held (date, kind, bank and
+ * host, length, score, questions, flags by kind, closing questions,
+ * file name), the files skipped with the reason, the trends (score over
+ * the timed sessions, flags per session, topics never asked) and the
+ * next thing to practise.  JSON: the same figures, every file's path,
+ * one object.  Only the layout is here: the figures are progress.c's.
+ */
+#ifndef INFOCOACH_PROGRESS_PRINT_H
+#define INFOCOACH_PROGRESS_PRINT_H
+
+#include <stdio.h>
+
+#include "progress.h"
+
+/* At most this many skipped files are listed in the text (JSON lists
+ * them all), and this many sessions in a trend's line. */
+#define PROGRESS_TEXT_SKIPS 20
+#define PROGRESS_TREND_LAST 20
+
+/* Write p (finished) as text to fp. */
+void progress_print_text(FILE *fp, const struct progress *p);
+
+/* Write p (finished) as one JSON object to fp. */
+void progress_print_json(FILE *fp, const struct progress *p);
+
+/* A session's length as the text shows it ("20:10 of 20:00", "6:30"),
+ * into buf. */
+void progress_length(const struct progress_session *e, char *buf, size_t len);
+
+#endif
