@@ -835,7 +835,7 @@ section_coverage(struct page *pg)
 	fputs("<section id=\"coverage\" aria-labelledby=\"coverage-h\">\n<h2 id=\"coverage-h\">Coverage</h2>\n"
 	    "<div class=\"tiers\">\n", fp);
 	for (int t = 0; t < TIER_COUNT; t++)
-		fprintf(fp, "<div><span>%s</span><b>%u of %u topic%s</b><span>%u question%s answered</span></div>\n",
+		fprintf(fp, "<div><span>%s</span><b>%u of %u topic%s</b><span>%u question%s counted</span></div>\n",
 		    tier_title((enum tier)t), covered[t], topics[t], topics[t] == 1 ? "" : "s", per_tier[t],
 		    per_tier[t] == 1 ? "" : "s");
 	fputs("</div>\n<div class=\"scroll\">\n<table class=\"coverage\">\n<caption>Questions by topic; for a topic you did not touch, a question "
@@ -991,7 +991,7 @@ page_top(struct page *pg)
 		fputs(" <span class=\"muted\">untimed</span>", fp);
 	}
 	fprintf(fp, "</dd></div>\n<div><dt>You said</dt><dd>%zu line%s <span class=\"muted\">%u question%s "
-	    "answered</span></dd></div>\n</dl>\n</header>\n<main>\n", s->nturns, s->nturns == 1 ? "" : "s",
+	    "counted</span></dd></div>\n</dl>\n</header>\n<main>\n", s->nturns, s->nturns == 1 ? "" : "s",
 	    q, q == 1 ? "" : "s");
 }
 

@@ -621,6 +621,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		session_say(s, VOICE_HOST, t->reply);
 		session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
 		    "Type /end when you are ready for your report.");
+		s->end_hinted = true;
 		return NULL;
 	case ACT_GOODBYE:
 		if (!s->farewell_given) {
@@ -630,8 +631,11 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			t->reply = host_act(&s->host, ACT_GOODBYE, 0);
 		}
 		session_say(s, VOICE_HOST, t->reply);
-		session_say(s, VOICE_COACH, "Type /end for your report, or keep talking if you "
-		    "have more to ask.");
+		/* Once is enough: the user knows by the second goodbye. */
+		if (!s->end_hinted)
+			session_say(s, VOICE_COACH, "Type /end for your report, or keep talking if you "
+			    "have more to ask.");
+		s->end_hinted = true;
 		return NULL;
 	case ACT_APOLOGY:
 		host_unguard(&s->host);

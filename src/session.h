@@ -109,6 +109,7 @@ struct session {
 	size_t coach_shown;          /* ... of which shown so far: the coach
 	                                speaks after the host's reply */
 	bool in_turn;                /* a line said to the host is being answered */
+	bool end_hinted;             /* the coach has said how to end (/end) */
 	bool events_failed;          /* an events write failed at least once */
 	bool over;                   /* /end, /quit, end of input or time */
 	bool quit;                   /* ended with /quit: no report */
