@@ -190,8 +190,11 @@ for sig in TERM HUP QUIT; do
 	case $sig in TERM) want=143 ;; HUP) want=129 ;; QUIT) want=131 ;; esac
 	wait_for "EXITED $want"
 	ok $? "SIG$sig ends the session with status $want"
-	! T capture-pane -p -t t | grep -q 'you get into'
-	ok $? "SIG$sig: the half-typed line is cleared; what follows starts on a clean line"
+	T capture-pane -p -t t > "$TEST_HOME/sig-$sig.screen"
+	! grep -q 'you> How did you get into\|get intoEXITED' "$TEST_HOME/sig-$sig.screen"
+	r=$?
+	[ $r -eq 0 ] || diag "the screen:" "$(cat "$TEST_HOME/sig-$sig.screen")"
+	ok $r "SIG$sig: the half-typed line is cleared; what follows starts on a clean line"
 	grep -q '\*\*[0-9:.]* you (unsent):\*\* How did you get into$' "$trs"
 	ok $? "SIG$sig: the half-typed words are in the transcript as an unsent line"
 	wait_for '^ icanon'
