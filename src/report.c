@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "duration.h"
 #include "plan.h"
 #include "session.h"
 #include "text.h"
@@ -302,7 +303,7 @@ report_pacing(struct session *s)
 	 * minutes before the end of a meeting of 20 minutes or more, the last
 	 * sixth of a shorter one. */
 	uint64_t five = s->notice_at[NOTICE_FIVE];
-	bool long_meeting = (uint64_t)s->cfg.duration * 1000 >= 20 * 60 * 1000;
+	bool long_meeting = s->cfg.duration >= MEETING_USUAL_MIN_S;
 	char mark[32];
 	clock_span(five, mark, sizeof mark);
 	const enum category closing[] = {CAT_REFERRALS, CAT_MENTION_NAME};
