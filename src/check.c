@@ -464,17 +464,13 @@ known_name(const struct checker *c, const char *name, size_t len, const char **b
 {
 	static const char *const fixed[] = {"all", "duplicate", "list.duplicate", NULL};
 	char *w = xstrndup(name, len);
-	size_t bestd = len > 4 ? 3 : 2;
+	struct text_closest near;
+	text_closest_begin(&near, w, text_close_below(w));
 	bool found = false;
-	*best = NULL;
 #define CANDIDATE(s, kind) do { \
 		if (same_name(name, len, (s), (kind))) \
 			found = true; \
-		size_t d_ = text_distance((s), w); \
-		if (d_ < bestd) { \
-			bestd = d_; \
-			*best = (s); \
-		} \
+		text_closest(&near, (s)); \
 	} while (0)
 	for (const char *const *f = fixed; *f && !found; f++)
 		CANDIDATE(*f, false);
@@ -485,6 +481,7 @@ known_name(const struct checker *c, const char *name, size_t len, const char **b
 	for (size_t i = 0; i < MODEL_RULES && !found; i++)
 		CANDIDATE(c->a->model_rules[i].id, false);
 #undef CANDIDATE
+	*best = near.best;
 	free(w);
 	return found;
 }

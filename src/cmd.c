@@ -439,18 +439,13 @@ cmd_run(struct session *s, const char *line)
 	const struct cmd *c = find(name);
 	if (c == NULL) {
 		/* Name the command and offer the closest one. */
-		const char *best = NULL;
-		size_t bestd = 3;
-		for (const struct cmd *k = commands; k->name; k++) {
-			size_t d = text_distance(k->name, name + 1);
-			if (d < bestd) {
-				bestd = d;
-				best = k->name;
-			}
-		}
+		struct text_closest near;
+		text_closest_begin(&near, name + 1, TEXT_CLOSE);
+		for (const struct cmd *k = commands; k->name; k++)
+			text_closest(&near, k->name);
 		char *q = text_sanitize(name, strlen(name));
-		if (best != NULL)
-			infof(s, "Unknown command '%s'; did you mean /%s? Type /help for the list.", q, best);
+		if (near.best != NULL)
+			infof(s, "Unknown command '%s'; did you mean /%s? Type /help for the list.", q, near.best);
 		else
 			infof(s, "Unknown command '%s'. Type /help for the list; anything without a '/' is said to the host.", q);
 		free(q);

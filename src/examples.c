@@ -96,16 +96,11 @@ static const char *const all_labels[] = {
 static const char *
 closest_label(const char *s)
 {
-	const char *best = NULL;
-	size_t bestd = 3;
-	for (size_t i = 0; i < sizeof all_labels / sizeof *all_labels; i++) {
-		size_t d = text_distance(s, all_labels[i]);
-		if (d < bestd) {
-			bestd = d;
-			best = all_labels[i];
-		}
-	}
-	return best;
+	struct text_closest near;
+	text_closest_begin(&near, s, TEXT_CLOSE);
+	for (size_t i = 0; i < sizeof all_labels / sizeof *all_labels; i++)
+		text_closest(&near, all_labels[i]);
+	return near.best;
 }
 
 /* Split line at tabs into at most max fields; returns the count. */

@@ -176,15 +176,11 @@ set_severities(struct settings *c, const struct ynode *v, struct diag_list *dl)
 			continue;
 		int k = finding_kind_lookup(key->str);
 		if (k < 0) {
-			const char *best = NULL;
-			size_t bestd = strlen(key->str) > 4 ? 3 : 2;
-			for (int j = 0; j < FINDING_KIND_COUNT; j++) {
-				size_t d = text_distance(key->str, finding_kind_name(j));
-				if (d < bestd) {
-					bestd = d;
-					best = finding_kind_name(j);
-				}
-			}
+			struct text_closest near;
+			text_closest_begin(&near, key->str, text_close_below(key->str));
+			for (int j = 0; j < FINDING_KIND_COUNT; j++)
+				text_closest(&near, finding_kind_name(j));
+			const char *best = near.best;
 			if (strcmp(key->str, "unreadable") == 0)
 				diag_add(dl, c->path, key->line, key->col, SEV_ERROR,
 				    "an unreadable file is always an error; its severity cannot be set");
@@ -337,15 +333,11 @@ settings_load(struct settings *c, const char *path, bool disabled)
 			continue;
 		int k = settings_key_lookup(key->str);
 		if (k < 0) {
-			const char *best = NULL;
-			size_t bestd = 3;
-			for (int j = 0; j < SETTING_COUNT; j++) {
-				size_t d = text_distance(key->str, key_names[j]);
-				if (d < bestd) {
-					bestd = d;
-					best = key_names[j];
-				}
-			}
+			struct text_closest near;
+			text_closest_begin(&near, key->str, TEXT_CLOSE);
+			for (int j = 0; j < SETTING_COUNT; j++)
+				text_closest(&near, key_names[j]);
+			const char *best = near.best;
 			if (best != NULL)
 				diag_add(&dl, c->path, key->line, key->col, SEV_ERROR,
 				    "unknown setting '%s'; did you mean '%s'?", key->str, best);
