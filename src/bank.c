@@ -327,16 +327,6 @@ check_unique(struct ctx *c, const char *what, char **ids, const struct ynode **n
 	free(r);
 }
 
-/* Names of the categories, for "one of ..." messages. */
-static void
-list_names(char *buf, size_t len, const char *(*name)(int), int n)
-{
-	size_t used = 0;
-	buf[0] = '\0';
-	for (int i = 0; i < n && used < len; i++)
-		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", name(i));
-}
-
 static const char *cat_name_i(int i) { return category_name((enum category)i); }
 static const char *kind_name_i(int i) { return kind_name((enum flag_kind)i); }
 static const char *sev_name_i(int i) { return severity_name((enum severity)i); }
@@ -356,7 +346,7 @@ get_enum(struct ctx *c, const struct ynode *map, const char *key,
 	if (r < 0) {
 		char names[400];
 		char *q = text_sanitize(s, strlen(s));
-		list_names(names, sizeof names, name, n);
+		text_join_names(names, sizeof names, name, n);
 		/* A near miss ("job-ask" for job_ask) gets a "did you mean". */
 		struct text_closest near;
 		text_closest_begin(&near, s, text_close_below(s));
@@ -395,7 +385,7 @@ unknown_name(struct ctx *c, const struct ynode *k, const char *what,
 		err(c, k, "unknown %s '%s'; did you mean '%s'?", what, q, near.best);
 	else {
 		char names[400];
-		list_names(names, sizeof names, name, n);
+		text_join_names(names, sizeof names, name, n);
 		err(c, k, "unknown %s '%s'; expected one of: %s", what, q, names);
 	}
 	free(q);

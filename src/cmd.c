@@ -280,6 +280,8 @@ cmd_time(struct session *s, int argc, char **argv)
 	}
 }
 
+static const char *topic_words(int c) { return category_words((enum category)c); }
+
 static void
 cmd_suggest(struct session *s, int argc, char **argv)
 {
@@ -291,11 +293,8 @@ cmd_suggest(struct session *s, int argc, char **argv)
 		want = category_read(typed);
 		if (want == CAT_NONE) {
 			char *q = text_sanitize(typed, strlen(typed));
-			char list[400] = "";
-			for (int c = 0; c < CAT_COUNT; c++) {
-				size_t l = strlen(list);
-				snprintf(list + l, sizeof list - l, "%s%s", c ? ", " : "", category_words((enum category)c));
-			}
+			char list[400];
+			text_join_names(list, sizeof list, topic_words, CAT_COUNT);
 			infof(s, "No topic '%s'. Topics: %s.", q, list);
 			free(q);
 			free(typed);

@@ -37,6 +37,14 @@ settings_key_name(enum setting k)
 	return (unsigned)k < SETTING_COUNT ? key_names[k] : NULL;
 }
 
+static const char *key_name_i(int k) { return key_names[k]; }
+
+char *
+settings_known(char *buf, size_t len)
+{
+	return text_join_names(buf, len, key_name_i, SETTING_COUNT);
+}
+
 int
 settings_key_lookup(const char *name)
 {
@@ -187,9 +195,12 @@ set_severities(struct settings *c, const struct ynode *v, struct diag_list *dl)
 			else if (best != NULL)
 				diag_add(dl, c->path, key->line, key->col, SEV_ERROR,
 				    "unknown kind '%s' in severity; did you mean '%s'?", key->str, best);
-			else
+			else {
+				char known[300];
+				text_join_names(known, sizeof known, finding_kind_name, FINDING_KIND_COUNT);
 				diag_add(dl, c->path, key->line, key->col, SEV_ERROR,
-				    "unknown kind '%s' in severity (known: " FINDING_KINDS ")", key->str);
+				    "unknown kind '%s' in severity (known: %s)", key->str, known);
+			}
 			continue;
 		}
 		if (kline[k] != 0) {
@@ -341,9 +352,11 @@ settings_load(struct settings *c, const char *path, bool disabled)
 			if (best != NULL)
 				diag_add(&dl, c->path, key->line, key->col, SEV_ERROR,
 				    "unknown setting '%s'; did you mean '%s'?", key->str, best);
-			else
+			else {
+				char known[200];
 				diag_add(&dl, c->path, key->line, key->col, SEV_ERROR,
-				    "unknown setting '%s' (known: " SETTINGS_KNOWN ")", key->str);
+				    "unknown setting '%s' (known: %s)", key->str, settings_known(known, sizeof known));
+			}
 			continue;
 		}
 		if (c->value[k] != NULL) {

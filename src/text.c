@@ -356,6 +356,16 @@ text_distance(const char *a, const char *b)
 	return row[lb];
 }
 
+char *
+text_join_names(char *buf, size_t len, const char *(*name)(int), int n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", name(i));
+	return buf;
+}
+
 size_t
 text_close_below(const char *word)
 {

@@ -102,6 +102,13 @@ const char *text_guess_encoding(const char *s, size_t n, size_t bad, uint32_t *c
 size_t text_distance(const char *a, const char *b);
 
 /*
+ * name(0) .. name(n - 1) joined with ", " into buf, for "expected one
+ * of ..." messages: the list comes from the table it names, never typed
+ * again.  Cut short at len bytes, always terminated; returns buf.
+ */
+char *text_join_names(char *buf, size_t len, const char *(*name)(int), int n);
+
+/*
  * "Did you mean": the known name nearest to what the user wrote.  A name
  * is offered only when its distance is below a bound; the bound is
  * TEXT_CLOSE, or text_close_below(word) where a short word should get
