@@ -487,6 +487,8 @@ known_name(const struct checker *c, const char *name, size_t len, const char **b
 	return found;
 }
 
+static const char *flag_kind_name(int k) { return kind_name((enum flag_kind)k); }
+
 /* Warn about a name a directive gives, name[0..len) at column col of
  * line lineno, that names no rule or kind. */
 static void
@@ -502,10 +504,13 @@ check_name(struct checker *c, unsigned long lineno, unsigned long col, const cha
 		diag_add(&dl, c->path, lineno, col, SEV_WARNING,
 		    "no rule or kind is named '%.*s'; did you mean '%s'? (the directive leaves it alone)",
 		    (int)len, name, best);
-	else
+	else {
+		char kinds[200];
+		text_join_names(kinds, sizeof kinds, flag_kind_name, KIND_COUNT);
 		diag_add(&dl, c->path, lineno, col, SEV_WARNING,
 		    "no rule or kind is named '%.*s' ('infocoach rules' lists the rules; the kinds are "
-		    "job_ask, salary, googleable, closed and duplicate)", (int)len, name);
+		    "%s and %s)", (int)len, name, kinds, list_checks[LIST_DUPLICATE].kind);
+	}
 	emit_diag(c->e, &dl);
 }
 
