@@ -49,8 +49,10 @@ void report_score(struct session *s, struct score *sc);
  * taxonomy's categories). */
 unsigned report_questions(const struct session *s);
 
-/* The findings on pacing, one sentence a line (at most PACING_LINES). */
-#define PACING_LINES 6
+/* The findings on pacing, one sentence a line: the pace and the time by
+ * tier (or that nothing was asked), when each closing question came, and
+ * how the meeting ended. */
+#define PACING_LINES 5
 struct pacing {
 	char *line[PACING_LINES]; /* each newly allocated, with no indent or
 	                             newline */
