@@ -97,14 +97,9 @@ assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 	a->memo = xcalloc(ASSESS_MEMO, sizeof *a->memo);
 	norm_init(&a->norm);
 	init_model_rules(a);
-	char perr[200];
-	/* A built-in pattern that does not compile is a bug, not input. */
-	if (!pattern_compile(&a->disclaimer, disclaimer_pattern, perr, sizeof perr) ||
-	    !pattern_compile(&a->own_pay, own_pay_pattern, perr, sizeof perr) ||
-	    !pattern_compile(&a->general_pay, general_pay_pattern, perr, sizeof perr)) {
-		fprintf(stderr, "infocoach: internal error: a built-in pattern: %s\n", perr);
-		abort();
-	}
+	pattern_compile_builtin(&a->disclaimer, disclaimer_pattern);
+	pattern_compile_builtin(&a->own_pay, own_pay_pattern);
+	pattern_compile_builtin(&a->general_pay, general_pay_pattern);
 	assessor_set_model(a, rs->model);
 
 	/* Every rule's triggers in one automaton: a line is scanned once. */

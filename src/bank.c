@@ -107,24 +107,20 @@ check_keys(struct ctx *c, const struct ynode *map, const struct keyspec *spec,
 		if (k->type != YNODE_SCALAR || k->reported)
 			continue;
 		bool known = false;
-		const char *best = NULL;
-		size_t bestd = 3;
+		struct text_closest near;
+		text_closest_begin(&near, k->str, TEXT_CLOSE);
 		for (const struct keyspec *s = spec; s->key; s++) {
 			if (strcmp(s->key, k->str) == 0) {
 				known = true;
 				break;
 			}
-			size_t d = text_distance(s->key, k->str);
-			if (d < bestd) {
-				bestd = d;
-				best = s->key;
-			}
+			text_closest(&near, s->key);
 		}
 		if (known)
 			continue;
 		char *q = text_sanitize(k->str, k->len);
-		if (best != NULL)
-			err(c, k, "unknown key '%s' in %s; did you mean '%s'?", q, what, best);
+		if (near.best != NULL)
+			err(c, k, "unknown key '%s' in %s; did you mean '%s'?", q, what, near.best);
 		else
 			err(c, k, "unknown key '%s' in %s", q, what);
 		free(q);
@@ -331,16 +327,6 @@ check_unique(struct ctx *c, const char *what, char **ids, const struct ynode **n
 	free(r);
 }
 
-/* Names of the categories, for "one of ..." messages. */
-static void
-list_names(char *buf, size_t len, const char *(*name)(int), int n)
-{
-	size_t used = 0;
-	buf[0] = '\0';
-	for (int i = 0; i < n && used < len; i++)
-		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", name(i));
-}
-
 static const char *cat_name_i(int i) { return category_name((enum category)i); }
 static const char *kind_name_i(int i) { return kind_name((enum flag_kind)i); }
 static const char *sev_name_i(int i) { return severity_name((enum severity)i); }
@@ -360,19 +346,14 @@ get_enum(struct ctx *c, const struct ynode *map, const char *key,
 	if (r < 0) {
 		char names[400];
 		char *q = text_sanitize(s, strlen(s));
-		list_names(names, sizeof names, name, n);
+		text_join_names(names, sizeof names, name, n);
 		/* A near miss ("job-ask" for job_ask) gets a "did you mean". */
-		const char *best = NULL;
-		size_t bestd = strlen(s) > 4 ? 3 : 2;
-		for (int i = 0; i < n; i++) {
-			size_t d = text_distance(name(i), s);
-			if (d < bestd) {
-				bestd = d;
-				best = name(i);
-			}
-		}
-		if (best != NULL)
-			err(c, v, "unknown %s '%s'; did you mean '%s'? (expected one of: %s)", key, q, best, names);
+		struct text_closest near;
+		text_closest_begin(&near, s, text_close_below(s));
+		for (int i = 0; i < n; i++)
+			text_closest(&near, name(i));
+		if (near.best != NULL)
+			err(c, v, "unknown %s '%s'; did you mean '%s'? (expected one of: %s)", key, q, near.best, names);
 		else
 			err(c, v, "unknown %s '%s'; expected one of: %s", key, q, names);
 		free(q);
@@ -386,26 +367,25 @@ static int kind_lookup_i(const char *s) { return kind_lookup(s); }
 static int sev_lookup_i(const char *s) { return severity_lookup(s); }
 static int tier_lookup_i(const char *s) { return tier_lookup(s); }
 
+/* A key naming a category or kind is offered a name up to three edits
+ * away: those names are long, and a list of them follows otherwise. */
+#define NAME_KEY_CLOSE (TEXT_CLOSE + 1)
+
 /* For a key naming a category or kind in a mapping, the suggestion. */
 static void
 unknown_name(struct ctx *c, const struct ynode *k, const char *what,
     const char *(*name)(int), int n)
 {
-	const char *best = NULL;
-	size_t bestd = 4;
-	for (int i = 0; i < n; i++) {
-		size_t d = text_distance(name(i), k->str);
-		if (d < bestd) {
-			bestd = d;
-			best = name(i);
-		}
-	}
+	struct text_closest near;
+	text_closest_begin(&near, k->str, NAME_KEY_CLOSE);
+	for (int i = 0; i < n; i++)
+		text_closest(&near, name(i));
 	char *q = text_sanitize(k->str, k->len);
-	if (best != NULL)
-		err(c, k, "unknown %s '%s'; did you mean '%s'?", what, q, best);
+	if (near.best != NULL)
+		err(c, k, "unknown %s '%s'; did you mean '%s'?", what, q, near.best);
 	else {
 		char names[400];
-		list_names(names, sizeof names, name, n);
+		text_join_names(names, sizeof names, name, n);
 		err(c, k, "unknown %s '%s'; expected one of: %s", what, q, names);
 	}
 	free(q);

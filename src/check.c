@@ -48,7 +48,6 @@ struct checker {
 	unsigned long lines;        /* lines read */
 	bool cat_seen[CAT_COUNT];   /* categories covered */
 	struct seen seen;           /* for duplicates */
-	bool seen_full_noted;       /* told that tracking stopped */
 	bool input_ok;              /* no problem with the input itself */
 	struct suppress sup;        /* the draft's directives so far */
 	bool in_comment;            /* inside a <!-- --> comment of several lines */
@@ -209,7 +208,10 @@ seen_add(struct checker *c, uint64_t h, unsigned long line)
 	struct seen *s = &c->seen;
 	if (s->cap == 0 || (s->n + 1) * 2 > s->cap) {
 		if (s->cap >= CHECK_MAX_DISTINCT * 2) {
-			/* Full: only look up. */
+			/* Full: only look up.  No note says so: the man page
+			 * states the limit (a list of over 262,144 distinct
+			 * questions is not one a person wrote), and a note
+			 * would have no place in the JSON or SARIF output. */
 			for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
 				if (s->hash[i] == 0)
 					return 0;
@@ -424,13 +426,14 @@ check_question(struct checker *c, unsigned long lineno, const char *line, const 
 		free(sugg);
 	}
 	unsigned long first = seen_add(c, dup_hash(q, len), lineno);
-	if (first != 0 && !assess_ignored("list.duplicate", "duplicate", ignore, nignore)) {
+	const struct list_check_info *dup = &list_checks[LIST_DUPLICATE];
+	if (first != 0 && !assess_ignored(dup->id, dup->kind, ignore, nignore)) {
 		/* On the stack: a long list may repeat a question on every line. */
 		char msg[64];
 		snprintf(msg, sizeof msg, "the same question as line %lu", first);
 		struct finding f = {
 			.line = lineno, .col = qcol, .end_col = question_end_col(line, q, map, len, col_base),
-			.sev = SEV_WARNING, .kind = "duplicate", .rule = "list.duplicate",
+			.sev = dup->sev, .kind = dup->kind, .rule = dup->id,
 			.message = msg,
 			.suggestion = "Ask each question once; drop this one or make it more specific.",
 		};
@@ -460,19 +463,15 @@ same_name(const char *name, size_t len, const char *s, bool kind)
 static bool
 known_name(const struct checker *c, const char *name, size_t len, const char **best)
 {
-	static const char *const fixed[] = {"all", "duplicate", "list.duplicate", NULL};
+	const char *const fixed[] = {"all", list_checks[LIST_DUPLICATE].kind, list_checks[LIST_DUPLICATE].id, NULL};
 	char *w = xstrndup(name, len);
-	size_t bestd = len > 4 ? 3 : 2;
+	struct text_closest near;
+	text_closest_begin(&near, w, text_close_below(w));
 	bool found = false;
-	*best = NULL;
 #define CANDIDATE(s, kind) do { \
 		if (same_name(name, len, (s), (kind))) \
 			found = true; \
-		size_t d_ = text_distance((s), w); \
-		if (d_ < bestd) { \
-			bestd = d_; \
-			*best = (s); \
-		} \
+		text_closest(&near, (s)); \
 	} while (0)
 	for (const char *const *f = fixed; *f && !found; f++)
 		CANDIDATE(*f, false);
@@ -483,9 +482,12 @@ known_name(const struct checker *c, const char *name, size_t len, const char **b
 	for (size_t i = 0; i < MODEL_RULES && !found; i++)
 		CANDIDATE(c->a->model_rules[i].id, false);
 #undef CANDIDATE
+	*best = near.best;
 	free(w);
 	return found;
 }
+
+static const char *flag_kind_name(int k) { return kind_name((enum flag_kind)k); }
 
 /* Warn about a name a directive gives, name[0..len) at column col of
  * line lineno, that names no rule or kind. */
@@ -502,10 +504,13 @@ check_name(struct checker *c, unsigned long lineno, unsigned long col, const cha
 		diag_add(&dl, c->path, lineno, col, SEV_WARNING,
 		    "no rule or kind is named '%.*s'; did you mean '%s'? (the directive leaves it alone)",
 		    (int)len, name, best);
-	else
+	else {
+		char kinds[200];
+		text_join_names(kinds, sizeof kinds, flag_kind_name, KIND_COUNT);
 		diag_add(&dl, c->path, lineno, col, SEV_WARNING,
 		    "no rule or kind is named '%.*s' ('infocoach rules' lists the rules; the kinds are "
-		    "job_ask, salary, googleable, closed and duplicate)", (int)len, name);
+		    "%s and %s)", (int)len, name, kinds, list_checks[LIST_DUPLICATE].kind);
+	}
 	emit_diag(c->e, &dl);
 }
 
@@ -644,7 +649,6 @@ begin_file(struct checker *c, const char *path)
 	c->seen.n = 0;
 	if (c->seen.hash != NULL)
 		memset(c->seen.hash, 0, c->seen.cap * sizeof *c->seen.hash);
-	c->seen_full_noted = false;
 	c->input_ok = true;
 	suppress_reset(&c->sup);
 	c->in_comment = false;
@@ -672,7 +676,8 @@ end_file(struct checker *c)
 	}
 	if (c->nq == 0 && !c->unreadable) {
 		/* SARIF wants a region even for an empty file: its line 1. */
-		struct finding f = {.sev = SEV_WARNING, .kind = "no_questions", .rule = "list.no-questions",
+		const struct list_check_info *lc = &list_checks[LIST_NO_QUESTIONS];
+		struct finding f = {.sev = lc->sev, .kind = lc->kind, .rule = lc->id,
 		    .end_line = c->lines > 0 ? c->lines : 1,
 		    .message = "no questions: the file has no line to check",
 		    .suggestion = "Write one question a line; blank lines and lines starting with # are skipped."};
@@ -682,20 +687,21 @@ end_file(struct checker *c)
 	 * missing may be on a line that could not be read. */
 	if (c->nq > 0 && !c->unreadable) {
 		static const struct {
-			enum category cat; const char *rule; const char *msg; const char *sugg;
+			enum category cat; enum list_check check; const char *msg; const char *sugg;
 		} closing[] = {
-			{CAT_REFERRALS, "list.referrals",
+			{CAT_REFERRALS, LIST_REFERRALS,
 			    "no question asks the host for other people to talk to",
 			    "End with something like: Who else would you suggest I speak with?"},
-			{CAT_MENTION_NAME, "list.mention-name",
+			{CAT_MENTION_NAME, LIST_MENTION_NAME,
 			    "no question asks whether you may mention the host's name",
 			    "Add: When I contact them, may I say that you suggested it?"},
 		};
 		for (size_t i = 0; i < 2; i++) {
 			if (c->cat_seen[closing[i].cat])
 				continue;
-			struct finding f = {.sev = SEV_WARNING, .kind = "missing_closing", .end_line = c->last_line,
-			    .rule = closing[i].rule, .message = closing[i].msg, .suggestion = closing[i].sugg};
+			const struct list_check_info *lc = &list_checks[closing[i].check];
+			struct finding f = {.sev = lc->sev, .kind = lc->kind, .end_line = c->last_line,
+			    .rule = lc->id, .message = closing[i].msg, .suggestion = closing[i].sugg};
 			emit_finding(c->e, &f);
 		}
 		bool tier[TIER_COUNT] = {false};
@@ -703,14 +709,16 @@ end_file(struct checker *c)
 			if (c->cat_seen[k])
 				tier[category_tier((enum category)k)] = true;
 		if (!tier[TIER_JOB]) {
-			struct finding f = {.sev = SEV_WARNING, .kind = "missing_tier", .rule = "list.tier-job",
+			const struct list_check_info *lc = &list_checks[LIST_TIER_JOB];
+			struct finding f = {.sev = lc->sev, .kind = lc->kind, .rule = lc->id,
 			    .end_line = c->last_line,
 			    .message = "no question asks about the host's own job (their day, path, likes, challenges)",
 			    .suggestion = "Add a question such as: What does a typical week look like for you?"};
 			emit_finding(c->e, &f);
 		}
 		if (!tier[TIER_INDUSTRY]) {
-			struct finding f = {.sev = SEV_WARNING, .kind = "missing_tier", .rule = "list.tier-industry",
+			const struct list_check_info *lc = &list_checks[LIST_TIER_INDUSTRY];
+			struct finding f = {.sev = lc->sev, .kind = lc->kind, .rule = lc->id,
 			    .end_line = c->last_line,
 			    .message = "no question asks about the industry and how it is changing",
 			    .suggestion = "Add a question such as: How is your field changing, and what is driving it?"};
@@ -722,7 +730,8 @@ end_file(struct checker *c)
 		if (c->nq > fit) {
 			char *msg = xasprintf("%lu questions will not fit in %lu minutes (about %lu will)",
 			    c->nq, c->duration / 60, fit);
-			struct finding f = {.sev = SEV_INFO, .kind = "too_many", .rule = "list.too-many",
+			const struct list_check_info *lc = &list_checks[LIST_TOO_MANY];
+			struct finding f = {.sev = lc->sev, .kind = lc->kind, .rule = lc->id,
 			    .end_line = c->last_line,
 			    .message = msg,
 			    .suggestion = "Put the questions you most want answered first, and keep the closing ones."};

@@ -162,7 +162,7 @@ cli_check(int argc, char **argv)
 	int letter = -1;   /* a letter_kind, or -1 for question lists */
 	int fail_on = SEV_ERROR;   /* SEV_NONE: never */
 	bool fail_on_given = false;
-	unsigned long duration = 30 * 60;
+	unsigned long duration = MEETING_DEFAULT_S;
 	bool quiet = false, duration_given = false, policy_given = false, no_config = false;
 	long nproc = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t jobs = nproc > 0 ? (size_t)nproc : 1;

@@ -137,9 +137,11 @@ cli_config(int argc, char **argv)
 		if (optind + 1 < argc)
 			return cli_usage_error("config", "unexpected argument '%s'", argv[optind + 1]);
 		only = settings_key_lookup(argv[optind]);
-		if (only < 0)
-			return cli_usage_error("config", "unknown setting '%s' (known: " SETTINGS_KNOWN ")",
-			    argv[optind]);
+		if (only < 0) {
+			char known[200];
+			return cli_usage_error("config", "unknown setting '%s' (known: %s)", argv[optind],
+			    settings_known(known, sizeof known));
+		}
 	}
 
 	struct settings cf;

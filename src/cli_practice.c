@@ -246,7 +246,7 @@ run(int argc, char **argv, bool mock)
 	if (bank_name == NULL)
 		bank_name = cf.value[SETTING_BANK];
 	if (!duration_given)
-		duration = !mock ? 0 : cf.value[SETTING_DURATION] != NULL ? cf.duration : 30 * 60;
+		duration = !mock ? 0 : cf.value[SETTING_DURATION] != NULL ? cf.duration : MEETING_DEFAULT_S;
 	if (!policy_given && cf.value[SETTING_POLICY] != NULL)
 		policy = cf.policy;
 	if (color == NULL)
@@ -376,7 +376,7 @@ run(int argc, char **argv, bool mock)
 		repl_say(&ro, VOICE_INFO, NULL, banner);
 		free(banner);
 	}
-	if (duration > 0 && (duration < 20 * 60 || duration > 30 * 60)) {
+	if (duration > 0 && (duration < MEETING_USUAL_MIN_S || duration > MEETING_USUAL_MAX_S)) {
 		char d[32];
 		duration_format(duration, d, sizeof d);
 		char *note = xasprintf("Note: informational interviews usually last 20 to 30 minutes; "
@@ -394,7 +394,9 @@ out:
 	if (tr != NULL) {
 		size_t lost = transcript_pending(tr);
 		char *path = xstrdup(transcript_path(tr));
-		if (transcript_close(tr) != 0 || (s != NULL && status == STATUS_UNSAVED)) {
+		/* STATUS_UNSAVED here can only come from the session, which has
+		 * been freed above: its verdict is all that is left of it. */
+		if (transcript_close(tr) != 0 || status == STATUS_UNSAVED) {
 			status = STATUS_UNSAVED;
 			if (lost > 0)
 				diag_error("the transcript %s is incomplete: %zu records could not be saved", path, lost);

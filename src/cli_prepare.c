@@ -150,7 +150,7 @@ cli_prepare(int argc, char **argv)
 	if (bank_name == NULL)
 		bank_name = cf.value[SETTING_BANK];
 	if (!duration_given)
-		duration = cf.value[SETTING_DURATION] != NULL ? cf.duration : 30 * 60;
+		duration = cf.value[SETTING_DURATION] != NULL ? cf.duration : MEETING_DEFAULT_S;
 	if (duration < PREPARE_MIN_DURATION || duration > PREPARE_MAX_DURATION) {
 		char d[32];
 		duration_format(duration, d, sizeof d);

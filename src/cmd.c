@@ -280,6 +280,8 @@ cmd_time(struct session *s, int argc, char **argv)
 	}
 }
 
+static const char *topic_words(int c) { return category_words((enum category)c); }
+
 static void
 cmd_suggest(struct session *s, int argc, char **argv)
 {
@@ -291,11 +293,8 @@ cmd_suggest(struct session *s, int argc, char **argv)
 		want = category_read(typed);
 		if (want == CAT_NONE) {
 			char *q = text_sanitize(typed, strlen(typed));
-			char list[400] = "";
-			for (int c = 0; c < CAT_COUNT; c++) {
-				size_t l = strlen(list);
-				snprintf(list + l, sizeof list - l, "%s%s", c ? ", " : "", category_words((enum category)c));
-			}
+			char list[400];
+			text_join_names(list, sizeof list, topic_words, CAT_COUNT);
 			infof(s, "No topic '%s'. Topics: %s.", q, list);
 			free(q);
 			free(typed);
@@ -439,18 +438,13 @@ cmd_run(struct session *s, const char *line)
 	const struct cmd *c = find(name);
 	if (c == NULL) {
 		/* Name the command and offer the closest one. */
-		const char *best = NULL;
-		size_t bestd = 3;
-		for (const struct cmd *k = commands; k->name; k++) {
-			size_t d = text_distance(k->name, name + 1);
-			if (d < bestd) {
-				bestd = d;
-				best = k->name;
-			}
-		}
+		struct text_closest near;
+		text_closest_begin(&near, name + 1, TEXT_CLOSE);
+		for (const struct cmd *k = commands; k->name; k++)
+			text_closest(&near, k->name);
 		char *q = text_sanitize(name, strlen(name));
-		if (best != NULL)
-			infof(s, "Unknown command '%s'; did you mean /%s? Type /help for the list.", q, best);
+		if (near.best != NULL)
+			infof(s, "Unknown command '%s'; did you mean /%s? Type /help for the list.", q, near.best);
 		else
 			infof(s, "Unknown command '%s'. Type /help for the list; anything without a '/' is said to the host.", q);
 		free(q);

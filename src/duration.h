@@ -14,6 +14,13 @@
  */
 bool duration_parse(const char *s, unsigned long *seconds);
 
+/* An informational interview usually lasts 20 to 30 minutes (seconds).
+ * A mock interview, and a list checked, with no length given is
+ * planned for the upper end. */
+#define MEETING_USUAL_MIN_S  (20 * 60)
+#define MEETING_USUAL_MAX_S  (30 * 60)
+#define MEETING_DEFAULT_S    MEETING_USUAL_MAX_S
+
 /* How to write one, for messages. */
 #define DURATION_HINT "write it like 90s, 20m, 1h or 1h30m"
 

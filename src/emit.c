@@ -152,30 +152,6 @@ sarif_level(enum severity s)
 	return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
 }
 
-/* The checks on a list as a whole, for SARIF's rule list; check.c's
- * findings use these ids (tests/json-shape.sh checks that every result's
- * rule is listed). */
-static const struct {
-	const char *id, *kind;
-	enum severity sev;
-	const char *about;
-} list_rules[] = {
-	{"list.referrals", "missing_closing", SEV_WARNING,
-	    "The list should ask the host whom else to talk to."},
-	{"list.mention-name", "missing_closing", SEV_WARNING,
-	    "The list should ask whether you may mention the host's name."},
-	{"list.tier-job", "missing_tier", SEV_WARNING,
-	    "The list should ask about the host's own job: their day, path, likes and challenges."},
-	{"list.tier-industry", "missing_tier", SEV_WARNING,
-	    "The list should ask about the industry and how it is changing."},
-	{"list.too-many", "too_many", SEV_INFO,
-	    "The list should fit the planned meeting, at about two minutes a question."},
-	{"list.duplicate", "duplicate", SEV_WARNING,
-	    "Each question should be asked once."},
-	{"list.no-questions", "no_questions", SEV_WARNING,
-	    "A draft should hold at least one question."},
-};
-
 /* Why a file was not checked: SARIF's notification descriptors; check.c
  * and letter.c give unreadable findings these ids. */
 static const struct {
@@ -242,14 +218,14 @@ emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs, bool qu
 			    "\"properties\": {\"kind\": \"%s\"}}",
 			    sarif_level(r->sev[POLICY_DEFAULT]), kind_name(r->kind));
 		}
-		for (size_t i = 0; i < sizeof list_rules / sizeof list_rules[0]; i++) {
+		for (size_t i = 0; i < LIST_CHECK_COUNT; i++) {
 			fprintf(out, "%s\n            {\"id\": ", rs != NULL && rs->nrules + i > 0 ? "," : "");
-			emit_json_string(out, list_rules[i].id);
+			emit_json_string(out, list_checks[i].id);
 			fputs(", \"shortDescription\": {\"text\": ", out);
-			emit_json_string(out, list_rules[i].about);
+			emit_json_string(out, list_checks[i].about);
 			fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}, "
 			    "\"properties\": {\"kind\": \"%s\"}}",
-			    sarif_level(list_rules[i].sev), list_rules[i].kind);
+			    sarif_level(list_checks[i].sev), list_checks[i].kind);
 		}
 		fputs("\n          ],\n          \"notifications\": [", out);
 		for (size_t i = 0; i < sizeof input_notes / sizeof input_notes[0]; i++) {

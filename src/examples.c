@@ -58,8 +58,8 @@ static bool
 label(const char *s, int *flag, int *cat, int *act)
 {
 	*flag = *cat = *act = -1;
-	if (strcmp(s, "job_ask") == 0 || strcmp(s, "salary") == 0) {
-		*flag = s[0] == 'j' ? MFLAG_JOB_ASK : MFLAG_SALARY;
+	if (strcmp(s, kind_name(KIND_JOB_ASK)) == 0 || strcmp(s, kind_name(KIND_SALARY)) == 0) {
+		*flag = kind_lookup(s) == KIND_JOB_ASK ? MFLAG_JOB_ASK : MFLAG_SALARY;
 		*act = ACT_QUESTION;
 		return true;
 	}
@@ -86,26 +86,21 @@ label(const char *s, int *flag, int *cat, int *act)
 	return false;
 }
 
-static const char *const all_labels[] = {
-	"job_ask", "salary", "ok", "typical_day", "likes", "challenges", "qualities", "mission",
-	"advancement", "entry_path", "expectations", "influences", "advice", "workplace",
-	"industry_trends", "referrals", "mention_name", "question", "follow_up", "clarify", "self",
-	"ack", "thanks", "apology", "greeting", "time_frame", "goodbye", "off_topic",
-};
-
+/* The nearest label to s, in the order label() tries them: the flags,
+ * "ok", the categories, the acts. */
 static const char *
 closest_label(const char *s)
 {
-	const char *best = NULL;
-	size_t bestd = 3;
-	for (size_t i = 0; i < sizeof all_labels / sizeof *all_labels; i++) {
-		size_t d = text_distance(s, all_labels[i]);
-		if (d < bestd) {
-			bestd = d;
-			best = all_labels[i];
-		}
-	}
-	return best;
+	struct text_closest near;
+	text_closest_begin(&near, s, TEXT_CLOSE);
+	text_closest(&near, kind_name(KIND_JOB_ASK));
+	text_closest(&near, kind_name(KIND_SALARY));
+	text_closest(&near, "ok");
+	for (int c = 0; c < CAT_COUNT; c++)
+		text_closest(&near, category_name((enum category)c));
+	for (int a = 0; a < ACT_COUNT; a++)
+		text_closest(&near, act_name((enum act)a));
+	return near.best;
 }
 
 /* Split line at tabs into at most max fields; returns the count. */

@@ -163,11 +163,7 @@ static int
 matches(struct matcher *m, const char *pat, const char *text, size_t len, size_t *so)
 {
 	struct pattern p;
-	char err[200];
-	if (!pattern_compile(&p, pat, err, sizeof err)) {
-		diag_error("internal pattern does not compile: %s", err);
-		return 0;
-	}
+	pattern_compile_builtin(&p, pat);
 	size_t eo;
 	int rc = pattern_match(m, &p, text, len, so, &eo);
 	pattern_free(&p);

@@ -15,6 +15,7 @@
 
 #include "check.h"
 #include "diag.h"
+#include "duration.h"
 #include "emit.h"
 #include "xmalloc.h"
 
@@ -55,7 +56,7 @@ plan_load(const char *path, struct assessor *a, unsigned long duration, bool for
 	a->all_rules = true;    /* as check judges a line */
 	struct emitter *e = emit_begin(EMIT_TEXT, out, a->rs, false);
 	emit_set_listener(e, &l);
-	struct checker *c = checker_new(a, e, duration > 0 ? duration : 30 * 60);
+	struct checker *c = checker_new(a, e, duration > 0 ? duration : MEETING_DEFAULT_S);
 	bool ok = checker_file(c, path, NULL);
 	unsigned long files = checker_files(c), questions = checker_questions(c);
 	checker_free(c);

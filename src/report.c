@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "duration.h"
 #include "plan.h"
 #include "session.h"
 #include "text.h"
@@ -242,32 +243,80 @@ first_asked(const struct session *s, enum category c)
 	return UINT64_MAX;
 }
 
+/* The weights below and the sentences in score_parts say the same
+ * thing: change them together (the man page follows the sentences). */
+#define ETIQUETTE_MAX      40
+#define ETIQUETTE_ERROR    15   /* taken off for each flag of a severity */
+#define ETIQUETTE_WARNING  5
+#define ETIQUETTE_INFO     1
+#define COVERAGE_JOB_EACH  3    /* each job topic asked ... */
+#define COVERAGE_JOB_MAX   15   /* ... up to this */
+#define COVERAGE_INDUSTRY  10
+#define CLOSING_REFERRALS  8
+#define CLOSING_NAME       7
+#define CLOSING_THANKS     5
+#define PACING_ENDED       10   /* the user ended the meeting, having asked */
+#define PACING_CLOSED      5    /* both closing questions asked in time */
+
+const struct score_part_info score_parts[SCORE_PARTS] = {
+	[SCORE_ETIQUETTE] = {"Etiquette", "etiquette", ETIQUETTE_MAX,
+	    "40, less 15 for each error flag, 5 for each warning and 1 for each info; 0 when nothing was asked"},
+	[SCORE_COVERAGE] = {"Coverage", "coverage of both tiers", COVERAGE_JOB_MAX + COVERAGE_INDUSTRY,
+	    "3 for each topic about the job, up to 15, and 10 for the industry"},
+	[SCORE_CLOSING] = {"Closing", "closing questions and thanks", CLOSING_REFERRALS + CLOSING_NAME + CLOSING_THANKS,
+	    "referrals 8, permission to use their name 7, thanking the host 5"},
+	[SCORE_PACING] = {"Pacing", "pacing", PACING_ENDED + PACING_CLOSED,
+	    "10 for ending before the host had to, when something was asked; 5 for both "
+	    "closing questions before time was up"},
+};
+
 void
 report_score(struct session *s, struct score *sc)
 {
 	memset(sc, 0, sizeof *sc);
-	int etiquette = 40;
+	int etiquette = ETIQUETTE_MAX;
 	for (size_t i = 0; i < s->nflags; i++)
-		etiquette -= s->flags[i].sev == SEV_ERROR ? 15 : s->flags[i].sev == SEV_WARNING ? 5 : 1;
+		etiquette -= s->flags[i].sev == SEV_ERROR ? ETIQUETTE_ERROR :
+		    s->flags[i].sev == SEV_WARNING ? ETIQUETTE_WARNING : ETIQUETTE_INFO;
 	/* Nothing said that was a question or a flag: nothing practised. */
-	sc->etiquette = etiquette < 0 || (report_questions(s) == 0 && s->nflags == 0) ? 0 : etiquette;
+	sc->part[SCORE_ETIQUETTE] = etiquette < 0 || (report_questions(s) == 0 && s->nflags == 0) ? 0 : etiquette;
 	int job = 0;
 	for (int c = 0; c < CAT_COUNT; c++)
 		job += category_tier((enum category)c) == TIER_JOB && s->asked[c] > 0;
-	sc->coverage = (job >= 5 ? 15 : job * 3) + (s->asked[CAT_INDUSTRY_TRENDS] > 0 ? 10 : 0);
-	sc->closing = (s->asked[CAT_REFERRALS] ? 8 : 0) + (s->asked[CAT_MENTION_NAME] ? 7 : 0) + (s->thanked ? 5 : 0);
+	sc->part[SCORE_COVERAGE] = (job * COVERAGE_JOB_EACH >= COVERAGE_JOB_MAX ? COVERAGE_JOB_MAX : job * COVERAGE_JOB_EACH) +
+	    (s->asked[CAT_INDUSTRY_TRENDS] > 0 ? COVERAGE_INDUSTRY : 0);
+	sc->part[SCORE_CLOSING] = (s->asked[CAT_REFERRALS] ? CLOSING_REFERRALS : 0) +
+	    (s->asked[CAT_MENTION_NAME] ? CLOSING_NAME : 0) + (s->thanked ? CLOSING_THANKS : 0);
 	uint64_t up = (uint64_t)s->cfg.duration * 1000;
 	uint64_t r = first_asked(s, CAT_REFERRALS), n = first_asked(s, CAT_MENTION_NAME);
 	/* Ending on time with nothing asked kept no pace: no credit. */
-	sc->pacing = (s->ended_by_clock || s->quit || report_questions(s) == 0 ? 0 : 10) +
-	    (r != UINT64_MAX && n != UINT64_MAX && r <= up && n <= up ? 5 : 0);
-	sc->total = sc->etiquette + sc->coverage + sc->closing + sc->pacing;
+	sc->part[SCORE_PACING] = (s->ended_by_clock || s->quit || report_questions(s) == 0 ? 0 : PACING_ENDED) +
+	    (r != UINT64_MAX && n != UINT64_MAX && r <= up && n <= up ? PACING_CLOSED : 0);
+	for (int i = 0; i < SCORE_PARTS; i++)
+		sc->total += sc->part[i];
 }
 
-char *
-report_pacing(struct session *s)
+/* Add one pacing line to p. */
+static void
+pace(struct pacing *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+pace(struct pacing *p, const char *fmt, ...)
 {
-	struct buf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	char *t = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (p->n < PACING_LINES)
+		p->line[p->n++] = t;
+	else
+		free(t);
+}
+
+void
+report_pacing_lines(struct session *s, struct pacing *p)
+{
+	p->n = 0;
 	uint64_t end = session_time_used(s);
 	uint64_t tier_ms[TIER_COUNT + 1] = {0};   /* last: lines with no category */
 	uint64_t longest = 0, prev = 0;
@@ -284,54 +333,75 @@ report_pacing(struct session *s)
 			tier_ms[t == TIER_NONE ? TIER_COUNT : t] += next - at;
 		}
 	}
-	add(&b, "\nPacing\n");
 	if (s->nturns > 0) {
 		clock_span(end / s->nturns, t1, sizeof t1);
 		clock_span(longest, t2, sizeof t2);
-		add(&b, "  %zu line%s in %s: one every %s on average; the longest stretch without one: %s\n",
+		pace(p, "%zu line%s in %s: one every %s on average; the longest stretch without one: %s",
 		    s->nturns, s->nturns == 1 ? "" : "s", (clock_span(end, t3, sizeof t3), t3), t1, t2);
 		clock_span(tier_ms[TIER_JOB], t1, sizeof t1);
 		clock_span(tier_ms[TIER_INDUSTRY], t2, sizeof t2);
 		clock_span(tier_ms[TIER_CLOSING], t3, sizeof t3);
 		clock_span(tier_ms[TIER_COUNT], t4, sizeof t4);
-		add(&b, "  Time by tier: the job %s, the industry %s, closing %s, other %s\n", t1, t2, t3, t4);
+		pace(p, "Time by tier: the job %s, the industry %s, closing %s, other %s", t1, t2, t3, t4);
 	} else {
-		add(&b, "  You asked nothing.\n");
+		pace(p, "You asked nothing.");
 	}
 	/* The wrap-up mark is where the coach said to start closing: five
 	 * minutes before the end of a meeting of 20 minutes or more, the last
 	 * sixth of a shorter one. */
 	uint64_t five = s->notice_at[NOTICE_FIVE];
-	bool long_meeting = (uint64_t)s->cfg.duration * 1000 >= 20 * 60 * 1000;
+	bool long_meeting = s->cfg.duration >= MEETING_USUAL_MIN_S;
 	char mark[32];
 	clock_span(five, mark, sizeof mark);
 	const enum category closing[] = {CAT_REFERRALS, CAT_MENTION_NAME};
 	for (size_t i = 0; i < 2; i++) {
 		uint64_t at = first_asked(s, closing[i]);
 		if (at == UINT64_MAX) {
-			add(&b, "  %s: never asked\n", i == 0 ? "Referrals" : "Permission to use their name");
+			pace(p, "%s: never asked", i == 0 ? "Referrals" : "Permission to use their name");
 			continue;
 		}
 		clock_span(at, t1, sizeof t1);
-		add(&b, "  %s: asked at %s, %s %s (from %s)\n", i == 0 ? "Referrals" : "Permission to use their name",
+		pace(p, "%s: asked at %s, %s %s (from %s)", i == 0 ? "Referrals" : "Permission to use their name",
 		    t1, at < five ? "before" : "in", long_meeting ? "the last five minutes" : "the last sixth of the meeting",
 		    mark);
 	}
 	if (s->ended_by_clock)
-		add(&b, "  You did not wrap up in time: the host had to end the meeting after the grace.\n");
+		pace(p, "You did not wrap up in time: the host had to end the meeting after the grace.");
 	else if (s->quit)
-		add(&b, "  You left with /quit instead of closing the meeting.\n");
+		pace(p, "You left with /quit instead of closing the meeting.");
 	else if (s->over && report_questions(s) == 0)
-		add(&b, "  You ended the meeting without asking anything: there was no pace to keep.\n");
+		pace(p, "You ended the meeting without asking anything: there was no pace to keep.");
 	else if (s->over && end > (uint64_t)s->cfg.duration * 1000)
-		add(&b, "  You wrapped up within the grace, %s past the agreed time.\n",
+		pace(p, "You wrapped up within the grace, %s past the agreed time.",
 		    (clock_span(end - (uint64_t)s->cfg.duration * 1000, t1, sizeof t1), t1));
 	else if (s->over)
-		add(&b, "  You wrapped up on time.\n");
+		pace(p, "You wrapped up on time.");
+}
+
+void
+report_pacing_free(struct pacing *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->line[i]);
+	p->n = 0;
+}
+
+char *
+report_pacing(struct session *s)
+{
+	struct buf b = {0};
+	struct pacing p;
+	report_pacing_lines(s, &p);
+	add(&b, "\nPacing\n");
+	for (size_t i = 0; i < p.n; i++)
+		add(&b, "  %s\n", p.line[i]);
+	report_pacing_free(&p);
 	struct score sc;
 	report_score(s, &sc);
-	add(&b, "Score: %d/100 (etiquette %d/40, coverage of both tiers %d/25, closing questions and "
-	    "thanks %d/20, pacing %d/15)\n", sc.total, sc.etiquette, sc.coverage, sc.closing, sc.pacing);
+	add(&b, "Score: %d/100 (", sc.total);
+	for (int i = 0; i < SCORE_PARTS; i++)
+		add(&b, "%s%s %d/%d", i ? ", " : "", score_parts[i].label, sc.part[i], score_parts[i].max);
+	add(&b, ")\n");
 	return b.p;
 }
 

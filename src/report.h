@@ -15,16 +15,32 @@
 
 struct session;
 
-/* A timed session's score out of 100, from documented parts. */
+/* The parts of a timed session's score, in the order they are shown. */
+enum score_part {
+	SCORE_ETIQUETTE,
+	SCORE_COVERAGE,
+	SCORE_CLOSING,
+	SCORE_PACING,
+	SCORE_PARTS
+};
+
+/* What a part is worth and how it is earned: the one description the
+ * text report, the HTML page and the man page (tests/unit/test_report.c
+ * holds it to this table) all give. */
+struct score_part_info {
+	const char *name;       /* as a heading: "Etiquette" */
+	const char *label;      /* in the text report's score line */
+	int max;                /* points at most; the maxima add up to 100 */
+	const char *why;        /* how the points are earned, one sentence
+	                           with no full stop */
+};
+
+extern const struct score_part_info score_parts[SCORE_PARTS];
+
+/* A timed session's score out of 100. */
 struct score {
-	int etiquette;  /* 40, less 15 a error flag, 5 a warning, 1 an info;
-	                   0 when no question was asked and nothing flagged */
-	int coverage;   /* 3 a job category up to 15, plus 10 for the industry */
-	int closing;    /* referrals 8, permission to use the name 7, thanks 5 */
-	int pacing;     /* 10 for ending before the host had to (when a
-	                   question was asked), 5 for both closing questions
-	                   before time was up */
-	int total;
+	int part[SCORE_PARTS];  /* points of each part, 0 to its max */
+	int total;              /* their sum */
 };
 
 void report_score(struct session *s, struct score *sc);
@@ -33,7 +49,25 @@ void report_score(struct session *s, struct score *sc);
  * taxonomy's categories). */
 unsigned report_questions(const struct session *s);
 
-/* The pacing part of a timed session's report, newly allocated. */
+/* The findings on pacing, one sentence a line: the pace and the time by
+ * tier (or that nothing was asked), when each closing question came, and
+ * how the meeting ended. */
+#define PACING_LINES 5
+struct pacing {
+	char *line[PACING_LINES]; /* each newly allocated, with no indent or
+	                             newline */
+	size_t n;                 /* lines used */
+};
+
+/* The pacing lines of a timed session, into *p; free with
+ * report_pacing_free. */
+void report_pacing_lines(struct session *s, struct pacing *p);
+
+/* Free the lines (p itself is the caller's). */
+void report_pacing_free(struct pacing *p);
+
+/* The pacing part of a timed session's text report, newly allocated:
+ * a "Pacing" heading, the lines indented, and the score. */
 char *report_pacing(struct session *s);
 
 /* The report so far, newly allocated. */

@@ -782,39 +782,24 @@ section_score(struct page *pg)
 	}
 	struct score sc;
 	report_score(s, &sc);
-	const struct {
-		const char *name;
-		int got, max;
-		const char *why;
-	} parts[] = {
-		{"Etiquette", sc.etiquette, 40, "40, less 15 for each error flag, 5 for each warning and 1 for each info; 0 when nothing was asked"},
-		{"Coverage", sc.coverage, 25, "3 for each topic about the job, up to 15, and 10 for the industry"},
-		{"Closing", sc.closing, 20, "referrals 8, permission to use their name 7, thanking the host 5"},
-		{"Pacing", sc.pacing, 15, "10 for ending before the host had to, when something was asked; 5 for both "
-		    "closing questions before time was up"},
-	};
 	fprintf(fp, "<div class=\"score\"><p class=\"total %s\" aria-label=\"Score %d out of 100\">%d<small>/100</small></p>\n"
 	    "<ul class=\"parts\">\n", sc.total >= 80 ? "high" : sc.total >= 50 ? "mid" : "low", sc.total, sc.total);
-	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+	for (int i = 0; i < SCORE_PARTS; i++) {
+		const struct score_part_info *part = &score_parts[i];
 		fprintf(fp, "<li><span>%s</span><span class=\"bar\" aria-hidden=\"true\"><span style=\"width:%d%%\">"
 		    "</span></span><span class=\"num\">%d/%d</span><span class=\"why\">%s</span></li>\n",
-		    parts[i].name, parts[i].got * 100 / parts[i].max, parts[i].got, parts[i].max, parts[i].why);
+		    part->name, sc.part[i] * 100 / part->max, sc.part[i], part->max, part->why);
+	}
 	fputs("</ul></div>\n<h3>Pacing</h3>\n<ul class=\"pacing\">\n", fp);
-	/* The report's own pacing lines, without its heading and score. */
-	char *pace = report_pacing(s);
-	for (char *line = pace, *next; line != NULL && *line; line = next) {
-		next = strchr(line, '\n');
-		if (next != NULL)
-			*next++ = '\0';
-		while (*line == ' ')
-			line++;
-		if (*line == '\0' || strcmp(line, "Pacing") == 0 || strncmp(line, "Score:", 6) == 0)
-			continue;
+	/* The report's own pacing lines. */
+	struct pacing pace;
+	report_pacing_lines(s, &pace);
+	for (size_t i = 0; i < pace.n; i++) {
 		fputs("<li>", fp);
-		esc(fp, line);
+		esc(fp, pace.line[i]);
 		fputs("</li>\n", fp);
 	}
-	free(pace);
+	report_pacing_free(&pace);
 	fputs("</ul>\n</section>\n", fp);
 }
 

@@ -97,10 +97,8 @@ pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
 	/* Refuse a pattern that matches the empty string: it flags everything. */
 	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
 	pcre2_match_context *mc = pcre2_match_context_create(NULL);
-	if (md == NULL || mc == NULL) {
-		fputs("infocoach: out of memory\n", stderr);
-		exit(2);
-	}
+	if (md == NULL || mc == NULL)
+		xalloc_die();
 	pcre2_set_match_limit(mc, RULE_MATCH_LIMIT);
 	pcre2_set_depth_limit(mc, RULE_DEPTH_LIMIT);
 	pcre2_set_heap_limit(mc, RULE_HEAP_LIMIT_KIB);
@@ -122,6 +120,16 @@ fail:
 }
 
 void
+pattern_compile_builtin(struct pattern *p, const char *src)
+{
+	char err[200];
+	if (!pattern_compile(p, src, err, sizeof err)) {
+		fprintf(stderr, "infocoach: internal error: a built-in pattern does not compile: %s\n", err);
+		abort();
+	}
+}
+
+void
 pattern_free(struct pattern *p)
 {
 	if (p == NULL)
@@ -140,10 +148,8 @@ matcher_new(void)
 	struct matcher *m = xcalloc(1, sizeof *m);
 	m->mctx = pcre2_match_context_create(NULL);
 	m->md = pcre2_match_data_create(16, NULL);
-	if (m->mctx == NULL || m->md == NULL) {
-		fputs("infocoach: out of memory\n", stderr);
-		exit(2);
-	}
+	if (m->mctx == NULL || m->md == NULL)
+		xalloc_die();
 	pcre2_set_match_limit(m->mctx, RULE_MATCH_LIMIT);
 	pcre2_set_depth_limit(m->mctx, RULE_DEPTH_LIMIT);
 	pcre2_set_heap_limit(m->mctx, RULE_HEAP_LIMIT_KIB);

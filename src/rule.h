@@ -85,6 +85,13 @@ struct matcher;
  */
 bool pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen);
 
+/*
+ * Compile a pattern written into the program itself.  Its failing is a
+ * bug in infocoach, not in anything the user wrote, so it is never
+ * passed over: the message goes to stderr and the process aborts.
+ */
+void pattern_compile_builtin(struct pattern *p, const char *src);
+
 /* Free what pattern_compile made (p itself is the caller's). */
 void pattern_free(struct pattern *p);
 

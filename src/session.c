@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "duration.h"
 #include "emit.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -33,6 +34,13 @@ static const char thanks_pattern[] =
 /* ... unless the user has already said this many words about
  * themselves. */
 #define SAID_ENOUGH 15
+
+/* The wrap-up notice comes this long before the end of a meeting of
+ * usual length or more (a shorter one gets it at five sixths). */
+#define WRAP_UP_MS (5 * 60 * 1000)
+
+/* Talk may run over the planned end by a tenth of it, at most this. */
+#define GRACE_MAX_MS (3 * 60 * 1000)
 
 uint64_t
 session_elapsed(const struct session *s)
@@ -141,9 +149,7 @@ session_new(const struct session_config *cfg)
 		s->host.peers = cfg->bank->personas;
 		s->host.npeers = cfg->bank->npersonas;
 	}
-	char e[200];
-	if (!pattern_compile(&s->thanks, thanks_pattern, e, sizeof e))
-		pattern_free(&s->thanks);
+	pattern_compile_builtin(&s->thanks, thanks_pattern);
 	s->start_ms = clock_now(cfg->clock);
 	dialogue_init(&s->dlg, cfg->assessor->model != NULL ? model_thresholds(cfg->assessor->model) : NULL);
 	s->offered = CAT_NONE;
@@ -152,7 +158,7 @@ session_new(const struct session_config *cfg)
 		uint64_t d = (uint64_t)cfg->duration * 1000;
 		s->notice_at[NOTICE_START] = 0;
 		s->notice_at[NOTICE_HALF] = d / 2;
-		s->notice_at[NOTICE_FIVE] = d >= 20 * 60 * 1000 ? d - 5 * 60 * 1000 : d * 5 / 6;
+		s->notice_at[NOTICE_FIVE] = d >= (uint64_t)MEETING_USUAL_MIN_S * 1000 ? d - WRAP_UP_MS : d * 5 / 6;
 		s->notice_at[NOTICE_TIMEUP] = d;
 		s->notice_at[NOTICE_END] = d + session_grace_ms(s);
 	}
@@ -320,7 +326,7 @@ closing_thanks(struct session *s, const char *text, size_t len)
 {
 	if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME])
 		return true;
-	return s->thanks.code != NULL && pattern_match(s->m, &s->thanks, text, len, NULL, NULL) == 1;
+	return pattern_match(s->m, &s->thanks, text, len, NULL, NULL) == 1;
 }
 
 /* Append the turn's event (SPEC 5a) to the events file. */
@@ -940,7 +946,7 @@ uint64_t
 session_grace_ms(const struct session *s)
 {
 	uint64_t g = (uint64_t)s->cfg.duration * 100; /* 10% in ms */
-	return g > 3 * 60 * 1000 ? 3 * 60 * 1000 : g;
+	return g > GRACE_MAX_MS ? GRACE_MAX_MS : g;
 }
 
 uint64_t

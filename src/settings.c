@@ -37,6 +37,14 @@ settings_key_name(enum setting k)
 	return (unsigned)k < SETTING_COUNT ? key_names[k] : NULL;
 }
 
+static const char *key_name_i(int k) { return key_names[k]; }
+
+char *
+settings_known(char *buf, size_t len)
+{
+	return text_join_names(buf, len, key_name_i, SETTING_COUNT);
+}
+
 int
 settings_key_lookup(const char *name)
 {
@@ -176,24 +184,23 @@ set_severities(struct settings *c, const struct ynode *v, struct diag_list *dl)
 			continue;
 		int k = finding_kind_lookup(key->str);
 		if (k < 0) {
-			const char *best = NULL;
-			size_t bestd = strlen(key->str) > 4 ? 3 : 2;
-			for (int j = 0; j < FINDING_KIND_COUNT; j++) {
-				size_t d = text_distance(key->str, finding_kind_name(j));
-				if (d < bestd) {
-					bestd = d;
-					best = finding_kind_name(j);
-				}
-			}
+			struct text_closest near;
+			text_closest_begin(&near, key->str, text_close_below(key->str));
+			for (int j = 0; j < FINDING_KIND_COUNT; j++)
+				text_closest(&near, finding_kind_name(j));
+			const char *best = near.best;
 			if (strcmp(key->str, "unreadable") == 0)
 				diag_add(dl, c->path, key->line, key->col, SEV_ERROR,
 				    "an unreadable file is always an error; its severity cannot be set");
 			else if (best != NULL)
 				diag_add(dl, c->path, key->line, key->col, SEV_ERROR,
 				    "unknown kind '%s' in severity; did you mean '%s'?", key->str, best);
-			else
+			else {
+				char known[300];
+				text_join_names(known, sizeof known, finding_kind_name, FINDING_KIND_COUNT);
 				diag_add(dl, c->path, key->line, key->col, SEV_ERROR,
-				    "unknown kind '%s' in severity (known: " FINDING_KINDS ")", key->str);
+				    "unknown kind '%s' in severity (known: %s)", key->str, known);
+			}
 			continue;
 		}
 		if (kline[k] != 0) {
@@ -337,21 +344,19 @@ settings_load(struct settings *c, const char *path, bool disabled)
 			continue;
 		int k = settings_key_lookup(key->str);
 		if (k < 0) {
-			const char *best = NULL;
-			size_t bestd = 3;
-			for (int j = 0; j < SETTING_COUNT; j++) {
-				size_t d = text_distance(key->str, key_names[j]);
-				if (d < bestd) {
-					bestd = d;
-					best = key_names[j];
-				}
-			}
+			struct text_closest near;
+			text_closest_begin(&near, key->str, TEXT_CLOSE);
+			for (int j = 0; j < SETTING_COUNT; j++)
+				text_closest(&near, key_names[j]);
+			const char *best = near.best;
 			if (best != NULL)
 				diag_add(&dl, c->path, key->line, key->col, SEV_ERROR,
 				    "unknown setting '%s'; did you mean '%s'?", key->str, best);
-			else
+			else {
+				char known[200];
 				diag_add(&dl, c->path, key->line, key->col, SEV_ERROR,
-				    "unknown setting '%s' (known: " SETTINGS_KNOWN ")", key->str);
+				    "unknown setting '%s' (known: %s)", key->str, settings_known(known, sizeof known));
+			}
 			continue;
 		}
 		if (c->value[k] != NULL) {

@@ -93,7 +93,9 @@ bool settings_load(struct settings *c, const char *path, bool disabled);
 void settings_free(struct settings *c);
 
 /* The keys, for messages. */
-#define SETTINGS_KNOWN "bank, persona, duration, policy, color, transcript-dir, fail-on, severity"
+/* The keys a config file may set, "bank, persona, ...", into buf
+ * (cut short at len); returns buf. */
+char *settings_known(char *buf, size_t len);
 
 /* The key's name in the file ("transcript-dir"); NULL past the end. */
 const char *settings_key_name(enum setting k);

@@ -91,9 +91,9 @@ tally_finding(struct tally *t, unsigned long line, unsigned long col, enum sever
 		}
 	}
 	f->unreadable |= strcmp(kind, "unreadable") == 0;
-	f->closing_missing += strcmp(kind, "missing_closing") == 0;
-	f->job_tier_missing |= strcmp(rule, "list.tier-job") == 0;
-	f->industry_tier_missing |= strcmp(rule, "list.tier-industry") == 0;
+	f->closing_missing += strcmp(kind, list_checks[LIST_REFERRALS].kind) == 0;
+	f->job_tier_missing |= strcmp(rule, list_checks[LIST_TIER_JOB].id) == 0;
+	f->industry_tier_missing |= strcmp(rule, list_checks[LIST_TIER_INDUSTRY].id) == 0;
 	if (!t->keep)
 		return;
 	xgrow((void **)&f->findings, &f->capfindings, f->nfindings + 1, sizeof *f->findings);

@@ -172,6 +172,23 @@ kind_lookup(const char *name)
 	return (enum flag_kind)lookup(kinds, KIND_COUNT, name);
 }
 
+const struct list_check_info list_checks[LIST_CHECK_COUNT] = {
+	[LIST_REFERRALS] = {"list.referrals", "missing_closing", SEV_WARNING,
+	    "The list should ask the host whom else to talk to."},
+	[LIST_MENTION_NAME] = {"list.mention-name", "missing_closing", SEV_WARNING,
+	    "The list should ask whether you may mention the host's name."},
+	[LIST_TIER_JOB] = {"list.tier-job", "missing_tier", SEV_WARNING,
+	    "The list should ask about the host's own job: their day, path, likes and challenges."},
+	[LIST_TIER_INDUSTRY] = {"list.tier-industry", "missing_tier", SEV_WARNING,
+	    "The list should ask about the industry and how it is changing."},
+	[LIST_TOO_MANY] = {"list.too-many", "too_many", SEV_INFO,
+	    "The list should fit the planned meeting, at about two minutes a question."},
+	[LIST_DUPLICATE] = {"list.duplicate", "duplicate", SEV_WARNING,
+	    "Each question should be asked once."},
+	[LIST_NO_QUESTIONS] = {"list.no-questions", "no_questions", SEV_WARNING,
+	    "A draft should hold at least one question."},
+};
+
 const char *
 finding_kind_name(int k)
 {

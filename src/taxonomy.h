@@ -67,8 +67,29 @@ const char *act_name(enum act a);
  * set: the flag kinds, then those of lists and letters.  An unreadable
  * file is always an error and is not among them. */
 #define FINDING_KIND_COUNT 12
-#define FINDING_KINDS "job_ask, salary, googleable, closed, duplicate, too_many, missing_closing, " \
-	"missing_tier, no_questions, missing_element, attachment, too_long"
+
+/* The checks 'check' makes on a question list as a whole. */
+enum list_check {
+	LIST_REFERRALS,         /* a closing question: whom else to talk to */
+	LIST_MENTION_NAME,      /* a closing question: may I use your name */
+	LIST_TIER_JOB,          /* a question about the host's own job */
+	LIST_TIER_INDUSTRY,     /* a question about the industry */
+	LIST_TOO_MANY,          /* no more questions than the meeting holds */
+	LIST_DUPLICATE,         /* no question twice */
+	LIST_NO_QUESTIONS,      /* at least one question */
+	LIST_CHECK_COUNT
+};
+
+/* What a list check's findings carry; check.c gives them, emit.c lists
+ * them for SARIF and tally.c counts them, all from this one table. */
+struct list_check_info {
+	const char *id;         /* the rule id: "list.referrals" */
+	const char *kind;       /* its finding kind, a finding_kind_name() */
+	enum severity sev;      /* unless a config file sets the kind's */
+	const char *about;      /* what it asks of a list, one sentence */
+};
+
+extern const struct list_check_info list_checks[LIST_CHECK_COUNT];
 
 /* The name of finding kind k (0 <= k < FINDING_KIND_COUNT), else NULL. */
 const char *finding_kind_name(int k);

@@ -356,6 +356,40 @@ text_distance(const char *a, const char *b)
 	return row[lb];
 }
 
+char *
+text_join_names(char *buf, size_t len, const char *(*name)(int), int n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", name(i));
+	return buf;
+}
+
+size_t
+text_close_below(const char *word)
+{
+	return strlen(word) > 4 ? TEXT_CLOSE : TEXT_CLOSE_SHORT;
+}
+
+void
+text_closest_begin(struct text_closest *tc, const char *word, size_t below)
+{
+	tc->word = word;
+	tc->best = NULL;
+	tc->bestd = below;
+}
+
+void
+text_closest(struct text_closest *tc, const char *name)
+{
+	size_t d = text_distance(name, tc->word);
+	if (d < tc->bestd) {
+		tc->bestd = d;
+		tc->best = name;
+	}
+}
+
 void
 text_write_html(FILE *fp, const char *s, size_t max)
 {

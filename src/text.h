@@ -101,5 +101,39 @@ const char *text_guess_encoding(const char *s, size_t n, size_t bad, uint32_t *c
 /* Edit distance of two short strings (capped at 100 for long input). */
 size_t text_distance(const char *a, const char *b);
 
+/*
+ * name(0) .. name(n - 1) joined with ", " into buf, for "expected one
+ * of ..." messages: the list comes from the table it names, never typed
+ * again.  Cut short at len bytes, always terminated; returns buf.
+ */
+char *text_join_names(char *buf, size_t len, const char *(*name)(int), int n);
+
+/*
+ * "Did you mean": the known name nearest to what the user wrote.  A name
+ * is offered only when its distance is below a bound; the bound is
+ * TEXT_CLOSE, or text_close_below(word) where a short word should get
+ * a suggestion for one slip only.  Of equally near names the first
+ * offered wins.
+ */
+#define TEXT_CLOSE        3   /* two edits at most */
+#define TEXT_CLOSE_SHORT  2   /* one edit, for a word of 4 bytes or fewer */
+
+struct text_closest {
+	const char *word;       /* what the user wrote (borrowed) */
+	const char *best;       /* the nearest name so far (borrowed), or NULL */
+	size_t bestd;           /* its distance; the bound while best is NULL */
+};
+
+/* The bound for word: TEXT_CLOSE, or TEXT_CLOSE_SHORT for a short word. */
+size_t text_close_below(const char *word);
+
+/* Start a search for names near word (borrowed) closer than below. */
+void text_closest_begin(struct text_closest *tc, const char *word, size_t below);
+
+/* Offer one known name (borrowed: it must outlive tc->best's use);
+ * tc->best is the nearest one offered so far, or NULL while none is
+ * close. */
+void text_closest(struct text_closest *tc, const char *name);
+
 
 #endif

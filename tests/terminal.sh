@@ -45,8 +45,8 @@ T send-keys -t t 'Are you hir'
 wait_for '^you> Are you hir'
 T send-keys -t t C-c
 wait_for '\^C'
-sleep 0.2
-[ "$(prompt_line)" = "you>" ]
+prompt_is() { [ "$(prompt_line)" = "$1" ]; }
+wait_until 10 t prompt_is "you>"
 ok $? "Ctrl-C clears the half-typed line and the prompt returns"
 T send-keys -t t '/time' Enter
 wait_for 'Time used:'
@@ -107,21 +107,23 @@ for w in h1 h2; do
 		 INFOCOACH_HISTORY='$hist' '$INFOCOACH' --seed 7 --no-transcript; echo EXITED \$?; sleep 30"
 done
 for w in h1 h2; do
-	i=0
-	until T capture-pane -p -t $w | grep -q '^you>'; do sleep 0.1; i=$((i + 1)); [ $i -lt 300 ] || break; done
+	wait_in $w '^you>'
 done
+# Each line is answered before the next is typed, and both sessions
+# have said all they will when they quit.
 T send-keys -t h1 'What does a typical week look like for you?' Enter
+wait_in h1 '^Dolores: '
 T send-keys -t h2 'How did you get into this line of work?' Enter
+wait_in h2 '^Dolores: '
 T send-keys -t h2 'How did you get into this line of work?' Enter
+wait_until 30 h2 eval '[ "$(T capture-pane -p -S -500 -t h2 | grep -c "^Dolores: ")" -ge 2 ]'
 T send-keys -t h2 ' How much do you earn?' Enter
-sleep 0.5
+wait_in h2 '^you>  How much do you earn?'
+wait_until 30 h2 eval 'T capture-pane -p -S -500 -t h2 | sed -n "/^you>  How much do you earn?/,\$p" | grep -q "^you>$"'
 T send-keys -t h1 '/quit' Enter
-sleep 0.5
+wait_in h1 'EXITED 0'
 T send-keys -t h2 '/quit' Enter
-i=0
-until [ "$(T capture-pane -p -t h1 | grep -c 'EXITED 0')$(T capture-pane -p -t h2 | grep -c 'EXITED 0')" = 11 ]; do
-	sleep 0.1; i=$((i + 1)); [ $i -lt 300 ] || break
-done
+wait_in h2 'EXITED 0'
 [ -f "$hist" ] && [ "$(grep -c 'typical week' "$hist")" = 1 ] && [ "$(grep -c 'get into this line' "$hist")" = 1 ] &&
     ! grep -q 'earn' "$hist" && [ "$(grep -c '^/quit$' "$hist")" = 2 ]
 r=$?
@@ -246,10 +248,11 @@ T send-keys -t t 'What does a typical'
 wait_for '^\[1m left\] you> What does a typical$'
 wait_for 'Half time'
 ok $? "mock: the half-time notice appears while the user types"
-sleep 0.2
-line=$(T capture-pane -p -t t | grep 'you>' | tail -n 1 | sed 's/ *$//')
-[ "$line" = "[1m left] you> What does a typical" ]
-ok $? "mock: the half-typed question is still on the prompt line ($line)"
+# The prompt the notice redraws under it.
+redrawn() { T capture-pane -p -t t | sed -n '/Half time/,$p' | grep 'you>' | tail -n 1 | sed 's/ *$//'; }
+redrawn_is() { [ "$(redrawn)" = "$1" ]; }
+wait_until 10 t redrawn_is "[1m left] you> What does a typical"
+ok $? "mock: the half-typed question is still on the prompt line ($(redrawn))"
 T send-keys -t t ' week look like for you?' Enter
 wait_for '^you> \|^\[1m left\] you> What does a typical week look like for you?$'
 ok $? "mock: the finished question is taken whole"
@@ -277,7 +280,11 @@ T send-keys -t t "$half"
 wait_for "you> $half\$"
 wait_for 'Report: your conversation'
 ok $? "hard stop: the meeting ends by itself with the report"
-wait_for '^\$ $'
+# The shell's prompt after the report ('$ ', its blank trimmed by tmux);
+# the one the program was started from is above the report.
+after_report() { T capture-pane -p -S -500 -t t | sed -n '/^Report: your conversation/,$p' | grep -q "$1"; }
+wait_until 30 t after_report '^\$$'
+ok $? "hard stop: the shell's prompt comes back after the report"
 T send-keys -t t 'echo "hi $?"'
 wait_for '^\$ echo "hi \$?"$'
 ok $? "hard stop: the shell's prompt starts on a fresh, empty line"

@@ -1,24 +1,37 @@
 # tests/tmux.sh -- tmux helpers for the terminal tests (sourced after
 # lib.sh, with $sock set to a socket name of the test's own): T runs tmux
 # on that socket, wait_for polls the pane 't' for a line with a deadline
-# (never a fixed sleep), window opens a fresh pane 't' of a given size.
+# (never a fixed sleep), wait_in polls another pane, wait_until polls any
+# condition, window opens a fresh pane 't' of a given size.
 T() { tmux -L "$sock" -f /dev/null "$@"; }
 cleanup() { T kill-server 2>/dev/null; rm -rf "$TEST_HOME"; }
 trap cleanup EXIT
 
-# wait_for PATTERN [SECONDS]: poll the pane until a line matches.
-wait_for() {
-	deadline=$(( $(date +%s) + ${2:-30} ))
+# wait_until SECONDS PANE COMMAND...: run COMMAND until it succeeds,
+# polling with a deadline (never a fixed sleep); on a timeout, say so and
+# show PANE's screen.
+wait_until() {
+	deadline=$(( $(date +%s) + $1 ))
+	pane=$2
+	shift 2
 	while [ "$(date +%s)" -le "$deadline" ]; do
-		if T capture-pane -p -S -500 -t t 2>/dev/null | grep -q -- "$1"; then
-			return 0
-		fi
+		"$@" && return 0
 		sleep 0.1
 	done
-	diag "timed out waiting for: $1" "screen was:"
-	T capture-pane -p -t t 2>/dev/null | sed 's/^/#   /'
+	diag "timed out waiting for: $*" "screen was:"
+	T capture-pane -p -t "$pane" 2>/dev/null | sed 's/^/#   /'
 	return 1
 }
+
+# pane_has PANE PATTERN: whether a line of PANE (with its scrollback)
+# matches.  tmux trims the blanks at the end of every line it captures.
+pane_has() { T capture-pane -p -S -500 -t "$1" 2>/dev/null | grep -q -- "$2"; }
+
+# wait_in PANE PATTERN [SECONDS]: poll PANE until a line matches.
+wait_in() { wait_until "${3:-30}" "$1" pane_has "$1" "$2"; }
+
+# wait_for PATTERN [SECONDS]: the same for the pane 't'.
+wait_for() { wait_in t "$1" "${2:-30}"; }
 
 # window COLS ROWS CMD: a fresh window 't' running the shell command CMD.
 # It prints a token of its own first, and window waits for it, so no test

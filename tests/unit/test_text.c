@@ -56,5 +56,30 @@ main(void)
 	is_int(text_distance("qustion", "question"), 1, "distance of one deletion");
 	is_int(text_distance("id", "id"), 0, "distance of equal strings");
 	is_int(text_distance("persona", "replies"), 6, "distance of different words");
+
+	/* "Did you mean": the nearest name under the bound, the first of a tie. */
+	static const char *const names[] = {"duration", "policy", "persona", "bank"};
+	struct text_closest near;
+	text_closest_begin(&near, "persnoa", TEXT_CLOSE);
+	for (size_t i = 0; i < 4; i++)
+		text_closest(&near, names[i]);
+	is_str(near.best, "persona", "a transposition in a long word finds the name");
+	text_closest_begin(&near, "policies", TEXT_CLOSE);
+	for (size_t i = 0; i < 4; i++)
+		text_closest(&near, names[i]);
+	ok(near.best == NULL, "three edits away is no near miss");
+	text_closest_begin(&near, "bnk", text_close_below("bnk"));
+	for (size_t i = 0; i < 4; i++)
+		text_closest(&near, names[i]);
+	is_str(near.best, "bank", "one slip in a short word finds the name");
+	text_closest_begin(&near, "bx", text_close_below("bx"));
+	for (size_t i = 0; i < 4; i++)
+		text_closest(&near, names[i]);
+	ok(near.best == NULL, "a short word two edits away is offered nothing");
+	static const char *const tie[] = {"cat", "car"};
+	text_closest_begin(&near, "cab", TEXT_CLOSE);
+	text_closest(&near, tie[0]);
+	text_closest(&near, tie[1]);
+	is_str(near.best, "cat", "of two equally near names the first offered wins");
 	return tap_done();
 }
