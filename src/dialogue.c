@@ -36,6 +36,14 @@ static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
  * of the first's confidence. */
 #define CLOSE_CALL 0.5f
 
+/* A hello with "nice to meet you" or "how are you" in it is at most this
+ * long. */
+#define GREETING_WORDS 16
+
+/* A request for leave ("would you mind if I jotted a few notes as we
+ * go?") is at most this long. */
+#define LEAVE_WORDS 30
+
 /* An apology that asks a question of its own, sure of its topic, has
  * at least this many words ("sorry, what's your day like?"). */
 #define SORRY_AND_ASK 5
@@ -227,9 +235,10 @@ static bool
 speaks_of_name(const char *text)
 {
 	static const char *const words[] = {"name", "names", "mention", "mentioned", "mentioning",
-		"say", "said", "tell", "told", "let them know", "refer", "referred", "reference",
-		"sent", "suggested", "recommended", "pointed", "drop", "cite", "bring you up",
-		"we spoke", "we talked", "we met", "we've spoken", "you know", "introduce",
+		"say you", "say that you", "say we", "say that we", "said you", "tell them",
+		"tell her", "tell him", "told them", "let them know", "refer", "referred", "reference",
+		"you sent", "sent me", "suggested", "recommended", "pointed", "drop", "cite",
+		"bring you up", "we spoke", "we talked", "we met", "we've spoken", "introduce",
 		"introduced", "credit", "know you", NULL};
 	for (const char *const *w = words; *w != NULL; w++)
 		if (has_word(text, *w))
@@ -391,6 +400,20 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	if (answering && (u->act == ACT_GREETING || u->act == ACT_TIME_FRAME))
 		d->host_asked = true;
 
+	/* "Hello Malcolm, nice to meet you. How are you today?" is a
+	 * greeting, whatever topic "meet" seems to cue. */
+	static const char *const pleased[] = {"meet you", "for meet you", "how are you", "how r u",
+		"how are u", "hows it going", "how's it going", "how you doing", NULL};
+	bool pleasantry = false;
+	for (const char *const *w = pleased; *w != NULL && !pleasantry; w++)
+		pleasantry = has_word(text, *w);
+	if (pleasantry && starts_with_word(text, greeting_words) && words_in(text) <= GREETING_WORDS &&
+	    !has_word(text, "what") && !has_word(text, "who") && !has_word(text, "why") &&
+	    !has_word(text, "which")) {
+		u->act = ACT_GREETING;
+		u->conf = 1;
+		return;
+	}
 	/* A reaction, thanks or an answer that then asks about the work is
 	 * the question. */
 	if (u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP && u->act != ACT_CLARIFY && asks &&
@@ -454,16 +477,29 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 			u->act = ACT_CLARIFY;
 		}
 	}
+	/* "I'm doing a PGCE, well, applying for one, sorry, I'm in my final
+	 * year" is about the user, sorry or not. */
+	if (u->act == ACT_APOLOGY && !asks && says_about_self(text) && starts_with_word(text, first_person))
+		u->act = ACT_SELF;
 	/* Going on needs something to go on with. */
 	if (u->act == ACT_FOLLOW_UP && d->topic == CAT_NONE)
 		u->act = ACT_QUESTION;
 	/* "May I record this?" asks leave, not for more: the host says yes,
 	 * unless it asks to ask ("may I ask how you started?") or about the
 	 * host's name. */
-	bool asks_for_leave = asks && words_in(text) <= 12 && asks_leave(text) && !speaks_of_name(text) &&
-	    !has_word(text, "ask") && !has_word(text, "question") &&
-	    (as->cat == CAT_NONE || as->cat == CAT_MENTION_NAME || as->cat_conf < FOLLOW_BELOW);
-	if (asks_for_leave && (u->act == ACT_FOLLOW_UP || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC))
+	/* Only leave for something that is plainly not the host's name:
+	 * notes, a recording, a photo, a glass of water... */
+	static const char *const things[] = {"notes", "note", "jot", "jotted", "write down",
+		"write things down", "record", "recording", "notebook", "laptop", "photo", "picture",
+		"water", "coffee", "tea", "sit", "close the door", "step out", "bathroom", "restroom",
+		"toilet", "phone", "coat", "jacket", "window", NULL};
+	bool of_things = false;
+	for (const char *const *w = things; *w != NULL && !of_things; w++)
+		of_things = has_word(text, *w);
+	bool asks_for_leave = of_things && words_in(text) <= LEAVE_WORDS && asks_leave(text) &&
+	    !speaks_of_name(text) && !has_word(text, "ask") && !has_word(text, "question");
+	if (asks_for_leave && (u->act == ACT_FOLLOW_UP || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC ||
+	    u->act == ACT_APOLOGY || u->act == ACT_SELF || u->act == ACT_GREETING))
 		u->act = ACT_QUESTION;
 	/* A question that points back at the last answer, on its topic or
 	 * without a clear one of its own, goes on with it. */

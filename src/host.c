@@ -323,7 +323,8 @@ host_react(struct host *h, enum flag_kind k)
 /* Lead-ins the host puts before an answer, which say nothing of it. */
 static const char *const lead_ins[] = {"Fairly typical, yes, at least where I've worked.",
 	"There's another side to it, too.", "One more thing on that:", "It goes a bit further.",
-	"As I said earlier:", "Of course.", "Hello!", "Hi.", "Good morning!", "Good afternoon!",
+	"As I said earlier:", "Of course.", "What I mean is this.", "Hello!", "Hi.", "Good morning!",
+	"Good afternoon!",
 	"Good evening!", NULL};
 
 /* The n-th sentence (from 0, counting round) of text that is about the
@@ -430,6 +431,13 @@ said_word(const char *text, const char *word)
 	return false;
 }
 
+bool
+host_names_word(const char *q)
+{
+	char word[48];
+	return asked_word(q, word, sizeof word);
+}
+
 char *
 host_unknown_term(const char *said, const char *q, size_t n)
 {
@@ -512,6 +520,28 @@ host_calm(struct host *h, const char *q)
 		if (strstr(q, *w) != NULL)
 			return xstrdup(calm_words[bag_draw(h, &h->calm)]);
 	return NULL;
+}
+
+char *
+host_time_left(struct host *h, unsigned long minutes)
+{
+	(void)h;
+	if (minutes == 0)
+		return xstrdup("We're at the end of our time, I'm afraid, so let's make this the last "
+		    "question or two.");
+	if (minutes == 1)
+		return xstrdup("About a minute left, so let's make the next question count.");
+	char words[32];
+	host_duration_words(minutes, words, sizeof words);
+	return xasprintf("We've about %s left, so there's time for a few more questions.", words);
+}
+
+char *
+host_run_over(struct host *h)
+{
+	(void)h;
+	return xstrdup("A few minutes over is fine, but let's aim to finish on time; I have "
+	    "something straight after.");
 }
 
 char *
@@ -1042,6 +1072,31 @@ host_self(struct host *h, const char *q)
 		stem[4] = '\0';
 		bool own = strlen(subject) >= 4 && (strcasestr(h->p->role, stem) != NULL ||
 		    (h->field != NULL && strcasestr(h->field, stem) != NULL));
+		/* "an accounting and finance degree" to an accountant: the
+		 * field itself is named, whichever word came out as the
+		 * subject. */
+		if (!own && h->field != NULL) {
+			/* The field's name, or its first word when that word
+			 * says it alone ("logistics", not "school" or "data"). */
+			static const char *const vague[] = {"school", "any", "data", "public", "food",
+				"software", NULL};
+			size_t fn = strcspn(h->field, " ");
+			char first[32];
+			bool alone = true;
+			for (const char *const *v = vague; *v != NULL; v++)
+				alone &= !(strlen(*v) == fn && strncasecmp(h->field, *v, fn) == 0);
+			if (!alone)
+				fn = strlen(h->field);
+			if (fn >= 4 && fn < sizeof first) {
+				memcpy(first, h->field, fn);
+				first[fn] = '\0';
+				if (strcasestr(q, first) != NULL) {
+					own = true;
+					snprintf(subject, sizeof subject, "%s", h->field);
+					memcpy(h->subject, subject, sizeof h->subject);
+				}
+			}
+		}
 		char *text = own ? fill(same[bag_draw(h, &h->self_same)], subject, NULL) :
 		    fill(study[bag_draw(h, &h->self_study)], subject, NULL);
 		if (text[0] >= 'a' && text[0] <= 'z')

@@ -154,9 +154,19 @@ enum category host_keyword_pick(const struct host *h, const char *q, enum catego
  * allocated; NULL when q says nothing of nerves. */
 char *host_calm(struct host *h, const char *q);
 
+/* What the host says to "how long do we have left?" with minutes left
+ * of the agreed time, and to "is it ok if we run over?"; newly
+ * allocated. */
+char *host_time_left(struct host *h, unsigned long minutes);
+char *host_run_over(struct host *h);
+
 /* The host's yes to a request for leave that is not about its name
  * ("is it okay if I take notes?"); newly allocated. */
 char *host_leave(struct host *h);
+
+/* Whether a clarify (q, normalised) names the word it asks about ("what
+ * do you mean by synergy?"), not just "what do you mean (by that)?". */
+bool host_names_word(const char *q);
 
 /* The host's "yes" to a follow-up that asks whether the last answer is
  * the usual thing ("is that normal?"), to go before the follow-up, or

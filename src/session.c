@@ -582,6 +582,17 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		const char *last = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
 		if (asks_repeat(q) && last != NULL)
 			return xasprintf("Of course. %s", last);
+		/* "What do you mean by that?" just after an answer: an example
+		 * of it, when the reply has one to give. */
+		if (!asks_simpler(q) && !host_names_word(q) && last != NULL && last == last_answer(s)) {
+			char *example = host_follow_up(&s->host, "for example");
+			if (example != NULL) {
+				t->answered = true;
+				char *r = xasprintf("What I mean is this. %s", example);
+				free(example);
+				return r;
+			}
+		}
 		/* "I do not understand well, could you explain more simple?",
 		 * "what do you mean by that?", "what do you mean by synergy?":
 		 * the last answer about the work, more plainly. */
@@ -647,6 +658,23 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		host_unguard(&s->host);
 		return host_act(&s->host, ACT_APOLOGY, 0);
 	case ACT_TIME_FRAME: {
+		/* "How long do we have left?": what is left of the agreed time;
+		 * "is it ok if we run over?": a little, willingly. */
+		static const char *const left[] = {"how long", "how much time", "time left",
+			"time we have", "time do we have", "on time", "what time", "time is it",
+			"minutes left", "time remaining", NULL};
+		static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
+			"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
+		for (const char *const *w = over; *w != NULL; w++)
+			if (strstr(q, *w) != NULL)
+				return host_run_over(&s->host);
+		for (const char *const *w = left; *w != NULL; w++)
+			if (strstr(q, *w) != NULL) {
+				uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
+				uint64_t used = session_elapsed(s);
+				return host_time_left(&s->host, used >= agreed ? 0 :
+				    (unsigned long)((agreed - used + 30000) / 60000));
+			}
 		/* The length the user names ("is 20 minutes still ok?"), else the
 		 * agreed one. */
 		unsigned long said = minutes_named(q);
