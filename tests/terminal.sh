@@ -387,4 +387,44 @@ ok $? "own list: the report has its part on the list"
 wait_for 'EXITED 0'
 ok $? "own list: the session ends with status 0"
 
+# /review in a real terminal: Tab completes it, the meeting ends with the
+# report, then the flagged line comes back with a try> prompt; a better
+# version is judged at once, Ctrl-C clears a half-typed try, Ctrl-D ends
+# the review, and the tries are in the transcript.
+rtr="$TEST_HOME/sessions/review.md"
+window 100 50 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' --seed 7 --no-history --transcript '$rtr'; echo EXITED \$?; sleep 30"
+wait_for '^you>$'
+T send-keys -t t 'Are you hiring at the moment?' Enter
+wait_for 'coach: job ask'
+T send-keys -t t '/rev' Tab
+wait_for '^you> /review'
+ok $? "/review: Tab completes it"
+T send-keys -t t Enter
+wait_for '^Report: your conversation'
+ok $? "/review: the meeting ends with the report first"
+wait_for '^1 of [0-9]*\. At [0-9:]* you said: "Are you hiring at the moment?"'
+ok $? "/review: the flagged line comes back, with why it hurt"
+wait_for '^try>$'
+ok $? "/review: a try> prompt"
+T send-keys -t t 'Are you hir'
+wait_for '^try> Are you hir'
+T send-keys -t t C-c
+wait_for '\^C'
+wait_for '^try>$'
+ok $? "/review: Ctrl-C clears a half-typed try"
+T send-keys -t t 'How did people on your team get their start?' Enter
+wait_for 'coach: Better: no longer a job ask'
+ok $? "/review: a better version is judged at once"
+wait_for '^2 of [0-9]*\. A topic you did not ask about'
+T send-keys -t t C-d
+wait_for '^Review stopped after 1 of [0-9]*: 1 put better'
+ok $? "/review: Ctrl-D ends the review with how it went"
+wait_for 'EXITED 0'
+ok $? "/review: the program exits with status 0"
+grep -q '^## infocoach review$' "$rtr" && grep -q 'try:\*\* How did people on your team get their start?$' "$rtr" &&
+    grep -q 'better:\*\* no longer a job ask' "$rtr" && ! grep -q 'Are you hir$' "$rtr"
+ok $? "/review: the tries are appended to the transcript, the cleared one not"
+
 done_testing
