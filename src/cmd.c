@@ -46,7 +46,7 @@ static const struct cmd commands[] = {
 	{"flags", 0, 0, "", "list the coach's flags so far, with better ways to ask", cmd_flags},
 	{"report", 0, 0, "", "show the report so far without ending", cmd_report},
 	{"why", 0, 0, "", "how your last line was understood, and what weighed most", cmd_why},
-	{"end", 0, 0, "", "end the meeting: farewell, report and thank-you draft", cmd_end},
+	{"end", 0, 0, "", "end the meeting: farewell, report, thank-you draft (then /review is offered)", cmd_end},
 	{"review", 0, 0, "", "end the meeting as /end does, then redo each flagged line and missed topic", cmd_review},
 	{"quit", 0, 0, "", "leave at once, without the report (the transcript is kept)", cmd_quit},
 	{NULL, 0, 0, NULL, NULL, NULL},
@@ -110,7 +110,7 @@ cmd_help(struct session *s, int argc, char **argv)
 		len += l;
 		free(line);
 	}
-	const char *tail = "\nAnything else you type is said to the host. Ctrl-D ends the meeting as /end does.";
+	const char *tail = "\nAnything else you type is said to the host. Ctrl-D ends the meeting with the report.";
 	xgrow((void **)&buf, &cap, len + strlen(tail) + 1, 1);
 	memcpy(buf + len, tail, strlen(tail) + 1);
 	info(s, buf);
@@ -353,6 +353,8 @@ cmd_report(struct session *s, int argc, char **argv)
 static void
 cmd_end(struct session *s, int argc, char **argv)
 {
+	/* After the report, the REPL offers /review. */
+	s->review_offer = true;
 	cmd_finish(s);
 }
 

@@ -41,14 +41,17 @@ static struct {
 	bool eof;               /* Ctrl-D or end of input */
 	char *pending;          /* lines ended with a backslash so far */
 	struct review *review;  /* the review under way (after /review), or
-	                           NULL */
+	                           offered (after /end), or NULL */
+	bool offering;          /* /review was offered after /end's report:
+	                           the next line takes it up or leaves */
 } cur;
 
 /* Whether lines are still wanted: the meeting goes on, or a review. */
 static bool
 active(const struct session *s)
 {
-	return !session_over(s) || (cur.review != NULL && !review_over(cur.review));
+	return !session_over(s) || cur.offering ||
+	    (cur.review != NULL && cur.review->started && !review_over(cur.review));
 }
 
 /* A line typed: to the review when one is under way, else to the
@@ -57,18 +60,48 @@ active(const struct session *s)
 static void
 hear(struct session *s, const char *line, size_t len)
 {
+	if (cur.offering) {
+		/* After /end's report: /review takes the offer, anything else
+		 * (an empty line) leaves. */
+		cur.offering = false;
+		while (len > 0 && strchr(" \t\r", line[len - 1]) != NULL)
+			len--;
+		size_t i = strspn(line, " \t");
+		if (len - i == 7 && strncasecmp(line + i, "/review", 7) == 0)
+			review_start(cur.review);
+		return;
+	}
 	if (cur.review != NULL) {
 		review_input(cur.review, line, len);
 		return;
 	}
 	cmd_input(s, line, len);
-	if (s->review_wanted && s->reported && cur.review == NULL) {
-		struct review_config rc = {
-			.s = s, .t = s->cfg.transcript, .clock = s->cfg.clock,
-			.say = s->cfg.say, .say_arg = s->cfg.say_arg,
-		};
-		cur.review = review_new(&rc);
+	if (!s->reported || cur.review != NULL || (!s->review_wanted && !s->review_offer))
+		return;
+	struct review_config rc = {
+		.s = s, .t = s->cfg.transcript, .clock = s->cfg.clock,
+		.say = s->cfg.say, .say_arg = s->cfg.say_arg,
+	};
+	cur.review = review_new(&rc);
+	if (s->review_wanted) {
 		review_start(cur.review);
+	} else if (cur.review->n > 0) {
+		size_t lines = 0;
+		for (size_t i = 0; i < cur.review->n; i++)
+			lines += cur.review->items[i].turn != SIZE_MAX;
+		size_t topics = cur.review->n - lines;
+		char what[96];
+		if (lines > 0 && topics > 0)
+			snprintf(what, sizeof what, "%zu flagged line%s and %zu topic%s not asked", lines,
+			    lines == 1 ? "" : "s", topics, topics == 1 ? "" : "s");
+		else if (lines > 0)
+			snprintf(what, sizeof what, "%zu flagged line%s", lines, lines == 1 ? "" : "s");
+		else
+			snprintf(what, sizeof what, "%zu topic%s not asked", topics, topics == 1 ? "" : "s");
+		char *offer = xasprintf("To redo what went wrong now (%s), type /review; Enter leaves.", what);
+		session_say(s, VOICE_INFO, offer);
+		free(offer);
+		cur.offering = true;
 	}
 }
 
@@ -281,6 +314,8 @@ prompt_text(void)
 	const char *plain = cur.o->color ? "\001\033[0m\002" : "";
 	if (cur.pending != NULL)
 		return "...> ";  /* the turn goes on after a backslash */
+	if (cur.offering)
+		return "> ";
 	if (cur.review != NULL) {
 		snprintf(buf, sizeof buf, "%stry>%s ", bold, plain);
 		return buf;
@@ -746,6 +781,7 @@ repl_run(struct session *s, const struct repl_options *o)
 	cur.o = o;
 	cur.eof = false;
 	cur.review = NULL;
+	cur.offering = false;
 	int sig = o->interactive ? run_interactive(s, o) : run_piped(s, o);
 	/* The end of input, its last turn and the farewell: one instant. */
 	clock_hold(s->cfg.clock);
@@ -764,6 +800,7 @@ repl_run(struct session *s, const struct repl_options *o)
 	 * has let go of the terminal. */
 	if (sig == 0)
 		cmd_conclude(s);
+	cur.offering = false;
 	if (cur.review != NULL) {
 		if (sig == 0)
 			review_finish(cur.review);
@@ -784,6 +821,7 @@ repl_review(struct review *rv, const struct repl_options *o)
 	cur.o = o;
 	cur.eof = false;
 	cur.review = rv;
+	cur.offering = false;
 	review_start(rv);
 	int sig = 0;
 	if (!review_over(rv))

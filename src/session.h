@@ -116,6 +116,8 @@ struct session {
 	bool reported;               /* the final report was given (cmd.c) */
 	bool review_wanted;          /* /review: once the report is given, walk
 	                                through what went wrong (repl.c) */
+	bool review_offer;           /* /end: once the report is given, offer
+	                                /review (repl.c) */
 	bool notice_given[NOTICE_COUNT]; /* timer notices already given */
 	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
 	char *notice_text[NOTICE_COUNT];   /* what each given notice said (owned) */

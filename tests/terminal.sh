@@ -136,7 +136,12 @@ window 64 40 \
 	 '$INFOCOACH' --seed 7 --no-history --no-transcript; echo EXITED \$?; sleep 30"
 wait_for '^you>$'
 T send-keys -t t '/end' Enter
+wait_for '^To redo what went wrong now (14 topics not asked)'
+ok $? "after /end's report, /review is offered"
+wait_for '^>$'
+T send-keys -t t Enter
 wait_for 'EXITED 0'
+ok $? "Enter at the offer leaves, with status 0"
 [ "$(T capture-pane -p -S - -t t | wc -l)" -eq "$(T capture-pane -p -J -S - -t t | wc -l)" ]
 ok $? "64 columns: every line the program prints fits; none is wrapped by the terminal"
 T capture-pane -p -S - -t t | sed -n '/^  Not touched yet:/,/^  Flags/p' > "$TEST_HOME/narrow"
@@ -384,6 +389,8 @@ wait_for '^Dolores:'
 T send-keys -t t '/end' Enter
 wait_for '^  Your list (.*own.txt): [01] of 2 questions asked'
 ok $? "own list: the report has its part on the list"
+wait_for '^To redo what went wrong'
+T send-keys -t t Enter
 wait_for 'EXITED 0'
 ok $? "own list: the session ends with status 0"
 
