@@ -163,7 +163,6 @@ show_item(struct review *rv)
 void
 review_start(struct review *rv)
 {
-	struct session *s = rv->cfg.s;
 	rv->started = true;
 	if (rv->n == 0) {
 		say(rv, VOICE_INFO, "Nothing to review: no line was flagged and every topic was asked.");
@@ -175,7 +174,6 @@ review_start(struct review *rv)
 		lines += rv->items[i].turn != SIZE_MAX;
 		topics += rv->items[i].turn == SIZE_MAX;
 	}
-	(void)s;
 	sayf(rv, VOICE_INFO, "Review: %zu line%s the coach flagged and %zu topic%s you did not ask about. "
 	    "For each, type a better version and the coach judges it at once. Enter or /skip moves on, "
 	    "/stop ends the review.%s", lines, lines == 1 ? "" : "s", topics, topics == 1 ? "" : "s",
@@ -201,7 +199,7 @@ a_kind(enum flag_kind k)
 	}
 }
 
-/* "a job ask or a pay question": the kinds of item it's flags. */
+/* "a job ask or a pay question": the kinds of the item's flags. */
 static char *
 kinds_of(const struct review *rv, const struct review_item *it)
 {
@@ -306,7 +304,6 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 	}
 	free(no_longer);
 	free(more_open);
-	/* The verdict's first word is capitalised on screen, not here. */
 	return better;
 }
 
