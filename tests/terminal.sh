@@ -434,4 +434,22 @@ grep -q '^## infocoach review$' "$rtr" && grep -q 'try:\*\* How did people on yo
     grep -q 'better:\*\* no longer a job ask' "$rtr" && ! grep -q 'Are you hir$' "$rtr"
 ok $? "/review: the tries are appended to the transcript, the cleared one not"
 
+# 'infocoach review FILE' in a terminal: the same walk-through on the
+# session just held, appended as a second review.
+window 100 50 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' review '$rtr'; echo EXITED \$?; sleep 30"
+wait_for '^Review of .*review.md: your practice session with Dolores'
+ok $? "review FILE: says which session it reviews"
+wait_for '^try>$'
+T send-keys -t t 'Any openings?' Enter
+wait_for 'coach: Not yet: still a job ask'
+ok $? "review FILE: a try that misses is told so at once"
+T send-keys -t t '/stop' Enter
+wait_for '^Review stopped after 0 of [0-9]*: 0 put better'
+wait_for 'EXITED 0'
+ok $? "review FILE: /stop ends it, status 0"
+[ "$(grep -c '^## infocoach review$' "$rtr")" -eq 2 ]
+ok $? "review FILE: a second review is appended"
+
 done_testing
