@@ -31,6 +31,7 @@ int cli_report(int argc, char **argv);
 int cli_train(int argc, char **argv);
 int cli_prepare(int argc, char **argv);
 int cli_progress(int argc, char **argv);
+int cli_review(int argc, char **argv);
 
 struct settings;
 

@@ -26,9 +26,11 @@
 #include "replay.h"
 #include "report.h"
 #include "report_html.h"
+#include "review_log.h"
 #include "text.h"
 #include "transcript_read.h"
 #include "voice.h"
+#include "xmalloc.h"
 
 static void
 report_usage(FILE *fp)
@@ -116,6 +118,14 @@ cli_report(int argc, char **argv)
 	} else {
 		/* On a terminal the report wraps as the session's did. */
 		char *text = report_text(r->s);
+		/* The reviews of the session, as they went, after its report. */
+		char *reviews = review_log_text(doc);
+		if (reviews != NULL) {
+			char *both = xasprintf("%s\n\n%s", text, reviews);
+			free(text);
+			free(reviews);
+			text = both;
+		}
 		unsigned width = voice_width(STDOUT_FILENO);
 		if (width != 0)
 			voice_print(stdout, VOICE_INFO, NULL, text, width, false, true);

@@ -35,6 +35,7 @@ static void cmd_end(struct session *s, int argc, char **argv);
 static void cmd_quit(struct session *s, int argc, char **argv);
 static void cmd_why(struct session *s, int argc, char **argv);
 static void cmd_next(struct session *s, int argc, char **argv);
+static void cmd_review(struct session *s, int argc, char **argv);
 
 static const struct cmd commands[] = {
 	{"help", 0, 1, "[COMMAND]", "list the commands, or explain one", cmd_help},
@@ -45,7 +46,8 @@ static const struct cmd commands[] = {
 	{"flags", 0, 0, "", "list the coach's flags so far, with better ways to ask", cmd_flags},
 	{"report", 0, 0, "", "show the report so far without ending", cmd_report},
 	{"why", 0, 0, "", "how your last line was understood, and what weighed most", cmd_why},
-	{"end", 0, 0, "", "end the meeting: farewell, report and thank-you draft", cmd_end},
+	{"end", 0, 0, "", "end the meeting: farewell, report, thank-you draft (then /review is offered)", cmd_end},
+	{"review", 0, 0, "", "end the meeting as /end does, then redo each flagged line and missed topic", cmd_review},
 	{"quit", 0, 0, "", "leave at once, without the report (the transcript is kept)", cmd_quit},
 	{NULL, 0, 0, NULL, NULL, NULL},
 };
@@ -108,7 +110,7 @@ cmd_help(struct session *s, int argc, char **argv)
 		len += l;
 		free(line);
 	}
-	const char *tail = "\nAnything else you type is said to the host. Ctrl-D ends the meeting as /end does.";
+	const char *tail = "\nAnything else you type is said to the host. Ctrl-D ends the meeting with the report.";
 	xgrow((void **)&buf, &cap, len + strlen(tail) + 1, 1);
 	memcpy(buf + len, tail, strlen(tail) + 1);
 	info(s, buf);
@@ -350,6 +352,17 @@ cmd_report(struct session *s, int argc, char **argv)
 static void
 cmd_end(struct session *s, int argc, char **argv)
 {
+	/* After the report, the REPL offers /review. */
+	s->review_offer = true;
+	cmd_finish(s);
+}
+
+static void
+cmd_review(struct session *s, int argc, char **argv)
+{
+	/* The walk-through itself reads lines: the REPL runs it once the
+	 * report is given. */
+	s->review_wanted = true;
 	cmd_finish(s);
 }
 

@@ -561,3 +561,30 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		break;
 	}
 }
+
+void
+dialogue_judge(struct dialogue *d, struct assessor *a, struct matcher *m, const char *text,
+    size_t len, struct assessment *as, struct understanding *u)
+{
+	assess_line(a, m, text, len, NULL, 0, as);
+	dialogue_hear(d, as, text, u);
+	if (u->act == ACT_QUESTION)
+		return;
+	bool continues = u->act == ACT_FOLLOW_UP || u->act == ACT_CLARIFY;
+	size_t k = 0;
+	for (size_t i = 0; i < as->nflags; i++)
+		if (as->flags[i].rule->kind != KIND_CLOSED &&
+		    (continues || as->flags[i].rule->kind != KIND_GOOGLEABLE))
+			as->flags[k++] = as->flags[i];
+	as->nflags = k;
+}
+
+enum flag_kind
+dialogue_worst(const struct assessment *as)
+{
+	enum flag_kind worst = KIND_NONE;
+	for (size_t i = 0; i < as->nflags; i++)
+		if (worst == KIND_NONE || as->flags[i].rule->kind < worst)
+			worst = as->flags[i].rule->kind;
+	return worst;
+}

@@ -16,6 +16,7 @@
 #define INFOCOACH_DIALOGUE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "assess.h"
 #include "taxonomy.h"
@@ -72,6 +73,23 @@ void dialogue_host_asked(struct dialogue *d);
  */
 void dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
     struct understanding *u);
+
+/*
+ * Judge a line said to the host as a session does: assess it (a with
+ * match state m), understand it here (dialogue_hear(), which moves the
+ * conversation on), and take out the flags that do not apply to what the
+ * line does: only a question can be closed, and only a question (or
+ * going on with one: a follow-up, a request to explain) can ask what the
+ * website says.  The session, the review of a session and their tests
+ * call this one function, so a line is judged the same in each.
+ */
+void dialogue_judge(struct dialogue *d, struct assessor *a, struct matcher *m, const char *text,
+    size_t len, struct assessment *as, struct understanding *u);
+
+/* The worst kind among as's flags (job asks first, then pay, then the
+ * website, then closed questions), or KIND_NONE.  A closed question is
+ * worth the coach's word only when it is the worst. */
+enum flag_kind dialogue_worst(const struct assessment *as);
 
 /* Whether the normalised line text opens with a greeting ("hi", "good
  * morning"). */

@@ -25,6 +25,7 @@ static const struct command {
 	{"practice", cli_practice, "rehearse with the program as the host (the default)"},
 	{"mock", cli_mock, "a timed mock interview with pacing notices and a score"},
 	{"report", cli_report, "a session's report again, from its transcript, as text or HTML"},
+	{"review", cli_review, "redo what went wrong in a session: a better version of each slip"},
 	{"progress", cli_progress, "your past sessions side by side, the trends and what to practise next"},
 	{"prepare", cli_prepare, "write a starter list of questions sized to the meeting"},
 	{"check", cli_check, "check draft question lists like a linter"},

@@ -40,7 +40,70 @@ static struct {
 	const struct repl_options *o;
 	bool eof;               /* Ctrl-D or end of input */
 	char *pending;          /* lines ended with a backslash so far */
+	struct review *review;  /* the review under way (after /review), or
+	                           offered (after /end), or NULL */
+	bool offering;          /* /review was offered after /end's report:
+	                           the next line takes it up or leaves */
 } cur;
+
+/* Whether lines are still wanted: the meeting goes on, or a review. */
+static bool
+active(const struct session *s)
+{
+	return !session_over(s) || cur.offering ||
+	    (cur.review != NULL && cur.review->started && !review_over(cur.review));
+}
+
+/* A line typed: to the review when one is under way, else to the
+ * session; a review asked for with /review starts once the report is
+ * given. */
+static void
+hear(struct session *s, const char *line, size_t len)
+{
+	if (cur.offering) {
+		/* After /end's report: /review takes the offer, anything else
+		 * (an empty line) leaves. */
+		cur.offering = false;
+		while (len > 0 && strchr(" \t\r", line[len - 1]) != NULL)
+			len--;
+		size_t i = strspn(line, " \t");
+		if (len - i == 7 && strncasecmp(line + i, "/review", 7) == 0)
+			review_start(cur.review);
+		return;
+	}
+	if (cur.review != NULL) {
+		review_input(cur.review, line, len);
+		return;
+	}
+	cmd_input(s, line, len);
+	if (!s->reported || cur.review != NULL || (!s->review_wanted && !s->review_offer))
+		return;
+	struct review_config rc = {
+		.s = s, .t = s->cfg.transcript, .clock = s->cfg.clock,
+		.say = s->cfg.say, .say_arg = s->cfg.say_arg,
+	};
+	cur.review = review_new(&rc);
+	if (s->review_wanted) {
+		review_start(cur.review);
+	} else if (cur.review->n > 0) {
+		size_t lines = 0;
+		for (size_t i = 0; i < cur.review->n; i++)
+			lines += cur.review->items[i].turn != SIZE_MAX;
+		size_t topics = cur.review->n - lines;
+		char what[96];
+		if (lines > 0 && topics > 0)
+			snprintf(what, sizeof what, "%zu flagged line%s and %zu topic%s not asked", lines,
+			    lines == 1 ? "" : "s", topics, topics == 1 ? "" : "s");
+		else if (lines > 0)
+			snprintf(what, sizeof what, "%zu flagged line%s", lines, lines == 1 ? "" : "s");
+		else
+			snprintf(what, sizeof what, "%zu topic%s not asked", topics, topics == 1 ? "" : "s");
+		char *offer = xasprintf("To redo what went wrong now (%s), type /review; Enter leaves.", what);
+		session_say(s, VOICE_INFO, offer);
+		free(offer);
+		cur.offering = true;
+	}
+}
 
 /*
  * A line ending in a backslash continues on the next: collect it (without
@@ -251,6 +314,12 @@ prompt_text(void)
 	const char *plain = cur.o->color ? "\001\033[0m\002" : "";
 	if (cur.pending != NULL)
 		return "...> ";  /* the turn goes on after a backslash */
+	if (cur.offering)
+		return "> ";
+	if (cur.review != NULL) {
+		snprintf(buf, sizeof buf, "%stry>%s ", bold, plain);
+		return buf;
+	}
 	if (cur.s->cfg.duration == 0) {
 		snprintf(buf, sizeof buf, "%syou>%s ", bold, plain);
 		return buf;
@@ -268,7 +337,7 @@ prompt_text(void)
 static uint64_t
 until_prompt_changes(void)
 {
-	if (cur.s->cfg.duration == 0)
+	if (cur.s->cfg.duration == 0 || session_over(cur.s))
 		return UINT64_MAX;
 	uint64_t total = (uint64_t)cur.s->cfg.duration * 1000, el = session_elapsed(cur.s);
 	if (el >= total)
@@ -321,9 +390,9 @@ on_line(char *line)
 		rl_set_prompt(prompt_text());
 		return;
 	}
-	cmd_input(cur.s, turn, strlen(turn));
+	hear(cur.s, turn, strlen(turn));
 	free(turn);
-	if (session_over(cur.s))
+	if (!active(cur.s))
 		rl_callback_handler_remove();
 	else
 		rl_set_prompt(prompt_text());
@@ -514,7 +583,7 @@ run_interactive(struct session *s, const struct repl_options *o)
 	signals_on(&wait_mask);
 	rl_callback_handler_install(prompt_text(), on_line);
 	bool held = false;
-	while (!session_over(s) && !cur.eof) {
+	while (active(s) && !cur.eof) {
 		if (held)
 			clock_release(s->cfg.clock);
 		held = false;
@@ -593,8 +662,16 @@ run_interactive(struct session *s, const struct repl_options *o)
 			}
 		}
 	}
-	if (!cur.eof && !session_over(s))
+	if (!cur.eof && !session_over(s)) {
 		end_line(s);    /* a signal */
+	} else if (!cur.eof && active(s)) {
+		/* A signal during a review: a try half typed is no try. */
+		rl_set_prompt("");
+		rl_replace_line("", 0);
+		rl_redisplay();
+		rl_callback_handler_remove();
+		fflush(stdout);
+	}
 	if (held)
 		clock_release(s->cfg.clock);
 	signals_off(&wait_mask);
@@ -655,7 +732,7 @@ run_piped(struct session *s, const struct repl_options *o)
 	/* Handlers without SA_RESTART, unblocked: a signal interrupts read(). */
 	signals_on(&old);
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	while (!session_over(s)) {
+	while (active(s)) {
 		bool cut = false;
 		long n = read_line(r, &cut);
 		if (got_end) {
@@ -670,7 +747,7 @@ run_piped(struct session *s, const struct repl_options *o)
 		if (n > 0 && r->buf[n - 1] == '\r')
 			n--;
 		r->buf[n] = '\0';
-		if (o->step_ms > 0) {
+		if (o->step_ms > 0 && !session_over(s)) {
 			clock_advance(s->cfg.clock, o->step_ms);
 			session_tick(s);
 			if (session_over(s)) {
@@ -687,7 +764,7 @@ run_piped(struct session *s, const struct repl_options *o)
 		}
 		char *turn = join_continued(r->buf, (size_t)n);
 		if (turn != NULL)
-			cmd_input(s, turn, strlen(turn));
+			hear(s, turn, strlen(turn));
 		free(turn);
 		clock_release(s->cfg.clock);
 	}
@@ -703,6 +780,8 @@ repl_run(struct session *s, const struct repl_options *o)
 	cur.s = s;
 	cur.o = o;
 	cur.eof = false;
+	cur.review = NULL;
+	cur.offering = false;
 	int sig = o->interactive ? run_interactive(s, o) : run_piped(s, o);
 	/* The end of input, its last turn and the farewell: one instant. */
 	clock_hold(s->cfg.clock);
@@ -710,8 +789,8 @@ repl_run(struct session *s, const struct repl_options *o)
 		session_tick(s);   /* a notice due at the end of the input */
 	if (cur.pending != NULL) {
 		/* Input ended inside a continued line: it is still a turn. */
-		if (sig == 0 && !session_over(s))
-			cmd_input(s, cur.pending, strlen(cur.pending));
+		if (sig == 0 && active(s))
+			hear(s, cur.pending, strlen(cur.pending));
 		free(cur.pending);
 		cur.pending = NULL;
 	}
@@ -721,7 +800,41 @@ repl_run(struct session *s, const struct repl_options *o)
 	 * has let go of the terminal. */
 	if (sig == 0)
 		cmd_conclude(s);
+	cur.offering = false;
+	if (cur.review != NULL) {
+		if (sig == 0)
+			review_finish(cur.review);
+		s->save_failed |= cur.review->save_failed;
+		review_free(cur.review);
+		cur.review = NULL;
+	}
 	clock_release(s->cfg.clock);
+	cur.s = NULL;
+	return sig;
+}
+
+int
+repl_review(struct review *rv, const struct repl_options *o)
+{
+	struct session *s = rv->cfg.s;
+	cur.s = s;
+	cur.o = o;
+	cur.eof = false;
+	cur.review = rv;
+	cur.offering = false;
+	review_start(rv);
+	int sig = 0;
+	if (!review_over(rv))
+		sig = o->interactive ? run_interactive(s, o) : run_piped(s, o);
+	if (cur.pending != NULL) {
+		if (sig == 0 && active(s))
+			review_input(rv, cur.pending, strlen(cur.pending));
+		free(cur.pending);
+		cur.pending = NULL;
+	}
+	if (sig == 0)
+		review_finish(rv);
+	cur.review = NULL;
 	cur.s = NULL;
 	return sig;
 }

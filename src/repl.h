@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 
+#include "review.h"
 #include "session.h"
 
 #define REPL_MAX_LINE 65536   /* bytes in one line read from a pipe */
@@ -40,9 +41,20 @@ void repl_say(void *arg, enum voice v, const char *who, const char *text);
 
 /*
  * Run the session until it is over or input ends (which ends it as /end
- * does).  Returns 0, or the number of the signal (SIGTERM, SIGHUP,
- * SIGQUIT) that ended it; the caller re-raises it after cleaning up.
+ * does).  When it ended with /review, the review follows (review.h),
+ * appended to the session's transcript, on the same input; a review
+ * record that could not be saved sets s->save_failed.  Returns 0, or the
+ * number of the signal (SIGTERM, SIGHUP, SIGQUIT) that ended it; the
+ * caller re-raises it after cleaning up.
  */
 int repl_run(struct session *s, const struct repl_options *o);
+
+/*
+ * Run review rv (of a session that is over) on the input: start it,
+ * hand it each line until it is over or input ends, and finish it.
+ * The prompt is "try> ".  Returns 0 or a signal's number, as
+ * repl_run().
+ */
+int repl_review(struct review *rv, const struct repl_options *o);
 
 #endif

@@ -69,8 +69,7 @@ report_topic(enum category c)
 	return c >= 0 && c < CAT_COUNT ? topic[c].theirs : NULL;
 }
 
-/* The order in which a good interview covers the topics. */
-static const enum category topic_order[] = {
+const enum category report_order[CAT_COUNT] = {
 	CAT_TYPICAL_DAY, CAT_ENTRY_PATH, CAT_LIKES, CAT_CHALLENGES, CAT_QUALITIES,
 	CAT_WORKPLACE, CAT_ADVANCEMENT, CAT_MISSION, CAT_EXPECTATIONS, CAT_INFLUENCES,
 	CAT_INDUSTRY_TRENDS, CAT_ADVICE, CAT_REFERRALS, CAT_MENTION_NAME,
@@ -82,8 +81,8 @@ report_suggest(struct session *s, enum category want)
 	const struct bank *b = s->cfg.bank;
 	if (want == CAT_NONE) {
 		for (size_t i = 0; i < CAT_COUNT && want == CAT_NONE; i++)
-			if (s->asked[topic_order[i]] == 0)
-				want = topic_order[i];
+			if (s->asked[report_order[i]] == 0)
+				want = report_order[i];
 		if (want == CAT_NONE)
 			want = CAT_ADVICE;
 	}
@@ -105,7 +104,7 @@ report_untouched(struct session *s, const struct question *out[CAT_COUNT])
 	for (size_t i = 0; i < CAT_COUNT; i++)
 		out[i] = NULL;
 	for (size_t i = 0; i < CAT_COUNT; i++) {
-		enum category c = topic_order[i];
+		enum category c = report_order[i];
 		if (s->asked[c] == 0 && c != CAT_REFERRALS && c != CAT_MENTION_NAME)
 			out[c] = report_suggest(s, c);
 	}
@@ -187,7 +186,7 @@ report_text(struct session *s)
 	report_untouched(s, sugg);
 	bool any = false;
 	for (size_t i = 0; i < CAT_COUNT; i++) {
-		enum category c = topic_order[i];
+		enum category c = report_order[i];
 		if (s->asked[c] > 0 || c == CAT_REFERRALS || c == CAT_MENTION_NAME)
 			continue;
 		if (!any)

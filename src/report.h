@@ -90,6 +90,9 @@ const struct question *report_suggest(struct session *s, enum category want);
  */
 void report_untouched(struct session *s, const struct question *out[CAT_COUNT]);
 
+/* The order in which a good interview covers the topics. */
+extern const enum category report_order[CAT_COUNT];
+
 /* A topic as one names it to the user ("how the field is changing"). */
 const char *report_topic(enum category c);
 

@@ -21,6 +21,7 @@
 
 #include "clock.h"
 #include "report.h"
+#include "review_log.h"
 #include "session.h"
 #include "taxonomy.h"
 #include "text.h"
@@ -930,6 +931,66 @@ section_closing(struct page *pg)
 	    "You did not thank the host: it is the last thing they will remember.");
 }
 
+/* The reviews appended to the transcript (infocoach review, /review):
+ * each item, its tries and the verdicts given at the time. */
+static void
+section_review(struct page *pg)
+{
+	FILE *fp = pg->fp;
+	const struct transcript_doc *d = pg->d;
+	if (d->nreviews == 0)
+		return;
+	fputs("<section id=\"review\" aria-labelledby=\"review-h\">\n<h2 id=\"review-h\">Redone afterwards</h2>\n", fp);
+	for (size_t r = 0; r < d->nreviews; r++) {
+		struct review_log *l = review_log_read(&d->reviews[r]);
+		fputs("<h3>Review", fp);
+		if (d->reviews[r].started != NULL) {
+			fputs(" of ", fp);
+			esc(fp, d->reviews[r].started);
+		}
+		fprintf(fp, ": %zu of %zu put better</h3>\n<ol class=\"flags\">\n", l->better, l->n);
+		for (size_t i = 0; i < l->n; i++) {
+			const struct review_log_item *it = &l->items[i];
+			fprintf(fp, "<li class=\"%s\"><p>", it->better ? "yes" : "no");
+			if (it->missed) {
+				fputs("Not asked: ", fp);
+				if (it->cat != CAT_NONE)
+					put_cat(fp, it->cat);
+				else
+					esc(fp, it->said);
+				fputs("</p>\n", fp);
+			} else {
+				fputs("You said", fp);
+				if (it->turn > 0)
+					fprintf(fp, " (turn %lu)", it->turn);
+				fputs(" <code>", fp);
+				esc(fp, it->rules);
+				fputs("</code></p>\n<blockquote>", fp);
+				esc(fp, it->said);
+				fputs("</blockquote>\n", fp);
+			}
+			if (it->ntries == 0)
+				fputs("<p class=\"muted\">No try.</p>\n", fp);
+			for (size_t k = 0; k < it->ntries; k++) {
+				const struct review_log_try *t = &it->tries[k];
+				fprintf(fp, "<p class=\"try\"><strong>Try %zu:</strong> <q>", k + 1);
+				esc(fp, t->text);
+				fputs("</q>", fp);
+				if (t->verdict != NULL) {
+					fprintf(fp, " <span class=\"%s\">%s:</span> ", t->better ? "good" : "muted",
+					    t->better ? "better" : "not yet");
+					esc(fp, t->verdict);
+				}
+				fputs("</p>\n", fp);
+			}
+			fputs("</li>\n", fp);
+		}
+		fputs("</ol>\n", fp);
+		review_log_free(l);
+	}
+	fputs("</section>\n", fp);
+}
+
 static void
 page_top(struct page *pg)
 {
@@ -1014,6 +1075,7 @@ report_html(FILE *fp, const struct transcript_doc *d, struct replay *r)
 	section_coverage(&pg);
 	section_flags(&pg);
 	section_closing(&pg);
+	section_review(&pg);
 	section_conversation(&pg);
 	page_bottom(&pg);
 

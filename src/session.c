@@ -207,9 +207,8 @@ session_over(const struct session *s)
 	return s->over;
 }
 
-/* Why a kind of flag hurts, said once per kind before the rule's message. */
-static const char *
-kind_label(enum flag_kind k)
+const char *
+session_kind_label(enum flag_kind k)
 {
 	switch (k) {
 	case KIND_JOB_ASK: return "job ask";
@@ -693,8 +692,11 @@ say_to_host(struct session *s, const char *text, size_t len)
 	struct understanding u;
 
 	log_user(s, text);
-	assess_line(s->cfg.assessor, s->m, text, len, NULL, 0, &as);
-	dialogue_hear(&s->dlg, &as, text, &u);
+	/* A goodbye, thanks or small talk is no question: only a question
+	 * can be closed or answered by the website.  A follow-up may well be
+	 * a yes/no question ("Is that common?"): in a conversation the host
+	 * just goes on. */
+	dialogue_judge(&s->dlg, s->cfg.assessor, s->m, text, len, &as, &u);
 	struct turn *t = add_turn(s, text, len);
 	size_t turn_index = s->nturns - 1;
 	t->act = u.act;
@@ -719,34 +721,16 @@ say_to_host(struct session *s, const char *text, size_t len)
 	s->coach_shown = 0;
 	s->in_turn = true;
 
-	/* A goodbye, thanks or small talk is no question: only a question
-	 * can be closed or answered by the website.  A follow-up may well be
-	 * a yes/no question ("Is that common?"): in a conversation the host
-	 * just goes on. */
-	if (u.act != ACT_QUESTION) {
-		bool going_on = u.act == ACT_FOLLOW_UP || u.act == ACT_CLARIFY;
-		size_t k = 0;
-		for (size_t i = 0; i < as.nflags; i++)
-			if (as.flags[i].rule->kind != KIND_CLOSED &&
-			    (going_on || as.flags[i].rule->kind != KIND_GOOGLEABLE))
-				as.flags[k++] = as.flags[i];
-		as.nflags = k;
-		s->last_as = as;
-	}
-
 	/* The coach first, at once: which rule, why, and a better way.  A
 	 * closed question is not worth a word when something worse is wrong. */
-	enum flag_kind worst = KIND_NONE;
-	for (size_t i = 0; i < as.nflags; i++)
-		if (worst == KIND_NONE || as.flags[i].rule->kind < worst)
-			worst = as.flags[i].rule->kind;
+	enum flag_kind worst = dialogue_worst(&as);
 	for (size_t i = 0; i < as.nflags; i++) {
 		const struct flag *f = &as.flags[i];
 		if (f->rule->kind == KIND_CLOSED && worst != KIND_CLOSED)
 			continue;
 		xgrow((void **)&s->flags, &s->capflags, s->nflags + 1, sizeof *s->flags);
 		s->flags[s->nflags++] = (struct flagnote){turn_index, f->rule, f->sev};
-		char *note = xasprintf("%s, %s [%s]: %s Try instead: %s", kind_label(f->rule->kind),
+		char *note = xasprintf("%s, %s [%s]: %s Try instead: %s", session_kind_label(f->rule->kind),
 		    severity_name(f->sev), f->rule->id, f->rule->message, f->rule->suggestion);
 		session_say(s, VOICE_COACH, note);
 		free(note);

@@ -115,6 +115,10 @@ struct session {
 	bool quit;                   /* ended with /quit: no report */
 	bool finished;               /* the farewell was given */
 	bool reported;               /* the final report was given (cmd.c) */
+	bool review_wanted;          /* /review: once the report is given, walk
+	                                through what went wrong (repl.c) */
+	bool review_offer;           /* /end: once the report is given, offer
+	                                /review (repl.c) */
 	bool notice_given[NOTICE_COUNT]; /* timer notices already given */
 	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
 	char *notice_text[NOTICE_COUNT];   /* what each given notice said (owned) */
@@ -183,6 +187,11 @@ void session_unsent(struct session *s, const char *text);
  * until the host has replied (or the turn is over): the coach always
  * speaks after the host. */
 void session_say(struct session *s, enum voice v, const char *text);
+
+/* A kind of flag as the coach names it before the rule's message ("job
+ * ask", "pay question", "answer is on their website", "closed
+ * question"). */
+const char *session_kind_label(enum flag_kind k);
 
 /* Free the session (not the borrowed parts); NULL is fine. */
 void session_free(struct session *s);

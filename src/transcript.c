@@ -357,22 +357,28 @@ transcript_header(struct transcript *t, const char *title,
 	return add_record(t, rec);
 }
 
+/* "YYYY-MM-DD HH:MM:SS.mmm UTC" for ms since the epoch, into buf. */
+static void
+stamp_utc(uint64_t ms, char *buf, size_t len)
+{
+	struct tm tm;
+	time_t when = (time_t)(ms / 1000);
+
+	if (gmtime_r(&when, &tm) == NULL || strftime(buf, len, "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		snprintf(buf, len, "unknown");
+	else
+		snprintf(buf + strlen(buf), len - strlen(buf), ".%03u UTC", (unsigned)(ms % 1000));
+}
+
 int
 transcript_begin(struct transcript *t, const struct transcript_meta *m)
 {
 	char started[64], planned[32];
-	struct tm tm;
 	char *lines[7];
 	size_t n = 0;
 	int rc;
-	time_t when = (time_t)(m->started_ms / 1000);
 
-	if (gmtime_r(&when, &tm) == NULL ||
-	    strftime(started, sizeof started, "%Y-%m-%d %H:%M:%S", &tm) == 0)
-		snprintf(started, sizeof started, "unknown");
-	else
-		snprintf(started + strlen(started), sizeof started - strlen(started), ".%03u UTC",
-		    (unsigned)(m->started_ms % 1000));
+	stamp_utc(m->started_ms, started, sizeof started);
 	lines[n++] = xasprintf("bank: %s (%s)", m->bank_id, m->bank_title);
 	lines[n++] = xasprintf("host: %s", m->host);
 	lines[n++] = xasprintf("persona: %s", m->persona_id);
@@ -387,6 +393,15 @@ transcript_begin(struct transcript *t, const struct transcript_meta *m)
 	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
 	return rc;
+}
+
+int
+transcript_review_begin(struct transcript *t, uint64_t started_ms)
+{
+	char started[64];
+
+	stamp_utc(started_ms, started, sizeof started);
+	return add_record(t, xasprintf("## infocoach review\n\n- started: %s\n\n", started));
 }
 
 size_t

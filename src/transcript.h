@@ -136,6 +136,15 @@ int transcript_header(struct transcript *t, const char *title,
 int transcript_begin(struct transcript *t, const struct transcript_meta *m);
 
 /*
+ * Record the start of a review of the session (review.c): the line
+ * "## infocoach review" and "- started: YYYY-MM-DD HH:MM:SS.mmm UTC"
+ * (started_ms, ms since the epoch), as one record saved like
+ * transcript_append().  The review's own records follow it; what the
+ * session said before is never touched.
+ */
+int transcript_review_begin(struct transcript *t, uint64_t started_ms);
+
+/*
  * Try again to save the queued records.  Returns 0 when nothing is left
  * queued, or -1 with the reason in transcript_error().
  */

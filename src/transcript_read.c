@@ -37,6 +37,9 @@ enum state {
 	ST_TITLE,               /* expecting the "# infocoach ... session" line */
 	ST_HEADER,              /* "- key: value" lines and blank lines */
 	ST_RECORDS,             /* records and blank lines */
+	ST_REVIEW_HEADER,       /* after "## infocoach review": its "- key:
+	                           value" lines */
+	ST_REVIEW,              /* a review's records */
 	ST_STOPPED,             /* not a transcript: read no further */
 };
 
@@ -49,7 +52,11 @@ struct reader {
 	bool header_checked;    /* the header's required lines were checked */
 	long prev_tod;          /* time of day of the last record, ms */
 	uint64_t prev_ms;       /* its milliseconds since the start */
+	size_t total_records;   /* in the session and its reviews */
 };
+
+/* The title of a review section. */
+static const char review_title[] = "## infocoach review";
 
 static void
 error_at(struct reader *r, unsigned long line, unsigned long col, const char *fmt, ...)
@@ -246,6 +253,8 @@ record_line(struct reader *r, unsigned long line, const char *s, size_t len)
 	/* Forward from the record before, at most a day; a step back of
 	 * up to an hour (the clock was set back) counts as none. */
 	const long day = 86400L * 1000;
+	if (r->prev_tod < 0)
+		r->prev_tod = tod;      /* a review with no start: from here */
 	long step = (tod - r->prev_tod + day) % day;
 	if (step > day - 3600L * 1000)
 		step = 0;
@@ -253,14 +262,24 @@ record_line(struct reader *r, unsigned long line, const char *s, size_t len)
 	r->prev_tod = tod;
 
 	struct transcript_doc *d = r->d;
-	if (d->nrecords == TRANSCRIPT_READ_MAX_RECORDS) {
+	if (r->total_records == TRANSCRIPT_READ_MAX_RECORDS) {
 		error_at(r, line, 0, "more than %d records, more than any session's transcript holds",
 		    TRANSCRIPT_READ_MAX_RECORDS);
 		r->st = ST_STOPPED;
 		return;
 	}
-	xgrow((void **)&d->records, &d->caprecords, d->nrecords + 1, sizeof *d->records);
-	struct transcript_record *rec = &d->records[d->nrecords++];
+	r->total_records++;
+	/* A review's records are its own, after the session's. */
+	struct transcript_record **list = &d->records;
+	size_t *n = &d->nrecords, *cap = &d->caprecords;
+	if (r->st == ST_REVIEW) {
+		struct transcript_review *rv = &d->reviews[d->nreviews - 1];
+		list = &rv->records;
+		n = &rv->nrecords;
+		cap = &rv->caprecords;
+	}
+	xgrow((void **)list, cap, *n + 1, sizeof **list);
+	struct transcript_record *rec = &(*list)[(*n)++];
 	rec->line = line;
 	rec->at_ms = r->prev_ms;
 	rec->who = xstrndup(who, (size_t)(mark - who));
@@ -275,6 +294,41 @@ record_line(struct reader *r, unsigned long line, const char *s, size_t len)
 		rec->speaker = SPEAKER_PROGRAM;
 	else
 		rec->speaker = SPEAKER_HOST;
+}
+
+/* "## infocoach review": a review of the session starts here. */
+static void
+begin_review(struct reader *r, unsigned long line)
+{
+	struct transcript_doc *d = r->d;
+	xgrow((void **)&d->reviews, &d->capreviews, d->nreviews + 1, sizeof *d->reviews);
+	struct transcript_review *rv = &d->reviews[d->nreviews++];
+	memset(rv, 0, sizeof *rv);
+	rv->line = line;
+	r->st = ST_REVIEW_HEADER;
+	r->prev_tod = -1;
+	r->prev_ms = 0;
+}
+
+/* "- key: value" after "## infocoach review" (s[0..len) without the
+ * "- "): the start; other keys are a newer program's, and skipped. */
+static void
+review_header_line(struct reader *r, unsigned long line, const char *s, size_t len)
+{
+	struct transcript_review *rv = &r->d->reviews[r->d->nreviews - 1];
+	if (len < 9 || memcmp(s, "started: ", 9) != 0)
+		return;
+	if (rv->started != NULL) {
+		error_at(r, line, 1, "the review says 'started' twice");
+		return;
+	}
+	rv->started = xstrndup(s + 9, len - 9);
+	long ms = 0;
+	if (!parse_started(rv->started, len - 9, &rv->started_at, &ms)) {
+		error_at(r, line, 12, "invalid start time '%s' (expected YYYY-MM-DD HH:MM:SS UTC)", rv->started);
+		return;
+	}
+	r->prev_tod = (long)(rv->started_at % 86400) * 1000 + ms;
 }
 
 /* One line, without its newline. */
@@ -321,8 +375,23 @@ one_line(struct reader *r, unsigned long line, char *s, size_t len)
 		r->st = ST_RECORDS;
 		/* FALLTHROUGH */
 	case ST_RECORDS:
+	case ST_REVIEW:
+		if (len == sizeof review_title - 1 && memcmp(s, review_title, len) == 0) {
+			begin_review(r, line);
+			return;
+		}
 		if (len > 0)
 			record_line(r, line, s, len);
+		return;
+	case ST_REVIEW_HEADER:
+		if (len == 0)
+			return;
+		if (len >= 2 && s[0] == '-' && s[1] == ' ') {
+			review_header_line(r, line, s + 2, len - 2);
+			return;
+		}
+		r->st = ST_REVIEW;
+		one_line(r, line, s, len);
 		return;
 	case ST_STOPPED:
 		return;
@@ -453,6 +522,15 @@ transcript_doc_free(struct transcript_doc *d)
 		free(d->records[i].text);
 	}
 	free(d->records);
+	for (size_t i = 0; i < d->nreviews; i++) {
+		for (size_t k = 0; k < d->reviews[i].nrecords; k++) {
+			free(d->reviews[i].records[k].who);
+			free(d->reviews[i].records[k].text);
+		}
+		free(d->reviews[i].records);
+		free(d->reviews[i].started);
+	}
+	free(d->reviews);
 	free(d->file);
 	free(d->bank_id);
 	free(d->bank_title);

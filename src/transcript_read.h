@@ -9,7 +9,9 @@
  * turned into the time since the meeting started.  Transcripts written before
  * the persona, duration and policy lines existed still read: untimed,
  * default policy, no persona id.  Unknown header lines are skipped, so a
- * newer program's transcripts read too.
+ * newer program's transcripts read too.  After the session's records come
+ * any reviews of it, each from a "## infocoach review" line on (struct
+ * transcript_review); their records are kept apart, never replayed.
  *
  * The file is streamed through a fixed buffer and bounded: a line longer
  * than TRANSCRIPT_READ_MAX_LINE bytes, a file larger than
@@ -64,6 +66,19 @@ struct transcript_record {
 	char *text;             /* as written, escapes kept (owned) */
 };
 
+/* A review of the session appended after it (review.c): the line
+ * "## infocoach review", "- started: ..." and its own records ("flagged",
+ * "missed", "try", "better", "not yet"; review_log.c says what they
+ * mean), each record's time counted from the review's start. */
+struct transcript_review {
+	unsigned long line;     /* where its "## infocoach review" line is */
+	char *started;          /* "- started:" as written, or NULL (owned) */
+	time_t started_at;      /* the same as a time, or 0 */
+	struct transcript_record *records;  /* in file order (owned) */
+	size_t nrecords;        /* how many */
+	size_t caprecords;      /* allocated slots */
+};
+
 /* A transcript as read. */
 struct transcript_doc {
 	char *file;             /* the name given, for messages (owned) */
@@ -81,6 +96,9 @@ struct transcript_doc {
 	struct transcript_record *records;  /* in file order (owned) */
 	size_t nrecords;        /* how many */
 	size_t caprecords;      /* allocated slots */
+	struct transcript_review *reviews; /* the reviews after the session,
+	                           in file order (owned) */
+	size_t nreviews, capreviews;
 };
 
 /*

@@ -27,7 +27,7 @@ check() {
 }
 check "check " infocoach ch
 check "mock " infocoach m
-check "report rules " infocoach r
+check "report review rules " infocoach r
 check "--bank --help --html " infocoach report --
 mkdir -p "$TEST_HOME/t/sessions"
 : > "$TEST_HOME/t/a.md"
@@ -55,6 +55,8 @@ check "--questions " infocoach mock --qu
 check "$TEST_HOME/t/a.md $TEST_HOME/t/notes.txt $TEST_HOME/t/old.html $TEST_HOME/t/sessions " infocoach practice --questions "$TEST_HOME/t/"
 check "practice prepare progress " infocoach pr
 check "--config --dir --format --help --html --no-config " infocoach progress --
+check "--bank --color --config --dir --help --no-config " infocoach review --
+check "review " infocoach rev
 check "json text " infocoach progress --format ""
 check "$TEST_HOME/t/a.md $TEST_HOME/t/sessions " infocoach progress "$TEST_HOME/t/"
 check "$TEST_HOME/t/sessions " infocoach progress --dir "$TEST_HOME/t/"

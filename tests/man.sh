@@ -14,7 +14,7 @@ else
 fi
 
 # Every --long option in every --help, as the man page writes it: .Fl -name
-for cmd in "" practice mock report progress prepare check validate banks rules train; do
+for cmd in "" practice mock report review progress prepare check validate banks rules train; do
 	for opt in $("$INFOCOACH" $cmd --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 		name=${opt#--}
 		grep -q -- "Fl .*-$name\\b\\|Fl -$name\\b" "$man"
@@ -22,11 +22,11 @@ for cmd in "" practice mock report progress prepare check validate banks rules t
 	done
 done
 # Every command and every session command.
-for cmd in practice mock report progress prepare check validate banks rules train; do
+for cmd in practice mock report review progress prepare check validate banks rules train; do
 	grep -q "^\.It Cm $cmd\$" "$man"
 	ok $? "man page documents the command $cmd"
 done
-for c in help time suggest next tips flags report why end quit; do
+for c in help time suggest next tips flags report why end review quit; do
 	grep -q "^\.It Ic /$c" "$man"
 	ok $? "man page documents /$c"
 done

@@ -138,7 +138,12 @@ window 64 40 \
 	 '$INFOCOACH' --seed 7 --no-history --no-transcript; echo EXITED \$?; sleep 30"
 wait_for '^you>$'
 T send-keys -t t '/end' Enter
+wait_for '^To redo what went wrong now (14 topics not asked)'
+ok $? "after /end's report, /review is offered"
+wait_for '^>$'
+T send-keys -t t Enter
 wait_for 'EXITED 0'
+ok $? "Enter at the offer leaves, with status 0"
 [ "$(T capture-pane -p -S - -t t | wc -l)" -eq "$(T capture-pane -p -J -S - -t t | wc -l)" ]
 ok $? "64 columns: every line the program prints fits; none is wrapped by the terminal"
 T capture-pane -p -S - -t t | sed -n '/^  Not touched yet:/,/^  Flags/p' > "$TEST_HOME/narrow"
@@ -394,7 +399,67 @@ wait_for '^Dolores:'
 T send-keys -t t '/end' Enter
 wait_for '^  Your list (.*own.txt): [01] of 2 questions asked'
 ok $? "own list: the report has its part on the list"
+wait_for '^To redo what went wrong'
+T send-keys -t t Enter
 wait_for 'EXITED 0'
 ok $? "own list: the session ends with status 0"
+
+# /review in a real terminal: Tab completes it, the meeting ends with the
+# report, then the flagged line comes back with a try> prompt; a better
+# version is judged at once, Ctrl-C clears a half-typed try, Ctrl-D ends
+# the review, and the tries are in the transcript.
+rtr="$TEST_HOME/sessions/review.md"
+window 100 50 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' --seed 7 --no-history --transcript '$rtr'; echo EXITED \$?; sleep 30"
+wait_for '^you>$'
+T send-keys -t t 'Are you hiring at the moment?' Enter
+wait_for 'coach: job ask'
+T send-keys -t t '/rev' Tab
+wait_for '^you> /review'
+ok $? "/review: Tab completes it"
+T send-keys -t t Enter
+wait_for '^Report: your conversation'
+ok $? "/review: the meeting ends with the report first"
+wait_for '^1 of [0-9]*\. At [0-9:]* you said: "Are you hiring at the moment?"'
+ok $? "/review: the flagged line comes back, with why it hurt"
+wait_for '^try>$'
+ok $? "/review: a try> prompt"
+T send-keys -t t 'Are you hir'
+wait_for '^try> Are you hir'
+T send-keys -t t C-c
+wait_for '\^C'
+wait_for '^try>$'
+ok $? "/review: Ctrl-C clears a half-typed try"
+T send-keys -t t 'How did people on your team get their start?' Enter
+wait_for 'coach: Better: no longer a job ask'
+ok $? "/review: a better version is judged at once"
+wait_for '^2 of [0-9]*\. A topic you did not ask about'
+T send-keys -t t C-d
+wait_for '^Review stopped after 1 of [0-9]*: 1 put better'
+ok $? "/review: Ctrl-D ends the review with how it went"
+wait_for 'EXITED 0'
+ok $? "/review: the program exits with status 0"
+grep -q '^## infocoach review$' "$rtr" && grep -q 'try:\*\* How did people on your team get their start?$' "$rtr" &&
+    grep -q 'better:\*\* no longer a job ask' "$rtr" && ! grep -q 'Are you hir$' "$rtr"
+ok $? "/review: the tries are appended to the transcript, the cleared one not"
+
+# 'infocoach review FILE' in a terminal: the same walk-through on the
+# session just held, appended as a second review.
+window 100 50 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' review '$rtr'; echo EXITED \$?; sleep 30"
+wait_for '^Review of .*review.md: your practice session with Dolores'
+ok $? "review FILE: says which session it reviews"
+wait_for '^try>$'
+T send-keys -t t 'Any openings?' Enter
+wait_for 'coach: Not yet: still a job ask'
+ok $? "review FILE: a try that misses is told so at once"
+T send-keys -t t '/stop' Enter
+wait_for '^Review stopped after 0 of [0-9]*: 0 put better'
+wait_for 'EXITED 0'
+ok $? "review FILE: /stop ends it, status 0"
+[ "$(grep -c '^## infocoach review$' "$rtr")" -eq 2 ]
+ok $? "review FILE: a second review is appended"
 
 done_testing

@@ -2,7 +2,9 @@
  * test_transcript_read.c -- reading transcripts back: what transcript.c
  * writes reads back field for field (a round trip), older headers still
  * read, times add up across midnight, and every kind of broken file gets
- * its message at the right line and column.
+ * its message at the right line and column.  A review appended after
+ * the session reads apart from it, on its own clock, and review_log
+ * groups its records into items with their tries.
  */
 #include <config.h>
 
@@ -13,6 +15,7 @@
 
 #include "tap.h"
 #include "transcript.h"
+#include "review_log.h"
 #include "transcript_read.h"
 #include "xmalloc.h"
 
@@ -240,6 +243,66 @@ test_broken(void)
 	free(e);
 }
 
+static void
+test_review(void)
+{
+	char *path = xasprintf("%s/rv.md", dir);
+	struct transcript *t = transcript_open(path, err, sizeof err);
+	ok(t != NULL, "review: open a transcript to write");
+	if (t == NULL)
+		return;
+	uint64_t ms = (uint64_t)1767225600 * 1000;   /* 2026-01-01 00:00:00 */
+	struct transcript_meta m = {
+		.mock = false, .bank_id = "general", .bank_title = "General", .host = "Dolores",
+		.persona_id = "dolores", .started_ms = ms, .duration = 0, .policy = "default",
+	};
+	transcript_begin(t, &m);
+	transcript_append(t, "you", "Are you hiring?", ms + 60000);
+	transcript_append(t, TRANSCRIPT_PROGRAM, TRANSCRIPT_END, ms + 90000);
+	/* A week later. */
+	uint64_t later = ms + 7ULL * 86400 * 1000;
+	ok(transcript_review_begin(t, later) == 0, "review: the section's start is saved");
+	transcript_append(t, "flagged", "turn 1 [job-ask.hiring]: Are you hiring?", later + 1000);
+	transcript_append(t, "try", "Any openings?", later + 5000);
+	transcript_append(t, "not yet", "still a job ask", later + 5000);
+	transcript_append(t, "try", "How did you start?", later + 9000);
+	transcript_append(t, "better", "no longer a job ask", later + 9000);
+	transcript_append(t, "missed", "referrals", later + 9500);
+	ok(transcript_close(t) == 0, "review: everything saved");
+
+	struct transcript_doc *d = NULL;
+	char *first = read_first(path, &d);
+	is_str(first, "", "review: a transcript with a review reads cleanly");
+	free(first);
+	if (d == NULL) {
+		free(path);
+		return;
+	}
+	ok(d->nrecords == 2, "review: the session keeps its own two records (%zu)", d->nrecords);
+	ok(d->nreviews == 1 && d->reviews[0].nrecords == 6, "review: one review of six records");
+	ok(d->nreviews == 1 && d->reviews[0].started != NULL &&
+	    strcmp(d->reviews[0].started, "2026-01-08 00:00:00.000 UTC") == 0, "review: its start as written");
+	ok(d->nreviews == 1 && d->reviews[0].records[4].at_ms == 9000,
+	    "review: its records' times count from its own start");
+	if (d->nreviews == 1) {
+		struct review_log *l = review_log_read(&d->reviews[0]);
+		ok(l->n == 2 && l->better == 1 && l->tried == 1, "review_log: two items, one put better");
+		ok(l->n == 2 && l->items[0].turn == 1 && strcmp(l->items[0].rules, "job-ask.hiring") == 0 &&
+		    strcmp(l->items[0].said, "Are you hiring?") == 0 && l->items[0].ntries == 2 &&
+		    !l->items[0].tries[0].better && l->items[0].tries[1].better,
+		    "review_log: the flagged line, its rule and both tries with their verdicts");
+		ok(l->n == 2 && l->items[1].missed && l->items[1].cat == CAT_REFERRALS && l->items[1].ntries == 0,
+		    "review_log: the missed topic, with no try");
+		review_log_free(l);
+		char *text = review_log_text(d);
+		ok(text != NULL && strstr(text, "Review of 2026-01-08 00:00:00.000 UTC: 1 of 2 put better, 1 tried\n") == text,
+		    "review_log: the report's text starts with how it went");
+		free(text);
+	}
+	transcript_doc_free(d);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -247,6 +310,7 @@ main(void)
 	test_round_trip();
 	test_older();
 	test_broken();
+	test_review();
 	tap_rmtree(dir);
 	free(dir);
 	return tap_done();

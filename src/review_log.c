@@ -1,0 +1,146 @@
+/*
+ * review_log.c -- the reviews a transcript holds (see review_log.h).
+ */
+#include <config.h>
+
+#include "review_log.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "xmalloc.h"
+
+/* "turn N [RULE...]: TEXT" into it; anything else is kept as written. */
+static void
+read_flagged(struct review_log_item *it, const char *text)
+{
+	it->said = text;
+	it->rules = xstrdup("");
+	if (strncmp(text, "turn ", 5) != 0)
+		return;
+	char *end;
+	unsigned long n = strtoul(text + 5, &end, 10);
+	if (end == text + 5 || strncmp(end, " [", 2) != 0)
+		return;
+	const char *close = strstr(end, "]: ");
+	if (close == NULL)
+		return;
+	free(it->rules);
+	it->rules = xstrndup(end + 2, (size_t)(close - end - 2));
+	it->turn = n;
+	it->said = close + 3;
+}
+
+struct review_log *
+review_log_read(const struct transcript_review *rv)
+{
+	struct review_log *l = xcalloc(1, sizeof *l);
+	l->src = rv;
+	struct review_log_item *it = NULL;
+	for (size_t i = 0; i < rv->nrecords; i++) {
+		const struct transcript_record *rec = &rv->records[i];
+		bool flagged = strcmp(rec->who, "flagged") == 0, missed = strcmp(rec->who, "missed") == 0;
+		if (flagged || missed) {
+			xgrow((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items);
+			it = &l->items[l->n++];
+			memset(it, 0, sizeof *it);
+			it->cat = CAT_NONE;
+			it->missed = missed;
+			if (flagged) {
+				read_flagged(it, rec->text);
+			} else {
+				it->rules = xstrdup("");
+				it->said = rec->text;
+				it->cat = category_read(rec->text);
+			}
+		} else if (it != NULL && strcmp(rec->who, "try") == 0) {
+			xgrow((void **)&it->tries, &it->captries, it->ntries + 1, sizeof *it->tries);
+			it->tries[it->ntries++] = (struct review_log_try){rec->text, NULL, false};
+		} else if (it != NULL && it->ntries > 0 && it->tries[it->ntries - 1].verdict == NULL &&
+		    (strcmp(rec->who, "better") == 0 || strcmp(rec->who, "not yet") == 0)) {
+			struct review_log_try *t = &it->tries[it->ntries - 1];
+			t->verdict = rec->text;
+			t->better = rec->who[0] == 'b';
+			it->better |= t->better;
+		}
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		l->better += l->items[i].better;
+		l->tried += l->items[i].ntries > 0;
+	}
+	return l;
+}
+
+void
+review_log_free(struct review_log *l)
+{
+	if (l == NULL)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].rules);
+		free(l->items[i].tries);
+	}
+	free(l->items);
+	free(l);
+}
+
+/* A growing string. */
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+
+static void
+add(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+add(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *t = xvasprintf(fmt, ap);
+	va_end(ap);
+	size_t l = strlen(t);
+	xgrow((void **)&b->p, &b->cap, b->len + l + 1, 1);
+	memcpy(b->p + b->len, t, l + 1);
+	b->len += l;
+	free(t);
+}
+
+char *
+review_log_text(const struct transcript_doc *d)
+{
+	if (d->nreviews == 0)
+		return NULL;
+	struct buf b = {0};
+	for (size_t r = 0; r < d->nreviews; r++) {
+		struct review_log *l = review_log_read(&d->reviews[r]);
+		add(&b, "%sReview%s%s: %zu of %zu put better, %zu tried\n", r > 0 ? "\n" : "",
+		    d->reviews[r].started != NULL ? " of " : "",
+		    d->reviews[r].started != NULL ? d->reviews[r].started : "", l->better, l->n, l->tried);
+		for (size_t i = 0; i < l->n; i++) {
+			const struct review_log_item *it = &l->items[i];
+			if (it->missed)
+				add(&b, "  Not asked: %s\n", it->cat != CAT_NONE ? category_words(it->cat) : it->said);
+			else if (it->turn > 0)
+				add(&b, "  You said (turn %lu): \"%s\" [%s]\n", it->turn, it->said, it->rules);
+			else
+				add(&b, "  \"%s\"\n", it->said);
+			if (it->ntries == 0)
+				add(&b, "    (no try)\n");
+			for (size_t k = 0; k < it->ntries; k++) {
+				const struct review_log_try *t = &it->tries[k];
+				add(&b, "    try %zu: \"%s\"\n", k + 1, t->text);
+				if (t->verdict != NULL)
+					add(&b, "      %s: %s\n", t->better ? "better" : "not yet", t->verdict);
+			}
+		}
+		review_log_free(l);
+	}
+	if (b.len > 0 && b.p[b.len - 1] == '\n')
+		b.p[--b.len] = '\0';
+	return b.p;
+}
