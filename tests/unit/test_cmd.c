@@ -9,7 +9,7 @@
 #include "session_fixture.h"
 
 static const char *const names[] = {"help", "time", "suggest", "next", "tips", "flags", "report",
-	"why", "end", "quit"};
+	"why", "end", "review", "quit"};
 #define NNAMES (sizeof names / sizeof *names)
 
 int
