@@ -1008,6 +1008,9 @@ notice_text(const struct session *s, enum notice n)
 		return xasprintf("Half time: %s left. You have covered the job and the industry; keep to the time.", left);
 	case NOTICE_FIVE:
 		clock_span(d - s->notice_at[NOTICE_FIVE], left, sizeof left);
+		if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME] && s->thanked)
+			return xasprintf("%s left. You have asked your closing questions and thanked the host: "
+			    "/end when you are ready.", left);
 		if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME])
 			return xasprintf("%s left. You have asked your closing questions: thank the host and /end "
 			    "when you are ready.", left);
@@ -1019,6 +1022,8 @@ notice_text(const struct session *s, enum notice n)
 		return xasprintf("%s left. Start wrapping up: ask whom else you could talk to, and whether "
 		    "you may use their name.", left);
 	case NOTICE_TIMEUP:
+		if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME] && s->thanked)
+			return xstrdup("Time is up. You have closed well: /end for your report.");
 		if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME])
 			return xstrdup("Time is up. Tell the host you want to respect their time, thank them and /end.");
 		return xstrdup("Time is up. Tell the host you want to respect their time, ask your closing "

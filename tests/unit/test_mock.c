@@ -261,6 +261,19 @@ main(void)
 	at(s, 30, 0);
 	ok(heard("ask your closing questions now"), "time up with referrals not asked");
 	session_free(s);
+	/* Closed and thanked before the notices: they do not ask for it again. */
+	s = start(30 * 60);
+	say(s, 20, 0, "Who else would you suggest I talk to?");
+	say(s, 21, 0, "May I mention your name when I contact them?");
+	say(s, 22, 0, "Thank you so much for your time today.");
+	reset();
+	at(s, 25, 0);
+	ok(heard("You have asked your closing questions and thanked the host: /end when you are ready") &&
+	    !heard("thank the host"), "five minutes left, closed and thanked: no 'thank the host'");
+	at(s, 30, 0);
+	ok(heard("Time is up. You have closed well: /end for your report.") && !heard("thank them"),
+	    "time up, closed and thanked: no 'thank them'");
+	session_free(s);
 
 	/* A tick that comes late (a piped line long after the grace ran
 	 * out) still ends the meeting when the grace ran out. */
