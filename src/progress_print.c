@@ -34,7 +34,7 @@ progress_length(const struct progress_session *e, char *buf, size_t len)
 	clock_span(e->used_ms, used, sizeof used);
 	if (e->planned > 0) {
 		clock_span((uint64_t)e->planned * 1000, planned, sizeof planned);
-		snprintf(buf, len, "%s of %s", used, planned);
+		snprintf(buf, len, "%s/%s", used, planned);
 	} else {
 		snprintf(buf, len, "%s", used);
 	}
@@ -50,20 +50,23 @@ flag_cell(const struct progress_session *e)
 	for (int k = 0; k < KIND_COUNT; k++) {
 		if (e->flags[k] == 0)
 			continue;
-		int w = snprintf(buf + at, sizeof buf - at, "%s%s %u", at > 0 ? " " : "",
-		    kind_name((enum flag_kind)k), e->flags[k]);
+		/* Words people read: "job ask 1, pay 2". */
+		static const char *const label[KIND_COUNT] = {[KIND_JOB_ASK] = "job ask",
+			[KIND_SALARY] = "pay", [KIND_GOOGLEABLE] = "googleable", [KIND_CLOSED] = "closed"};
+		const char *l = label[k] != NULL ? label[k] : kind_name((enum flag_kind)k);
+		int w = snprintf(buf + at, sizeof buf - at, "%s%s %u", at > 0 ? ", " : "", l, e->flags[k]);
 		if (w > 0 && (size_t)w < sizeof buf - at)
 			at += (size_t)w;
 	}
 	return xstrdup(at > 0 ? buf : "none");
 }
 
-/* The closing questions e asked ("referrals mention_name", or "none"). */
+/* The closing questions e asked ("both", "referrals", "name" or "none"). */
 static const char *
 closing_cell(const struct progress_session *e)
 {
-	return e->referrals && e->mention_name ? "referrals mention_name" :
-	    e->referrals ? "referrals" : e->mention_name ? "mention_name" : "none";
+	return e->referrals && e->mention_name ? "both" :
+	    e->referrals ? "referrals" : e->mention_name ? "name" : "none";
 }
 
 /* The table's cells of one session (each newly allocated, safe to print). */
@@ -92,7 +95,7 @@ static void
 sessions_table(FILE *fp, const struct progress *p)
 {
 	static const char *const head[NCOLS] = {
-		"date (UTC)", "kind", "bank/host", "length", "score", "questions", "flags", "closing", "file",
+		"date (UTC)", "kind", "bank/host", "length", "score", "asked", "flags", "closing", "file",
 	};
 	/* Numbers are right-aligned. */
 	static const bool right[NCOLS] = {[COL_SCORE] = true, [COL_QUESTIONS] = true};
@@ -191,7 +194,7 @@ trends(FILE *fp, const struct progress *p)
 	for (int c = 0; c < CAT_COUNT; c++) {
 		if (p->asked_ever[c])
 			continue;
-		fprintf(fp, "%s%s", any ? ", " : "", category_name((enum category)c));
+		fprintf(fp, "%s%s", any ? ", " : "", category_words((enum category)c));
 		any = true;
 	}
 	fputs(any ? "\n" : "none: every topic has been asked at least once\n", fp);

@@ -38,7 +38,7 @@ sed -i 's/^- started: 2026-01-01 /- started: 2026-01-04 /' "$S/20260101-000000-g
 timeout 20 "$IC" progress > "$T/out" 2> "$T/err"
 st=$?
 [ $st -eq 0 ] && [ ! -s "$T/err" ] && grep -q '^Sessions, in the order held (3):$' "$T/out" &&
-    grep -q '  mock  *general/dolores  .* job_ask 1 ' "$T/out" &&
+    grep -q '  mock  *general/dolores  .* job ask 1' "$T/out" &&
     grep -q '  practice  *nursing/annette ' "$T/out" &&
     grep -q '^  Score (timed sessions): [0-9]* [0-9]* (up [0-9]* since the first)$' "$T/out" &&
     grep -q '^Next: ' "$T/out"
