@@ -18,28 +18,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* A growing string. */
-struct buf {
-	char *p;
-	size_t len, cap;
-};
-
-static void
-add(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-add(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *t = xvasprintf(fmt, ap);
-	va_end(ap);
-	size_t l = strlen(t);
-	xgrow((void **)&b->p, &b->cap, b->len + l + 1, 1);
-	memcpy(b->p + b->len, t, l + 1);
-	b->len += l;
-	free(t);
-}
 
 /* Each topic as the seeker names it to the user ("their ...") and to the
  * host in the thank-you note ("your ..."). */
@@ -117,11 +95,11 @@ report_untouched(struct session *s, const struct question *out[CAT_COUNT])
 char *
 report_flags(struct session *s)
 {
-	struct buf b = {0};
-	add(&b, "Flags (%zu):", s->nflags);
+	struct text_buf b = {0};
+	text_buf_add(&b, "Flags (%zu):", s->nflags);
 	for (size_t i = 0; i < s->nflags; i++) {
 		const struct flagnote *f = &s->flags[i];
-		add(&b, "\n    %s [%s] \"%s\"\n      %s", severity_name(f->sev), f->rule->id,
+		text_buf_add(&b, "\n    %s [%s] \"%s\"\n      %s", severity_name(f->sev), f->rule->id,
 		    s->turns[f->turn].text, f->rule->suggestion);
 	}
 	return b.p;
@@ -139,7 +117,7 @@ report_questions(const struct session *s)
 char *
 report_text(struct session *s)
 {
-	struct buf b = {0};
+	struct text_buf b = {0};
 	const struct persona *p = s->cfg.persona;
 	char used[32];
 	clock_span(session_time_used(s), used, sizeof used);
@@ -150,37 +128,37 @@ report_text(struct session *s)
 		questions += s->asked[c];
 	}
 
-	add(&b, "Report: your conversation with %s, %s at %s\n", p->name, p->role, p->employer);
+	text_buf_add(&b, "Report: your conversation with %s, %s at %s\n", p->name, p->role, p->employer);
 	if (s->cfg.duration > 0) {
 		char planned[32];
 		clock_span((uint64_t)s->cfg.duration * 1000, planned, sizeof planned);
-		add(&b, "  Time used: %s of %s planned\n", used, planned);
+		text_buf_add(&b, "  Time used: %s of %s planned\n", used, planned);
 	} else {
-		add(&b, "  Time used: %s (untimed practice)\n", used);
+		text_buf_add(&b, "  Time used: %s (untimed practice)\n", used);
 	}
-	add(&b, "  Questions counted: %u (about the job %u, the industry %u, closing %u); lines said: %zu\n",
+	text_buf_add(&b, "  Questions counted: %u (about the job %u, the industry %u, closing %u); lines said: %zu\n",
 	    questions, tiers[TIER_JOB], tiers[TIER_INDUSTRY], tiers[TIER_CLOSING], s->nturns);
 	if (s->unclear > 0) {
-		add(&b, "  Not counted (%u): the topic was too unclear to count as covered, so the host answered "
+		text_buf_add(&b, "  Not counted (%u): the topic was too unclear to count as covered, so the host answered "
 		    "a guess; ask %s more plainly:\n", s->unclear, s->unclear == 1 ? "it" : "them");
 		for (size_t i = 0; i < s->nturns; i++)
 			if (s->turns[i].act == ACT_QUESTION && s->turns[i].cat != CAT_NONE && !s->turns[i].counted) {
 				char *q = text_sanitize(s->turns[i].text, strlen(s->turns[i].text));
-				add(&b, "    \"%s\"\n", q);
+				text_buf_add(&b, "    \"%s\"\n", q);
 				free(q);
 			}
 	}
 	if (s->unsent != NULL) {
 		char *u = text_sanitize(s->unsent, strlen(s->unsent));
-		add(&b, "  Not sent: \"%s\" was typed when the meeting ended; it was not said and does not count\n", u);
+		text_buf_add(&b, "  Not sent: \"%s\" was typed when the meeting ended; it was not said and does not count\n", u);
 		free(u);
 	}
 	if (questions > 0) {
-		add(&b, "  By category:");
+		text_buf_add(&b, "  By category:");
 		for (int c = 0; c < CAT_COUNT; c++)
 			if (s->asked[c] > 0)
-				add(&b, " %s %u", category_name((enum category)c), s->asked[c]);
-		add(&b, "\n");
+				text_buf_add(&b, " %s %u", category_name((enum category)c), s->asked[c]);
+		text_buf_add(&b, "\n");
 	}
 	const struct question *sugg[CAT_COUNT];
 	report_untouched(s, sugg);
@@ -190,41 +168,41 @@ report_text(struct session *s)
 		if (s->asked[c] > 0 || c == CAT_REFERRALS || c == CAT_MENTION_NAME)
 			continue;
 		if (!any)
-			add(&b, "  Not touched yet:\n");
+			text_buf_add(&b, "  Not touched yet:\n");
 		any = true;
 		const struct question *q = sugg[c];
 		/* Two spaces at least after the name, so a wrapped row goes on
 		 * under its own text (voice.c's hanging indent). */
-		add(&b, "    %-15s  %s\n", category_name(c), q ? q->text : topic[c].theirs);
+		text_buf_add(&b, "    %-15s  %s\n", category_name(c), q ? q->text : topic[c].theirs);
 	}
 	if (s->nflags == 0 && questions == 0) {
-		add(&b, "  Flags: none, but nothing was practised: you asked no questions.\n");
+		text_buf_add(&b, "  Flags: none, but nothing was practised: you asked no questions.\n");
 	} else if (s->nflags == 0) {
-		add(&b, "  Flags: none. You kept to the etiquette.\n");
+		text_buf_add(&b, "  Flags: none. You kept to the etiquette.\n");
 	} else {
 		char *f = report_flags(s);
-		add(&b, "  %s\n", f);
+		text_buf_add(&b, "  %s\n", f);
 		free(f);
 	}
 	const struct question *qr = sugg[CAT_REFERRALS];
 	const struct question *qn = sugg[CAT_MENTION_NAME];
-	add(&b, "  Closing: referrals %s; permission to use their name %s; thanked the host: %s\n",
+	text_buf_add(&b, "  Closing: referrals %s; permission to use their name %s; thanked the host: %s\n",
 	    s->asked[CAT_REFERRALS] ? "asked" : "not asked",
 	    s->asked[CAT_MENTION_NAME] ? "asked" : "not asked", s->thanked ? "yes" : "no");
 	if (qr != NULL)
-		add(&b, "    Next time, close with: %s\n", qr->text);
+		text_buf_add(&b, "    Next time, close with: %s\n", qr->text);
 	if (qn != NULL)
-		add(&b, "    And ask: %s\n", qn->text);
+		text_buf_add(&b, "    And ask: %s\n", qn->text);
 	if (!s->thanked)
-		add(&b, "    Thank the host before you leave: it is the last thing they will remember.\n");
+		text_buf_add(&b, "    Thank the host before you leave: it is the last thing they will remember.\n");
 	if (s->cfg.plan != NULL) {
 		char *own = plan_report(s->cfg.plan);
-		add(&b, "%s", own);
+		text_buf_add(&b, "%s", own);
 		free(own);
 	}
 	if (s->cfg.duration > 0) {
 		char *pace = report_pacing(s);
-		add(&b, "%s", pace);
+		text_buf_add(&b, "%s", pace);
 		free(pace);
 	}
 	if (b.len > 0 && b.p[b.len - 1] == '\n')
@@ -388,19 +366,19 @@ report_pacing_free(struct pacing *p)
 char *
 report_pacing(struct session *s)
 {
-	struct buf b = {0};
+	struct text_buf b = {0};
 	struct pacing p;
 	report_pacing_lines(s, &p);
-	add(&b, "\nPacing\n");
+	text_buf_add(&b, "\nPacing\n");
 	for (size_t i = 0; i < p.n; i++)
-		add(&b, "  %s\n", p.line[i]);
+		text_buf_add(&b, "  %s\n", p.line[i]);
 	report_pacing_free(&p);
 	struct score sc;
 	report_score(s, &sc);
-	add(&b, "Score: %d/100 (", sc.total);
+	text_buf_add(&b, "Score: %d/100 (", sc.total);
 	for (int i = 0; i < SCORE_PARTS; i++)
-		add(&b, "%s%s %d/%d", i ? ", " : "", score_parts[i].label, sc.part[i], score_parts[i].max);
-	add(&b, ")\n");
+		text_buf_add(&b, "%s%s %d/%d", i ? ", " : "", score_parts[i].label, sc.part[i], score_parts[i].max);
+	text_buf_add(&b, ")\n");
 	return b.p;
 }
 
@@ -531,31 +509,31 @@ report_thanks(struct session *s)
 				best = tn;
 		}
 
-	struct buf b = {0};
+	struct text_buf b = {0};
 	char first[64];
 	snprintf(first, sizeof first, "%s", p->name);
 	char *sp = strchr(first, ' ');
 	if (sp != NULL)
 		*sp = '\0';
-	add(&b, "Dear %s,\n\n", first);
+	text_buf_add(&b, "Dear %s,\n\n", first);
 	char *role = report_role(p->role);
 	/* "Cobalt Ridge Outdoor Co." ends the sentence with its own stop. */
 	size_t el = strlen(p->employer);
-	add(&b, "Thank you for taking the time to talk with me today about your work as %s at %s%s",
+	text_buf_add(&b, "Thank you for taking the time to talk with me today about your work as %s at %s%s",
 	    role, p->employer, el > 0 && p->employer[el - 1] == '.' ? "" : ".");
 	free(role);
 	if (best != NULL)
-		add(&b, " I especially valued what you told me about %s: \"%s\"", topic[best->cat].yours, said);
+		text_buf_add(&b, " I especially valued what you told me about %s: \"%s\"", topic[best->cat].yours, said);
 	free(said);
-	add(&b, "\n\n");
+	text_buf_add(&b, "\n\n");
 	/* One referral question answered is one person suggested. */
 	bool one = s->asked[CAT_REFERRALS] == 1;
 	if (s->asked[CAT_REFERRALS] > 0)
-		add(&b, "I will get in touch with the %s you suggested%s, and I will let you know how "
+		text_buf_add(&b, "I will get in touch with the %s you suggested%s, and I will let you know how "
 		    "%s.\n\n", one ? "person" : "people",
 		    s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "",
 		    one ? "that conversation goes" : "those conversations go");
-	add(&b, "I will keep you posted on my progress, and I hope we can stay in touch.\n\n"
+	text_buf_add(&b, "I will keep you posted on my progress, and I hope we can stay in touch.\n\n"
 	    "Best regards,\n[your name]\n");
 	/* A file the user will open and paste: no control characters. */
 	char *safe = text_sanitize_lines(b.p);
@@ -583,15 +561,15 @@ report_reminders(struct session *s)
 	date_after(now, 14, d14, sizeof d14);
 	date_after(now, 30, d30, sizeof d30);
 	date_after(now, 365, d365, sizeof d365);
-	struct buf b = {0};
-	add(&b, "Follow-up plan after your conversation with %s (%s at %s):\n\n", p->name, p->role, p->employer);
-	add(&b, "- by %s: send the thank-you note.\n", d1);
+	struct text_buf b = {0};
+	text_buf_add(&b, "Follow-up plan after your conversation with %s (%s at %s):\n\n", p->name, p->role, p->employer);
+	text_buf_add(&b, "- by %s: send the thank-you note.\n", d1);
 	if (s->asked[CAT_REFERRALS] > 0)
-		add(&b, "- by %s: get in touch with the %s %s suggested%s.\n", d14,
+		text_buf_add(&b, "- by %s: get in touch with the %s %s suggested%s.\n", d14,
 		    s->asked[CAT_REFERRALS] == 1 ? "person" : "people", p->name,
 		    s->asked[CAT_MENTION_NAME] ? ", saying who sent you" : "");
-	add(&b, "- by %s: send %s a short update on what you did with the advice.\n", d30, p->name);
-	add(&b, "- about once a year (next around %s): keep in touch with a short note, so the connection stays warm.\n", d365);
+	text_buf_add(&b, "- by %s: send %s a short update on what you did with the advice.\n", d30, p->name);
+	text_buf_add(&b, "- about once a year (next around %s): keep in touch with a short note, so the connection stays warm.\n", d365);
 	char *safe = text_sanitize_lines(b.p);
 	free(b.p);
 	return safe;

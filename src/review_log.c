@@ -87,55 +87,33 @@ review_log_free(struct review_log *l)
 	free(l);
 }
 
-/* A growing string. */
-struct buf {
-	char *p;
-	size_t len, cap;
-};
-
-static void
-add(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-add(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *t = xvasprintf(fmt, ap);
-	va_end(ap);
-	size_t l = strlen(t);
-	xgrow((void **)&b->p, &b->cap, b->len + l + 1, 1);
-	memcpy(b->p + b->len, t, l + 1);
-	b->len += l;
-	free(t);
-}
 
 char *
 review_log_text(const struct transcript_doc *d)
 {
 	if (d->nreviews == 0)
 		return NULL;
-	struct buf b = {0};
+	struct text_buf b = {0};
 	for (size_t r = 0; r < d->nreviews; r++) {
 		struct review_log *l = review_log_read(&d->reviews[r]);
-		add(&b, "%sReview%s%s: %zu of %zu put better, %zu tried\n", r > 0 ? "\n" : "",
+		text_buf_add(&b, "%sReview%s%s: %zu of %zu put better, %zu tried\n", r > 0 ? "\n" : "",
 		    d->reviews[r].started != NULL ? " of " : "",
 		    d->reviews[r].started != NULL ? d->reviews[r].started : "", l->better, l->n, l->tried);
 		for (size_t i = 0; i < l->n; i++) {
 			const struct review_log_item *it = &l->items[i];
 			if (it->missed)
-				add(&b, "  Not asked: %s\n", it->cat != CAT_NONE ? category_words(it->cat) : it->said);
+				text_buf_add(&b, "  Not asked: %s\n", it->cat != CAT_NONE ? category_words(it->cat) : it->said);
 			else if (it->turn > 0)
-				add(&b, "  You said (turn %lu): \"%s\" [%s]\n", it->turn, it->said, it->rules);
+				text_buf_add(&b, "  You said (turn %lu): \"%s\" [%s]\n", it->turn, it->said, it->rules);
 			else
-				add(&b, "  \"%s\"\n", it->said);
+				text_buf_add(&b, "  \"%s\"\n", it->said);
 			if (it->ntries == 0)
-				add(&b, "    (no try)\n");
+				text_buf_add(&b, "    (no try)\n");
 			for (size_t k = 0; k < it->ntries; k++) {
 				const struct review_log_try *t = &it->tries[k];
-				add(&b, "    try %zu: \"%s\"\n", k + 1, t->text);
+				text_buf_add(&b, "    try %zu: \"%s\"\n", k + 1, t->text);
 				if (t->verdict != NULL)
-					add(&b, "      %s: %s\n", t->better ? "better" : "not yet", t->verdict);
+					text_buf_add(&b, "      %s: %s\n", t->better ? "better" : "not yet", t->verdict);
 			}
 		}
 		review_log_free(l);

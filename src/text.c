@@ -421,3 +421,17 @@ text_write_html(FILE *fp, const char *s, size_t max)
 		fputs("\xe2\x80\xa6", fp);
 	free(t);
 }
+
+void
+text_buf_add(struct text_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *t = xvasprintf(fmt, ap);
+	va_end(ap);
+	size_t l = strlen(t);
+	xgrow((void **)&b->p, &b->cap, b->len + l + 1, 1);
+	memcpy(b->p + b->len, t, l + 1);
+	b->len += l;
+	free(t);
+}

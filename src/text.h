@@ -136,4 +136,12 @@ void text_closest_begin(struct text_closest *tc, const char *word, size_t below)
 void text_closest(struct text_closest *tc, const char *name);
 
 
+/* A growing string: text_buf_add() appends a formatted piece; p is
+ * NUL-terminated once anything is added (free it when done). */
+struct text_buf {
+	char *p;
+	size_t len, cap;
+};
+void text_buf_add(struct text_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif
