@@ -5,7 +5,6 @@
 
 #include "review_log.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
