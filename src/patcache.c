@@ -10,6 +10,9 @@
  *   16      8      a checksum of everything from offset 24 on (fnv64)
  *   24      ...    entries: options (4), source length (4), code length
  *                  (4), the source, the code (pcre2_serialize_encode)
+ *
+ * A blob (patcache_put_blob) is an entry whose options are BLOB_OPTS,
+ * which no pattern's are; its source is the key and its code the bytes.
  */
 #include <config.h>
 
@@ -29,6 +32,7 @@
 #define HEADER 24
 #define MAX_FILE (8u << 20)     /* a bigger file is not ours */
 #define MAX_ENTRIES 4096        /* kept across runs, most recent first */
+#define BLOB_OPTS 0xffffffffu   /* the options of a blob entry */
 
 struct entry {
 	uint64_t key;               /* fnv64 of the source, to find it fast */
@@ -51,6 +55,13 @@ struct patcache {
 static uint64_t
 fnv64(const unsigned char *p, size_t n)
 {
+	return patcache_checksum(p, n);
+}
+
+uint64_t
+patcache_checksum(const void *data, size_t n)
+{
+	const unsigned char *p = data;
 	uint64_t h = 14695981039346656037ULL;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
@@ -166,10 +177,38 @@ find(struct patcache *c, const char *src, uint32_t opts)
 	return NULL;
 }
 
+/* The shared cache: opened at the first use, saved when the process
+ * that opened it exits. */
+static struct patcache *shared;
+static pid_t shared_pid;
+static bool shared_opened;
+
+static void
+shared_save(void)
+{
+	if (getpid() == shared_pid)
+		patcache_close(shared);
+	shared = NULL;
+}
+
+struct patcache *
+patcache_shared(void)
+{
+	if (!shared_opened) {
+		shared_opened = true;
+		char *path = patcache_path();
+		shared = patcache_open(path);
+		free(path);
+		shared_pid = getpid();
+		atexit(shared_save);
+	}
+	return shared;
+}
+
 pcre2_code *
 patcache_get(struct patcache *c, const char *src, uint32_t opts)
 {
-	struct entry *e = c != NULL ? find(c, src, opts) : NULL;
+	struct entry *e = c != NULL && opts != BLOB_OPTS ? find(c, src, opts) : NULL;
 	if (e == NULL)
 		return NULL;
 	pcre2_code *code = NULL;
@@ -182,7 +221,7 @@ patcache_get(struct patcache *c, const char *src, uint32_t opts)
 void
 patcache_put(struct patcache *c, const char *src, uint32_t opts, const pcre2_code *code)
 {
-	if (c == NULL || c->path == NULL || find(c, src, opts) != NULL)
+	if (c == NULL || c->path == NULL || opts == BLOB_OPTS || find(c, src, opts) != NULL)
 		return;
 	uint8_t *bytes = NULL;
 	PCRE2_SIZE len = 0;
@@ -194,6 +233,26 @@ patcache_put(struct patcache *c, const char *src, uint32_t opts, const pcre2_cod
 		c->dirty = true;
 	}
 	pcre2_serialize_free(bytes);
+}
+
+const unsigned char *
+patcache_get_blob(struct patcache *c, const char *key, size_t *len)
+{
+	struct entry *e = c != NULL ? find(c, key, BLOB_OPTS) : NULL;
+	if (e == NULL)
+		return NULL;
+	e->used = true;
+	*len = e->codelen;
+	return e->code;
+}
+
+void
+patcache_put_blob(struct patcache *c, const char *key, const void *bytes, size_t len)
+{
+	if (c == NULL || c->path == NULL || len > UINT32_MAX || find(c, key, BLOB_OPTS) != NULL)
+		return;
+	add(c, BLOB_OPTS, key, strlen(key), bytes, (uint32_t)len, true);
+	c->dirty = true;
 }
 
 /* Append n bytes of p to buf. */
