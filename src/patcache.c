@@ -22,6 +22,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -37,14 +38,18 @@
 struct entry {
 	uint64_t key;               /* fnv64 of the source, to find it fast */
 	uint32_t opts;
-	char *src;                  /* owned */
-	unsigned char *code;        /* owned: the serialized code */
-	uint32_t codelen;
+	const char *src;            /* in the file's map, or owned */
+	const unsigned char *code;  /* the serialized code: likewise */
+	uint32_t srclen, codelen;
+	char *own_src;              /* src and code when put in this run */
+	unsigned char *own_code;    /* (owned), else NULL: in the map */
 	bool used;                  /* got or put in this run */
 };
 
 struct patcache {
 	char *path;                 /* NULL: never saved */
+	unsigned char *map;         /* the file as read, mapped (or NULL) */
+	size_t maplen;
 	struct entry *v;
 	size_t n, cap;
 	bool dirty;                 /* something new to save */
@@ -96,23 +101,34 @@ patcache_path(void)
 	return home != NULL ? xasprintf("%s/.cache/infocoach/patterns.cache", home) : NULL;
 }
 
+/* Add an entry; src and code are copied when owned, else borrowed from
+ * the map. */
 static void
 add(struct patcache *c, uint32_t opts, const char *src, size_t srclen, const unsigned char *code,
-    uint32_t codelen, bool used)
+    uint32_t codelen, bool owned)
 {
 	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
 	struct entry *e = &c->v[c->n++];
 	e->key = fnv64((const unsigned char *)src, srclen);
 	e->opts = opts;
-	e->src = xstrndup(src, srclen);
-	e->code = xmalloc(codelen);
-	memcpy(e->code, code, codelen);
+	e->srclen = (uint32_t)srclen;
 	e->codelen = codelen;
-	e->used = used;
+	e->used = owned;
+	e->own_src = NULL;
+	e->own_code = NULL;
+	e->src = src;
+	e->code = code;
+	if (owned) {
+		e->src = e->own_src = xstrndup(src, srclen);
+		e->own_code = xmalloc(codelen);
+		memcpy(e->own_code, code, codelen);
+		e->code = e->own_code;
+	}
 }
 
-/* Read the entries of the file at path into c; anything wrong, and c is
- * left empty. */
+/* Map the file at path and take its entries into c; anything wrong, and
+ * c is left empty.  The entries point into the map, which stays until
+ * the cache is closed: decoding a pattern copies its code anyway. */
 static void
 load(struct patcache *c, const char *path)
 {
@@ -120,20 +136,15 @@ load(struct patcache *c, const char *path)
 	if (fd < 0)
 		return;
 	struct stat st;
-	unsigned char *buf = NULL;
+	unsigned char *buf = MAP_FAILED;
+	size_t size = 0;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < HEADER ||
 	    (uint64_t)st.st_size > MAX_FILE)
 		goto done;
-	size_t size = (size_t)st.st_size, got = 0;
-	buf = xmalloc(size);
-	while (got < size) {
-		ssize_t r = read(fd, buf + got, size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			goto done;
-		got += (size_t)r;
-	}
+	size = (size_t)st.st_size;
+	buf = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (buf == MAP_FAILED)
+		goto done;
 	uint64_t sum;
 	memcpy(&sum, buf + 16, 8);
 	if (memcmp(buf, MAGIC, 8) != 0 || get32(buf + 8) != PCRE2_MAJOR * 1000 + PCRE2_MINOR ||
@@ -146,13 +157,19 @@ load(struct patcache *c, const char *path)
 			break;
 		uint32_t opts = get32(buf + at), sl = get32(buf + at + 4), cl = get32(buf + at + 8);
 		at += 12;
+		/* A source is a string: no NUL within, and one may follow it
+		 * only in the map, so sources are compared by length. */
 		if (sl > size - at || cl > size - at - sl || memchr(buf + at, '\0', sl) != NULL)
 			break;
 		add(c, opts, (const char *)buf + at, sl, buf + at + sl, cl, false);
 		at += (size_t)sl + cl;
 	}
+	c->map = buf;
+	c->maplen = size;
+	buf = MAP_FAILED;
 done:
-	free(buf);
+	if (buf != MAP_FAILED)
+		munmap(buf, size);
 	close(fd);
 }
 
@@ -170,9 +187,11 @@ patcache_open(const char *path)
 static struct entry *
 find(struct patcache *c, const char *src, uint32_t opts)
 {
-	uint64_t key = fnv64((const unsigned char *)src, strlen(src));
+	size_t len = strlen(src);
+	uint64_t key = fnv64((const unsigned char *)src, len);
 	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].key == key && c->v[i].opts == opts && strcmp(c->v[i].src, src) == 0)
+		if (c->v[i].key == key && c->v[i].opts == opts && c->v[i].srclen == len &&
+		    memcmp(c->v[i].src, src, len) == 0)
 			return &c->v[i];
 	return NULL;
 }
@@ -281,7 +300,7 @@ save(struct patcache *c)
 			const struct entry *e = &c->v[i];
 			if (e->used != (pass == 0))
 				continue;
-			uint32_t f[3] = {e->opts, (uint32_t)strlen(e->src), e->codelen};
+			uint32_t f[3] = {e->opts, e->srclen, e->codelen};
 			if (len + 12 + f[1] + f[2] > MAX_FILE)
 				continue;
 			put_bytes(&buf, &len, &cap, f, sizeof f);
@@ -313,10 +332,12 @@ patcache_close(struct patcache *c)
 	if (c->dirty)
 		save(c);
 	for (size_t i = 0; i < c->n; i++) {
-		free(c->v[i].src);
-		free(c->v[i].code);
+		free(c->v[i].own_src);
+		free(c->v[i].own_code);
 	}
 	free(c->v);
+	if (c->map != NULL)
+		munmap(c->map, c->maplen);
 	free(c->path);
 	free(c);
 }
