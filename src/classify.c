@@ -59,11 +59,17 @@ static const char *const stopwords[] = {
 	NULL,
 };
 
+/* Whether w[0..n) is a stop word.  Called for every word of every line
+ * and bank question, so the words' lengths are found once. */
 static bool
 is_stop(const char *w, size_t n)
 {
-	for (const char *const *s = stopwords; *s; s++)
-		if (strlen(*s) == n && memcmp(*s, w, n) == 0)
+	static unsigned char len[sizeof stopwords / sizeof *stopwords];
+	if (len[0] == 0)
+		for (size_t i = 0; stopwords[i] != NULL; i++)
+			len[i] = (unsigned char)strlen(stopwords[i]);
+	for (size_t i = 0; stopwords[i] != NULL; i++)
+		if (len[i] == n && stopwords[i][0] == w[0] && memcmp(stopwords[i], w, n) == 0)
 			return true;
 	return false;
 }
