@@ -34,6 +34,7 @@
 #define MAX_FILE (8u << 20)     /* a bigger file is not ours */
 #define MAX_ENTRIES 4096        /* kept across runs, most recent first */
 #define BLOB_OPTS 0xffffffffu   /* the options of a blob entry */
+#define MAX_OLD_BLOBS 8         /* blobs kept that this run did not use */
 
 struct entry {
 	uint64_t key;               /* fnv64 of the source, to find it fast */
@@ -294,11 +295,15 @@ save(struct patcache *c)
 	put_bytes(&buf, &len, &cap, hdr, sizeof hdr);
 	put_bytes(&buf, &len, &cap, &sum, sizeof sum);
 	/* This run's patterns first, then the others, up to the limit. */
-	uint32_t count = 0;
+	uint32_t count = 0, old_blobs = 0;
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < c->n && count < MAX_ENTRIES; i++) {
 			const struct entry *e = &c->v[i];
 			if (e->used != (pass == 0))
+				continue;
+			/* Blobs are big and go stale (a bank edited, the program
+			 * rebuilt): only the latest few unused ones are kept. */
+			if (!e->used && e->opts == BLOB_OPTS && old_blobs++ >= MAX_OLD_BLOBS)
 				continue;
 			uint32_t f[3] = {e->opts, e->srclen, e->codelen};
 			if (len + 12 + f[1] + f[2] > MAX_FILE)
