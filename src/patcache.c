@@ -4,12 +4,13 @@
  * The file, all little-endian (it never leaves the machine):
  *
  *   offset  size   what
- *   0       8      magic "ICPATC01"
+ *   0       8      magic "ICPATC02"
  *   8       4      PCRE2_MAJOR * 1000 + PCRE2_MINOR of the build
  *   12      4      entries
  *   16      8      a checksum of everything from offset 24 on (fnv64)
  *   24      ...    entries: options (4), source length (4), code length
- *                  (4), the source, the code (pcre2_serialize_encode)
+ *                  (4), the source's fnv64 (8), the source, the code
+ *                  (pcre2_serialize_encode)
  *
  * A blob (patcache_put_blob) is an entry whose options are BLOB_OPTS,
  * which no pattern's are; its source is the key and its code the bytes.
@@ -29,7 +30,8 @@
 #include "files.h"
 #include "xmalloc.h"
 
-#define MAGIC "ICPATC01"
+#define MAGIC "ICPATC02"
+#define ENTRY 20                /* bytes before an entry's source */
 #define HEADER 24
 #define MAX_FILE (8u << 20)     /* a bigger file is not ours */
 #define MAX_ENTRIES 4096        /* kept across runs, most recent first */
@@ -53,32 +55,49 @@ struct patcache {
 	size_t maplen;
 	struct entry *v;
 	size_t n, cap;
+	size_t *index;              /* open addressing by key: entry + 1, or 0 */
+	size_t nindex;              /* slots, a power of two, at least 2n */
 	bool dirty;                 /* something new to save */
 };
 
-/* A checksum of p[0..n), eight bytes at a time (FNV-1a's constants over
- * words, with a shift to mix the high bits down). */
+/* A checksum of p[0..n) (patcache_checksum: FNV-1a's constants over
+ * 8-byte words in four lanes, with a shift to mix the high bits down). */
 static uint64_t
 fnv64(const unsigned char *p, size_t n)
 {
 	return patcache_checksum(p, n);
 }
 
+/* One lane's step over the 8 bytes at p. */
+static inline uint64_t
+lane(uint64_t h, const unsigned char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+	h = (h ^ w) * 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
 uint64_t
 patcache_checksum(const void *data, size_t n)
 {
 	const unsigned char *p = data;
-	uint64_t h = 14695981039346656037ULL;
+	/* Four lanes of 8 bytes, so the multiplications overlap. */
+	uint64_t a = 14695981039346656037ULL, b = 1, c = 2, d = 3;
 	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 1099511628211ULL;
-		h ^= h >> 29;
+	for (; i + 32 <= n; i += 32) {
+		a = lane(a, p + i);
+		b = lane(b, p + i + 8);
+		c = lane(c, p + i + 16);
+		d = lane(d, p + i + 24);
 	}
+	uint64_t r = a;
+	r = ((r ^ b) * 1099511628211ULL) ^ (r >> 31);
+	r = ((r ^ c) * 1099511628211ULL) ^ (r >> 31);
+	r = ((r ^ d) * 1099511628211ULL) ^ (r >> 31);
 	for (; i < n; i++)
-		h = (h ^ p[i]) * 1099511628211ULL;
-	return h;
+		r = (r ^ p[i]) * 1099511628211ULL;
+	return r ^ n;
 }
 
 static uint32_t
@@ -104,13 +123,33 @@ patcache_path(void)
 
 /* Add an entry; src and code are copied when owned, else borrowed from
  * the map. */
+/* Put entry i in the index, growing it to keep it at most half full. */
 static void
-add(struct patcache *c, uint32_t opts, const char *src, size_t srclen, const unsigned char *code,
-    uint32_t codelen, bool owned)
+index_add(struct patcache *c, size_t i)
+{
+	if (2 * c->n > c->nindex) {
+		free(c->index);
+		c->nindex = c->nindex ? 2 * c->nindex : 64;
+		while (c->nindex < 2 * c->n)
+			c->nindex *= 2;
+		c->index = xcalloc(c->nindex, sizeof *c->index);
+		for (size_t k = 0; k < c->n; k++)
+			if (k != i)
+				index_add(c, k);
+	}
+	size_t s = (size_t)c->v[i].key & (c->nindex - 1);
+	while (c->index[s] != 0)
+		s = (s + 1) & (c->nindex - 1);
+	c->index[s] = i + 1;
+}
+
+static void
+add(struct patcache *c, uint64_t key, uint32_t opts, const char *src, size_t srclen,
+    const unsigned char *code, uint32_t codelen, bool owned)
 {
 	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
 	struct entry *e = &c->v[c->n++];
-	e->key = fnv64((const unsigned char *)src, srclen);
+	e->key = key;
 	e->opts = opts;
 	e->srclen = (uint32_t)srclen;
 	e->codelen = codelen;
@@ -125,6 +164,7 @@ add(struct patcache *c, uint32_t opts, const char *src, size_t srclen, const uns
 		memcpy(e->own_code, code, codelen);
 		e->code = e->own_code;
 	}
+	index_add(c, c->n - 1);
 }
 
 /* Map the file at path and take its entries into c; anything wrong, and
@@ -154,15 +194,16 @@ load(struct patcache *c, const char *path)
 	uint32_t count = get32(buf + 12);
 	size_t at = HEADER;
 	for (uint32_t i = 0; i < count && i < MAX_ENTRIES; i++) {
-		if (size - at < 12)
+		if (size - at < ENTRY)
 			break;
 		uint32_t opts = get32(buf + at), sl = get32(buf + at + 4), cl = get32(buf + at + 8);
-		at += 12;
-		/* A source is a string: no NUL within, and one may follow it
-		 * only in the map, so sources are compared by length. */
-		if (sl > size - at || cl > size - at - sl || memchr(buf + at, '\0', sl) != NULL)
+		uint64_t key;
+		memcpy(&key, buf + at + 12, 8);
+		at += ENTRY;
+		/* Sources are compared by length: no NUL ends them in the map. */
+		if (sl > size - at || cl > size - at - sl)
 			break;
-		add(c, opts, (const char *)buf + at, sl, buf + at + sl, cl, false);
+		add(c, key, opts, (const char *)buf + at, sl, buf + at + sl, cl, false);
 		at += (size_t)sl + cl;
 	}
 	c->map = buf;
@@ -190,10 +231,13 @@ find(struct patcache *c, const char *src, uint32_t opts)
 {
 	size_t len = strlen(src);
 	uint64_t key = fnv64((const unsigned char *)src, len);
-	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].key == key && c->v[i].opts == opts && c->v[i].srclen == len &&
-		    memcmp(c->v[i].src, src, len) == 0)
-			return &c->v[i];
+	if (c->nindex == 0)
+		return NULL;
+	for (size_t s = (size_t)key & (c->nindex - 1); c->index[s] != 0; s = (s + 1) & (c->nindex - 1)) {
+		struct entry *e = &c->v[c->index[s] - 1];
+		if (e->key == key && e->opts == opts && e->srclen == len && memcmp(e->src, src, len) == 0)
+			return e;
+	}
 	return NULL;
 }
 
@@ -249,7 +293,8 @@ patcache_put(struct patcache *c, const char *src, uint32_t opts, const pcre2_cod
 	if (pcre2_serialize_encode(list, 1, &bytes, &len, NULL) < 0)
 		return;
 	if (len <= UINT32_MAX) {
-		add(c, opts, src, strlen(src), bytes, (uint32_t)len, true);
+		add(c, fnv64((const unsigned char *)src, strlen(src)), opts, src, strlen(src), bytes,
+		    (uint32_t)len, true);
 		c->dirty = true;
 	}
 	pcre2_serialize_free(bytes);
@@ -271,7 +316,8 @@ patcache_put_blob(struct patcache *c, const char *key, const void *bytes, size_t
 {
 	if (c == NULL || c->path == NULL || len > UINT32_MAX || find(c, key, BLOB_OPTS) != NULL)
 		return;
-	add(c, BLOB_OPTS, key, strlen(key), bytes, (uint32_t)len, true);
+	add(c, fnv64((const unsigned char *)key, strlen(key)), BLOB_OPTS, key, strlen(key), bytes,
+	    (uint32_t)len, true);
 	c->dirty = true;
 }
 
@@ -306,9 +352,10 @@ save(struct patcache *c)
 			if (!e->used && e->opts == BLOB_OPTS && old_blobs++ >= MAX_OLD_BLOBS)
 				continue;
 			uint32_t f[3] = {e->opts, e->srclen, e->codelen};
-			if (len + 12 + f[1] + f[2] > MAX_FILE)
+			if (len + ENTRY + f[1] + f[2] > MAX_FILE)
 				continue;
 			put_bytes(&buf, &len, &cap, f, sizeof f);
+			put_bytes(&buf, &len, &cap, &e->key, sizeof e->key);
 			put_bytes(&buf, &len, &cap, e->src, f[1]);
 			put_bytes(&buf, &len, &cap, e->code, f[2]);
 			count++;
@@ -341,6 +388,7 @@ patcache_close(struct patcache *c)
 		free(c->v[i].own_code);
 	}
 	free(c->v);
+	free(c->index);
 	if (c->map != NULL)
 		munmap(c->map, c->maplen);
 	free(c->path);

@@ -49,7 +49,7 @@ printf 'X' | dd of="$C" bs=1 seek=4000 conv=notrunc 2>/dev/null
 same "a cache with a changed byte fails its checksum and is ignored"
 head -c 70000 /dev/urandom > "$C"
 same "a cache of random bytes is ignored"
-printf 'ICPATC01' > "$C"
+printf 'ICPATC02' > "$C"
 same "a cache of only a magic is ignored"
 
 # A cache that cannot be written costs nothing but time.
