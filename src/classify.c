@@ -18,13 +18,11 @@
 #include "classify.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
 
 #include "literals.h"
-#include "patcache.h"
 #include "trigger.h"
 #include "xmalloc.h"
 
@@ -192,93 +190,6 @@ build_gates(struct classifier *c)
 	}
 }
 
-/* Append n bytes of p to buf (NUL-terminated). */
-static void
-put_bytes(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
-{
-	xgrow((void **)buf, cap, *len + n + 1, 1);
-	memcpy(*buf + *len, p, n);
-	*len += n;
-	(*buf)[*len] = '\0';
-}
-
-static void
-put_num(char **buf, size_t *len, size_t *cap, size_t v)
-{
-	char num[24];
-	int w = snprintf(num, sizeof num, "%zu:", v);
-	put_bytes(buf, len, cap, num, (size_t)w);
-}
-
-/* Each cue's words (literals.h).  Working them out costs more than the
- * rest of the classifier, so the list is kept in the shared cache
- * (patcache.h) under a key that spells out every cue's pattern; the
- * record is the words, each as its length and bytes. */
-static void
-cue_words(struct classifier *c)
-{
-	char *key = NULL, *rec = NULL;
-	size_t klen = 0, kcap = 0, rlen = 0, rcap = 0;
-	put_bytes(&key, &klen, &kcap, "cue words ", 10);
-	for (int cat = 0; cat < CAT_COUNT; cat++)
-		for (size_t i = 0; i < c->ncues[cat]; i++) {
-			const char *src = c->cues[cat][i]->pat.src;
-			put_num(&key, &klen, &kcap, strlen(src));
-			put_bytes(&key, &klen, &kcap, src, strlen(src));
-		}
-	struct patcache *pc = patcache_shared();
-	size_t have = 0;
-	const char *r = (const char *)patcache_get_blob(pc, key, &have);
-	/* The record read back, checked as it goes: counts, then words. */
-	bool ok = r != NULL;
-	size_t at = 0;
-	for (size_t k = 0; ok && k < c->ncue_all; k++) {
-		uint32_t n = 0;
-		ok = have - at >= 4;
-		if (ok)
-			memcpy(&n, r + at, 4), at += 4;
-		ok = ok && n <= (have - at) / 4;
-		c->cue_words[k] = ok ? xcalloc((size_t)n + 1, sizeof *c->cue_words[k]) : NULL;
-		for (uint32_t w = 0; ok && w < n; w++) {
-			uint32_t wl = 0;
-			ok = have - at >= 4;
-			if (ok)
-				memcpy(&wl, r + at, 4), at += 4;
-			ok = ok && wl > 0 && wl <= have - at;
-			if (ok) {
-				c->cue_words[k][w] = xstrndup(r + at, wl);
-				c->cue_nwords[k] = w + 1;
-				at += wl;
-			}
-		}
-	}
-	ok = ok && at == have;
-	if (!ok) {
-		for (size_t k = 0; k < c->ncue_all; k++) {
-			for (size_t w = 0; w < c->cue_nwords[k]; w++)
-				free(c->cue_words[k][w]);
-			free(c->cue_words[k]);
-			c->cue_words[k] = NULL;
-			c->cue_nwords[k] = 0;
-		}
-		for (int cat = 0; cat < CAT_COUNT; cat++)
-			for (size_t i = 0; i < c->ncues[cat]; i++) {
-				size_t k = c->cue_base[cat] + i;
-				c->cue_nwords[k] = literals_required(c->cues[cat][i]->pat.src, &c->cue_words[k]);
-				uint32_t n = (uint32_t)c->cue_nwords[k];
-				put_bytes(&rec, &rlen, &rcap, &n, 4);
-				for (size_t w = 0; w < n; w++) {
-					uint32_t wl = (uint32_t)strlen(c->cue_words[k][w]);
-					put_bytes(&rec, &rlen, &rcap, &wl, 4);
-					put_bytes(&rec, &rlen, &rcap, c->cue_words[k][w], wl);
-				}
-			}
-		patcache_put_blob(pc, key, rec != NULL ? rec : "", rlen);
-	}
-	free(key);
-	free(rec);
-}
-
 struct classifier *
 classifier_new(const struct ruleset *rs)
 {
@@ -296,7 +207,12 @@ classifier_new(const struct ruleset *rs)
 	c->cue_words = xcalloc(c->ncue_all + 1, sizeof *c->cue_words);
 	c->cue_nwords = xcalloc(c->ncue_all + 1, sizeof *c->cue_nwords);
 	c->cue_hit = xcalloc(c->ncue_all + 1, sizeof *c->cue_hit);
-	cue_words(c);
+	const char **srcs = xcalloc(c->ncue_all + 1, sizeof *srcs);
+	for (int cat = 0; cat < CAT_COUNT; cat++)
+		for (size_t i = 0; i < c->ncues[cat]; i++)
+			srcs[c->cue_base[cat] + i] = c->cues[cat][i]->pat.src;
+	literals_list(srcs, c->ncue_all, c->cue_words, c->cue_nwords);
+	free(srcs);
 	c->cue_trig = trigger_set_new((char **const *)c->cue_words, c->cue_nwords, c->ncue_all);
 	for (size_t b = 0; b <= rs->nbanks; b++) {
 		const struct bank *bk = b < rs->nbanks ? rs->banks[b] : rs->reference;

@@ -21,9 +21,12 @@
 
 #include "literals.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "patcache.h"
 #include "xmalloc.h"
 
 #define MAX_SET 32              /* strings in a set */
@@ -386,4 +389,86 @@ literals_required(const char *pattern, char ***out)
 	for (size_t i = 0; i < s.n; i++)
 		(*out)[i] = s.s[i];
 	return s.n;
+}
+
+/* Append n bytes of p to buf (NUL-terminated). */
+static void
+put_bytes(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
+{
+	xgrow((void **)buf, cap, *len + n + 1, 1);
+	memcpy(*buf + *len, p, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+}
+
+static void
+put_num(char **buf, size_t *len, size_t *cap, size_t v)
+{
+	char num[24];
+	int w = snprintf(num, sizeof num, "%zu:", v);
+	put_bytes(buf, len, cap, num, (size_t)w);
+}
+
+/* The list is kept in the shared cache (patcache.h) under a key that
+ * spells out every pattern; the record is each pattern's count of words,
+ * then the words, each as its length and bytes. */
+void
+literals_list(const char *const *patterns, size_t n, char ***words, size_t *counts)
+{
+	char *key = NULL, *rec = NULL;
+	size_t klen = 0, kcap = 0, rlen = 0, rcap = 0;
+	put_bytes(&key, &klen, &kcap, "literals ", 9);
+	for (size_t i = 0; i < n; i++) {
+		put_num(&key, &klen, &kcap, strlen(patterns[i]));
+		put_bytes(&key, &klen, &kcap, patterns[i], strlen(patterns[i]));
+	}
+	struct patcache *pc = patcache_shared();
+	size_t have = 0;
+	const char *r = (const char *)patcache_get_blob(pc, key, &have);
+	/* The record read back, checked as it goes: counts, then words. */
+	bool ok = r != NULL;
+	size_t at = 0;
+	for (size_t k = 0; ok && k < n; k++) {
+		uint32_t nw = 0;
+		ok = have - at >= 4;
+		if (ok)
+			memcpy(&nw, r + at, 4), at += 4;
+		ok = ok && nw <= (have - at) / 4;
+		words[k] = ok ? xcalloc((size_t)nw + 1, sizeof *words[k]) : NULL;
+		for (uint32_t w = 0; ok && w < nw; w++) {
+			uint32_t wl = 0;
+			ok = have - at >= 4;
+			if (ok)
+				memcpy(&wl, r + at, 4), at += 4;
+			ok = ok && wl > 0 && wl <= have - at;
+			if (ok) {
+				words[k][w] = xstrndup(r + at, wl);
+				counts[k] = w + 1;
+				at += wl;
+			}
+		}
+	}
+	ok = ok && at == have;
+	if (!ok) {
+		for (size_t k = 0; k < n; k++) {
+			for (size_t w = 0; w < counts[k]; w++)
+				free(words[k][w]);
+			free(words[k]);
+			words[k] = NULL;
+			counts[k] = 0;
+		}
+		for (size_t k = 0; k < n; k++) {
+			counts[k] = literals_required(patterns[k], &words[k]);
+			uint32_t nw = (uint32_t)counts[k];
+			put_bytes(&rec, &rlen, &rcap, &nw, 4);
+			for (size_t w = 0; w < nw; w++) {
+				uint32_t wl = (uint32_t)strlen(words[k][w]);
+				put_bytes(&rec, &rlen, &rcap, &wl, 4);
+				put_bytes(&rec, &rlen, &rcap, words[k][w], wl);
+			}
+		}
+		patcache_put_blob(pc, key, rec != NULL ? rec : "", rlen);
+	}
+	free(key);
+	free(rec);
 }

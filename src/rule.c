@@ -182,10 +182,19 @@ int
 rule_eval(struct matcher *m, const struct rule *r, const char *s, size_t len,
     size_t *so, size_t *eo, const struct pattern **bad)
 {
+	return rule_eval_some(m, r, NULL, s, len, so, eo, bad);
+}
+
+int
+rule_eval_some(struct matcher *m, const struct rule *r, const bool *may, const char *s,
+    size_t len, size_t *so, size_t *eo, const struct pattern **bad)
+{
 	size_t a = 0, b = 0;
 	int hit = 0;
 
 	for (size_t i = 0; i < r->npats && !hit; i++) {
+		if (may != NULL && !may[i])
+			continue;
 		int rc = pattern_match(m, &r->pats[i], s, len, &a, &b);
 		if (rc < 0) {
 			if (bad != NULL)
@@ -197,6 +206,8 @@ rule_eval(struct matcher *m, const struct rule *r, const char *s, size_t len,
 	if (!hit)
 		return 0;
 	for (size_t i = 0; i < r->nunless; i++) {
+		if (may != NULL && !may[r->npats + i])
+			continue;
 		int rc = pattern_match(m, &r->unless[i], s, len, NULL, NULL);
 		if (rc < 0) {
 			if (bad != NULL)

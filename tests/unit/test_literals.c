@@ -2,7 +2,8 @@
  * A table of patterns first; then, for every cue of the shipped rule
  * file, every line that matches it (a rule's example or a question of
  * the general bank) must hold one of its words, which is what lets the
- * classifier skip a cue on a line without them. */
+ * classifier skip a cue on a line without them; and the same of every
+ * pattern of the shipped rules. */
 #include <config.h>
 
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "bank.h"
 #include "literals.h"
+#include "normalize.h"
 #include "rule.h"
 #include "tap.h"
 
@@ -158,6 +160,29 @@ main(void)
 		all &= holds(m, &core->cues[c].pat, lines, n, &checked);
 	}
 	ok(all, "every match of a shipped cue holds one of its words (%zu matches in %zu lines)", checked, n);
+	/* The same of every pattern of the shipped rules (assess.c skips
+	 * those too), on the lines as the rules see them: normalised. */
+	checked = 0;
+	all = true;
+	struct norm nm = {0};
+	char **normed = calloc(n + 1, sizeof *normed);
+	for (size_t i = 0; i < n; i++) {
+		normalize(&nm, lines[i], strlen(lines[i]));
+		normed[i] = strndup(nm.text, nm.len);
+	}
+	for (size_t r = 0; r < core->nrules; r++) {
+		const struct rule *ru = &core->rules[r];
+		for (size_t j = 0; j < ru->npats; j++)
+			all &= holds(m, &ru->pats[j], ru->raw ? lines : normed, n, &checked);
+		for (size_t j = 0; j < ru->nunless; j++)
+			all &= holds(m, &ru->unless[j], ru->raw ? lines : normed, n, &checked);
+	}
+	ok(all && checked > 100, "every match of a shipped rule's pattern holds one of its words (%zu matches)",
+	    checked);
+	for (size_t i = 0; i < n; i++)
+		free(normed[i]);
+	free(normed);
+	norm_free(&nm);
 	ok(with_words * 10 >= core->ncues * 9, "%zu of %zu cues have words", with_words, core->ncues);
 	matcher_free(m);
 	free(lines);
