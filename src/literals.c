@@ -36,7 +36,7 @@ enum kind { EXACT, REQ, ANY };
 
 struct set {
 	enum kind kind;
-	char *s[MAX_SET];       /* the strings (owned), for EXACT and REQ */
+	char s[MAX_SET][MAX_LEN + 1]; /* the strings, for EXACT and REQ */
 	size_t n;
 };
 
@@ -48,8 +48,6 @@ struct parser {
 static void
 set_clear(struct set *a)
 {
-	for (size_t i = 0; i < a->n; i++)
-		free(a->s[i]);
 	a->n = 0;
 }
 
@@ -57,8 +55,9 @@ static void
 set_one(struct set *a, enum kind k, const char *s, size_t len)
 {
 	a->kind = k;
-	a->n = 0;
-	a->s[a->n++] = xstrndup(s, len);
+	memcpy(a->s[0], s, len);   /* len is 0 or 1 */
+	a->s[0][len] = '\0';
+	a->n = 1;
 }
 
 static void
@@ -68,6 +67,18 @@ set_any(struct set *a)
 	a->kind = ANY;
 }
 
+/* dst = src, src emptied (dst must be empty); only the strings in use
+ * are copied. */
+static void
+set_move(struct set *dst, struct set *src)
+{
+	dst->kind = src->kind;
+	dst->n = src->n;
+	memcpy(dst->s, src->s, src->n * sizeof src->s[0]);
+	src->n = 0;
+	src->kind = ANY;
+}
+
 /* Add s to a unless it is there; false when the set is full. */
 static bool
 set_add(struct set *a, const char *s)
@@ -75,9 +86,10 @@ set_add(struct set *a, const char *s)
 	for (size_t i = 0; i < a->n; i++)
 		if (strcmp(a->s[i], s) == 0)
 			return true;
-	if (a->n == MAX_SET)
+	size_t len = strlen(s);
+	if (a->n == MAX_SET || len > MAX_LEN)
 		return false;
-	a->s[a->n++] = xstrdup(s);
+	memcpy(a->s[a->n++], s, len + 1);
 	return true;
 }
 
@@ -111,7 +123,21 @@ cross(struct set *a, struct set *b)
 {
 	if (a->kind != EXACT || b->kind != EXACT || a->n * b->n > MAX_SET)
 		return false;
-	struct set r = {EXACT, {NULL}, 0};
+	if (b->n == 1) {
+		/* The common case, one more letter: appended in place (the
+		 * strings stay distinct). */
+		size_t lb = strlen(b->s[0]);
+		for (size_t i = 0; i < a->n; i++)
+			if (strlen(a->s[i]) + lb > MAX_LEN)
+				return false;
+		for (size_t i = 0; i < a->n; i++)
+			memcpy(a->s[i] + strlen(a->s[i]), b->s[0], lb + 1);
+		set_any(b);
+		return true;
+	}
+	struct set r;
+	r.kind = EXACT;
+	r.n = 0;
 	bool fits = true;
 	for (size_t i = 0; fits && i < a->n; i++)
 		for (size_t j = 0; fits && j < b->n; j++) {
@@ -132,7 +158,7 @@ cross(struct set *a, struct set *b)
 	}
 	set_clear(a);
 	set_any(b);
-	*a = r;
+	set_move(a, &r);
 	return true;
 }
 
@@ -143,9 +169,8 @@ keep_better(struct set *best, struct set *x)
 {
 	if (usable(x) && (!usable(best) || shortest(x) > shortest(best))) {
 		set_clear(best);
-		*best = *x;
+		set_move(best, x);
 		best->kind = REQ;
-		x->n = 0;
 	}
 	set_any(x);
 }
@@ -335,18 +360,22 @@ atom(struct parser *ps, struct set *out)
 static void
 sequence(struct parser *ps, struct set *out)
 {
-	struct set best = {ANY, {NULL}, 0}, cur = {ANY, {NULL}, 0};
+	struct set best, cur;
+	best.kind = cur.kind = ANY;
+	best.n = cur.n = 0;
 	bool exact = true;   /* every atom so far went into cur */
 	set_one(&cur, EXACT, "", 0);
 	while (!ps->bad && *ps->p != '\0' && *ps->p != '|' && *ps->p != ')') {
-		struct set a = {ANY, {NULL}, 0};
+		struct set a;
+		a.kind = ANY;
+		a.n = 0;
 		atom(ps, &a);
 		if (cross(&cur, &a))
 			continue;
 		exact = false;
 		keep_better(&best, &cur);
 		if (a.kind == EXACT) {
-			cur = a;
+			set_move(&cur, &a);
 		} else {
 			set_one(&cur, EXACT, "", 0);
 			keep_better(&best, &a);
@@ -354,10 +383,10 @@ sequence(struct parser *ps, struct set *out)
 	}
 	set_clear(out);
 	if (exact) {
-		*out = cur;
+		set_move(out, &cur);
 	} else {
 		keep_better(&best, &cur);
-		*out = best;
+		set_move(out, &best);
 	}
 }
 
@@ -367,7 +396,9 @@ alternation(struct parser *ps, struct set *out)
 	sequence(ps, out);
 	while (!ps->bad && *ps->p == '|') {
 		ps->p++;
-		struct set b = {ANY, {NULL}, 0};
+		struct set b;
+		b.kind = ANY;
+		b.n = 0;
 		sequence(ps, &b);
 		either(out, &b);
 		set_clear(&b);
@@ -378,7 +409,9 @@ size_t
 literals_required(const char *pattern, char ***out)
 {
 	struct parser ps = {pattern, false};
-	struct set s = {ANY, {NULL}, 0};
+	struct set s;
+	s.kind = ANY;
+	s.n = 0;
 	alternation(&ps, &s);
 	*out = NULL;
 	if (ps.bad || *ps.p != '\0' || !usable(&s)) {
@@ -387,7 +420,7 @@ literals_required(const char *pattern, char ***out)
 	}
 	*out = xcalloc(s.n + 1, sizeof **out);
 	for (size_t i = 0; i < s.n; i++)
-		(*out)[i] = s.s[i];
+		(*out)[i] = xstrdup(s.s[i]);
 	return s.n;
 }
 
