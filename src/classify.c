@@ -4,9 +4,11 @@
  *
  * Two cheap signals, combined:
  *
- *  - cues: each category's cue patterns are also compiled into one
- *    alternation, a gate; only when a category's gate matches are its cues
- *    counted one by one, so a line costs about one match per category;
+ *  - cues: a cue is counted when it matches; one is not even run on a
+ *    line in ASCII that lacks every word its matches hold (literals.h,
+ *    all cues' words in one automaton), and for other lines each
+ *    category's cues are also compiled into one alternation, a gate, run
+ *    first, so such a line costs about one match per category;
  *  - words: the line's content words (lowercased, stop words dropped,
  *    crudely stemmed) against those of every bank question, as a cosine of
  *    word sets; each category keeps its best.
@@ -52,11 +54,12 @@ struct classifier {
 	bool *cue_hit;               /* scratch: per cue, its words found */
 	char *lower;                 /* scratch: the line, ASCII lowercased */
 	size_t lower_cap;
-	unsigned long calls;         /* lines classified so far */
+	unsigned long calls;         /* lines not in ASCII classified so far */
 	bool gates_built;            /* build_gates has run */
 };
 
-#define GATE_AFTER 64   /* lines classified before the gates are built */
+#define GATE_AFTER 64   /* lines not in ASCII classified before the gates
+                           are built */
 
 static const char *const stopwords[] = {
 	"the", "and", "for", "you", "your", "are", "was", "were", "what", "how", "does",
@@ -165,7 +168,7 @@ cosine(const uint32_t *a, size_t na, const struct wordset *b)
 }
 
 /* Compile each category's gate; worth it only for long inputs, so it is
- * done once GATE_AFTER lines have been classified. */
+ * done once GATE_AFTER lines not in ASCII have been classified. */
 static void
 build_gates(struct classifier *c)
 {
@@ -263,18 +266,19 @@ int
 classify_scores(struct classifier *c, struct matcher *m, const char *s, size_t len,
     float out[CAT_COUNT])
 {
-	if (!c->gates_built && ++c->calls > GATE_AFTER)
-		build_gates(c);
 	uint32_t w[MAX_WORDS];
 	size_t nw = words(s, len, w);
 
 	for (int cat = 0; cat < CAT_COUNT; cat++)
 		out[cat] = 0;
 	/* Which cues' words the line holds: only said of pure ASCII, since
-	 * caseless matching takes a few other letters for ASCII ones. */
+	 * caseless matching takes a few other letters for ASCII ones.  The
+	 * gates serve the other lines. */
 	bool ascii = true;
 	for (size_t i = 0; ascii && i < len; i++)
 		ascii = (unsigned char)s[i] < 0x80;
+	if (!ascii && !c->gates_built && ++c->calls > GATE_AFTER)
+		build_gates(c);
 	if (ascii) {
 		xgrow((void **)&c->lower, &c->lower_cap, len + 1, 1);
 		for (size_t i = 0; i < len; i++)
@@ -283,8 +287,8 @@ classify_scores(struct classifier *c, struct matcher *m, const char *s, size_t l
 	}
 	for (int cat = 0; cat < CAT_COUNT; cat++) {
 		int votes = 0;
-		bool gated = !c->has_gate[cat];
-		if (c->has_gate[cat]) {
+		bool gated = ascii || !c->has_gate[cat];
+		if (!gated) {
 			int rc = pattern_match(m, &c->gate[cat], s, len, NULL, NULL);
 			/* On a limit, fall back to the cues one by one. */
 			gated = rc != 0;
