@@ -92,6 +92,17 @@ st2=$?
 [ $st -eq 2 ] && [ $st2 -eq 2 ] && grep -q 'invalid pattern' "$T/err" && cmp -s "$T/err" "$T/err2"
 ok $? "a pattern that does not compile is an error on every run"
 
+# A generated draft (every rule, cue and category has its turn) checked
+# with no cache, then twice with one (made, then used), in every format.
+"$TOP_SRCDIR/scripts/gen-drafts" -v lines=3000 > "$T/gen.txt"
+for fmt in text json csv; do
+	INFOCOACH_CACHE=/dev/null "$IC" check --fail-on never -f "$fmt" "$T/gen.txt" > "$T/gen.none" 2>&1
+	INFOCOACH_CACHE="$T/gen.cache" "$IC" check --fail-on never -f "$fmt" "$T/gen.txt" > "$T/gen.made" 2>&1
+	INFOCOACH_CACHE="$T/gen.cache" "$IC" check --fail-on never -f "$fmt" "$T/gen.txt" > "$T/gen.used" 2>&1
+	cmp -s "$T/gen.none" "$T/gen.made" && cmp -s "$T/gen.none" "$T/gen.used" && [ -s "$T/gen.none" ]
+	ok $? "-f $fmt on 3,000 generated lines: the same with no cache, a new one and a used one"
+done
+
 # A bank kept in the cache and then edited is read afresh: a rule's new
 # message shows, and a mistake made in it is reported.
 sed -e 's/^description: .*/description: A rule file of ours./' -e 's/(unclosed/hiring soon/' \
