@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "literals.h"
 #include "xmalloc.h"
 
 /* The rules the learned model's flags are reported under.  They have no
@@ -87,6 +88,38 @@ static const char disclaimer_pattern[] =
     "(?:\\bnot|n't|\\bnever|\\bno\\s+intention\\s+of)\\s+(?:\\S+\\s+){0,4}?(?:an?\\s+)?"
     "(?:jobs?|hire|hiring|positions?|referrals?|internships?|openings?|salary|salaries|pay|money)\\b";
 
+/* Number every rule's patterns and find the words each one's matches
+ * hold (literals.h), all in one automaton (trigger.h). */
+static void
+pattern_words(struct assessor *a)
+{
+	const struct ruleset *rs = a->rs;
+	size_t most = 0;
+	a->pat_base = xcalloc(rs->nrules + 1, sizeof *a->pat_base);
+	for (size_t i = 0; i < rs->nrules; i++) {
+		size_t k = rs->rules[i]->npats + rs->rules[i]->nunless;
+		a->pat_base[i] = a->npat_all;
+		a->npat_all += k;
+		if (k > most)
+			most = k;
+	}
+	const char **srcs = xcalloc(a->npat_all + 1, sizeof *srcs);
+	for (size_t i = 0; i < rs->nrules; i++) {
+		const struct rule *r = rs->rules[i];
+		for (size_t j = 0; j < r->npats; j++)
+			srcs[a->pat_base[i] + j] = r->pats[j].src;
+		for (size_t j = 0; j < r->nunless; j++)
+			srcs[a->pat_base[i] + r->npats + j] = r->unless[j].src;
+	}
+	a->pat_words = xcalloc(a->npat_all + 1, sizeof *a->pat_words);
+	a->pat_nwords = xcalloc(a->npat_all + 1, sizeof *a->pat_nwords);
+	literals_list(srcs, a->npat_all, a->pat_words, a->pat_nwords);
+	free(srcs);
+	a->pat_trig = trigger_set_new((char **const *)a->pat_words, a->pat_nwords, a->npat_all);
+	a->pat_hit = xcalloc(a->npat_all + 1, sizeof *a->pat_hit);
+	a->pat_may = xcalloc(most + 1, sizeof *a->pat_may);
+}
+
 void
 assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 {
@@ -113,6 +146,7 @@ assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 	a->triggers = trigger_set_new((char **const *)trig, ntrig, rs->nrules);
 	a->trig_words = trig;
 	a->trig_counts = ntrig;
+	pattern_words(a);
 	a->hit = xcalloc(rs->nrules + 1, sizeof *a->hit);
 	a->hit_raw = xcalloc(rs->nrules + 1, sizeof *a->hit_raw);
 
@@ -164,6 +198,18 @@ assessor_free(struct assessor *a)
 	pattern_free(&a->own_pay);
 	pattern_free(&a->general_pay);
 	trigger_set_free(a->triggers);
+	trigger_set_free(a->pat_trig);
+	for (size_t k = 0; k < a->npat_all; k++) {
+		for (size_t w = 0; w < a->pat_nwords[k]; w++)
+			free(a->pat_words[k][w]);
+		free(a->pat_words[k]);
+	}
+	free(a->pat_words);
+	free(a->pat_nwords);
+	free(a->pat_base);
+	free(a->pat_hit);
+	free(a->pat_may);
+	free(a->pat_lower);
 	free(a->memo);
 	free(a->trig_words);
 	free(a->trig_counts);
@@ -378,6 +424,18 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	for (size_t i = 0; i < len; i++)
 		lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 	trigger_scan(a->triggers, ns, nl, a->hit);
+	/* Which patterns' words the normalised line holds: only said of pure
+	 * ASCII, since caseless matching takes a few other letters for ASCII
+	 * ones (literals.h). */
+	bool ascii = true;
+	for (size_t i = 0; ascii && i < nl; i++)
+		ascii = (unsigned char)ns[i] < 0x80;
+	if (ascii) {
+		xgrow((void **)&a->pat_lower, &a->pat_lower_cap, nl + 1, 1);
+		for (size_t i = 0; i < nl; i++)
+			a->pat_lower[i] = (char)(ns[i] >= 'A' && ns[i] <= 'Z' ? ns[i] + 32 : ns[i]);
+		trigger_scan(a->pat_trig, a->pat_lower, nl, a->pat_hit);
+	}
 	if (a->raw_triggers)
 		trigger_scan(a->triggers, lower, len, a->hit_raw);
 	bool gate = a->ungated > 0;
@@ -401,7 +459,15 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		if (r->ntriggers > 0 ? !(r->raw ? a->hit_raw : a->hit)[i] : !gate)
 			continue;
 		size_t so, eo;
-		int rc = rule_eval(m, r, t, tl, &so, &eo, NULL);
+		bool *may = NULL;
+		if (ascii && !r->raw) {
+			may = a->pat_may;
+			for (size_t j = 0; j < r->npats + r->nunless; j++) {
+				size_t k = a->pat_base[i] + j;
+				may[j] = a->pat_nwords[k] == 0 || a->pat_hit[k];
+			}
+		}
+		int rc = rule_eval_some(m, r, may, t, tl, &so, &eo, NULL);
 		if (rc < 0) {
 			if (out->err == 0) {
 				out->err = rc;

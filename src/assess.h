@@ -52,6 +52,19 @@ struct assessor {
 	char ***trig_words;         /* the automaton's words, per rule (owned
 	                               array, borrowed strings) */
 	size_t *trig_counts;
+	/* The words each pattern's every match holds (literals.h), for the
+	 * rules that see the normalised line: a pattern whose words a line
+	 * lacks is not run on it.  Patterns are numbered rule by rule, each
+	 * rule's pats, then its unless. */
+	size_t *pat_base;           /* per rule: its first pattern's number */
+	size_t npat_all;
+	char ***pat_words;          /* per pattern (owned) */
+	size_t *pat_nwords;
+	struct trigger_set *pat_trig; /* all of them in one automaton */
+	bool *pat_hit;              /* scratch: per pattern, its words found */
+	bool *pat_may;              /* scratch: one rule's patterns to run */
+	char *pat_lower;            /* scratch: the normalised line, lowercased */
+	size_t pat_lower_cap;
 	struct model *model;        /* the learned model (borrowed; may be NULL) */
 	bool no_model_flags;        /* the model judges, but flags nothing
 	                               (letters: it learned from questions) */

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bankcache.h"
 #include "model.h"
 #include "xmalloc.h"
 
@@ -321,7 +322,7 @@ catalog_open(const struct catalog *c, const char *const *names, size_t n, struct
 	size_t nrf = catalog_list(c, "rules", &paths, NULL);
 
 	for (size_t i = 0; i < nrf; i++) {
-		struct bank *b = bank_load(paths[i], dl, c->bank_flags);
+		struct bank *b = bankcache_load(paths[i], dl, c->bank_flags);
 		if (b == NULL)
 			ok = false;
 		else
@@ -342,7 +343,7 @@ catalog_open(const struct catalog *c, const char *const *names, size_t n, struct
 			ok = false;
 			continue;
 		}
-		struct bank *b = bank_load(path, dl, c->bank_flags);
+		struct bank *b = bankcache_load(path, dl, c->bank_flags);
 		free(path);
 		if (b == NULL) {
 			ok = false;
@@ -385,7 +386,7 @@ catalog_open(const struct catalog *c, const char *const *names, size_t n, struct
 		have = strcmp(rs->banks[i]->id, deflt) == 0;
 	if (!have) {
 		struct diag_list quiet = {0};
-		rs->reference = bank_load(ref, &quiet, c->bank_flags | BANK_NO_PERSONAS);
+		rs->reference = bankcache_load(ref, &quiet, c->bank_flags | BANK_NO_PERSONAS);
 		diag_clear(&quiet);
 	}
 	free(ref);

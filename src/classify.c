@@ -4,9 +4,11 @@
  *
  * Two cheap signals, combined:
  *
- *  - cues: each category's cue patterns are also compiled into one
- *    alternation, a gate; only when a category's gate matches are its cues
- *    counted one by one, so a line costs about one match per category;
+ *  - cues: a cue is counted when it matches; one is not even run on a
+ *    line in ASCII that lacks every word its matches hold (literals.h,
+ *    all cues' words in one automaton), and for other lines each
+ *    category's cues are also compiled into one alternation, a gate, run
+ *    first, so such a line costs about one match per category;
  *  - words: the line's content words (lowercased, stop words dropped,
  *    crudely stemmed) against those of every bank question, as a cosine of
  *    word sets; each category keeps its best.
@@ -22,6 +24,8 @@
 #include <string.h>
 #include <math.h>
 
+#include "literals.h"
+#include "trigger.h"
 #include "xmalloc.h"
 
 #define WORD_WEIGHT   0.9    /* a full word match is worth most of a cue */
@@ -40,11 +44,22 @@ struct classifier {
 	size_t ncues[CAT_COUNT];
 	struct wordset *qwords[CAT_COUNT];  /* word sets of the bank questions */
 	size_t nq[CAT_COUNT];
-	unsigned long calls;         /* lines classified so far */
+	/* Words one of which each cue's every match holds (literals.h), all
+	 * cues in one automaton: a cue whose words a line lacks is skipped. */
+	size_t cue_base[CAT_COUNT];  /* each category's first cue below */
+	size_t ncue_all;
+	char ***cue_words;           /* per cue (owned); none: always run */
+	size_t *cue_nwords;
+	struct trigger_set *cue_trig;
+	bool *cue_hit;               /* scratch: per cue, its words found */
+	char *lower;                 /* scratch: the line, ASCII lowercased */
+	size_t lower_cap;
+	unsigned long calls;         /* lines not in ASCII classified so far */
 	bool gates_built;            /* build_gates has run */
 };
 
-#define GATE_AFTER 64   /* lines classified before the gates are built */
+#define GATE_AFTER 64   /* lines not in ASCII classified before the gates
+                           are built */
 
 static const char *const stopwords[] = {
 	"the", "and", "for", "you", "your", "are", "was", "were", "what", "how", "does",
@@ -59,11 +74,17 @@ static const char *const stopwords[] = {
 	NULL,
 };
 
+/* Whether w[0..n) is a stop word.  Called for every word of every line
+ * and bank question, so the words' lengths are found once. */
 static bool
 is_stop(const char *w, size_t n)
 {
-	for (const char *const *s = stopwords; *s; s++)
-		if (strlen(*s) == n && memcmp(*s, w, n) == 0)
+	static unsigned char len[sizeof stopwords / sizeof *stopwords];
+	if (len[0] == 0)
+		for (size_t i = 0; stopwords[i] != NULL; i++)
+			len[i] = (unsigned char)strlen(stopwords[i]);
+	for (size_t i = 0; stopwords[i] != NULL; i++)
+		if (len[i] == n && stopwords[i][0] == w[0] && memcmp(stopwords[i], w, n) == 0)
 			return true;
 	return false;
 }
@@ -147,7 +168,7 @@ cosine(const uint32_t *a, size_t na, const struct wordset *b)
 }
 
 /* Compile each category's gate; worth it only for long inputs, so it is
- * done once GATE_AFTER lines have been classified. */
+ * done once GATE_AFTER lines not in ASCII have been classified. */
 static void
 build_gates(struct classifier *c)
 {
@@ -182,6 +203,20 @@ classifier_new(const struct ruleset *rs)
 		c->cues[cat] = xreallocarray(c->cues[cat], c->ncues[cat] + 1, sizeof *c->cues[cat]);
 		c->cues[cat][c->ncues[cat]++] = rs->cues[i];
 	}
+	for (int cat = 0; cat < CAT_COUNT; cat++) {
+		c->cue_base[cat] = c->ncue_all;
+		c->ncue_all += c->ncues[cat];
+	}
+	c->cue_words = xcalloc(c->ncue_all + 1, sizeof *c->cue_words);
+	c->cue_nwords = xcalloc(c->ncue_all + 1, sizeof *c->cue_nwords);
+	c->cue_hit = xcalloc(c->ncue_all + 1, sizeof *c->cue_hit);
+	const char **srcs = xcalloc(c->ncue_all + 1, sizeof *srcs);
+	for (int cat = 0; cat < CAT_COUNT; cat++)
+		for (size_t i = 0; i < c->ncues[cat]; i++)
+			srcs[c->cue_base[cat] + i] = c->cues[cat][i]->pat.src;
+	literals_list(srcs, c->ncue_all, c->cue_words, c->cue_nwords);
+	free(srcs);
+	c->cue_trig = trigger_set_new((char **const *)c->cue_words, c->cue_nwords, c->ncue_all);
 	for (size_t b = 0; b <= rs->nbanks; b++) {
 		const struct bank *bk = b < rs->nbanks ? rs->banks[b] : rs->reference;
 		if (bk == NULL)
@@ -209,10 +244,21 @@ classifier_free(struct classifier *c)
 		if (c->has_gate[cat])
 			pattern_free(&c->gate[cat]);
 		free(c->cues[cat]);
+		for (size_t i = 0; i < c->ncues[cat]; i++) {
+			size_t k = c->cue_base[cat] + i;
+			for (size_t w = 0; w < c->cue_nwords[k]; w++)
+				free(c->cue_words[k][w]);
+			free(c->cue_words[k]);
+		}
 		for (size_t i = 0; i < c->nq[cat]; i++)
 			free(c->qwords[cat][i].h);
 		free(c->qwords[cat]);
 	}
+	trigger_set_free(c->cue_trig);
+	free(c->cue_words);
+	free(c->cue_nwords);
+	free(c->cue_hit);
+	free(c->lower);
 	free(c);
 }
 
@@ -220,22 +266,37 @@ int
 classify_scores(struct classifier *c, struct matcher *m, const char *s, size_t len,
     float out[CAT_COUNT])
 {
-	if (!c->gates_built && ++c->calls > GATE_AFTER)
-		build_gates(c);
 	uint32_t w[MAX_WORDS];
 	size_t nw = words(s, len, w);
 
 	for (int cat = 0; cat < CAT_COUNT; cat++)
 		out[cat] = 0;
+	/* Which cues' words the line holds: only said of pure ASCII, since
+	 * caseless matching takes a few other letters for ASCII ones.  The
+	 * gates serve the other lines. */
+	bool ascii = true;
+	for (size_t i = 0; ascii && i < len; i++)
+		ascii = (unsigned char)s[i] < 0x80;
+	if (!ascii && !c->gates_built && ++c->calls > GATE_AFTER)
+		build_gates(c);
+	if (ascii) {
+		xgrow((void **)&c->lower, &c->lower_cap, len + 1, 1);
+		for (size_t i = 0; i < len; i++)
+			c->lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+		trigger_scan(c->cue_trig, c->lower, len, c->cue_hit);
+	}
 	for (int cat = 0; cat < CAT_COUNT; cat++) {
 		int votes = 0;
-		bool gated = !c->has_gate[cat];
-		if (c->has_gate[cat]) {
+		bool gated = ascii || !c->has_gate[cat];
+		if (!gated) {
 			int rc = pattern_match(m, &c->gate[cat], s, len, NULL, NULL);
 			/* On a limit, fall back to the cues one by one. */
 			gated = rc != 0;
 		}
 		for (size_t i = 0; gated && i < c->ncues[cat]; i++) {
+			size_t q = c->cue_base[cat] + i;
+			if (ascii && c->cue_nwords[q] > 0 && !c->cue_hit[q])
+				continue;   /* none of its words: it cannot match */
 			int rc = pattern_match(m, &c->cues[cat][i]->pat, s, len, NULL, NULL);
 			if (rc < 0) {
 				for (int k = 0; k < CAT_COUNT; k++)

@@ -4,12 +4,16 @@
  * The file, all little-endian (it never leaves the machine):
  *
  *   offset  size   what
- *   0       8      magic "ICPATC01"
+ *   0       8      magic "ICPATC02"
  *   8       4      PCRE2_MAJOR * 1000 + PCRE2_MINOR of the build
  *   12      4      entries
  *   16      8      a checksum of everything from offset 24 on (fnv64)
  *   24      ...    entries: options (4), source length (4), code length
- *                  (4), the source, the code (pcre2_serialize_encode)
+ *                  (4), the source's fnv64 (8), the source, the code
+ *                  (pcre2_serialize_encode)
+ *
+ * A blob (patcache_put_blob) is an entry whose options are BLOB_OPTS,
+ * which no pattern's are; its source is the key and its code the bytes.
  */
 #include <config.h>
 
@@ -19,49 +23,81 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "files.h"
 #include "xmalloc.h"
 
-#define MAGIC "ICPATC01"
+#define MAGIC "ICPATC02"
+#define ENTRY 20                /* bytes before an entry's source */
 #define HEADER 24
 #define MAX_FILE (8u << 20)     /* a bigger file is not ours */
 #define MAX_ENTRIES 4096        /* kept across runs, most recent first */
+#define BLOB_OPTS 0xffffffffu   /* the options of a blob entry */
+#define MAX_OLD_BLOBS 8         /* blobs kept that this run did not use */
 
 struct entry {
 	uint64_t key;               /* fnv64 of the source, to find it fast */
 	uint32_t opts;
-	char *src;                  /* owned */
-	unsigned char *code;        /* owned: the serialized code */
-	uint32_t codelen;
+	const char *src;            /* in the file's map, or owned */
+	const unsigned char *code;  /* the serialized code: likewise */
+	uint32_t srclen, codelen;
+	char *own_src;              /* src and code when put in this run */
+	unsigned char *own_code;    /* (owned), else NULL: in the map */
 	bool used;                  /* got or put in this run */
 };
 
 struct patcache {
 	char *path;                 /* NULL: never saved */
+	unsigned char *map;         /* the file as read, mapped (or NULL) */
+	size_t maplen;
 	struct entry *v;
 	size_t n, cap;
+	size_t *index;              /* open addressing by key: entry + 1, or 0 */
+	size_t nindex;              /* slots, a power of two, at least 2n */
 	bool dirty;                 /* something new to save */
 };
 
-/* A checksum of p[0..n), eight bytes at a time (FNV-1a's constants over
- * words, with a shift to mix the high bits down). */
+/* A checksum of p[0..n) (patcache_checksum: FNV-1a's constants over
+ * 8-byte words in four lanes, with a shift to mix the high bits down). */
 static uint64_t
 fnv64(const unsigned char *p, size_t n)
 {
-	uint64_t h = 14695981039346656037ULL;
+	return patcache_checksum(p, n);
+}
+
+/* One lane's step over the 8 bytes at p. */
+static inline uint64_t
+lane(uint64_t h, const unsigned char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+	h = (h ^ w) * 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
+uint64_t
+patcache_checksum(const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	/* Four lanes of 8 bytes, so the multiplications overlap. */
+	uint64_t a = 14695981039346656037ULL, b = 1, c = 2, d = 3;
 	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 1099511628211ULL;
-		h ^= h >> 29;
+	for (; i + 32 <= n; i += 32) {
+		a = lane(a, p + i);
+		b = lane(b, p + i + 8);
+		c = lane(c, p + i + 16);
+		d = lane(d, p + i + 24);
 	}
+	uint64_t r = a;
+	r = ((r ^ b) * 1099511628211ULL) ^ (r >> 31);
+	r = ((r ^ c) * 1099511628211ULL) ^ (r >> 31);
+	r = ((r ^ d) * 1099511628211ULL) ^ (r >> 31);
 	for (; i < n; i++)
-		h = (h ^ p[i]) * 1099511628211ULL;
-	return h;
+		r = (r ^ p[i]) * 1099511628211ULL;
+	return r ^ n;
 }
 
 static uint32_t
@@ -85,23 +121,55 @@ patcache_path(void)
 	return home != NULL ? xasprintf("%s/.cache/infocoach/patterns.cache", home) : NULL;
 }
 
+/* Add an entry; src and code are copied when owned, else borrowed from
+ * the map. */
+/* Put entry i in the index, growing it to keep it at most half full. */
 static void
-add(struct patcache *c, uint32_t opts, const char *src, size_t srclen, const unsigned char *code,
-    uint32_t codelen, bool used)
+index_add(struct patcache *c, size_t i)
+{
+	if (2 * c->n > c->nindex) {
+		free(c->index);
+		c->nindex = c->nindex ? 2 * c->nindex : 64;
+		while (c->nindex < 2 * c->n)
+			c->nindex *= 2;
+		c->index = xcalloc(c->nindex, sizeof *c->index);
+		for (size_t k = 0; k < c->n; k++)
+			if (k != i)
+				index_add(c, k);
+	}
+	size_t s = (size_t)c->v[i].key & (c->nindex - 1);
+	while (c->index[s] != 0)
+		s = (s + 1) & (c->nindex - 1);
+	c->index[s] = i + 1;
+}
+
+static void
+add(struct patcache *c, uint64_t key, uint32_t opts, const char *src, size_t srclen,
+    const unsigned char *code, uint32_t codelen, bool owned)
 {
 	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
 	struct entry *e = &c->v[c->n++];
-	e->key = fnv64((const unsigned char *)src, srclen);
+	e->key = key;
 	e->opts = opts;
-	e->src = xstrndup(src, srclen);
-	e->code = xmalloc(codelen);
-	memcpy(e->code, code, codelen);
+	e->srclen = (uint32_t)srclen;
 	e->codelen = codelen;
-	e->used = used;
+	e->used = owned;
+	e->own_src = NULL;
+	e->own_code = NULL;
+	e->src = src;
+	e->code = code;
+	if (owned) {
+		e->src = e->own_src = xstrndup(src, srclen);
+		e->own_code = xmalloc(codelen);
+		memcpy(e->own_code, code, codelen);
+		e->code = e->own_code;
+	}
+	index_add(c, c->n - 1);
 }
 
-/* Read the entries of the file at path into c; anything wrong, and c is
- * left empty. */
+/* Map the file at path and take its entries into c; anything wrong, and
+ * c is left empty.  The entries point into the map, which stays until
+ * the cache is closed: decoding a pattern copies its code anyway. */
 static void
 load(struct patcache *c, const char *path)
 {
@@ -109,20 +177,15 @@ load(struct patcache *c, const char *path)
 	if (fd < 0)
 		return;
 	struct stat st;
-	unsigned char *buf = NULL;
+	unsigned char *buf = MAP_FAILED;
+	size_t size = 0;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < HEADER ||
 	    (uint64_t)st.st_size > MAX_FILE)
 		goto done;
-	size_t size = (size_t)st.st_size, got = 0;
-	buf = xmalloc(size);
-	while (got < size) {
-		ssize_t r = read(fd, buf + got, size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			goto done;
-		got += (size_t)r;
-	}
+	size = (size_t)st.st_size;
+	buf = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (buf == MAP_FAILED)
+		goto done;
 	uint64_t sum;
 	memcpy(&sum, buf + 16, 8);
 	if (memcmp(buf, MAGIC, 8) != 0 || get32(buf + 8) != PCRE2_MAJOR * 1000 + PCRE2_MINOR ||
@@ -131,17 +194,24 @@ load(struct patcache *c, const char *path)
 	uint32_t count = get32(buf + 12);
 	size_t at = HEADER;
 	for (uint32_t i = 0; i < count && i < MAX_ENTRIES; i++) {
-		if (size - at < 12)
+		if (size - at < ENTRY)
 			break;
 		uint32_t opts = get32(buf + at), sl = get32(buf + at + 4), cl = get32(buf + at + 8);
-		at += 12;
-		if (sl > size - at || cl > size - at - sl || memchr(buf + at, '\0', sl) != NULL)
+		uint64_t key;
+		memcpy(&key, buf + at + 12, 8);
+		at += ENTRY;
+		/* Sources are compared by length: no NUL ends them in the map. */
+		if (sl > size - at || cl > size - at - sl)
 			break;
-		add(c, opts, (const char *)buf + at, sl, buf + at + sl, cl, false);
+		add(c, key, opts, (const char *)buf + at, sl, buf + at + sl, cl, false);
 		at += (size_t)sl + cl;
 	}
+	c->map = buf;
+	c->maplen = size;
+	buf = MAP_FAILED;
 done:
-	free(buf);
+	if (buf != MAP_FAILED)
+		munmap(buf, size);
 	close(fd);
 }
 
@@ -159,17 +229,50 @@ patcache_open(const char *path)
 static struct entry *
 find(struct patcache *c, const char *src, uint32_t opts)
 {
-	uint64_t key = fnv64((const unsigned char *)src, strlen(src));
-	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].key == key && c->v[i].opts == opts && strcmp(c->v[i].src, src) == 0)
-			return &c->v[i];
+	size_t len = strlen(src);
+	uint64_t key = fnv64((const unsigned char *)src, len);
+	if (c->nindex == 0)
+		return NULL;
+	for (size_t s = (size_t)key & (c->nindex - 1); c->index[s] != 0; s = (s + 1) & (c->nindex - 1)) {
+		struct entry *e = &c->v[c->index[s] - 1];
+		if (e->key == key && e->opts == opts && e->srclen == len && memcmp(e->src, src, len) == 0)
+			return e;
+	}
 	return NULL;
+}
+
+/* The shared cache: opened at the first use, saved when the process
+ * that opened it exits. */
+static struct patcache *shared;
+static pid_t shared_pid;
+static bool shared_opened;
+
+static void
+shared_save(void)
+{
+	if (getpid() == shared_pid)
+		patcache_close(shared);
+	shared = NULL;
+}
+
+struct patcache *
+patcache_shared(void)
+{
+	if (!shared_opened) {
+		shared_opened = true;
+		char *path = patcache_path();
+		shared = patcache_open(path);
+		free(path);
+		shared_pid = getpid();
+		atexit(shared_save);
+	}
+	return shared;
 }
 
 pcre2_code *
 patcache_get(struct patcache *c, const char *src, uint32_t opts)
 {
-	struct entry *e = c != NULL ? find(c, src, opts) : NULL;
+	struct entry *e = c != NULL && opts != BLOB_OPTS ? find(c, src, opts) : NULL;
 	if (e == NULL)
 		return NULL;
 	pcre2_code *code = NULL;
@@ -182,7 +285,7 @@ patcache_get(struct patcache *c, const char *src, uint32_t opts)
 void
 patcache_put(struct patcache *c, const char *src, uint32_t opts, const pcre2_code *code)
 {
-	if (c == NULL || c->path == NULL || find(c, src, opts) != NULL)
+	if (c == NULL || c->path == NULL || opts == BLOB_OPTS || find(c, src, opts) != NULL)
 		return;
 	uint8_t *bytes = NULL;
 	PCRE2_SIZE len = 0;
@@ -190,10 +293,32 @@ patcache_put(struct patcache *c, const char *src, uint32_t opts, const pcre2_cod
 	if (pcre2_serialize_encode(list, 1, &bytes, &len, NULL) < 0)
 		return;
 	if (len <= UINT32_MAX) {
-		add(c, opts, src, strlen(src), bytes, (uint32_t)len, true);
+		add(c, fnv64((const unsigned char *)src, strlen(src)), opts, src, strlen(src), bytes,
+		    (uint32_t)len, true);
 		c->dirty = true;
 	}
 	pcre2_serialize_free(bytes);
+}
+
+const unsigned char *
+patcache_get_blob(struct patcache *c, const char *key, size_t *len)
+{
+	struct entry *e = c != NULL ? find(c, key, BLOB_OPTS) : NULL;
+	if (e == NULL)
+		return NULL;
+	e->used = true;
+	*len = e->codelen;
+	return e->code;
+}
+
+void
+patcache_put_blob(struct patcache *c, const char *key, const void *bytes, size_t len)
+{
+	if (c == NULL || c->path == NULL || len > UINT32_MAX || find(c, key, BLOB_OPTS) != NULL)
+		return;
+	add(c, fnv64((const unsigned char *)key, strlen(key)), BLOB_OPTS, key, strlen(key), bytes,
+	    (uint32_t)len, true);
+	c->dirty = true;
 }
 
 /* Append n bytes of p to buf. */
@@ -216,16 +341,21 @@ save(struct patcache *c)
 	put_bytes(&buf, &len, &cap, hdr, sizeof hdr);
 	put_bytes(&buf, &len, &cap, &sum, sizeof sum);
 	/* This run's patterns first, then the others, up to the limit. */
-	uint32_t count = 0;
+	uint32_t count = 0, old_blobs = 0;
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < c->n && count < MAX_ENTRIES; i++) {
 			const struct entry *e = &c->v[i];
 			if (e->used != (pass == 0))
 				continue;
-			uint32_t f[3] = {e->opts, (uint32_t)strlen(e->src), e->codelen};
-			if (len + 12 + f[1] + f[2] > MAX_FILE)
+			/* Blobs are big and go stale (a bank edited, the program
+			 * rebuilt): only the latest few unused ones are kept. */
+			if (!e->used && e->opts == BLOB_OPTS && old_blobs++ >= MAX_OLD_BLOBS)
+				continue;
+			uint32_t f[3] = {e->opts, e->srclen, e->codelen};
+			if (len + ENTRY + f[1] + f[2] > MAX_FILE)
 				continue;
 			put_bytes(&buf, &len, &cap, f, sizeof f);
+			put_bytes(&buf, &len, &cap, &e->key, sizeof e->key);
 			put_bytes(&buf, &len, &cap, e->src, f[1]);
 			put_bytes(&buf, &len, &cap, e->code, f[2]);
 			count++;
@@ -254,10 +384,13 @@ patcache_close(struct patcache *c)
 	if (c->dirty)
 		save(c);
 	for (size_t i = 0; i < c->n; i++) {
-		free(c->v[i].src);
-		free(c->v[i].code);
+		free(c->v[i].own_src);
+		free(c->v[i].own_code);
 	}
 	free(c->v);
+	free(c->index);
+	if (c->map != NULL)
+		munmap(c->map, c->maplen);
 	free(c->path);
 	free(c);
 }

@@ -15,10 +15,14 @@
  * checksum is ignored and rewritten; a cache that cannot be written is
  * left alone.  The cache never prints and never fails a run: it is only
  * ever a shortcut.
+ *
+ * The same file keeps blobs: bytes under a key, for other caches of what
+ * is costly to rebuild (bankcache.c keeps loaded banks there).
  */
 #ifndef INFOCOACH_PATCACHE_H
 #define INFOCOACH_PATCACHE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifndef PCRE2_CODE_UNIT_WIDTH
@@ -39,6 +43,21 @@ pcre2_code *patcache_get(struct patcache *c, const char *src, uint32_t opts);
 
 /* Remember code, compiled from src under opts, for the next run. */
 void patcache_put(struct patcache *c, const char *src, uint32_t opts, const pcre2_code *code);
+
+/* The bytes kept under key (borrowed until the cache is closed, *len
+ * their count), or NULL. */
+const unsigned char *patcache_get_blob(struct patcache *c, const char *key, size_t *len);
+
+/* Keep bytes[0..len) under key for the next run (copied). */
+void patcache_put_blob(struct patcache *c, const char *key, const void *bytes, size_t len);
+
+/* The cache of this process, at patcache_path(): opened at the first
+ * call, saved and freed at exit by the process that opened it (not by a
+ * child that forked from it).  NULL-safe to use when there is none. */
+struct patcache *patcache_shared(void);
+
+/* A 64-bit checksum of data[0..n) (not cryptographic). */
+uint64_t patcache_checksum(const void *data, size_t n);
 
 /* Save the cache if anything new was put in it, and free it. */
 void patcache_close(struct patcache *c);

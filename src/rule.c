@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "patcache.h"
 #include "xmalloc.h"
@@ -23,34 +22,6 @@ struct matcher {
 	pcre2_jit_stack *jit;        /* enlarged JIT stack, or NULL */
 	pcre2_match_data *md;        /* reused for every match */
 };
-
-/* Compiled patterns kept between runs (patcache.h): opened at the first
- * compile, saved when the process that opened it exits. */
-static struct patcache *cache;
-static pid_t cache_pid;
-static bool cache_opened;
-
-static void
-cache_save(void)
-{
-	if (getpid() == cache_pid)
-		patcache_close(cache);
-	cache = NULL;
-}
-
-static struct patcache *
-the_cache(void)
-{
-	if (!cache_opened) {
-		cache_opened = true;
-		char *path = patcache_path();
-		cache = patcache_open(path);
-		free(path);
-		cache_pid = getpid();
-		atexit(cache_save);
-	}
-	return cache;
-}
 
 bool
 pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
@@ -79,7 +50,7 @@ pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
 		goto fail;
 	}
 	/* A pattern compiled before (and found sound then) is decoded. */
-	p->code = patcache_get(the_cache(), src, opts);
+	p->code = patcache_get(patcache_shared(), src, opts);
 	if (p->code != NULL) {
 		p->use = xcalloc(1, sizeof *p->use);
 		pcre2_compile_context_free(cctx);
@@ -109,7 +80,7 @@ pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
 		snprintf(err, errlen, "pattern matches the empty string, so it would match every line");
 		goto fail;
 	}
-	patcache_put(the_cache(), src, opts, p->code);
+	patcache_put(patcache_shared(), src, opts, p->code);
 	pcre2_compile_context_free(cctx);
 	return true;
 fail:
@@ -217,10 +188,19 @@ int
 rule_eval(struct matcher *m, const struct rule *r, const char *s, size_t len,
     size_t *so, size_t *eo, const struct pattern **bad)
 {
+	return rule_eval_some(m, r, NULL, s, len, so, eo, bad);
+}
+
+int
+rule_eval_some(struct matcher *m, const struct rule *r, const bool *may, const char *s,
+    size_t len, size_t *so, size_t *eo, const struct pattern **bad)
+{
 	size_t a = 0, b = 0;
 	int hit = 0;
 
 	for (size_t i = 0; i < r->npats && !hit; i++) {
+		if (may != NULL && !may[i])
+			continue;
 		int rc = pattern_match(m, &r->pats[i], s, len, &a, &b);
 		if (rc < 0) {
 			if (bad != NULL)
@@ -232,6 +212,8 @@ rule_eval(struct matcher *m, const struct rule *r, const char *s, size_t len,
 	if (!hit)
 		return 0;
 	for (size_t i = 0; i < r->nunless; i++) {
+		if (may != NULL && !may[r->npats + i])
+			continue;
 		int rc = pattern_match(m, &r->unless[i], s, len, NULL, NULL);
 		if (rc < 0) {
 			if (bad != NULL)

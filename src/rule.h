@@ -116,6 +116,15 @@ int rule_eval(struct matcher *m, const struct rule *r, const char *s, size_t len
     size_t *so, size_t *eo, const struct pattern **bad);
 
 /*
+ * rule_eval, leaving out the patterns known not to match s: may[i] false
+ * for pats[i] (i < npats) or unless[i - npats] skips it (may NULL: none
+ * is skipped).  The result is rule_eval's as long as every pattern left
+ * out would not have matched.
+ */
+int rule_eval_some(struct matcher *m, const struct rule *r, const bool *may, const char *s,
+    size_t len, size_t *so, size_t *eo, const struct pattern **bad);
+
+/*
  * Whether a line may concern rule r: true when r has no triggers or when
  * lower[0..len) (the line with ASCII letters lowercased) contains one.
  */

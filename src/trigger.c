@@ -12,6 +12,12 @@
  * ends there, its failure states' included.  Transitions are 16 bits; a
  * set with more states than that (a few thousand triggers) falls back to
  * one search per trigger.
+ *
+ * Building the table is most of the cost of a set, so a built one is kept
+ * in the shared cache file (patcache.h) under a key that spells out every
+ * trigger of every owner, and the next run with the same triggers copies
+ * it from there.  A record is checked before use (every transition, class
+ * and owner in range), so a bad one is built afresh, never trusted.
  */
 #include <config.h>
 
@@ -21,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "patcache.h"
 #include "xmalloc.h"
 
 #define MAX_STATES 65535u
@@ -38,20 +45,17 @@ struct trigger_set {
 	const size_t *nwords;
 };
 
-struct trigger_set *
-trigger_set_new(char **const *triggers, const size_t *ntriggers, size_t n)
+/* Build the automaton of t (t->nowners owners) from the triggers. */
+static void
+build(struct trigger_set *t, char **const *triggers, const size_t *ntriggers)
 {
-	struct trigger_set *t = xcalloc(1, sizeof *t);
-	t->nowners = n;
+	size_t n = t->nowners;
 	size_t total = 1;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < ntriggers[i]; j++)
 			total += strlen(triggers[i][j]);
-	if (total > MAX_STATES) {
-		t->words = triggers;
-		t->nwords = ntriggers;
-		return t;
-	}
+	if (total > MAX_STATES)
+		return;
 	/* Byte classes. */
 	t->ncls = 1;
 	for (size_t i = 0; i < n; i++)
@@ -160,6 +164,155 @@ trigger_set_new(char **const *triggers, const size_t *ntriggers, size_t n)
 	free(order);
 	free(ends);
 	free(go);
+}
+
+/* A growing byte string: the key and the record. */
+struct bytes {
+	char *p;                /* owned */
+	size_t len, cap;
+};
+
+static void
+add_bytes(struct bytes *b, const void *p, size_t n)
+{
+	xgrow((void **)&b->p, &b->cap, b->len + n + 1, 1);
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static void
+add32(struct bytes *b, size_t v)
+{
+	uint32_t x = (uint32_t)v;
+	add_bytes(b, &x, 4);
+}
+
+/* Append v in decimal and then c. */
+static void
+add_num(struct bytes *b, size_t v, char c)
+{
+	char num[24];
+	size_t i = sizeof num;
+	num[--i] = c;
+	do
+		num[--i] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	add_bytes(b, num + i, sizeof num - i);
+}
+
+/* The cache's key for these triggers: each owner's count, then each word
+ * as its length and its bytes, in decimal, so no two sets share one. */
+static struct bytes
+make_key(char **const *triggers, const size_t *ntriggers, size_t n)
+{
+	struct bytes k = {NULL, 0, 0};
+	add_bytes(&k, "triggers ", 9);
+	for (size_t i = 0; i < n; i++) {
+		add_num(&k, ntriggers[i], ':');
+		for (size_t j = 0; j < ntriggers[i]; j++) {
+			size_t len = strlen(triggers[i][j]);
+			add_num(&k, len, '=');
+			add_bytes(&k, triggers[i][j], len);
+		}
+	}
+	return k;
+}
+
+/* The record of a built table: states, classes, outputs (4 bytes each),
+ * the 256 byte classes, the transitions (2 bytes each), out_off and out
+ * (4 bytes each). */
+static struct bytes
+encode(const struct trigger_set *t)
+{
+	struct bytes r = {NULL, 0, 0};
+	size_t nout = t->out_off[t->nstates];
+	add32(&r, t->nstates);
+	add32(&r, t->ncls);
+	add32(&r, nout);
+	add_bytes(&r, t->cls, sizeof t->cls);
+	add_bytes(&r, t->next, t->nstates * t->ncls * sizeof *t->next);
+	for (size_t s = 0; s <= t->nstates; s++)
+		add32(&r, t->out_off[s]);
+	for (size_t x = 0; x < nout; x++)
+		add32(&r, t->out[x]);
+	return r;
+}
+
+static uint32_t
+rd32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
+/* Fill t's table from a record; false (t untouched) unless every part of
+ * it is in range. */
+static bool
+decode(struct trigger_set *t, const unsigned char *r, size_t len)
+{
+	if (len < 12 + 256)
+		return false;
+	size_t nstates = rd32(r), ncls = rd32(r + 4), nout = rd32(r + 8);
+	if (nstates == 0 || nstates > MAX_STATES || ncls == 0 || ncls > 256 ||
+	    nout > (len / 4) || len != 12 + 256 + 2 * nstates * ncls + 4 * (nstates + 1) + 4 * nout)
+		return false;
+	const unsigned char *cls = r + 12, *next = cls + 256, *off = next + 2 * nstates * ncls,
+	    *out = off + 4 * (nstates + 1);
+	for (size_t i = 0; i < 256; i++)
+		if (cls[i] >= ncls)
+			return false;
+	uint16_t *nx = xmalloc(nstates * ncls * sizeof *nx);
+	memcpy(nx, next, nstates * ncls * sizeof *nx);
+	bool ok = true;
+	for (size_t i = 0; i < nstates * ncls; i++)
+		ok &= nx[i] < nstates;
+	size_t *oo = xcalloc(nstates + 1, sizeof *oo), *ov = xcalloc(nout + 1, sizeof *ov);
+	for (size_t s = 0; s <= nstates; s++) {
+		oo[s] = rd32(off + 4 * s);
+		ok &= oo[s] <= nout && (s == 0 || oo[s] >= oo[s - 1]);
+	}
+	ok &= oo[nstates] == nout;
+	for (size_t x = 0; x < nout; x++) {
+		ov[x] = rd32(out + 4 * x);
+		ok &= ov[x] < t->nowners;
+	}
+	if (!ok) {
+		free(nx);
+		free(oo);
+		free(ov);
+		return false;
+	}
+	memcpy(t->cls, cls, 256);
+	t->ncls = ncls;
+	t->nstates = nstates;
+	t->next = nx;
+	t->out_off = oo;
+	t->out = ov;
+	return true;
+}
+
+struct trigger_set *
+trigger_set_new(char **const *triggers, const size_t *ntriggers, size_t n)
+{
+	struct trigger_set *t = xcalloc(1, sizeof *t);
+	t->nowners = n;
+	t->words = triggers;
+	t->nwords = ntriggers;
+	struct patcache *pc = patcache_shared();
+	struct bytes key = make_key(triggers, ntriggers, n);
+	size_t len = 0;
+	const unsigned char *rec = patcache_get_blob(pc, key.p, &len);
+	if (rec == NULL || !decode(t, rec, len)) {
+		build(t, triggers, ntriggers);
+		if (t->next != NULL) {
+			struct bytes r = encode(t);
+			patcache_put_blob(pc, key.p, r.p, r.len);
+			free(r.p);
+		}
+	}
+	free(key.p);
 	return t;
 }
 

@@ -1,7 +1,8 @@
 #!/bin/sh
-# tests/cache.sh -- the cache of compiled patterns (src/patcache.h): it is
-# made on the first run, used on the next, and never changes what a run
-# finds or says, whatever state it is in.
+# tests/cache.sh -- the cache of compiled patterns (src/patcache.h) and of
+# loaded banks (src/bankcache.h): it is made on the first run, used on the
+# next, and never changes what a run finds or says, whatever state it is
+# in.
 . "${TOP_SRCDIR:-$(dirname "$0")/..}/tests/lib.sh"
 
 T=$TEST_HOME
@@ -48,7 +49,7 @@ printf 'X' | dd of="$C" bs=1 seek=4000 conv=notrunc 2>/dev/null
 same "a cache with a changed byte fails its checksum and is ignored"
 head -c 70000 /dev/urandom > "$C"
 same "a cache of random bytes is ignored"
-printf 'ICPATC01' > "$C"
+printf 'ICPATC02' > "$C"
 same "a cache of only a magic is ignored"
 
 # A cache that cannot be written costs nothing but time.
@@ -90,5 +91,35 @@ st=$?
 st2=$?
 [ $st -eq 2 ] && [ $st2 -eq 2 ] && grep -q 'invalid pattern' "$T/err" && cmp -s "$T/err" "$T/err2"
 ok $? "a pattern that does not compile is an error on every run"
+
+# A generated draft (every rule, cue and category has its turn) checked
+# with no cache, then twice with one (made, then used), in every format.
+"$TOP_SRCDIR/scripts/gen-drafts" -v lines=3000 > "$T/gen.txt"
+for fmt in text json csv; do
+	INFOCOACH_CACHE=/dev/null "$IC" check --fail-on never -f "$fmt" "$T/gen.txt" > "$T/gen.none" 2>&1
+	INFOCOACH_CACHE="$T/gen.cache" "$IC" check --fail-on never -f "$fmt" "$T/gen.txt" > "$T/gen.made" 2>&1
+	INFOCOACH_CACHE="$T/gen.cache" "$IC" check --fail-on never -f "$fmt" "$T/gen.txt" > "$T/gen.used" 2>&1
+	cmp -s "$T/gen.none" "$T/gen.made" && cmp -s "$T/gen.none" "$T/gen.used" && [ -s "$T/gen.none" ]
+	ok $? "-f $fmt on 3,000 generated lines: the same with no cache, a new one and a used one"
+done
+
+# A bank kept in the cache and then edited is read afresh: a rule's new
+# message shows, and a mistake made in it is reported.
+sed -e 's/^description: .*/description: A rule file of ours./' -e 's/(unclosed/hiring soon/' \
+	-e 's/message: m$/message: First words./' "$T/bad.yaml" > "$T/mine.yaml"
+printf '    examples: {flag: [Will you be hiring soon?], pass: []}\n' >> "$T/mine.yaml"
+printf 'Will you be hiring soon?\n' > "$T/h.txt"
+"$IC" check --bank "$T/mine.yaml" "$T/h.txt" > "$T/out1" 2>&1
+"$IC" check --bank "$T/mine.yaml" "$T/h.txt" > "$T/out2" 2>&1
+grep -q 'First words\. \[job-ask.broken\]' "$T/out1" && cmp -s "$T/out1" "$T/out2"
+ok $? "a bank from the cache says what it said when it was parsed"
+sed -i 's/First words\./Second words./' "$T/mine.yaml"
+"$IC" check --bank "$T/mine.yaml" "$T/h.txt" > "$T/out3" 2>&1
+grep -q 'Second words\. \[job-ask.broken\]' "$T/out3" && ! grep -q 'First words' "$T/out3"
+ok $? "an edited bank is read afresh, not taken from the cache"
+sed -i 's/^id: bad$/id: bad bad/' "$T/mine.yaml"
+"$IC" check --bank "$T/mine.yaml" "$T/h.txt" > /dev/null 2> "$T/err3"
+[ $? -eq 2 ] && grep -q "mine.yaml:2:" "$T/err3"
+ok $? "a mistake made in a bank kept in the cache is reported"
 
 done_testing

@@ -1,0 +1,193 @@
+/* Unit tests for literals.c: the words every match of a pattern holds.
+ * A table of patterns first; then, for every cue of the shipped rule
+ * file, every line that matches it (a rule's example or a question of
+ * the general bank) must hold one of its words, which is what lets the
+ * classifier skip a cue on a line without them; and the same of every
+ * pattern of the shipped rules. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bank.h"
+#include "literals.h"
+#include "normalize.h"
+#include "rule.h"
+#include "tap.h"
+
+/* The words of pattern, each followed by one space; "-" for none. */
+static char *
+words(const char *pattern)
+{
+	char **v = NULL;
+	size_t n = literals_required(pattern, &v);
+	char *out = calloc(1, 1024);
+	if (n == 0)
+		strcat(out, "-");
+	for (size_t i = 0; i < n; i++) {
+		strncat(out, v[i], 1000 - strlen(out));
+		strcat(out, " ");
+		free(v[i]);
+	}
+	free(v);
+	return out;
+}
+
+static const struct {
+	const char *pattern;
+	const char *want;
+} table[] = {
+	{"\\bhiring\\b", "hiring "},
+	{"Hiring", "hiring "},
+	{"\\b(?:job|jobs)\\b", "job jobs "},
+	{"\\bjobs?\\b", "jobs job "},
+	{"\\bfavou?rite\\b", "favourite favorite "},
+	{"\\bpay\\s+(?:rise|cut)\\b", "pay "},
+	{"\\bwhat\\s+you\\s+earn\\b", "what "},
+	{"\\bI\\s+should\\b", "should "},
+	{"\\bday.to.day\\b", "day "},
+	{"\\bchalleng\\w*", "challeng "},
+	{"a|b", "a b "},
+	{"\\bfulfil+", "fulfi "},
+	{"(?:x\\w+)?y", "y "},                 /* the optional part adds nothing */
+	{"\\w+", "-"},
+	{"a*", "-"},
+	{"(?i)job", "-"},                      /* inline options: not read */
+	{"\\x41bc", "-"},                      /* \x: not read */
+	{"\\p{L}ob", "-"},
+	{"(job)\\1", "-"},                     /* a back reference */
+	{"job{,2}", "-"},                      /* '{' as a literal */
+	{"job|\\w", "-"},                      /* one branch needs nothing */
+	{"caf\xc3\xa9", "caf "},               /* non-ASCII is ANY */
+	{"\\bpay\\b(?!\\s+back)", "pay "},
+	{"(?<!not\\s)\\bpaid\\b", "paid "},
+	{"[abc]def", "def "},
+	{"\\.net\\b", ".net "},
+	{"(", "-"},
+	{"", "-"},
+};
+
+/* The text as the classifier scans it: ASCII lowercase; NULL when it is
+ * not ASCII (then no cue is skipped). */
+static char *
+lower_ascii(const char *s)
+{
+	char *l = strdup(s);
+	for (char *p = l; *p; p++) {
+		if ((unsigned char)*p >= 0x80) {
+			free(l);
+			return NULL;
+		}
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 32);
+	}
+	return l;
+}
+
+/* Whether every line matching p holds one of its words; counts the
+ * matches checked in *checked. */
+static bool
+holds(struct matcher *m, const struct pattern *p, char **lines, size_t n, size_t *checked)
+{
+	char **v = NULL;
+	size_t nw = literals_required(p->src, &v);
+	bool good = true;
+	for (size_t i = 0; i < n; i++) {
+		char *l = lower_ascii(lines[i]);
+		if (l == NULL || pattern_match(m, p, lines[i], strlen(lines[i]), NULL, NULL) != 1) {
+			free(l);
+			continue;
+		}
+		(*checked)++;
+		bool found = nw == 0;
+		for (size_t w = 0; !found && w < nw; w++)
+			found = strstr(l, v[w]) != NULL;
+		if (!found) {
+			printf("# '%s' matches \"%s\" but holds none of its words\n", p->src, lines[i]);
+			good = false;
+		}
+		free(l);
+	}
+	for (size_t w = 0; w < nw; w++)
+		free(v[w]);
+	free(v);
+	return good;
+}
+
+int
+main(void)
+{
+	for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
+		char *got = words(table[i].pattern);
+		is_str(got, table[i].want, table[i].pattern);
+		free(got);
+	}
+
+	const char *top = getenv("TOP_SRCDIR");
+	char path[4096];
+	struct diag_list dl = {0};
+	snprintf(path, sizeof path, "%s/questionbanks/rules/core.yaml", top ? top : ".");
+	struct bank *core = bank_load(path, &dl, BANK_NO_PERSONAS);
+	snprintf(path, sizeof path, "%s/questionbanks/general.yaml", top ? top : ".");
+	struct bank *gen = bank_load(path, &dl, BANK_NO_PERSONAS);
+	ok(core != NULL && gen != NULL && core->ncues > 50, "the shipped rule file and bank load");
+	if (core == NULL || gen == NULL)
+		return tap_done();
+	char **lines = NULL;
+	size_t n = 0;
+	for (size_t r = 0; r < core->nrules; r++) {
+		const struct rule *ru = &core->rules[r];
+		lines = realloc(lines, (n + ru->nflag + ru->npass + 1) * sizeof *lines);
+		for (size_t i = 0; i < ru->nflag; i++)
+			lines[n++] = ru->flag_ex[i];
+		for (size_t i = 0; i < ru->npass; i++)
+			lines[n++] = ru->pass_ex[i];
+	}
+	lines = realloc(lines, (n + gen->nquestions + 1) * sizeof *lines);
+	for (size_t q = 0; q < gen->nquestions; q++)
+		lines[n++] = gen->questions[q].text;
+	struct matcher *m = matcher_new();
+	size_t checked = 0, with_words = 0;
+	bool all = true;
+	for (size_t c = 0; c < core->ncues; c++) {
+		char **v = NULL;
+		size_t nw = literals_required(core->cues[c].pat.src, &v);
+		with_words += nw > 0;
+		for (size_t w = 0; w < nw; w++)
+			free(v[w]);
+		free(v);
+		all &= holds(m, &core->cues[c].pat, lines, n, &checked);
+	}
+	ok(all, "every match of a shipped cue holds one of its words (%zu matches in %zu lines)", checked, n);
+	/* The same of every pattern of the shipped rules (assess.c skips
+	 * those too), on the lines as the rules see them: normalised. */
+	checked = 0;
+	all = true;
+	struct norm nm = {0};
+	char **normed = calloc(n + 1, sizeof *normed);
+	for (size_t i = 0; i < n; i++) {
+		normalize(&nm, lines[i], strlen(lines[i]));
+		normed[i] = strndup(nm.text, nm.len);
+	}
+	for (size_t r = 0; r < core->nrules; r++) {
+		const struct rule *ru = &core->rules[r];
+		for (size_t j = 0; j < ru->npats; j++)
+			all &= holds(m, &ru->pats[j], ru->raw ? lines : normed, n, &checked);
+		for (size_t j = 0; j < ru->nunless; j++)
+			all &= holds(m, &ru->unless[j], ru->raw ? lines : normed, n, &checked);
+	}
+	ok(all && checked > 100, "every match of a shipped rule's pattern holds one of its words (%zu matches)",
+	    checked);
+	for (size_t i = 0; i < n; i++)
+		free(normed[i]);
+	free(normed);
+	norm_free(&nm);
+	ok(with_words * 10 >= core->ncues * 9, "%zu of %zu cues have words", with_words, core->ncues);
+	matcher_free(m);
+	free(lines);
+	bank_free(core);
+	bank_free(gen);
+	diag_clear(&dl);
+	return tap_done();
+}
