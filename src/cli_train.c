@@ -111,7 +111,8 @@ add_path(struct example_set *es, const char *path, struct diag_list *dl)
 		names[n++] = xasprintf("%s/%s", path, e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_str);
 	bool ok = true;
 	for (size_t i = 0; i < n; i++) {
 		ok = add_file(es, names[i], dl) && ok;

@@ -258,7 +258,8 @@ progress_add_dir(struct progress *p, const char *dir)
 	if (errno != 0)
 		skip(p, dir, xasprintf("cannot read the whole directory: %s", strerror(errno)));
 	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_str);
 	size_t dl = strlen(dir);
 	bool slash = dl > 0 && dir[dl - 1] == '/';
 	for (size_t i = 0; i < n; i++) {
@@ -349,7 +350,8 @@ choose_next(struct progress *p, const struct progress_session *e, struct session
 void
 progress_finish(struct progress *p)
 {
-	qsort(p->s, p->n, sizeof *p->s, cmp_session);
+	if (p->n > 1)
+		qsort(p->s, p->n, sizeof *p->s, cmp_session);
 	for (size_t i = 0; i < p->n; i++) {
 		for (int c = 0; c < CAT_COUNT; c++)
 			p->asked_ever[c] |= p->s[i].asked[c];
