@@ -76,6 +76,41 @@ shared_words(const char *a, const char *b)
 	return n;
 }
 
+/* How many words of four letters or more s has. */
+static size_t
+long_words(const char *s)
+{
+	size_t n = 0;
+	for (const char *p = s; *p;) {
+		while (*p && !word_char(*p))
+			p++;
+		const char *start = p;
+		while (*p && word_char(*p))
+			p++;
+		n += p - start >= 4;
+	}
+	return n;
+}
+
+const struct plan_item *
+plan_closest(const struct plan *p, const char *text)
+{
+	const struct plan_item *best = NULL;
+	size_t best_shared = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct plan_item *it = &p->items[i];
+		if (it->turn != PLAN_NOT_ASKED || it->cat == CAT_NONE)
+			continue;
+		size_t shared = shared_words(it->text, text), all = long_words(it->text);
+		/* Most of its long words, and at least PLAN_CLOSE_WORDS of them. */
+		if (shared >= PLAN_CLOSE_WORDS && shared * 3 >= all * 2 && shared > best_shared) {
+			best = it;
+			best_shared = shared;
+		}
+	}
+	return best;
+}
+
 const struct plan_item *
 plan_hear(struct plan *p, size_t turn, const char *text, enum category cat)
 {

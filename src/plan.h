@@ -47,6 +47,13 @@ struct plan *plan_new(const char *file);
 /* Add the question text[0..len) of the list's line, understood as cat. */
 void plan_add(struct plan *p, unsigned long line, const char *text, size_t len, enum category cat);
 
+/* The list question not asked yet that text says nearly word for word
+ * (at least PLAN_CLOSE_WORDS and two thirds of its words of four letters
+ * or more), or NULL: its topic settles a line the understanding found
+ * unclear. */
+#define PLAN_CLOSE_WORDS 3
+const struct plan_item *plan_closest(const struct plan *p, const char *text);
+
 /*
  * Turn number turn said text, understood as cat (CAT_NONE: not a
  * question about the work).  Marks the question of the list it asks, if

@@ -263,8 +263,6 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 	enum category cat = question && !u.unsure ? u.cat : CAT_NONE;
 	char *lead = it->turn != SIZE_MAX ? kinds_of(rv, it) : NULL;
 	char *no_longer = lead != NULL ? xasprintf("no longer %s, ", lead) : xstrdup("");
-	char *more_open = closed != NULL ?
-	    xasprintf("; it could be more open [%s]: %s", closed->rule->id, closed->rule->suggestion) : xstrdup("");
 	bool better = false;
 	free(lead);
 
@@ -282,6 +280,18 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 		*why = it->turn != SIZE_MAX ?
 		    xasprintf("%sbut it does not ask them anything: put it as a question about their work", no_longer) :
 		    xasprintf("that does not ask them anything: ask about %s", report_topic(it->cat));
+	} else if (closed != NULL) {
+		/* "Were you surprised?" gets a yes: not put better yet. */
+		*why = xasprintf("%sbut it can be answered with a yes or a no [%s]: %s", no_longer,
+		    closed->rule->id, closed->rule->suggestion);
+	} else if (u.unsure && (it->turn != SIZE_MAX || u.cat == it->cat || u.alt == it->cat)) {
+		/* A question about their work that could be read two ways is
+		 * still a good one, for a flagged line or for a topic it may be
+		 * about. */
+		better = true;
+		*why = it->turn != SIZE_MAX ?
+		    xasprintf("%sand it asks about %s or %s", no_longer, report_topic(u.cat), report_topic(u.alt)) :
+		    xasprintf("it asks about %s", report_topic(it->cat));
 	} else if (u.unsure) {
 		*why = xasprintf("%sbut it is not clear whether it asks about %s or %s: say which you mean",
 		    no_longer, report_topic(u.cat), report_topic(u.alt));
@@ -290,7 +300,7 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 			*why = xasprintf("%sbut it does not ask about their work, their path or their field", no_longer);
 		} else {
 			better = true;
-			*why = xasprintf("%sand it asks about %s%s", no_longer, report_topic(cat), more_open);
+			*why = xasprintf("%sand it asks about %s", no_longer, report_topic(cat));
 		}
 	} else if (cat != it->cat) {
 		*why = cat == CAT_NONE ? xasprintf("it does not ask about %s", report_topic(it->cat)) :
@@ -300,10 +310,9 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 		    report_topic(cat));
 	} else {
 		better = true;
-		*why = xasprintf("it asks about %s%s", report_topic(cat), more_open);
+		*why = xasprintf("it asks about %s", report_topic(cat));
 	}
 	free(no_longer);
-	free(more_open);
 	return better;
 }
 

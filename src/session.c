@@ -13,6 +13,7 @@
 
 #include "duration.h"
 #include "emit.h"
+#include "plan.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -767,6 +768,19 @@ say_to_host(struct session *s, const char *text, size_t len)
 		u.cat = s->dlg.topic;
 		t->act = u.act;
 		s->last_u = u;
+	}
+	/* An unclear line that is nearly word for word a question of the
+	 * user's own list (--questions) is about that question's topic. */
+	if (u.act == ACT_QUESTION && u.unsure && s->cfg.plan != NULL) {
+		const struct plan_item *it = plan_closest(s->cfg.plan, text);
+		if (it != NULL) {
+			u.cat = it->cat;
+			u.unsure = false;
+			u.topic_sure = true;
+			u.closing = it->cat == CAT_REFERRALS || it->cat == CAT_MENTION_NAME;
+			dialogue_settle(&s->dlg, it->cat);
+			s->last_u = u;
+		}
 	}
 	/* Two likely topics, but the question names what one of the host's
 	 * replies is about ("do you do late openings?"): no need to ask. */
