@@ -526,15 +526,15 @@ report_thanks(struct session *s)
 		text_buf_add(&b, " I especially valued what you told me about %s: \"%s\"", topic[best->cat].yours, said);
 	free(said);
 	text_buf_add(&b, "\n\n");
-	/* One referral question answered is one person suggested. */
-	bool one = s->asked[CAT_REFERRALS] == 1;
+	/* How many people the host named cannot be told from the count of
+	 * questions: "as you suggested" holds for one or several. */
 	if (s->asked[CAT_REFERRALS] > 0)
-		text_buf_add(&b, "I will get in touch with the %s you suggested%s, and I will let you know how "
-		    "%s.\n\n", one ? "person" : "people",
-		    s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "",
-		    one ? "that conversation goes" : "those conversations go");
-	text_buf_add(&b, "I will keep you posted on my progress, and I hope we can stay in touch.\n\n"
-	    "Best regards,\n[your name]\n");
+		text_buf_add(&b, "I will get in touch as you suggested%s, and I will let you know how it "
+		    "goes.\n\nI hope we can stay in touch.\n\n",
+		    s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "");
+	else
+		text_buf_add(&b, "I will keep you posted on my progress, and I hope we can stay in touch.\n\n");
+	text_buf_add(&b, "Best regards,\n[your name]\n");
 	/* A file the user will open and paste: no control characters. */
 	char *safe = text_sanitize_lines(b.p);
 	free(b.p);
