@@ -129,6 +129,16 @@ has_word(const char *text, const char *w)
 	return false;
 }
 
+/* Whether text holds any of the words or phrases in list (as has_word). */
+static bool
+has_any_word(const char *text, const char *const *list)
+{
+	for (const char *const *w = list; *w != NULL; w++)
+		if (has_word(text, *w))
+			return true;
+	return false;
+}
+
 /* The act of a line when there is no model: a few plain signs. */
 static enum act
 act_without_model(const struct assessment *as, const char *text, bool asks)
@@ -177,10 +187,7 @@ says_about_self(const char *text)
 		"studied", "graduate", "graduated", "university", "uni", "college", "course", "major",
 		"year of", "yr of", "i work", "i worked", "working as", "work as", "my job", "career",
 		"retail", "internship", NULL};
-	for (const char *const *w = background; *w != NULL; w++)
-		if (has_word(text, *w))
-			return true;
-	return false;
+	return has_any_word(text, background);
 }
 
 bool
@@ -223,10 +230,7 @@ goes_deeper(const char *text)
 		"is that common", "is that usual", "is that typical", "is it normal", "is it common",
 		"what happened next", "and then", "like what", "such as", "for example", "say more",
 		"tell me more", "go on", NULL};
-	for (const char *const *w = deeper; *w != NULL; w++)
-		if (has_word(text, *w))
-			return true;
-	return false;
+	return has_any_word(text, deeper);
 }
 
 /* Whether text speaks of using the host's name or of saying who sent
@@ -240,10 +244,7 @@ speaks_of_name(const char *text)
 		"you sent", "sent me", "suggested", "recommended", "pointed", "drop", "cite",
 		"bring you up", "we spoke", "we talked", "we met", "we've spoken", "introduce",
 		"introduced", "credit", "know you", NULL};
-	for (const char *const *w = words; *w != NULL; w++)
-		if (has_word(text, *w))
-			return true;
-	return false;
+	return has_any_word(text, words);
 }
 
 /* Whether text asks leave to do something ("may I...", "is it okay
@@ -255,10 +256,7 @@ asks_leave(const char *text)
 		"is it alright", "is it all right", "would it be ok", "would it be okay",
 		"would it be alright", "would it be all right", "do you mind", "would you mind",
 		"mind if", "ok if", "okay if", "alright if", "all right if", NULL};
-	for (const char *const *w = leave; *w != NULL; w++)
-		if (has_word(text, *w))
-			return true;
-	return false;
+	return has_any_word(text, leave);
 }
 
 /* Words in text (runs of non-spaces). */
@@ -404,9 +402,7 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	 * greeting, whatever topic "meet" seems to cue. */
 	static const char *const pleased[] = {"meet you", "for meet you", "how are you", "how r u",
 		"how are u", "hows it going", "how's it going", "how you doing", NULL};
-	bool pleasantry = false;
-	for (const char *const *w = pleased; *w != NULL && !pleasantry; w++)
-		pleasantry = has_word(text, *w);
+	bool pleasantry = has_any_word(text, pleased);
 	if (pleasantry && starts_with_word(text, greeting_words) && words_in(text) <= GREETING_WORDS &&
 	    !has_word(text, "what") && !has_word(text, "who") && !has_word(text, "why") &&
 	    !has_word(text, "which")) {
@@ -448,9 +444,7 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	for (const char *const *w = leaving + 1; *w != NULL && !u->leaving; w++)
 		u->leaving = has_word(text, *w);
 	if (u->act == ACT_GOODBYE && as->judged && as->act_conf < SURE_OTHER) {
-		bool says = false;
-		for (const char *const *w = leaving; *w != NULL && !says; w++)
-			says = has_word(text, *w);
+		bool says = has_any_word(text, leaving);
 		if (!says)
 			u->act = answering ? ACT_SELF : ACT_ACK;
 	}
@@ -466,9 +460,7 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	if (u->act == ACT_APOLOGY && asks) {
 		static const char *const what[] = {"who's", "whos", "who is", "what's", "whats",
 			"what is", "what do you mean", "what does", "meaning", NULL};
-		bool asks_what = false;
-		for (const char *const *w = what; *w != NULL && !asks_what; w++)
-			asks_what = has_word(text, *w);
+		bool asks_what = has_any_word(text, what);
 		if (as->cat != CAT_NONE && as->judged && as->cat_conf >= d->unsure_below &&
 		    words_in(text) >= SORRY_AND_ASK) {
 			u->act = ACT_QUESTION;
@@ -493,9 +485,7 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		"write things down", "record", "recording", "notebook", "laptop", "photo", "picture",
 		"water", "coffee", "tea", "sit", "close the door", "step out", "bathroom", "restroom",
 		"toilet", "phone", "coat", "jacket", "window", NULL};
-	bool of_things = false;
-	for (const char *const *w = things; *w != NULL && !of_things; w++)
-		of_things = has_word(text, *w);
+	bool of_things = has_any_word(text, things);
 	bool asks_for_leave = of_things && words_in(text) <= LEAVE_WORDS && asks_leave(text) &&
 	    !speaks_of_name(text) && !has_word(text, "ask") && !has_word(text, "question");
 	if (asks_for_leave && (u->act == ACT_FOLLOW_UP || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC ||

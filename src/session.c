@@ -390,6 +390,16 @@ untouched_topic(const struct session *s, enum category cat, enum category after)
 	return CAT_NONE;
 }
 
+/* Whether the normalised line q holds any of the phrases in list. */
+static bool
+holds_any(const char *q, const char *const *list)
+{
+	for (const char *const *w = list; *w != NULL; w++)
+		if (strstr(q, *w) != NULL)
+			return true;
+	return false;
+}
+
 /* Whether the normalised line q asks for the last answer in plainer
  * words ("could you explain more simply?", "sorry, I didn't understand"). */
 static bool
@@ -399,10 +409,7 @@ asks_simpler(const char *q)
 		"plain words", "plainly", "explain simply", "don't understand", "do not understand",
 		"didn't understand", "did not understand", "didn't get that", "rephrase",
 		"say that again", "it another way", "that another way", "lost me", NULL};
-	for (const char *const *w = simpler; *w != NULL; w++)
-		if (strstr(q, *w) != NULL)
-			return true;
-	return false;
+	return holds_any(q, simpler);
 }
 
 /* Whether the normalised line q asks the host to say the last thing
@@ -413,10 +420,7 @@ asks_repeat(const char *q)
 	static const char *const again[] = {"didn't catch", "did not catch", "didnt catch",
 		"missed that", "come again?", "repeat that", "repeat it", "say again", "say it again",
 		"could you repeat", "can you repeat", "pardon?", NULL};
-	for (const char *const *w = again; *w != NULL; w++)
-		if (strstr(q, *w) != NULL)
-			return true;
-	return false;
+	return holds_any(q, again);
 }
 
 /* Whether the normalised line q asks how the host is. */
@@ -426,10 +430,7 @@ asks_how_are_you(const char *q)
 	static const char *const how[] = {"how are you", "how r u", "how are u", "how r you",
 		"how's it going", "hows it going", "how is it going", "how you doing", "how are things",
 		"how's your day", "hows your day", "how is your day", "how have you been", NULL};
-	for (const char *const *w = how; *w != NULL; w++)
-		if (strstr(q, *w) != NULL)
-			return true;
-	return false;
+	return holds_any(q, how);
 }
 
 /* What the host last said about the work itself (an answer to a
@@ -665,16 +666,14 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			"minutes left", "time remaining", NULL};
 		static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
 			"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
-		for (const char *const *w = over; *w != NULL; w++)
-			if (strstr(q, *w) != NULL)
-				return host_run_over(&s->host);
-		for (const char *const *w = left; *w != NULL; w++)
-			if (strstr(q, *w) != NULL) {
-				uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
-				uint64_t used = session_elapsed(s);
-				return host_time_left(&s->host, used >= agreed ? 0 :
-				    (unsigned long)((agreed - used + 30000) / 60000));
-			}
+		if (holds_any(q, over))
+			return host_run_over(&s->host);
+		if (holds_any(q, left)) {
+			uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
+			uint64_t used = session_elapsed(s);
+			return host_time_left(&s->host, used >= agreed ? 0 :
+			    (unsigned long)((agreed - used + 30000) / 60000));
+		}
 		/* The length the user names ("is 20 minutes still ok?"), else the
 		 * agreed one. */
 		unsigned long said = minutes_named(q);
