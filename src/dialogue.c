@@ -6,6 +6,7 @@
 
 #include "dialogue.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -39,6 +40,8 @@ static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
 /* A hello with "nice to meet you" or "how are you" in it is at most this
  * long. */
 #define GREETING_WORDS 16
+/* "How are you?" with no hello before it is still small talk, this short. */
+#define PLEASANTRY_ALONE 5
 
 /* A request for leave ("would you mind if I jotted a few notes as we
  * go?") is at most this long. */
@@ -190,10 +193,44 @@ says_about_self(const char *text)
 	return has_any_word(text, background);
 }
 
+/* Whether text opens with a greeting, stretched or not ("hii", "heyyy",
+ * "hellooo"): the first word with each run of one letter made one, as the
+ * greetings are. */
 bool
 dialogue_greets(const char *text)
 {
-	return starts_with_word(text, greeting_words);
+	if (starts_with_word(text, greeting_words))
+		return true;
+	while (*text == ' ' || *text == '"' || *text == '\'' || *text == '(')
+		text++;
+	char first[16];
+	size_t n = 0;
+	for (const char *p = text; isalpha((unsigned char)*p); p++) {
+		if (n + 1 >= sizeof first)
+			return false;
+		char c = (char)tolower((unsigned char)*p);
+		if (n == 0 || first[n - 1] != c)
+			first[n++] = c;
+	}
+	first[n] = '\0';
+	static const char *const stretched[] = {"hi", "hey", "helo", "hiya", "heya", "halo", "yo", NULL};
+	for (const char *const *w = stretched; *w != NULL; w++)
+		if (strcmp(first, *w) == 0)
+			return true;
+	return false;
+}
+
+/* Whether text asks the host something without a question mark: it
+ * opens with a question word and speaks to them ("how did you start",
+ * "what do u do all day"). */
+static bool
+asks_host(const char *text)
+{
+	static const char *const opens[] = {"how", "what", "whats", "what's", "wat", "why", "when",
+		"where", "who", "which", "do", "did", "does", "can", "could", "would", "have", "are",
+		"is", NULL};
+	static const char *const you[] = {"you", "u", "your", "ur", "ya", "yours", NULL};
+	return starts_with_word(text, opens) && has_any_word(text, you);
 }
 
 /* Words that open a line going on with what was just said. */
@@ -388,7 +425,7 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 
 	/* "Hi, thanks for making the time" opens the meeting: a greeting,
 	 * and the host's question still waits for its answer. */
-	if (u->act == ACT_THANKS && d->topic == CAT_NONE && starts_with_word(text, greeting_words))
+	if (u->act == ACT_THANKS && d->topic == CAT_NONE && dialogue_greets(text))
 		u->act = ACT_GREETING;
 	/* "hey, ya im in my 2nd yr of nursing school. thx for doin this",
 	 * said to the host's opening question, answers it. */
@@ -403,7 +440,8 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	static const char *const pleased[] = {"meet you", "for meet you", "how are you", "how r u",
 		"how are u", "hows it going", "how's it going", "how you doing", NULL};
 	bool pleasantry = has_any_word(text, pleased);
-	if (pleasantry && starts_with_word(text, greeting_words) && words_in(text) <= GREETING_WORDS &&
+	if (pleasantry && (dialogue_greets(text) || words_in(text) <= PLEASANTRY_ALONE) &&
+	    words_in(text) <= GREETING_WORDS &&
 	    !has_word(text, "what") && !has_word(text, "who") && !has_word(text, "why") &&
 	    !has_word(text, "which")) {
 		u->act = ACT_GREETING;
@@ -419,7 +457,7 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	 * the user. */
 	if (answering && !asks && (u->act == ACT_QUESTION || u->act == ACT_ACK) &&
 	    !(as->judged && u->act == ACT_QUESTION && as->act_conf >= SURE_QUESTION &&
-	    !starts_with_word(text, first_person)))
+	    !starts_with_word(text, first_person)) && !(u->act == ACT_QUESTION && asks_host(text)))
 		u->act = ACT_SELF;
 	/* "I see. Why is it like this?", "is that normal?", "how come?": a
 	 * reaction that asks for the reason or for more goes on with the

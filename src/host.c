@@ -468,16 +468,62 @@ host_unknown_term(const char *said, const char *q, size_t n)
 	return r;
 }
 
+/* q with its fillers ("um", "uh", "like,") and punctuation left out, into
+ * buf: "is that, um, normal?" reads "is that normal". */
+static void
+without_fillers(const char *q, char *buf, size_t len)
+{
+	static const char *const fillers[] = {"um", "umm", "uh", "uhm", "erm", "er", "hmm", "ah", NULL};
+	size_t n = 0;
+	for (const char *p = q; *p != '\0';) {
+		while (*p != '\0' && !isalnum((unsigned char)*p) && *p != '\'')
+			p++;
+		size_t w = 0;
+		while (isalnum((unsigned char)p[w]) || p[w] == '\'')
+			w++;
+		if (w == 0)
+			break;
+		bool filler = false;
+		for (const char *const *f = fillers; *f != NULL && !filler; f++)
+			filler = strlen(*f) == w && strncmp(p, *f, w) == 0;
+		if (!filler && n + w + 2 < len) {
+			if (n > 0)
+				buf[n++] = ' ';
+			memcpy(buf + n, p, w);
+			n += w;
+		}
+		p += w;
+	}
+	buf[n] = '\0';
+}
+
 const char *
 host_confirms(const char *q)
 {
 	static const char *const typical[] = {"is that normal", "is that common", "is that usual",
 		"is that typical", "is it normal", "is it common", "is it usual", "is it typical",
 		"is this normal", "is this common", "is this typical", "is that the norm",
-		"is it always like that", "is it always like this", "is that always", NULL};
-	for (const char *const *w = typical; *w != NULL; w++)
-		if (strstr(q, *w) != NULL)
+		"is it always like that", "is it always like this", "is that always", "is normal",
+		"is common", "is usual", "is typical", "it's normal", "its normal", NULL};
+	/* "What is normal for a new nurse?" asks what, not whether. */
+	static const char *const asks_what[] = {"what", "whats", "what's", "how", "who", "which",
+		"when", "where", NULL};
+	char plain[512];
+	without_fillers(q, plain, sizeof plain);
+	for (const char *const *w = typical; *w != NULL; w++) {
+		const char *at = strstr(plain, *w);
+		if (at == NULL || (at > plain && at[-1] != ' '))
+			continue;
+		const char *prev = at;
+		if (prev > plain)
+			for (prev--; prev > plain && prev[-1] != ' '; prev--)
+				;
+		bool what = false;
+		for (const char *const *x = asks_what; *x != NULL && at > plain && !what; x++)
+			what = strlen(*x) == (size_t)(at - 1 - prev) && strncmp(prev, *x, strlen(*x)) == 0;
+		if (!what)
 			return "Fairly typical, yes, at least where I've worked.";
+	}
 	return NULL;
 }
 
@@ -652,6 +698,11 @@ has_phrase(const char *q, const char *w, size_t n)
 	}
 	return false;
 }
+
+/* Words of at least this many letters may be matched with one typo, and
+ * from TYPO2_FROM with two. */
+#define TYPO_FROM 6
+#define TYPO2_FROM 9
 
 /* A keyword the question names outweighs any number of shared words up
  * to this many. */
@@ -926,6 +977,77 @@ glossary_find(const struct persona *p, const char *q, const struct term **best, 
 	}
 }
 
+/* Whether word a[0..an) could be word b[0..bn) mistyped: the same first
+ * letter, and a letter or two apart in a long word ("practioner",
+ * "practitioner"); short words must be exact. */
+static bool
+near_word(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an == bn && strncmp(a, b, an) == 0)
+		return true;
+	if (an < TYPO_FROM - 2 || bn < TYPO_FROM || a[0] != b[0])
+		return false;
+	char x[40], y[40];
+	if (an >= sizeof x || bn >= sizeof y)
+		return false;
+	memcpy(x, a, an);
+	x[an] = '\0';
+	memcpy(y, b, bn);
+	y[bn] = '\0';
+	return text_distance(x, y) <= (bn >= TYPO2_FROM ? 2 : 1);
+}
+
+/* Whether q names phrase w (words of letters) with a typo or two: as
+ * many words in a row, each near its own. */
+static bool
+has_phrase_near(const char *q, const char *w)
+{
+	for (const char *p = q; *p != '\0'; p++) {
+		if (!isalpha((unsigned char)*p) || (p > q && isalpha((unsigned char)p[-1])))
+			continue;
+		const char *qa = p, *wa = w;
+		bool all = true;
+		while (all && *wa != '\0') {
+			size_t qn = 0, wn = 0;
+			while (isalpha((unsigned char)qa[qn]))
+				qn++;
+			while (isalpha((unsigned char)wa[wn]))
+				wn++;
+			all = qn > 0 && wn > 0 && near_word(qa, qn, wa, wn);
+			qa += qn;
+			wa += wn;
+			if (*wa == '\0')
+				break;
+			if (*wa != ' ' || *qa != ' ')
+				all = false;
+			qa++;
+			wa++;
+		}
+		if (all)
+			return true;
+	}
+	return false;
+}
+
+/* The term of persona p's glossary that q names with a typo (only forms
+ * of TYPO_FROM letters or more), into *best and *form. */
+static void
+glossary_find_near(const struct persona *p, const char *q, const struct term **best, const char **form)
+{
+	for (size_t i = 0; i < p->nterms && *best == NULL; i++) {
+		const struct term *t = &p->terms[i];
+		if (strlen(t->term) >= TYPO_FROM && has_phrase_near(q, t->term)) {
+			*best = t;
+			*form = t->term;
+		}
+		for (size_t j = 0; j < t->also.n && *best == NULL; j++)
+			if (strlen(t->also.v[j]) >= TYPO_FROM && has_phrase_near(q, t->also.v[j])) {
+				*best = t;
+				*form = t->also.v[j];
+			}
+	}
+}
+
 const char *
 host_explain_as(const struct host *h, const char *q, const char **named)
 {
@@ -938,6 +1060,12 @@ host_explain_as(const struct host *h, const char *q, const char **named)
 	for (size_t i = 0; best == NULL && i < h->npeers; i++)
 		if (&h->peers[i] != h->p)
 			glossary_find(&h->peers[i], q, &best, &form, &best_len);
+	/* "nurse practioner": the host's own words first, typed loosely. */
+	if (best == NULL)
+		glossary_find_near(h->p, q, &best, &form);
+	for (size_t i = 0; best == NULL && i < h->npeers; i++)
+		if (&h->peers[i] != h->p)
+			glossary_find_near(&h->peers[i], q, &best, &form);
 	if (named != NULL)
 		*named = form;
 	return best != NULL ? best->means : NULL;
@@ -978,7 +1106,8 @@ subject_word(const char *w, size_t n)
 static bool
 find_study(const char *q, char *buf, size_t len)
 {
-	static const char *const before[] = {"studying ", "study ", "studied ", "degree in ",
+	static const char *const before[] = {"student of ", "students of ", "student in ",
+		"studying ", "study ", "studied ", "degree in ",
 		"major in ", "majoring in ", "masters in ", "master's in ", "phd in ", "diploma in ",
 		NULL};
 	static const char *const after[] = {" student", " graduate", " grad", " degree", " major",
@@ -990,7 +1119,8 @@ find_study(const char *q, char *buf, size_t len)
 		"years", "time", "level", "international", "exchange", "postgrad", "postgraduate", "grad",
 		"student", "nursing school", "full", "part", "high", "secondary", "middle", "primary",
 		"elementary", "summer", "night", "old", "my", "grad", "graduate", "boarding", "public",
-		"private", "driving", "sunday", "of", "at", "from", "to", "on", NULL};
+		"private", "driving", "sunday", "of", "at", "from", "to", "on", "here", "there", "now",
+		"hard", "abroad", "online", "since", "with", "part-time", "full-time", NULL};
 	const char *word = NULL;
 	size_t n = 0;
 	for (const char *const *b = before; word == NULL && *b != NULL; b++) {
@@ -1023,6 +1153,11 @@ find_study(const char *q, char *buf, size_t len)
 				}
 				w += 1 + m;
 			}
+			/* "I study here since two years": no subject; try the
+			 * next way of saying it. */
+			for (const char *const *x = not_subjects; *x != NULL && word != NULL; x++)
+				if (strlen(*x) == n && strncmp(*x, word, n) == 0)
+					word = NULL;
 		}
 	}
 	for (const char *const *a = after; word == NULL && *a != NULL; a++) {

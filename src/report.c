@@ -136,8 +136,15 @@ report_text(struct session *s)
 	} else {
 		text_buf_add(&b, "  Time used: %s (untimed practice)\n", used);
 	}
-	text_buf_add(&b, "  Questions counted: %u (about the job %u, the industry %u, closing %u); lines said: %zu\n",
-	    questions, tiers[TIER_JOB], tiers[TIER_INDUSTRY], tiers[TIER_CLOSING], s->nturns);
+	/* Going deeper counts too, though on no new topic. */
+	size_t deeper = 0;
+	for (size_t i = 0; i < s->nturns; i++)
+		deeper += s->turns[i].act == ACT_FOLLOW_UP;
+	char more[48] = "";
+	if (deeper > 0)
+		snprintf(more, sizeof more, ", and %zu follow-up%s", deeper, deeper == 1 ? "" : "s");
+	text_buf_add(&b, "  Questions counted: %u (about the job %u, the industry %u, closing %u)%s; lines said: %zu\n",
+	    questions, tiers[TIER_JOB], tiers[TIER_INDUSTRY], tiers[TIER_CLOSING], more, s->nturns);
 	if (s->unclear > 0) {
 		text_buf_add(&b, "  Not counted (%u): the topic was too unclear to count as covered, so the host answered "
 		    "a guess; ask %s more plainly:\n", s->unclear, s->unclear == 1 ? "it" : "them");
@@ -565,8 +572,9 @@ report_reminders(struct session *s)
 	text_buf_add(&b, "Follow-up plan after your conversation with %s (%s at %s):\n\n", p->name, p->role, p->employer);
 	text_buf_add(&b, "- by %s: send the thank-you note.\n", d1);
 	if (s->asked[CAT_REFERRALS] > 0)
-		text_buf_add(&b, "- by %s: get in touch with the %s %s suggested%s.\n", d14,
-		    s->asked[CAT_REFERRALS] == 1 ? "person" : "people", p->name,
+		/* How many people were named is not known: "whoever" holds for
+		 * one or several. */
+		text_buf_add(&b, "- by %s: get in touch with whoever %s suggested%s.\n", d14, p->name,
 		    s->asked[CAT_MENTION_NAME] ? ", saying who sent you" : "");
 	text_buf_add(&b, "- by %s: send %s a short update on what you did with the advice.\n", d30, p->name);
 	text_buf_add(&b, "- about once a year (next around %s): keep in touch with a short note, so the connection stays warm.\n", d365);

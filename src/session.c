@@ -6,6 +6,7 @@
 
 #include "session.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -446,6 +447,20 @@ last_answer(const struct session *s)
 	return NULL;
 }
 
+/* The host's "yes, that's typical" when the first sentence of the
+ * normalised line q asks whether the last answer is normal; else NULL. */
+static const char *
+opens_with_confirm(const char *q)
+{
+	char first[256];
+	size_t n = strcspn(q, "?");
+	if (q[n] != '?' || n >= sizeof first)
+		return NULL;
+	memcpy(first, q, n);
+	first[n] = '\0';
+	return host_confirms(first);
+}
+
 static bool
 closing_topic(enum category c)
 {
@@ -461,23 +476,56 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 {
 	/* Where the second question starts: after a question mark with
 	 * more to come, or at "and what", "n how", ", also how"... */
-	static const char *const joins[] = {" and what ", " and how ", " and who ", " and why ",
-		" and which ", " and where ", " and when ", " and do you ", " and did you ",
-		" and is it ", " and are ", " n wat ", " n what ", " n how ", " n who ", " n why ",
-		", also what ", ", also how ", ", also who ", " also how ", " also what ", NULL};
-	const char *mark = memchr(text, '?', len);
+	static const char *const joins[] = {" and what ", " and what's ", " and whats ", " and wat ",
+		" and how ", " and who ", " and why ", " and which ", " and where ", " and when ",
+		" and do you ", " and do u ", " and did you ", " and did u ", " and have you ",
+		" and is it ", " and are ", " and r u ", " and can you ", " and could you ",
+		" and would you ", " n wat ", " n what ", " n how ", " n who ", " n why ", " n do u ",
+		" also what ", " also how ", " also who ", NULL};
+	/* The line without its fillers and commas ("and, um, what did
+	 * you..." reads "and what did you..."). */
+	static const char *const fillers[] = {"um", "umm", "uh", "uhm", "erm", "er", "hmm", NULL};
+	char *line = xmalloc(len + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		if (text[i] == ',') {
+			i++;
+			continue;
+		}
+		size_t w = 0;
+		while (i + w < len && isalpha((unsigned char)text[i + w]))
+			w++;
+		bool filler = false;
+		for (const char *const *f = fillers; *f != NULL && w > 0 && !filler; f++)
+			filler = strlen(*f) == w && strncasecmp(text + i, *f, w) == 0;
+		if (filler) {
+			i += w;
+			continue;
+		}
+		if (w == 0) {
+			/* One space for a run of them. */
+			if (!(text[i] == ' ' && n > 0 && line[n - 1] == ' '))
+				line[n++] = text[i];
+			i++;
+		} else {
+			memcpy(line + n, text + i, w);
+			n += w;
+			i += w;
+		}
+	}
+	line[n] = '\0';
+	const char *mark = memchr(line, '?', n);
 	size_t cut = 0, second = 0;
-	if (mark != NULL && (size_t)(mark - text) + 1 < len) {
-		cut = second = (size_t)(mark - text) + 1;
+	if (mark != NULL && (size_t)(mark - line) + 1 < n) {
+		cut = second = (size_t)(mark - line) + 1;
 	} else {
-		char *line = xstrndup(text, len);
 		for (const char *const *j = joins; *j != NULL && cut == 0; j++) {
 			const char *at = strcasestr(line, *j);
 			if (at != NULL && at > line) {
 				cut = (size_t)(at - line);
 				/* The second question from its question word. */
 				const char *w = line + cut;
-				while (*w == ' ' || *w == ',')
+				while (*w == ' ')
 					w++;
 				w += strcspn(w, " ");   /* past "and", "n", "also" */
 				while (*w == ' ')
@@ -485,31 +533,36 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 				second = (size_t)(w - line);
 			}
 		}
-		free(line);
 	}
-	if (cut == 0 || second >= len)
+	if (cut == 0 || second >= n) {
+		free(line);
 		return false;
-	const char *part[2] = {text, text + second};
-	size_t plen[2] = {cut, len - second};
+	}
+	const char *part[2] = {line, line + second};
+	size_t plen[2] = {cut, n - second};
 	enum category found[2];
-	for (int i = 0; i < 2; i++) {
+	bool both = true;
+	for (int i = 0; i < 2 && both; i++) {
 		struct assessment a;
 		assess_line(s->cfg.assessor, s->m, part[i], plen[i], NULL, 0, &a);
-		if (a.nflags > 0 || a.cat == CAT_NONE || closing_topic(a.cat) ||
+		/* "...and do u like it": a yes/no question is still one. */
+		enum flag_kind worst = dialogue_worst(&a);
+		if ((worst != KIND_NONE && worst != KIND_CLOSED) || a.cat == CAT_NONE || closing_topic(a.cat) ||
 		    !assess_sure(s->cfg.assessor, &a) || (i == 1 && a.cat == found[0]))
-			return false;
-		found[i] = a.cat;
+			both = false;
+		else
+			found[i] = a.cat;
 	}
 	/* Both sure: their words, for the replies that fit them best. */
-	c[0] = found[0];
-	c[1] = found[1];
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < 2 && both; i++) {
 		struct assessment a;
+		c[i] = found[i];
 		assess_line(s->cfg.assessor, s->m, part[i], plen[i], NULL, 0, &a);
 		const struct norm *nm = assess_normalized(s->cfg.assessor);
 		q[i] = xstrndup(nm->text, nm->len);
 	}
-	return true;
+	free(line);
+	return both;
 }
 
 /* How many questions the host has answered so far. */
@@ -544,7 +597,17 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		if (u->leave)
 			return host_leave(&s->host);
 		t->answered = u->cat != CAT_NONE;
-		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
+		{
+			char *r = host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
+			/* "Is that normal? Like, do all nurses work weekends?" after
+			 * an answer: its yes, then the new question's answer. */
+			const char *yes = r != NULL && last_answer(s) != NULL ? opens_with_confirm(q) : NULL;
+			if (yes == NULL)
+				return r;
+			char *both = xasprintf("%s %s", yes, r);
+			free(r);
+			return both;
+		}
 	case ACT_FOLLOW_UP: {
 		/* Deeper on the same topic: the last reply's follow-ups; when it
 		 * has none left, the host says so and offers another topic. */
