@@ -181,6 +181,16 @@ assessor_set_model(struct assessor *a, struct model *m)
 	a->norm.lex = m != NULL ? model_lexicon(m) : NULL;
 }
 
+void
+assess_pay_is_own(const struct assessor *a, struct assessment *as)
+{
+	enum severity own = a->model_rules[2].sev[a->policy];
+	as->pay_own = true;
+	for (size_t i = 0; i < as->nflags; i++)
+		if (as->flags[i].rule->kind == KIND_SALARY && as->flags[i].sev < own)
+			as->flags[i].sev = own;
+}
+
 const struct norm *
 assess_normalized(const struct assessor *a)
 {

@@ -124,6 +124,11 @@ float assess_confidence(const struct assessment *as);
  * (the model's threshold; any category the rules alone found). */
 bool assess_sure(const struct assessor *a, const struct assessment *as);
 
+/* Take the pay question on as as one about the host's own pay (the
+ * caller knows the line names the host's job): pay_own, and its pay flags
+ * as severe as salary.own under the policy. */
+void assess_pay_is_own(const struct assessor *a, struct assessment *as);
+
 /* The line last assessed, normalised. */
 const struct norm *assess_normalized(const struct assessor *a);
 void assessor_free(struct assessor *a);

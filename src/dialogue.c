@@ -387,6 +387,18 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		u->conf = 1;
 		return;
 	}
+	/* "What time is it?", "how long have we got left?" ask about the
+	 * meeting's time, whatever topic a word of it seems to cue. */
+	static const char *const clock_words[] = {"what time is it", "whats the time",
+		"what's the time", "how much time do we have", "how much time is left",
+		"how much time we have", "how much time have we", "how long do we have", "how long have we got",
+		"how long we have", "time left", "minutes left", "time do we have", "time have we got",
+		"time remaining", "are we running out of time", NULL};
+	if (has_any_word(text, clock_words)) {
+		u->act = ACT_TIME_FRAME;
+		u->conf = 1;
+		return;
+	}
 	/* The answer to "do you mean X, or Y?": a short line picks one,
 	 * unless it is plainly something else (a reaction, thanks) or a new
 	 * question sure of a topic of its own. */

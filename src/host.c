@@ -699,6 +699,10 @@ has_phrase(const char *q, const char *w, size_t n)
 	return false;
 }
 
+/* A job title named in a question has at least this many letters
+ * ("audit partner", not "lead"). */
+#define TITLE_AT_LEAST 8
+
 /* Words of at least this many letters may be matched with one typo, and
  * from TYPO2_FROM with two. */
 #define TYPO_FROM 6
@@ -1250,4 +1254,41 @@ host_self(struct host *h, const char *q)
 	    strstr(q, "about to graduate") != NULL || strstr(q, "graduating") != NULL)
 		return xstrdup(final_year[bag_draw(h, &h->self_final)]);
 	return NULL;
+}
+
+/* Whether q names the job title t[0..n) by its last two words (its last
+ * word alone when it has one), caselessly. */
+static bool
+names_title(const char *q, const char *t, size_t n)
+{
+	while (n > 0 && t[n - 1] == ' ')
+		n--;
+	size_t start = n, words = 0;
+	while (start > 0 && words < 2) {
+		while (start > 0 && t[start - 1] != ' ')
+			start--;
+		words++;
+		if (words < 2)
+			while (start > 0 && t[start - 1] == ' ')
+				start--;
+	}
+	char title[64];
+	if (n - start < TITLE_AT_LEAST || n - start >= sizeof title)
+		return false;
+	for (size_t i = start; i < n; i++)
+		title[i - start] = (char)tolower((unsigned char)t[i]);
+	title[n - start] = '\0';
+	return has_phrase(q, title, n - start);
+}
+
+bool
+host_names_role(const struct host *h, const char *q)
+{
+	const char *role = h->p->role;
+	if (role == NULL)
+		return false;
+	const char *and = strstr(role, " and ");
+	if (and != NULL)
+		return names_title(q, role, (size_t)(and - role)) || names_title(q, and + 5, strlen(and + 5));
+	return names_title(q, role, strlen(role));
 }

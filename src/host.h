@@ -168,6 +168,11 @@ char *host_leave(struct host *h);
  * do you mean by synergy?"), not just "what do you mean (by that)?". */
 bool host_names_word(const char *q);
 
+/* Whether the normalised line q names the host's own job ("what does an
+ * audit partner take home?" to an audit partner): the last two words of
+ * the title, or of either part of "X and Y". */
+bool host_names_role(const struct host *h, const char *q);
+
 /* The host's "yes" to a follow-up that asks whether the last answer is
  * the usual thing ("is that normal?"), to go before the follow-up, or
  * NULL. */

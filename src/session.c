@@ -726,7 +726,8 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		 * "is it ok if we run over?": a little, willingly. */
 		static const char *const left[] = {"how long", "how much time", "time left",
 			"time we have", "time do we have", "on time", "what time", "time is it",
-			"minutes left", "time remaining", NULL};
+			"minutes left", "time remaining", "what's the time", "whats the time",
+			"how long have we", "running out of time", NULL};
 		static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
 			"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
 		if (holds_any(q, over))
@@ -760,6 +761,11 @@ say_to_host(struct session *s, const char *text, size_t len)
 	 * a yes/no question ("Is that common?"): in a conversation the host
 	 * just goes on. */
 	dialogue_judge(&s->dlg, s->cfg.assessor, s->m, text, len, &as, &u);
+	/* "What does an audit partner take home?" said to an audit partner
+	 * asks the host's own pay. */
+	if (!as.pay_own && dialogue_worst(&as) == KIND_SALARY &&
+	    host_names_role(&s->host, assess_normalized(s->cfg.assessor)->text))
+		assess_pay_is_own(s->cfg.assessor, &as);
 	struct turn *t = add_turn(s, text, len);
 	size_t turn_index = s->nturns - 1;
 	t->act = u.act;
