@@ -468,6 +468,9 @@ host_unknown_term(const char *said, const char *q, size_t n)
 	return r;
 }
 
+/* "Is that normal, then?" is at most this many words. */
+#define CONFIRM_WORDS 6
+
 /* q with its fillers ("um", "uh", "like,") and punctuation left out, into
  * buf: "is that, um, normal?" reads "is that normal". */
 static void
@@ -510,6 +513,13 @@ host_confirms(const char *q)
 		"when", "where", NULL};
 	char plain[512];
 	without_fillers(q, plain, sizeof plain);
+	/* "Is it normal that analysts have no degree?" asks about something
+	 * new: no yes to it unheard.  Only a short line leans on the answer. */
+	size_t words = plain[0] != '\0';
+	for (const char *p = plain; *p != '\0'; p++)
+		words += *p == ' ';
+	if (words > CONFIRM_WORDS)
+		return NULL;
 	for (const char *const *w = typical; *w != NULL; w++) {
 		const char *at = strstr(plain, *w);
 		if (at == NULL || (at > plain && at[-1] != ' '))
@@ -862,6 +872,14 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 		}
 	}
 	if (best == SIZE_MAX)
+		best = 0;
+	/* The first question on a topic, naming nothing in particular, gets
+	 * the topic's first reply: the bank's overview ("what's a typical
+	 * day?" is answered with the usual day, not the odd afternoon). */
+	bool first_time = true;
+	for (size_t i = 0; i < l->n; i++)
+		first_time &= !h->said[cat][i];
+	if (first_time && q != NULL && best_score < KEYWORD_WEIGHT && fit(h, cat, 0, q) + 1 >= best_score)
 		best = 0;
 	/* A question that names a keyword of no variant here but of one in
 	 * another topic ("how do code reviews work?" asked as a question

@@ -468,8 +468,8 @@ closing_topic(enum category c)
 }
 
 /* Two questions on one line ("What do you like most? And what is
- * hardest?"), each sure of its own topic, different and neither a
- * closing one: their topics in c[0] and c[1] and their normalised text in
+ * hardest?"), each sure of its own topic, different, and closing ones
+ * only as the pair (referrals first): their topics in c[0] and c[1] and their normalised text in
  * q[0] and q[1] (newly allocated).  False when the line is not that. */
 static bool
 two_questions(struct session *s, const char *text, size_t len, enum category c[2], char *q[2])
@@ -547,11 +547,26 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 		assess_line(s->cfg.assessor, s->m, part[i], plen[i], NULL, 0, &a);
 		/* "...and do u like it": a yes/no question is still one. */
 		enum flag_kind worst = dialogue_worst(&a);
-		if ((worst != KIND_NONE && worst != KIND_CLOSED) || a.cat == CAT_NONE || closing_topic(a.cat) ||
+		/* Closing questions only as the pair ("who else should I talk
+		 * to? and may I mention your name?"). */
+		bool closing_ok = i == 0 || (closing_topic(found[0]) && closing_topic(a.cat)) ||
+		    (!closing_topic(found[0]) && !closing_topic(a.cat));
+		if ((worst != KIND_NONE && worst != KIND_CLOSED) || a.cat == CAT_NONE || !closing_ok ||
 		    !assess_sure(s->cfg.assessor, &a) || (i == 1 && a.cat == found[0]))
 			both = false;
 		else
 			found[i] = a.cat;
+	}
+	/* The names before the leave to use one's own. */
+	if (both && found[0] == CAT_MENTION_NAME) {
+		found[0] = CAT_REFERRALS;
+		found[1] = CAT_MENTION_NAME;
+		const char *p0 = part[0];
+		size_t l0 = plen[0];
+		part[0] = part[1];
+		plen[0] = plen[1];
+		part[1] = p0;
+		plen[1] = l0;
 	}
 	/* Both sure: their words, for the replies that fit them best. */
 	for (int i = 0; i < 2 && both; i++) {
@@ -873,7 +888,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		u.cat = two[0];
 		u.unsure = false;
 		u.topic_sure = true;
-		u.closing = false;
+		u.closing = closing_topic(two[0]);
 		dialogue_settle(&s->dlg, two[1]);
 		s->last_u = u;
 	}
@@ -914,7 +929,9 @@ say_to_host(struct session *s, const char *text, size_t len)
 			t->answered = true;
 			char *r1 = host_reply_to(&s->host, two[0], two_q[0], true);
 			char *r2 = host_reply_to(&s->host, two[1], two_q[1], true);
-			reply = xasprintf("%s As for your second question: %s", r1, r2);
+			/* The closing pair reads as one answer. */
+			reply = xasprintf(closing_topic(two[0]) ? "%s %s" : "%s As for your second question: %s",
+			    r1, r2);
 			free(r1);
 			free(r2);
 		} else {
@@ -972,7 +989,11 @@ say_to_host(struct session *s, const char *text, size_t len)
 			dialogue_host_asked(&s->dlg);
 		}
 	}
-	if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE)
+	if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE && two[1] == CAT_MENTION_NAME &&
+	    s->asked[CAT_REFERRALS] == 1 && s->asked[CAT_MENTION_NAME] == 1)
+		session_say(s, VOICE_COACH, "Good: whom else to talk to, and leave to use their name, in one "
+		    "breath. That completes the closing questions.");
+	else if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE)
 		coach_closing(s, t->cat);
 	/* Whatever the host said (or when it said nothing), the coach's
 	 * remarks come now. */
