@@ -407,6 +407,9 @@ transcript_read_fd(const char *name, int fd, struct diag_list *dl)
 	r.d->file = xstrdup(name);
 	r.d->policy = POLICY_DEFAULT;
 
+	/* one_line() takes a line's CR and byte-order mark off itself: it
+	 * also reads a line again (the first after a review's header), and
+	 * takes a second CR off then, as it always has. */
 	const struct linereader_options lo = {
 		.max_line = TRANSCRIPT_READ_MAX_LINE, .cut_long = false,
 		.strip_cr = false, .strip_bom = false, .nul_to_fffd = false,
