@@ -894,7 +894,7 @@ checker_fd(struct checker *c, const char *path, int fd)
 	const struct linereader_options lo = {
 		.max_line = CHECK_MAX_LINE, .cut_long = false,
 		.strip_cr = true, .strip_bom = true, .nul_to_fffd = false,
-		.binary_probe = c->enc == TEXT_UTF8 ? CHECK_BINARY_PROBE : 0, .max_bytes = 0,
+		.binary_probe = c->enc == TEXT_UTF8 ? LINEREADER_BINARY_PROBE : 0, .max_bytes = 0,
 		.interruptible = false, .error_ends_input = false,
 		.source = draft_read, .source_arg = c,
 	};

@@ -26,6 +26,10 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+/* How far to look for a NUL that makes a text file binary: the
+ * binary_probe of drafts and transcripts. */
+#define LINEREADER_BINARY_PROBE 8000
+
 /* What the caller asks of the reader. */
 struct linereader_options {
 	size_t max_line;        /* bytes in a line, without its newline (4 at

@@ -28,9 +28,6 @@
 #include "transcript.h"
 #include "xmalloc.h"
 
-/* A NUL in the first this many bytes makes the file binary. */
-#define BINARY_PROBE 8000
-
 /* Where the parser is. */
 enum state {
 	ST_TITLE,               /* expecting the "# infocoach ... session" line */
@@ -413,7 +410,7 @@ transcript_read_fd(const char *name, int fd, struct diag_list *dl)
 	const struct linereader_options lo = {
 		.max_line = TRANSCRIPT_READ_MAX_LINE, .cut_long = false,
 		.strip_cr = false, .strip_bom = false, .nul_to_fffd = false,
-		.binary_probe = BINARY_PROBE, .max_bytes = TRANSCRIPT_READ_MAX_BYTES,
+		.binary_probe = LINEREADER_BINARY_PROBE, .max_bytes = TRANSCRIPT_READ_MAX_BYTES,
 		.interruptible = false, .error_ends_input = false,
 		.source = NULL, .source_arg = NULL,
 	};
