@@ -2,16 +2,15 @@
  * linereader.h -- text lines from a file descriptor, one at a time,
  * through a bounded buffer.
  *
- * The one place where input is cut into lines: drafts (check.c),
- * transcripts (transcript_read.c) and a conversation piped to the REPL
- * (repl.c).  Each caller states its limits in struct linereader_options:
+ * The line reader of drafts (check.c), transcripts (transcript_read.c)
+ * and a conversation piped to the REPL (repl.c).  Each caller states its limits in struct linereader_options:
  * the longest line, whether a longer one is dropped or cut, whether a NUL
  * early in the input means a binary file, how much input is too much,
  * and the NUL rule of typed text: a NUL byte is not text, but what
  * follows it is not to be lost, so it becomes U+FFFD.  A read
  * interrupted by a signal is retried, or handed back when the caller
- * waits for signals.  Memory stays bounded by twice the longest line
- * whatever the input holds.
+ * waits for signals.  Memory stays bounded by a few times the longest
+ * line whatever the input holds.
  *
  * The reader does not open or close the descriptor, decode encodings
  * (the caller may pass its own source of bytes), check UTF-8 or print:
