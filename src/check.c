@@ -18,14 +18,14 @@
 
 #include "bank.h"
 #include "diag.h"
+#include "linereader.h"
 #include "markdown.h"
 #include "sentence.h"
 #include "suppress.h"
 #include "text.h"
 #include "xmalloc.h"
 
-#define READ_BUF (256 * 1024)
-#define RAW_BUF (64 * 1024)     /* UTF-16 read ahead of decoding; the first read */
+#define RAW_BUF (64 * 1024)     /* the first read; UTF-16 read ahead of decoding */
 
 /* Open-addressing set of normalised question hashes, for duplicates. */
 struct seen {
@@ -54,14 +54,17 @@ struct checker {
 	bool unreadable;            /* the file (or part of it) could not be read or
 	                               decoded: an unreadable finding was given, and
 	                               the list as a whole is not judged */
+	int fd;                     /* what is read (borrowed) */
 	enum text_encoding enc;     /* what the file is in (UTF-16 is decoded) */
-	char *raw;                  /* UTF-16: RAW_BUF bytes as read (owned) */
-	size_t raw_s, raw_e;        /* ... the undecoded part */
+	char *raw;                  /* RAW_BUF bytes as read: the first read, and
+	                               UTF-16 before it is decoded (owned) */
+	size_t raw_s, raw_e;        /* ... the part not yet handed on */
 	bool raw_eof;               /* ... and nothing more to read */
+	int raw_errno;              /* the first read failed: its errno, for
+	                               the line reader */
 	unsigned long bad_lines;    /* lines not checked: not in the encoding */
 	unsigned long bad_line, bad_col; /* where the first of them went wrong */
 	char *bad_msg, *bad_sugg;   /* ... and what to say about it (owned) */
-	char *buf;                  /* READ_BUF + 1 bytes (owned) */
 	char *md;                   /* a line's questions without Markdown (owned) */
 	size_t md_cap;
 	size_t *md_map;             /* ... and where each byte is in the line (owned) */
@@ -76,7 +79,7 @@ checker_new(struct assessor *a, struct emitter *e, unsigned long duration)
 	c->e = e;
 	c->m = matcher_new();
 	c->duration = duration;
-	c->buf = xmalloc(READ_BUF + 1);
+	c->raw = xmalloc(RAW_BUF);
 	return c;
 }
 
@@ -92,7 +95,6 @@ checker_free(struct checker *c)
 	free(c->raw);
 	free(c->bad_msg);
 	free(c->bad_sugg);
-	free(c->buf);
 	free(c->md);
 	free(c->md_map);
 	free(c);
@@ -550,26 +552,22 @@ comment_line(struct checker *c, unsigned long lineno, const char *s, size_t from
 	emit_diag(c->e, &dl);
 }
 
-/* One raw line of a draft (without its newline). */
+/* One line of a draft, its newline, CR and byte-order mark taken off. */
 static void
-draft_line(struct checker *c, unsigned long lineno, char *s, size_t len)
+draft_line(struct checker *c, const struct linereader_line *l)
 {
+	unsigned long lineno = l->no;
+	char *s = l->s;
+	size_t len = l->len;
 	size_t off = 0;
 	unsigned long col_base = 1;
 	char *ids[SUPPRESS_MAX_IDS];
 	size_t nids = 0;
 
 	c->lines = lineno;
-	if (lineno == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-		/* A BOM is not a character of the text: column 1 follows it. */
-		s += 3;
-		len -= 3;
-	}
-	if (len > 0 && s[len - 1] == '\r')
-		len--;
 	size_t bad;
-	if (memchr(s, '\0', len) != NULL) {
-		bad_line(c, lineno, s, len, (size_t)((char *)memchr(s, '\0', len) - s), true);
+	if (l->nul < len) {
+		bad_line(c, lineno, s, len, l->nul, true);
 		return;
 	}
 	if (!utf8_valid(s, len, &bad)) {
@@ -656,6 +654,7 @@ begin_file(struct checker *c, const char *path)
 	c->enc = TEXT_UTF8;
 	c->raw_s = c->raw_e = 0;
 	c->raw_eof = false;
+	c->raw_errno = 0;
 	c->bad_lines = 0;
 	free(c->bad_msg);
 	free(c->bad_sugg);
@@ -831,15 +830,30 @@ read_some(int fd, char *buf, size_t n)
 }
 
 /*
- * More of the draft into out[0..cap), cap >= 4: the bytes as they are,
- * or UTF-16 decoded to UTF-8.  Returns the bytes stored, 0 at the end of
- * the file, or -1 with errno.
+ * The draft's bytes for the line reader, into out[0..cap), cap >= 4:
+ * first what checker_fd() read to tell the encoding, then the rest of
+ * fd; as they are, or UTF-16 decoded to UTF-8.  Returns the bytes
+ * stored, 0 at the end of the file, or -1 with errno.
  */
 static ssize_t
-draft_read(struct checker *c, int fd, char *out, size_t cap)
+draft_read(void *arg, char *out, size_t cap)
 {
-	if (c->enc == TEXT_UTF8)
-		return read_some(fd, out, cap);
+	struct checker *c = arg;
+	if (c->raw_errno != 0) {
+		errno = c->raw_errno;
+		c->raw_errno = 0;
+		return -1;
+	}
+	if (c->enc == TEXT_UTF8) {
+		size_t n = c->raw_e - c->raw_s;
+		if (n == 0)
+			return c->raw_eof ? 0 : read_some(c->fd, out, cap);
+		if (n > cap)
+			n = cap;
+		memcpy(out, c->raw + c->raw_s, n);
+		c->raw_s += n;
+		return (ssize_t)n;
+	}
 	for (;;) {
 		size_t used;
 		size_t w = utf16_to_utf8(c->enc, c->raw + c->raw_s, c->raw_e - c->raw_s, c->raw_eof,
@@ -850,7 +864,7 @@ draft_read(struct checker *c, int fd, char *out, size_t cap)
 		memmove(c->raw, c->raw + c->raw_s, c->raw_e - c->raw_s);
 		c->raw_e -= c->raw_s;
 		c->raw_s = 0;
-		ssize_t r = read_some(fd, c->raw + c->raw_e, RAW_BUF - c->raw_e);
+		ssize_t r = read_some(c->fd, c->raw + c->raw_e, RAW_BUF - c->raw_e);
 		if (r < 0)
 			return -1;
 		if (r == 0)
@@ -864,94 +878,59 @@ checker_fd(struct checker *c, const char *path, int fd)
 {
 	begin_file(c, path);
 
-	char *buf = c->buf;
-	size_t start = 0, end = 0;
-	unsigned long lineno = 0;
-	bool skipping = false;   /* inside an over-long line */
-	bool first_read = true;
-	for (;;) {
-		if (start > 0 && start == end)
-			start = end = 0;
-		if (READ_BUF - end < 8 && start > 0) {
-			memmove(buf, buf + start, end - start);
-			end -= start;
-			start = 0;
-		}
-		ssize_t r;
-		if (first_read) {
-			/* The first bytes tell the encoding: UTF-16 is decoded
-			 * as it is read, anything else must be UTF-8 text. */
-			first_read = false;
-			r = read_some(fd, buf, RAW_BUF);
-			if (r > 0)
-				c->enc = text_sniff(buf, (size_t)r);
-			if (r > 0 && c->enc != TEXT_UTF8) {
-				if (c->raw == NULL)
-					c->raw = xmalloc(RAW_BUF);
-				memcpy(c->raw, buf, (size_t)r);
-				c->raw_e = (size_t)r;
-				r = draft_read(c, fd, buf + end, READ_BUF - end);
-			} else if (r > 0) {
-				size_t probe = (size_t)r < CHECK_BINARY_PROBE ? (size_t)r : CHECK_BINARY_PROBE;
-				void *nul = memchr(buf, '\0', probe);
-				if (nul != NULL) {
-					char *msg = xasprintf("binary file (NUL byte at offset %zu), not checked",
-					    (size_t)((char *)nul - buf));
-					unreadable(c, 0, 0, "input.unreadable", msg,
-					    "Save the draft as plain text (UTF-8) and check it again.");
-					free(msg);
-					break;
-				}
-			}
-		} else {
-			r = draft_read(c, fd, buf + end, READ_BUF - end);
-		}
-		if (r < 0) {
-			char *msg = xasprintf("read error: %s", strerror(errno));
-			unreadable(c, lineno + 1, 1, "input.unreadable", msg, NULL);
+	/* The first bytes tell the encoding: UTF-16 is decoded as it is
+	 * read, anything else must be UTF-8 text, and is binary when a NUL
+	 * comes early. */
+	c->fd = fd;
+	ssize_t r = read_some(fd, c->raw, RAW_BUF);
+	if (r < 0)
+		c->raw_errno = errno;
+	else if (r == 0)
+		c->raw_eof = true;
+	else
+		c->enc = text_sniff(c->raw, (size_t)r);
+	c->raw_e = r > 0 ? (size_t)r : 0;
+
+	const struct linereader_options lo = {
+		.max_line = CHECK_MAX_LINE, .cut_long = false,
+		.strip_cr = true, .strip_bom = true, .nul_to_fffd = false,
+		.binary_probe = c->enc == TEXT_UTF8 ? LINEREADER_BINARY_PROBE : 0, .max_bytes = 0,
+		.interruptible = false, .error_ends_input = false,
+		.source = draft_read, .source_arg = c,
+	};
+	struct linereader *lr = linereader_new(fd, &lo);
+	struct linereader_line l;
+	bool more = true;
+	while (more) {
+		char *msg;
+		switch (linereader_next(lr, &l)) {
+		case LR_LINE:
+			draft_line(c, &l);
+			break;
+		case LR_LONG:
+			input_error(c, l.no, 0, "line longer than %d bytes; line not checked", CHECK_MAX_LINE);
+			break;
+		case LR_BINARY:
+			msg = xasprintf("binary file (NUL byte at offset %zu), not checked", l.nul);
+			unreadable(c, 0, 0, "input.unreadable", msg,
+			    "Save the draft as plain text (UTF-8) and check it again.");
 			free(msg);
+			more = false;
 			break;
-		}
-		end += (size_t)r;
-		bool eof = r == 0;
-		/* Hand out every complete line in the buffer. */
-		for (;;) {
-			char *nl = memchr(buf + start, '\n', end - start);
-			if (nl == NULL)
-				break;
-			size_t len = (size_t)(nl - (buf + start));
-			lineno += skipping ? 0 : 1;
-			if (skipping) {
-				skipping = false;
-			} else if (len > CHECK_MAX_LINE) {
-				input_error(c, lineno, 0, "line longer than %d bytes; line not checked", CHECK_MAX_LINE);
-			} else {
-				draft_line(c, lineno, buf + start, len);
-			}
-			start += len + 1;
-		}
-		if (eof) {
-			if (end > start && !skipping) {
-				lineno++;
-				if (end - start > CHECK_MAX_LINE)
-					input_error(c, lineno, 0, "line longer than %d bytes; line not checked",
-					    CHECK_MAX_LINE);
-				else
-					draft_line(c, lineno, buf + start, end - start);
-			}
+		case LR_ERROR:
+			msg = xasprintf("read error: %s", strerror(l.err));
+			unreadable(c, l.no, 1, "input.unreadable", msg, NULL);
+			free(msg);
+			more = false;
 			break;
-		}
-		/* A line longer than the limit: report it once, drop what we
-		 * have of it, and skip to its end. */
-		if (end - start > CHECK_MAX_LINE && !skipping) {
-			lineno++;
-			input_error(c, lineno, 0, "line longer than %d bytes; line not checked", CHECK_MAX_LINE);
-			skipping = true;
-			start = end = 0;
-		} else if (skipping) {
-			start = end = 0;
+		case LR_EOF:
+		case LR_TOO_BIG:        /* not asked for */
+		case LR_INTERRUPTED:    /* not asked for */
+			more = false;
+			break;
 		}
 	}
+	linereader_free(lr);
 	end_file(c);
 	return c->input_ok;
 }

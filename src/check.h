@@ -23,7 +23,6 @@
 #include "emit.h"
 
 #define CHECK_MAX_LINE       65536     /* bytes in one checked line */
-#define CHECK_BINARY_PROBE   8000      /* NUL in this many bytes: binary */
 #define CHECK_SECONDS_PER_Q  120       /* planned time per question */
 #define CHECK_MAX_DISTINCT   (1UL << 18) /* duplicate tracking per file */
 

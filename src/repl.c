@@ -27,6 +27,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "files.h"
+#include "linereader.h"
 #include "plan.h"
 #include "text.h"
 #include "voice.h"
@@ -108,25 +109,14 @@ hear(struct session *s, const char *line, size_t len)
 /*
  * A line ending in a backslash continues on the next: collect it (without
  * the backslash) and return NULL; otherwise return the whole turn, newly
- * allocated, with the collected lines joined by newlines.
+ * allocated, with the collected lines joined by newlines.  The line holds
+ * no NUL byte (a piped line's come as U+FFFD, linereader.h).
  */
 static char *
 join_continued(const char *line, size_t len)
 {
 	bool more = len > 0 && line[len - 1] == '\\';
-	size_t keep = more ? len - 1 : len;
-	/* A NUL read from a pipe becomes U+FFFD, so nothing after it is lost. */
-	char *part = xmalloc(keep * 3 + 1);
-	size_t n = 0;
-	for (size_t i = 0; i < keep; i++) {
-		if (line[i] == '\0') {
-			memcpy(part + n, "\xef\xbf\xbd", 3);
-			n += 3;
-		} else {
-			part[n++] = line[i];
-		}
-	}
-	part[n] = '\0';
+	char *part = xstrndup(line, more ? len - 1 : len);
 	char *all = cur.pending ? xasprintf("%s\n%s", cur.pending, part) : xstrdup(part);
 	free(part);
 	free(cur.pending);
@@ -680,73 +670,37 @@ run_interactive(struct session *s, const struct repl_options *o)
 	return sig;
 }
 
-/* Read one line of at most REPL_MAX_LINE bytes from fd into *buf.
- * Returns the length, -1 at end of input, -2 when interrupted by a
- * signal; a longer line is cut (and *cut set). */
-struct reader {
-	char *buf;              /* REPL_MAX_LINE + 1 bytes */
-	char in[65536];         /* read-ahead */
-	size_t start, end;
-	bool eof;
-};
-
-static long
-read_line(struct reader *r, bool *cut)
-{
-	size_t len = 0;
-	*cut = false;
-	for (;;) {
-		while (r->start < r->end) {
-			char ch = r->in[r->start++];
-			if (ch == '\n')
-				return (long)len;
-			if (len < REPL_MAX_LINE)
-				r->buf[len++] = ch;
-			else
-				*cut = true;
-		}
-		if (r->eof)
-			return len > 0 ? (long)len : -1;
-		ssize_t n = read(STDIN_FILENO, r->in, sizeof r->in);
-		if (n < 0 && errno == EINTR && got_end)
-			return -2;
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			r->eof = true;
-			continue;
-		}
-		r->start = 0;
-		r->end = (size_t)n;
-	}
-}
-
 static int
 run_piped(struct session *s, const struct repl_options *o)
 {
+	/* A line cut at REPL_MAX_LINE bytes is said to be; a read error ends
+	 * the input as its end does; a signal interrupts a read. */
+	const struct linereader_options lo = {
+		.max_line = REPL_MAX_LINE, .cut_long = true,
+		.strip_cr = true, .strip_bom = false, .nul_to_fffd = true,
+		.binary_probe = 0, .max_bytes = 0,
+		.interruptible = true, .error_ends_input = true,
+		.source = NULL, .source_arg = NULL,
+	};
+	struct linereader *lr = linereader_new(STDIN_FILENO, &lo);
 	sigset_t old;
-	struct reader *r = xcalloc(1, sizeof *r);
 	int sig = 0;
 
-	r->buf = xmalloc(REPL_MAX_LINE + 1);
 	/* Handlers without SA_RESTART, unblocked: a signal interrupts read(). */
 	signals_on(&old);
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	while (active(s)) {
-		bool cut = false;
-		long n = read_line(r, &cut);
+		struct linereader_line l;
+		enum linereader_status st = linereader_next(lr, &l);
 		if (got_end) {
 			sig = got_end;
 			break;
 		}
-		if (n == -1)
-			break;  /* repl_run() ends the session */
-		if (n < 0)
+		if (st == LR_INTERRUPTED)
 			continue;
+		if (st != LR_LINE)
+			break;  /* repl_run() ends the session */
 		clock_hold(s->cfg.clock);
-		if (n > 0 && r->buf[n - 1] == '\r')
-			n--;
-		r->buf[n] = '\0';
 		if (o->step_ms > 0 && !session_over(s)) {
 			clock_advance(s->cfg.clock, o->step_ms);
 			session_tick(s);
@@ -755,22 +709,22 @@ run_piped(struct session *s, const struct repl_options *o)
 				break;
 			}
 		}
-		if (cut)
+		if (l.cut)
 			session_say(s, VOICE_INFO, "That line was longer than 64 KiB; only its start was kept.");
-		if (n > 0) {
+		if (l.len > 0) {
+			/* Echoed as read: a NUL shows as \x00. */
 			fputs("> ", stdout);
-			text_write_safe(stdout, r->buf, (size_t)n);
+			text_write_safe(stdout, l.s, l.len);
 			putchar('\n');
 		}
-		char *turn = join_continued(r->buf, (size_t)n);
+		char *turn = join_continued(l.text, l.text_len);
 		if (turn != NULL)
 			hear(s, turn, strlen(turn));
 		free(turn);
 		clock_release(s->cfg.clock);
 	}
 	signals_off(&old);
-	free(r->buf);
-	free(r);
+	linereader_free(lr);
 	return sig;
 }
 

@@ -1029,20 +1029,9 @@ session_input(struct session *s, const char *line, size_t len)
 	session_tick(s);
 	if (s->over)
 		return;
-	/* A NUL is not text, but nothing the user said is dropped: it becomes
-	 * U+FFFD and the rest of the line is kept. */
-	char *copy = xmalloc(len * 3 + 1);
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (line[i] == '\0') {
-			memcpy(copy + n, "\xef\xbf\xbd", 3);
-			n += 3;
-		} else {
-			copy[n++] = line[i];
-		}
-	}
-	copy[n] = '\0';
-	len = n;
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, line, len);
+	copy[len] = '\0';
 	if (!utf8_valid(copy, len, NULL)) {
 		session_say(s, VOICE_INFO, "That line is not valid UTF-8; please type it again.");
 	} else if (copy[0] == '/') {

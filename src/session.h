@@ -134,8 +134,9 @@ struct session {
 /* Start a session: the host opens and asks the user something. */
 struct session *session_new(const struct session_config *cfg);
 
-/* Hear one line the user said to the host (no newline).  Blank lines
- * and /commands are ignored: cmd_input() routes those. */
+/* Hear one line the user said to the host (no newline, and no NUL
+ * byte: the line reader gives a piped line's as U+FFFD, linereader.h).
+ * Blank lines and /commands are ignored: cmd_input() routes those. */
 void session_input(struct session *s, const char *line, size_t len);
 
 /* Whether the session has ended (after /end, /quit or session_finish). */

@@ -2,9 +2,9 @@
  * transcript_read.c -- reading a session's transcript back (see
  * transcript_read.h).
  *
- * One pass, one line at a time, through a buffer of twice the longest
- * line: the title first, then header lines up to the first record, then
- * records and the blank lines between them.  A record's clock time is
+ * One pass, one line at a time (linereader.h): the title first, then
+ * header lines up to the first record, then records and the blank lines
+ * between them.  A record's clock time is
  * turned into time since the start by walking forward from the start
  * time: each record is at most a day after the one before, so a meeting
  * that runs past midnight (UTC) still adds up.  A clock that goes back a
@@ -23,14 +23,10 @@
 #include <unistd.h>
 
 #include "duration.h"
+#include "linereader.h"
 #include "text.h"
 #include "transcript.h"
 #include "xmalloc.h"
-
-#define READ_BUF (2 * TRANSCRIPT_READ_MAX_LINE)
-
-/* A NUL in the first this many bytes makes the file binary. */
-#define BINARY_PROBE 8000
 
 /* Where the parser is. */
 enum state {
@@ -408,73 +404,56 @@ transcript_read_fd(const char *name, int fd, struct diag_list *dl)
 	r.d->file = xstrdup(name);
 	r.d->policy = POLICY_DEFAULT;
 
-	char *buf = xmalloc(READ_BUF);
-	size_t start = 0, end = 0;
-	unsigned long line = 0;
-	uint64_t total = 0;
-	bool skipping = false;   /* inside a line that is too long */
-	bool first = true;
-
-	while (r.st != ST_STOPPED) {
-		if (start > 0) {
-			memmove(buf, buf + start, end - start);
-			end -= start;
-			start = 0;
-		}
-		ssize_t n = read(fd, buf + end, READ_BUF - end);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			error_at(&r, line + 1, 0, "read error: %s", strerror(errno));
-			break;
-		}
-		if (first && n > 0) {
-			size_t probe = (size_t)n < BINARY_PROBE ? (size_t)n : BINARY_PROBE;
-			const char *nul = memchr(buf, '\0', probe);
-			if (nul != NULL) {
-				error_at(&r, 1, 0, "binary file (a NUL byte at offset %zu), not a transcript",
-				    (size_t)(nul - buf));
-				break;
-			}
-		}
-		if (first && n == 0) {
-			error_at(&r, 1, 0, "empty file, not an infocoach transcript");
-			break;
-		}
-		first = false;
-		total += (uint64_t)n;
-		if (total > (uint64_t)TRANSCRIPT_READ_MAX_BYTES) {
-			error_at(&r, line + 1, 0, "the file is larger than %ld MiB, more than any session's transcript",
-			    TRANSCRIPT_READ_MAX_BYTES / (1024 * 1024));
-			break;
-		}
-		end += (size_t)n;
-		for (;;) {
-			char *nl = memchr(buf + start, '\n', end - start);
-			if (nl == NULL)
-				break;
-			size_t len = (size_t)(nl - (buf + start));
-			if (skipping)
-				skipping = false;
-			else if (len > TRANSCRIPT_READ_MAX_LINE)
-				error_at(&r, ++line, 0, "line longer than %d bytes", TRANSCRIPT_READ_MAX_LINE);
+	/* one_line() takes a line's CR and byte-order mark off itself: it
+	 * also reads a line again (the first after a review's header), and
+	 * takes a second CR off then, as it always has. */
+	const struct linereader_options lo = {
+		.max_line = TRANSCRIPT_READ_MAX_LINE, .cut_long = false,
+		.strip_cr = false, .strip_bom = false, .nul_to_fffd = false,
+		.binary_probe = LINEREADER_BINARY_PROBE, .max_bytes = TRANSCRIPT_READ_MAX_BYTES,
+		.interruptible = false, .error_ends_input = false,
+		.source = NULL, .source_arg = NULL,
+	};
+	struct linereader *lr = linereader_new(fd, &lo);
+	struct linereader_line l;
+	unsigned long line = 0;     /* the last line read */
+	bool more = true;
+	while (more && r.st != ST_STOPPED) {
+		switch (linereader_next(lr, &l)) {
+		case LR_LINE:
+			line = l.no;
+			if (l.unterminated)
+				error_at(&r, l.no, 0, "the file ends in the middle of a line: it was cut short");
 			else
-				one_line(&r, ++line, buf + start, len);
-			start += len + 1;
-		}
-		if (n == 0) {
-			if (end > start && !skipping)
-				error_at(&r, line + 1, 0, "the file ends in the middle of a line: it was cut short");
+				one_line(&r, l.no, l.s, l.len);
 			break;
+		case LR_LONG:
+			line = l.no;
+			error_at(&r, l.no, 0, "line longer than %d bytes", TRANSCRIPT_READ_MAX_LINE);
+			break;
+		case LR_EOF:
+			if (linereader_bytes(lr) == 0)
+				error_at(&r, 1, 0, "empty file, not an infocoach transcript");
+			more = false;
+			break;
+		case LR_BINARY:
+			error_at(&r, 1, 0, "binary file (a NUL byte at offset %zu), not a transcript", l.nul);
+			more = false;
+			break;
+		case LR_TOO_BIG:
+			error_at(&r, l.no, 0, "the file is larger than %ld MiB, more than any session's transcript",
+			    TRANSCRIPT_READ_MAX_BYTES / (1024 * 1024));
+			more = false;
+			break;
+		case LR_ERROR:
+			error_at(&r, l.no, 0, "read error: %s", strerror(l.err));
+			more = false;
+			break;
+		case LR_INTERRUPTED:
+			break;      /* not asked for */
 		}
-		if (end - start > TRANSCRIPT_READ_MAX_LINE && !skipping) {
-			error_at(&r, ++line, 0, "line longer than %d bytes", TRANSCRIPT_READ_MAX_LINE);
-			skipping = true;
-		}
-		if (skipping)
-			start = end;
 	}
-	free(buf);
+	linereader_free(lr);
 	if (r.errors == 0 && r.st == ST_HEADER)
 		check_header(&r, line);      /* a header and no record */
 	if (r.errors > 0) {
