@@ -231,7 +231,7 @@ wait_for '^you> What does a typ$'
 ok $? "fg redraws the half-typed line"
 T resize-window -t t -x 80 -y 30 2>/dev/null || true
 T send-keys -t t 'ical week look like for you?' Enter
-wait_for '^Dolores: .*\(week\|day\|Monday\|morning\)'
+wait_for '^Dolores: .*\(week\|Monday\|morning\)'   # not 'day': her opening question says 'today'
 ok $? "after fg and a resize the question is finished and answered"
 grep -q 'you:\*\* What does a typical week look like for you?' "$TEST_HOME/tstp.md"
 ok $? "the question typed across the stop is one turn in the transcript"
