@@ -85,7 +85,7 @@ replay_session(struct replay *r, const struct transcript_doc *d, bool other_bank
 			session_unsent(r->s, rec->text);
 			continue;
 		}
-		if (r->s->over)
+		if (session_over(r->s))
 			continue;
 		clock_to(&r->clk, rec->at_ms);
 		if (rec->speaker == SPEAKER_YOU) {

@@ -301,8 +301,8 @@ layout(struct page *pg)
 		if (pg->d->records[i].at_ms > end && pg->r->turn[i] != REPLAY_NO_TURN)
 			end = pg->d->records[i].at_ms;
 	/* A timed session shows its whole planned time and grace. */
-	uint64_t planned = (uint64_t)s->cfg.duration * 1000;
-	if (s->cfg.duration > 0 && planned + session_grace_ms(s) > end)
+	uint64_t planned = session_planned_ms(s);
+	if (planned > 0 && planned + session_grace_ms(s) > end)
 		end = planned + session_grace_ms(s);
 	/* The axis ends just after the session (a 25-second one is not
 	 * drawn to a minute), at ten seconds at least. */
@@ -345,8 +345,8 @@ chart_axes(struct page *pg)
 	unsigned bottom = pg->height - CH_AXIS;
 
 	/* The planned time and the grace. */
-	if (s->cfg.duration > 0) {
-		uint64_t d = (uint64_t)s->cfg.duration * 1000;
+	if (session_planned_ms(s) > 0) {
+		uint64_t d = session_planned_ms(s);
 		double x0 = x_at(pg, 0), x1 = x_at(pg, d), x2 = x_at(pg, d + session_grace_ms(s));
 		if (x2 > CH_W - CH_RIGHT)
 			x2 = CH_W - CH_RIGHT;
@@ -442,8 +442,8 @@ chart_notices(struct page *pg)
 
 	for (int r = 0; r < LABEL_ROWS; r++)
 		lr.right[r] = -1e9;
-	for (int n = 0; n < NOTICE_COUNT && s->cfg.duration > 0; n++) {
-		if (!s->notice_given[n])
+	for (int n = 0; n < NOTICE_COUNT && session_planned_ms(s) > 0; n++) {
+		if (s->notice_text[n] == NULL)
 			continue;
 		double x = x_at(pg, s->notice_at[n]);
 		char label[64], left[32];
@@ -451,14 +451,14 @@ chart_notices(struct page *pg)
 		case NOTICE_START: snprintf(label, sizeof label, "start: agree the time"); break;
 		case NOTICE_HALF: snprintf(label, sizeof label, "half time"); break;
 		case NOTICE_FIVE:
-			clock_span((uint64_t)s->cfg.duration * 1000 - s->notice_at[n], left, sizeof left);
+			clock_span(session_planned_ms(s) - s->notice_at[n], left, sizeof left);
 			snprintf(label, sizeof label, "%s left: wrap up", left);
 			break;
 		case NOTICE_TIMEUP: snprintf(label, sizeof label, "time is up"); break;
 		default: snprintf(label, sizeof label, "grace over"); break;
 		}
 		/* When the host ended the meeting, the end's own label says so. */
-		bool show = !(n == NOTICE_END && s->ended_by_clock);
+		bool show = !(n == NOTICE_END && session_ended_by_clock(s));
 		const char *anchor = n == NOTICE_START ? "start" : "middle";
 		fprintf(fp, "<g class=\"notice-mark\"><title>");
 		put_span(fp, s->notice_at[n]);
@@ -477,7 +477,7 @@ chart_notices(struct page *pg)
 	double x = x_at(pg, s->ended_at);
 	char how[64];
 	clock_span(s->ended_at, left_end, sizeof left_end);
-	snprintf(how, sizeof how, "%s %s", s->quit ? "left with /quit at" : s->ended_by_clock ?
+	snprintf(how, sizeof how, "%s %s", session_quit(s) ? "left with /quit at" : session_ended_by_clock(s) ?
 	    "the host ended it at" : "ended at", left_end);
 	fprintf(fp, "<g><title>The meeting ended at ");
 	put_span(fp, s->ended_at);
@@ -556,8 +556,8 @@ take_marks(struct page *pg)
 		double y = pg->lane_y[s->turns[t].cat == CAT_NONE ? LANE_NONE : s->turns[t].cat];
 		take(pg, x - 7, y - 7, x + 7, y + 7);
 	}
-	for (int n = 0; n < NOTICE_COUNT && s->cfg.duration > 0; n++)
-		if (s->notice_given[n]) {
+	for (int n = 0; n < NOTICE_COUNT && session_planned_ms(s) > 0; n++)
+		if (s->notice_text[n] != NULL) {
 			double x = x_at(pg, s->notice_at[n]);
 			take(pg, x - 2, CH_TOP - 4, x + 2, bottom);
 		}
@@ -695,7 +695,7 @@ section_timeline(struct page *pg)
 		esc(fp, pg->moved[i]);
 		fputs("</span>", fp);
 	}
-	if (s->cfg.duration > 0)
+	if (session_planned_ms(s) > 0)
 		fputs("<span><i class=\"key notice\"></i>a notice of the timer</span>"
 		    "<span><i class=\"key band\"></i>the planned time</span>"
 		    "<span><i class=\"key grace\"></i>the grace</span>", fp);
@@ -774,7 +774,7 @@ section_score(struct page *pg)
 	struct session *s = pg->s;
 
 	fputs("<section id=\"score\" aria-labelledby=\"score-h\">\n<h2 id=\"score-h\">Score</h2>\n", fp);
-	if (s->cfg.duration == 0) {
+	if (session_planned_ms(s) == 0) {
 		fputs("<p class=\"note\">No score: this was untimed practice. The score weighs the pacing "
 		    "against a planned length, so it needs a timed session: rehearse with "
 		    "<code>infocoach mock</code>, or practise with <code>--duration</code>.</p>\n"
@@ -1029,9 +1029,9 @@ page_top(struct page *pg)
 	esc(fp, d->started);
 	fputs("</dd></div>\n<div><dt>Time used</dt><dd>", fp);
 	put_span(fp, session_time_used(s));
-	if (s->cfg.duration > 0) {
+	if (session_planned_ms(s) > 0) {
 		fputs(" <span class=\"muted\">of ", fp);
-		put_span(fp, (uint64_t)s->cfg.duration * 1000);
+		put_span(fp, session_planned_ms(s));
 		fputs(" planned</span>", fp);
 	} else {
 		fputs(" <span class=\"muted\">untimed</span>", fp);

@@ -52,7 +52,19 @@ session_elapsed(const struct session *s)
 uint64_t
 session_time_used(const struct session *s)
 {
-	return s->over ? s->ended_at : session_elapsed(s);
+	return session_over(s) ? s->ended_at : session_elapsed(s);
+}
+
+uint64_t
+session_planned_ms(const struct session *s)
+{
+	return (uint64_t)s->cfg.duration * 1000;
+}
+
+bool
+session_usual_length(const struct session *s)
+{
+	return session_planned_ms(s) >= (uint64_t)MEETING_USUAL_MIN_S * 1000;
 }
 
 /* The meeting's agreed length in minutes: the timer's, or the half hour
@@ -60,7 +72,8 @@ session_time_used(const struct session *s)
 static unsigned long
 agreed_minutes(const struct session *s)
 {
-	return s->cfg.duration > 0 ? (s->cfg.duration + 59) / 60 : 30;
+	uint64_t planned = session_planned_ms(s);
+	return planned > 0 ? (unsigned long)((planned + 59999) / 60000) : 30;
 }
 
 /* line with every "{duration}" replaced by the agreed length in words
@@ -155,11 +168,11 @@ session_new(const struct session_config *cfg)
 	dialogue_init(&s->dlg, cfg->assessor->model != NULL ? model_thresholds(cfg->assessor->model) : NULL);
 	s->offered = CAT_NONE;
 
-	if (cfg->duration > 0) {
-		uint64_t d = (uint64_t)cfg->duration * 1000;
+	uint64_t d = session_planned_ms(s);
+	if (d > 0) {
 		s->notice_at[NOTICE_START] = 0;
 		s->notice_at[NOTICE_HALF] = d / 2;
-		s->notice_at[NOTICE_FIVE] = d >= (uint64_t)MEETING_USUAL_MIN_S * 1000 ? d - WRAP_UP_MS : d * 5 / 6;
+		s->notice_at[NOTICE_FIVE] = session_usual_length(s) ? d - WRAP_UP_MS : d * 5 / 6;
 		s->notice_at[NOTICE_TIMEUP] = d;
 		s->notice_at[NOTICE_END] = d + session_grace_ms(s);
 	}
@@ -202,10 +215,28 @@ session_free(struct session *s)
 	free(s);
 }
 
+enum session_state
+session_state(const struct session *s)
+{
+	return s->state;
+}
+
 bool
 session_over(const struct session *s)
 {
-	return s->over;
+	return s->state != SESSION_OPEN;
+}
+
+bool
+session_quit(const struct session *s)
+{
+	return s->state == SESSION_QUIT;
+}
+
+bool
+session_ended_by_clock(const struct session *s)
+{
+	return s->state == SESSION_ENDED_BY_CLOCK;
 }
 
 const char *
@@ -933,11 +964,11 @@ session_input(struct session *s, const char *line, size_t len)
 		line++;
 		len--;
 	}
-	if (len == 0 || s->over)
+	if (len == 0 || session_over(s))
 		return;
 	/* A notice that fell due while the line was typed comes first. */
 	session_tick(s);
-	if (s->over)
+	if (session_over(s))
 		return;
 	/* A NUL is not text, but nothing the user said is dropped: it becomes
 	 * U+FFFD and the rest of the line is kept. */
@@ -970,18 +1001,18 @@ session_input(struct session *s, const char *line, size_t len)
 uint64_t
 session_grace_ms(const struct session *s)
 {
-	uint64_t g = (uint64_t)s->cfg.duration * 100; /* 10% in ms */
+	uint64_t g = session_planned_ms(s) / 10;
 	return g > GRACE_MAX_MS ? GRACE_MAX_MS : g;
 }
 
 uint64_t
 session_next_due(const struct session *s)
 {
-	if (s->cfg.duration == 0 || s->over)
+	if (session_planned_ms(s) == 0 || session_over(s))
 		return UINT64_MAX;
 	uint64_t now = session_elapsed(s);
 	for (int n = 0; n < NOTICE_COUNT; n++)
-		if (!s->notice_given[n])
+		if (s->notice_text[n] == NULL)
 			return s->notice_at[n] > now ? s->notice_at[n] - now : 0;
 	return UINT64_MAX;
 }
@@ -1002,7 +1033,7 @@ static char *
 notice_text(const struct session *s, enum notice n)
 {
 	char total[32], left[32];
-	uint64_t d = (uint64_t)s->cfg.duration * 1000;
+	uint64_t d = session_planned_ms(s);
 	clock_span(d, total, sizeof total);
 	switch (n) {
 	case NOTICE_START:
@@ -1049,26 +1080,39 @@ notice_text(const struct session *s, enum notice n)
 	}
 }
 
+/* End the open meeting at elapsed time at, as how says (SESSION_ENDED
+ * or SESSION_ENDED_BY_CLOCK): the host says goodbye unless it already
+ * has, and the transcript records how it ended. */
+static void
+end_meeting(struct session *s, enum session_state how, uint64_t at)
+{
+	s->state = how;
+	s->ended_at = at;
+	if (!s->farewell_given) {
+		char *bye = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+		session_say(s, VOICE_HOST, bye);
+		free(bye);
+	}
+	s->farewell_given = true;
+	log_end(s, how == SESSION_ENDED_BY_CLOCK ? TRANSCRIPT_END_CLOCK : TRANSCRIPT_END);
+}
+
 void
 session_tick(struct session *s)
 {
-	if (s->cfg.duration == 0 || s->over)
+	if (session_planned_ms(s) == 0 || session_over(s))
 		return;
 	uint64_t now = session_elapsed(s);
-	for (int n = 0; n < NOTICE_COUNT && !s->over; n++) {
-		if (s->notice_given[n] || s->notice_at[n] > now)
+	for (int n = 0; n < NOTICE_COUNT; n++) {
+		if (s->notice_text[n] != NULL || s->notice_at[n] > now)
 			continue;
-		s->notice_given[n] = true;
 		s->notice_text[n] = notice_text(s, (enum notice)n);
 		session_say(s, VOICE_COACH, s->notice_text[n]);
 		if (n == NOTICE_END) {
 			/* The host will not keep going past the grace: the meeting
 			 * ended when it ran out, even if this tick comes later
 			 * (a piped session only ticks when a line arrives). */
-			s->ended_by_clock = true;
-			s->ended_at = s->notice_at[NOTICE_END];
-			s->over = true;
-			session_finish(s);
+			end_meeting(s, SESSION_ENDED_BY_CLOCK, s->notice_at[NOTICE_END]);
 			return;
 		}
 	}
@@ -1077,29 +1121,17 @@ session_tick(struct session *s)
 void
 session_finish(struct session *s)
 {
-	if (!s->over)
-		s->ended_at = session_elapsed(s);
-	s->over = true;
-	if (s->finished || s->quit)
-		return;
-	s->finished = true;
-	if (!s->farewell_given) {
-		char *bye = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
-		session_say(s, VOICE_HOST, bye);
-		free(bye);
-	}
-	s->farewell_given = true;
-	log_end(s, s->ended_by_clock ? TRANSCRIPT_END_CLOCK : TRANSCRIPT_END);
+	if (!session_over(s))
+		end_meeting(s, SESSION_ENDED, session_elapsed(s));
 }
 
 void
 session_leave(struct session *s)
 {
-	if (s->over)
+	if (session_over(s))
 		return;
-	s->quit = true;
+	s->state = SESSION_QUIT;
 	s->ended_at = session_elapsed(s);
-	s->over = true;
 	log_end(s, TRANSCRIPT_END_QUIT);
 }
 

@@ -30,6 +30,18 @@ enum voice {
 	VOICE_INFO,             /* the program itself (help, report, notices) */
 };
 
+/* Where the meeting is in its life.  It starts open and ends once, in
+ * one of three ways; an ended session stays as it ended. */
+enum session_state {
+	SESSION_OPEN,           /* under way */
+	SESSION_ENDED,          /* the user ended it (/end, end of input, a
+	                           signal): the host said goodbye */
+	SESSION_ENDED_BY_CLOCK, /* the grace after time up ran out: the host
+	                           ended it */
+	SESSION_QUIT,           /* the user left with /quit: no farewell, no
+	                           report */
+};
+
 /* The timer's notices, in the order they fall due. */
 enum notice {
 	NOTICE_START,           /* agree the time frame with the host */
@@ -111,18 +123,15 @@ struct session {
 	bool in_turn;                /* a line said to the host is being answered */
 	bool end_hinted;             /* the coach has said how to end (/end) */
 	bool events_failed;          /* an events write failed at least once */
-	bool over;                   /* /end, /quit, end of input or time */
-	bool quit;                   /* ended with /quit: no report */
-	bool finished;               /* the farewell was given */
+	enum session_state state;    /* open, or how it ended */
 	bool reported;               /* the final report was given (cmd.c) */
 	bool review_wanted;          /* /review: once the report is given, walk
 	                                through what went wrong (repl.c) */
 	bool review_offer;           /* /end: once the report is given, offer
 	                                /review (repl.c) */
-	bool notice_given[NOTICE_COUNT]; /* timer notices already given */
 	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
-	char *notice_text[NOTICE_COUNT];   /* what each given notice said (owned) */
-	bool ended_by_clock;         /* the host ended it after the grace */
+	char *notice_text[NOTICE_COUNT];   /* what each notice said once given,
+	                                      NULL until then (owned) */
 	uint64_t ended_at;           /* elapsed ms when it ended */
 	struct pattern thanks;       /* recognises a thank-you */
 	bool save_failed;            /* a transcript write failed at least once */
@@ -138,8 +147,28 @@ struct session *session_new(const struct session_config *cfg);
  * and /commands are ignored: cmd_input() routes those. */
 void session_input(struct session *s, const char *line, size_t len);
 
-/* Whether the session has ended (after /end, /quit or session_finish). */
+/* Where the meeting is: open, or how it ended. */
+enum session_state session_state(const struct session *s);
+
+/* Whether the session has ended (after /end, /quit, session_finish or
+ * the clock): session_state() is not SESSION_OPEN. */
 bool session_over(const struct session *s);
+
+/* Whether the user left with /quit (no farewell, no report). */
+bool session_quit(const struct session *s);
+
+/* Whether the clock ended the meeting (the grace after time up ran
+ * out). */
+bool session_ended_by_clock(const struct session *s);
+
+/* The meeting's planned length in milliseconds (the configured duration,
+ * which is in seconds), or 0 for an untimed session. */
+uint64_t session_planned_ms(const struct session *s);
+
+/* Whether the meeting is planned for the usual length or longer
+ * (MEETING_USUAL_MIN_S): the wrap-up notice then comes five minutes
+ * before the end, else when five sixths of the time are gone. */
+bool session_usual_length(const struct session *s);
 
 /*
  * End the session if it has not ended (as /end does: the host's

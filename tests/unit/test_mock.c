@@ -114,7 +114,7 @@ main(void)
 	at(s, 32, 59);
 	ok(said_len == 0 && !session_over(s), "still in the grace at 32:59");
 	at(s, 33, 0);
-	ok(session_over(s) && s->ended_by_clock, "the host ends it at 33:00 (grace 3 minutes)");
+	ok(session_over(s) && session_ended_by_clock(s), "the host ends it at 33:00 (grace 3 minutes)");
 	ok(heard("The grace after time up (3:00) is over"), "the coach names the grace");
 	ok(heard("host: ") && heard("Report: your conversation"),
 	    "the host's farewell and the report follow");
@@ -163,7 +163,7 @@ main(void)
 	say(s, 28, 0, "Thank you so much for your time today.");
 	reset();
 	say(s, 29, 0, "/end");
-	ok(session_over(s) && !s->ended_by_clock, "the user ends it at 29:00");
+	ok(session_over(s) && !session_ended_by_clock(s), "the user ends it at 29:00");
 	ok(heard("Time used: 29:00 of 30:00 planned"), "time used 29:00");
 	ok(heard("10 lines in 29:00: one every 2:54 on average; the longest stretch without one: 8:00"),
 	    "time per line and the longest gap (18:00 to 26:00)");
@@ -281,7 +281,7 @@ main(void)
 	say(s, 1, 0, "What does a typical week look like for you?");
 	reset();
 	at(s, 30, 0);
-	ok(session_over(s) && s->ended_by_clock && s->ended_at == 22 * 60 * 1000,
+	ok(session_over(s) && session_ended_by_clock(s) && s->ended_at == 22 * 60 * 1000,
 	    "a late tick: the meeting ended at 22:00, when the grace ran out");
 	ok(heard("Time used: 22:00 of 20:00 planned"), "a late tick: time used 22:00");
 	session_free(s);
