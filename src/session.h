@@ -22,13 +22,7 @@
 #include "dialogue.h"
 #include "host.h"
 #include "transcript.h"
-
-/* Who is speaking, for the display. */
-enum voice {
-	VOICE_HOST,             /* the host, in character */
-	VOICE_COACH,            /* the coach's aside */
-	VOICE_INFO,             /* the program itself (help, report, notices) */
-};
+#include "voice.h"
 
 /* Where the meeting is in its life.  It starts open and ends once, in
  * one of three ways; an ended session stays as it ended. */
