@@ -174,7 +174,7 @@ cmd_why(struct session *s, int argc, char **argv)
 	}
 	const struct assessment *as = &s->last_as;
 	const struct understanding *u = &s->last_u;
-	struct model *m = s->cfg.assessor->model;
+	struct model *m = assessor_model(s->cfg.assessor);
 	char *said = text_sanitize(s->last_text, strlen(s->last_text));
 	char *norm = text_sanitize(s->last_norm, strlen(s->last_norm));
 	char *out = xasprintf("\"%s\"\n  read as: %s", said, norm);

@@ -68,10 +68,10 @@ replay_session(struct replay *r, const struct transcript_doc *d, bool other_bank
 	if (r->persona == NULL)
 		return false;
 
-	assessor_init(&r->as, r->rs, d->policy);
+	r->as = assessor_new(r->rs, d->policy);
 	clock_init_virtual(&r->clk);
 	struct session_config cfg = {
-		.bank = r->bank, .persona = r->persona, .assessor = &r->as, .clock = &r->clk,
+		.bank = r->bank, .persona = r->persona, .assessor = r->as, .clock = &r->clk,
 		.transcript = NULL, .seed = REPLAY_SEED, .duration = d->duration,
 		.say = discard, .say_arg = NULL,
 	};
@@ -171,8 +171,7 @@ replay_free(struct replay *r)
 	if (r == NULL)
 		return;
 	session_free(r->s);
-	if (r->s != NULL)
-		assessor_free(&r->as);
+	assessor_free(r->as);
 	if (!r->rs_borrowed)
 		ruleset_free(r->rs);
 	free(r->turn);

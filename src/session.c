@@ -165,7 +165,8 @@ session_new(const struct session_config *cfg)
 	}
 	pattern_compile_builtin(&s->thanks, thanks_pattern);
 	s->start_ms = clock_now(cfg->clock);
-	dialogue_init(&s->dlg, cfg->assessor->model != NULL ? model_thresholds(cfg->assessor->model) : NULL);
+	struct model *model = assessor_model(cfg->assessor);
+	dialogue_init(&s->dlg, model != NULL ? model_thresholds(model) : NULL);
 	s->offered = CAT_NONE;
 
 	uint64_t d = session_planned_ms(s);

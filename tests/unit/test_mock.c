@@ -45,7 +45,7 @@ reset(void)
 }
 
 static struct ruleset *rs;
-static struct assessor as;
+static struct assessor *as;
 static struct clock clk;
 
 static struct session *
@@ -53,7 +53,7 @@ start(unsigned long duration)
 {
 	clock_init_virtual(&clk);
 	struct session_config cfg = {
-		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = &as,
+		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = as,
 		.clock = &clk, .transcript = NULL, .seed = 1, .duration = duration,
 		.say = capture, .say_arg = NULL,
 	};
@@ -90,7 +90,7 @@ main(void)
 	diag_flush(&dl, stdout);
 	if (!ok(rs != NULL, "the shipped banks load"))
 		return tap_done();
-	assessor_init(&as, rs, POLICY_DEFAULT);
+	as = assessor_new(rs, POLICY_DEFAULT);
 
 	/* A 30-minute meeting, nobody typing. */
 	struct session *s = start(30 * 60);
@@ -312,7 +312,7 @@ main(void)
 	ok(heard("thanked the host: yes"), "thanks inside a closing question counts as thanking the host");
 	session_free(s);
 
-	assessor_free(&as);
+	assessor_free(as);
 	ruleset_free(rs);
 	free(cat.dirs[0].path);
 	return tap_done();

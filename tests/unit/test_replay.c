@@ -55,12 +55,12 @@ compare(const char *name, unsigned long duration, enum policy policy, const stru
 	char err[512];
 	char *path = xasprintf("%s/%s.md", dir, name);
 	struct transcript *tr = transcript_open(path, err, sizeof err);
-	struct assessor as;
+	struct assessor *as;
 	struct clock clk;
 	const struct bank *b = rs->banks[0];
 	const struct persona *p = &b->personas[1 % b->npersonas];
 
-	assessor_init(&as, rs, policy);
+	as = assessor_new(rs, policy);
 	clock_init_virtual(&clk);
 	clock_advance(&clk, start_ms);
 	char *host = xasprintf("%s, %s at %s", p->name, p->role, p->employer);
@@ -72,7 +72,7 @@ compare(const char *name, unsigned long duration, enum policy policy, const stru
 	transcript_begin(tr, &meta);
 	free(host);
 	struct session_config cfg = {
-		.bank = b, .persona = p, .assessor = &as, .clock = &clk, .transcript = tr,
+		.bank = b, .persona = p, .assessor = as, .clock = &clk, .transcript = tr,
 		.seed = 7, .duration = duration, .say = discard,
 	};
 	struct session *live = session_new(&cfg);
@@ -125,7 +125,7 @@ out:
 	replay_free(r);
 	transcript_doc_free(d);
 	session_free(live);
-	assessor_free(&as);
+	assessor_free(as);
 	free(path);
 }
 
