@@ -17,6 +17,33 @@
 #include "text.h"
 #include "xmalloc.h"
 
+/* What a session keeps that only this file reads: the conversation's
+ * working memory (what was said, what the host and coach will say next)
+ * and where the meeting is. */
+struct session_private {
+	enum session_state state;    /* open, or how it ended */
+	struct matcher *m;           /* match state (owned) */
+	uint64_t start_ms;           /* when the session began */
+	size_t capturns, capflags;   /* room in s->turns and s->flags */
+	struct dialogue dlg;         /* what the conversation is about */
+	bool told_why;               /* the user said why they came */
+	bool asked_back;             /* the host asked something back */
+	enum category offered;       /* the topic the host last offered */
+	size_t self_words;           /* words the user said about themselves */
+	bool farewell_given;         /* the host said its farewell */
+	bool greeted;                /* the user has said hello */
+	const char *plain_of;        /* the answer last put more plainly
+	                                (a turn's reply), or NULL */
+	size_t plain_n;              /* ... times in a row */
+	char **coach_said;           /* what the coach said this turn (owned) */
+	size_t ncoach, capcoach;
+	size_t coach_shown;          /* ... of which shown so far: the coach
+	                                speaks after the host's reply */
+	bool in_turn;                /* a line said to the host is being answered */
+	bool end_hinted;             /* the coach has said how to end (/end) */
+	struct pattern thanks;       /* recognises a thank-you */
+};
+
 /* A thank-you that closes the meeting: for the host's time, for the
  * conversation (matched caseless on the line as typed). */
 static const char thanks_pattern[] =
@@ -46,7 +73,7 @@ static const char thanks_pattern[] =
 uint64_t
 session_elapsed(const struct session *s)
 {
-	return clock_now(s->cfg.clock) - s->start_ms;
+	return clock_now(s->cfg.clock) - s->priv->start_ms;
 }
 
 uint64_t
@@ -107,8 +134,9 @@ say_now(struct session *s, enum voice v, const char *text)
 static void
 coach_flush(struct session *s)
 {
-	for (; s->coach_shown < s->ncoach; s->coach_shown++)
-		say_now(s, VOICE_COACH, s->coach_said[s->coach_shown]);
+	struct session_private *p = s->priv;
+	for (; p->coach_shown < p->ncoach; p->coach_shown++)
+		say_now(s, VOICE_COACH, p->coach_said[p->coach_shown]);
 }
 
 void
@@ -116,13 +144,14 @@ session_say(struct session *s, enum voice v, const char *text)
 {
 	/* One rule for every remark on a line: the host replies first, the
 	 * coach speaks after (coach_flush). */
-	if (v == VOICE_COACH && s->in_turn) {
-		xgrow((void **)&s->coach_said, &s->capcoach, s->ncoach + 1, sizeof *s->coach_said);
-		s->coach_said[s->ncoach++] = xstrdup(text);
+	struct session_private *p = s->priv;
+	if (v == VOICE_COACH && p->in_turn) {
+		xgrow((void **)&p->coach_said, &p->capcoach, p->ncoach + 1, sizeof *p->coach_said);
+		p->coach_said[p->ncoach++] = xstrdup(text);
 		return;
 	}
 	say_now(s, v, text);
-	if (v == VOICE_HOST && s->in_turn)
+	if (v == VOICE_HOST && p->in_turn)
 		coach_flush(s);
 }
 
@@ -155,19 +184,20 @@ struct session *
 session_new(const struct session_config *cfg)
 {
 	struct session *s = xcalloc(1, sizeof *s);
+	s->priv = xcalloc(1, sizeof *s->priv);
 	s->cfg = *cfg;
-	s->m = matcher_new();
+	s->priv->m = matcher_new();
 	host_init(&s->host, cfg->persona, cfg->seed);
 	s->host.field = cfg->bank != NULL ? cfg->bank->field : NULL;
 	if (cfg->bank != NULL) {
 		s->host.peers = cfg->bank->personas;
 		s->host.npeers = cfg->bank->npersonas;
 	}
-	pattern_compile_builtin(&s->thanks, thanks_pattern);
-	s->start_ms = clock_now(cfg->clock);
+	pattern_compile_builtin(&s->priv->thanks, thanks_pattern);
+	s->priv->start_ms = clock_now(cfg->clock);
 	struct model *model = assessor_model(cfg->assessor);
-	dialogue_init(&s->dlg, model != NULL ? model_thresholds(model) : NULL);
-	s->offered = CAT_NONE;
+	dialogue_init(&s->priv->dlg, model != NULL ? model_thresholds(model) : NULL);
+	s->priv->offered = CAT_NONE;
 
 	uint64_t d = session_planned_ms(s);
 	if (d > 0) {
@@ -185,7 +215,7 @@ session_new(const struct session_config *cfg)
 	const char *ask = host_ask(&s->host);
 	if (ask != NULL) {
 		session_say(s, VOICE_HOST, ask);
-		dialogue_host_asked(&s->dlg);
+		dialogue_host_asked(&s->priv->dlg);
 	}
 	return s;
 }
@@ -205,39 +235,40 @@ session_free(struct session *s)
 	free(s->unsent);
 	free(s->last_text);
 	free(s->last_norm);
-	for (size_t i = 0; i < s->ncoach; i++)
-		free(s->coach_said[i]);
-	free(s->coach_said);
+	for (size_t i = 0; i < s->priv->ncoach; i++)
+		free(s->priv->coach_said[i]);
+	free(s->priv->coach_said);
 	for (int n = 0; n < NOTICE_COUNT; n++)
 		free(s->notice_text[n]);
-	pattern_free(&s->thanks);
+	pattern_free(&s->priv->thanks);
 	host_free(&s->host);
-	matcher_free(s->m);
+	matcher_free(s->priv->m);
+	free(s->priv);
 	free(s);
 }
 
 enum session_state
 session_state(const struct session *s)
 {
-	return s->state;
+	return s->priv->state;
 }
 
 bool
 session_over(const struct session *s)
 {
-	return s->state != SESSION_OPEN;
+	return s->priv->state != SESSION_OPEN;
 }
 
 bool
 session_quit(const struct session *s)
 {
-	return s->state == SESSION_QUIT;
+	return s->priv->state == SESSION_QUIT;
 }
 
 bool
 session_ended_by_clock(const struct session *s)
 {
-	return s->state == SESSION_ENDED_BY_CLOCK;
+	return s->priv->state == SESSION_ENDED_BY_CLOCK;
 }
 
 const char *
@@ -271,7 +302,7 @@ coach_closing(struct session *s, enum category cat)
 static struct turn *
 add_turn(struct session *s, const char *text, size_t len)
 {
-	xgrow((void **)&s->turns, &s->capturns, s->nturns + 1, sizeof *s->turns);
+	xgrow((void **)&s->turns, &s->priv->capturns, s->nturns + 1, sizeof *s->turns);
 	struct turn *t = &s->turns[s->nturns++];
 	memset(t, 0, sizeof *t);
 	t->at_ms = session_elapsed(s);
@@ -358,7 +389,7 @@ closing_thanks(struct session *s, const char *text, size_t len)
 {
 	if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME])
 		return true;
-	return pattern_match(s->m, &s->thanks, text, len, NULL, NULL) == 1;
+	return pattern_match(s->priv->m, &s->priv->thanks, text, len, NULL, NULL) == 1;
 }
 
 /* Append the turn's event (SPEC 5a) to the events file. */
@@ -391,9 +422,9 @@ write_event(struct session *s, const struct turn *t, const struct assessment *as
 	else
 		fputs("null", fp);
 	fputs(", \"coach\": [", fp);
-	for (size_t i = 0; i < s->ncoach; i++) {
+	for (size_t i = 0; i < s->priv->ncoach; i++) {
 		fputs(i ? ", " : "", fp);
-		emit_json_string(fp, s->coach_said[i]);
+		emit_json_string(fp, s->priv->coach_said[i]);
 	}
 	fputs("]}", fp);
 	if (fclose(fp) != 0)
@@ -526,7 +557,7 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 	enum category found[2];
 	for (int i = 0; i < 2; i++) {
 		struct assessment a;
-		assess_line(s->cfg.assessor, s->m, part[i], plen[i], NULL, 0, &a);
+		assess_line(s->cfg.assessor, s->priv->m, part[i], plen[i], NULL, 0, &a);
 		if (a.nflags > 0 || a.cat == CAT_NONE || closing_topic(a.cat) ||
 		    !assess_sure(s->cfg.assessor, &a) || (i == 1 && a.cat == found[0]))
 			return false;
@@ -537,7 +568,7 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 	c[1] = found[1];
 	for (int i = 0; i < 2; i++) {
 		struct assessment a;
-		assess_line(s->cfg.assessor, s->m, part[i], plen[i], NULL, 0, &a);
+		assess_line(s->cfg.assessor, s->priv->m, part[i], plen[i], NULL, 0, &a);
 		const struct norm *nm = assess_normalized(s->cfg.assessor);
 		q[i] = xstrndup(nm->text, nm->len);
 	}
@@ -600,9 +631,9 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 		/* Offer a different topic each time it runs dry. */
 		t->answered = false;
-		enum category offer = untouched_topic(s, u->cat, s->offered);
-		s->offered = offer;
-		dialogue_suggest(&s->dlg, offer);
+		enum category offer = untouched_topic(s, u->cat, s->priv->offered);
+		s->priv->offered = offer;
+		dialogue_suggest(&s->priv->dlg, offer);
 		return host_no_more(&s->host, offer);
 	}
 	case ACT_CLARIFY: {
@@ -631,21 +662,21 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		 * the last answer about the work, more plainly. */
 		const char *said = last_answer(s);
 		/* Asked again about the same answer: the next sentence of it. */
-		if (said != NULL && said == s->plain_of) {
-			s->plain_n++;
+		if (said != NULL && said == s->priv->plain_of) {
+			s->priv->plain_n++;
 		} else {
-			s->plain_of = said;
-			s->plain_n = 0;
+			s->priv->plain_of = said;
+			s->priv->plain_n = 0;
 		}
-		char *plain = asks_simpler(q) ? host_plainer(said, s->plain_n) :
-		    host_unknown_term(said, q, s->plain_n);
+		char *plain = asks_simpler(q) ? host_plainer(said, s->priv->plain_n) :
+		    host_unknown_term(said, q, s->priv->plain_n);
 		return plain != NULL ? plain : host_act(&s->host, ACT_CLARIFY, 0);
 	}
 	case ACT_SELF:
 		/* The answer to the host's opening question gets the persona's
 		 * acknowledgement (or the coach's nudge to start asking). */
-		if (!s->told_why && !s->asked_back) {
-			s->told_why = true;
+		if (!s->priv->told_why && !s->priv->asked_back) {
+			s->priv->told_why = true;
 			char *ack = host_self(&s->host, q);
 			if (ack == NULL)
 				ack = host_ack(&s->host);
@@ -654,7 +685,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 				    "Now lead with your first question.");
 			return ack;
 		}
-		s->told_why = true;
+		s->priv->told_why = true;
 		{
 			/* A reaction to what they said, when it names a subject or a
 			 * stage; else the persona's own words. */
@@ -664,28 +695,28 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_THANKS:
 		if (questions_asked(s) > 0)
 			s->thanked = true;
-		if ((!closing_thanks(s, text, len) && !u->leaving) || s->farewell_given)
+		if ((!closing_thanks(s, text, len) && !u->leaving) || s->priv->farewell_given)
 			return host_act(&s->host, ACT_THANKS, 0);
-		s->farewell_given = true;
+		s->priv->farewell_given = true;
 		t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
 		session_say(s, VOICE_HOST, t->reply);
 		session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
 		    "Type /end when you are ready for your report.");
-		s->end_hinted = true;
+		s->priv->end_hinted = true;
 		return NULL;
 	case ACT_GOODBYE:
-		if (!s->farewell_given) {
-			s->farewell_given = true;
+		if (!s->priv->farewell_given) {
+			s->priv->farewell_given = true;
 			t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
 		} else {
 			t->reply = host_act(&s->host, ACT_GOODBYE, 0);
 		}
 		session_say(s, VOICE_HOST, t->reply);
 		/* Once is enough: the user knows by the second goodbye. */
-		if (!s->end_hinted)
+		if (!s->priv->end_hinted)
 			session_say(s, VOICE_COACH, "Type /end for your report, or keep talking if you "
 			    "have more to ask.");
-		s->end_hinted = true;
+		s->priv->end_hinted = true;
 		return NULL;
 	case ACT_APOLOGY:
 		host_unguard(&s->host);
@@ -728,7 +759,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	 * can be closed or answered by the website.  A follow-up may well be
 	 * a yes/no question ("Is that common?"): in a conversation the host
 	 * just goes on. */
-	dialogue_judge(&s->dlg, s->cfg.assessor, s->m, text, len, &as, &u);
+	dialogue_judge(&s->priv->dlg, s->cfg.assessor, s->priv->m, text, len, &as, &u);
 	struct turn *t = add_turn(s, text, len);
 	size_t turn_index = s->nturns - 1;
 	t->act = u.act;
@@ -739,7 +770,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		s->thanked = true;
 	if (u.act == ACT_SELF)
 		for (size_t i = 0; i < len; i++)
-			s->self_words += text[i] == ' ';
+			s->priv->self_words += text[i] == ' ';
 	s->last_as = as;
 	s->last_u = u;
 	free(s->last_text);
@@ -747,11 +778,11 @@ say_to_host(struct session *s, const char *text, size_t len)
 	free(s->last_norm);
 	const struct norm *nm = assess_normalized(s->cfg.assessor);
 	s->last_norm = xstrndup(nm->text, nm->len);
-	for (size_t i = 0; i < s->ncoach; i++)
-		free(s->coach_said[i]);
-	s->ncoach = 0;
-	s->coach_shown = 0;
-	s->in_turn = true;
+	for (size_t i = 0; i < s->priv->ncoach; i++)
+		free(s->priv->coach_said[i]);
+	s->priv->ncoach = 0;
+	s->priv->coach_shown = 0;
+	s->priv->in_turn = true;
 
 	/* The coach first, at once: which rule, why, and a better way.  A
 	 * closed question is not worth a word when something worse is wrong. */
@@ -760,7 +791,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		const struct flag *f = &as.flags[i];
 		if (f->rule->kind == KIND_CLOSED && worst != KIND_CLOSED)
 			continue;
-		xgrow((void **)&s->flags, &s->capflags, s->nflags + 1, sizeof *s->flags);
+		xgrow((void **)&s->flags, &s->priv->capflags, s->nflags + 1, sizeof *s->flags);
 		s->flags[s->nflags++] = (struct flagnote){turn_index, f->rule, f->sev};
 		char *note = xasprintf("%s, %s [%s]: %s Try instead: %s", session_kind_label(f->rule->kind),
 		    severity_name(f->sev), f->rule->id, f->rule->message, f->rule->suggestion);
@@ -783,7 +814,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	    (asks_simpler(s->last_norm) || asks_repeat(s->last_norm)) && s->nturns >= 2 &&
 	    s->turns[s->nturns - 2].reply != NULL) {
 		u.act = ACT_CLARIFY;
-		u.cat = s->dlg.topic;
+		u.cat = s->priv->dlg.topic;
 		t->act = u.act;
 		s->last_u = u;
 	}
@@ -796,7 +827,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	    (u.act == ACT_APOLOGY && memchr(text, '?', len) != NULL)) &&
 	    host_explain_as(&s->host, s->last_norm, &named) != NULL && asks_meaning(s->last_norm, named)) {
 		u.act = ACT_CLARIFY;
-		u.cat = s->dlg.topic;
+		u.cat = s->priv->dlg.topic;
 		t->act = u.act;
 		s->last_u = u;
 	}
@@ -809,7 +840,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 			u.unsure = false;
 			u.topic_sure = true;
 			u.closing = it->cat == CAT_REFERRALS || it->cat == CAT_MENTION_NAME;
-			dialogue_settle(&s->dlg, it->cat);
+			dialogue_settle(&s->priv->dlg, it->cat);
 			s->last_u = u;
 		}
 	}
@@ -821,7 +852,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 			u.cat = k;
 			u.unsure = false;
 			u.topic_sure = true;
-			dialogue_settle(&s->dlg, k);
+			dialogue_settle(&s->priv->dlg, k);
 			s->last_u = u;
 		}
 	}
@@ -837,7 +868,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		u.unsure = false;
 		u.topic_sure = true;
 		u.closing = false;
-		dialogue_settle(&s->dlg, two[1]);
+		dialogue_settle(&s->priv->dlg, two[1]);
 		s->last_u = u;
 	}
 
@@ -900,7 +931,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		reply = r;
 	}
 	/* "Hi! Is half an hour still OK?" gets a hello with its answer. */
-	if (!s->greeted && dialogue_greets(s->last_norm) && u.act != ACT_GREETING && reply != NULL &&
+	if (!s->priv->greeted && dialogue_greets(s->last_norm) && u.act != ACT_GREETING && reply != NULL &&
 	    worst != KIND_JOB_ASK && worst != KIND_SALARY && !dialogue_greets(reply)) {
 		bool brisk = s->cfg.persona->style != NULL && strcmp(s->cfg.persona->style, "brisk") == 0;
 		const char *hello = brisk ? "Hi." : "Hello!";
@@ -915,7 +946,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		reply = r;
 	}
 	if (dialogue_greets(s->last_norm) || u.act == ACT_GREETING)
-		s->greeted = true;
+		s->priv->greeted = true;
 	if (reply != NULL) {
 		session_say(s, VOICE_HOST, reply);
 		t->reply = reply;
@@ -925,14 +956,14 @@ say_to_host(struct session *s, const char *text, size_t len)
 	 * Not once the user has begun to close: that is no time to start
 	 * a new thread. */
 	bool closing_begun = s->asked[CAT_REFERRALS] > 0 || s->asked[CAT_MENTION_NAME] > 0 ||
-	    s->thanked || s->farewell_given;
-	if (!s->asked_back && questions_asked(s) == ASK_BACK_AFTER && u.act == ACT_QUESTION &&
-	    worst == KIND_NONE && s->self_words < SAID_ENOUGH && !closing_begun) {
+	    s->thanked || s->priv->farewell_given;
+	if (!s->priv->asked_back && questions_asked(s) == ASK_BACK_AFTER && u.act == ACT_QUESTION &&
+	    worst == KIND_NONE && s->priv->self_words < SAID_ENOUGH && !closing_begun) {
 		const char *back = host_ask_back(&s->host);
 		if (back != NULL) {
-			s->asked_back = true;
+			s->priv->asked_back = true;
 			session_say(s, VOICE_HOST, back);
-			dialogue_host_asked(&s->dlg);
+			dialogue_host_asked(&s->priv->dlg);
 		}
 	}
 	if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE)
@@ -940,7 +971,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	/* Whatever the host said (or when it said nothing), the coach's
 	 * remarks come now. */
 	coach_flush(s);
-	s->in_turn = false;
+	s->priv->in_turn = false;
 	write_event(s, t, &as);
 }
 
@@ -1087,14 +1118,14 @@ notice_text(const struct session *s, enum notice n)
 static void
 end_meeting(struct session *s, enum session_state how, uint64_t at)
 {
-	s->state = how;
+	s->priv->state = how;
 	s->ended_at = at;
-	if (!s->farewell_given) {
+	if (!s->priv->farewell_given) {
 		char *bye = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
 		session_say(s, VOICE_HOST, bye);
 		free(bye);
 	}
-	s->farewell_given = true;
+	s->priv->farewell_given = true;
 	log_end(s, how == SESSION_ENDED_BY_CLOCK ? TRANSCRIPT_END_CLOCK : TRANSCRIPT_END);
 }
 
@@ -1131,7 +1162,7 @@ session_leave(struct session *s)
 {
 	if (session_over(s))
 		return;
-	s->state = SESSION_QUIT;
+	s->priv->state = SESSION_QUIT;
 	s->ended_at = session_elapsed(s);
 	log_end(s, TRANSCRIPT_END_QUIT);
 }

@@ -66,6 +66,9 @@ struct flagnote {
 	enum severity sev;
 };
 
+/* What only session.c reads (session.c). */
+struct session_private;
+
 struct session_config {
 	const struct bank *bank;          /* borrowed */
 	const struct persona *persona;    /* borrowed */
@@ -83,41 +86,24 @@ struct session_config {
 	void *say_arg;
 };
 
+/* A session as the commands, the REPL, the replay and the report read
+ * it; what only session.c needs is behind priv. */
 struct session {
 	struct session_config cfg;   /* as given */
 	struct host host;            /* the persona's words */
-	struct matcher *m;           /* match state (owned) */
-	uint64_t start_ms;           /* when the session began */
 	struct turn *turns;          /* every line said to the host */
-	size_t nturns, capturns;
+	size_t nturns;
 	struct flagnote *flags;      /* every flag raised */
-	size_t nflags, capflags;
+	size_t nflags;
 	unsigned asked[CAT_COUNT];   /* questions per category */
 	unsigned unclear;            /* questions answered on a topic too
 	                                uncertain to count (not in asked) */
-	struct dialogue dlg;         /* what the conversation is about */
-	bool told_why;               /* the user said why they came */
-	bool asked_back;             /* the host asked something back */
-	enum category offered;       /* the topic the host last offered */
-	size_t self_words;           /* words the user said about themselves */
 	bool thanked;                /* the user thanked the host */
-	bool farewell_given;         /* the host said its farewell */
-	bool greeted;                /* the user has said hello */
-	struct assessment last_as;   /* how the last line was judged */
+	struct assessment last_as;   /* how the last line was judged (/why) */
 	struct understanding last_u; /* ... and understood */
 	char *last_text;             /* the last line said to the host (owned) */
 	char *last_norm;             /* ... normalised (owned) */
-	const char *plain_of;        /* the answer last put more plainly
-	                                (a turn's reply), or NULL */
-	size_t plain_n;              /* ... times in a row */
-	char **coach_said;           /* what the coach said this turn (owned) */
-	size_t ncoach, capcoach;
-	size_t coach_shown;          /* ... of which shown so far: the coach
-	                                speaks after the host's reply */
-	bool in_turn;                /* a line said to the host is being answered */
-	bool end_hinted;             /* the coach has said how to end (/end) */
 	bool events_failed;          /* an events write failed at least once */
-	enum session_state state;    /* open, or how it ended */
 	bool reported;               /* the final report was given (cmd.c) */
 	bool review_wanted;          /* /review: once the report is given, walk
 	                                through what went wrong (repl.c) */
@@ -127,11 +113,13 @@ struct session {
 	char *notice_text[NOTICE_COUNT];   /* what each notice said once given,
 	                                      NULL until then (owned) */
 	uint64_t ended_at;           /* elapsed ms when it ended */
-	struct pattern thanks;       /* recognises a thank-you */
 	bool save_failed;            /* a transcript write failed at least once */
 	char *thanks_path;           /* where the thank-you draft went (owned) */
 	char *unsent;                /* words typed but not sent when the
 	                                meeting ended, or NULL (owned) */
+	struct session_private *priv; /* the rest, which only session.c reads:
+	                                the conversation's working memory and
+	                                where the meeting is (owned) */
 };
 
 /* Start a session: the host opens and asks the user something. */
