@@ -102,7 +102,7 @@ replay_session(struct replay *r, const struct transcript_doc *d, bool other_bank
 			session_leave(r->s);
 		} else if (rec->speaker == SPEAKER_PROGRAM && strcmp(rec->text, TRANSCRIPT_END_CLOCK) == 0) {
 			/* The record is to the second; the clock ended it on the ms. */
-			clock_to(&r->clk, r->s->notice_at[NOTICE_END]);
+			clock_to(&r->clk, session_notice_at(r->s, NOTICE_END));
 			session_tick(r->s);
 		} else {
 			session_tick(r->s);

@@ -326,7 +326,7 @@ report_pacing_lines(struct session *s, struct pacing *p)
 	/* The wrap-up mark is where the coach said to start closing: five
 	 * minutes before the end of a meeting of 20 minutes or more, the last
 	 * sixth of a shorter one. */
-	uint64_t five = s->notice_at[NOTICE_FIVE];
+	uint64_t five = session_notice_at(s, NOTICE_FIVE);
 	bool long_meeting = session_usual_length(s);
 	char mark[32];
 	clock_span(five, mark, sizeof mark);

@@ -42,6 +42,10 @@ struct session_private {
 	bool in_turn;                /* a line said to the host is being answered */
 	bool end_hinted;             /* the coach has said how to end (/end) */
 	struct pattern thanks;       /* recognises a thank-you */
+	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
+	char *notice_text[NOTICE_COUNT];   /* what each notice said once given,
+	                                      NULL until then (owned) */
+	uint64_t ended_at;           /* elapsed ms when it ended */
 };
 
 /* A thank-you that closes the meeting: for the host's time, for the
@@ -79,7 +83,7 @@ session_elapsed(const struct session *s)
 uint64_t
 session_time_used(const struct session *s)
 {
-	return session_over(s) ? s->ended_at : session_elapsed(s);
+	return session_over(s) ? s->priv->ended_at : session_elapsed(s);
 }
 
 uint64_t
@@ -201,11 +205,12 @@ session_new(const struct session_config *cfg)
 
 	uint64_t d = session_planned_ms(s);
 	if (d > 0) {
-		s->notice_at[NOTICE_START] = 0;
-		s->notice_at[NOTICE_HALF] = d / 2;
-		s->notice_at[NOTICE_FIVE] = session_usual_length(s) ? d - WRAP_UP_MS : d * 5 / 6;
-		s->notice_at[NOTICE_TIMEUP] = d;
-		s->notice_at[NOTICE_END] = d + session_grace_ms(s);
+		uint64_t *at = s->priv->notice_at;
+		at[NOTICE_START] = 0;
+		at[NOTICE_HALF] = d / 2;
+		at[NOTICE_FIVE] = session_usual_length(s) ? d - WRAP_UP_MS : d * 5 / 6;
+		at[NOTICE_TIMEUP] = d;
+		at[NOTICE_END] = d + session_grace_ms(s);
 	}
 	const struct persona *p = cfg->persona;
 	session_tick(s);
@@ -239,7 +244,7 @@ session_free(struct session *s)
 		free(s->priv->coach_said[i]);
 	free(s->priv->coach_said);
 	for (int n = 0; n < NOTICE_COUNT; n++)
-		free(s->notice_text[n]);
+		free(s->priv->notice_text[n]);
 	pattern_free(&s->priv->thanks);
 	host_free(&s->host);
 	matcher_free(s->priv->m);
@@ -1038,14 +1043,27 @@ session_grace_ms(const struct session *s)
 }
 
 uint64_t
+session_notice_at(const struct session *s, enum notice n)
+{
+	return s->priv->notice_at[n];
+}
+
+const char *
+session_notice_text(const struct session *s, enum notice n)
+{
+	return s->priv->notice_text[n];
+}
+
+uint64_t
 session_next_due(const struct session *s)
 {
 	if (session_planned_ms(s) == 0 || session_over(s))
 		return UINT64_MAX;
+	const struct session_private *p = s->priv;
 	uint64_t now = session_elapsed(s);
 	for (int n = 0; n < NOTICE_COUNT; n++)
-		if (s->notice_text[n] == NULL)
-			return s->notice_at[n] > now ? s->notice_at[n] - now : 0;
+		if (p->notice_text[n] == NULL)
+			return p->notice_at[n] > now ? p->notice_at[n] - now : 0;
 	return UINT64_MAX;
 }
 
@@ -1076,14 +1094,14 @@ notice_text(const struct session *s, enum notice n)
 		    total, m, m == 1 ? "" : "s");
 	}
 	case NOTICE_HALF:
-		clock_span(d - s->notice_at[NOTICE_HALF], left, sizeof left);
+		clock_span(d - s->priv->notice_at[NOTICE_HALF], left, sizeof left);
 		if (!tier_asked(s, TIER_INDUSTRY))
 			return xasprintf("Half time: %s left. Have you asked about the industry as well as the job?", left);
 		if (!tier_asked(s, TIER_JOB))
 			return xasprintf("Half time: %s left. Have you asked about their own work as well as the industry?", left);
 		return xasprintf("Half time: %s left. You have covered the job and the industry; keep to the time.", left);
 	case NOTICE_FIVE:
-		clock_span(d - s->notice_at[NOTICE_FIVE], left, sizeof left);
+		clock_span(d - s->priv->notice_at[NOTICE_FIVE], left, sizeof left);
 		if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME] && s->thanked)
 			return xasprintf("%s left. You have asked your closing questions and thanked the host: "
 			    "/end when you are ready.", left);
@@ -1119,7 +1137,7 @@ static void
 end_meeting(struct session *s, enum session_state how, uint64_t at)
 {
 	s->priv->state = how;
-	s->ended_at = at;
+	s->priv->ended_at = at;
 	if (!s->priv->farewell_given) {
 		char *bye = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
 		session_say(s, VOICE_HOST, bye);
@@ -1134,17 +1152,18 @@ session_tick(struct session *s)
 {
 	if (session_planned_ms(s) == 0 || session_over(s))
 		return;
+	struct session_private *p = s->priv;
 	uint64_t now = session_elapsed(s);
 	for (int n = 0; n < NOTICE_COUNT; n++) {
-		if (s->notice_text[n] != NULL || s->notice_at[n] > now)
+		if (p->notice_text[n] != NULL || p->notice_at[n] > now)
 			continue;
-		s->notice_text[n] = notice_text(s, (enum notice)n);
-		session_say(s, VOICE_COACH, s->notice_text[n]);
+		p->notice_text[n] = notice_text(s, (enum notice)n);
+		session_say(s, VOICE_COACH, p->notice_text[n]);
 		if (n == NOTICE_END) {
 			/* The host will not keep going past the grace: the meeting
 			 * ended when it ran out, even if this tick comes later
 			 * (a piped session only ticks when a line arrives). */
-			end_meeting(s, SESSION_ENDED_BY_CLOCK, s->notice_at[NOTICE_END]);
+			end_meeting(s, SESSION_ENDED_BY_CLOCK, p->notice_at[NOTICE_END]);
 			return;
 		}
 	}
@@ -1163,7 +1182,7 @@ session_leave(struct session *s)
 	if (session_over(s))
 		return;
 	s->priv->state = SESSION_QUIT;
-	s->ended_at = session_elapsed(s);
+	s->priv->ended_at = session_elapsed(s);
 	log_end(s, TRANSCRIPT_END_QUIT);
 }
 

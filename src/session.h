@@ -109,10 +109,6 @@ struct session {
 	                                through what went wrong (repl.c) */
 	bool review_offer;           /* /end: once the report is given, offer
 	                                /review (repl.c) */
-	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
-	char *notice_text[NOTICE_COUNT];   /* what each notice said once given,
-	                                      NULL until then (owned) */
-	uint64_t ended_at;           /* elapsed ms when it ended */
 	bool save_failed;            /* a transcript write failed at least once */
 	char *thanks_path;           /* where the thank-you draft went (owned) */
 	char *unsent;                /* words typed but not sent when the
@@ -178,6 +174,14 @@ uint64_t session_next_due(const struct session *s);
 
 /* The grace after time is up: 10% of the duration, at most 3 minutes. */
 uint64_t session_grace_ms(const struct session *s);
+
+/* When notice n falls due, in ms since the start (0 for every notice of
+ * an untimed session). */
+uint64_t session_notice_at(const struct session *s, enum notice n);
+
+/* What notice n said (borrowed until session_free), or NULL while it has
+ * not been given. */
+const char *session_notice_text(const struct session *s, enum notice n);
 
 /* Milliseconds since the session started. */
 uint64_t session_elapsed(const struct session *s);
