@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 static struct ruleset *rs;
-static struct assessor as;
+static struct assessor *as;
 static FILE *devnull;
 
 int
@@ -40,7 +40,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	free(cat.dirs[0].path);
 	if (rs == NULL)
 		abort();
-	assessor_init(&as, rs, POLICY_DEFAULT);
+	as = assessor_new(rs, POLICY_DEFAULT);
 	devnull = fopen("/dev/null", "w");
 	return 0;
 }
@@ -53,7 +53,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (fd < 0 || write(fd, data, size) != (ssize_t)size || lseek(fd, 0, SEEK_SET) != 0)
 		abort();
 	struct emitter *e = emit_begin((enum emit_format)(round++ % 4), devnull, rs, false);
-	struct checker *c = checker_new(&as, e, 1800);
+	struct checker *c = checker_new(as, e, 1800);
 	checker_fd(c, "fuzz.txt", fd);
 	checker_free(c);
 	emit_end(e, 1, 0);

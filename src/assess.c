@@ -14,8 +14,64 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "classify.h"
 #include "literals.h"
+#include "trigger.h"
 #include "xmalloc.h"
+
+/* What the cues and the model made of a line: it depends on the
+ * normalised text alone, so a line seen again is not judged again. */
+struct assess_memo {
+	uint64_t hash;              /* of the normalised line, 0 = empty */
+	float votes[CAT_COUNT];     /* the cues' votes */
+	struct judgement j;         /* the model's judgement */
+};
+#define ASSESS_MEMO 4096        /* lines remembered */
+
+/* What an assessor holds (assess.h). */
+struct assessor {
+	const struct ruleset *rs;   /* the rules (borrowed) */
+	enum policy policy;         /* which severity column applies */
+	struct classifier *cls;     /* owned */
+	struct pattern gate;        /* alternation of the patterns of the
+	                               rules without triggers */
+	bool has_gate;              /* gate compiled */
+	size_t ungated;             /* rules without triggers */
+	size_t ungated_raw;         /* ... of which see the line as typed */
+	struct trigger_set *triggers; /* every rule's triggers, one automaton */
+	bool *hit, *hit_raw;        /* per rule: a trigger occurs (scratch) */
+	bool raw_triggers;          /* a rule with triggers sees the raw line */
+	char ***trig_words;         /* the automaton's words, per rule (owned
+	                               array, borrowed strings) */
+	size_t *trig_counts;
+	/* The words each pattern's every match holds (literals.h), for the
+	 * rules that see the normalised line: a pattern whose words a line
+	 * lacks is not run on it.  Patterns are numbered rule by rule, each
+	 * rule's pats, then its unless. */
+	size_t *pat_base;           /* per rule: its first pattern's number */
+	size_t npat_all;
+	char ***pat_words;          /* per pattern (owned) */
+	size_t *pat_nwords;
+	struct trigger_set *pat_trig; /* all of them in one automaton */
+	bool *pat_hit;              /* scratch: per pattern, its words found */
+	bool *pat_may;              /* scratch: one rule's patterns to run */
+	char *pat_lower;            /* scratch: the normalised line, lowercased */
+	size_t pat_lower_cap;
+	struct model *model;        /* the learned model (borrowed; may be NULL) */
+	bool no_model_flags;        /* the model judges, but flags nothing
+	                               (letters: it learned from questions) */
+	bool all_rules;             /* check: a flag for every rule that fires,
+	                               sorted by column, and no closed flag on a
+	                               line with a job ask or a pay question
+	                               (a session keeps one flag per kind) */
+	struct pattern disclaimer;  /* "I'm not asking for a job": the model
+	                               does not overrule it */
+	struct norm norm;           /* the line, normalised */
+	struct pattern own_pay, general_pay; /* whose pay a question asks about */
+	struct rule model_rules[MODEL_RULES]; /* job-ask.model, salary.model and
+	                               salary.model-own */
+	struct assess_memo *memo;   /* lines seen before (owned) */
+};
 
 /* The rules the learned model's flags are reported under.  They have no
  * patterns; their messages say the finding is a judgement.  Pay asked of
@@ -120,10 +176,10 @@ pattern_words(struct assessor *a)
 	a->pat_may = xcalloc(most + 1, sizeof *a->pat_may);
 }
 
-void
-assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
+struct assessor *
+assessor_new(const struct ruleset *rs, enum policy policy)
 {
-	memset(a, 0, sizeof *a);
+	struct assessor *a = xcalloc(1, sizeof *a);
 	a->rs = rs;
 	a->policy = policy;
 	a->cls = classifier_new(rs);
@@ -160,7 +216,7 @@ assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 			len += strlen(rs->rules[i]->pats[j].src) + 5;
 	}
 	if (len == 1)
-		return;
+		return a;
 	char *alt = xmalloc(len);
 	size_t used = 0;
 	for (size_t i = 0; i < rs->nrules; i++)
@@ -172,6 +228,7 @@ assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 	if (!a->has_gate)
 		pattern_free(&a->gate);
 	free(alt);
+	return a;
 }
 
 void
@@ -191,6 +248,40 @@ assess_pay_is_own(const struct assessor *a, struct assessment *as)
 			as->flags[i].sev = own;
 }
 
+struct model *
+assessor_model(const struct assessor *a)
+{
+	return a->model;
+}
+
+const struct ruleset *
+assessor_rules(const struct assessor *a)
+{
+	return a->rs;
+}
+
+bool
+assessor_set_all_rules(struct assessor *a, bool on)
+{
+	bool was = a->all_rules;
+	a->all_rules = on;
+	return was;
+}
+
+bool
+assessor_set_model_flags(struct assessor *a, bool on)
+{
+	bool was = !a->no_model_flags;
+	a->no_model_flags = !on;
+	return was;
+}
+
+const char *
+assess_model_rule_id(size_t i)
+{
+	return i < MODEL_RULES ? model_rule_text[i].id : NULL;
+}
+
 const struct norm *
 assess_normalized(const struct assessor *a)
 {
@@ -200,6 +291,8 @@ assess_normalized(const struct assessor *a)
 void
 assessor_free(struct assessor *a)
 {
+	if (a == NULL)
+		return;
 	if (a->has_gate)
 		pattern_free(&a->gate);
 	classifier_free(a->cls);
@@ -225,7 +318,7 @@ assessor_free(struct assessor *a)
 	free(a->trig_counts);
 	free(a->hit);
 	free(a->hit_raw);
-	memset(a, 0, sizeof *a);
+	free(a);
 }
 
 /* Whether id names the kind, written with '_' or '-' (job_ask, job-ask). */

@@ -18,68 +18,18 @@
 #include <stdint.h>
 
 #include "catalog.h"
-#include "classify.h"
 #include "model.h"
 #include "normalize.h"
 #include "rule.h"
 #include "taxonomy.h"
-#include "trigger.h"
 
-/* What the cues and the model made of a line: it depends on the
- * normalised text alone, so a line seen again is not judged again. */
-struct assess_memo {
-	uint64_t hash;              /* of the normalised line, 0 = empty */
-	float votes[CAT_COUNT];     /* the cues' votes */
-	struct judgement j;         /* the model's judgement */
-};
-#define ASSESS_MEMO 4096        /* lines remembered */
-
-#define MODEL_RULES 3
+#define MODEL_RULES 3           /* rules the learned model's flags are
+                                   reported under (assess_model_rule_id) */
 #define ASSESS_MAX_FLAGS 32     /* flags kept for one line (all_rules) */
 
-struct assessor {
-	const struct ruleset *rs;   /* the rules (borrowed) */
-	enum policy policy;         /* which severity column applies */
-	struct classifier *cls;     /* owned */
-	struct pattern gate;        /* alternation of the patterns of the
-	                               rules without triggers */
-	bool has_gate;              /* gate compiled */
-	size_t ungated;             /* rules without triggers */
-	size_t ungated_raw;         /* ... of which see the line as typed */
-	struct trigger_set *triggers; /* every rule's triggers, one automaton */
-	bool *hit, *hit_raw;        /* per rule: a trigger occurs (scratch) */
-	bool raw_triggers;          /* a rule with triggers sees the raw line */
-	char ***trig_words;         /* the automaton's words, per rule (owned
-	                               array, borrowed strings) */
-	size_t *trig_counts;
-	/* The words each pattern's every match holds (literals.h), for the
-	 * rules that see the normalised line: a pattern whose words a line
-	 * lacks is not run on it.  Patterns are numbered rule by rule, each
-	 * rule's pats, then its unless. */
-	size_t *pat_base;           /* per rule: its first pattern's number */
-	size_t npat_all;
-	char ***pat_words;          /* per pattern (owned) */
-	size_t *pat_nwords;
-	struct trigger_set *pat_trig; /* all of them in one automaton */
-	bool *pat_hit;              /* scratch: per pattern, its words found */
-	bool *pat_may;              /* scratch: one rule's patterns to run */
-	char *pat_lower;            /* scratch: the normalised line, lowercased */
-	size_t pat_lower_cap;
-	struct model *model;        /* the learned model (borrowed; may be NULL) */
-	bool no_model_flags;        /* the model judges, but flags nothing
-	                               (letters: it learned from questions) */
-	bool all_rules;             /* check: a flag for every rule that fires,
-	                               sorted by column, and no closed flag on a
-	                               line with a job ask or a pay question
-	                               (a session keeps one flag per kind) */
-	struct pattern disclaimer;  /* "I'm not asking for a job": the model
-	                               does not overrule it */
-	struct norm norm;           /* the line, normalised */
-	struct pattern own_pay, general_pay; /* whose pay a question asks about */
-	struct rule model_rules[MODEL_RULES]; /* job-ask.model, salary.model and
-	                               salary.model-own */
-	struct assess_memo *memo;   /* lines seen before (owned) */
-};
+/* The rules, the policy, the classifier and their scratch space, private
+ * to assess.c: made by assessor_new, freed by assessor_free. */
+struct assessor;
 
 struct flag {
 	const struct rule *rule;    /* the rule that fired (borrowed) */
@@ -107,11 +57,41 @@ struct assessment {
 	const struct rule *err_rule;   /* the rule that failed, if any */
 };
 
-/* Set up a from rs (which must outlive it). */
-void assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy);
+/*
+ * A new assessor for the rules rs (which must outlive it) under policy,
+ * using rs's learned model if it has one.  Judges as a session does (one
+ * flag per kind) until assessor_set_all_rules says otherwise.  Free it
+ * with assessor_free.
+ */
+struct assessor *assessor_new(const struct ruleset *rs, enum policy policy);
 
-/* Use the learned model m (which must outlive a) from now on. */
+/* Use the learned model m (which must outlive a; NULL: none) from now on. */
 void assessor_set_model(struct assessor *a, struct model *m);
+
+/* The learned model in use (borrowed), or NULL. */
+struct model *assessor_model(const struct assessor *a);
+
+/* The rules a judges by (borrowed from the caller of assessor_new). */
+const struct ruleset *assessor_rules(const struct assessor *a);
+
+/*
+ * With on, judge as 'check' does: a flag for every rule that fires,
+ * sorted by column, and no closed flag on a line with a job ask or a pay
+ * question; without, as a session does: at most one flag per kind.
+ * Returns the setting it replaces, so a caller can put it back.
+ */
+bool assessor_set_all_rules(struct assessor *a, bool on);
+
+/*
+ * With on false, the model still judges each line (its category and
+ * act) but raises no flag of its own (letter.c: the model learned from
+ * questions, not from letters).  Returns the setting it replaces.
+ */
+bool assessor_set_model_flags(struct assessor *a, bool on);
+
+/* The id of the i-th rule (i < MODEL_RULES) the learned model's flags
+ * are reported under: "job-ask.model", "salary.model", "salary.model-own". */
+const char *assess_model_rule_id(size_t i);
 
 /*
  * How sure the judgement of a line is, 0..1: 1 for a job ask or a pay
@@ -129,8 +109,11 @@ bool assess_sure(const struct assessor *a, const struct assessment *as);
  * as severe as salary.own under the policy. */
 void assess_pay_is_own(const struct assessor *a, struct assessment *as);
 
-/* The line last assessed, normalised. */
+/* The line last assessed, normalised (borrowed until the next
+ * assess_line on a). */
 const struct norm *assess_normalized(const struct assessor *a);
+
+/* Free a and everything it owns; NULL is fine. */
 void assessor_free(struct assessor *a);
 
 /*

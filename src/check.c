@@ -419,7 +419,7 @@ check_question(struct checker *c, unsigned long lineno, const char *line, const 
 			/* Rewritten from the question itself; the model's view of
 			 * a job ask or pay question counts even where the user
 			 * turned the rules of that kind off. */
-			const struct model_thresholds *th = as.judged ? model_thresholds(c->a->model) : NULL;
+			const struct model_thresholds *th = as.judged ? model_thresholds(assessor_model(c->a)) : NULL;
 			bool risky = th != NULL && (as.j.flag[MFLAG_JOB_ASK] >= th->job_ask / 2 ||
 			    as.j.flag[MFLAG_SALARY] >= th->salary / 2);
 			f.suggestion = sugg = closed_suggestion(q, len, risky);
@@ -479,10 +479,11 @@ known_name(const struct checker *c, const char *name, size_t len, const char **b
 		CANDIDATE(*f, false);
 	for (int k = 0; k < KIND_COUNT && !found; k++)
 		CANDIDATE(kind_name((enum flag_kind)k), true);
-	for (size_t i = 0; i < c->a->rs->nrules && !found; i++)
-		CANDIDATE(c->a->rs->rules[i]->id, false);
+	const struct ruleset *rs = assessor_rules(c->a);
+	for (size_t i = 0; i < rs->nrules && !found; i++)
+		CANDIDATE(rs->rules[i]->id, false);
 	for (size_t i = 0; i < MODEL_RULES && !found; i++)
-		CANDIDATE(c->a->model_rules[i].id, false);
+		CANDIDATE(assess_model_rule_id(i), false);
 #undef CANDIDATE
 	*best = near.best;
 	free(w);

@@ -303,9 +303,8 @@ cli_check(int argc, char **argv)
 	struct ruleset *rs = open_rules(&co);
 	if (rs == NULL)
 		goto out;
-	struct assessor as;
-	assessor_init(&as, rs, co.policy);
-	as.all_rules = true;    /* a finding for every rule that fires */
+	struct assessor *as = assessor_new(rs, co.policy);
+	assessor_set_all_rules(as, true);    /* a finding for every rule that fires */
 	struct emitter *em = emit_begin(format, stdout, rs, quiet);
 	emit_set_color(em, cli_use_color(color, isatty(STDOUT_FILENO)));
 	emit_set_severities(em, cf.kind_sev_set, cf.kind_sev);
@@ -314,7 +313,7 @@ cli_check(int argc, char **argv)
 		emit_set_tally(em, tally);
 	}
 	diag_set_color(cli_use_color(color, isatty(STDERR_FILENO)));
-	struct checker *ck = checker_new(&as, em, duration);
+	struct checker *ck = checker_new(as, em, duration);
 	bool inputs_ok = true;
 	unsigned long files = 0, questions = 0;
 	/* Standard input can be read by one process only: named twice, the
@@ -323,13 +322,13 @@ cli_check(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		stdins += strcmp(argv[i], "-") == 0;
 	if (letter < 0 && jobs > 1 && argc - optind > 1 && stdins <= 1) {
-		inputs_ok = checker_parallel(&as, em, duration, argv + optind, (size_t)(argc - optind),
+		inputs_ok = checker_parallel(as, em, duration, argv + optind, (size_t)(argc - optind),
 		    stdin_name, jobs, &files, &questions);
 	} else {
 		for (int i = optind; i < argc; i++) {
 			const char *name = strcmp(argv[i], "-") == 0 ? stdin_name : NULL;
 			inputs_ok &= letter < 0 ? checker_file(ck, argv[i], name) :
-			    letter_check(&as, em, argv[i], name, (enum letter_kind)letter);
+			    letter_check(as, em, argv[i], name, (enum letter_kind)letter);
 		}
 		files = letter < 0 ? checker_files(ck) : (unsigned long)(argc - optind);
 		questions = checker_questions(ck);
@@ -339,7 +338,7 @@ cli_check(int argc, char **argv)
 	for (int s = fail_on; fail_on != SEV_NONE && s < SEV_COUNT; s++)
 		failing |= emit_count(em, (enum severity)s) > 0;
 	int wrote = emit_end(em, files, questions);
-	assessor_free(&as);
+	assessor_free(as);
 	ruleset_free(rs);
 	int saved = summary != NULL ? cli_save_page(summary, make_summary, tally) : STATUS_OK;
 	if (wrote < 0 || !inputs_ok)

@@ -137,8 +137,7 @@ run(int argc, char **argv, bool mock)
 	struct transcript *tr = NULL, *ev = NULL;
 	char *history = NULL;
 	struct session *s = NULL;
-	struct assessor as;
-	bool as_ready = false;
+	struct assessor *as = NULL;
 	int sig = 0;
 
 	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
@@ -313,11 +312,10 @@ run(int argc, char **argv, bool mock)
 	} else {
 		clock_init_monotonic(&clk);
 	}
-	assessor_init(&as, rs, policy);
-	as_ready = true;
+	as = assessor_new(rs, policy);
 	if (questions != NULL) {
 		/* Before the transcript is made: a refused list leaves none. */
-		plan = plan_load(questions, &as, duration, force, stdout);
+		plan = plan_load(questions, as, duration, force, stdout);
 		fflush(stdout);
 		if (plan == NULL)
 			goto out;
@@ -366,7 +364,7 @@ run(int argc, char **argv, bool mock)
 		.history = history, .bank = bank,
 	};
 	struct session_config cfg = {
-		.bank = bank, .persona = persona, .assessor = &as, .clock = &clk,
+		.bank = bank, .persona = persona, .assessor = as, .clock = &clk,
 		.transcript = tr, .events = ev, .plan = plan, .seed = seed, .duration = duration,
 		.say = repl_say, .say_arg = &ro,
 	};
@@ -415,8 +413,7 @@ out:
 		}
 		free(path);
 	}
-	if (as_ready)
-		assessor_free(&as);
+	assessor_free(as);
 	plan_free(plan);
 	ruleset_free(rs);
 	free(history);

@@ -90,8 +90,7 @@ cli_prepare(int argc, char **argv)
 	struct settings cf = {0};
 	struct ruleset *rs = NULL;
 	struct prepared list = {0};
-	bool as_ready = false;
-	struct assessor as;
+	struct assessor *as = NULL;
 	char *text = NULL, *made_by = NULL, *check_cmd = NULL;
 	int status = STATUS_INVALID, c;
 
@@ -179,11 +178,10 @@ cli_prepare(int argc, char **argv)
 		goto out;
 	}
 	const struct bank *bank = rs->banks[0];
-	assessor_init(&as, rs, POLICY_DEFAULT);
-	as.all_rules = true;    /* as check judges a line */
-	as_ready = true;
+	as = assessor_new(rs, POLICY_DEFAULT);
+	assessor_set_all_rules(as, true);    /* as check judges a line */
 	char err[512];
-	if (prepare_list(&as, bank, duration, seed, &list, err, sizeof err) != 0) {
+	if (prepare_list(as, bank, duration, seed, &list, err, sizeof err) != 0) {
 		diag_error("%s", err);
 		goto out;
 	}
@@ -208,8 +206,7 @@ out:
 	free(made_by);
 	free(check_cmd);
 	prepared_free(&list);
-	if (as_ready)
-		assessor_free(&as);
+	assessor_free(as);
 	ruleset_free(rs);
 	settings_free(&cf);
 	return status;

@@ -174,7 +174,7 @@ cmd_why(struct session *s, int argc, char **argv)
 	}
 	const struct assessment *as = &s->last_as;
 	const struct understanding *u = &s->last_u;
-	struct model *m = s->cfg.assessor->model;
+	struct model *m = assessor_model(s->cfg.assessor);
 	char *said = text_sanitize(s->last_text, strlen(s->last_text));
 	char *norm = text_sanitize(s->last_norm, strlen(s->last_norm));
 	char *out = xasprintf("\"%s\"\n  read as: %s", said, norm);
@@ -268,11 +268,11 @@ cmd_time(struct session *s, int argc, char **argv)
 	char used[32], left[32];
 	uint64_t el = session_elapsed(s);
 	clock_span(el, used, sizeof used);
-	if (s->cfg.duration == 0) {
+	if (session_planned_ms(s) == 0) {
 		infof(s, "Time used: %s (untimed practice; a real meeting usually runs 20 to 30 minutes).", used);
 		return;
 	}
-	uint64_t total = (uint64_t)s->cfg.duration * 1000;
+	uint64_t total = session_planned_ms(s);
 	if (el >= total) {
 		clock_span(el - total, left, sizeof left);
 		infof(s, "Time used: %s; the agreed time ran out %s ago.", used, left);
@@ -369,7 +369,7 @@ cmd_review(struct session *s, int argc, char **argv)
 void
 cmd_conclude(struct session *s)
 {
-	if (!session_over(s) || s->quit || s->reported)
+	if (!session_over(s) || session_quit(s) || s->reported)
 		return;
 	s->reported = true;
 	report_final(s);

@@ -263,8 +263,7 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, const char
 	/* Job asks (and pay questions) a sentence at a time, positioned, by
 	 * the rules: the model learned from questions, not from paragraphs.
 	 * A sentence may run over a line break (flat has spaces there). */
-	bool quiet_model = a->no_model_flags;
-	a->no_model_flags = true;
+	bool model_flags = assessor_set_model_flags(a, false);
 	for (size_t st = 0; st < len;) {
 		while (st < len && (flat[st] == ' ' || flat[st] == '\n'))
 			st++;
@@ -295,7 +294,7 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, const char
 		}
 		st = en;
 	}
-	a->no_model_flags = quiet_model;
+	assessor_set_model_flags(a, model_flags);
 	if (kind == LETTER_REQUEST && matches(m, attachment, flat, len, &so)) {
 		struct finding fd = {.sev = SEV_WARNING, .kind = "attachment", .rule = "letter.resume-attached",
 		    .message = "the letter attaches a résumé, which reads as a job application",

@@ -19,8 +19,10 @@
 
 #include "patcache.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include <errno.h>
 #include <fcntl.h>
+#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>

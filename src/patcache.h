@@ -25,10 +25,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#ifndef PCRE2_CODE_UNIT_WIDTH
-#define PCRE2_CODE_UNIT_WIDTH 8
-#endif
-#include <pcre2.h>
+/* A compiled PCRE2 pattern (pcre2_code for 8-bit code units; see
+ * rule.h): callers need not include <pcre2.h>. */
+struct pcre2_real_code_8;
 
 struct patcache;
 
@@ -39,10 +38,11 @@ char *patcache_path(void);
 struct patcache *patcache_open(const char *path);
 
 /* The compiled code of src under opts from the cache, or NULL. */
-pcre2_code *patcache_get(struct patcache *c, const char *src, uint32_t opts);
+struct pcre2_real_code_8 *patcache_get(struct patcache *c, const char *src, uint32_t opts);
 
 /* Remember code, compiled from src under opts, for the next run. */
-void patcache_put(struct patcache *c, const char *src, uint32_t opts, const pcre2_code *code);
+void patcache_put(struct patcache *c, const char *src, uint32_t opts,
+    const struct pcre2_real_code_8 *code);
 
 /* The bytes kept under key (borrowed until the cache is closed, *len
  * their count), or NULL. */

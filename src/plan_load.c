@@ -51,10 +51,8 @@ plan_load(const char *path, struct assessor *a, unsigned long duration, bool for
 {
 	struct heard h = {.p = plan_new(path)};
 	struct emit_listener l = {.question = on_question, .finding = on_finding, .arg = &h};
-	bool all_rules = a->all_rules;
-
-	a->all_rules = true;    /* as check judges a line */
-	struct emitter *e = emit_begin(EMIT_TEXT, out, a->rs, false);
+	bool all_rules = assessor_set_all_rules(a, true);    /* as check judges a line */
+	struct emitter *e = emit_begin(EMIT_TEXT, out, assessor_rules(a), false);
 	emit_set_listener(e, &l);
 	struct checker *c = checker_new(a, e, duration > 0 ? duration : MEETING_DEFAULT_S);
 	bool ok = checker_file(c, path, NULL);
@@ -62,7 +60,7 @@ plan_load(const char *path, struct assessor *a, unsigned long duration, bool for
 	checker_free(c);
 	if (emit_end(e, files, questions) != 0)
 		ok = false;
-	a->all_rules = all_rules;
+	assessor_set_all_rules(a, all_rules);
 
 	char *name = diag_quote(path);
 	if (!ok || h.unreadable) {

@@ -310,11 +310,11 @@ prompt_text(void)
 		snprintf(buf, sizeof buf, "%stry>%s ", bold, plain);
 		return buf;
 	}
-	if (cur.s->cfg.duration == 0) {
+	if (session_planned_ms(cur.s) == 0) {
 		snprintf(buf, sizeof buf, "%syou>%s ", bold, plain);
 		return buf;
 	}
-	uint64_t total = (uint64_t)cur.s->cfg.duration * 1000, el = session_elapsed(cur.s);
+	uint64_t total = session_planned_ms(cur.s), el = session_elapsed(cur.s);
 	if (el >= total)
 		snprintf(buf, sizeof buf, "[time up] %syou>%s ", bold, plain);
 	else
@@ -327,9 +327,9 @@ prompt_text(void)
 static uint64_t
 until_prompt_changes(void)
 {
-	if (cur.s->cfg.duration == 0 || session_over(cur.s))
+	if (session_planned_ms(cur.s) == 0 || session_over(cur.s))
 		return UINT64_MAX;
-	uint64_t total = (uint64_t)cur.s->cfg.duration * 1000, el = session_elapsed(cur.s);
+	uint64_t total = session_planned_ms(cur.s), el = session_elapsed(cur.s);
 	if (el >= total)
 		return UINT64_MAX;
 	uint64_t left = total - el;

@@ -68,10 +68,10 @@ replay_session(struct replay *r, const struct transcript_doc *d, bool other_bank
 	if (r->persona == NULL)
 		return false;
 
-	assessor_init(&r->as, r->rs, d->policy);
+	r->as = assessor_new(r->rs, d->policy);
 	clock_init_virtual(&r->clk);
 	struct session_config cfg = {
-		.bank = r->bank, .persona = r->persona, .assessor = &r->as, .clock = &r->clk,
+		.bank = r->bank, .persona = r->persona, .assessor = r->as, .clock = &r->clk,
 		.transcript = NULL, .seed = REPLAY_SEED, .duration = d->duration,
 		.say = discard, .say_arg = NULL,
 	};
@@ -85,7 +85,7 @@ replay_session(struct replay *r, const struct transcript_doc *d, bool other_bank
 			session_unsent(r->s, rec->text);
 			continue;
 		}
-		if (r->s->over)
+		if (session_over(r->s))
 			continue;
 		clock_to(&r->clk, rec->at_ms);
 		if (rec->speaker == SPEAKER_YOU) {
@@ -102,7 +102,7 @@ replay_session(struct replay *r, const struct transcript_doc *d, bool other_bank
 			session_leave(r->s);
 		} else if (rec->speaker == SPEAKER_PROGRAM && strcmp(rec->text, TRANSCRIPT_END_CLOCK) == 0) {
 			/* The record is to the second; the clock ended it on the ms. */
-			clock_to(&r->clk, r->s->notice_at[NOTICE_END]);
+			clock_to(&r->clk, session_notice_at(r->s, NOTICE_END));
 			session_tick(r->s);
 		} else {
 			session_tick(r->s);
@@ -171,8 +171,7 @@ replay_free(struct replay *r)
 	if (r == NULL)
 		return;
 	session_free(r->s);
-	if (r->s != NULL)
-		assessor_free(&r->as);
+	assessor_free(r->as);
 	if (!r->rs_borrowed)
 		ruleset_free(r->rs);
 	free(r->turn);

@@ -40,7 +40,7 @@ struct replay {
 	bool rs_borrowed;            /* rs is the caller's (replay_run_rules) */
 	const struct bank *bank;     /* the bank (borrowed from rs) */
 	const struct persona *persona;   /* the host (borrowed from bank) */
-	struct assessor as;          /* judges each line */
+	struct assessor *as;         /* judges each line (owned) */
 	struct clock clk;            /* virtual; at the end of the meeting */
 	struct session *s;           /* the rebuilt session, over (owned) */
 	size_t *turn;                /* for each record of the document, its

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "duration.h"
 #include "plan.h"
 #include "session.h"
 #include "text.h"
@@ -129,9 +128,9 @@ report_text(struct session *s)
 	}
 
 	text_buf_add(&b, "Report: your conversation with %s, %s at %s\n", p->name, p->role, p->employer);
-	if (s->cfg.duration > 0) {
+	if (session_planned_ms(s) > 0) {
 		char planned[32];
-		clock_span((uint64_t)s->cfg.duration * 1000, planned, sizeof planned);
+		clock_span(session_planned_ms(s), planned, sizeof planned);
 		text_buf_add(&b, "  Time used: %s of %s planned\n", used, planned);
 	} else {
 		text_buf_add(&b, "  Time used: %s (untimed practice)\n", used);
@@ -207,7 +206,7 @@ report_text(struct session *s)
 		text_buf_add(&b, "%s", own);
 		free(own);
 	}
-	if (s->cfg.duration > 0) {
+	if (session_planned_ms(s) > 0) {
 		char *pace = report_pacing(s);
 		text_buf_add(&b, "%s", pace);
 		free(pace);
@@ -271,10 +270,11 @@ report_score(struct session *s, struct score *sc)
 	    (s->asked[CAT_INDUSTRY_TRENDS] > 0 ? COVERAGE_INDUSTRY : 0);
 	sc->part[SCORE_CLOSING] = (s->asked[CAT_REFERRALS] ? CLOSING_REFERRALS : 0) +
 	    (s->asked[CAT_MENTION_NAME] ? CLOSING_NAME : 0) + (s->thanked ? CLOSING_THANKS : 0);
-	uint64_t up = (uint64_t)s->cfg.duration * 1000;
+	uint64_t up = session_planned_ms(s);
 	uint64_t r = first_asked(s, CAT_REFERRALS), n = first_asked(s, CAT_MENTION_NAME);
 	/* Ending on time with nothing asked kept no pace: no credit. */
-	sc->part[SCORE_PACING] = (s->ended_by_clock || s->quit || report_questions(s) == 0 ? 0 : PACING_ENDED) +
+	bool kept_pace = !session_ended_by_clock(s) && !session_quit(s) && report_questions(s) > 0;
+	sc->part[SCORE_PACING] = (kept_pace ? PACING_ENDED : 0) +
 	    (r != UINT64_MAX && n != UINT64_MAX && r <= up && n <= up ? PACING_CLOSED : 0);
 	for (int i = 0; i < SCORE_PARTS; i++)
 		sc->total += sc->part[i];
@@ -333,8 +333,8 @@ report_pacing_lines(struct session *s, struct pacing *p)
 	/* The wrap-up mark is where the coach said to start closing: five
 	 * minutes before the end of a meeting of 20 minutes or more, the last
 	 * sixth of a shorter one. */
-	uint64_t five = s->notice_at[NOTICE_FIVE];
-	bool long_meeting = s->cfg.duration >= MEETING_USUAL_MIN_S;
+	uint64_t five = session_notice_at(s, NOTICE_FIVE);
+	bool long_meeting = session_usual_length(s);
 	char mark[32];
 	clock_span(five, mark, sizeof mark);
 	const enum category closing[] = {CAT_REFERRALS, CAT_MENTION_NAME};
@@ -349,16 +349,16 @@ report_pacing_lines(struct session *s, struct pacing *p)
 		    t1, at < five ? "before" : "in", long_meeting ? "the last five minutes" : "the last sixth of the meeting",
 		    mark);
 	}
-	if (s->ended_by_clock)
+	if (session_ended_by_clock(s))
 		pace(p, "You did not wrap up in time: the host had to end the meeting after the grace.");
-	else if (s->quit)
+	else if (session_quit(s))
 		pace(p, "You left with /quit instead of closing the meeting.");
-	else if (s->over && report_questions(s) == 0)
+	else if (session_over(s) && report_questions(s) == 0)
 		pace(p, "You ended the meeting without asking anything: there was no pace to keep.");
-	else if (s->over && end > (uint64_t)s->cfg.duration * 1000)
+	else if (session_over(s) && end > session_planned_ms(s))
 		pace(p, "You wrapped up within the grace, %s past the agreed time.",
-		    (clock_span(end - (uint64_t)s->cfg.duration * 1000, t1, sizeof t1), t1));
-	else if (s->over)
+		    (clock_span(end - session_planned_ms(s), t1, sizeof t1), t1));
+	else if (session_over(s))
 		pace(p, "You wrapped up on time.");
 }
 

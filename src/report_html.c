@@ -296,13 +296,13 @@ layout(struct page *pg)
 	pg->height = y + CH_AXIS;
 
 	struct session *s = pg->s;
-	uint64_t end = s->ended_at;
+	uint64_t end = session_time_used(s);
 	for (size_t i = 0; i < pg->d->nrecords; i++)
 		if (pg->d->records[i].at_ms > end && pg->r->turn[i] != REPLAY_NO_TURN)
 			end = pg->d->records[i].at_ms;
 	/* A timed session shows its whole planned time and grace. */
-	uint64_t planned = (uint64_t)s->cfg.duration * 1000;
-	if (s->cfg.duration > 0 && planned + session_grace_ms(s) > end)
+	uint64_t planned = session_planned_ms(s);
+	if (planned > 0 && planned + session_grace_ms(s) > end)
 		end = planned + session_grace_ms(s);
 	/* The axis ends just after the session (a 25-second one is not
 	 * drawn to a minute), at ten seconds at least. */
@@ -345,8 +345,8 @@ chart_axes(struct page *pg)
 	unsigned bottom = pg->height - CH_AXIS;
 
 	/* The planned time and the grace. */
-	if (s->cfg.duration > 0) {
-		uint64_t d = (uint64_t)s->cfg.duration * 1000;
+	if (session_planned_ms(s) > 0) {
+		uint64_t d = session_planned_ms(s);
 		double x0 = x_at(pg, 0), x1 = x_at(pg, d), x2 = x_at(pg, d + session_grace_ms(s));
 		if (x2 > CH_W - CH_RIGHT)
 			x2 = CH_W - CH_RIGHT;
@@ -442,28 +442,30 @@ chart_notices(struct page *pg)
 
 	for (int r = 0; r < LABEL_ROWS; r++)
 		lr.right[r] = -1e9;
-	for (int n = 0; n < NOTICE_COUNT && s->cfg.duration > 0; n++) {
-		if (!s->notice_given[n])
+	for (enum notice n = 0; n < NOTICE_COUNT && session_planned_ms(s) > 0; n++) {
+		const char *said = session_notice_text(s, n);
+		if (said == NULL)
 			continue;
-		double x = x_at(pg, s->notice_at[n]);
+		uint64_t at = session_notice_at(s, n);
+		double x = x_at(pg, at);
 		char label[64], left[32];
 		switch (n) {
 		case NOTICE_START: snprintf(label, sizeof label, "start: agree the time"); break;
 		case NOTICE_HALF: snprintf(label, sizeof label, "half time"); break;
 		case NOTICE_FIVE:
-			clock_span((uint64_t)s->cfg.duration * 1000 - s->notice_at[n], left, sizeof left);
+			clock_span(session_planned_ms(s) - at, left, sizeof left);
 			snprintf(label, sizeof label, "%s left: wrap up", left);
 			break;
 		case NOTICE_TIMEUP: snprintf(label, sizeof label, "time is up"); break;
 		default: snprintf(label, sizeof label, "grace over"); break;
 		}
 		/* When the host ended the meeting, the end's own label says so. */
-		bool show = !(n == NOTICE_END && s->ended_by_clock);
+		bool show = !(n == NOTICE_END && session_ended_by_clock(s));
 		const char *anchor = n == NOTICE_START ? "start" : "middle";
 		fprintf(fp, "<g class=\"notice-mark\"><title>");
-		put_span(fp, s->notice_at[n]);
+		put_span(fp, at);
 		fputs(" \xc2\xb7 ", fp);
-		esc(fp, s->notice_text[n]);
+		esc(fp, said);
 		fprintf(fp, "</title><line class=\"notice\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%u\"/>",
 		    x, x, CH_TOP - 4, bottom);
 		int y = show ? label_y(&lr, x, anchor, label) : -1;
@@ -471,16 +473,17 @@ chart_notices(struct page *pg)
 			fprintf(fp, "<text class=\"notice-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>",
 			    x, y, anchor, label);
 		else if (show)
-			move_label(pg, s->notice_at[n], label);
+			move_label(pg, at, label);
 		fputs("</g>\n", fp);
 	}
-	double x = x_at(pg, s->ended_at);
+	uint64_t end = session_time_used(s);
+	double x = x_at(pg, end);
 	char how[64];
-	clock_span(s->ended_at, left_end, sizeof left_end);
-	snprintf(how, sizeof how, "%s %s", s->quit ? "left with /quit at" : s->ended_by_clock ?
+	clock_span(end, left_end, sizeof left_end);
+	snprintf(how, sizeof how, "%s %s", session_quit(s) ? "left with /quit at" : session_ended_by_clock(s) ?
 	    "the host ended it at" : "ended at", left_end);
 	fprintf(fp, "<g><title>The meeting ended at ");
-	put_span(fp, s->ended_at);
+	put_span(fp, end);
 	bool right = x > CH_W - 140;
 	double tx = right ? x - 4 : x + 4;
 	const char *anchor = right ? "end" : "start";
@@ -491,7 +494,7 @@ chart_notices(struct page *pg)
 		fprintf(fp, "<text class=\"end-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>",
 		    tx, y, anchor, how);
 	else
-		move_label(pg, s->ended_at, how);
+		move_label(pg, end, how);
 	fputs("</g>\n", fp);
 }
 
@@ -556,12 +559,12 @@ take_marks(struct page *pg)
 		double y = pg->lane_y[s->turns[t].cat == CAT_NONE ? LANE_NONE : s->turns[t].cat];
 		take(pg, x - 7, y - 7, x + 7, y + 7);
 	}
-	for (int n = 0; n < NOTICE_COUNT && s->cfg.duration > 0; n++)
-		if (s->notice_given[n]) {
-			double x = x_at(pg, s->notice_at[n]);
+	for (enum notice n = 0; n < NOTICE_COUNT && session_planned_ms(s) > 0; n++)
+		if (session_notice_text(s, n) != NULL) {
+			double x = x_at(pg, session_notice_at(s, n));
 			take(pg, x - 2, CH_TOP - 4, x + 2, bottom);
 		}
-	double x = x_at(pg, s->ended_at);
+	double x = x_at(pg, session_time_used(s));
 	take(pg, x - 2, CH_TOP - 4, x + 2, bottom);
 }
 
@@ -679,7 +682,7 @@ section_timeline(struct page *pg)
 	    "aria-labelledby=\"chart-title chart-desc\">\n<title id=\"chart-title\">Timeline of the conversation"
 	    "</title>\n<desc id=\"chart-desc\">%zu line%s said to the host over ",
 	    s->nturns > DENSE ? " dense" : "", CH_W, pg->height, s->nturns, s->nturns == 1 ? "" : "s");
-	put_span(fp, s->ended_at);
+	put_span(fp, session_time_used(s));
 	fprintf(fp, " (minutes:seconds), %u of them questions with a topic and %zu flag%s. "
 	    "The conversation at the end of the page lists every line.</desc>\n", q, s->nflags,
 	    s->nflags == 1 ? "" : "s");
@@ -695,7 +698,7 @@ section_timeline(struct page *pg)
 		esc(fp, pg->moved[i]);
 		fputs("</span>", fp);
 	}
-	if (s->cfg.duration > 0)
+	if (session_planned_ms(s) > 0)
 		fputs("<span><i class=\"key notice\"></i>a notice of the timer</span>"
 		    "<span><i class=\"key band\"></i>the planned time</span>"
 		    "<span><i class=\"key grace\"></i>the grace</span>", fp);
@@ -726,8 +729,10 @@ section_conversation(struct page *pg)
 			cls = "program";
 		else if (rec->speaker == SPEAKER_COACH) {
 			cls = "coach";
-			for (int n = 0; n < NOTICE_COUNT && !notice; n++)
-				notice = pg->s->notice_text[n] != NULL && strcmp(pg->s->notice_text[n], rec->text) == 0;
+			for (enum notice n = 0; n < NOTICE_COUNT && !notice; n++) {
+				const char *said = session_notice_text(pg->s, n);
+				notice = said != NULL && strcmp(said, rec->text) == 0;
+			}
 		}
 		enum severity w = t != REPLAY_NO_TURN ? worst_sev(pg, t) : SEV_NONE;
 		fprintf(fp, "<li class=\"rec %s%s", cls, notice ? " notice" : "");
@@ -774,7 +779,7 @@ section_score(struct page *pg)
 	struct session *s = pg->s;
 
 	fputs("<section id=\"score\" aria-labelledby=\"score-h\">\n<h2 id=\"score-h\">Score</h2>\n", fp);
-	if (s->cfg.duration == 0) {
+	if (session_planned_ms(s) == 0) {
 		fputs("<p class=\"note\">No score: this was untimed practice. The score weighs the pacing "
 		    "against a planned length, so it needs a timed session: rehearse with "
 		    "<code>infocoach mock</code>, or practise with <code>--duration</code>.</p>\n"
@@ -1029,9 +1034,9 @@ page_top(struct page *pg)
 	esc(fp, d->started);
 	fputs("</dd></div>\n<div><dt>Time used</dt><dd>", fp);
 	put_span(fp, session_time_used(s));
-	if (s->cfg.duration > 0) {
+	if (session_planned_ms(s) > 0) {
 		fputs(" <span class=\"muted\">of ", fp);
-		put_span(fp, (uint64_t)s->cfg.duration * 1000);
+		put_span(fp, session_planned_ms(s));
 		fputs(" planned</span>", fp);
 	} else {
 		fputs(" <span class=\"muted\">untimed</span>", fp);

@@ -240,8 +240,9 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 	struct dialogue dlg;
 	struct assessment as;
 	struct understanding u;
+	struct model *model = assessor_model(a);
 
-	dialogue_init(&dlg, a->model != NULL ? model_thresholds(a->model) : NULL);
+	dialogue_init(&dlg, model != NULL ? model_thresholds(model) : NULL);
 	dialogue_judge(&dlg, a, rv->m, text, len, &as, &u);
 	enum flag_kind worst = dialogue_worst(&as);
 	/* The flags the coach would raise: a closed question only alone. */

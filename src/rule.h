@@ -12,12 +12,15 @@
 #ifndef INFOCOACH_RULE_H
 #define INFOCOACH_RULE_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "taxonomy.h"
+
+/* A compiled PCRE2 pattern: pcre2_code for 8-bit code units, declared
+ * by its tag so that only the modules that call PCRE2 (rule.c and
+ * patcache.c) include <pcre2.h>. */
+struct pcre2_real_code_8;
 
 #define RULE_MAX_PATTERN     4096     /* bytes in one pattern */
 #define RULE_MAX_PARENS      64       /* nested parentheses */
@@ -38,7 +41,8 @@ struct pattern_use {
 
 struct pattern {
 	char *src;              /* the pattern as written (owned) */
-	pcre2_code *code;       /* compiled form (owned), NULL if invalid */
+	struct pcre2_real_code_8 *code; /* compiled form (owned), NULL if
+	                           invalid */
 	struct pattern_use *use; /* usage counter (owned; mutable even when
 	                            the pattern is reached through const) */
 	unsigned long line;     /* where it was written, for messages */

@@ -18,6 +18,37 @@
 #include "text.h"
 #include "xmalloc.h"
 
+/* What a session keeps that only this file reads: the conversation's
+ * working memory (what was said, what the host and coach will say next)
+ * and where the meeting is. */
+struct session_private {
+	enum session_state state;    /* open, or how it ended */
+	struct matcher *m;           /* match state (owned) */
+	uint64_t start_ms;           /* when the session began */
+	size_t capturns, capflags;   /* room in s->turns and s->flags */
+	struct dialogue dlg;         /* what the conversation is about */
+	bool told_why;               /* the user said why they came */
+	bool asked_back;             /* the host asked something back */
+	enum category offered;       /* the topic the host last offered */
+	size_t self_words;           /* words the user said about themselves */
+	bool farewell_given;         /* the host said its farewell */
+	bool greeted;                /* the user has said hello */
+	const char *plain_of;        /* the answer last put more plainly
+	                                (a turn's reply), or NULL */
+	size_t plain_n;              /* ... times in a row */
+	char **coach_said;           /* what the coach said this turn (owned) */
+	size_t ncoach, capcoach;
+	size_t coach_shown;          /* ... of which shown so far: the coach
+	                                speaks after the host's reply */
+	bool in_turn;                /* a line said to the host is being answered */
+	bool end_hinted;             /* the coach has said how to end (/end) */
+	struct pattern thanks;       /* recognises a thank-you */
+	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
+	char *notice_text[NOTICE_COUNT];   /* what each notice said once given,
+	                                      NULL until then (owned) */
+	uint64_t ended_at;           /* elapsed ms when it ended */
+};
+
 /* A thank-you that closes the meeting: for the host's time, for the
  * conversation (matched caseless on the line as typed). */
 static const char thanks_pattern[] =
@@ -47,13 +78,25 @@ static const char thanks_pattern[] =
 uint64_t
 session_elapsed(const struct session *s)
 {
-	return clock_now(s->cfg.clock) - s->start_ms;
+	return clock_now(s->cfg.clock) - s->priv->start_ms;
 }
 
 uint64_t
 session_time_used(const struct session *s)
 {
-	return s->over ? s->ended_at : session_elapsed(s);
+	return session_over(s) ? s->priv->ended_at : session_elapsed(s);
+}
+
+uint64_t
+session_planned_ms(const struct session *s)
+{
+	return (uint64_t)s->cfg.duration * 1000;
+}
+
+bool
+session_usual_length(const struct session *s)
+{
+	return session_planned_ms(s) >= (uint64_t)MEETING_USUAL_MIN_S * 1000;
 }
 
 /* The meeting's agreed length in minutes: the timer's, or the half hour
@@ -61,7 +104,8 @@ session_time_used(const struct session *s)
 static unsigned long
 agreed_minutes(const struct session *s)
 {
-	return s->cfg.duration > 0 ? (s->cfg.duration + 59) / 60 : 30;
+	uint64_t planned = session_planned_ms(s);
+	return planned > 0 ? (unsigned long)((planned + 59999) / 60000) : 30;
 }
 
 /* line with every "{duration}" replaced by the agreed length in words
@@ -95,8 +139,9 @@ say_now(struct session *s, enum voice v, const char *text)
 static void
 coach_flush(struct session *s)
 {
-	for (; s->coach_shown < s->ncoach; s->coach_shown++)
-		say_now(s, VOICE_COACH, s->coach_said[s->coach_shown]);
+	struct session_private *p = s->priv;
+	for (; p->coach_shown < p->ncoach; p->coach_shown++)
+		say_now(s, VOICE_COACH, p->coach_said[p->coach_shown]);
 }
 
 void
@@ -104,13 +149,14 @@ session_say(struct session *s, enum voice v, const char *text)
 {
 	/* One rule for every remark on a line: the host replies first, the
 	 * coach speaks after (coach_flush). */
-	if (v == VOICE_COACH && s->in_turn) {
-		xgrow((void **)&s->coach_said, &s->capcoach, s->ncoach + 1, sizeof *s->coach_said);
-		s->coach_said[s->ncoach++] = xstrdup(text);
+	struct session_private *p = s->priv;
+	if (v == VOICE_COACH && p->in_turn) {
+		xgrow((void **)&p->coach_said, &p->capcoach, p->ncoach + 1, sizeof *p->coach_said);
+		p->coach_said[p->ncoach++] = xstrdup(text);
 		return;
 	}
 	say_now(s, v, text);
-	if (v == VOICE_HOST && s->in_turn)
+	if (v == VOICE_HOST && p->in_turn)
 		coach_flush(s);
 }
 
@@ -143,26 +189,29 @@ struct session *
 session_new(const struct session_config *cfg)
 {
 	struct session *s = xcalloc(1, sizeof *s);
+	s->priv = xcalloc(1, sizeof *s->priv);
 	s->cfg = *cfg;
-	s->m = matcher_new();
+	s->priv->m = matcher_new();
 	host_init(&s->host, cfg->persona, cfg->seed);
 	s->host.field = cfg->bank != NULL ? cfg->bank->field : NULL;
 	if (cfg->bank != NULL) {
 		s->host.peers = cfg->bank->personas;
 		s->host.npeers = cfg->bank->npersonas;
 	}
-	pattern_compile_builtin(&s->thanks, thanks_pattern);
-	s->start_ms = clock_now(cfg->clock);
-	dialogue_init(&s->dlg, cfg->assessor->model != NULL ? model_thresholds(cfg->assessor->model) : NULL);
-	s->offered = CAT_NONE;
+	pattern_compile_builtin(&s->priv->thanks, thanks_pattern);
+	s->priv->start_ms = clock_now(cfg->clock);
+	struct model *model = assessor_model(cfg->assessor);
+	dialogue_init(&s->priv->dlg, model != NULL ? model_thresholds(model) : NULL);
+	s->priv->offered = CAT_NONE;
 
-	if (cfg->duration > 0) {
-		uint64_t d = (uint64_t)cfg->duration * 1000;
-		s->notice_at[NOTICE_START] = 0;
-		s->notice_at[NOTICE_HALF] = d / 2;
-		s->notice_at[NOTICE_FIVE] = d >= (uint64_t)MEETING_USUAL_MIN_S * 1000 ? d - WRAP_UP_MS : d * 5 / 6;
-		s->notice_at[NOTICE_TIMEUP] = d;
-		s->notice_at[NOTICE_END] = d + session_grace_ms(s);
+	uint64_t d = session_planned_ms(s);
+	if (d > 0) {
+		uint64_t *at = s->priv->notice_at;
+		at[NOTICE_START] = 0;
+		at[NOTICE_HALF] = d / 2;
+		at[NOTICE_FIVE] = session_usual_length(s) ? d - WRAP_UP_MS : d * 5 / 6;
+		at[NOTICE_TIMEUP] = d;
+		at[NOTICE_END] = d + session_grace_ms(s);
 	}
 	const struct persona *p = cfg->persona;
 	session_tick(s);
@@ -172,7 +221,7 @@ session_new(const struct session_config *cfg)
 	const char *ask = host_ask(&s->host);
 	if (ask != NULL) {
 		session_say(s, VOICE_HOST, ask);
-		dialogue_host_asked(&s->dlg);
+		dialogue_host_asked(&s->priv->dlg);
 	}
 	return s;
 }
@@ -192,21 +241,40 @@ session_free(struct session *s)
 	free(s->unsent);
 	free(s->last_text);
 	free(s->last_norm);
-	for (size_t i = 0; i < s->ncoach; i++)
-		free(s->coach_said[i]);
-	free(s->coach_said);
+	for (size_t i = 0; i < s->priv->ncoach; i++)
+		free(s->priv->coach_said[i]);
+	free(s->priv->coach_said);
 	for (int n = 0; n < NOTICE_COUNT; n++)
-		free(s->notice_text[n]);
-	pattern_free(&s->thanks);
+		free(s->priv->notice_text[n]);
+	pattern_free(&s->priv->thanks);
 	host_free(&s->host);
-	matcher_free(s->m);
+	matcher_free(s->priv->m);
+	free(s->priv);
 	free(s);
+}
+
+enum session_state
+session_state(const struct session *s)
+{
+	return s->priv->state;
 }
 
 bool
 session_over(const struct session *s)
 {
-	return s->over;
+	return s->priv->state != SESSION_OPEN;
+}
+
+bool
+session_quit(const struct session *s)
+{
+	return s->priv->state == SESSION_QUIT;
+}
+
+bool
+session_ended_by_clock(const struct session *s)
+{
+	return s->priv->state == SESSION_ENDED_BY_CLOCK;
 }
 
 const char *
@@ -240,7 +308,7 @@ coach_closing(struct session *s, enum category cat)
 static struct turn *
 add_turn(struct session *s, const char *text, size_t len)
 {
-	xgrow((void **)&s->turns, &s->capturns, s->nturns + 1, sizeof *s->turns);
+	xgrow((void **)&s->turns, &s->priv->capturns, s->nturns + 1, sizeof *s->turns);
 	struct turn *t = &s->turns[s->nturns++];
 	memset(t, 0, sizeof *t);
 	t->at_ms = session_elapsed(s);
@@ -327,7 +395,7 @@ closing_thanks(struct session *s, const char *text, size_t len)
 {
 	if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME])
 		return true;
-	return pattern_match(s->m, &s->thanks, text, len, NULL, NULL) == 1;
+	return pattern_match(s->priv->m, &s->priv->thanks, text, len, NULL, NULL) == 1;
 }
 
 /* Append the turn's event (SPEC 5a) to the events file. */
@@ -360,9 +428,9 @@ write_event(struct session *s, const struct turn *t, const struct assessment *as
 	else
 		fputs("null", fp);
 	fputs(", \"coach\": [", fp);
-	for (size_t i = 0; i < s->ncoach; i++) {
+	for (size_t i = 0; i < s->priv->ncoach; i++) {
 		fputs(i ? ", " : "", fp);
-		emit_json_string(fp, s->coach_said[i]);
+		emit_json_string(fp, s->priv->coach_said[i]);
 	}
 	fputs("]}", fp);
 	if (fclose(fp) != 0)
@@ -544,7 +612,7 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 	bool both = true;
 	for (int i = 0; i < 2 && both; i++) {
 		struct assessment a;
-		assess_line(s->cfg.assessor, s->m, part[i], plen[i], NULL, 0, &a);
+		assess_line(s->cfg.assessor, s->priv->m, part[i], plen[i], NULL, 0, &a);
 		/* "...and do u like it": a yes/no question is still one. */
 		enum flag_kind worst = dialogue_worst(&a);
 		/* Closing questions only as the pair ("who else should I talk
@@ -572,7 +640,7 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 	for (int i = 0; i < 2 && both; i++) {
 		struct assessment a;
 		c[i] = found[i];
-		assess_line(s->cfg.assessor, s->m, part[i], plen[i], NULL, 0, &a);
+		assess_line(s->cfg.assessor, s->priv->m, part[i], plen[i], NULL, 0, &a);
 		const struct norm *nm = assess_normalized(s->cfg.assessor);
 		q[i] = xstrndup(nm->text, nm->len);
 	}
@@ -646,9 +714,9 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 		/* Offer a different topic each time it runs dry. */
 		t->answered = false;
-		enum category offer = untouched_topic(s, u->cat, s->offered);
-		s->offered = offer;
-		dialogue_suggest(&s->dlg, offer);
+		enum category offer = untouched_topic(s, u->cat, s->priv->offered);
+		s->priv->offered = offer;
+		dialogue_suggest(&s->priv->dlg, offer);
 		return host_no_more(&s->host, offer);
 	}
 	case ACT_CLARIFY: {
@@ -677,21 +745,21 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		 * the last answer about the work, more plainly. */
 		const char *said = last_answer(s);
 		/* Asked again about the same answer: the next sentence of it. */
-		if (said != NULL && said == s->plain_of) {
-			s->plain_n++;
+		if (said != NULL && said == s->priv->plain_of) {
+			s->priv->plain_n++;
 		} else {
-			s->plain_of = said;
-			s->plain_n = 0;
+			s->priv->plain_of = said;
+			s->priv->plain_n = 0;
 		}
-		char *plain = asks_simpler(q) ? host_plainer(said, s->plain_n) :
-		    host_unknown_term(said, q, s->plain_n);
+		char *plain = asks_simpler(q) ? host_plainer(said, s->priv->plain_n) :
+		    host_unknown_term(said, q, s->priv->plain_n);
 		return plain != NULL ? plain : host_act(&s->host, ACT_CLARIFY, 0);
 	}
 	case ACT_SELF:
 		/* The answer to the host's opening question gets the persona's
 		 * acknowledgement (or the coach's nudge to start asking). */
-		if (!s->told_why && !s->asked_back) {
-			s->told_why = true;
+		if (!s->priv->told_why && !s->priv->asked_back) {
+			s->priv->told_why = true;
 			char *ack = host_self(&s->host, q);
 			if (ack == NULL)
 				ack = host_ack(&s->host);
@@ -700,7 +768,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 				    "Now lead with your first question.");
 			return ack;
 		}
-		s->told_why = true;
+		s->priv->told_why = true;
 		{
 			/* A reaction to what they said, when it names a subject or a
 			 * stage; else the persona's own words. */
@@ -710,28 +778,28 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_THANKS:
 		if (questions_asked(s) > 0)
 			s->thanked = true;
-		if ((!closing_thanks(s, text, len) && !u->leaving) || s->farewell_given)
+		if ((!closing_thanks(s, text, len) && !u->leaving) || s->priv->farewell_given)
 			return host_act(&s->host, ACT_THANKS, 0);
-		s->farewell_given = true;
+		s->priv->farewell_given = true;
 		t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
 		session_say(s, VOICE_HOST, t->reply);
 		session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
 		    "Type /end when you are ready for your report.");
-		s->end_hinted = true;
+		s->priv->end_hinted = true;
 		return NULL;
 	case ACT_GOODBYE:
-		if (!s->farewell_given) {
-			s->farewell_given = true;
+		if (!s->priv->farewell_given) {
+			s->priv->farewell_given = true;
 			t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
 		} else {
 			t->reply = host_act(&s->host, ACT_GOODBYE, 0);
 		}
 		session_say(s, VOICE_HOST, t->reply);
 		/* Once is enough: the user knows by the second goodbye. */
-		if (!s->end_hinted)
+		if (!s->priv->end_hinted)
 			session_say(s, VOICE_COACH, "Type /end for your report, or keep talking if you "
 			    "have more to ask.");
-		s->end_hinted = true;
+		s->priv->end_hinted = true;
 		return NULL;
 	case ACT_APOLOGY:
 		host_unguard(&s->host);
@@ -775,7 +843,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	 * can be closed or answered by the website.  A follow-up may well be
 	 * a yes/no question ("Is that common?"): in a conversation the host
 	 * just goes on. */
-	dialogue_judge(&s->dlg, s->cfg.assessor, s->m, text, len, &as, &u);
+	dialogue_judge(&s->priv->dlg, s->cfg.assessor, s->priv->m, text, len, &as, &u);
 	/* "What does an audit partner take home?" said to an audit partner
 	 * asks the host's own pay. */
 	if (!as.pay_own && dialogue_worst(&as) == KIND_SALARY &&
@@ -791,7 +859,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		s->thanked = true;
 	if (u.act == ACT_SELF)
 		for (size_t i = 0; i < len; i++)
-			s->self_words += text[i] == ' ';
+			s->priv->self_words += text[i] == ' ';
 	s->last_as = as;
 	s->last_u = u;
 	free(s->last_text);
@@ -799,11 +867,11 @@ say_to_host(struct session *s, const char *text, size_t len)
 	free(s->last_norm);
 	const struct norm *nm = assess_normalized(s->cfg.assessor);
 	s->last_norm = xstrndup(nm->text, nm->len);
-	for (size_t i = 0; i < s->ncoach; i++)
-		free(s->coach_said[i]);
-	s->ncoach = 0;
-	s->coach_shown = 0;
-	s->in_turn = true;
+	for (size_t i = 0; i < s->priv->ncoach; i++)
+		free(s->priv->coach_said[i]);
+	s->priv->ncoach = 0;
+	s->priv->coach_shown = 0;
+	s->priv->in_turn = true;
 
 	/* The coach first, at once: which rule, why, and a better way.  A
 	 * closed question is not worth a word when something worse is wrong. */
@@ -812,7 +880,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		const struct flag *f = &as.flags[i];
 		if (f->rule->kind == KIND_CLOSED && worst != KIND_CLOSED)
 			continue;
-		xgrow((void **)&s->flags, &s->capflags, s->nflags + 1, sizeof *s->flags);
+		xgrow((void **)&s->flags, &s->priv->capflags, s->nflags + 1, sizeof *s->flags);
 		s->flags[s->nflags++] = (struct flagnote){turn_index, f->rule, f->sev};
 		char *note = xasprintf("%s, %s [%s]: %s Try instead: %s", session_kind_label(f->rule->kind),
 		    severity_name(f->sev), f->rule->id, f->rule->message, f->rule->suggestion);
@@ -835,7 +903,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	    (asks_simpler(s->last_norm) || asks_repeat(s->last_norm)) && s->nturns >= 2 &&
 	    s->turns[s->nturns - 2].reply != NULL) {
 		u.act = ACT_CLARIFY;
-		u.cat = s->dlg.topic;
+		u.cat = s->priv->dlg.topic;
 		t->act = u.act;
 		s->last_u = u;
 	}
@@ -848,7 +916,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	    (u.act == ACT_APOLOGY && memchr(text, '?', len) != NULL)) &&
 	    host_explain_as(&s->host, s->last_norm, &named) != NULL && asks_meaning(s->last_norm, named)) {
 		u.act = ACT_CLARIFY;
-		u.cat = s->dlg.topic;
+		u.cat = s->priv->dlg.topic;
 		t->act = u.act;
 		s->last_u = u;
 	}
@@ -861,7 +929,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 			u.unsure = false;
 			u.topic_sure = true;
 			u.closing = it->cat == CAT_REFERRALS || it->cat == CAT_MENTION_NAME;
-			dialogue_settle(&s->dlg, it->cat);
+			dialogue_settle(&s->priv->dlg, it->cat);
 			s->last_u = u;
 		}
 	}
@@ -873,7 +941,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 			u.cat = k;
 			u.unsure = false;
 			u.topic_sure = true;
-			dialogue_settle(&s->dlg, k);
+			dialogue_settle(&s->priv->dlg, k);
 			s->last_u = u;
 		}
 	}
@@ -889,7 +957,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		u.unsure = false;
 		u.topic_sure = true;
 		u.closing = closing_topic(two[0]);
-		dialogue_settle(&s->dlg, two[1]);
+		dialogue_settle(&s->priv->dlg, two[1]);
 		s->last_u = u;
 	}
 
@@ -954,7 +1022,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		reply = r;
 	}
 	/* "Hi! Is half an hour still OK?" gets a hello with its answer. */
-	if (!s->greeted && dialogue_greets(s->last_norm) && u.act != ACT_GREETING && reply != NULL &&
+	if (!s->priv->greeted && dialogue_greets(s->last_norm) && u.act != ACT_GREETING && reply != NULL &&
 	    worst != KIND_JOB_ASK && worst != KIND_SALARY && !dialogue_greets(reply)) {
 		bool brisk = s->cfg.persona->style != NULL && strcmp(s->cfg.persona->style, "brisk") == 0;
 		const char *hello = brisk ? "Hi." : "Hello!";
@@ -969,7 +1037,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		reply = r;
 	}
 	if (dialogue_greets(s->last_norm) || u.act == ACT_GREETING)
-		s->greeted = true;
+		s->priv->greeted = true;
 	if (reply != NULL) {
 		session_say(s, VOICE_HOST, reply);
 		t->reply = reply;
@@ -979,14 +1047,14 @@ say_to_host(struct session *s, const char *text, size_t len)
 	 * Not once the user has begun to close: that is no time to start
 	 * a new thread. */
 	bool closing_begun = s->asked[CAT_REFERRALS] > 0 || s->asked[CAT_MENTION_NAME] > 0 ||
-	    s->thanked || s->farewell_given;
-	if (!s->asked_back && questions_asked(s) == ASK_BACK_AFTER && u.act == ACT_QUESTION &&
-	    worst == KIND_NONE && s->self_words < SAID_ENOUGH && !closing_begun) {
+	    s->thanked || s->priv->farewell_given;
+	if (!s->priv->asked_back && questions_asked(s) == ASK_BACK_AFTER && u.act == ACT_QUESTION &&
+	    worst == KIND_NONE && s->priv->self_words < SAID_ENOUGH && !closing_begun) {
 		const char *back = host_ask_back(&s->host);
 		if (back != NULL) {
-			s->asked_back = true;
+			s->priv->asked_back = true;
 			session_say(s, VOICE_HOST, back);
-			dialogue_host_asked(&s->dlg);
+			dialogue_host_asked(&s->priv->dlg);
 		}
 	}
 	if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE && two[1] == CAT_MENTION_NAME &&
@@ -998,7 +1066,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	/* Whatever the host said (or when it said nothing), the coach's
 	 * remarks come now. */
 	coach_flush(s);
-	s->in_turn = false;
+	s->priv->in_turn = false;
 	write_event(s, t, &as);
 }
 
@@ -1023,11 +1091,11 @@ session_input(struct session *s, const char *line, size_t len)
 		line++;
 		len--;
 	}
-	if (len == 0 || s->over)
+	if (len == 0 || session_over(s))
 		return;
 	/* A notice that fell due while the line was typed comes first. */
 	session_tick(s);
-	if (s->over)
+	if (session_over(s))
 		return;
 	char *copy = xmalloc(len + 1);
 	memcpy(copy, line, len);
@@ -1049,19 +1117,32 @@ session_input(struct session *s, const char *line, size_t len)
 uint64_t
 session_grace_ms(const struct session *s)
 {
-	uint64_t g = (uint64_t)s->cfg.duration * 100; /* 10% in ms */
+	uint64_t g = session_planned_ms(s) / 10;
 	return g > GRACE_MAX_MS ? GRACE_MAX_MS : g;
+}
+
+uint64_t
+session_notice_at(const struct session *s, enum notice n)
+{
+	return s->priv->notice_at[n];
+}
+
+const char *
+session_notice_text(const struct session *s, enum notice n)
+{
+	return s->priv->notice_text[n];
 }
 
 uint64_t
 session_next_due(const struct session *s)
 {
-	if (s->cfg.duration == 0 || s->over)
+	if (session_planned_ms(s) == 0 || session_over(s))
 		return UINT64_MAX;
+	const struct session_private *p = s->priv;
 	uint64_t now = session_elapsed(s);
 	for (int n = 0; n < NOTICE_COUNT; n++)
-		if (!s->notice_given[n])
-			return s->notice_at[n] > now ? s->notice_at[n] - now : 0;
+		if (p->notice_text[n] == NULL)
+			return p->notice_at[n] > now ? p->notice_at[n] - now : 0;
 	return UINT64_MAX;
 }
 
@@ -1081,7 +1162,7 @@ static char *
 notice_text(const struct session *s, enum notice n)
 {
 	char total[32], left[32];
-	uint64_t d = (uint64_t)s->cfg.duration * 1000;
+	uint64_t d = session_planned_ms(s);
 	clock_span(d, total, sizeof total);
 	switch (n) {
 	case NOTICE_START:
@@ -1092,14 +1173,14 @@ notice_text(const struct session *s, enum notice n)
 		    total, m, m == 1 ? "" : "s");
 	}
 	case NOTICE_HALF:
-		clock_span(d - s->notice_at[NOTICE_HALF], left, sizeof left);
+		clock_span(d - s->priv->notice_at[NOTICE_HALF], left, sizeof left);
 		if (!tier_asked(s, TIER_INDUSTRY))
 			return xasprintf("Half time: %s left. Have you asked about the industry as well as the job?", left);
 		if (!tier_asked(s, TIER_JOB))
 			return xasprintf("Half time: %s left. Have you asked about their own work as well as the industry?", left);
 		return xasprintf("Half time: %s left. You have covered the job and the industry; keep to the time.", left);
 	case NOTICE_FIVE:
-		clock_span(d - s->notice_at[NOTICE_FIVE], left, sizeof left);
+		clock_span(d - s->priv->notice_at[NOTICE_FIVE], left, sizeof left);
 		if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME] && s->thanked)
 			return xasprintf("%s left. You have asked your closing questions and thanked the host: "
 			    "/end when you are ready.", left);
@@ -1128,26 +1209,40 @@ notice_text(const struct session *s, enum notice n)
 	}
 }
 
+/* End the open meeting at elapsed time at, as how says (SESSION_ENDED
+ * or SESSION_ENDED_BY_CLOCK): the host says goodbye unless it already
+ * has, and the transcript records how it ended. */
+static void
+end_meeting(struct session *s, enum session_state how, uint64_t at)
+{
+	s->priv->state = how;
+	s->priv->ended_at = at;
+	if (!s->priv->farewell_given) {
+		char *bye = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+		session_say(s, VOICE_HOST, bye);
+		free(bye);
+	}
+	s->priv->farewell_given = true;
+	log_end(s, how == SESSION_ENDED_BY_CLOCK ? TRANSCRIPT_END_CLOCK : TRANSCRIPT_END);
+}
+
 void
 session_tick(struct session *s)
 {
-	if (s->cfg.duration == 0 || s->over)
+	if (session_planned_ms(s) == 0 || session_over(s))
 		return;
+	struct session_private *p = s->priv;
 	uint64_t now = session_elapsed(s);
-	for (int n = 0; n < NOTICE_COUNT && !s->over; n++) {
-		if (s->notice_given[n] || s->notice_at[n] > now)
+	for (int n = 0; n < NOTICE_COUNT; n++) {
+		if (p->notice_text[n] != NULL || p->notice_at[n] > now)
 			continue;
-		s->notice_given[n] = true;
-		s->notice_text[n] = notice_text(s, (enum notice)n);
-		session_say(s, VOICE_COACH, s->notice_text[n]);
+		p->notice_text[n] = notice_text(s, (enum notice)n);
+		session_say(s, VOICE_COACH, p->notice_text[n]);
 		if (n == NOTICE_END) {
 			/* The host will not keep going past the grace: the meeting
 			 * ended when it ran out, even if this tick comes later
 			 * (a piped session only ticks when a line arrives). */
-			s->ended_by_clock = true;
-			s->ended_at = s->notice_at[NOTICE_END];
-			s->over = true;
-			session_finish(s);
+			end_meeting(s, SESSION_ENDED_BY_CLOCK, p->notice_at[NOTICE_END]);
 			return;
 		}
 	}
@@ -1156,29 +1251,17 @@ session_tick(struct session *s)
 void
 session_finish(struct session *s)
 {
-	if (!s->over)
-		s->ended_at = session_elapsed(s);
-	s->over = true;
-	if (s->finished || s->quit)
-		return;
-	s->finished = true;
-	if (!s->farewell_given) {
-		char *bye = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
-		session_say(s, VOICE_HOST, bye);
-		free(bye);
-	}
-	s->farewell_given = true;
-	log_end(s, s->ended_by_clock ? TRANSCRIPT_END_CLOCK : TRANSCRIPT_END);
+	if (!session_over(s))
+		end_meeting(s, SESSION_ENDED, session_elapsed(s));
 }
 
 void
 session_leave(struct session *s)
 {
-	if (s->over)
+	if (session_over(s))
 		return;
-	s->quit = true;
-	s->ended_at = session_elapsed(s);
-	s->over = true;
+	s->priv->state = SESSION_QUIT;
+	s->priv->ended_at = session_elapsed(s);
 	log_end(s, TRANSCRIPT_END_QUIT);
 }
 

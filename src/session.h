@@ -22,12 +22,18 @@
 #include "dialogue.h"
 #include "host.h"
 #include "transcript.h"
+#include "voice.h"
 
-/* Who is speaking, for the display. */
-enum voice {
-	VOICE_HOST,             /* the host, in character */
-	VOICE_COACH,            /* the coach's aside */
-	VOICE_INFO,             /* the program itself (help, report, notices) */
+/* Where the meeting is in its life.  It starts open and ends once, in
+ * one of three ways; an ended session stays as it ended. */
+enum session_state {
+	SESSION_OPEN,           /* under way */
+	SESSION_ENDED,          /* the user ended it (/end, end of input, a
+	                           signal): the host said goodbye */
+	SESSION_ENDED_BY_CLOCK, /* the grace after time up ran out: the host
+	                           ended it */
+	SESSION_QUIT,           /* the user left with /quit: no farewell, no
+	                           report */
 };
 
 /* The timer's notices, in the order they fall due. */
@@ -60,6 +66,9 @@ struct flagnote {
 	enum severity sev;
 };
 
+/* What only session.c reads (session.c). */
+struct session_private;
+
 struct session_config {
 	const struct bank *bank;          /* borrowed */
 	const struct persona *persona;    /* borrowed */
@@ -77,58 +86,36 @@ struct session_config {
 	void *say_arg;
 };
 
+/* A session as the commands, the REPL, the replay and the report read
+ * it; what only session.c needs is behind priv. */
 struct session {
 	struct session_config cfg;   /* as given */
 	struct host host;            /* the persona's words */
-	struct matcher *m;           /* match state (owned) */
-	uint64_t start_ms;           /* when the session began */
 	struct turn *turns;          /* every line said to the host */
-	size_t nturns, capturns;
+	size_t nturns;
 	struct flagnote *flags;      /* every flag raised */
-	size_t nflags, capflags;
+	size_t nflags;
 	unsigned asked[CAT_COUNT];   /* questions per category */
 	unsigned unclear;            /* questions answered on a topic too
 	                                uncertain to count (not in asked) */
-	struct dialogue dlg;         /* what the conversation is about */
-	bool told_why;               /* the user said why they came */
-	bool asked_back;             /* the host asked something back */
-	enum category offered;       /* the topic the host last offered */
-	size_t self_words;           /* words the user said about themselves */
 	bool thanked;                /* the user thanked the host */
-	bool farewell_given;         /* the host said its farewell */
-	bool greeted;                /* the user has said hello */
-	struct assessment last_as;   /* how the last line was judged */
+	struct assessment last_as;   /* how the last line was judged (/why) */
 	struct understanding last_u; /* ... and understood */
 	char *last_text;             /* the last line said to the host (owned) */
 	char *last_norm;             /* ... normalised (owned) */
-	const char *plain_of;        /* the answer last put more plainly
-	                                (a turn's reply), or NULL */
-	size_t plain_n;              /* ... times in a row */
-	char **coach_said;           /* what the coach said this turn (owned) */
-	size_t ncoach, capcoach;
-	size_t coach_shown;          /* ... of which shown so far: the coach
-	                                speaks after the host's reply */
-	bool in_turn;                /* a line said to the host is being answered */
-	bool end_hinted;             /* the coach has said how to end (/end) */
 	bool events_failed;          /* an events write failed at least once */
-	bool over;                   /* /end, /quit, end of input or time */
-	bool quit;                   /* ended with /quit: no report */
-	bool finished;               /* the farewell was given */
 	bool reported;               /* the final report was given (cmd.c) */
 	bool review_wanted;          /* /review: once the report is given, walk
 	                                through what went wrong (repl.c) */
 	bool review_offer;           /* /end: once the report is given, offer
 	                                /review (repl.c) */
-	bool notice_given[NOTICE_COUNT]; /* timer notices already given */
-	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
-	char *notice_text[NOTICE_COUNT];   /* what each given notice said (owned) */
-	bool ended_by_clock;         /* the host ended it after the grace */
-	uint64_t ended_at;           /* elapsed ms when it ended */
-	struct pattern thanks;       /* recognises a thank-you */
 	bool save_failed;            /* a transcript write failed at least once */
 	char *thanks_path;           /* where the thank-you draft went (owned) */
 	char *unsent;                /* words typed but not sent when the
 	                                meeting ended, or NULL (owned) */
+	struct session_private *priv; /* the rest, which only session.c reads:
+	                                the conversation's working memory and
+	                                where the meeting is (owned) */
 };
 
 /* Start a session: the host opens and asks the user something. */
@@ -139,8 +126,28 @@ struct session *session_new(const struct session_config *cfg);
  * Blank lines and /commands are ignored: cmd_input() routes those. */
 void session_input(struct session *s, const char *line, size_t len);
 
-/* Whether the session has ended (after /end, /quit or session_finish). */
+/* Where the meeting is: open, or how it ended. */
+enum session_state session_state(const struct session *s);
+
+/* Whether the session has ended (after /end, /quit, session_finish or
+ * the clock): session_state() is not SESSION_OPEN. */
 bool session_over(const struct session *s);
+
+/* Whether the user left with /quit (no farewell, no report). */
+bool session_quit(const struct session *s);
+
+/* Whether the clock ended the meeting (the grace after time up ran
+ * out). */
+bool session_ended_by_clock(const struct session *s);
+
+/* The meeting's planned length in milliseconds (the configured duration,
+ * which is in seconds), or 0 for an untimed session. */
+uint64_t session_planned_ms(const struct session *s);
+
+/* Whether the meeting is planned for the usual length or longer
+ * (MEETING_USUAL_MIN_S): the wrap-up notice then comes five minutes
+ * before the end, else when five sixths of the time are gone. */
+bool session_usual_length(const struct session *s);
 
 /*
  * End the session if it has not ended (as /end does: the host's
@@ -168,6 +175,14 @@ uint64_t session_next_due(const struct session *s);
 
 /* The grace after time is up: 10% of the duration, at most 3 minutes. */
 uint64_t session_grace_ms(const struct session *s);
+
+/* When notice n falls due, in ms since the start (0 for every notice of
+ * an untimed session). */
+uint64_t session_notice_at(const struct session *s, enum notice n);
+
+/* What notice n said (borrowed until session_free), or NULL while it has
+ * not been given. */
+const char *session_notice_text(const struct session *s, enum notice n);
 
 /* Milliseconds since the session started. */
 uint64_t session_elapsed(const struct session *s);

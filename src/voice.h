@@ -1,5 +1,6 @@
 /*
- * voice.h -- how each voice of the conversation is printed.
+ * voice.h -- the voices of the conversation (enum voice, which the
+ * session speaks in) and how each is printed.
  *
  * The host's lines follow the first word of their name, the coach's are
  * indented under "coach:", and both are wrapped between words at the
@@ -15,7 +16,12 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "session.h"
+/* Who is speaking, for the display. */
+enum voice {
+	VOICE_HOST,             /* the host, in character */
+	VOICE_COACH,            /* the coach's aside */
+	VOICE_INFO,             /* the program itself (help, report, notices) */
+};
 
 #define VOICE_MAX_WIDTH 100  /* wider lines are hard to read */
 #define VOICE_PIPE_WIDTH 78  /* the width when not on a terminal */

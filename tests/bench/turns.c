@@ -52,12 +52,11 @@ main(void)
 	diag_flush(&dl, stderr);
 	if (rs == NULL || rs->nbanks == 0 || rs->banks[0]->npersonas == 0)
 		return 2;
-	struct assessor as;
-	assessor_init(&as, rs, POLICY_DEFAULT);
+	struct assessor *as = assessor_new(rs, POLICY_DEFAULT);
 	struct clock clk;
 	clock_init_virtual(&clk);
 	struct session_config cfg = {
-		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = &as,
+		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = as,
 		.clock = &clk, .seed = 1, .say = sink,
 	};
 	struct session *s = session_new(&cfg);
@@ -89,7 +88,7 @@ main(void)
 	free(us);
 	free(line);
 	session_free(s);
-	assessor_free(&as);
+	assessor_free(as);
 	ruleset_free(rs);
 	catalog_free(&cat);
 	return 0;

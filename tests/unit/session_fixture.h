@@ -22,7 +22,7 @@
 static char said[200000];
 static size_t said_len;
 static struct ruleset *rs;
-static struct assessor as;
+static struct assessor *as;
 static struct clock clk;
 static struct catalog cat;
 
@@ -62,14 +62,14 @@ fixture_open(void)
 	diag_flush(&dl, stdout);
 	if (!ok(rs != NULL, "the shipped banks load"))
 		return false;
-	assessor_init(&as, rs, POLICY_DEFAULT);
+	as = assessor_new(rs, POLICY_DEFAULT);
 	return true;
 }
 
 static void
 fixture_close(void)
 {
-	assessor_free(&as);
+	assessor_free(as);
 	ruleset_free(rs);
 	free(cat.dirs[0].path);
 }
@@ -80,7 +80,7 @@ start(unsigned long duration)
 {
 	clock_init_virtual(&clk);
 	struct session_config cfg = {
-		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = &as,
+		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = as,
 		.clock = &clk, .transcript = NULL, .seed = 1, .duration = duration,
 		.say = capture, .say_arg = NULL,
 	};

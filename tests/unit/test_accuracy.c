@@ -129,7 +129,7 @@ fields(char *line, char **f, size_t max)
 /* The rules and one bank, as check or practice would load them. */
 struct judge {
 	struct ruleset *rs;
-	struct assessor a;
+	struct assessor *a;
 	char *bank;
 };
 
@@ -143,9 +143,9 @@ judge_for(const char *bank)
 {
 	for (size_t i = 0; i < njudges; i++)
 		if (strcmp(judges[i].bank, bank) == 0)
-			return &judges[i].a;
+			return judges[i].a;
 	if (njudges == sizeof judges / sizeof *judges)
-		return &judges[0].a;
+		return judges[0].a;
 	struct judge *j = &judges[njudges];
 	struct diag_list dl = {0};
 	const char *names[1] = {bank};
@@ -155,11 +155,11 @@ judge_for(const char *bank)
 		printf("Bail out! cannot load bank %s\n", bank);
 		exit(1);
 	}
-	assessor_init(&j->a, j->rs, POLICY_DEFAULT);
-	assessor_set_model(&j->a, model);
+	j->a = assessor_new(j->rs, POLICY_DEFAULT);
+	assessor_set_model(j->a, model);
 	j->bank = xstrdup(bank);
 	njudges++;
-	return &j->a;
+	return j->a;
 }
 
 static void
@@ -365,7 +365,7 @@ main(void)
 
 	matcher_free(m);
 	for (size_t i = 0; i < njudges; i++) {
-		assessor_free(&judges[i].a);
+		assessor_free(judges[i].a);
 		ruleset_free(judges[i].rs);
 		free(judges[i].bank);
 	}

@@ -42,10 +42,9 @@ main(void)
 	if (!ok(rs != NULL, "the shipped banks load"))
 		return tap_done();
 	m = matcher_new();
-	struct assessor a, strict, lenient;
-	assessor_init(&a, rs, POLICY_DEFAULT);
-	assessor_init(&strict, rs, POLICY_STRICT);
-	assessor_init(&lenient, rs, POLICY_LENIENT);
+	struct assessor *a = assessor_new(rs, POLICY_DEFAULT);
+	struct assessor *strict = assessor_new(rs, POLICY_STRICT);
+	struct assessor *lenient = assessor_new(rs, POLICY_LENIENT);
 
 	/* Suppression names. */
 	char id[] = "job-ask.hiring", kind[] = "job_ask", dashed[] = "job-ask", all[] = "all",
@@ -61,28 +60,28 @@ main(void)
 
 	/* Flags and their severities. */
 	const char *hiring = "Are you hiring at the moment?";
-	is_int(worst(&a, hiring, KIND_JOB_ASK, NULL, 0), SEV_ERROR, "a job ask is an error by default");
-	ok(worst(&strict, hiring, KIND_JOB_ASK, NULL, 0) >= worst(&a, hiring, KIND_JOB_ASK, NULL, 0) &&
-	    worst(&lenient, hiring, KIND_JOB_ASK, NULL, 0) <= worst(&a, hiring, KIND_JOB_ASK, NULL, 0),
+	is_int(worst(a, hiring, KIND_JOB_ASK, NULL, 0), SEV_ERROR, "a job ask is an error by default");
+	ok(worst(strict, hiring, KIND_JOB_ASK, NULL, 0) >= worst(a, hiring, KIND_JOB_ASK, NULL, 0) &&
+	    worst(lenient, hiring, KIND_JOB_ASK, NULL, 0) <= worst(a, hiring, KIND_JOB_ASK, NULL, 0),
 	    "strict is no milder than the default, lenient no harsher");
-	is_int(worst(&a, hiring, KIND_JOB_ASK, by_kind, 1), SEV_NONE, "ignoring job_ask leaves it unflagged");
-	is_int(worst(&a, "What does a typical week look like for you?", KIND_JOB_ASK, NULL, 0), SEV_NONE,
+	is_int(worst(a, hiring, KIND_JOB_ASK, by_kind, 1), SEV_NONE, "ignoring job_ask leaves it unflagged");
+	is_int(worst(a, "What does a typical week look like for you?", KIND_JOB_ASK, NULL, 0), SEV_NONE,
 	    "a question about their week is no job ask");
-	is_int(worst(&a, "I'm not asking for a job, but how did you get into this work?", KIND_JOB_ASK, NULL, 0),
+	is_int(worst(a, "I'm not asking for a job, but how did you get into this work?", KIND_JOB_ASK, NULL, 0),
 	    SEV_NONE, "a disclaimer is no job ask");
 
 	/* Pay: the host's own is an error, the range in general a warning. */
 	struct assessment as;
 	const char *own = "How much do you earn?";
-	assess_line(&a, m, own, strlen(own), NULL, 0, &as);
-	ok(as.pay_own && worst(&a, own, KIND_SALARY, NULL, 0) == SEV_ERROR, "asking the host's pay is an error");
+	assess_line(a, m, own, strlen(own), NULL, 0, &as);
+	ok(as.pay_own && worst(a, own, KIND_SALARY, NULL, 0) == SEV_ERROR, "asking the host's pay is an error");
 	const char *range = "What is the typical salary range for an entry-level analyst?";
-	assess_line(&a, m, range, strlen(range), NULL, 0, &as);
-	ok(!as.pay_own && worst(&a, range, KIND_SALARY, NULL, 0) == SEV_WARNING,
+	assess_line(a, m, range, strlen(range), NULL, 0, &as);
+	ok(!as.pay_own && worst(a, range, KIND_SALARY, NULL, 0) == SEV_WARNING,
 	    "asking the range in general is a warning");
 
 	/* A flag's match lies within the line; the confidence is 0..1. */
-	assess_line(&a, m, hiring, strlen(hiring), NULL, 0, &as);
+	assess_line(a, m, hiring, strlen(hiring), NULL, 0, &as);
 	bool inside = as.nflags > 0;
 	for (size_t i = 0; i < as.nflags; i++)
 		inside &= as.flags[i].so < as.flags[i].eo && as.flags[i].eo <= strlen(hiring);
@@ -91,18 +90,28 @@ main(void)
 	ok(conf >= 0 && conf <= 1, "the confidence is a probability (%.2f)", conf);
 	ok(as.err == 0, "no rule failed");
 	const char *week = "What does a typical week look like for you?";
-	assess_line(&a, m, week, strlen(week), NULL, 0, &as);
-	ok(as.cat == CAT_TYPICAL_DAY && assess_sure(&a, &as), "a clear question's category is sure enough to count");
+	assess_line(a, m, week, strlen(week), NULL, 0, &as);
+	ok(as.cat == CAT_TYPICAL_DAY && assess_sure(a, &as), "a clear question's category is sure enough to count");
 
 	/* The same line twice gives the same verdict (the memo). */
 	struct assessment again;
-	assess_line(&a, m, week, strlen(week), NULL, 0, &again);
+	assess_line(a, m, week, strlen(week), NULL, 0, &again);
 	ok(again.cat == as.cat && again.nflags == as.nflags && again.act == as.act,
 	    "a line assessed again is judged the same");
 
-	assessor_free(&a);
-	assessor_free(&strict);
-	assessor_free(&lenient);
+	/* The settings a caller may change, and what it may read. */
+	ok(assessor_rules(a) == rs, "an assessor judges by the rules it was given");
+	ok(!assessor_set_all_rules(a, true), "a new assessor keeps one flag per kind, as a session does");
+	ok(assessor_set_all_rules(a, false), "... and says what it replaces, to be put back");
+	ok(assessor_set_model_flags(a, false), "the model's own flags are on at first");
+	ok(!assessor_set_model_flags(a, true), "... and off once turned off");
+	is_str(assess_model_rule_id(0), "job-ask.model", "the model's job asks are reported as job-ask.model");
+	ok(assess_model_rule_id(MODEL_RULES) == NULL, "there are MODEL_RULES model rules");
+
+	assessor_free(a);
+	assessor_free(strict);
+	assessor_free(lenient);
+	assessor_free(NULL);
 	matcher_free(m);
 	ruleset_free(rs);
 	free(cat.dirs[0].path);

@@ -29,7 +29,7 @@ on_finding(void *arg, const struct finding *f)
 	snprintf(found + l, sizeof found - l, "%s@%lu:%s ", f->rule, f->line, severity_name(f->sev));
 }
 
-static struct assessor as;
+static struct assessor *as;
 static struct ruleset *rs;
 static char *dir;
 static unsigned long questions;
@@ -50,7 +50,7 @@ check_text(const char *text, unsigned long duration)
 	struct emit_listener l = {.question = NULL, .finding = on_finding, .arg = NULL};
 	emit_set_listener(e, &l);
 	found[0] = '\0';
-	struct checker *c = checker_new(&as, e, duration);
+	struct checker *c = checker_new(as, e, duration);
 	bool ok_ = checker_file(c, path, NULL);
 	questions = checker_questions(c);
 	emit_end(e, checker_files(c), questions);
@@ -103,7 +103,7 @@ main(void)
 	diag_flush(&dl, stdout);
 	if (!ok(rs != NULL, "the shipped banks load"))
 		return tap_done();
-	assessor_init(&as, rs, POLICY_DEFAULT);
+	as = assessor_new(rs, POLICY_DEFAULT);
 
 	/* A complete list: nothing to say about it as a whole. */
 	ok(check_text("# my questions\n"
@@ -160,7 +160,7 @@ main(void)
 	size_t outlen = 0;
 	FILE *mem = open_memstream(&out, &outlen);
 	struct emitter *e = emit_begin(EMIT_TEXT, mem, rs, true);
-	struct checker *c = checker_new(&as, e, 30 * 60);
+	struct checker *c = checker_new(as, e, 30 * 60);
 	ok(!checker_file(c, missing, NULL), "a file that cannot be opened is a problem of the input");
 	emit_end(e, checker_files(c), checker_questions(c));
 	checker_free(c);
@@ -168,7 +168,7 @@ main(void)
 	free(out);
 	free(missing);
 
-	assessor_free(&as);
+	assessor_free(as);
 	ruleset_free(rs);
 	free(cat.dirs[0].path);
 	tap_rmtree(dir);

@@ -256,12 +256,11 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 	}
 
 	/* Thirty follow-ups in a row, in a session, never repeat a reply. */
-	struct assessor as;
-	assessor_init(&as, rs, POLICY_DEFAULT);
+	struct assessor *as = assessor_new(rs, POLICY_DEFAULT);
 	struct clock clk;
 	clock_init_virtual(&clk);
 	struct session_config cfg = {
-		.bank = b, .persona = p, .assessor = &as, .clock = &clk, .seed = 3,
+		.bank = b, .persona = p, .assessor = as, .clock = &clk, .seed = 3,
 		.say = capture, .say_arg = NULL,
 	};
 	struct session *s = session_new(&cfg);
@@ -308,7 +307,7 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 	forget();
 	session_free(s);
 	check_no_repeats(bank, p);
-	assessor_free(&as);
+	assessor_free(as);
 }
 
 int

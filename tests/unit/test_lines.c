@@ -97,8 +97,7 @@ main(void)
 	diag_flush(&dl, stdout);
 	if (!ok(rs != NULL && rs->model != NULL, "the shipped rules and the built model load"))
 		return tap_done();
-	struct assessor a;
-	assessor_init(&a, rs, POLICY_DEFAULT);
+	struct assessor *a = assessor_new(rs, POLICY_DEFAULT);
 	struct matcher *m = matcher_new();
 
 	char *path = xasprintf("%s/tests/unit/lines.test", top);
@@ -135,7 +134,7 @@ main(void)
 		}
 		struct assessment as;
 		struct understanding u;
-		assess_line(&a, m, text, strlen(text), NULL, 0, &as);
+		assess_line(a, m, text, strlen(text), NULL, 0, &as);
 		dialogue_hear(&d, &as, text, &u);
 		char got[128];
 		const char *bad;
@@ -152,7 +151,7 @@ main(void)
 	ok(cases >= 40, "lines.test holds at least 40 cases (%lu)", cases);
 	free(path);
 	matcher_free(m);
-	assessor_free(&a);
+	assessor_free(a);
 	ruleset_free(rs);
 	free(cat.dirs[0].path);
 	return tap_done();

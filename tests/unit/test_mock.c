@@ -45,7 +45,7 @@ reset(void)
 }
 
 static struct ruleset *rs;
-static struct assessor as;
+static struct assessor *as;
 static struct clock clk;
 
 static struct session *
@@ -53,7 +53,7 @@ start(unsigned long duration)
 {
 	clock_init_virtual(&clk);
 	struct session_config cfg = {
-		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = &as,
+		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = as,
 		.clock = &clk, .transcript = NULL, .seed = 1, .duration = duration,
 		.say = capture, .say_arg = NULL,
 	};
@@ -90,7 +90,7 @@ main(void)
 	diag_flush(&dl, stdout);
 	if (!ok(rs != NULL, "the shipped banks load"))
 		return tap_done();
-	assessor_init(&as, rs, POLICY_DEFAULT);
+	as = assessor_new(rs, POLICY_DEFAULT);
 
 	/* A 30-minute meeting, nobody typing. */
 	struct session *s = start(30 * 60);
@@ -114,7 +114,7 @@ main(void)
 	at(s, 32, 59);
 	ok(said_len == 0 && !session_over(s), "still in the grace at 32:59");
 	at(s, 33, 0);
-	ok(session_over(s) && s->ended_by_clock, "the host ends it at 33:00 (grace 3 minutes)");
+	ok(session_over(s) && session_ended_by_clock(s), "the host ends it at 33:00 (grace 3 minutes)");
 	ok(heard("The grace after time up (3:00) is over"), "the coach names the grace");
 	ok(heard("host: ") && heard("Report: your conversation"),
 	    "the host's farewell and the report follow");
@@ -163,7 +163,7 @@ main(void)
 	say(s, 28, 0, "Thank you so much for your time today.");
 	reset();
 	say(s, 29, 0, "/end");
-	ok(session_over(s) && !s->ended_by_clock, "the user ends it at 29:00");
+	ok(session_over(s) && !session_ended_by_clock(s), "the user ends it at 29:00");
 	ok(heard("Time used: 29:00 of 30:00 planned"), "time used 29:00");
 	ok(heard("10 lines in 29:00: one every 2:54 on average; the longest stretch without one: 8:00"),
 	    "time per line and the longest gap (18:00 to 26:00)");
@@ -281,7 +281,7 @@ main(void)
 	say(s, 1, 0, "What does a typical week look like for you?");
 	reset();
 	at(s, 30, 0);
-	ok(session_over(s) && s->ended_by_clock && s->ended_at == 22 * 60 * 1000,
+	ok(session_over(s) && session_ended_by_clock(s) && session_time_used(s) == 22 * 60 * 1000,
 	    "a late tick: the meeting ended at 22:00, when the grace ran out");
 	ok(heard("Time used: 22:00 of 20:00 planned"), "a late tick: time used 22:00");
 	session_free(s);
@@ -312,7 +312,7 @@ main(void)
 	ok(heard("thanked the host: yes"), "thanks inside a closing question counts as thanking the host");
 	session_free(s);
 
-	assessor_free(&as);
+	assessor_free(as);
 	ruleset_free(rs);
 	free(cat.dirs[0].path);
 	return tap_done();

@@ -55,12 +55,12 @@ compare(const char *name, unsigned long duration, enum policy policy, const stru
 	char err[512];
 	char *path = xasprintf("%s/%s.md", dir, name);
 	struct transcript *tr = transcript_open(path, err, sizeof err);
-	struct assessor as;
+	struct assessor *as;
 	struct clock clk;
 	const struct bank *b = rs->banks[0];
 	const struct persona *p = &b->personas[1 % b->npersonas];
 
-	assessor_init(&as, rs, policy);
+	as = assessor_new(rs, policy);
 	clock_init_virtual(&clk);
 	clock_advance(&clk, start_ms);
 	char *host = xasprintf("%s, %s at %s", p->name, p->role, p->employer);
@@ -72,7 +72,7 @@ compare(const char *name, unsigned long duration, enum policy policy, const stru
 	transcript_begin(tr, &meta);
 	free(host);
 	struct session_config cfg = {
-		.bank = b, .persona = p, .assessor = &as, .clock = &clk, .transcript = tr,
+		.bank = b, .persona = p, .assessor = as, .clock = &clk, .transcript = tr,
 		.seed = 7, .duration = duration, .say = discard,
 	};
 	struct session *live = session_new(&cfg);
@@ -99,10 +99,10 @@ compare(const char *name, unsigned long duration, enum policy policy, const stru
 		    s->turns[i].at_ms == live->turns[i].at_ms && s->turns[i].flagged == live->turns[i].flagged;
 	ok(same, "%s: the same %zu turns, categories and times", name, live->nturns);
 	ok(memcmp(s->asked, live->asked, sizeof s->asked) == 0, "%s: the same questions by category", name);
-	ok(s->over && s->ended_at == live->ended_at && s->ended_by_clock == live->ended_by_clock &&
-	    s->quit == live->quit && s->thanked == live->thanked,
-	    "%s: the same end (at %lu ms%s%s)", name, (unsigned long)live->ended_at,
-	    live->ended_by_clock ? ", by the clock" : "", live->quit ? ", /quit" : "");
+	ok(session_over(s) && session_time_used(s) == session_time_used(live) &&
+	    session_state(s) == session_state(live) && s->thanked == live->thanked,
+	    "%s: the same end (at %lu ms%s%s)", name, (unsigned long)session_time_used(live),
+	    session_ended_by_clock(live) ? ", by the clock" : "", session_quit(live) ? ", /quit" : "");
 	char *f1 = report_flags(live), *f2 = report_flags(s);
 	ok(strcmp(f1, f2) == 0, "%s: the same flags report", name);
 	free(f1);
@@ -125,7 +125,7 @@ out:
 	replay_free(r);
 	transcript_doc_free(d);
 	session_free(live);
-	assessor_free(&as);
+	assessor_free(as);
 	free(path);
 }
 

@@ -18,7 +18,7 @@
 #include "xmalloc.h"
 
 static struct ruleset *rs;
-static struct assessor as;
+static struct assessor *as;
 static struct clock clk;
 
 static void
@@ -35,7 +35,7 @@ start(unsigned long duration)
 {
 	clock_init_virtual(&clk);
 	struct session_config cfg = {
-		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = &as,
+		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = as,
 		.clock = &clk, .transcript = NULL, .seed = 1, .duration = duration,
 		.say = quiet, .say_arg = NULL,
 	};
@@ -141,7 +141,7 @@ main(void)
 	diag_flush(&dl, stdout);
 	if (!ok(rs != NULL, "the shipped banks load"))
 		return tap_done();
-	assessor_init(&as, rs, POLICY_DEFAULT);
+	as = assessor_new(rs, POLICY_DEFAULT);
 
 	/* Nothing said: nothing practised, no points at all. */
 	struct session *s = start(20 * 60);
@@ -195,7 +195,7 @@ main(void)
 	check_pacing_text(s, "left with /quit");
 	session_free(s);
 
-	assessor_free(&as);
+	assessor_free(as);
 	ruleset_free(rs);
 	free(cat.dirs[0].path);
 	return tap_done();

@@ -26,6 +26,8 @@ main(void)
 	struct session *s = start(0);
 	ok(heard("host: "), "the host opens the meeting");
 	ok(!session_over(s), "a new session is not over");
+	is_int(session_state(s), SESSION_OPEN, "a new session is open");
+	is_int(session_planned_ms(s), 0, "untimed: nothing planned");
 	is_int(session_next_due(s), UINT64_MAX, "untimed: no notice will fall due");
 
 	reset();
@@ -52,6 +54,7 @@ main(void)
 	session_finish(s);
 	session_leave(s);
 	ok(said_len == 0, "ending it again says nothing");
+	is_int(session_state(s), SESSION_ENDED, "it stays ended by the user, not quit");
 	advance(600);
 	is_int(session_time_used(s), used, "the time used stops at the end");
 	ok(session_elapsed(s) > used, "while the clock goes on");
@@ -64,6 +67,10 @@ main(void)
 	s = start(0);
 	session_leave(s);
 	ok(session_over(s), "session_leave ends the meeting");
+	ok(session_quit(s) && !session_ended_by_clock(s), "... as the user leaving");
+	reset();
+	session_finish(s);
+	ok(said_len == 0 && session_state(s) == SESSION_QUIT, "finishing after /quit says nothing and changes nothing");
 	session_free(s);
 	s = start(20 * 60);
 	session_unsent(s, "What does a typ");
@@ -73,10 +80,15 @@ main(void)
 	/* The clock's figures in a timed session. */
 	s = start(20 * 60);
 	ok(session_next_due(s) <= 20 * 60 * 1000, "timed: a notice is due within the meeting");
+	is_int(session_planned_ms(s), 20 * 60 * 1000, "20 minutes planned, in milliseconds");
+	ok(session_usual_length(s), "20 minutes is a meeting of usual length");
 	is_int(session_grace_ms(s), 120000, "20 minutes: a grace of a tenth, 2 minutes");
 	session_free(s);
 	s = start(60 * 60);
 	is_int(session_grace_ms(s), 180000, "an hour: the grace stops at 3 minutes");
+	session_free(s);
+	s = start(12 * 60);
+	ok(!session_usual_length(s), "12 minutes is shorter than usual");
 	session_free(s);
 	session_free(NULL);
 

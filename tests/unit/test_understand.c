@@ -225,8 +225,7 @@ test_dialogue(void)
 	diag_flush(&dl, stdout);
 	if (!ok(rs != NULL && rs->model != NULL, "the shipped rules and the built model load"))
 		return;
-	struct assessor a;
-	assessor_init(&a, rs, POLICY_DEFAULT);
+	struct assessor *a = assessor_new(rs, POLICY_DEFAULT);
 	struct matcher *m = matcher_new();
 	struct dialogue d;
 	dialogue_init(&d, model_thresholds(rs->model));
@@ -249,7 +248,7 @@ test_dialogue(void)
 	for (size_t i = 0; i < sizeof conv / sizeof *conv; i++) {
 		struct assessment as;
 		struct understanding u;
-		assess_line(&a, m, conv[i].text, strlen(conv[i].text), NULL, 0, &as);
+		assess_line(a, m, conv[i].text, strlen(conv[i].text), NULL, 0, &as);
 		dialogue_hear(&d, &as, conv[i].text, &u);
 		ok(u.act == conv[i].act && u.cat == conv[i].cat, "\"%s\" is %s/%s (got %s/%s)", conv[i].text,
 		    act_name(conv[i].act), conv[i].cat == CAT_NONE ? "-" : category_name(conv[i].cat),
@@ -261,20 +260,20 @@ test_dialogue(void)
 	 * stays quiet where the user turned the kind off. */
 	const char *ask = "Would your lab have room for a keen grad like me this autumn, asking for myself";
 	struct assessment as;
-	assess_line(&a, m, ask, strlen(ask), NULL, 0, &as);
+	assess_line(a, m, ask, strlen(ask), NULL, 0, &as);
 	bool any_job = false;
 	for (size_t i = 0; i < as.nflags; i++)
 		any_job |= as.flags[i].rule->kind == KIND_JOB_ASK;
 	ok(any_job, "a roundabout job ask is flagged by a rule or the model");
 	char job_kind[] = "job_ask";
 	char *ignore[1] = {job_kind};
-	assess_line(&a, m, ask, strlen(ask), ignore, 1, &as);
+	assess_line(a, m, ask, strlen(ask), ignore, 1, &as);
 	any_job = false;
 	for (size_t i = 0; i < as.nflags; i++)
 		any_job |= as.flags[i].rule->kind == KIND_JOB_ASK;
 	ok(!any_job, "with job_ask turned off, nothing flags it, the model included");
 	matcher_free(m);
-	assessor_free(&a);
+	assessor_free(a);
 	ruleset_free(rs);
 	free(cat.dirs[0].path);
 }
