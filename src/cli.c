@@ -172,25 +172,6 @@ cli_merge_settings(struct cli_common *co)
 	return true;
 }
 
-bool
-cli_settings(const char *cmd, const char *path, bool none, struct settings *cf)
-{
-	if (path != NULL && none) {
-		cli_usage_error(cmd, "--config and --no-config do not go together");
-		return false;
-	}
-	return settings_load(cf, path, none);
-}
-
-bool
-cli_color_ok(const char *cmd, const char *when)
-{
-	if (strcmp(when, "auto") == 0 || strcmp(when, "always") == 0 || strcmp(when, "never") == 0)
-		return true;
-	cli_usage_error(cmd, "invalid --color '%s' (expected auto, always or never)", when);
-	return false;
-}
-
 void
 cli_common_free(struct cli_common *co)
 {

@@ -105,14 +105,6 @@ bool cli_merge_settings(struct cli_common *co);
 /* Free what cli_merge_settings() read; co may be all zeros. */
 void cli_common_free(struct cli_common *co);
 
-/* The settings for command cmd from --config path or --no-config (none);
- * false after a message (both options given, or a bad config file). */
-bool cli_settings(const char *cmd, const char *path, bool none, struct settings *cf);
-
-/* Whether when ("auto", "always" or "never") is a valid --color value;
- * false after a usage error for cmd. */
-bool cli_color_ok(const char *cmd, const char *when);
-
 /* Whether to colour: "always", or "auto" on a terminal (on_terminal) whose
  * TERM is not dumb, with NO_COLOR unset or empty. */
 bool cli_use_color(const char *when, bool on_terminal);
