@@ -84,11 +84,12 @@ struct cli_common {
  * Parse argv (argv[0] is the command's name) with getopt_long(), options
  * and operands in any order.  --help prints co->usage; an unknown option
  * or a missing argument points to --help; the options of struct
- * cli_common ('c' config, 'N' no-config, 'p' policy, 'd' duration, 's'
- * seed, 'C' color, as the command's long option table names them) are
- * checked and stored in co.  Every other option is handed to take(c,
- * optarg, opts), which stores it in opts, or returns false after a usage
- * error.  Returns CLI_RUN with optind at the first operand, STATUS_OK
+ * cli_common are checked and stored in co.  Their values in the command's
+ * long option table are reserved: 'c' --config, 'N' --no-config, 'p'
+ * --policy, 'd' --duration, 's' --seed, 'C' --color (and 'h' --help); a
+ * command gives its own options other values.  Every other option is
+ * handed to take(c, optarg, opts), which stores it in opts, or returns
+ * false after a usage error.  Returns CLI_RUN with optind at the first operand, STATUS_OK
  * after the help, or STATUS_INVALID after a message.
  */
 int cli_parse(int argc, char **argv, const char *shortopts, const struct option *longopts,
