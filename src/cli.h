@@ -50,7 +50,7 @@ int cli_review(int argc, char **argv);
  * The options several commands share, as the command line gave them; after
  * cli_merge_settings(), the values the command runs with: the command line
  * wins over the config file, the file over the defaults.  A command sets
- * cmd, usage, from_config and the defaults it wants (duration) before
+ * cmd, usage, from_config and its defaults (policy, duration) before
  * parsing, and frees the struct with cli_common_free().
  */
 struct cli_common {
@@ -68,7 +68,7 @@ struct cli_common {
 	                                   NULL: the default bank */
 	bool bank_from_config;          /* bank is the config file's */
 	enum policy policy;             /* -p/--policy, else the file's, else
-	                                   POLICY_DEFAULT */
+	                                   the command's default */
 	bool policy_given;              /* ... given on the command line */
 	unsigned long duration;         /* -d/--duration in seconds, else the
 	                                   file's, else the command's default */
@@ -89,8 +89,8 @@ struct cli_common {
  * --policy, 'd' --duration, 's' --seed, 'C' --color (and 'h' --help); a
  * command gives its own options other values.  Every other option is
  * handed to take(c, optarg, opts), which stores it in opts, or returns
- * false after a usage error.  Returns CLI_RUN with optind at the first operand, STATUS_OK
- * after the help, or STATUS_INVALID after a message.
+ * false after a usage error.  Returns CLI_RUN with optind at the first
+ * operand, STATUS_OK after the help, or STATUS_INVALID after a message.
  */
 int cli_parse(int argc, char **argv, const char *shortopts, const struct option *longopts,
     struct cli_common *co, bool (*take)(int c, const char *arg, void *opts), void *opts);
