@@ -38,6 +38,17 @@ validate_usage(FILE *fp)
 	    "Exit status: 0 every file is valid, 2 a file has problems or cannot be read.\n", fp);
 }
 
+/* cli_parse()'s taker for validate's own option: *data is quiet. */
+static bool
+take_validate_option(int c, const char *arg, void *data)
+{
+	(void)arg;
+	if (c != 'q')
+		return false;   /* not in the option table */
+	*(bool *)data = true;
+	return true;
+}
+
 int
 cli_validate(int argc, char **argv)
 {
@@ -46,23 +57,11 @@ cli_validate(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
+	struct cli_common co = {.cmd = "validate", .usage = validate_usage};
 	bool quiet = false;
-	int c;
-
-	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
-	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'q':
-			quiet = true;
-			break;
-		case 'h':
-			validate_usage(stdout);
-			return STATUS_OK;
-		default:
-			fprintf(stderr, "Try 'infocoach validate --help' for more information.\n");
-			return STATUS_INVALID;
-		}
-	}
+	int parsed = cli_parse(argc, argv, "qh", opts, &co, take_validate_option, &quiet);
+	if (parsed != CLI_RUN)
+		return parsed;
 	if (optind >= argc)
 		return cli_usage_error("validate", "no file given");
 
@@ -178,45 +177,58 @@ list_personas(const struct catalog *cat, const char *bank)
 	return STATUS_OK;
 }
 
+/* What the command line asked of banks. */
+struct banks_opts {
+	const char **extra;             /* --bank values (borrowed; the array
+	                                   is owned) */
+	size_t nextra;                  /* ... how many */
+	bool names;                     /* --names */
+	bool personas;                  /* --personas */
+};
+
+/* cli_parse()'s taker for banks' own options. */
+static bool
+take_banks_option(int c, const char *arg, void *data)
+{
+	struct banks_opts *o = data;
+	switch (c) {
+	case 'b':
+		o->extra[o->nextra++] = arg;
+		return true;
+	case 'n':
+		o->names = true;
+		return true;
+	case 'P':
+		o->personas = true;
+		return true;
+	default:
+		return false;   /* not in the option table */
+	}
+}
+
 int
 cli_banks(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"bank", required_argument, NULL, 'b'},
-		{"names", no_argument, NULL, 'N'},
+		{"names", no_argument, NULL, 'n'},
 		{"personas", no_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct catalog cat;
 	struct diag_list dl = {0};
-	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
-	size_t nextra = 0;
-	int status = STATUS_OK, c;
-	bool names = false, personas = false;
-
-	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
-	while ((c = getopt_long(argc, argv, "b:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'b':
-			extra[nextra++] = optarg;
-			break;
-		case 'N':
-			names = true;
-			break;
-		case 'P':
-			personas = true;
-			break;
-		case 'h':
-			banks_usage(stdout);
-			free(extra);
-			return STATUS_OK;
-		default:
-			fprintf(stderr, "Try 'infocoach banks --help' for more information.\n");
-			free(extra);
-			return STATUS_INVALID;
-		}
+	struct cli_common co = {.cmd = "banks", .usage = banks_usage};
+	struct banks_opts o = {.extra = xcalloc((size_t)argc + 1, sizeof *o.extra)};
+	int status = cli_parse(argc, argv, "b:h", opts, &co, take_banks_option, &o);
+	if (status != CLI_RUN) {
+		free(o.extra);
+		return status;
 	}
+	status = STATUS_OK;
+	const char **extra = o.extra;
+	size_t nextra = o.nextra;
+	bool names = o.names, personas = o.personas;
 	if (optind < argc) {
 		free(extra);
 		return cli_usage_error("banks", "unexpected argument '%s'", argv[optind]);

@@ -88,28 +88,10 @@ check_usage(FILE *fp)
 	    "not be evaluated, 3 the --summary-html page could not be written.\n", fp);
 }
 
-/* Options shared by check and rules. */
-struct common {
-	const char **banks;     /* --bank values (borrowed from argv) */
-	size_t nbanks;
-	enum policy policy;
-};
-
-static bool
-parse_policy(const char *cmd, const char *arg, enum policy *out)
-{
-	int p = policy_lookup(arg);
-	if (p < 0) {
-		cli_usage_error(cmd, "invalid policy '%s' (expected strict, default or lenient)", arg);
-		return false;
-	}
-	*out = (enum policy)p;
-	return true;
-}
-
-/* Load the rule set for the options, printing problems.  NULL on error. */
+/* Load the rule set of the banks named (none: the default bank), printing
+ * problems.  NULL on error. */
 static struct ruleset *
-open_rules(const struct common *co)
+open_rules(const char **banks, size_t nbanks)
 {
 	struct catalog cat;
 	struct diag_list dl = {0};
@@ -117,7 +99,7 @@ open_rules(const struct common *co)
 	/* check and rules need the rules, cues and questions, not the
 	 * personas: their replies and glossaries are most of a bank. */
 	cat.bank_flags = BANK_NO_PERSONAS;
-	struct ruleset *rs = catalog_open(&cat, co->banks, co->nbanks, &dl);
+	struct ruleset *rs = catalog_open(&cat, banks, nbanks, &dl);
 	diag_flush(&dl, stderr);
 	catalog_free(&cat);
 	if (rs != NULL && rs->nrules == 0)
@@ -132,8 +114,128 @@ make_summary(FILE *fp, void *arg)
 	return summary_html(fp, arg);
 }
 
-int
-cli_check(int argc, char **argv)
+/* A --fail-on level or the config file's into *level: a severity, or
+ * SEV_NONE for "never".  False when name is neither. */
+static bool
+fail_on_lookup(const char *name, int *level)
+{
+	if (strcmp(name, "never") == 0) {
+		*level = SEV_NONE;
+		return true;
+	}
+	enum severity sev = severity_lookup(name);
+	if (sev == SEV_NONE)
+		return false;
+	*level = (int)sev;
+	return true;
+}
+
+/* What the command line (and the config file under it) asked of check. */
+struct check_opts {
+	struct cli_common co;           /* policy, duration, color, config
+	                                   (co.cf: severity per kind) */
+	const char **banks;             /* --bank values, else the file's bank
+	                                   (borrowed; the array is owned) */
+	size_t nbanks;                  /* ... how many */
+	enum emit_format format;        /* -f/--format */
+	const char *summary;            /* --summary-html FILE, or NULL */
+	const char *stdin_name;         /* --stdin-filename NAME, or NULL */
+	int letter;                     /* --letter or --thank-you: a
+	                                   letter_kind, or -1 for question
+	                                   lists */
+	int fail_on;                    /* the failing severity; SEV_NONE:
+	                                   never */
+	bool fail_on_given;             /* ... given on the command line */
+	bool quiet;                     /* -q/--quiet */
+	size_t jobs;                    /* -j/--jobs */
+	char **files;                   /* the operands (in argv) */
+	size_t nfiles;                  /* ... how many, at least one */
+};
+
+/* check's --format. */
+static const struct {
+	const char *name;
+	enum emit_format format;
+} formats[] = {
+	{"text", EMIT_TEXT}, {"json", EMIT_JSON}, {"sarif", EMIT_SARIF}, {"github", EMIT_GITHUB}, {"csv", EMIT_CSV},
+};
+
+/* cli_parse()'s taker for check's own options. */
+static bool
+take_option(int c, const char *arg, void *data)
+{
+	struct check_opts *o = data;
+	switch (c) {
+	case 'b':
+		o->banks[o->nbanks++] = arg;
+		return true;
+	case 'j': {
+		char *end;
+		errno = 0;
+		unsigned long v = strtoul(arg, &end, 10);
+		if (arg[0] < '1' || arg[0] > '9' || *end != '\0' || errno != 0 || v > 1024) {
+			cli_usage_error("check", "invalid number of jobs '%s' (expected 1 to 1024)", arg);
+			return false;
+		}
+		o->jobs = (size_t)v;
+		return true;
+	}
+	case 'f':
+		for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+			if (strcmp(arg, formats[i].name) == 0) {
+				o->format = formats[i].format;
+				return true;
+			}
+		}
+		cli_usage_error("check", "invalid format '%s' (expected text, json, sarif, github or csv)", arg);
+		return false;
+	case 'F':
+		o->fail_on_given = true;
+		if (!fail_on_lookup(arg, &o->fail_on)) {
+			cli_usage_error("check", "invalid level '%s' (expected error, warning, info or never)", arg);
+			return false;
+		}
+		return true;
+	case 'H':
+		if (arg[0] == '\0' || strcmp(arg, "-") == 0) {
+			cli_usage_error("check", "--summary-html needs a file name (standard output has "
+			    "the check's own output)");
+			return false;
+		}
+		o->summary = arg;
+		return true;
+	case 'S':
+		if (arg[0] == '\0') {
+			cli_usage_error("check", "--stdin-filename needs a name");
+			return false;
+		}
+		o->stdin_name = arg;
+		return true;
+	case 'q':
+		o->quiet = true;
+		return true;
+	case 'L':
+	case 'T': {
+		int k = c == 'L' ? LETTER_REQUEST : LETTER_THANKS;
+		if (o->letter >= 0 && o->letter != k) {
+			cli_usage_error("check", "--letter and --thank-you do not go together");
+			return false;
+		}
+		o->letter = k;
+		return true;
+	}
+	default:
+		return false;   /* not in the option table */
+	}
+}
+
+/*
+ * Parse check's options into o and merge the config file under them.
+ * Returns CLI_RUN, or an exit status after the help or a message.  o is
+ * to be freed with check_opts_free().
+ */
+static int
+parse_check(int argc, char **argv, struct check_opts *o)
 {
 	static const struct option opts[] = {
 		{"bank", required_argument, NULL, 'b'},
@@ -154,203 +256,123 @@ cli_check(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct common co = {xcalloc((size_t)argc + 1, sizeof *co.banks), 0, POLICY_DEFAULT};
-	enum emit_format format = EMIT_TEXT;
-	const char *summary = NULL;   /* --summary-html FILE */
-	struct tally *tally = NULL;
-	const char *stdin_name = NULL, *color = NULL;
-	int letter = -1;   /* a letter_kind, or -1 for question lists */
-	int fail_on = SEV_ERROR;   /* SEV_NONE: never */
-	bool fail_on_given = false;
-	unsigned long duration = MEETING_DEFAULT_S;
-	bool quiet = false, duration_given = false, policy_given = false, no_config = false;
 	long nproc = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t jobs = nproc > 0 ? (size_t)nproc : 1;
-	const char *config_path = NULL;
-	struct settings cf = {0};
-	int status = STATUS_INVALID, c;
-
-	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
-	while ((c = getopt_long(argc, argv, "b:p:f:d:c:j:qh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'b':
-			co.banks[co.nbanks++] = optarg;
-			break;
-		case 'j': {
-			char *end;
-			errno = 0;
-			unsigned long v = strtoul(optarg, &end, 10);
-			if (optarg[0] < '1' || optarg[0] > '9' || *end != '\0' || errno != 0 || v > 1024) {
-				cli_usage_error("check", "invalid number of jobs '%s' (expected 1 to 1024)", optarg);
-				goto out;
-			}
-			jobs = (size_t)v;
-			break;
-		}
-		case 'p':
-			if (!parse_policy("check", optarg, &co.policy))
-				goto out;
-			policy_given = true;
-			break;
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				format = EMIT_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				format = EMIT_JSON;
-			else if (strcmp(optarg, "sarif") == 0)
-				format = EMIT_SARIF;
-			else if (strcmp(optarg, "github") == 0)
-				format = EMIT_GITHUB;
-			else if (strcmp(optarg, "csv") == 0)
-				format = EMIT_CSV;
-			else {
-				cli_usage_error("check", "invalid format '%s' (expected text, json, sarif, github or csv)",
-				    optarg);
-				goto out;
-			}
-			break;
-		case 'F':
-			fail_on_given = true;
-			if (strcmp(optarg, "never") == 0)
-				fail_on = SEV_NONE;
-			else if ((fail_on = severity_lookup(optarg)) == SEV_NONE) {
-				cli_usage_error("check", "invalid level '%s' (expected error, warning, info or never)", optarg);
-				goto out;
-			}
-			break;
-		case 'd':
-			if (!duration_parse(optarg, &duration)) {
-				cli_usage_error("check", "invalid duration '%s' (" DURATION_HINT ")", optarg);
-				goto out;
-			}
-			duration_given = true;
-			break;
-		case 'c':
-			config_path = optarg;
-			break;
-		case 'H':
-			if (optarg[0] == '\0' || strcmp(optarg, "-") == 0) {
-				cli_usage_error("check", "--summary-html needs a file name (standard output has "
-				    "the check's own output)");
-				goto out;
-			}
-			summary = optarg;
-			break;
-		case 'N':
-			no_config = true;
-			break;
-		case 'S':
-			if (optarg[0] == '\0') {
-				cli_usage_error("check", "--stdin-filename needs a name");
-				goto out;
-			}
-			stdin_name = optarg;
-			break;
-		case 'C':
-			if (!cli_color_ok("check", optarg))
-				goto out;
-			color = optarg;
-			break;
-		case 'q':
-			quiet = true;
-			break;
-		case 'L':
-		case 'T': {
-			int k = c == 'L' ? LETTER_REQUEST : LETTER_THANKS;
-			if (letter >= 0 && letter != k) {
-				cli_usage_error("check", "--letter and --thank-you do not go together");
-				goto out;
-			}
-			letter = k;
-			break;
-		}
-		case 'h':
-			check_usage(stdout);
-			status = STATUS_OK;
-			goto out;
-		default:
-			fprintf(stderr, "Try 'infocoach check --help' for more information.\n");
-			goto out;
-		}
-	}
-	if (optind >= argc) {
-		cli_usage_error("check", "no file given (use '-' to read standard input)");
-		goto out;
-	}
-	/* The command line wins over the config file, the file over the defaults. */
-	if (!cli_settings("check", config_path, no_config, &cf))
-		goto out;
-	if (co.nbanks == 0 && cf.value[SETTING_BANK] != NULL)
-		co.banks[co.nbanks++] = cf.value[SETTING_BANK];
-	if (!policy_given && cf.value[SETTING_POLICY] != NULL)
-		co.policy = cf.policy;
-	if (!duration_given && cf.value[SETTING_DURATION] != NULL)
-		duration = cf.duration;
-	if (color == NULL)
-		color = cf.value[SETTING_COLOR] != NULL ? cf.value[SETTING_COLOR] : "auto";
-	if (!fail_on_given && cf.value[SETTING_FAIL_ON] != NULL)
-		fail_on = strcmp(cf.value[SETTING_FAIL_ON], "never") == 0 ? SEV_NONE :
-		    (int)severity_lookup(cf.value[SETTING_FAIL_ON]);
+	*o = (struct check_opts){
+		.co = {
+			.cmd = "check", .usage = check_usage,
+			.from_config = CLI_FROM(SETTING_BANK) | CLI_FROM(SETTING_POLICY) |
+			    CLI_FROM(SETTING_DURATION) | CLI_FROM(SETTING_COLOR) |
+			    CLI_FROM(SETTING_FAIL_ON) | CLI_FROM(SETTING_SEVERITY),
+			.policy = POLICY_DEFAULT, .duration = MEETING_DEFAULT_S,
+		},
+		.banks = xcalloc((size_t)argc + 1, sizeof *o->banks),
+		.format = EMIT_TEXT, .letter = -1, .fail_on = SEV_ERROR,
+		.jobs = nproc > 0 ? (size_t)nproc : 1,
+	};
+	int status = cli_parse(argc, argv, "b:p:f:d:c:j:qh", opts, &o->co, take_option, o);
+	if (status != CLI_RUN)
+		return status;
+	if (optind >= argc)
+		return cli_usage_error("check", "no file given (use '-' to read standard input)");
+	o->files = argv + optind;
+	o->nfiles = (size_t)(argc - optind);
+	if (!cli_merge_settings(&o->co))
+		return STATUS_INVALID;
+	const struct settings *cf = &o->co.cf;
+	if (o->nbanks == 0 && o->co.bank != NULL)
+		o->banks[o->nbanks++] = o->co.bank;     /* the config file's */
+	if (!o->fail_on_given && cf->value[SETTING_FAIL_ON] != NULL)
+		fail_on_lookup(cf->value[SETTING_FAIL_ON], &o->fail_on);   /* checked when read */
 	if (isatty(STDIN_FILENO)) {
-		for (int i = optind; i < argc; i++) {
-			if (strcmp(argv[i], "-") == 0) {
+		for (size_t i = 0; i < o->nfiles; i++) {
+			if (strcmp(o->files[i], "-") == 0) {
 				diag_error("refusing to read questions from a terminal; pipe or redirect a file into '-'");
-				goto out;
+				return STATUS_INVALID;
 			}
 		}
 	}
+	return CLI_RUN;
+}
 
-	struct ruleset *rs = open_rules(&co);
-	if (rs == NULL)
-		goto out;
-	struct assessor *as = assessor_new(rs, co.policy);
-	assessor_set_all_rules(as, true);    /* a finding for every rule that fires */
-	struct emitter *em = emit_begin(format, stdout, rs, quiet);
-	emit_set_color(em, cli_use_color(color, isatty(STDOUT_FILENO)));
-	emit_set_severities(em, cf.kind_sev_set, cf.kind_sev);
-	if (summary != NULL) {
-		tally = tally_new(true);
-		emit_set_tally(em, tally);
-	}
-	diag_set_color(cli_use_color(color, isatty(STDERR_FILENO)));
+static void
+check_opts_free(struct check_opts *o)
+{
+	cli_common_free(&o->co);
+	free(o->banks);
+}
+
+/* Check every file o names, in the order named; inputs_ok is cleared
+ * when one could not be read. */
+static void
+check_files(const struct check_opts *o, struct assessor *as, struct emitter *em, bool *inputs_ok,
+    unsigned long *files, unsigned long *questions)
+{
+	unsigned long duration = o->co.duration;
 	struct checker *ck = checker_new(as, em, duration);
-	bool inputs_ok = true;
-	unsigned long files = 0, questions = 0;
 	/* Standard input can be read by one process only: named twice, the
 	 * second read finds it at its end, as one process would. */
 	size_t stdins = 0;
-	for (int i = optind; i < argc; i++)
-		stdins += strcmp(argv[i], "-") == 0;
-	if (letter < 0 && jobs > 1 && argc - optind > 1 && stdins <= 1) {
-		inputs_ok = checker_parallel(as, em, duration, argv + optind, (size_t)(argc - optind),
-		    stdin_name, jobs, &files, &questions);
+	for (size_t i = 0; i < o->nfiles; i++)
+		stdins += strcmp(o->files[i], "-") == 0;
+	if (o->letter < 0 && o->jobs > 1 && o->nfiles > 1 && stdins <= 1) {
+		*inputs_ok = checker_parallel(as, em, duration, o->files, o->nfiles, o->stdin_name, o->jobs,
+		    files, questions);
 	} else {
-		for (int i = optind; i < argc; i++) {
-			const char *name = strcmp(argv[i], "-") == 0 ? stdin_name : NULL;
-			inputs_ok &= letter < 0 ? checker_file(ck, argv[i], name) :
-			    letter_check(as, em, argv[i], name, (enum letter_kind)letter);
+		for (size_t i = 0; i < o->nfiles; i++) {
+			const char *name = strcmp(o->files[i], "-") == 0 ? o->stdin_name : NULL;
+			*inputs_ok &= o->letter < 0 ? checker_file(ck, o->files[i], name) :
+			    letter_check(as, em, o->files[i], name, (enum letter_kind)o->letter);
 		}
-		files = letter < 0 ? checker_files(ck) : (unsigned long)(argc - optind);
-		questions = checker_questions(ck);
+		*files = o->letter < 0 ? checker_files(ck) : (unsigned long)o->nfiles;
+		*questions = checker_questions(ck);
 	}
 	checker_free(ck);
+}
+
+/* Check what o names into the chosen format; returns the exit status. */
+static int
+run_check(const struct check_opts *o)
+{
+	struct ruleset *rs = open_rules(o->banks, o->nbanks);
+	if (rs == NULL)
+		return STATUS_INVALID;
+	struct tally *tally = NULL;
+	struct assessor *as = assessor_new(rs, o->co.policy);
+	assessor_set_all_rules(as, true);    /* a finding for every rule that fires */
+	struct emitter *em = emit_begin(o->format, stdout, rs, o->quiet);
+	emit_set_color(em, cli_use_color(o->co.color, isatty(STDOUT_FILENO)));
+	emit_set_severities(em, o->co.cf.kind_sev_set, o->co.cf.kind_sev);
+	if (o->summary != NULL) {
+		tally = tally_new(true);
+		emit_set_tally(em, tally);
+	}
+	diag_set_color(cli_use_color(o->co.color, isatty(STDERR_FILENO)));
+	bool inputs_ok = true;
+	unsigned long files = 0, questions = 0;
+	check_files(o, as, em, &inputs_ok, &files, &questions);
 	bool failing = false;
-	for (int s = fail_on; fail_on != SEV_NONE && s < SEV_COUNT; s++)
+	for (int s = o->fail_on; o->fail_on != SEV_NONE && s < SEV_COUNT; s++)
 		failing |= emit_count(em, (enum severity)s) > 0;
 	int wrote = emit_end(em, files, questions);
 	assessor_free(as);
 	ruleset_free(rs);
-	int saved = summary != NULL ? cli_save_page(summary, make_summary, tally) : STATUS_OK;
-	if (wrote < 0 || !inputs_ok)
-		status = STATUS_INVALID;
-	else if (saved != STATUS_OK)
-		status = saved;
-	else
-		status = failing ? STATUS_FINDINGS : STATUS_OK;
-out:
+	int saved = o->summary != NULL ? cli_save_page(o->summary, make_summary, tally) : STATUS_OK;
 	tally_free(tally);
-	settings_free(&cf);
-	free(co.banks);
+	if (wrote < 0 || !inputs_ok)
+		return STATUS_INVALID;
+	if (saved != STATUS_OK)
+		return saved;
+	return failing ? STATUS_FINDINGS : STATUS_OK;
+}
+
+int
+cli_check(int argc, char **argv)
+{
+	struct check_opts o;
+	int status = parse_check(argc, argv, &o);
+	if (status == CLI_RUN)
+		status = run_check(&o);
+	check_opts_free(&o);
 	return status;
 }
 
@@ -367,6 +389,63 @@ rules_usage(FILE *fp)
 	    "  -h, --help             show this help\n", fp);
 }
 
+/* What the command line asked of rules. */
+struct rules_opts {
+	struct cli_common co;           /* policy */
+	const char **banks;             /* --bank values (borrowed; the array
+	                                   is owned) */
+	size_t nbanks;                  /* ... how many */
+	const char *format;             /* -f/--format: text, json or
+	                                   pcre2grep */
+};
+
+/* cli_parse()'s taker for rules' own options. */
+static bool
+take_rules_option(int c, const char *arg, void *data)
+{
+	struct rules_opts *o = data;
+	switch (c) {
+	case 'b':
+		o->banks[o->nbanks++] = arg;
+		return true;
+	case 'f':
+		if (strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0 && strcmp(arg, "pcre2grep") != 0) {
+			cli_usage_error("rules", "invalid format '%s' (expected text, json or pcre2grep)", arg);
+			return false;
+		}
+		o->format = arg;
+		return true;
+	default:
+		return false;   /* not in the option table */
+	}
+}
+
+/* One rule as a JSON object, its severity under policy. */
+static void
+print_rule_json(const struct rule *r, enum policy policy)
+{
+	fputs("{\"id\": ", stdout);
+	emit_json_string(stdout, r->id);
+	printf(", \"kind\": \"%s\", \"severity\": \"%s\", \"file\": ", kind_name(r->kind),
+	    severity_name(r->sev[policy]));
+	emit_json_string(stdout, r->file);
+	printf(", \"line\": %lu, \"message\": ", r->line);
+	emit_json_string(stdout, r->message);
+	fputs(", \"suggestion\": ", stdout);
+	emit_json_string(stdout, r->suggestion);
+	fputs(", \"patterns\": [", stdout);
+	for (size_t j = 0; j < r->npats; j++) {
+		fputs(j ? ", " : "", stdout);
+		emit_json_string(stdout, r->pats[j].src);
+	}
+	fputs("], \"unless\": [", stdout);
+	for (size_t j = 0; j < r->nunless; j++) {
+		fputs(j ? ", " : "", stdout);
+		emit_json_string(stdout, r->unless[j].src);
+	}
+	fputs("]}", stdout);
+}
+
 int
 cli_rules(int argc, char **argv)
 {
@@ -377,85 +456,44 @@ cli_rules(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct common co = {xcalloc((size_t)argc + 1, sizeof *co.banks), 0, POLICY_DEFAULT};
-	const char *format = "text";
-	int status = STATUS_INVALID, c;
-
-	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
-	while ((c = getopt_long(argc, argv, "b:p:f:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'b':
-			co.banks[co.nbanks++] = optarg;
-			break;
-		case 'p':
-			if (!parse_policy("rules", optarg, &co.policy))
-				goto out;
-			break;
-		case 'f':
-			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0 &&
-			    strcmp(optarg, "pcre2grep") != 0) {
-				cli_usage_error("rules", "invalid format '%s' (expected text, json or pcre2grep)", optarg);
-				goto out;
-			}
-			format = optarg;
-			break;
-		case 'h':
-			rules_usage(stdout);
-			status = STATUS_OK;
-			goto out;
-		default:
-			fprintf(stderr, "Try 'infocoach rules --help' for more information.\n");
-			goto out;
-		}
-	}
+	struct rules_opts o = {
+		.co = {.cmd = "rules", .usage = rules_usage, .policy = POLICY_DEFAULT},
+		.banks = xcalloc((size_t)argc + 1, sizeof *o.banks), .format = "text",
+	};
+	struct ruleset *rs = NULL;
+	int status = cli_parse(argc, argv, "b:p:f:h", opts, &o.co, take_rules_option, &o);
+	if (status != CLI_RUN)
+		goto out;
+	status = STATUS_INVALID;
 	if (optind < argc) {
 		cli_usage_error("rules", "unexpected argument '%s'", argv[optind]);
 		goto out;
 	}
-	struct ruleset *rs = open_rules(&co);
-	if (rs == NULL)
+	if ((rs = open_rules(o.banks, o.nbanks)) == NULL)
 		goto out;
-	bool json = strcmp(format, "json") == 0;
+	bool json = strcmp(o.format, "json") == 0;
 	if (json)
 		fputs("[", stdout);
 	for (size_t i = 0; i < rs->nrules; i++) {
 		const struct rule *r = rs->rules[i];
-		if (strcmp(format, "pcre2grep") == 0) {
+		if (strcmp(o.format, "pcre2grep") == 0) {
 			/* Our compile options, spelled as pattern-start verbs. */
 			for (size_t j = 0; j < r->npats; j++)
 				printf("(*UTF)(*UCP)(?i)%s\n", r->pats[j].src);
 		} else if (json) {
-			printf("%s\n  {\"id\": ", i ? "," : "");
-			emit_json_string(stdout, r->id);
-			printf(", \"kind\": \"%s\", \"severity\": \"%s\", \"file\": ", kind_name(r->kind),
-			    severity_name(r->sev[co.policy]));
-			emit_json_string(stdout, r->file);
-			printf(", \"line\": %lu, \"message\": ", r->line);
-			emit_json_string(stdout, r->message);
-			fputs(", \"suggestion\": ", stdout);
-			emit_json_string(stdout, r->suggestion);
-			fputs(", \"patterns\": [", stdout);
-			for (size_t j = 0; j < r->npats; j++) {
-				fputs(j ? ", " : "", stdout);
-				emit_json_string(stdout, r->pats[j].src);
-			}
-			fputs("], \"unless\": [", stdout);
-			for (size_t j = 0; j < r->nunless; j++) {
-				fputs(j ? ", " : "", stdout);
-				emit_json_string(stdout, r->unless[j].src);
-			}
-			fputs("]}", stdout);
+			fputs(i ? ",\n  " : "\n  ", stdout);
+			print_rule_json(r, o.co.policy);
 		} else {
-			printf("%-28s %-10s %-7s ", r->id, kind_name(r->kind), severity_name(r->sev[co.policy]));
+			printf("%-28s %-10s %-7s ", r->id, kind_name(r->kind), severity_name(r->sev[o.co.policy]));
 			text_write_safe(stdout, r->message, strlen(r->message));
 			putchar('\n');
 		}
 	}
 	if (json)
 		fputs(rs->nrules ? "\n]\n" : "]\n", stdout);
-	ruleset_free(rs);
 	status = STATUS_OK;
 out:
-	free(co.banks);
+	ruleset_free(rs);
+	free(o.banks);
 	return status;
 }

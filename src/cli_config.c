@@ -102,91 +102,32 @@ effective(const struct settings *cf, enum setting k, char **value, char **origin
 	}
 }
 
-int
-cli_config(int argc, char **argv)
+/* config has no option of its own: every one is cli_parse()'s. */
+static bool
+take_no_option(int c, const char *arg, void *data)
 {
-	static const struct option opts[] = {
-		{"config", required_argument, NULL, 'c'},
-		{"no-config", no_argument, NULL, 'N'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *path = NULL;
-	bool disabled = false;
-	int c;
+	(void)c, (void)arg, (void)data;
+	return false;
+}
 
-	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
-	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			path = optarg;
-			break;
-		case 'N':
-			disabled = true;
-			break;
-		case 'h':
-			config_usage(stdout);
-			return STATUS_OK;
-		default:
-			fprintf(stderr, "Try 'infocoach config --help' for more information.\n");
-			return STATUS_INVALID;
-		}
-	}
-	int only = -1;
-	if (optind < argc) {
-		if (optind + 1 < argc)
-			return cli_usage_error("config", "unexpected argument '%s'", argv[optind + 1]);
-		only = settings_key_lookup(argv[optind]);
-		if (only < 0) {
-			char known[200];
-			return cli_usage_error("config", "unknown setting '%s' (known: %s)", argv[optind],
-			    settings_known(known, sizeof known));
-		}
-	}
-
-	struct settings cf;
-	if (!cli_settings("config", path, disabled, &cf))
-		return STATUS_INVALID;
-
-	if (only >= 0) {
-		char *v, *o;
-		effective(&cf, (enum setting)only, &v, &o);
-		text_printf(stdout, "%s\n", v);
-		free(v);
-		free(o);
-		settings_free(&cf);
-		return STATUS_OK;
-	}
-
-	char *values[SETTING_COUNT], *origins[SETTING_COUNT];
-	int width = 0;
-	for (int k = 0; k < SETTING_COUNT; k++) {
-		effective(&cf, (enum setting)k, &values[k], &origins[k]);
-		int w = (int)strlen(values[k]);
-		if (w > width)
-			width = w;
-	}
-	for (int k = 0; k < SETTING_COUNT; k++) {
-		text_printf(stdout, "%-15s %-*s  (%s)\n", settings_key_name((enum setting)k), width, values[k],
-		    origins[k]);
-		free(values[k]);
-		free(origins[k]);
-	}
-
-	/* The files behind them. */
+/* The config file read (co's), the history file and the bank folders. */
+static void
+print_files(const struct cli_common *co)
+{
+	const struct settings *cf = &co->cf;
 	fputs("\n", stdout);
-	if (disabled) {
+	if (co->no_config) {
 		fputs("config file     none (--no-config)\n", stdout);
-	} else if (cf.none) {
+	} else if (cf->none) {
 		text_printf(stdout, "config file     none (%s is /dev/null)\n",
-		    cf.source == SETTINGS_ENV ? "INFOCOACH_CONFIG" : "--config");
-	} else if (cf.path != NULL) {
+		    cf->source == SETTINGS_ENV ? "INFOCOACH_CONFIG" : "--config");
+	} else if (cf->path != NULL) {
 		static const char *const how[] = {
 			[SETTINGS_OPTION] = "--config", [SETTINGS_ENV] = "INFOCOACH_CONFIG",
 			[SETTINGS_PROJECT] = "project file", [SETTINGS_USER] = "XDG_CONFIG_HOME",
 			[SETTINGS_SYSTEM] = "XDG_CONFIG_DIRS",
 		};
-		text_printf(stdout, "config file     %s (%s)\n", cf.path, how[cf.source]);
+		text_printf(stdout, "config file     %s (%s)\n", cf->path, how[cf->source]);
 	} else {
 		char *user = settings_user_path();
 		text_printf(stdout, "config file     none; create %s\n", user != NULL ? user : "(no home directory)");
@@ -206,6 +147,61 @@ cli_config(int argc, char **argv)
 	if (cat.ndirs == 0)
 		fputs("banks           none found\n", stdout);
 	catalog_free(&cat);
-	settings_free(&cf);
+}
+
+int
+cli_config(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"config", required_argument, NULL, 'c'},
+		{"no-config", no_argument, NULL, 'N'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	/* from_config 0: the settings are shown as the file has them. */
+	struct cli_common co = {.cmd = "config", .usage = config_usage};
+	int status = cli_parse(argc, argv, "c:h", opts, &co, take_no_option, NULL);
+	if (status != CLI_RUN)
+		return status;
+	int only = -1;
+	if (optind < argc) {
+		if (optind + 1 < argc)
+			return cli_usage_error("config", "unexpected argument '%s'", argv[optind + 1]);
+		only = settings_key_lookup(argv[optind]);
+		if (only < 0) {
+			char known[200];
+			return cli_usage_error("config", "unknown setting '%s' (known: %s)", argv[optind],
+			    settings_known(known, sizeof known));
+		}
+	}
+	if (!cli_merge_settings(&co))
+		return STATUS_INVALID;
+
+	if (only >= 0) {
+		char *v, *o;
+		effective(&co.cf, (enum setting)only, &v, &o);
+		text_printf(stdout, "%s\n", v);
+		free(v);
+		free(o);
+		cli_common_free(&co);
+		return STATUS_OK;
+	}
+
+	char *values[SETTING_COUNT], *origins[SETTING_COUNT];
+	int width = 0;
+	for (int k = 0; k < SETTING_COUNT; k++) {
+		effective(&co.cf, (enum setting)k, &values[k], &origins[k]);
+		int w = (int)strlen(values[k]);
+		if (w > width)
+			width = w;
+	}
+	for (int k = 0; k < SETTING_COUNT; k++) {
+		text_printf(stdout, "%-15s %-*s  (%s)\n", settings_key_name((enum setting)k), width, values[k],
+		    origins[k]);
+		free(values[k]);
+		free(origins[k]);
+	}
+	print_files(&co);
+	cli_common_free(&co);
 	return STATUS_OK;
 }

@@ -9,7 +9,6 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -97,9 +96,69 @@ practice_usage(FILE *fp)
 	    "thank-you draft could not be saved, 128+N ended by signal N.\n", fp);
 }
 
-/* practice and mock: the same conversation, mock with a clock. */
+/* What the command line (and the config file under it) asked of a
+ * practice or mock session. */
+struct practice_opts {
+	struct cli_common co;           /* bank, policy, duration, seed, color,
+	                                   config (co.cf: persona and
+	                                   transcript-dir) */
+	bool mock;                      /* mock: timed, with pacing and a score */
+	const char *persona;            /* -P/--persona ID, or NULL */
+	const char *questions;          /* --questions FILE, or NULL */
+	bool force;                     /* --force: rehearse a list that asks
+	                                   for a job */
+	const char *transcript;         /* -t/--transcript FILE, or NULL */
+	bool no_transcript;             /* --no-transcript */
+	const char *events;             /* --events FILE, or NULL */
+	bool no_history;                /* --no-history */
+};
+
+/* cli_parse()'s taker for practice's own options. */
+static bool
+take_option(int c, const char *arg, void *data)
+{
+	struct practice_opts *o = data;
+	switch (c) {
+	case 'b':
+		o->co.bank = arg;
+		return true;
+	case 'P':
+		o->persona = arg;
+		return true;
+	case 'Q':
+		if (arg[0] == '\0') {
+			cli_usage_error(o->co.cmd, "--questions needs a file");
+			return false;
+		}
+		o->questions = arg;
+		return true;
+	case 'F':
+		o->force = true;
+		return true;
+	case 't':
+		o->transcript = arg;
+		return true;
+	case 'E':
+		o->events = arg;
+		return true;
+	case 'T':
+		o->no_transcript = true;
+		return true;
+	case 'H':
+		o->no_history = true;
+		return true;
+	default:
+		return false;   /* not in the option table */
+	}
+}
+
+/*
+ * Parse practice's (mock's) options into o, check how they go together and
+ * merge the config file under them.  Returns CLI_RUN, or an exit status
+ * after the help or a message.  o is to be freed with cli_common_free().
+ */
 static int
-run(int argc, char **argv, bool mock)
+parse_options(int argc, char **argv, bool mock, struct practice_opts *o)
 {
 	static const struct option opts[] = {
 		{"bank", required_argument, NULL, 'b'},
@@ -120,258 +179,174 @@ run(int argc, char **argv, bool mock)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	/* NULL or false: not given, so the config file or the default decides. */
-	const char *bank_name = NULL, *persona_id = NULL, *transcript_file = NULL, *color = NULL;
-	const char *config_path = NULL, *events_file = NULL, *questions = NULL;
-	bool force = false;
-	struct plan *plan = NULL;
-	bool no_transcript = false, no_history = false, seeded = false, no_config = false;
-	bool duration_given = false, policy_given = false;
-	unsigned long long seed = 0;
-	unsigned long duration = 0;
-	const char *cmd = mock ? "mock" : "practice";
-	enum policy policy = POLICY_DEFAULT;
-	struct settings cf = {0};
-	int status = STATUS_INVALID, c;
-	struct ruleset *rs = NULL;
-	struct transcript *tr = NULL, *ev = NULL;
-	char *history = NULL;
-	struct session *s = NULL;
-	struct assessor *as = NULL;
-	int sig = 0;
+	*o = (struct practice_opts){
+		.co = {
+			.cmd = mock ? "mock" : "practice",
+			.usage = mock ? mock_usage : practice_usage,
+			/* practice is untimed unless asked: the file's
+			 * duration is mock's */
+			.from_config = CLI_FROM(SETTING_BANK) | CLI_FROM(SETTING_PERSONA) |
+			    CLI_FROM(SETTING_POLICY) | CLI_FROM(SETTING_COLOR) |
+			    CLI_FROM(SETTING_TRANSCRIPT_DIR) | (mock ? CLI_FROM(SETTING_DURATION) : 0),
+			.policy = POLICY_DEFAULT,
+			.duration = mock ? MEETING_DEFAULT_S : 0,
+		},
+		.mock = mock,
+	};
+	const char *cmd = o->co.cmd;
+	int status = cli_parse(argc, argv, "b:P:s:d:p:t:c:h", opts, &o->co, take_option, o);
+	if (status != CLI_RUN)
+		return status;
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if (o->force && o->questions == NULL)
+		return cli_usage_error(cmd, "--force goes with --questions FILE");
+	if (o->questions != NULL && strcmp(o->questions, "-") == 0)
+		return cli_usage_error(cmd, "--questions cannot read standard input: the session reads it");
+	if (o->transcript != NULL && o->no_transcript)
+		return cli_usage_error(cmd, "--transcript and --no-transcript do not go together");
+	if (!cli_merge_settings(&o->co))
+		return STATUS_INVALID;
+	return CLI_RUN;
+}
 
-	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
-	while ((c = getopt_long(argc, argv, "b:P:s:d:p:t:c:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'b':
-			bank_name = optarg;
-			break;
-		case 'P':
-			persona_id = optarg;
-			break;
-		case 's': {
-			char *end;
-			errno = 0;
-			seed = strtoull(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || optarg[0] == '\0' || optarg[0] == '-') {
-				cli_usage_error(cmd, "invalid seed '%s' (a whole number)", optarg);
-				goto out;
-			}
-			seeded = true;
-			break;
-		}
-		case 'd':
-			if (!duration_parse(optarg, &duration)) {
-				cli_usage_error(cmd, "invalid duration '%s' (" DURATION_HINT ")", optarg);
-				goto out;
-			}
-			duration_given = true;
-			break;
-		case 'p': {
-			int p = policy_lookup(optarg);
-			if (p < 0) {
-				cli_usage_error(cmd, "invalid policy '%s' (expected strict, default or lenient)", optarg);
-				goto out;
-			}
-			policy = (enum policy)p;
-			policy_given = true;
-			break;
-		}
-		case 'Q':
-			if (optarg[0] == '\0') {
-				cli_usage_error(cmd, "--questions needs a file");
-				goto out;
-			}
-			questions = optarg;
-			break;
-		case 'F':
-			force = true;
-			break;
-		case 't':
-			transcript_file = optarg;
-			break;
-		case 'E':
-			events_file = optarg;
-			break;
-		case 'T':
-			no_transcript = true;
-			break;
-		case 'H':
-			no_history = true;
-			break;
-		case 'C':
-			if (!cli_color_ok(cmd, optarg))
-				goto out;
-			color = optarg;
-			break;
-		case 'c':
-			config_path = optarg;
-			break;
-		case 'N':
-			no_config = true;
-			break;
-		case 'h':
-			if (mock)
-				mock_usage(stdout);
-			else
-				practice_usage(stdout);
-			status = STATUS_OK;
-			goto out;
-		default:
-			fprintf(stderr, "Try 'infocoach %s --help' for more information.\n", cmd);
-			goto out;
-		}
-	}
-	if (optind < argc) {
-		cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-		goto out;
-	}
-	if (force && questions == NULL) {
-		cli_usage_error(cmd, "--force goes with --questions FILE");
-		goto out;
-	}
-	if (questions != NULL && strcmp(questions, "-") == 0) {
-		cli_usage_error(cmd, "--questions cannot read standard input: the session reads it");
-		goto out;
-	}
-	if (transcript_file != NULL && no_transcript) {
-		cli_usage_error(cmd, "--transcript and --no-transcript do not go together");
-		goto out;
-	}
-	/* The command line wins over the config file, the file over the defaults. */
-	if (!cli_settings(cmd, config_path, no_config, &cf))
-		goto out;
-	bool bank_from_config = bank_name == NULL && cf.value[SETTING_BANK] != NULL;
-	if (bank_name == NULL)
-		bank_name = cf.value[SETTING_BANK];
-	if (!duration_given)
-		duration = !mock ? 0 : cf.value[SETTING_DURATION] != NULL ? cf.duration : MEETING_DEFAULT_S;
-	if (!policy_given && cf.value[SETTING_POLICY] != NULL)
-		policy = cf.policy;
-	if (color == NULL)
-		color = cf.value[SETTING_COLOR] != NULL ? cf.value[SETTING_COLOR] : "auto";
+/* What a rehearsal holds while it runs; finish() releases it. */
+struct rehearsal {
+	struct ruleset *rs;             /* the rules and the bank (owned) */
+	const struct bank *bank;        /* the bank talked about (in rs) */
+	const struct persona *persona;  /* the host (in bank) */
+	bool interactive;               /* a terminal on both sides */
+	struct clock clk;               /* the session's clock */
+	uint64_t step_ms;               /* the test clock's step per piped
+	                                   line, or 0 */
+	struct assessor *as;            /* judges each line (NULL: not yet) */
+	struct plan *plan;              /* --questions' list, or NULL (owned) */
+	struct transcript *tr;          /* the transcript, or NULL (owned) */
+	struct transcript *ev;          /* the events file, or NULL (owned) */
+	char *history;                  /* the input history's file, or NULL
+	                                   (owned) */
+	struct session *s;              /* the conversation (owned) */
+};
 
+/* Load the rules and the bank into r and choose the host, saying why
+ * not when either cannot be had.  Returns false after a message. */
+static bool
+open_host(const struct practice_opts *o, struct rehearsal *r)
+{
+	const struct settings *cf = &o->co.cf;
+	const char *bank_name = o->co.bank;
 	struct catalog cat;
 	struct diag_list dl = {0};
 	catalog_init(&cat);
-	rs = catalog_open(&cat, bank_name ? &bank_name : NULL, bank_name ? 1 : 0, &dl);
+	r->rs = catalog_open(&cat, bank_name ? &bank_name : NULL, bank_name ? 1 : 0, &dl);
 	diag_flush(&dl, stderr);
 	catalog_free(&cat);
-	if (rs == NULL) {
-		if (bank_from_config) {
-			char *o = settings_origin(&cf, SETTING_BANK);
-			text_printf(stderr, "(The bank is set in %s; use --bank or --no-config.)\n", o);
-			free(o);
+	if (r->rs == NULL) {
+		if (o->co.bank_from_config) {
+			char *origin = settings_origin(cf, SETTING_BANK);
+			text_printf(stderr, "(The bank is set in %s; use --bank or --no-config.)\n", origin);
+			free(origin);
 		}
-		goto out;
+		return false;
 	}
-	if (rs->nbanks == 0) {
+	if (r->rs->nbanks == 0) {
 		diag_error("'%s' is a rule file, not a bank with personas", bank_name);
-		goto out;
+		return false;
 	}
-	const struct bank *bank = rs->banks[0];
-	const struct persona *persona = persona_id ? bank_persona(bank, persona_id) : &bank->personas[0];
-	if (persona_id == NULL && cf.value[SETTING_PERSONA] != NULL) {
+	const struct bank *bank = r->rs->banks[0];
+	const struct persona *persona = o->persona ? bank_persona(bank, o->persona) : &bank->personas[0];
+	if (o->persona == NULL && cf->value[SETTING_PERSONA] != NULL) {
 		/* A host from the config file belongs to one bank; with another
 		 * bank, say so and talk to that bank's first host. */
-		const struct persona *p = bank_persona(bank, cf.value[SETTING_PERSONA]);
+		const struct persona *p = bank_persona(bank, cf->value[SETTING_PERSONA]);
 		if (p != NULL) {
 			persona = p;
 		} else {
-			char *o = settings_origin(&cf, SETTING_PERSONA);
-			text_printf(stderr, "infocoach: %s: warning: bank '%s' has no persona '%s'; talking to %s\n", o, bank->id,
-			    cf.value[SETTING_PERSONA], persona->name);
-			free(o);
+			char *origin = settings_origin(cf, SETTING_PERSONA);
+			text_printf(stderr, "infocoach: %s: warning: bank '%s' has no persona '%s'; talking to %s\n",
+			    origin, bank->id, cf->value[SETTING_PERSONA], persona->name);
+			free(origin);
 		}
 	}
 	if (persona == NULL) {
-		diag_error("bank '%s' has no persona '%s'; it has:", bank->id, persona_id);
+		diag_error("bank '%s' has no persona '%s'; it has:", bank->id, o->persona);
 		for (size_t i = 0; i < bank->npersonas; i++)
 			text_printf(stderr, "  %s (%s, %s)\n", bank->personas[i].id, bank->personas[i].name,
 			    bank->personas[i].style);
-		goto out;
+		return false;
 	}
+	r->bank = bank;
+	r->persona = persona;
+	return true;
+}
 
-	bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-	bool use_color = cli_use_color(color, interactive);
-	diag_set_color(cli_use_color(color, isatty(STDERR_FILENO)));
-
-	/* INFOCOACH_TEST_CLOCK=STEP: a virtual clock that moves STEP before
-	 * each piped line, so timed sessions can be tested without waiting. */
-	struct clock clk;
-	uint64_t step_ms = 0;
+/* Start r's clock: the monotonic one, or with INFOCOACH_TEST_CLOCK=STEP
+ * and piped input a virtual clock that moves STEP before each line, so
+ * timed sessions can be tested without waiting.  False after a message. */
+static bool
+start_clock(struct rehearsal *r)
+{
 	const char *test_clock = getenv("INFOCOACH_TEST_CLOCK");
+	if (test_clock == NULL || test_clock[0] == '\0' || r->interactive) {
+		clock_init_monotonic(&r->clk);
+		return true;
+	}
 	unsigned long step = 0;
-	if (test_clock != NULL && test_clock[0] != '\0' && !interactive) {
-		if (!duration_parse(test_clock, &step)) {
-			diag_error("invalid INFOCOACH_TEST_CLOCK '%s' (a duration such as 90s)", test_clock);
-			goto out;
-		}
-		clock_init_virtual(&clk);
-		step_ms = (uint64_t)step * 1000;
-	} else {
-		clock_init_monotonic(&clk);
+	if (!duration_parse(test_clock, &step)) {
+		diag_error("invalid INFOCOACH_TEST_CLOCK '%s' (a duration such as 90s)", test_clock);
+		return false;
 	}
-	as = assessor_new(rs, policy);
-	if (questions != NULL) {
-		/* Before the transcript is made: a refused list leaves none. */
-		plan = plan_load(questions, as, duration, force, stdout);
-		fflush(stdout);
-		if (plan == NULL)
-			goto out;
-	}
-	/* The header's start, the host's opening and the session's own
-	 * start are one instant, so the transcript's times are the session's. */
-	clock_hold(&clk);
+	clock_init_virtual(&r->clk);
+	r->step_ms = (uint64_t)step * 1000;
+	return true;
+}
+
+/* Open the transcript (and write its header) and the events file the
+ * options ask for.  False after a message. */
+static bool
+open_records(const struct practice_opts *o, struct rehearsal *r)
+{
+	const char *dir = o->co.cf.value[SETTING_TRANSCRIPT_DIR];
 	char err[512];
 	/* /dev/null for a file means none, as --no-transcript does. */
-	if (files_is_none(transcript_file) ||
-	    (transcript_file == NULL && files_is_none(cf.value[SETTING_TRANSCRIPT_DIR])))
-		no_transcript = true;
-	if (files_is_none(events_file))
-		events_file = NULL;
-	if (!no_transcript) {
-		tr = transcript_file ? transcript_open(transcript_file, err, sizeof err) :
-		    transcript_create(cf.value[SETTING_TRANSCRIPT_DIR], bank->id, clock_wall(&clk), err, sizeof err);
-		if (tr == NULL) {
+	bool none = o->no_transcript || files_is_none(o->transcript) ||
+	    (o->transcript == NULL && files_is_none(dir));
+	if (!none) {
+		r->tr = o->transcript ? transcript_open(o->transcript, err, sizeof err) :
+		    transcript_create(dir, r->bank->id, clock_wall(&r->clk), err, sizeof err);
+		if (r->tr == NULL) {
 			diag_error("%s", err);
 			fprintf(stderr, "Use --transcript FILE to choose another place, or --no-transcript.\n");
-			goto out;
+			return false;
 		}
-		char *host = xasprintf("%s, %s at %s", persona->name, persona->role, persona->employer);
+		const struct persona *p = r->persona;
+		char *host = xasprintf("%s, %s at %s", p->name, p->role, p->employer);
 		struct transcript_meta meta = {
-			.mock = mock, .bank_id = bank->id, .bank_title = bank->title, .host = host,
-			.persona_id = persona->id, .started_ms = clock_wall_ms(&clk), .duration = duration,
-			.policy = policy_name(policy),
+			.mock = o->mock, .bank_id = r->bank->id, .bank_title = r->bank->title, .host = host,
+			.persona_id = p->id, .started_ms = clock_wall_ms(&r->clk), .duration = o->co.duration,
+			.policy = policy_name(o->co.policy),
 		};
-		if (transcript_begin(tr, &meta) != 0)
-			diag_error("%s", transcript_error(tr));
+		if (transcript_begin(r->tr, &meta) != 0)
+			diag_error("%s", transcript_error(r->tr));
 		free(host);
 	}
-	if (events_file != NULL && (ev = transcript_open(events_file, err, sizeof err)) == NULL) {
+	if (o->events != NULL && !files_is_none(o->events) &&
+	    (r->ev = transcript_open(o->events, err, sizeof err)) == NULL) {
 		diag_error("%s", err);
-		goto out;
+		return false;
 	}
-	if (!no_history && interactive) {
-		const char *origin;
-		history = files_history_path(&origin);
-	}
-	if (!seeded)
-		seed = (unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 16);
+	return true;
+}
 
-	struct repl_options ro = {
-		.interactive = interactive, .step_ms = step_ms, .color = use_color,
-		.history = history, .bank = bank,
-	};
-	struct session_config cfg = {
-		.bank = bank, .persona = persona, .assessor = as, .clock = &clk,
-		.transcript = tr, .events = ev, .plan = plan, .seed = seed, .duration = duration,
-		.say = repl_say, .say_arg = &ro,
-	};
-	if (interactive) {
+/* On a terminal, say what is starting; for any unusual length, say so. */
+static void
+greet(const struct practice_opts *o, const struct rehearsal *r, struct repl_options *ro)
+{
+	unsigned long duration = o->co.duration;
+	if (r->interactive) {
 		char *banner = xasprintf("%s with %s (%s). Type /help for commands, /end to finish.\n",
-		    mock ? "Mock interview" : "Practice", persona->name, bank->title);
-		repl_say(&ro, VOICE_INFO, NULL, banner);
+		    o->mock ? "Mock interview" : "Practice", r->persona->name, r->bank->title);
+		repl_say(ro, VOICE_INFO, NULL, banner);
 		free(banner);
 	}
 	if (duration > 0 && (duration < MEETING_USUAL_MIN_S || duration > MEETING_USUAL_MAX_S)) {
@@ -379,22 +354,23 @@ run(int argc, char **argv, bool mock)
 		duration_format(duration, d, sizeof d);
 		char *note = xasprintf("Note: informational interviews usually last 20 to 30 minutes; "
 		    "this one is planned for %s.", d);
-		repl_say(&ro, VOICE_INFO, NULL, note);
+		repl_say(ro, VOICE_INFO, NULL, note);
 		free(note);
 	}
-	s = session_new(&cfg);
-	clock_release(&clk);
-	sig = repl_run(s, &ro);
-	status = s->save_failed || s->events_failed ? STATUS_UNSAVED : STATUS_OK;
-out:
-	settings_free(&cf);
-	session_free(s);
-	if (tr != NULL) {
-		size_t lost = transcript_pending(tr);
-		char *path = xstrdup(transcript_path(tr));
+}
+
+/* Close what r holds, saying what could not be saved; returns status, or
+ * STATUS_UNSAVED when a record was lost. */
+static int
+finish(struct rehearsal *r, int status)
+{
+	session_free(r->s);
+	if (r->tr != NULL) {
+		size_t lost = transcript_pending(r->tr);
+		char *path = xstrdup(transcript_path(r->tr));
 		/* STATUS_UNSAVED here can only come from the session, which has
 		 * been freed above: its verdict is all that is left of it. */
-		if (transcript_close(tr) != 0 || status == STATUS_UNSAVED) {
+		if (transcript_close(r->tr) != 0 || status == STATUS_UNSAVED) {
 			status = STATUS_UNSAVED;
 			if (lost > 0)
 				diag_error("the transcript %s is incomplete: %zu records could not be saved", path, lost);
@@ -404,19 +380,88 @@ out:
 		}
 		free(path);
 	}
-	if (ev != NULL) {
-		size_t lost = transcript_pending(ev);
-		char *path = xstrdup(transcript_path(ev));
-		if (transcript_close(ev) != 0 || lost > 0) {
+	if (r->ev != NULL) {
+		size_t lost = transcript_pending(r->ev);
+		char *path = xstrdup(transcript_path(r->ev));
+		if (transcript_close(r->ev) != 0 || lost > 0) {
 			status = STATUS_UNSAVED;
 			diag_error("the events file %s is incomplete: %zu lines could not be saved", path, lost);
 		}
 		free(path);
 	}
-	assessor_free(as);
-	plan_free(plan);
-	ruleset_free(rs);
-	free(history);
+	assessor_free(r->as);
+	plan_free(r->plan);
+	ruleset_free(r->rs);
+	free(r->history);
+	return status;
+}
+
+/*
+ * Hold the rehearsal o asks for: set up the host, the clock, the records
+ * and the input, then hand over to the session and the input loop.
+ * Returns the exit status; *sig is the signal that ended it, or 0.
+ */
+static int
+run(const struct practice_opts *o, int *sig)
+{
+	struct rehearsal r = {0};
+	int status = STATUS_INVALID;
+
+	if (!open_host(o, &r))
+		goto out;
+	r.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	bool use_color = cli_use_color(o->co.color, r.interactive);
+	diag_set_color(cli_use_color(o->co.color, isatty(STDERR_FILENO)));
+	if (!start_clock(&r))
+		goto out;
+	r.as = assessor_new(r.rs, o->co.policy);
+	if (o->questions != NULL) {
+		/* Before the transcript is made: a refused list leaves none. */
+		r.plan = plan_load(o->questions, r.as, o->co.duration, o->force, stdout);
+		fflush(stdout);
+		if (r.plan == NULL)
+			goto out;
+	}
+	/* The header's start, the host's opening and the session's own
+	 * start are one instant, so the transcript's times are the session's. */
+	clock_hold(&r.clk);
+	if (!open_records(o, &r))
+		goto out;
+	if (!o->no_history && r.interactive) {
+		const char *origin;
+		r.history = files_history_path(&origin);
+	}
+	unsigned long long seed = o->co.seeded ? o->co.seed :
+	    (unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 16);
+
+	struct repl_options ro = {
+		.interactive = r.interactive, .step_ms = r.step_ms, .color = use_color,
+		.history = r.history, .bank = r.bank,
+	};
+	struct session_config cfg = {
+		.bank = r.bank, .persona = r.persona, .assessor = r.as, .clock = &r.clk,
+		.transcript = r.tr, .events = r.ev, .plan = r.plan, .seed = seed, .duration = o->co.duration,
+		.say = repl_say, .say_arg = &ro,
+	};
+	greet(o, &r, &ro);
+	r.s = session_new(&cfg);
+	clock_release(&r.clk);
+	*sig = repl_run(r.s, &ro);
+	status = r.s->save_failed || r.s->events_failed ? STATUS_UNSAVED : STATUS_OK;
+out:
+	return finish(&r, status);
+}
+
+/* practice and mock: the same conversation, mock with a clock. */
+static int
+practice_or_mock(int argc, char **argv, bool mock)
+{
+	struct practice_opts o;
+	int sig = 0;
+	int status = parse_options(argc, argv, mock, &o);
+	if (status == CLI_RUN)
+		status = run(&o, &sig);
+	cli_common_free(&o.co);
 	if (sig != 0) {
 		/* Everything is flushed: die of the signal, as the caller expects. */
 		fflush(stdout);
@@ -429,11 +474,11 @@ out:
 int
 cli_practice(int argc, char **argv)
 {
-	return run(argc, argv, false);
+	return practice_or_mock(argc, argv, false);
 }
 
 int
 cli_mock(int argc, char **argv)
 {
-	return run(argc, argv, true);
+	return practice_or_mock(argc, argv, true);
 }

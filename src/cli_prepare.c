@@ -9,7 +9,6 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -70,8 +69,41 @@ plain_word(const char *s)
 	return true;
 }
 
-int
-cli_prepare(int argc, char **argv)
+/* What the command line (and the config file under it) asked of prepare. */
+struct prepare_opts {
+	struct cli_common co;           /* bank, duration, seed, config */
+	const char *output;             /* -o/--output FILE; "-": standard
+	                                   output */
+};
+
+/* cli_parse()'s taker for prepare's own options. */
+static bool
+take_option(int c, const char *arg, void *data)
+{
+	struct prepare_opts *o = data;
+	switch (c) {
+	case 'b':
+		o->co.bank = arg;
+		return true;
+	case 'o':
+		if (arg[0] == '\0') {
+			cli_usage_error("prepare", "--output needs a file name ('-' for standard output)");
+			return false;
+		}
+		o->output = arg;
+		return true;
+	default:
+		return false;   /* not in the option table */
+	}
+}
+
+/*
+ * Parse prepare's options into o, merge the config file under them and
+ * check the meeting's length.  Returns CLI_RUN, or an exit status after
+ * the help or a message.  o is to be freed with cli_common_free().
+ */
+static int
+parse_prepare(int argc, char **argv, struct prepare_opts *o)
 {
 	static const struct option opts[] = {
 		{"bank", required_argument, NULL, 'b'},
@@ -83,86 +115,65 @@ cli_prepare(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *bank_name = NULL, *output = "-", *config_path = NULL;
-	bool no_config = false, seeded = false, duration_given = false;
-	unsigned long long seed = 0;
-	unsigned long duration = 0;
-	struct settings cf = {0};
+	*o = (struct prepare_opts){
+		.co = {
+			.cmd = "prepare", .usage = prepare_usage,
+			.from_config = CLI_FROM(SETTING_BANK) | CLI_FROM(SETTING_DURATION),
+			.policy = POLICY_DEFAULT, .duration = MEETING_DEFAULT_S,
+		},
+		.output = "-",
+	};
+	int status = cli_parse(argc, argv, "b:d:s:o:c:h", opts, &o->co, take_option, o);
+	if (status != CLI_RUN)
+		return status;
+	if (optind < argc)
+		return cli_usage_error("prepare", "unexpected argument '%s'", argv[optind]);
+	if (!cli_merge_settings(&o->co))
+		return STATUS_INVALID;
+	unsigned long duration = o->co.duration;
+	if (duration < PREPARE_MIN_DURATION || duration > PREPARE_MAX_DURATION) {
+		char d[32];
+		duration_format(duration, d, sizeof d);
+		if (o->co.duration_given)
+			return cli_usage_error("prepare", "a list for a meeting of %s: prepare plans meetings of 10 "
+			    "minutes to an hour (informational interviews usually last 20 to 30)", d);
+		diag_error("the config file's duration %s is outside what prepare plans for (10 minutes to "
+		    "an hour); give --duration", d);
+		return STATUS_INVALID;
+	}
+	if (!o->co.seeded)
+		o->co.seed = ((unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 16)) % 1000000;
+	return CLI_RUN;
+}
+
+/* The list's own comment: the commands that made it and that check it,
+ * naming the bank as it was given (both newly allocated). */
+static void
+list_commands(const struct prepare_opts *o, const struct bank *bank, char **made_by, char **check_cmd)
+{
+	const char *bank_name = o->co.bank, *output = o->output;
+	char d[32];
+	duration_format(o->co.duration, d, sizeof d);
+	const char *shown_bank = bank_name != NULL && !catalog_names_file(bank_name) ? bank_name : bank->id;
+	char *bank_arg = bank_name != NULL && catalog_names_file(bank_name) ?
+	    (plain_word(bank_name) ? xstrdup(bank_name) : xstrdup("BANK-FILE")) : xstrdup(shown_bank);
+	const char *file = strcmp(output, "-") != 0 && plain_word(output) ? output : "FILE";
+	*made_by = xasprintf("infocoach prepare --bank %s --duration %s --seed %llu", bank_arg, d, o->co.seed);
+	*check_cmd = xasprintf("infocoach check --bank %s --duration %s %s", bank_arg, d, file);
+	free(bank_arg);
+}
+
+/* Write the list o asks for; returns the exit status. */
+static int
+run_prepare(const struct prepare_opts *o)
+{
+	const char *bank_name = o->co.bank;
+	unsigned long duration = o->co.duration;
 	struct ruleset *rs = NULL;
 	struct prepared list = {0};
 	struct assessor *as = NULL;
 	char *text = NULL, *made_by = NULL, *check_cmd = NULL;
-	int status = STATUS_INVALID, c;
-
-	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
-	while ((c = getopt_long(argc, argv, "b:d:s:o:c:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'b':
-			bank_name = optarg;
-			break;
-		case 'd':
-			if (!duration_parse(optarg, &duration)) {
-				cli_usage_error("prepare", "invalid duration '%s' (" DURATION_HINT ")", optarg);
-				goto out;
-			}
-			duration_given = true;
-			break;
-		case 's': {
-			char *end;
-			errno = 0;
-			seed = strtoull(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || optarg[0] == '\0' || optarg[0] == '-') {
-				cli_usage_error("prepare", "invalid seed '%s' (a whole number)", optarg);
-				goto out;
-			}
-			seeded = true;
-			break;
-		}
-		case 'o':
-			if (optarg[0] == '\0') {
-				cli_usage_error("prepare", "--output needs a file name ('-' for standard output)");
-				goto out;
-			}
-			output = optarg;
-			break;
-		case 'c':
-			config_path = optarg;
-			break;
-		case 'N':
-			no_config = true;
-			break;
-		case 'h':
-			prepare_usage(stdout);
-			status = STATUS_OK;
-			goto out;
-		default:
-			fprintf(stderr, "Try 'infocoach prepare --help' for more information.\n");
-			goto out;
-		}
-	}
-	if (optind < argc) {
-		cli_usage_error("prepare", "unexpected argument '%s'", argv[optind]);
-		goto out;
-	}
-	if (!cli_settings("prepare", config_path, no_config, &cf))
-		goto out;
-	if (bank_name == NULL)
-		bank_name = cf.value[SETTING_BANK];
-	if (!duration_given)
-		duration = cf.value[SETTING_DURATION] != NULL ? cf.duration : MEETING_DEFAULT_S;
-	if (duration < PREPARE_MIN_DURATION || duration > PREPARE_MAX_DURATION) {
-		char d[32];
-		duration_format(duration, d, sizeof d);
-		if (duration_given)
-			cli_usage_error("prepare", "a list for a meeting of %s: prepare plans meetings of 10 minutes "
-			    "to an hour (informational interviews usually last 20 to 30)", d);
-		else
-			diag_error("the config file's duration %s is outside what prepare plans for (10 minutes to "
-			    "an hour); give --duration", d);
-		goto out;
-	}
-	if (!seeded)
-		seed = ((unsigned long long)time(NULL) ^ ((unsigned long long)getpid() << 16)) % 1000000;
+	int status = STATUS_INVALID;
 
 	struct catalog cat;
 	struct diag_list dl = {0};
@@ -181,26 +192,16 @@ cli_prepare(int argc, char **argv)
 	as = assessor_new(rs, POLICY_DEFAULT);
 	assessor_set_all_rules(as, true);    /* as check judges a line */
 	char err[512];
-	if (prepare_list(as, bank, duration, seed, &list, err, sizeof err) != 0) {
+	if (prepare_list(as, bank, duration, o->co.seed, &list, err, sizeof err) != 0) {
 		diag_error("%s", err);
 		goto out;
 	}
 	if (list.n < list.wanted)
 		diag_warning("the bank '%s' has only %zu usable questions for the %zu a meeting of this length "
 		    "takes; the list is shorter", bank->id, list.n, list.wanted);
-
-	/* The commands in the comment name the bank as it was given. */
-	char d[32];
-	duration_format(duration, d, sizeof d);
-	const char *shown_bank = bank_name != NULL && !catalog_names_file(bank_name) ? bank_name : bank->id;
-	char *bank_arg = bank_name != NULL && catalog_names_file(bank_name) ?
-	    (plain_word(bank_name) ? xstrdup(bank_name) : xstrdup("BANK-FILE")) : xstrdup(shown_bank);
-	const char *file = strcmp(output, "-") != 0 && plain_word(output) ? output : "FILE";
-	made_by = xasprintf("infocoach prepare --bank %s --duration %s --seed %llu", bank_arg, d, seed);
-	check_cmd = xasprintf("infocoach check --bank %s --duration %s %s", bank_arg, d, file);
-	free(bank_arg);
+	list_commands(o, bank, &made_by, &check_cmd);
 	text = prepare_text(&list, bank, duration, made_by, check_cmd);
-	status = cli_write_output("the list", output, text, strlen(text));
+	status = cli_write_output("the list", o->output, text, strlen(text));
 out:
 	free(text);
 	free(made_by);
@@ -208,6 +209,16 @@ out:
 	prepared_free(&list);
 	assessor_free(as);
 	ruleset_free(rs);
-	settings_free(&cf);
+	return status;
+}
+
+int
+cli_prepare(int argc, char **argv)
+{
+	struct prepare_opts o;
+	int status = parse_prepare(argc, argv, &o);
+	if (status == CLI_RUN)
+		status = run_prepare(&o);
+	cli_common_free(&o.co);
 	return status;
 }

@@ -54,6 +54,78 @@ progress_usage(FILE *fp)
 	    "that is not valid, 3 the page could not be written.\n", fp);
 }
 
+/* What the command line (and the config file under it) asked of
+ * progress. */
+struct progress_opts {
+	struct cli_common co;           /* config (co.cf: transcript-dir) */
+	const char *dir;                /* -D/--dir DIR, or NULL */
+	const char *html;               /* --html FILE, or NULL */
+	bool json;                      /* -f json */
+	bool format_given;              /* -f given */
+};
+
+/* cli_parse()'s taker for progress's own options. */
+static bool
+take_option(int c, const char *arg, void *data)
+{
+	struct progress_opts *o = data;
+	switch (c) {
+	case 'D':
+		if (arg[0] == '\0') {
+			cli_usage_error("progress", "--dir needs a directory");
+			return false;
+		}
+		o->dir = arg;
+		return true;
+	case 'f':
+		if (strcmp(arg, "json") != 0 && strcmp(arg, "text") != 0) {
+			cli_usage_error("progress", "invalid format '%s' (expected text or json)", arg);
+			return false;
+		}
+		o->json = strcmp(arg, "json") == 0;
+		o->format_given = true;
+		return true;
+	case 'H':
+		if (arg[0] == '\0') {
+			cli_usage_error("progress", "--html needs a file name ('-' for standard output)");
+			return false;
+		}
+		o->html = arg;
+		return true;
+	default:
+		return false;   /* not in the option table */
+	}
+}
+
+/* Show the sessions found as o asks: text, JSON or a page.  Returns the
+ * exit status. */
+static int
+show(const struct progress_opts *o, const struct progress *p)
+{
+	if (o->html == NULL) {
+		if (o->json)
+			progress_print_json(stdout, p);
+		else
+			progress_print_text(stdout, p);
+		return STATUS_OK;
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	int status;
+	FILE *mem = open_memstream(&buf, &len);
+	if (mem == NULL)
+		xalloc_die();
+	int rc = progress_html(mem, p);
+	if (fclose(mem) != 0 || rc != 0) {
+		diag_error("cannot make the page: %s", strerror(errno));
+		status = STATUS_UNSAVED;
+	} else {
+		status = cli_write_output("the page", o->html, buf, len);
+	}
+	free(buf);
+	return status;
+}
+
 int
 cli_progress(int argc, char **argv)
 {
@@ -66,61 +138,21 @@ cli_progress(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *dir = NULL, *html = NULL, *config_path = NULL;
-	bool json = false, no_config = false, format_given = false;
-	struct settings cf = {0};
-	struct progress *p = NULL;
-	char *state = NULL, *buf = NULL;
-	int status = STATUS_INVALID, c;
-
-	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
-	while ((c = getopt_long(argc, argv, "D:f:c:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'D':
-			if (optarg[0] == '\0') {
-				cli_usage_error("progress", "--dir needs a directory");
-				goto out;
-			}
-			dir = optarg;
-			break;
-		case 'f':
-			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
-				cli_usage_error("progress", "invalid format '%s' (expected text or json)", optarg);
-				goto out;
-			}
-			json = strcmp(optarg, "json") == 0;
-			format_given = true;
-			break;
-		case 'H':
-			if (optarg[0] == '\0') {
-				cli_usage_error("progress", "--html needs a file name ('-' for standard output)");
-				goto out;
-			}
-			html = optarg;
-			break;
-		case 'c':
-			config_path = optarg;
-			break;
-		case 'N':
-			no_config = true;
-			break;
-		case 'h':
-			progress_usage(stdout);
-			status = STATUS_OK;
-			goto out;
-		default:
-			fprintf(stderr, "Try 'infocoach progress --help' for more information.\n");
-			goto out;
-		}
-	}
-	if (html != NULL && format_given) {
+	struct progress_opts o = {
+		.co = {.cmd = "progress", .usage = progress_usage, .from_config = CLI_FROM(SETTING_TRANSCRIPT_DIR)},
+	};
+	char *state = NULL;
+	int status = cli_parse(argc, argv, "D:f:c:h", opts, &o.co, take_option, &o);
+	if (status != CLI_RUN)
+		goto out;
+	status = STATUS_INVALID;
+	if (o.html != NULL && o.format_given) {
 		cli_usage_error("progress", "--html and --format do not go together");
 		goto out;
 	}
-	if (!cli_settings("progress", config_path, no_config, &cf))
+	if (!cli_merge_settings(&o.co))
 		goto out;
-	if (dir == NULL)
-		dir = cf.value[SETTING_TRANSCRIPT_DIR];
+	const char *dir = o.dir != NULL ? o.dir : o.co.cf.value[SETTING_TRANSCRIPT_DIR];
 	if (dir == NULL) {
 		state = files_state_dir();
 		if (state != NULL) {
@@ -131,36 +163,16 @@ cli_progress(int argc, char **argv)
 		dir = state;
 	}
 
-	p = progress_new();
+	struct progress *p = progress_new();
 	if (dir != NULL && !files_is_none(dir))
 		progress_add_dir(p, dir);
 	for (int i = optind; i < argc; i++)
 		progress_add_file(p, argv[i], true);
 	progress_finish(p);
-
-	if (html != NULL) {
-		size_t len = 0;
-		FILE *mem = open_memstream(&buf, &len);
-		if (mem == NULL)
-			xalloc_die();
-		int rc = progress_html(mem, p);
-		if (fclose(mem) != 0 || rc != 0) {
-			diag_error("cannot make the page: %s", strerror(errno));
-			status = STATUS_UNSAVED;
-			goto out;
-		}
-		status = cli_write_output("the page", html, buf, len);
-	} else {
-		if (json)
-			progress_print_json(stdout, p);
-		else
-			progress_print_text(stdout, p);
-		status = STATUS_OK;
-	}
-out:
-	free(buf);
-	free(state);
+	status = show(&o, p);
 	progress_free(p);
-	settings_free(&cf);
+out:
+	free(state);
+	cli_common_free(&o.co);
 	return status;
 }

@@ -65,6 +65,33 @@ make_page(FILE *fp, void *arg)
 	return report_html(fp, pa->doc, pa->r);
 }
 
+/* What the command line asked of report. */
+struct report_opts {
+	const char *bank;               /* -b/--bank, or NULL: the transcript's */
+	const char *html;               /* --html FILE, or NULL: text */
+};
+
+/* cli_parse()'s taker for report's own options. */
+static bool
+take_option(int c, const char *arg, void *data)
+{
+	struct report_opts *o = data;
+	switch (c) {
+	case 'b':
+		o->bank = arg;
+		return true;
+	case 'H':
+		if (arg[0] == '\0') {
+			cli_usage_error("report", "--html needs a file name ('-' for standard output)");
+			return false;
+		}
+		o->html = arg;
+		return true;
+	default:
+		return false;   /* not in the option table */
+	}
+}
+
 int
 cli_report(int argc, char **argv)
 {
@@ -74,31 +101,15 @@ cli_report(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *bank = NULL, *html = NULL;
+	struct cli_common co = {.cmd = "report", .usage = report_usage};
+	struct report_opts o = {NULL, NULL};
 	struct diag_list dl = {0};
 	struct transcript_doc *doc = NULL;
 	struct replay *r = NULL;
-	int status = STATUS_INVALID, c;
-
-	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
-	while ((c = getopt_long(argc, argv, "b:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'b':
-			bank = optarg;
-			break;
-		case 'H':
-			if (optarg[0] == '\0')
-				return cli_usage_error("report", "--html needs a file name ('-' for standard output)");
-			html = optarg;
-			break;
-		case 'h':
-			report_usage(stdout);
-			return STATUS_OK;
-		default:
-			fprintf(stderr, "Try 'infocoach report --help' for more information.\n");
-			return STATUS_INVALID;
-		}
-	}
+	int status = cli_parse(argc, argv, "b:h", opts, &co, take_option, &o);
+	if (status != CLI_RUN)
+		return status;
+	status = STATUS_INVALID;
 	if (optind == argc)
 		return cli_usage_error("report", "no transcript given");
 	if (argc - optind > 1)
@@ -108,13 +119,13 @@ cli_report(int argc, char **argv)
 	diag_flush(&dl, stderr);
 	if (doc == NULL)
 		goto out;
-	r = replay_run(doc, bank, &dl);
+	r = replay_run(doc, o.bank, &dl);
 	diag_flush(&dl, stderr);
 	if (r == NULL)
 		goto out;
-	if (html != NULL) {
+	if (o.html != NULL) {
 		struct page_args pa = {doc, r};
-		status = cli_save_page(html, make_page, &pa);
+		status = cli_save_page(o.html, make_page, &pa);
 	} else {
 		/* On a terminal the report wraps as the session's did. */
 		char *text = report_text(r->s);

@@ -80,8 +80,42 @@ latest_in(const char *dir)
 	return path;
 }
 
-int
-cli_review(int argc, char **argv)
+/* What the command line (and the config file under it) asked of review. */
+struct review_opts {
+	struct cli_common co;           /* bank (never the file's), color,
+	                                   config (co.cf: transcript-dir) */
+	const char *dir;                /* -D/--dir DIR, or NULL */
+	const char *transcript;         /* the operand, or NULL: the latest */
+};
+
+/* cli_parse()'s taker for review's own options. */
+static bool
+take_option(int c, const char *arg, void *data)
+{
+	struct review_opts *o = data;
+	switch (c) {
+	case 'b':
+		o->co.bank = arg;
+		return true;
+	case 'D':
+		if (arg[0] == '\0') {
+			cli_usage_error("review", "--dir needs a directory");
+			return false;
+		}
+		o->dir = arg;
+		return true;
+	default:
+		return false;   /* not in the option table */
+	}
+}
+
+/*
+ * Parse review's options into o and merge the config file under them.
+ * Returns CLI_RUN, or an exit status after the help or a message.  o is
+ * to be freed with cli_common_free().
+ */
+static int
+parse_review(int argc, char **argv, struct review_opts *o)
 {
 	static const struct option opts[] = {
 		{"bank", required_argument, NULL, 'b'},
@@ -93,96 +127,81 @@ cli_review(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *bank = NULL, *dir = NULL, *color = NULL, *config_path = NULL;
-	bool no_config = false;
-	struct settings cf = {0};
+	/* The transcript names its bank: --bank only stands in for one that
+	 * is gone, and the config file's bank is not asked. */
+	*o = (struct review_opts){
+		.co = {
+			.cmd = "review", .usage = review_usage,
+			.from_config = CLI_FROM(SETTING_COLOR) | CLI_FROM(SETTING_TRANSCRIPT_DIR),
+		},
+	};
+	int status = cli_parse(argc, argv, "b:D:c:h", opts, &o->co, take_option, o);
+	if (status != CLI_RUN)
+		return status;
+	if (argc - optind > 1)
+		return cli_usage_error("review", "unexpected argument '%s'", argv[optind + 1]);
+	if (optind < argc && strcmp(argv[optind], "-") == 0)
+		return cli_usage_error("review", "the transcript cannot come from standard input: the tries are "
+		    "read from it");
+	if (optind < argc && o->dir != NULL)
+		return cli_usage_error("review", "--dir finds the latest session; it does not go with a transcript");
+	if (optind < argc)
+		o->transcript = argv[optind];
+	if (!cli_merge_settings(&o->co))
+		return STATUS_INVALID;
+	return CLI_RUN;
+}
+
+/* The transcript o names, else the latest session in the transcript
+ * directory (newly allocated); NULL after a message. */
+static char *
+find_transcript(const struct review_opts *o)
+{
+	if (o->transcript != NULL)
+		return xstrdup(o->transcript);
+	const char *dir = o->dir != NULL ? o->dir : o->co.cf.value[SETTING_TRANSCRIPT_DIR];
+	char *state = NULL, *path = NULL;
+	if (dir == NULL && (state = files_state_dir()) != NULL) {
+		char *sessions = xasprintf("%s/sessions", state);
+		free(state);
+		dir = state = sessions;
+	}
+	if (dir == NULL)
+		diag_error("cannot find the transcript directory: HOME is not set; name a transcript");
+	else
+		path = latest_in(dir);
+	free(state);
+	return path;
+}
+
+/* Walk through what went wrong in the session o names, appending the
+ * tries to its transcript.  Returns the exit status; *sig is the signal
+ * that ended it, or 0. */
+static int
+run_review(const struct review_opts *o, int *sig)
+{
 	struct diag_list dl = {0};
 	struct transcript_doc *doc = NULL;
 	struct replay *r = NULL;
 	struct transcript *t = NULL;
 	struct review *rv = NULL;
-	char *path = NULL, *state = NULL;
-	int status = STATUS_INVALID, c, sig = 0;
-
-	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
-	while ((c = getopt_long(argc, argv, "b:D:c:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'b':
-			bank = optarg;
-			break;
-		case 'D':
-			if (optarg[0] == '\0') {
-				cli_usage_error("review", "--dir needs a directory");
-				goto out;
-			}
-			dir = optarg;
-			break;
-		case 'C':
-			if (!cli_color_ok("review", optarg))
-				goto out;
-			color = optarg;
-			break;
-		case 'c':
-			config_path = optarg;
-			break;
-		case 'N':
-			no_config = true;
-			break;
-		case 'h':
-			review_usage(stdout);
-			status = STATUS_OK;
-			goto out;
-		default:
-			fprintf(stderr, "Try 'infocoach review --help' for more information.\n");
-			goto out;
-		}
-	}
-	if (argc - optind > 1) {
-		cli_usage_error("review", "unexpected argument '%s'", argv[optind + 1]);
+	int status = STATUS_INVALID;
+	char *path = find_transcript(o);
+	if (path == NULL)
 		goto out;
-	}
-	if (optind < argc && strcmp(argv[optind], "-") == 0) {
-		cli_usage_error("review", "the transcript cannot come from standard input: the tries are read from it");
-		goto out;
-	}
-	if (optind < argc && dir != NULL) {
-		cli_usage_error("review", "--dir finds the latest session; it does not go with a transcript");
-		goto out;
-	}
-	if (!cli_settings("review", config_path, no_config, &cf))
-		goto out;
-	if (color == NULL)
-		color = cf.value[SETTING_COLOR] != NULL ? cf.value[SETTING_COLOR] : "auto";
-	if (optind < argc) {
-		path = xstrdup(argv[optind]);
-	} else {
-		if (dir == NULL)
-			dir = cf.value[SETTING_TRANSCRIPT_DIR];
-		if (dir == NULL && (state = files_state_dir()) != NULL) {
-			char *sessions = xasprintf("%s/sessions", state);
-			free(state);
-			dir = state = sessions;
-		}
-		if (dir == NULL) {
-			diag_error("cannot find the transcript directory: HOME is not set; name a transcript");
-			goto out;
-		}
-		if ((path = latest_in(dir)) == NULL)
-			goto out;
-	}
 
 	doc = transcript_read(path, &dl);
 	diag_flush(&dl, stderr);
 	if (doc == NULL)
 		goto out;
-	r = replay_run(doc, bank, &dl);
+	r = replay_run(doc, o->co.bank, &dl);
 	diag_flush(&dl, stderr);
 	if (r == NULL)
 		goto out;
 
 	bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	struct repl_options ro = {
-		.interactive = interactive, .color = cli_use_color(color, interactive),
+		.interactive = interactive, .color = cli_use_color(o->co.color, interactive),
 		.history = NULL, .bank = r->bank,
 	};
 	/* The records' times are today's: a real clock, read for them only. */
@@ -210,7 +229,7 @@ cli_review(int argc, char **argv)
 		repl_say(&ro, VOICE_INFO, NULL, head);
 		free(head);
 	}
-	sig = repl_review(rv, &ro);
+	*sig = repl_review(rv, &ro);
 	status = rv->save_failed ? STATUS_UNSAVED : STATUS_OK;
 out:
 	if (t != NULL) {
@@ -223,9 +242,19 @@ out:
 	review_free(rv);
 	replay_free(r);
 	transcript_doc_free(doc);
-	settings_free(&cf);
 	free(path);
-	free(state);
+	return status;
+}
+
+int
+cli_review(int argc, char **argv)
+{
+	struct review_opts o;
+	int sig = 0;
+	int status = parse_review(argc, argv, &o);
+	if (status == CLI_RUN)
+		status = run_review(&o, &sig);
+	cli_common_free(&o.co);
 	if (sig != 0) {
 		fflush(stdout);
 		signal(sig, SIG_DFL);

@@ -122,6 +122,168 @@ add_path(struct example_set *es, const char *path, struct diag_list *dl)
 	return ok;
 }
 
+/* What the command line asked of train. */
+struct train_opts {
+	struct cli_common co;           /* only the command's name and help */
+	const char *output;             /* -o/--output FILE, or NULL: the
+	                                   user's model */
+	int folds;                      /* --folds */
+	const char **wordfiles;         /* --words FILEs (borrowed; the array
+	                                   is owned) */
+	size_t nwordfiles;              /* ... how many */
+	size_t capwf;                   /* ... room for */
+	bool quiet;                     /* -q/--quiet */
+};
+
+/* cli_parse()'s taker for train's own options. */
+static bool
+take_option(int c, const char *arg, void *data)
+{
+	struct train_opts *o = data;
+	switch (c) {
+	case 'o':
+		o->output = arg;
+		return true;
+	case 'F': {
+		char *end;
+		long v = strtol(arg, &end, 10);
+		if (*end != '\0' || v < 1 || v > 20) {
+			cli_usage_error("train", "--folds takes a number from 1 to 20, not '%s'", arg);
+			return false;
+		}
+		o->folds = (int)v;
+		return true;
+	}
+	case 'W':
+		xgrow((void **)&o->wordfiles, &o->capwf, o->nwordfiles + 1, sizeof *o->wordfiles);
+		o->wordfiles[o->nwordfiles++] = arg;
+		return true;
+	case 'q':
+		o->quiet = true;
+		return true;
+	default:
+		return false;   /* not in the option table */
+	}
+}
+
+/* Read the examples of the paths named (none: the example directories
+ * and the banks found) and o's word lists into es, printing every
+ * problem.  False when one was found. */
+static bool
+gather_examples(const struct train_opts *o, char **paths, size_t npaths, struct example_set *es)
+{
+	struct diag_list dl = {0};
+	bool ok = true;
+	if (npaths > 0) {
+		for (size_t i = 0; i < npaths; i++)
+			ok = add_path(es, paths[i], &dl) && ok;
+	} else {
+		struct catalog cat;
+		catalog_init(&cat);
+		char **dirs;
+		size_t nd = catalog_example_dirs(&cat, &dirs);
+		for (size_t i = 0; i < nd; i++) {
+			ok = add_path(es, dirs[i], &dl) && ok;
+			free(dirs[i]);
+		}
+		free(dirs);
+		char **banks;
+		size_t nb = catalog_list(&cat, "", &banks, NULL);
+		for (size_t i = 0; i < nb; i++) {
+			ok = add_file(es, banks[i], &dl) && ok;
+			free(banks[i]);
+		}
+		free(banks);
+		catalog_free(&cat);
+	}
+	for (size_t i = 0; i < o->nwordfiles; i++)
+		ok = examples_read_words(es, o->wordfiles[i], &dl) && ok;
+	diag_sort(&dl);
+	diag_flush(&dl, stderr);
+	return ok;
+}
+
+/* Make the directories above path (the user's model); false after a
+ * message. */
+static bool
+make_parents(const char *path)
+{
+	char *dir = xstrdup(path);
+	bool ok = true;
+	for (char *p = dir + 1; *p != '\0' && ok; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+			diag_error("train: cannot make %s: %s", dir, strerror(errno));
+			ok = false;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return ok;
+}
+
+/* What training gave, for the one who ran it. */
+static void
+print_report(const struct example_set *es, const struct train_report *rep, int folds, const char *path)
+{
+	char *q = diag_quote(path);
+	printf("trained on %zu examples (%zu with a flag, %zu with a category, %zu with an act), "
+	    "%zu trusted words\n", es->n, rep->examples[0], rep->examples[1], rep->examples[2], es->nwords);
+	if (folds > 1) {
+		printf("%d-fold cross-validation:\n", folds);
+		printf("  job_ask: precision %.3f, recall %.3f, flagged from p >= %.2f\n", rep->job_p,
+		    rep->job_r, rep->thr.job_ask);
+		printf("  salary:  precision %.3f, recall %.3f, flagged from p >= %.2f\n", rep->pay_p,
+		    rep->pay_r, rep->thr.salary);
+		printf("  category accuracy %.3f; the host asks below p %.2f; closing questions "
+		    "counted from p >= %.2f\n", rep->cat_acc, rep->thr.category, rep->thr.closing);
+		printf("  act accuracy %.3f\n", rep->act_acc);
+	}
+	printf("saved %s\n", q);
+	free(q);
+}
+
+/* Train on what o and the paths name and save the model; returns the
+ * exit status. */
+static int
+run_train(const struct train_opts *o, char **paths, size_t npaths)
+{
+	struct example_set es = {0};
+	char *path = NULL;
+	int status = STATUS_INVALID;
+	if (!gather_examples(o, paths, npaths, &es))
+		goto out;
+	if (es.n == 0) {
+		diag_error("train: no examples found");
+		goto out;
+	}
+	examples_finish(&es);
+
+	path = o->output != NULL ? xstrdup(o->output) : catalog_user_model();
+	if (o->output == NULL && !make_parents(path)) {
+		status = STATUS_UNSAVED;
+		goto out;
+	}
+	struct train_report rep;
+	char err[512];
+	if (model_train(es.v, es.n, es.words, es.nwords, o->folds, path, &rep, err, sizeof err) != 0) {
+		char *q = diag_quote(path);
+		diag_error("train: cannot save %s: %s", q, err);
+		free(q);
+		status = STATUS_UNSAVED;
+		goto out;
+	}
+	if (!o->quiet)
+		print_report(&es, &rep, o->folds, path);
+	status = STATUS_OK;
+out:
+	free(path);
+	examples_free(&es);
+	return status;
+}
+
 int
 cli_train(int argc, char **argv)
 {
@@ -133,132 +295,10 @@ cli_train(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *output = NULL;
-	bool quiet = false;
-	int folds = DEFAULT_FOLDS;
-	int c;
-	char **wordfiles = NULL;
-	size_t nwordfiles = 0, capwf = 0;
-
-	optind = 0;   /* GNU getopt: start afresh; options and operands in any order */
-	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			output = optarg;
-			break;
-		case 'F': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end != '\0' || v < 1 || v > 20)
-				return cli_usage_error("train", "--folds takes a number from 1 to 20, not '%s'", optarg);
-			folds = (int)v;
-			break;
-		}
-		case 'W':
-			xgrow((void **)&wordfiles, &capwf, nwordfiles + 1, sizeof *wordfiles);
-			wordfiles[nwordfiles++] = optarg;
-			break;
-		case 'q':
-			quiet = true;
-			break;
-		case 'h':
-			train_usage(stdout);
-			free(wordfiles);
-			return STATUS_OK;
-		default:
-			fprintf(stderr, "Try 'infocoach train --help' for more information.\n");
-			free(wordfiles);
-			return STATUS_INVALID;
-		}
-	}
-
-	struct example_set es = {0};
-	struct diag_list dl = {0};
-	bool ok = true;
-	if (optind < argc) {
-		for (int i = optind; i < argc; i++)
-			ok = add_path(&es, argv[i], &dl) && ok;
-	} else {
-		struct catalog cat;
-		catalog_init(&cat);
-		char **dirs;
-		size_t nd = catalog_example_dirs(&cat, &dirs);
-		for (size_t i = 0; i < nd; i++) {
-			ok = add_path(&es, dirs[i], &dl) && ok;
-			free(dirs[i]);
-		}
-		free(dirs);
-		char **paths;
-		size_t nb = catalog_list(&cat, "", &paths, NULL);
-		for (size_t i = 0; i < nb; i++) {
-			ok = add_file(&es, paths[i], &dl) && ok;
-			free(paths[i]);
-		}
-		free(paths);
-		catalog_free(&cat);
-	}
-	for (size_t i = 0; i < nwordfiles; i++)
-		ok = examples_read_words(&es, wordfiles[i], &dl) && ok;
-	free(wordfiles);
-	diag_sort(&dl);
-	diag_flush(&dl, stderr);
-	if (!ok) {
-		examples_free(&es);
-		return STATUS_INVALID;
-	}
-	if (es.n == 0) {
-		examples_free(&es);
-		diag_error("train: no examples found");
-		return STATUS_INVALID;
-	}
-	examples_finish(&es);
-
-	char *path = output != NULL ? xstrdup(output) : catalog_user_model();
-	if (output == NULL) {
-		char *dir = xstrdup(path);
-		char err[256];
-		for (char *p = dir + 1; *p != '\0'; p++)
-			if (*p == '/') {
-				*p = '\0';
-				if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-					diag_error("train: cannot make %s: %s", dir, strerror(errno));
-					free(dir);
-					free(path);
-					examples_free(&es);
-					return STATUS_UNSAVED;
-				}
-				*p = '/';
-			}
-		(void)err;
-		free(dir);
-	}
-	struct train_report rep;
-	char err[512];
-	int rc = model_train(es.v, es.n, es.words, es.nwords, folds, path, &rep, err, sizeof err);
-	int status = STATUS_OK;
-	if (rc != 0) {
-		char *q = diag_quote(path);
-		diag_error("train: cannot save %s: %s", q, err);
-		free(q);
-		status = STATUS_UNSAVED;
-	} else if (!quiet) {
-		char *q = diag_quote(path);
-		printf("trained on %zu examples (%zu with a flag, %zu with a category, %zu with an act), "
-		    "%zu trusted words\n", es.n, rep.examples[0], rep.examples[1], rep.examples[2], es.nwords);
-		if (folds > 1) {
-			printf("%d-fold cross-validation:\n", folds);
-			printf("  job_ask: precision %.3f, recall %.3f, flagged from p >= %.2f\n", rep.job_p,
-			    rep.job_r, rep.thr.job_ask);
-			printf("  salary:  precision %.3f, recall %.3f, flagged from p >= %.2f\n", rep.pay_p,
-			    rep.pay_r, rep.thr.salary);
-			printf("  category accuracy %.3f; the host asks below p %.2f; closing questions "
-			    "counted from p >= %.2f\n", rep.cat_acc, rep.thr.category, rep.thr.closing);
-			printf("  act accuracy %.3f\n", rep.act_acc);
-		}
-		printf("saved %s\n", q);
-		free(q);
-	}
-	free(path);
-	examples_free(&es);
+	struct train_opts o = {.co = {.cmd = "train", .usage = train_usage}, .folds = DEFAULT_FOLDS};
+	int status = cli_parse(argc, argv, "o:qh", opts, &o.co, take_option, &o);
+	if (status == CLI_RUN)
+		status = run_train(&o, argv + optind, (size_t)(argc - optind));
+	free(o.wordfiles);
 	return status;
 }
