@@ -40,6 +40,8 @@ static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
 /* A hello with "nice to meet you" or "how are you" in it is at most this
  * long. */
 #define GREETING_WORDS 16
+/* "Sorry, who's Raj again?" is at most this long. */
+#define WHO_WORDS 6
 /* "How are you?" with no hello before it is still small talk, this short. */
 #define PLEASANTRY_ALONE 5
 
@@ -399,6 +401,18 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		u->conf = 1;
 		return;
 	}
+	/* "Who's Raj?", "sorry, who is Marco again?" just after the host
+	 * spoke: who that was. */
+	static const char *const who[] = {"who's", "whos", "who is", "who was", "sorry who's",
+		"sorry whos", "sorry who is", "sorry, who's", "sorry, whos", "sorry, who is", "wait who's",
+		"wait, who's", "wait who is", "wait, who is", "and who's", "and who is", "um who's",
+		"sorry, who was", "sorry who was", NULL};
+	if (d->topic != CAT_NONE && words_in(text) <= WHO_WORDS && starts_with_word(text, who)) {
+		u->act = ACT_CLARIFY;
+		u->cat = d->topic;
+		u->conf = 1;
+		return;
+	}
 	/* The answer to "do you mean X, or Y?": a short line picks one,
 	 * unless it is plainly something else (a reaction, thanks) or a new
 	 * question sure of a topic of its own. */
@@ -517,6 +531,18 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 			u->sorry = true;
 		} else if (asks_what && d->topic != CAT_NONE) {
 			u->act = ACT_CLARIFY;
+		}
+	}
+	/* "sorry i mean how you balance it": no question mark, but a
+	 * question put right. */
+	static const char *const meant[] = {"i mean", "i meant", "meant to say", "what i meant",
+		"i wanted to ask", NULL};
+	if (u->act == ACT_APOLOGY && !asks && words_in(text) >= SORRY_AND_ASK && has_any_word(text, meant)) {
+		if (as->cat != CAT_NONE) {
+			u->act = ACT_QUESTION;
+			u->sorry = true;
+		} else if (d->topic != CAT_NONE) {
+			u->act = ACT_FOLLOW_UP;
 		}
 	}
 	/* "I'm doing a PGCE, well, applying for one, sorry, I'm in my final

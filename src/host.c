@@ -327,6 +327,24 @@ static const char *const lead_ins[] = {"Fairly typical, yes, at least where I've
 	"Good afternoon!",
 	"Good evening!", NULL};
 
+/* Whether the full stop at e ends an abbreviation ("St. Brendan's",
+ * "Dr. Okafor"), not the sentence that starts at p. */
+static bool
+abbreviation(const char *p, const char *e)
+{
+	static const char *const abbr[] = {"St", "Dr", "Mr", "Mrs", "Ms", "Prof", "vs", "e.g", "i.e",
+		"etc", NULL};
+	if (*e != '.')
+		return false;
+	const char *w = e;
+	while (w > p && w[-1] != ' ')
+		w--;
+	for (const char *const *a = abbr; *a != NULL; a++)
+		if ((size_t)(e - w) == strlen(*a) && strncmp(w, *a, strlen(*a)) == 0)
+			return strcmp(*a, "etc") != 0 || e[1] != '\0';
+	return false;
+}
+
 /* The n-th sentence (from 0, counting round) of text that is about the
  * work, past the lead-ins; newly allocated, NULL when there is none. */
 static char *
@@ -347,7 +365,8 @@ nth_sentence(const char *text, size_t n)
 		if (skipped)
 			continue;
 		const char *e = p;
-		while (*e != '\0' && !((*e == '.' || *e == '!' || *e == '?') && (e[1] == ' ' || e[1] == '\0')))
+		while (*e != '\0' && !((*e == '.' || *e == '!' || *e == '?') && (e[1] == ' ' || e[1] == '\0') &&
+		    !abbreviation(p, e)))
 			e++;
 		if (*e != '\0')
 			e++;
@@ -403,6 +422,16 @@ asked_word(const char *q, char *buf, size_t len)
 		n++;
 	while (n > 0 && at[n - 1] == ' ')
 		n--;
+	/* "who's Raj again?", "what's a huddle exactly?": not the word. */
+	static const char *const tails[] = {" again", " exactly", " then", " you mentioned",
+		" u mentioned", " you said", " u said", " you just said", " mean", " means", NULL};
+	for (const char *const *t = tails; *t != NULL; t++) {
+		size_t tn = strlen(*t);
+		if (n > tn && strncmp(at + n - tn, *t, tn) == 0) {
+			n -= tn;
+			t = tails - 1;   /* "exactly again": look again */
+		}
+	}
 	if (n == 0 || n >= len)
 		return false;
 	for (const char *const *w = pointing; *w != NULL; w++)
@@ -431,6 +460,57 @@ said_word(const char *text, const char *word)
 	return false;
 }
 
+static bool has_phrase_near(const char *q, const char *w);
+
+/* Whether text uses word, or something a typo or two from it ("legal aid
+ * clnic" for "legal aid clinic"). */
+static bool
+said_near(const char *text, const char *word)
+{
+	if (said_word(text, word))
+		return true;
+	char *low = xstrdup(text);
+	for (char *p = low; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	bool near = has_phrase_near(low, word);
+	free(low);
+	return near;
+}
+
+/* The sentence of text that uses word (newly allocated), or NULL. */
+static char *
+sentence_with(const char *text, const char *word)
+{
+	char *first = nth_sentence(text, 0);
+	for (size_t i = 0; first != NULL && i < 64; i++) {
+		char *sn = nth_sentence(text, i);
+		/* nth_sentence goes round again after the last one. */
+		if (i > 0 && strcmp(sn, first) == 0) {
+			free(sn);
+			break;
+		}
+		if (said_near(sn, word)) {
+			free(first);
+			return sn;
+		}
+		free(sn);
+	}
+	free(first);
+	return NULL;
+}
+
+const char *
+host_reply_naming(const char *const *recent, size_t n, const char *q)
+{
+	char word[48];
+	if (!asked_word(q, word, sizeof word))
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (recent[i] != NULL && said_near(recent[i], word))
+			return recent[i];
+	return NULL;
+}
+
 bool
 host_names_word(const char *q)
 {
@@ -446,14 +526,20 @@ host_unknown_term(const char *said, const char *q, size_t n)
 	    strstr(q, "whos ") != NULL;
 	if (!asked_word(q, word, sizeof word))
 		return host_plainer(said, n);
-	bool named = said != NULL && said_word(said, word);
+	bool named = said != NULL && said_near(said, word);
 	char *gist = said != NULL ? nth_sentence(said, n) : NULL;
 	char *r;
-	if (person && named)
-		/* "Who's Dorothy?", Dorothy being someone in the host's story. */
-		r = xasprintf("Someone I've worked with; the name matters less than the point%s%s",
-		    gist != NULL ? ", which is this: " : ".", gist != NULL ? gist : "");
-	else if (named)
+	if (person && named) {
+		/* "Who's Raj again?", Raj being someone the host just named:
+		 * the sentence that said who. */
+		char *who = sentence_with(said, word);
+		if (who != NULL)
+			r = xasprintf("Sorry, I went quickly there. %s", who);
+		else
+			r = xasprintf("Someone I've worked with; the name matters less than the point%s%s",
+			    gist != NULL ? ", which is this: " : ".", gist != NULL ? gist : "");
+		free(who);
+	} else if (named)
 		r = host_plainer(said, n);
 	else if (person && (word[0] = (char)toupper((unsigned char)word[0])) != '\0')
 		r = xasprintf("I don't think I mentioned anyone called %s%s%s", word,
@@ -775,17 +861,20 @@ strong_keyword(const struct host *h, enum category cat, size_t i, const char *q)
 {
 	const struct reply_extra *x = h->p->extra[cat] != NULL ? &h->p->extra[cat][i] : NULL;
 	int words = 0;
+	bool long_one = false;
 	for (size_t k = 0; x != NULL && k < x->keywords.n; k++) {
 		const char *kw = x->keywords.v[k];
 		size_t n = strlen(kw);
 		if (!has_phrase(q, kw, n))
 			continue;
-		/* A phrase is distinctive; single words only two together. */
+		/* A phrase is distinctive; single words only two together, one
+		 * of them long ("outreach in a van"). */
 		if (strchr(kw, ' ') != NULL)
 			return true;
-		words += n >= 6;
+		words++;
+		long_one |= n >= 6;
 	}
-	return words >= 2;
+	return words >= 2 && long_one;
 }
 
 enum category
@@ -1007,7 +1096,8 @@ near_word(const char *a, size_t an, const char *b, size_t bn)
 {
 	if (an == bn && strncmp(a, b, an) == 0)
 		return true;
-	if (an < TYPO_FROM - 2 || bn < TYPO_FROM || a[0] != b[0])
+	size_t longer = an > bn ? an : bn, shorter = an > bn ? bn : an;
+	if (shorter < TYPO_FROM - 2 || longer < TYPO_FROM || a[0] != b[0])
 		return false;
 	char x[40], y[40];
 	if (an >= sizeof x || bn >= sizeof y)
@@ -1016,7 +1106,7 @@ near_word(const char *a, size_t an, const char *b, size_t bn)
 	x[an] = '\0';
 	memcpy(y, b, bn);
 	y[bn] = '\0';
-	return text_distance(x, y) <= (bn >= TYPO2_FROM ? 2 : 1);
+	return text_distance(x, y) <= (longer >= TYPO2_FROM ? 2 : 1);
 }
 
 /* Whether q names phrase w (words of letters) with a typo or two: as
@@ -1142,7 +1232,10 @@ find_study(const char *q, char *buf, size_t len)
 		"student", "nursing school", "full", "part", "high", "secondary", "middle", "primary",
 		"elementary", "summer", "night", "old", "my", "grad", "graduate", "boarding", "public",
 		"private", "driving", "sunday", "of", "at", "from", "to", "on", "here", "there", "now",
-		"hard", "abroad", "online", "since", "with", "part-time", "full-time", NULL};
+		"hard", "abroad", "online", "since", "with", "part-time", "full-time", "have", "has",
+		"had", "got", "hold", "did", "done", "doing", "finished", "completed", "earned", "get",
+		"getting", "foreign", "overseas", "proper", "good", "useless", "general", "same", "any",
+		"no", "without", NULL};
 	const char *word = NULL;
 	size_t n = 0;
 	for (const char *const *b = before; word == NULL && *b != NULL; b++) {

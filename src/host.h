@@ -168,6 +168,12 @@ char *host_leave(struct host *h);
  * do you mean by synergy?"), not just "what do you mean (by that)?". */
 bool host_names_word(const char *q);
 
+/* Which of the host's recent replies (recent[0..n), the latest first;
+ * NULL entries skipped) uses the word the normalised line q asks about
+ * ("who's Raj again?"), allowing a typo; NULL when none or q names no
+ * word. */
+const char *host_reply_naming(const char *const *recent, size_t n, const char *q);
+
 /* Whether the normalised line q names the host's own job ("what does an
  * audit partner take home?" to an audit partner): the last two words of
  * the title, or of either part of "X and Y". */

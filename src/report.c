@@ -470,6 +470,20 @@ count_words(const char *s, size_t n)
 #define LEARNED_MIN_WORDS 7
 #define LEARNED_MAX_WORDS 40
 
+/* Whether sentence s leans on the one before ("It reads the trial
+ * balance...", "We use one to draft..."): no quote on its own. */
+static bool
+leans_back(const char *s)
+{
+	static const char *const back[] = {"It ", "It's ", "That ", "That's ", "This ", "They ",
+		"They're ", "Those ", "These ", "He ", "She ", "His ", "Her ", "Because ", "So ", "But ",
+		"And ", "Then ", "Which ", "We use one ", "Both ", "Neither ", NULL};
+	for (const char *const *b = back; *b != NULL; b++)
+		if (strncmp(s, *b, strlen(*b)) == 0)
+			return true;
+	return false;
+}
+
 static char *
 learned_sentence(const char *reply)
 {
@@ -480,6 +494,10 @@ learned_sentence(const char *reply)
 		char *sent = first_sentence(p);
 		size_t len = strlen(sent), words = count_words(sent, len);
 		p += len;
+		if (leans_back(sent)) {
+			free(sent);
+			continue;
+		}
 		if (words >= LEARNED_MIN_WORDS && words <= LEARNED_MAX_WORDS) {
 			free(long_one);
 			return sent;

@@ -33,6 +33,7 @@ struct session_private {
 	size_t self_words;           /* words the user said about themselves */
 	bool farewell_given;         /* the host said its farewell */
 	bool greeted;                /* the user has said hello */
+	bool said_well;              /* the host has said how it is */
 	const char *plain_of;        /* the answer last put more plainly
 	                                (a turn's reply), or NULL */
 	size_t plain_n;              /* ... times in a row */
@@ -316,6 +317,9 @@ add_turn(struct session *s, const char *text, size_t len)
 	t->cat = CAT_NONE;
 	return t;
 }
+
+/* How many of the host's last replies a "who's Raj?" looks back over. */
+#define RECENT_REPLIES 4
 
 /* Letters a bare "term?" line may have besides the term: "sorry", "and a",
  * "the". */
@@ -729,9 +733,20 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		const char *last = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
 		if (asks_repeat(q) && last != NULL)
 			return xasprintf("Of course. %s", last);
-		/* "What do you mean by that?" just after an answer: an example
-		 * of it, when the reply has one to give. */
-		if (!asks_simpler(q) && !host_names_word(q) && last != NULL && last == last_answer(s)) {
+		/* The reply that used the word asked about ("who's Raj
+		 * again?" after the names, then "of course, use my name"). */
+		const char *recent[RECENT_REPLIES];
+		size_t nrecent = 0;
+		for (size_t i = s->nturns - 1; i-- > 0 && nrecent < RECENT_REPLIES;)
+			if (s->turns[i].reply != NULL)
+				recent[nrecent++] = s->turns[i].reply;
+		const char *naming = host_reply_naming(recent, nrecent, q);
+		bool who = strstr(q, "who") != NULL;
+		/* "What do you mean by that?" or by a word of the answer just
+		 * given ("mobile clinic van?"): an example of it, when the
+		 * reply has one to give. */
+		if (!asks_simpler(q) && last != NULL && last == last_answer(s) &&
+		    (!host_names_word(q) || (naming == last && !who))) {
 			char *example = host_follow_up(&s->host, "for example");
 			if (example != NULL) {
 				t->answered = true;
@@ -743,7 +758,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		/* "I do not understand well, could you explain more simple?",
 		 * "what do you mean by that?", "what do you mean by synergy?":
 		 * the last answer about the work, more plainly. */
-		const char *said = last_answer(s);
+		const char *said = naming != NULL ? naming : last_answer(s);
 		/* Asked again about the same answer: the next sentence of it. */
 		if (said != NULL && said == s->priv->plain_of) {
 			s->priv->plain_n++;
@@ -813,7 +828,9 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			"how long have we", "running out of time", NULL};
 		static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
 			"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
-		if (holds_any(q, over))
+		/* "How are we on time? I don't want to go over": what is left
+		 * comes first. */
+		if (holds_any(q, over) && !holds_any(q, left))
 			return host_run_over(&s->host);
 		if (holds_any(q, left)) {
 			uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
@@ -1008,9 +1025,12 @@ say_to_host(struct session *s, const char *text, size_t len)
 	}
 	free(two_q[0]);
 	free(two_q[1]);
-	/* "Hi, how are you?" gets an answer to that too. */
-	if (u.act == ACT_GREETING && reply != NULL && asks_how_are_you(s->last_norm) &&
+	/* "Hi, how are you?" gets an answer to that too, and so does "hi,
+	 * how r u? I'm a student... what do nurses do?" (once). */
+	if ((u.act == ACT_GREETING || !s->priv->said_well) && reply != NULL && asks_how_are_you(s->last_norm) &&
+	    worst != KIND_JOB_ASK && worst != KIND_SALARY &&
 	    strstr(reply, "well") == NULL && strstr(reply, "fine") == NULL) {
+		s->priv->said_well = true;
 		/* After the host's own hello, if it opens with one. */
 		size_t hello = 0;
 		if (dialogue_greets(reply))
