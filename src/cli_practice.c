@@ -344,7 +344,7 @@ run(int argc, char **argv, bool mock)
 		struct transcript_meta meta = {
 			.mock = mock, .bank_id = bank->id, .bank_title = bank->title, .host = host,
 			.persona_id = persona->id, .started_ms = clock_wall_ms(&clk), .duration = duration,
-			.policy = policy_name(policy),
+			.policy = policy_name(policy), .plan = plan,
 		};
 		if (transcript_begin(tr, &meta) != 0)
 			diag_error("%s", transcript_error(tr));

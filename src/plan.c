@@ -156,7 +156,8 @@ plan_report(const struct plan *p)
 	if (f == NULL)
 		xalloc_die();
 	char *name = text_sanitize(p->file, strlen(p->file));
-	fprintf(f, "  Your list (%s): %zu of %zu question%s asked\n", name, p->nasked, p->n, p->n == 1 ? "" : "s");
+	fprintf(f, "  Your list%s%s%s: %zu of %zu question%s asked\n", name[0] ? " (" : "", name, name[0] ? ")" : "",
+	    p->nasked, p->n, p->n == 1 ? "" : "s");
 	free(name);
 	size_t skipped = p->n - p->nasked;
 	if (skipped > 0) {

@@ -38,6 +38,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "plan.h"
+
 /* Recorded text longer than this many bytes is cut and ends in " [...]". */
 #define TRANSCRIPT_MAX_TEXT (64 * 1024)
 
@@ -66,6 +68,10 @@ struct transcript_meta {
 	unsigned long duration;     /* "- duration: 30m" (duration_format()),
 	                               no line when 0 (untimed) */
 	const char *policy;         /* "- policy: NAME" (strict, default...) */
+	const struct plan *plan;    /* the user's own list (--questions), or
+	                               NULL: "- questions: FILE", then one
+	                               "- question: line N, CATEGORY: TEXT"
+	                               each ("none" when it has no category) */
 };
 
 struct transcript;

@@ -3,7 +3,9 @@
  *
  * transcript_read() parses the Markdown that transcript.c writes: the
  * header ("# infocoach mock session", then "- bank: ...", "- host: ...",
- * "- persona: ...", "- started: ...", "- duration: ...", "- policy: ...")
+ * "- persona: ...", "- started: ...", "- duration: ...", "- policy: ...",
+ * and for a session with the user's own list "- questions: FILE" and a
+ * "- question: line N, CATEGORY: TEXT" for each of its questions)
  * and the records ("**HH:MM:SS.mmm who:** text", or whole seconds
  * "**HH:MM:SS who:** text" in older transcripts), each record's time
  * turned into the time since the meeting started.  Transcripts written before
@@ -35,6 +37,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "plan.h"
 #include "taxonomy.h"
 
 /* A line longer than this many bytes is refused: it holds more than
@@ -96,6 +99,9 @@ struct transcript_doc {
 	struct transcript_record *records;  /* in file order (owned) */
 	size_t nrecords;        /* how many */
 	size_t caprecords;      /* allocated slots */
+	struct plan *plan;      /* the user's own list ("- questions:" and
+	                           "- question:" lines), nothing marked asked
+	                           yet, or NULL (owned) */
 	struct transcript_review *reviews; /* the reviews after the session,
 	                           in file order (owned) */
 	size_t nreviews, capreviews;
