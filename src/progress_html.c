@@ -214,7 +214,7 @@ sessions(FILE *fp, const struct progress *p)
 	}
 	fputs("<div class=\"scroll\"><table><tr><th>#</th><th>date (UTC)</th><th>kind</th><th>bank</th>"
 	    "<th>host</th><th>length</th><th>score</th><th>questions</th><th>flags</th><th>closing</th>"
-	    "<th>file</th></tr>\n", fp);
+	    "<th>review</th><th>file</th></tr>\n", fp);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct progress_session *e = &p->s[i];
 		char len[64];
@@ -237,9 +237,12 @@ sessions(FILE *fp, const struct progress *p)
 			fprintf(fp, "%s%s %u", any ? ", " : "", kind_name((enum flag_kind)k), e->flags[k]);
 			any = true;
 		}
-		fprintf(fp, "%s</td><td>%s</td><td class=\"file\">", any ? "" : "none",
+		fprintf(fp, "%s</td><td>%s</td><td>", any ? "" : "none",
 		    e->referrals && e->mention_name ? "referrals, mention_name" : e->referrals ? "referrals" :
 		    e->mention_name ? "mention_name" : "none");
+		char rev[64];
+		progress_review_cell(e, rev, sizeof rev);
+		fprintf(fp, "%s</td><td class=\"file\">", rev);
 		esc(fp, e->file);
 		fputs("</td></tr>\n", fp);
 	}

@@ -40,6 +40,16 @@ progress_length(const struct progress_session *e, char *buf, size_t len)
 	}
 }
 
+void
+progress_review_cell(const struct progress_session *e, char *buf, size_t len)
+{
+	if (e->reviews == 0)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%u of %u better", e->lines_better + e->topics_better,
+		    e->lines_flagged + e->topics_missed);
+}
+
 /* The flags of e by kind ("job_ask 1 salary 2", or "none"), newly
  * allocated. */
 static char *
@@ -71,7 +81,7 @@ closing_cell(const struct progress_session *e)
 
 /* The table's cells of one session (each newly allocated, safe to print). */
 enum { COL_DATE, COL_KIND, COL_BANK, COL_LENGTH, COL_SCORE, COL_QUESTIONS, COL_FLAGS, COL_CLOSING,
-	COL_FILE, NCOLS };
+	COL_REVIEW, COL_FILE, NCOLS };
 
 static void
 cells(const struct progress_session *e, char *c[NCOLS])
@@ -88,6 +98,8 @@ cells(const struct progress_session *e, char *c[NCOLS])
 	c[COL_QUESTIONS] = xasprintf("%u", e->questions);
 	c[COL_FLAGS] = flag_cell(e);
 	c[COL_CLOSING] = xstrdup(closing_cell(e));
+	progress_review_cell(e, b, sizeof b);
+	c[COL_REVIEW] = xstrdup(b);
 	c[COL_FILE] = text_sanitize(base(e->file), strlen(base(e->file)));
 }
 
@@ -95,7 +107,7 @@ static void
 sessions_table(FILE *fp, const struct progress *p)
 {
 	static const char *const head[NCOLS] = {
-		"date (UTC)", "kind", "bank/host", "length", "score", "asked", "flags", "closing", "file",
+		"date (UTC)", "kind", "bank/host", "length", "score", "asked", "flags", "closing", "review", "file",
 	};
 	/* Numbers are right-aligned. */
 	static const bool right[NCOLS] = {[COL_SCORE] = true, [COL_QUESTIONS] = true};
@@ -188,6 +200,21 @@ trends(FILE *fp, const struct progress *p)
 			errors += p->s[i].flags[KIND_JOB_ASK] + p->s[i].flags[KIND_SALARY];
 		fprintf(fp, " (job asks and pay questions in all: %u)\n", errors);
 	}
+	/* What the reviews put better, of everything there was to redo. */
+	unsigned lines = 0, lines_better = 0, topics = 0, topics_better = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		lines += p->s[i].lines_flagged;
+		lines_better += p->s[i].lines_better;
+		topics += p->s[i].topics_missed;
+		topics_better += p->s[i].topics_better;
+	}
+	if (p->n > 0 && p->reviewed == 0)
+		fprintf(fp, "  Reviewed: none of %zu session%s; 'infocoach review' redoes a session's flagged "
+		    "lines and missed topics\n", p->n, p->n == 1 ? "" : "s");
+	else if (p->n > 0)
+		fprintf(fp, "  Reviewed: %zu of %zu session%s; put better in a review: %u of %u flagged line%s, "
+		    "%u of %u missed topic%s\n", p->reviewed, p->n, p->n == 1 ? "" : "s", lines_better, lines,
+		    lines == 1 ? "" : "s", topics_better, topics, topics == 1 ? "" : "s");
 	/* Topics never asked. */
 	fputs("  Topics never asked in any session: ", fp);
 	bool any = false;
@@ -197,7 +224,19 @@ trends(FILE *fp, const struct progress *p)
 		fprintf(fp, "%s%s", any ? ", " : "", category_words((enum category)c));
 		any = true;
 	}
-	fputs(any ? "\n" : "none: every topic has been asked at least once\n", fp);
+	if (!any) {
+		fputs("none: every topic has been asked at least once\n", fp);
+		return;
+	}
+	/* Rehearsed in a review is a start, not the real thing. */
+	bool practised = false;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (p->asked_ever[c] || !p->practised_ever[c])
+			continue;
+		fprintf(fp, "%s%s", practised ? ", " : " (put better in a review: ", category_words((enum category)c));
+		practised = true;
+	}
+	fputs(practised ? ")\n" : "\n", fp);
 }
 
 void
@@ -258,7 +297,9 @@ progress_print_json(FILE *fp, const struct progress *p)
 			fprintf(fp, "%s\"%s\"", first ? "" : ", ", category_name((enum category)c));
 			first = false;
 		}
-		fputs("]}", fp);
+		fprintf(fp, "],\n     \"review\": {\"reviews\": %u, \"lines_flagged\": %u, \"lines_better\": %u, "
+		    "\"topics_missed\": %u, \"topics_better\": %u}}", e->reviews, e->lines_flagged, e->lines_better,
+		    e->topics_missed, e->topics_better);
 	}
 	fputs(p->n > 0 ? "\n  ],\n  \"skipped\": [" : "],\n  \"skipped\": [", fp);
 	for (size_t i = 0; i < p->nskipped; i++) {
@@ -284,6 +325,14 @@ progress_print_json(FILE *fp, const struct progress *p)
 	first = true;
 	for (int c = 0; c < CAT_COUNT; c++) {
 		if (p->asked_ever[c])
+			continue;
+		fprintf(fp, "%s\"%s\"", first ? "" : ", ", category_name((enum category)c));
+		first = false;
+	}
+	fprintf(fp, "],\n    \"reviewed_sessions\": %zu,\n    \"put_better_in_review\": [", p->reviewed);
+	first = true;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (p->asked_ever[c] || !p->practised_ever[c])
 			continue;
 		fprintf(fp, "%s\"%s\"", first ? "" : ", ", category_name((enum category)c));
 		first = false;

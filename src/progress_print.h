@@ -4,8 +4,9 @@
  *
  * Text: a table of the sessions in the order held (date, kind, bank and
  * host, length, score, questions, flags by kind, closing questions,
- * file name), the files skipped with the reason, the trends (score over
- * the timed sessions, flags per session, topics never asked) and the
+ * what its reviews put better, file name), the files skipped with the
+ * reason, the trends (score over the timed sessions, flags per session,
+ * what the reviews put better, topics never asked) and the
  * next thing to practise.  JSON: the same figures, every file's path,
  * one object.  Only the layout is here: the figures are progress.c's.
  */
@@ -30,5 +31,10 @@ void progress_print_json(FILE *fp, const struct progress *p);
 /* A session's length as the text shows it ("20:10 of 20:00", "6:30"),
  * into buf. */
 void progress_length(const struct progress_session *e, char *buf, size_t len);
+
+/* What the reviews of a session put better, as the text shows it: "-"
+ * when it has none, else "N of M better" (of its flagged lines and
+ * topics never asked), into buf. */
+void progress_review_cell(const struct progress_session *e, char *buf, size_t len);
 
 #endif

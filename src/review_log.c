@@ -85,7 +85,21 @@ review_log_free(struct review_log *l)
 	free(l->items);
 	free(l);
 }
-
+bool
+review_log_better(const struct transcript_doc *d, unsigned long turn, enum category cat)
+{
+	bool better = false;
+	for (size_t r = 0; r < d->nreviews && !better; r++) {
+		struct review_log *l = review_log_read(&d->reviews[r]);
+		for (size_t i = 0; i < l->n && !better; i++) {
+			const struct review_log_item *it = &l->items[i];
+			better = it->better && (turn > 0 ? !it->missed && it->turn == turn :
+			    it->missed && it->cat == cat && cat != CAT_NONE);
+		}
+		review_log_free(l);
+	}
+	return better;
+}
 
 char *
 review_log_text(const struct transcript_doc *d)

@@ -57,6 +57,11 @@ struct review_log *review_log_read(const struct transcript_review *rv);
 /* Free a log; NULL is fine. */
 void review_log_free(struct review_log *l);
 
+/* Whether some review in d put better the flagged line of turn turn
+ * (1-based, as the "flagged" records count; 0 for none), or, with turn
+ * 0, the missed topic cat. */
+bool review_log_better(const struct transcript_doc *d, unsigned long turn, enum category cat);
+
 /* Every review in d as the report's text (newly allocated, ending
  * without a newline), or NULL when d holds none. */
 char *review_log_text(const struct transcript_doc *d);
