@@ -17,6 +17,7 @@
 
 #include "dialogue.h"
 #include "report.h"
+#include "review_log.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -69,6 +70,18 @@ review_new(const struct review_config *cfg)
 				.turn = SIZE_MAX, .cat = c, .example = sugg[c] != NULL ? sugg[c]->text : NULL,
 			};
 		}
+	/* What an earlier review put better is done: leave it out. */
+	size_t kept = 0;
+	for (size_t i = 0; i < rv->n; i++) {
+		const struct review_item *it = &rv->items[i];
+		if (cfg->before != NULL && (it->turn != SIZE_MAX ?
+		    review_log_better(cfg->before, (unsigned long)it->turn + 1, CAT_NONE) :
+		    review_log_better(cfg->before, 0, it->cat)))
+			rv->done_before++;
+		else
+			rv->items[kept++] = *it;
+	}
+	rv->n = kept;
 	return rv;
 }
 
@@ -160,12 +173,24 @@ show_item(struct review *rv)
 	}
 }
 
+char *
+review_nothing(const struct review *rv)
+{
+	if (rv->done_before == 0)
+		return xstrdup("Nothing to review: no line was flagged and every topic was asked.");
+	return xasprintf("Nothing left to review: %s put better in an earlier review ('infocoach report' "
+	    "shows the tries).", rv->done_before == 1 ? "the one thing to redo was" :
+	    rv->done_before == 2 ? "both things to redo were" : "every thing to redo was");
+}
+
 void
 review_start(struct review *rv)
 {
 	rv->started = true;
 	if (rv->n == 0) {
-		say(rv, VOICE_INFO, "Nothing to review: no line was flagged and every topic was asked.");
+		char *what = review_nothing(rv);
+		say(rv, VOICE_INFO, what);
+		free(what);
 		rv->over = true;
 		return;
 	}
@@ -174,10 +199,19 @@ review_start(struct review *rv)
 		lines += rv->items[i].turn != SIZE_MAX;
 		topics += rv->items[i].turn == SIZE_MAX;
 	}
-	sayf(rv, VOICE_INFO, "Review: %zu line%s the coach flagged and %zu topic%s you did not ask about. "
-	    "For each, type a better version and the coach judges it at once. Enter or /skip moves on, "
-	    "/stop ends the review.%s", lines, lines == 1 ? "" : "s", topics, topics == 1 ? "" : "s",
-	    rv->cfg.t == NULL ? " (There is no transcript: the tries will not be saved.)" : "");
+	/* "2 lines the coach flagged and 3 topics...", without a part of none. */
+	char *l = xasprintf("%zu line%s the coach flagged", lines, lines == 1 ? "" : "s");
+	char *t = xasprintf("%zu topic%s you did not ask about", topics, topics == 1 ? "" : "s");
+	char *done = rv->done_before == 0 ? xstrdup("") :
+	    xasprintf(" (%zu put better in an earlier review %s left out.)", rv->done_before,
+	        rv->done_before == 1 ? "is" : "are");
+	sayf(rv, VOICE_INFO, "Review: %s%s%s. For each, type a better version and the coach judges it at "
+	    "once. Enter or /skip moves on, /stop ends the review.%s%s", lines > 0 ? l : "",
+	    lines > 0 && topics > 0 ? " and " : "", topics > 0 ? t : "",
+	    done, rv->cfg.t == NULL ? " (There is no transcript: the tries will not be saved.)" : "");
+	free(l);
+	free(t);
+	free(done);
 	if (rv->cfg.t != NULL && transcript_review_begin(rv->cfg.t, clock_wall_ms(rv->cfg.clock)) != 0) {
 		say(rv, VOICE_INFO, transcript_error(rv->cfg.t));
 		rv->save_failed = true;
