@@ -46,7 +46,7 @@ progress_review_cell(const struct progress_session *e, char *buf, size_t len)
 	if (e->reviews == 0)
 		snprintf(buf, len, "-");
 	else
-		snprintf(buf, len, "%u of %u better", e->lines_better + e->topics_better,
+		snprintf(buf, len, "%u of %u put better", e->lines_better + e->topics_better,
 		    e->lines_flagged + e->topics_missed);
 }
 

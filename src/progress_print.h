@@ -33,7 +33,7 @@ void progress_print_json(FILE *fp, const struct progress *p);
 void progress_length(const struct progress_session *e, char *buf, size_t len);
 
 /* What the reviews of a session put better, as the text shows it: "-"
- * when it has none, else "N of M better" (of its flagged lines and
+ * when it has none, else "N of M put better" (of its flagged lines and
  * topics never asked), into buf. */
 void progress_review_cell(const struct progress_session *e, char *buf, size_t len);
 

@@ -948,7 +948,9 @@ section_review(struct page *pg)
 			fputs(" of ", fp);
 			esc(fp, d->reviews[r].started);
 		}
-		fprintf(fp, ": %zu of %zu put better</h3>\n<ol class=\"flags\">\n", l->better, l->n);
+		char *sum = review_summary(l->better, l->total, l->tried, l->n);
+		fprintf(fp, ": %s</h3>\n<ol class=\"flags\">\n", sum);
+		free(sum);
 		for (size_t i = 0; i < l->n; i++) {
 			const struct review_log_item *it = &l->items[i];
 			fprintf(fp, "<li class=\"%s\"><p>", it->better ? "yes" : "no");

@@ -212,7 +212,7 @@ review_start(struct review *rv)
 	free(l);
 	free(t);
 	free(done);
-	if (rv->cfg.t != NULL && transcript_review_begin(rv->cfg.t, clock_wall_ms(rv->cfg.clock)) != 0) {
+	if (rv->cfg.t != NULL && transcript_review_begin(rv->cfg.t, clock_wall_ms(rv->cfg.clock), rv->n) != 0) {
 		say(rv, VOICE_INFO, transcript_error(rv->cfg.t));
 		rv->save_failed = true;
 	}
@@ -375,8 +375,6 @@ review_input(struct review *rv, const char *line, size_t len)
 	if (rv->over)
 		return;
 	if (len == 0 || (len == 5 && strncasecmp(line, "/skip", 5) == 0)) {
-		if (rv->tries == 0)
-			rv->skipped++;
 		next_item(rv);
 		return;
 	}
@@ -398,6 +396,8 @@ review_input(struct review *rv, const char *line, size_t len)
 	}
 	const struct review_item *it = &rv->items[rv->at];
 	record(rv, "try", text);
+	if (rv->tries == 0)
+		rv->tried++;
 	char *why = NULL;
 	bool better = judge(rv, it, text, len, &why);
 	record(rv, better ? "better" : "not yet", why);
@@ -430,16 +430,15 @@ review_finish(struct review *rv)
 {
 	if (!rv->started || rv->n == 0 || rv->at == SIZE_MAX)
 		return;
-	size_t done = rv->at < rv->n ? rv->at : rv->n;
+	/* The item shown when the review stopped was reached. */
+	size_t reached = rv->at < rv->n ? rv->at + 1 : rv->n;
 	char *where = rv->cfg.t == NULL ? xstrdup("") :
 	    rv->save_failed ? xasprintf(" The transcript %s is INCOMPLETE: some tries could not be saved.",
 	        transcript_path(rv->cfg.t)) :
 	    xasprintf(" The tries are saved in %s", transcript_path(rv->cfg.t));
-	if (done < rv->n)
-		sayf(rv, VOICE_INFO, "Review stopped after %zu of %zu: %zu put better.%s", done, rv->n, rv->better, where);
-	else
-		sayf(rv, VOICE_INFO, "Review done: %zu of %zu put better, %zu skipped.%s", rv->better, rv->n,
-		    rv->skipped, where);
+	char *sum = review_summary(rv->better, rv->n, rv->tried, reached);
+	sayf(rv, VOICE_INFO, "Review %s: %s.%s", rv->at < rv->n ? "stopped" : "done", sum, where);
+	free(sum);
 	free(where);
 	rv->at = SIZE_MAX;   /* said once */
 	rv->over = true;

@@ -71,7 +71,6 @@ struct review {
 	unsigned tries;             /* tries on it so far */
 	size_t better;              /* items put better */
 	size_t tried;               /* items with at least one try */
-	size_t skipped;             /* items moved on from with no try */
 	bool started, over;         /* review_start() called; finished */
 	bool save_failed;           /* a record could not be saved */
 	struct matcher *m;          /* match state (owned) */

@@ -70,6 +70,7 @@ review_log_read(const struct transcript_review *rv)
 		l->better += l->items[i].better;
 		l->tried += l->items[i].ntries > 0;
 	}
+	l->total = rv->items > l->n ? rv->items : l->n;
 	return l;
 }
 
@@ -85,6 +86,26 @@ review_log_free(struct review_log *l)
 	free(l->items);
 	free(l);
 }
+char *
+review_summary(size_t better, size_t total, size_t tried, size_t reached)
+{
+	struct text_buf b = {0};
+	size_t not_yet = tried - better, skipped = reached - tried, unreached = total - reached;
+	text_buf_add(&b, "%zu of %zu put better", better, total);
+	const char *sep = "; ";
+	if (not_yet > 0) {
+		text_buf_add(&b, "%s%zu not yet", sep, not_yet);
+		sep = ", ";
+	}
+	if (skipped > 0) {
+		text_buf_add(&b, "%s%zu skipped", sep, skipped);
+		sep = ", ";
+	}
+	if (unreached > 0)
+		text_buf_add(&b, "%s%zu not reached", sep, unreached);
+	return b.p;
+}
+
 bool
 review_log_better(const struct transcript_doc *d, unsigned long turn, enum category cat)
 {
@@ -109,9 +130,10 @@ review_log_text(const struct transcript_doc *d)
 	struct text_buf b = {0};
 	for (size_t r = 0; r < d->nreviews; r++) {
 		struct review_log *l = review_log_read(&d->reviews[r]);
-		text_buf_add(&b, "%sReview%s%s: %zu of %zu put better, %zu tried\n", r > 0 ? "\n" : "",
-		    d->reviews[r].started != NULL ? " of " : "",
-		    d->reviews[r].started != NULL ? d->reviews[r].started : "", l->better, l->n, l->tried);
+		char *sum = review_summary(l->better, l->total, l->tried, l->n);
+		text_buf_add(&b, "%sReview%s%s: %s\n", r > 0 ? "\n" : "", d->reviews[r].started != NULL ? " of " : "",
+		    d->reviews[r].started != NULL ? d->reviews[r].started : "", sum);
+		free(sum);
 		for (size_t i = 0; i < l->n; i++) {
 			const struct review_log_item *it = &l->items[i];
 			if (it->missed)

@@ -409,12 +409,14 @@ transcript_begin(struct transcript *t, const struct transcript_meta *m)
 }
 
 int
-transcript_review_begin(struct transcript *t, uint64_t started_ms)
+transcript_review_begin(struct transcript *t, uint64_t started_ms, size_t items)
 {
-	char started[64];
+	char started[64], count[48] = "";
 
 	stamp_utc(started_ms, started, sizeof started);
-	return add_record(t, xasprintf("## infocoach review\n\n- started: %s\n\n", started));
+	if (items > 0)
+		snprintf(count, sizeof count, "- items: %zu\n", items);
+	return add_record(t, xasprintf("## infocoach review\n\n- started: %s\n%s\n", started, count));
 }
 
 size_t

@@ -362,6 +362,17 @@ static void
 review_header_line(struct reader *r, unsigned long line, const char *s, size_t len)
 {
 	struct transcript_review *rv = &r->d->reviews[r->d->nreviews - 1];
+	if (len > 7 && memcmp(s, "items: ", 7) == 0) {
+		char *tmp = xstrndup(s + 7, len - 7), *end = NULL;
+		unsigned long n = tmp[0] >= '0' && tmp[0] <= '9' ? strtoul(tmp, &end, 10) : 0;
+		if (end == NULL || *end != '\0' || n == 0 || rv->items != 0)
+			error_at(r, line, rv->items != 0 ? 1 : 10, rv->items != 0 ? "the review says 'items' twice" :
+			    "expected a number of items, such as '- items: 5'");
+		else
+			rv->items = (size_t)n;
+		free(tmp);
+		return;
+	}
 	if (len < 9 || memcmp(s, "started: ", 9) != 0)
 		return;
 	if (rv->started != NULL) {

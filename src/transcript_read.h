@@ -70,13 +70,15 @@ struct transcript_record {
 };
 
 /* A review of the session appended after it (review.c): the line
- * "## infocoach review", "- started: ..." and its own records ("flagged",
+ * "## infocoach review", "- started: ...", "- items: N" and its own records ("flagged",
  * "missed", "try", "better", "not yet"; review_log.c says what they
  * mean), each record's time counted from the review's start. */
 struct transcript_review {
 	unsigned long line;     /* where its "## infocoach review" line is */
 	char *started;          /* "- started:" as written, or NULL (owned) */
 	time_t started_at;      /* the same as a time, or 0 */
+	size_t items;           /* "- items: N", what it set out to go
+	                           through, or 0 (older reviews) */
 	struct transcript_record *records;  /* in file order (owned) */
 	size_t nrecords;        /* how many */
 	size_t caprecords;      /* allocated slots */

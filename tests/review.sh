@@ -37,7 +37,7 @@ grep -q '^2 of [0-9]*\. At 3:00 you said: "How much do you make?"' "$T/out" &&
 ok $? "the missed closing question comes before the other topics, and an empty line moves on"
 grep -q 'Better: no longer a pay question, and it asks about how they got into' "$T/out"
 ok $? "the second item's better version is judged better too"
-grep -q "^Review stopped after 3 of [0-9]*: 2 put better. The tries are saved in $tr" "$T/out"
+grep -q "^Review stopped: 2 of [0-9]* put better; 2 skipped, [0-9]* not reached\. The tries are saved in $tr" "$T/out"
 ok $? "/stop ends the review and says where the tries are"
 
 cmp -s -n "$size" "$tr" "$T/before.md"
@@ -53,7 +53,7 @@ ok $? "the review section holds each item, each try and its verdict"
 ok $? "the transcript is still mode 0600"
 
 timeout 20 "$IC" report "$tr" > "$T/report" 2>&1
-grep -q '^Review of [0-9-]* [0-9:.]* UTC: 2 of 4 put better, 2 tried$' "$T/report" &&
+grep -q "^Review of [0-9-]* [0-9:.]* UTC: $(sed -n 's/^Review stopped: \(.*\)\. The tries.*/\1/p' "$T/out")\$" "$T/report" &&
     grep -q '^  You said (turn 2): "Are you hiring at the moment?" \[job-ask.hiring\]$' "$T/report" &&
     grep -q '^    try 1: "How did people on your team get their start?"$' "$T/report" &&
     grep -q '^      better: no longer a job ask' "$T/report"
