@@ -50,10 +50,8 @@ progress_review_cell(const struct progress_session *e, char *buf, size_t len)
 		    e->lines_flagged + e->topics_missed);
 }
 
-/* The flags of e by kind ("job_ask 1 salary 2", or "none"), newly
- * allocated. */
-static char *
-flag_cell(const struct progress_session *e)
+char *
+progress_flag_cell(const struct progress_session *e)
 {
 	char buf[128] = "";
 	size_t at = 0;
@@ -71,9 +69,8 @@ flag_cell(const struct progress_session *e)
 	return xstrdup(at > 0 ? buf : "none");
 }
 
-/* The closing questions e asked ("both", "referrals", "name" or "none"). */
-static const char *
-closing_cell(const struct progress_session *e)
+const char *
+progress_closing_cell(const struct progress_session *e)
 {
 	return e->referrals && e->mention_name ? "both" :
 	    e->referrals ? "referrals" : e->mention_name ? "name" : "none";
@@ -96,8 +93,8 @@ cells(const struct progress_session *e, char *c[NCOLS])
 	c[COL_LENGTH] = xstrdup(b);
 	c[COL_SCORE] = e->score >= 0 ? xasprintf("%d", e->score) : xstrdup("-");
 	c[COL_QUESTIONS] = xasprintf("%u", e->questions);
-	c[COL_FLAGS] = flag_cell(e);
-	c[COL_CLOSING] = xstrdup(closing_cell(e));
+	c[COL_FLAGS] = progress_flag_cell(e);
+	c[COL_CLOSING] = xstrdup(progress_closing_cell(e));
 	progress_review_cell(e, b, sizeof b);
 	c[COL_REVIEW] = xstrdup(b);
 	c[COL_FILE] = text_sanitize(base(e->file), strlen(base(e->file)));

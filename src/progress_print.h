@@ -32,6 +32,13 @@ void progress_print_json(FILE *fp, const struct progress *p);
  * into buf. */
 void progress_length(const struct progress_session *e, char *buf, size_t len);
 
+/* The flags of e by kind in words ("job ask 1, pay 2", or "none"), newly
+ * allocated. */
+char *progress_flag_cell(const struct progress_session *e);
+
+/* The closing questions e asked: "both", "referrals", "name" or "none". */
+const char *progress_closing_cell(const struct progress_session *e);
+
 /* What the reviews of a session put better, as the text shows it: "-"
  * when it has none, else "N of M put better" (of its flagged lines and
  * topics never asked), into buf. */

@@ -21,20 +21,6 @@
 #include "text.h"
 #include "xmalloc.h"
 
-/* Why a missed closing topic matters; other topics share one reason. */
-static const char *
-why_missed(enum category c)
-{
-	switch (c) {
-	case CAT_REFERRALS:
-		return "Asking whom else you could talk to is how one conversation leads to the next.";
-	case CAT_MENTION_NAME:
-		return "Asking whether you may use their name makes your next introduction a warm one.";
-	default:
-		return "Nothing you said asked about it; the host could have told you.";
-	}
-}
-
 struct review *
 review_new(const struct review_config *cfg)
 {
@@ -168,7 +154,7 @@ show_item(struct review *rv)
 	} else {
 		sayf(rv, VOICE_INFO, "%zu of %zu. A topic you did not ask about: %s (%s).\n  %s\nType a question "
 		    "about it (up to %d tries; Enter moves on).", rv->at + 1, rv->n, report_topic(it->cat),
-		    category_words(it->cat), why_missed(it->cat), REVIEW_TRIES);
+		    category_words(it->cat), category_why(it->cat), REVIEW_TRIES);
 		record(rv, "missed", category_name(it->cat));
 	}
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -137,7 +138,7 @@ review_log_text(const struct transcript_doc *d)
 		for (size_t i = 0; i < l->n; i++) {
 			const struct review_log_item *it = &l->items[i];
 			if (it->missed)
-				text_buf_add(&b, "  Not asked: %s\n", it->cat != CAT_NONE ? category_words(it->cat) : it->said);
+				text_buf_add(&b, "  Not asked: %s\n", it->cat != CAT_NONE ? report_topic(it->cat) : it->said);
 			else if (it->turn > 0)
 				text_buf_add(&b, "  You said (turn %lu): \"%s\" [%s]\n", it->turn, it->said, it->rules);
 			else

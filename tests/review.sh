@@ -35,6 +35,9 @@ grep -q '^2 of [0-9]*\. At 3:00 you said: "How much do you make?"' "$T/out" &&
     grep -q '^3 of [0-9]*\. A topic you did not ask about: whether you may use their name' "$T/out" &&
     grep -q '^4 of [0-9]*\. A topic you did not ask about: how they got into the field' "$T/out"
 ok $? "the missed closing question comes before the other topics, and an empty line moves on"
+grep -q '^  Asking whether you may use their name makes your next introduction a warm one\.$' "$T/out" &&
+    grep -q '^  How they got in is a route you might follow' "$T/out"
+ok $? "each missed topic says why it matters, in words of its own"
 grep -q 'Better: no longer a pay question, and it asks about how they got into' "$T/out"
 ok $? "the second item's better version is judged better too"
 grep -q "^Review stopped: 2 of [0-9]* put better; 2 skipped, [0-9]* not reached\. The tries are saved in $tr" "$T/out"
