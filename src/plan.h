@@ -5,8 +5,11 @@
  * A plan holds the list's questions in order, each with the category the
  * checker understood it under.  During the session each line said to
  * the host is matched to the list by understanding, not by its words
- * alone: an unasked question of the same category, the one sharing the
- * most words when several are, the earliest when none shares any.  From
+ * alone: the unasked question it says nearly word for word, else the
+ * unasked question of the same category that shares the most content
+ * with it (the earliest of equals).  A line of that category that shares
+ * no content with any of them asks something else: it is added on the
+ * spot, and the list's questions stay unasked.  From
  * that the plan knows the next unasked question, and at the end what was
  * asked, skipped, asked out of order and added on the spot.
  *
@@ -57,8 +60,9 @@ const struct plan_item *plan_closest(const struct plan *p, const char *text);
 /*
  * Turn number turn said text, understood as cat (CAT_NONE: not a
  * question about the work).  Marks the question of the list it asks, if
- * any (see above), or, for a question with a category, keeps it as
- * added on the spot.  Returns the item asked, or NULL.
+ * any (see above: its topic and some of its content, or nearly its
+ * words), or, for a question with a category, keeps it as added on the
+ * spot.  Returns the item asked, or NULL.
  */
 const struct plan_item *plan_hear(struct plan *p, size_t turn, const char *text, enum category cat);
 
