@@ -23,6 +23,7 @@
 #include "progress_html.h"
 #include "progress_print.h"
 #include "settings.h"
+#include "table.h"
 #include "xmalloc.h"
 
 static void
@@ -35,7 +36,8 @@ progress_usage(FILE *fp)
 	    "questions and what its reviews put better; then the trends (score over\n"
 	    "the timed sessions, flags per session, what the reviews put better,\n"
 	    "topics never asked in any session) and the next thing to practise.\n"
-	    "Each session is replayed as 'infocoach report' replays it.\n"
+	    "Each session is replayed as 'infocoach report' replays it.  On a\n"
+	    "terminal (or with $COLUMNS) the table fits the width, its cells wrapped.\n"
 	    "Files that are not sessions that can be shown are listed as skipped,\n"
 	    "with the reason.\n"
 	    "\n"
@@ -155,7 +157,7 @@ cli_progress(int argc, char **argv)
 		if (json)
 			progress_print_json(stdout, p);
 		else
-			progress_print_text(stdout, p);
+			progress_print_text(stdout, p, table_width(fileno(stdout)));
 		status = STATUS_OK;
 	}
 out:

@@ -2,9 +2,9 @@
  * progress_print.c -- past sessions as text and JSON (see
  * progress_print.h).
  *
- * The text table's columns are as wide as their widest cell; every text
- * that came from a file (names, ids) is written with its control
- * characters escaped.
+ * The text table's columns are as wide as their widest cell, or fitted
+ * to the width given (table.c); every text that came from a file
+ * (names, ids) is written with its control characters escaped.
  */
 #include <config.h>
 
@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "emit.h"
 #include "report.h"
+#include "table.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -101,47 +102,28 @@ cells(const struct progress_session *e, char *c[NCOLS])
 }
 
 static void
-sessions_table(FILE *fp, const struct progress *p)
+sessions_table(FILE *fp, const struct progress *p, unsigned width)
 {
-	static const char *const head[NCOLS] = {
-		"date (UTC)", "kind", "bank/host", "length", "score", "asked", "flags", "closing", "review", "file",
+	/* The numbers are right-aligned; the text columns may be cut to fit. */
+	static const struct table_col cols[NCOLS] = {
+		[COL_DATE] = {"date (UTC)", false, false}, [COL_KIND] = {"kind", false, true},
+		[COL_BANK] = {"bank/host", false, true}, [COL_LENGTH] = {"length", false, false},
+		[COL_SCORE] = {"score", true, false}, [COL_QUESTIONS] = {"asked", true, false},
+		[COL_FLAGS] = {"flags", false, true}, [COL_CLOSING] = {"closing", false, true},
+		[COL_REVIEW] = {"review", false, true}, [COL_FILE] = {"file", false, true},
 	};
-	/* Numbers are right-aligned. */
-	static const bool right[NCOLS] = {[COL_SCORE] = true, [COL_QUESTIONS] = true};
-	size_t width[NCOLS];
-	char *(*rows)[NCOLS] = xcalloc(p->n + 1, sizeof *rows);
-
-	for (int k = 0; k < NCOLS; k++)
-		width[k] = strlen(head[k]);
+	char ***rows = xcalloc(p->n + 1, sizeof *rows);
 	for (size_t i = 0; i < p->n; i++) {
+		rows[i] = xcalloc(NCOLS, sizeof *rows[i]);
 		cells(&p->s[i], rows[i]);
-		for (int k = 0; k < NCOLS; k++) {
-			size_t w = utf8_columns(rows[i][k], strlen(rows[i][k]));
-			if (w > width[k])
-				width[k] = w;
-		}
 	}
 	fprintf(fp, "Sessions, in the order held (%zu):\n", p->n);
-	for (size_t i = 0; i <= p->n; i++) {
-		const char *const *row = i == 0 ? head : (const char *const *)rows[i - 1];
-		fputs(" ", fp);
-		for (int k = 0; k < NCOLS; k++) {
-			size_t w = utf8_columns(row[k], strlen(row[k]));
-			size_t pad = width[k] - w;
-			fputs(" ", fp);
-			if (right[k])
-				fprintf(fp, "%*s", (int)pad, "");
-			fputs(row[k], fp);
-			if (!right[k] && k + 1 < NCOLS)
-				fprintf(fp, "%*s", (int)pad, "");
-			if (k + 1 < NCOLS)
-				fputs(" ", fp);
-		}
-		fputs("\n", fp);
-	}
-	for (size_t i = 0; i < p->n; i++)
+	table_print(fp, cols, NCOLS, (const char *const *const *)rows, p->n, 2, width);
+	for (size_t i = 0; i < p->n; i++) {
 		for (int k = 0; k < NCOLS; k++)
 			free(rows[i][k]);
+		free(rows[i]);
+	}
 	free(rows);
 }
 
@@ -237,24 +219,39 @@ trends(FILE *fp, const struct progress *p)
 }
 
 void
-progress_print_text(FILE *fp, const struct progress *p)
+progress_print_text(FILE *fp, const struct progress *p, unsigned width)
 {
 	if (p->n > 0)
-		sessions_table(fp, p);
+		sessions_table(fp, p, width);
 	else
 		fputs("No sessions yet.\n", fp);
+	/* The rest is written whole, then each line fitted to the width:
+	 * its wrapped part goes on under the text after the label. */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (mem == NULL)
+		xalloc_die();
 	if (p->nskipped > 0) {
-		fprintf(fp, "\nSkipped, not sessions that can be shown (%zu):\n", p->nskipped);
+		fprintf(mem, "\nSkipped, not sessions that can be shown (%zu):\n", p->nskipped);
 		for (size_t i = 0; i < p->nskipped && i < PROGRESS_TEXT_SKIPS; i++)
-			text_printf(fp, "  %s: %s\n", base(p->skipped[i].file), p->skipped[i].reason);
+			text_printf(mem, "  %s: %s\n", base(p->skipped[i].file), p->skipped[i].reason);
 		if (p->nskipped > PROGRESS_TEXT_SKIPS)
-			fprintf(fp, "  and %zu more (--format json lists them all)\n",
+			fprintf(mem, "  and %zu more (--format json lists them all)\n",
 			    p->nskipped - PROGRESS_TEXT_SKIPS);
 	}
-	trends(fp, p);
-	text_printf(fp, "\nNext: %s\n", p->next);
+	trends(mem, p);
+	text_printf(mem, "\nNext: %s\n", p->next);
 	if (p->next_question != NULL)
-		text_printf(fp, "  For example: \"%s\"\n", p->next_question);
+		text_printf(mem, "  For example: \"%s\"\n", p->next_question);
+	if (fclose(mem) != 0)
+		xalloc_die();
+	for (char *line = buf, *nl; line < buf + len; line = nl + 1) {
+		nl = strchr(line, '\n');
+		*nl = '\0';
+		table_line(fp, line, line[0] == ' ' ? 4 : 2, width);
+	}
+	free(buf);
 }
 
 void

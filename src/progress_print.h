@@ -22,8 +22,9 @@
 #define PROGRESS_TEXT_SKIPS 20
 #define PROGRESS_TREND_LAST 20
 
-/* Write p (finished) as text to fp. */
-void progress_print_text(FILE *fp, const struct progress *p);
+/* Write p (finished) as text to fp, in at most width columns (0: no
+ * limit; see table_width()). */
+void progress_print_text(FILE *fp, const struct progress *p, unsigned width);
 
 /* Write p (finished) as one JSON object to fp. */
 void progress_print_json(FILE *fp, const struct progress *p);

@@ -466,4 +466,22 @@ ok $? "review FILE: /stop ends it, status 0"
 [ "$(grep -c '^## infocoach review$' "$rtr")" -eq 2 ]
 ok $? "review FILE: a second review is appended"
 
+# Tables fit the terminal they are shown in (its width; $COLUMNS is
+# taken out of the environment): progress and banks in a window of 72
+# columns, every line within it (-J joins the lines the terminal itself
+# wrapped, so a line too long would show).
+window 72 60 \
+	"env -u COLUMNS TERM=xterm HOME='$TEST_HOME' '$INFOCOACH' progress --dir '$TOP_SRCDIR/tests/golden/progress-sessions/sessions'; echo EXITED \$?; sleep 30"
+wait_for 'EXITED 0'
+T capture-pane -p -J -S -200 -t t > "$TEST_HOME/progress.screen"
+grep -q '^  date (UTC)' "$TEST_HOME/progress.screen" && grep -q '^Next: ' "$TEST_HOME/progress.screen" &&
+    [ "$(sed 's/ *$//' "$TEST_HOME/progress.screen" | wc -L)" -le 72 ]
+ok $? "progress fits a terminal of 72 columns"
+window 72 60 \
+	"env -u COLUMNS TERM=xterm HOME='$TEST_HOME' '$INFOCOACH' banks; echo EXITED \$?; sleep 30"
+wait_for 'EXITED 0'
+T capture-pane -p -J -S -300 -t t > "$TEST_HOME/banks.screen"
+grep -q '^  persona ' "$TEST_HOME/banks.screen" && [ "$(sed 's/ *$//' "$TEST_HOME/banks.screen" | wc -L)" -le 72 ]
+ok $? "banks fits a terminal of 72 columns"
+
 done_testing
