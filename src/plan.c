@@ -217,6 +217,17 @@ plan_next(const struct plan *p)
 	return NULL;
 }
 
+bool
+plan_late(const struct plan *p, size_t i)
+{
+	if (p->items[i].turn == PLAN_NOT_ASKED)
+		return false;
+	for (size_t j = i + 1; j < p->n; j++)
+		if (p->items[j].turn != PLAN_NOT_ASKED && p->items[j].rank < p->items[i].rank)
+			return true;
+	return false;
+}
+
 char *
 plan_report(const struct plan *p)
 {
@@ -236,16 +247,10 @@ plan_report(const struct plan *p)
 			if (p->items[i].turn == PLAN_NOT_ASKED)
 				fprintf(f, "      line %lu: %s\n", p->items[i].line, p->items[i].text);
 	}
-	/* Out of order: asked after a question that comes later in the list. */
 	size_t out = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		const struct plan_item *it = &p->items[i];
-		if (it->turn == PLAN_NOT_ASKED)
-			continue;
-		bool late = false;
-		for (size_t j = i + 1; j < p->n && !late; j++)
-			late = p->items[j].turn != PLAN_NOT_ASKED && p->items[j].rank < it->rank;
-		if (!late)
+		if (!plan_late(p, i))
 			continue;
 		if (out++ == 0)
 			fputs("    Asked later than the list has it:\n", f);

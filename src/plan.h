@@ -19,6 +19,7 @@
 #ifndef INFOCOACH_PLAN_H
 #define INFOCOACH_PLAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "taxonomy.h"
@@ -68,6 +69,10 @@ const struct plan_item *plan_hear(struct plan *p, size_t turn, const char *text,
 
 /* The first question of the list not asked yet, or NULL. */
 const struct plan_item *plan_next(const struct plan *p);
+
+/* Whether item i was asked after a question that comes later in the
+ * list. */
+bool plan_late(const struct plan *p, size_t i);
 
 /* The report's part about the plan: asked, skipped, asked out of order,
  * added on the spot, indented as report.c's lines are; newly allocated,
