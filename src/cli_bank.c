@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "catalog.h"
 #include "cli.h"
 #include "diag.h"
+#include "table.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -100,7 +102,8 @@ banks_usage(FILE *fp)
 	    "their personas.  Banks are searched in $XDG_DATA_HOME/infocoach/questionbanks,\n"
 	    "the source tree (when run from the build tree), the installed data\n"
 	    "directory and infocoach/questionbanks in each $XDG_DATA_DIRS directory, in\n"
-	    "that order; the first file with a given name wins.\n"
+	    "that order; the first file with a given name wins.  On a terminal (or\n"
+	    "with $COLUMNS) long lines are wrapped to fit the width.\n"
 	    "\n"
 	    "  -b, --bank NAME|FILE  also list this bank (repeatable)\n"
 	    "      --names           print only the names of the banks found, one a line\n"
@@ -119,24 +122,42 @@ id_width(int width, const char *path)
 	return l > 5 && (int)(l - 5) > width && l - 5 < 64 ? (int)(l - 5) : width;
 }
 
+/* One line of the listing, made safe to show and fitted to cols
+ * columns (0: no limit), its wrapped part going on at column hang. */
+static void
+put(unsigned cols, unsigned hang, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+put(unsigned cols, unsigned hang, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *line = xvasprintf(fmt, ap);
+	va_end(ap);
+	char *safe = text_sanitize(line, strlen(line));
+	table_line(stdout, safe, hang, cols);
+	free(safe);
+	free(line);
+}
+
 static bool
-print_bank(const char *path, const char *origin, int width, struct diag_list *dl)
+print_bank(const char *path, const char *origin, int width, unsigned cols, struct diag_list *dl)
 {
 	struct bank *b = bank_load(path, dl, 0);
 	if (b == NULL)
 		return false;
 	char *p = diag_quote(path);
+	/* Wrapped parts go on under the title, the field, the persona. */
+	put(cols, (unsigned)width + 1, "%-*s %-40s (%s: %s)", width, b->id, b->title, origin, p);
 	if (b->rules_only) {
-		text_printf(stdout, "%-*s %-40s (%s: %s)\n", width, b->id, b->title, origin, p);
-		printf("  %zu %s, %zu %s\n", b->nrules, b->nrules == 1 ? "rule" : "rules", b->ncues,
+		put(cols, 4, "  %zu %s, %zu %s", b->nrules, b->nrules == 1 ? "rule" : "rules", b->ncues,
 		    b->ncues == 1 ? "cue" : "cues");
 	} else {
-		text_printf(stdout, "%-*s %-40s (%s: %s)\n", width, b->id, b->title, origin, p);
-		text_printf(stdout, "  field: %s; %zu %s, %zu %s\n", b->field, b->nquestions,
+		put(cols, 9, "  field: %s; %zu %s, %zu %s", b->field, b->nquestions,
 		    b->nquestions == 1 ? "question" : "questions", b->nrules, b->nrules == 1 ? "rule" : "rules");
 		for (size_t i = 0; i < b->npersonas; i++) {
 			const struct persona *ps = &b->personas[i];
-			text_printf(stdout, "  persona %-10s %s, %s at %s (%d year%s, %s)\n", ps->id, ps->name,
+			put(cols, 21, "  persona %-10s %s, %s at %s (%d year%s, %s)", ps->id, ps->name,
 			    ps->role, ps->employer, ps->years, ps->years == 1 ? "" : "s", ps->style);
 		}
 	}
@@ -247,6 +268,7 @@ cli_banks(int argc, char **argv)
 	const char **origins[2];
 	size_t n[2], total = 0;
 	int width = 18;
+	unsigned cols = table_width(fileno(stdout));
 	char **extra_path = xcalloc(nextra + 1, sizeof *extra_path);
 	for (size_t i = 0; i < nextra; i++) {
 		extra_path[i] = catalog_find(&cat, extra[i]);
@@ -263,7 +285,7 @@ cli_banks(int argc, char **argv)
 		if (extra_path[i] == NULL) {
 			diag_add(&dl, extra[i], 0, 0, SEV_ERROR, "no such bank");
 			status = STATUS_INVALID;
-		} else if (!print_bank(extra_path[i], "--bank", width, &dl)) {
+		} else if (!print_bank(extra_path[i], "--bank", width, cols, &dl)) {
 			status = STATUS_INVALID;
 		}
 		free(extra_path[i]);
@@ -273,7 +295,7 @@ cli_banks(int argc, char **argv)
 		if (s == 1 && n[s] > 0)
 			printf("\nRule files:\n");
 		for (size_t i = 0; i < n[s]; i++) {
-			if (!print_bank(paths[s][i], origins[s][i], width, &dl))
+			if (!print_bank(paths[s][i], origins[s][i], width, cols, &dl))
 				status = STATUS_INVALID;
 			free(paths[s][i]);
 		}

@@ -324,7 +324,7 @@ open_records(const struct practice_opts *o, struct rehearsal *r)
 		struct transcript_meta meta = {
 			.mock = o->mock, .bank_id = r->bank->id, .bank_title = r->bank->title, .host = host,
 			.persona_id = p->id, .started_ms = clock_wall_ms(&r->clk), .duration = o->co.duration,
-			.policy = policy_name(o->co.policy),
+			.policy = policy_name(o->co.policy), .plan = r->plan,
 		};
 		if (transcript_begin(r->tr, &meta) != 0)
 			diag_error("%s", transcript_error(r->tr));

@@ -23,6 +23,7 @@
 #include "progress_html.h"
 #include "progress_print.h"
 #include "settings.h"
+#include "table.h"
 #include "xmalloc.h"
 
 static void
@@ -31,10 +32,12 @@ progress_usage(FILE *fp)
 	fputs("Usage: infocoach progress [OPTION]... [TRANSCRIPT]...\n"
 	    "List your past practice and mock sessions, from the transcript directory\n"
 	    "and any transcripts named ('-' reads one from standard input): date,\n"
-	    "kind, bank and host, length, score, questions, flags by kind and closing\n"
-	    "questions; then the trends (score over the timed sessions, flags per\n"
-	    "session, topics never asked in any session) and the next thing to\n"
-	    "practise.  Each session is replayed as 'infocoach report' replays it.\n"
+	    "kind, bank and host, length, score, questions, flags by kind, closing\n"
+	    "questions and what its reviews put better; then the trends (score over\n"
+	    "the timed sessions, flags per session, what the reviews put better,\n"
+	    "topics never asked in any session) and the next thing to practise.\n"
+	    "Each session is replayed as 'infocoach report' replays it.  On a\n"
+	    "terminal (or with $COLUMNS) the table fits the width, its cells wrapped.\n"
 	    "Files that are not sessions that can be shown are listed as skipped,\n"
 	    "with the reason.\n"
 	    "\n"
@@ -106,7 +109,7 @@ show(const struct progress_opts *o, const struct progress *p)
 		if (o->json)
 			progress_print_json(stdout, p);
 		else
-			progress_print_text(stdout, p);
+			progress_print_text(stdout, p, table_width(fileno(stdout)));
 		return STATUS_OK;
 	}
 	char *buf = NULL;

@@ -43,7 +43,8 @@ review_usage(FILE *fp)
 	    "tries); an empty line or /skip moves on, /stop ends the review.  The tries\n"
 	    "and the verdicts are appended to the transcript as a review (nothing said\n"
 	    "in the session is changed), and 'infocoach report' shows them.  Without a\n"
-	    "TRANSCRIPT, the latest session in the transcript directory.  When\n"
+	    "TRANSCRIPT, the latest session in the transcript directory.  What an\n"
+	    "earlier review of the transcript put better is left out.  When\n"
 	    "standard input is not a terminal, the tries are read from it.\n"
 	    "\n"
 	    "  -b, --bank NAME|FILE     the bank to replay with, when the transcript's\n"
@@ -208,12 +209,15 @@ run_review(const struct review_opts *o, int *sig)
 	struct clock clk;
 	clock_init_monotonic(&clk);
 	struct review_config rc = {
-		.s = r->s, .t = NULL, .clock = &clk, .say = repl_say, .say_arg = &ro,
+		.s = r->s, .t = NULL, .clock = &clk, .before = doc, .say = repl_say, .say_arg = &ro,
 	};
 	rv = review_new(&rc);
 	if (rv->n == 0) {
 		/* Nothing to add: the file is left as it is. */
-		text_printf(stdout, "%s: nothing to review: no line was flagged and every topic was asked.\n", path);
+		char *why = review_nothing(rv);
+		why[0] = (char)(why[0] - 'A' + 'a');   /* after "FILE: " */
+		text_printf(stdout, "%s: %s\n", path, why);
+		free(why);
 		status = STATUS_OK;
 		goto out;
 	}

@@ -1,9 +1,12 @@
 /*
  * plan.c -- the user's own list of questions in a session (see plan.h).
  *
- * Words are compared lowercased, letters and digits only, and words of
- * fewer than four letters ("the", "you", "how") do not count: what two
- * questions on one topic share that matters is their content.
+ * Words are compared without case, letters and digits only.  Nearly
+ * word for word counts words of four letters or more; the content two
+ * questions share counts words of three letters or more that are not
+ * filler ("what", "your", "work"), a word's kin with the same first five
+ * letters included: what two questions on one topic share that matters
+ * is their content.
  */
 #include <config.h>
 
@@ -13,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 #include "xmalloc.h"
@@ -76,6 +80,67 @@ shared_words(const char *a, const char *b)
 	return n;
 }
 
+/* Words that carry no content of a question: what, how, your, do... and
+ * "work" and "job", which nearly every question to a host has. */
+static const char *const filler[] = {
+	"about", "also", "and", "any", "are", "been", "but", "can", "could", "did", "does", "done",
+	"far", "for", "from", "had", "has", "have", "her", "here", "his", "how", "its", "job", "just",
+	"know", "many", "may", "might", "more", "most", "much", "not", "our", "please", "really", "she",
+	"should", "some", "tell", "that", "the", "their", "them", "there", "these", "they", "think",
+	"this", "those", "very", "was", "were", "what", "when", "where", "which", "who", "whom", "whose",
+	"why", "will", "with", "work", "would", "yes", "you", "your", "yours", "yourself",
+};
+
+/* Whether the word w[0..n) is a content word: three letters or more,
+ * not filler. */
+static bool
+content_word(const char *w, size_t n)
+{
+	if (n < 3)
+		return false;
+	for (size_t i = 0; i < sizeof filler / sizeof *filler; i++)
+		if (strlen(filler[i]) == n && strncasecmp(filler[i], w, n) == 0)
+			return false;
+	return true;
+}
+
+/* Whether s has a word that is w[0..n) or, both being five letters or
+ * more, starts the same five ("suggest", "suggested"; "change",
+ * "changing"). */
+static bool
+has_kin(const char *s, const char *w, size_t n)
+{
+	for (const char *p = s; *p;) {
+		while (*p && !word_char(*p))
+			p++;
+		const char *start = p;
+		while (*p && word_char(*p))
+			p++;
+		size_t m = (size_t)(p - start);
+		if ((m == n && strncasecmp(start, w, n) == 0) || (m >= 5 && n >= 5 && strncasecmp(start, w, 5) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* How many content words of question q the line text has (or kin of). */
+static size_t
+shared_content(const char *q, const char *text)
+{
+	size_t n = 0;
+	for (const char *p = q; *p;) {
+		while (*p && !word_char(*p))
+			p++;
+		const char *start = p;
+		while (*p && word_char(*p))
+			p++;
+		size_t m = (size_t)(p - start);
+		if (content_word(start, m) && has_kin(text, start, m))
+			n++;
+	}
+	return n;
+}
+
 /* How many words of four letters or more s has. */
 static size_t
 long_words(const char *s)
@@ -116,14 +181,19 @@ plan_hear(struct plan *p, size_t turn, const char *text, enum category cat)
 {
 	if (cat == CAT_NONE)
 		return NULL;
-	struct plan_item *best = NULL;
+	/* Said nearly word for word, whatever topic it was taken for; else
+	 * the unasked question of its topic that shares the most content
+	 * with it, the earliest of equals.  Sharing nothing is not asking
+	 * it: another question on the same topic is an addition. */
+	const struct plan_item *close = plan_closest(p, text);
+	struct plan_item *best = close != NULL ? &p->items[close - p->items] : NULL;
 	size_t best_shared = 0;
-	for (size_t i = 0; i < p->n; i++) {
+	for (size_t i = 0; i < p->n && close == NULL; i++) {
 		struct plan_item *it = &p->items[i];
 		if (it->turn != PLAN_NOT_ASKED || it->cat != cat)
 			continue;
-		size_t s = shared_words(it->text, text);
-		if (best == NULL || s > best_shared) {
+		size_t s = shared_content(it->text, text);
+		if (s > best_shared) {
 			best = it;
 			best_shared = s;
 		}
@@ -147,6 +217,17 @@ plan_next(const struct plan *p)
 	return NULL;
 }
 
+bool
+plan_late(const struct plan *p, size_t i)
+{
+	if (p->items[i].turn == PLAN_NOT_ASKED)
+		return false;
+	for (size_t j = i + 1; j < p->n; j++)
+		if (p->items[j].turn != PLAN_NOT_ASKED && p->items[j].rank < p->items[i].rank)
+			return true;
+	return false;
+}
+
 char *
 plan_report(const struct plan *p)
 {
@@ -156,7 +237,8 @@ plan_report(const struct plan *p)
 	if (f == NULL)
 		xalloc_die();
 	char *name = text_sanitize(p->file, strlen(p->file));
-	fprintf(f, "  Your list (%s): %zu of %zu question%s asked\n", name, p->nasked, p->n, p->n == 1 ? "" : "s");
+	fprintf(f, "  Your list%s%s%s: %zu of %zu question%s asked\n", name[0] ? " (" : "", name, name[0] ? ")" : "",
+	    p->nasked, p->n, p->n == 1 ? "" : "s");
 	free(name);
 	size_t skipped = p->n - p->nasked;
 	if (skipped > 0) {
@@ -165,16 +247,10 @@ plan_report(const struct plan *p)
 			if (p->items[i].turn == PLAN_NOT_ASKED)
 				fprintf(f, "      line %lu: %s\n", p->items[i].line, p->items[i].text);
 	}
-	/* Out of order: asked after a question that comes later in the list. */
 	size_t out = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		const struct plan_item *it = &p->items[i];
-		if (it->turn == PLAN_NOT_ASKED)
-			continue;
-		bool late = false;
-		for (size_t j = i + 1; j < p->n && !late; j++)
-			late = p->items[j].turn != PLAN_NOT_ASKED && p->items[j].rank < it->rank;
-		if (!late)
+		if (!plan_late(p, i))
 			continue;
 		if (out++ == 0)
 			fputs("    Asked later than the list has it:\n", f);

@@ -5,8 +5,11 @@
  * A plan holds the list's questions in order, each with the category the
  * checker understood it under.  During the session each line said to
  * the host is matched to the list by understanding, not by its words
- * alone: an unasked question of the same category, the one sharing the
- * most words when several are, the earliest when none shares any.  From
+ * alone: the unasked question it says nearly word for word, else the
+ * unasked question of the same category that shares the most content
+ * with it (the earliest of equals).  A line of that category that shares
+ * no content with any of them asks something else: it is added on the
+ * spot, and the list's questions stay unasked.  From
  * that the plan knows the next unasked question, and at the end what was
  * asked, skipped, asked out of order and added on the spot.
  *
@@ -16,6 +19,7 @@
 #ifndef INFOCOACH_PLAN_H
 #define INFOCOACH_PLAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "taxonomy.h"
@@ -57,13 +61,18 @@ const struct plan_item *plan_closest(const struct plan *p, const char *text);
 /*
  * Turn number turn said text, understood as cat (CAT_NONE: not a
  * question about the work).  Marks the question of the list it asks, if
- * any (see above), or, for a question with a category, keeps it as
- * added on the spot.  Returns the item asked, or NULL.
+ * any (see above: its topic and some of its content, or nearly its
+ * words), or, for a question with a category, keeps it as added on the
+ * spot.  Returns the item asked, or NULL.
  */
 const struct plan_item *plan_hear(struct plan *p, size_t turn, const char *text, enum category cat);
 
 /* The first question of the list not asked yet, or NULL. */
 const struct plan_item *plan_next(const struct plan *p);
+
+/* Whether item i was asked after a question that comes later in the
+ * list. */
+bool plan_late(const struct plan *p, size_t i);
 
 /* The report's part about the plan: asked, skipped, asked out of order,
  * added on the spot, indented as report.c's lines are; newly allocated,

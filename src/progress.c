@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "replay.h"
 #include "report.h"
+#include "review_log.h"
 #include "session.h"
 #include "transcript_read.h"
 #include "xmalloc.h"
@@ -150,6 +151,21 @@ sum_up(struct progress_session *e, const struct transcript_doc *d, struct replay
 	}
 	for (int c = 0; c < CAT_COUNT; c++)
 		e->asked[c] = s->asked[c] > 0;
+	/* The things a review redoes, and which of them one put better. */
+	e->reviews = (unsigned)d->nreviews;
+	for (size_t i = 0; i < s->nflags; i++) {
+		if (i > 0 && s->flags[i].turn == s->flags[i - 1].turn)
+			continue;
+		e->lines_flagged++;
+		e->lines_better += review_log_better(d, (unsigned long)s->flags[i].turn + 1, CAT_NONE);
+	}
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (e->asked[c])
+			continue;
+		e->topics_missed++;
+		e->practised[c] = review_log_better(d, 0, (enum category)c);
+		e->topics_better += e->practised[c];
+	}
 	e->referrals = e->asked[CAT_REFERRALS];
 	e->mention_name = e->asked[CAT_MENTION_NAME];
 	e->thanked = s->thanked;
@@ -292,6 +308,15 @@ kind_words(enum flag_kind k, unsigned n)
 	return xasprintf("%u %s", n, n == 1 ? one : many);
 }
 
+/* What to do about the flagged lines of e, after the advice: redo them
+ * in a review, or, once a review put them all better, in a session. */
+static const char *
+redo_words(const struct progress_session *e)
+{
+	return e->lines_better < e->lines_flagged ? " 'infocoach review' takes you back to it." :
+	    " Your review put it better; now say it that way in a session.";
+}
+
 /* The next thing to practise, from the latest session s (which e sums
  * up) and what no session asked yet. */
 static void
@@ -303,7 +328,8 @@ choose_next(struct progress *p, const struct progress_session *e, struct session
 		if (f->sev != SEV_ERROR)
 			continue;
 		char *w = kind_words(f->rule->kind, e->flags[f->rule->kind]);
-		p->next = xasprintf("Your last session had %s. Rehearse that moment: %s", w, f->rule->suggestion);
+		p->next = xasprintf("Your last session had %s. Rehearse that moment: %s%s", w, f->rule->suggestion,
+		    redo_words(e));
 		free(w);
 		return;
 	}
@@ -321,7 +347,7 @@ choose_next(struct progress *p, const struct progress_session *e, struct session
 	if (e->nflags > 0) {
 		const struct flagnote *f = &s->flags[0];
 		char *w = kind_words(f->rule->kind, e->flags[f->rule->kind]);
-		p->next = xasprintf("Your last session had %s. %s", w, f->rule->suggestion);
+		p->next = xasprintf("Your last session had %s. %s%s", w, f->rule->suggestion, redo_words(e));
 		free(w);
 		return;
 	}
@@ -353,9 +379,12 @@ progress_finish(struct progress *p)
 	if (p->n > 1)
 		qsort(p->s, p->n, sizeof *p->s, cmp_session);
 	for (size_t i = 0; i < p->n; i++) {
-		for (int c = 0; c < CAT_COUNT; c++)
+		for (int c = 0; c < CAT_COUNT; c++) {
 			p->asked_ever[c] |= p->s[i].asked[c];
+			p->practised_ever[c] |= p->s[i].practised[c];
+		}
 		p->timed += p->s[i].score >= 0;
+		p->reviewed += p->s[i].reviews > 0;
 	}
 	if (p->n == 0)
 		p->next = xstrdup("Hold a first session: 'infocoach prepare' writes a list of questions, and "

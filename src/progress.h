@@ -13,6 +13,10 @@
  * without a word.  The same file given twice (or given and in the
  * directory) counts once.
  *
+ * The reviews appended to a transcript (review_log.c) count too: how
+ * many of the session's flagged lines and missed topics were put better
+ * in one of them.
+ *
  * Then the sessions are put in the order they were held, and the
  * trends worked out: topics never asked in any session, and the next
  * thing to practise.  This module prints nothing; progress_print.c and
@@ -49,6 +53,13 @@ struct progress_session {
 	bool mention_name;      /* asked to use the host's name */
 	bool thanked;           /* thanked the host */
 	bool asked[CAT_COUNT];  /* topics asked */
+	unsigned reviews;       /* reviews appended to its transcript */
+	unsigned lines_flagged; /* lines the coach flagged */
+	unsigned lines_better;  /* of them, put better in some review */
+	unsigned topics_missed; /* topics never asked */
+	unsigned topics_better; /* of them, put better in some review */
+	bool practised[CAT_COUNT];  /* topics not asked but put better in a
+	                               review */
 	dev_t dev;              /* the file's identity, to count it once */
 	ino_t ino;
 };
@@ -68,6 +79,8 @@ struct progress {
 	struct progress_skip *skipped;  /* in the order met */
 	size_t nskipped, capskipped;
 	bool asked_ever[CAT_COUNT]; /* a topic asked in some session */
+	bool practised_ever[CAT_COUNT]; /* a topic put better in some review */
+	size_t reviewed;        /* sessions with a review */
 	size_t timed;           /* sessions with a score */
 	char *next;             /* the next thing to practise (owned) */
 	char *next_question;    /* a bank question that goes with it, or NULL

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "progress_print.h"
+#include "session.h"
 #include "taxonomy.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -163,7 +164,7 @@ flags_chart(FILE *fp, const struct progress *p)
 	fputs("<section id=\"flags\"><h2>Flags by kind, per session</h2>\n<ul class=\"legend\">", fp);
 	for (int k = 0; k < KIND_COUNT; k++)
 		fprintf(fp, "<li><span class=\"k-%s\"></span>%s</li>", kind_name((enum flag_kind)k),
-		    kind_name((enum flag_kind)k));
+		    session_kind_label((enum flag_kind)k));
 	fputs("</ul>\n", fp);
 	if (most == 0) {
 		fputs("<p>No flag in any session.</p></section>\n", fp);
@@ -186,14 +187,14 @@ flags_chart(FILE *fp, const struct progress *p)
 			y -= h;
 			fprintf(fp, "<rect class=\"k-%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
 			    "<title>%s: %u %s</title></rect>", kind_name((enum flag_kind)k), slot_x(i, p->n) - bar / 2,
-			    y, bar, h, p->s[i].date, c, kind_name((enum flag_kind)k));
+			    y, bar, h, p->s[i].date, c, session_kind_label((enum flag_kind)k));
 		}
 	}
 	session_labels(fp, p->n);
 	fputs("</svg></div>\n<details><summary>The flags as a table</summary><table><tr><th>session</th>"
 	    "<th>date (UTC)</th>", fp);
 	for (int k = 0; k < KIND_COUNT; k++)
-		fprintf(fp, "<th>%s</th>", kind_name((enum flag_kind)k));
+		fprintf(fp, "<th>%s</th>", session_kind_label((enum flag_kind)k));
 	fputs("</tr>", fp);
 	for (size_t i = 0; i < p->n; i++) {
 		fprintf(fp, "<tr><td class=\"num\">%zu</td><td>%s</td>", i + 1, p->s[i].date);
@@ -214,7 +215,7 @@ sessions(FILE *fp, const struct progress *p)
 	}
 	fputs("<div class=\"scroll\"><table><tr><th>#</th><th>date (UTC)</th><th>kind</th><th>bank</th>"
 	    "<th>host</th><th>length</th><th>score</th><th>questions</th><th>flags</th><th>closing</th>"
-	    "<th>file</th></tr>\n", fp);
+	    "<th>review</th><th>file</th></tr>\n", fp);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct progress_session *e = &p->s[i];
 		char len[64];
@@ -229,17 +230,13 @@ sessions(FILE *fp, const struct progress *p)
 			fprintf(fp, "%d", e->score);
 		else
 			fputs("&ndash;", fp);
-		fprintf(fp, "</td><td class=\"num\">%u</td><td>", e->questions);
-		bool any = false;
-		for (int k = 0; k < KIND_COUNT; k++) {
-			if (e->flags[k] == 0)
-				continue;
-			fprintf(fp, "%s%s %u", any ? ", " : "", kind_name((enum flag_kind)k), e->flags[k]);
-			any = true;
-		}
-		fprintf(fp, "%s</td><td>%s</td><td class=\"file\">", any ? "" : "none",
-		    e->referrals && e->mention_name ? "referrals, mention_name" : e->referrals ? "referrals" :
-		    e->mention_name ? "mention_name" : "none");
+		char *flags = progress_flag_cell(e);
+		fprintf(fp, "</td><td class=\"num\">%u</td><td>%s</td><td>%s</td><td>", e->questions, flags,
+		    progress_closing_cell(e));
+		free(flags);
+		char rev[64];
+		progress_review_cell(e, rev, sizeof rev);
+		fprintf(fp, "%s</td><td class=\"file\">", rev);
 		esc(fp, e->file);
 		fputs("</td></tr>\n", fp);
 	}
@@ -262,7 +259,7 @@ rest(FILE *fp, const struct progress *p)
 	for (int c = 0; c < CAT_COUNT; c++) {
 		if (p->asked_ever[c])
 			continue;
-		fprintf(fp, "%s%s", any ? ", " : "", category_name((enum category)c));
+		fprintf(fp, "%s%s", any ? ", " : "", category_words((enum category)c));
 		any = true;
 	}
 	fputs(any ? "</p>\n" : "None: every topic has been asked at least once.</p>\n", fp);

@@ -2,9 +2,9 @@
  * progress_print.c -- past sessions as text and JSON (see
  * progress_print.h).
  *
- * The text table's columns are as wide as their widest cell; every text
- * that came from a file (names, ids) is written with its control
- * characters escaped.
+ * The text table's columns are as wide as their widest cell, or fitted
+ * to the width given (table.c); every text that came from a file
+ * (names, ids) is written with its control characters escaped.
  */
 #include <config.h>
 
@@ -16,6 +16,7 @@
 #include "clock.h"
 #include "emit.h"
 #include "report.h"
+#include "table.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -40,10 +41,18 @@ progress_length(const struct progress_session *e, char *buf, size_t len)
 	}
 }
 
-/* The flags of e by kind ("job_ask 1 salary 2", or "none"), newly
- * allocated. */
-static char *
-flag_cell(const struct progress_session *e)
+void
+progress_review_cell(const struct progress_session *e, char *buf, size_t len)
+{
+	if (e->reviews == 0)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%u of %u put better", e->lines_better + e->topics_better,
+		    e->lines_flagged + e->topics_missed);
+}
+
+char *
+progress_flag_cell(const struct progress_session *e)
 {
 	char buf[128] = "";
 	size_t at = 0;
@@ -61,9 +70,8 @@ flag_cell(const struct progress_session *e)
 	return xstrdup(at > 0 ? buf : "none");
 }
 
-/* The closing questions e asked ("both", "referrals", "name" or "none"). */
-static const char *
-closing_cell(const struct progress_session *e)
+const char *
+progress_closing_cell(const struct progress_session *e)
 {
 	return e->referrals && e->mention_name ? "both" :
 	    e->referrals ? "referrals" : e->mention_name ? "name" : "none";
@@ -71,7 +79,7 @@ closing_cell(const struct progress_session *e)
 
 /* The table's cells of one session (each newly allocated, safe to print). */
 enum { COL_DATE, COL_KIND, COL_BANK, COL_LENGTH, COL_SCORE, COL_QUESTIONS, COL_FLAGS, COL_CLOSING,
-	COL_FILE, NCOLS };
+	COL_REVIEW, COL_FILE, NCOLS };
 
 static void
 cells(const struct progress_session *e, char *c[NCOLS])
@@ -86,53 +94,36 @@ cells(const struct progress_session *e, char *c[NCOLS])
 	c[COL_LENGTH] = xstrdup(b);
 	c[COL_SCORE] = e->score >= 0 ? xasprintf("%d", e->score) : xstrdup("-");
 	c[COL_QUESTIONS] = xasprintf("%u", e->questions);
-	c[COL_FLAGS] = flag_cell(e);
-	c[COL_CLOSING] = xstrdup(closing_cell(e));
+	c[COL_FLAGS] = progress_flag_cell(e);
+	c[COL_CLOSING] = xstrdup(progress_closing_cell(e));
+	progress_review_cell(e, b, sizeof b);
+	c[COL_REVIEW] = xstrdup(b);
 	c[COL_FILE] = text_sanitize(base(e->file), strlen(base(e->file)));
 }
 
 static void
-sessions_table(FILE *fp, const struct progress *p)
+sessions_table(FILE *fp, const struct progress *p, unsigned width)
 {
-	static const char *const head[NCOLS] = {
-		"date (UTC)", "kind", "bank/host", "length", "score", "asked", "flags", "closing", "file",
+	/* The numbers are right-aligned; the text columns may be cut to fit. */
+	static const struct table_col cols[NCOLS] = {
+		[COL_DATE] = {"date (UTC)", false, false}, [COL_KIND] = {"kind", false, true},
+		[COL_BANK] = {"bank/host", false, true}, [COL_LENGTH] = {"length", false, false},
+		[COL_SCORE] = {"score", true, false}, [COL_QUESTIONS] = {"asked", true, false},
+		[COL_FLAGS] = {"flags", false, true}, [COL_CLOSING] = {"closing", false, true},
+		[COL_REVIEW] = {"review", false, true}, [COL_FILE] = {"file", false, true},
 	};
-	/* Numbers are right-aligned. */
-	static const bool right[NCOLS] = {[COL_SCORE] = true, [COL_QUESTIONS] = true};
-	size_t width[NCOLS];
-	char *(*rows)[NCOLS] = xcalloc(p->n + 1, sizeof *rows);
-
-	for (int k = 0; k < NCOLS; k++)
-		width[k] = strlen(head[k]);
+	char ***rows = xcalloc(p->n + 1, sizeof *rows);
 	for (size_t i = 0; i < p->n; i++) {
+		rows[i] = xcalloc(NCOLS, sizeof *rows[i]);
 		cells(&p->s[i], rows[i]);
-		for (int k = 0; k < NCOLS; k++) {
-			size_t w = utf8_columns(rows[i][k], strlen(rows[i][k]));
-			if (w > width[k])
-				width[k] = w;
-		}
 	}
 	fprintf(fp, "Sessions, in the order held (%zu):\n", p->n);
-	for (size_t i = 0; i <= p->n; i++) {
-		const char *const *row = i == 0 ? head : (const char *const *)rows[i - 1];
-		fputs(" ", fp);
-		for (int k = 0; k < NCOLS; k++) {
-			size_t w = utf8_columns(row[k], strlen(row[k]));
-			size_t pad = width[k] - w;
-			fputs(" ", fp);
-			if (right[k])
-				fprintf(fp, "%*s", (int)pad, "");
-			fputs(row[k], fp);
-			if (!right[k] && k + 1 < NCOLS)
-				fprintf(fp, "%*s", (int)pad, "");
-			if (k + 1 < NCOLS)
-				fputs(" ", fp);
-		}
-		fputs("\n", fp);
-	}
-	for (size_t i = 0; i < p->n; i++)
+	table_print(fp, cols, NCOLS, (const char *const *const *)rows, p->n, 2, width);
+	for (size_t i = 0; i < p->n; i++) {
 		for (int k = 0; k < NCOLS; k++)
 			free(rows[i][k]);
+		free(rows[i]);
+	}
 	free(rows);
 }
 
@@ -188,6 +179,21 @@ trends(FILE *fp, const struct progress *p)
 			errors += p->s[i].flags[KIND_JOB_ASK] + p->s[i].flags[KIND_SALARY];
 		fprintf(fp, " (job asks and pay questions in all: %u)\n", errors);
 	}
+	/* What the reviews put better, of everything there was to redo. */
+	unsigned lines = 0, lines_better = 0, topics = 0, topics_better = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		lines += p->s[i].lines_flagged;
+		lines_better += p->s[i].lines_better;
+		topics += p->s[i].topics_missed;
+		topics_better += p->s[i].topics_better;
+	}
+	if (p->n > 0 && p->reviewed == 0)
+		fprintf(fp, "  Reviewed: none of %zu session%s; 'infocoach review' redoes a session's flagged "
+		    "lines and missed topics\n", p->n, p->n == 1 ? "" : "s");
+	else if (p->n > 0)
+		fprintf(fp, "  Reviewed: %zu of %zu session%s; put better in a review: %u of %u flagged line%s, "
+		    "%u of %u missed topic%s\n", p->reviewed, p->n, p->n == 1 ? "" : "s", lines_better, lines,
+		    lines == 1 ? "" : "s", topics_better, topics, topics == 1 ? "" : "s");
 	/* Topics never asked. */
 	fputs("  Topics never asked in any session: ", fp);
 	bool any = false;
@@ -197,28 +203,55 @@ trends(FILE *fp, const struct progress *p)
 		fprintf(fp, "%s%s", any ? ", " : "", category_words((enum category)c));
 		any = true;
 	}
-	fputs(any ? "\n" : "none: every topic has been asked at least once\n", fp);
+	if (!any) {
+		fputs("none: every topic has been asked at least once\n", fp);
+		return;
+	}
+	/* Rehearsed in a review is a start, not the real thing. */
+	bool practised = false;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (p->asked_ever[c] || !p->practised_ever[c])
+			continue;
+		fprintf(fp, "%s%s", practised ? ", " : " (put better in a review: ", category_words((enum category)c));
+		practised = true;
+	}
+	fputs(practised ? ")\n" : "\n", fp);
 }
 
 void
-progress_print_text(FILE *fp, const struct progress *p)
+progress_print_text(FILE *fp, const struct progress *p, unsigned width)
 {
 	if (p->n > 0)
-		sessions_table(fp, p);
+		sessions_table(fp, p, width);
 	else
 		fputs("No sessions yet.\n", fp);
+	/* The rest is written whole, then each line fitted to the width:
+	 * its wrapped part goes on under the text after the label. */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (mem == NULL)
+		xalloc_die();
 	if (p->nskipped > 0) {
-		fprintf(fp, "\nSkipped, not sessions that can be shown (%zu):\n", p->nskipped);
+		fprintf(mem, "\nSkipped, not sessions that can be shown (%zu):\n", p->nskipped);
 		for (size_t i = 0; i < p->nskipped && i < PROGRESS_TEXT_SKIPS; i++)
-			text_printf(fp, "  %s: %s\n", base(p->skipped[i].file), p->skipped[i].reason);
+			text_printf(mem, "  %s: %s\n", base(p->skipped[i].file), p->skipped[i].reason);
 		if (p->nskipped > PROGRESS_TEXT_SKIPS)
-			fprintf(fp, "  and %zu more (--format json lists them all)\n",
+			fprintf(mem, "  and %zu more (--format json lists them all)\n",
 			    p->nskipped - PROGRESS_TEXT_SKIPS);
 	}
-	trends(fp, p);
-	text_printf(fp, "\nNext: %s\n", p->next);
+	trends(mem, p);
+	text_printf(mem, "\nNext: %s\n", p->next);
 	if (p->next_question != NULL)
-		text_printf(fp, "  For example: \"%s\"\n", p->next_question);
+		text_printf(mem, "  For example: \"%s\"\n", p->next_question);
+	if (fclose(mem) != 0)
+		xalloc_die();
+	for (char *line = buf, *nl; line < buf + len; line = nl + 1) {
+		nl = strchr(line, '\n');
+		*nl = '\0';
+		table_line(fp, line, line[0] == ' ' ? 4 : 2, width);
+	}
+	free(buf);
 }
 
 void
@@ -258,7 +291,9 @@ progress_print_json(FILE *fp, const struct progress *p)
 			fprintf(fp, "%s\"%s\"", first ? "" : ", ", category_name((enum category)c));
 			first = false;
 		}
-		fputs("]}", fp);
+		fprintf(fp, "],\n     \"review\": {\"reviews\": %u, \"lines_flagged\": %u, \"lines_better\": %u, "
+		    "\"topics_missed\": %u, \"topics_better\": %u}}", e->reviews, e->lines_flagged, e->lines_better,
+		    e->topics_missed, e->topics_better);
 	}
 	fputs(p->n > 0 ? "\n  ],\n  \"skipped\": [" : "],\n  \"skipped\": [", fp);
 	for (size_t i = 0; i < p->nskipped; i++) {
@@ -284,6 +319,14 @@ progress_print_json(FILE *fp, const struct progress *p)
 	first = true;
 	for (int c = 0; c < CAT_COUNT; c++) {
 		if (p->asked_ever[c])
+			continue;
+		fprintf(fp, "%s\"%s\"", first ? "" : ", ", category_name((enum category)c));
+		first = false;
+	}
+	fprintf(fp, "],\n    \"reviewed_sessions\": %zu,\n    \"put_better_in_review\": [", p->reviewed);
+	first = true;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (p->asked_ever[c] || !p->practised_ever[c])
 			continue;
 		fprintf(fp, "%s\"%s\"", first ? "" : ", ", category_name((enum category)c));
 		first = false;

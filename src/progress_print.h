@@ -4,8 +4,9 @@
  *
  * Text: a table of the sessions in the order held (date, kind, bank and
  * host, length, score, questions, flags by kind, closing questions,
- * file name), the files skipped with the reason, the trends (score over
- * the timed sessions, flags per session, topics never asked) and the
+ * what its reviews put better, file name), the files skipped with the
+ * reason, the trends (score over the timed sessions, flags per session,
+ * what the reviews put better, topics never asked) and the
  * next thing to practise.  JSON: the same figures, every file's path,
  * one object.  Only the layout is here: the figures are progress.c's.
  */
@@ -21,8 +22,9 @@
 #define PROGRESS_TEXT_SKIPS 20
 #define PROGRESS_TREND_LAST 20
 
-/* Write p (finished) as text to fp. */
-void progress_print_text(FILE *fp, const struct progress *p);
+/* Write p (finished) as text to fp, in at most width columns (0: no
+ * limit; see table_width()). */
+void progress_print_text(FILE *fp, const struct progress *p, unsigned width);
 
 /* Write p (finished) as one JSON object to fp. */
 void progress_print_json(FILE *fp, const struct progress *p);
@@ -30,5 +32,17 @@ void progress_print_json(FILE *fp, const struct progress *p);
 /* A session's length as the text shows it ("20:10 of 20:00", "6:30"),
  * into buf. */
 void progress_length(const struct progress_session *e, char *buf, size_t len);
+
+/* The flags of e by kind in words ("job ask 1, pay 2", or "none"), newly
+ * allocated. */
+char *progress_flag_cell(const struct progress_session *e);
+
+/* The closing questions e asked: "both", "referrals", "name" or "none". */
+const char *progress_closing_cell(const struct progress_session *e);
+
+/* What the reviews of a session put better, as the text shows it: "-"
+ * when it has none, else "N of M put better" (of its flagged lines and
+ * topics never asked), into buf. */
+void progress_review_cell(const struct progress_session *e, char *buf, size_t len);
 
 #endif

@@ -70,9 +70,17 @@ replay_session(struct replay *r, const struct transcript_doc *d, bool other_bank
 
 	r->as = assessor_new(r->rs, d->policy);
 	clock_init_virtual(&r->clk);
+	if (d->plan != NULL) {
+		/* A fresh copy: what was asked is found again by the replay. */
+		r->plan = plan_new(d->plan->file);
+		for (size_t i = 0; i < d->plan->n; i++) {
+			const struct plan_item *it = &d->plan->items[i];
+			plan_add(r->plan, it->line, it->text, strlen(it->text), it->cat);
+		}
+	}
 	struct session_config cfg = {
 		.bank = r->bank, .persona = r->persona, .assessor = r->as, .clock = &r->clk,
-		.transcript = NULL, .seed = REPLAY_SEED, .duration = d->duration,
+		.plan = r->plan, .transcript = NULL, .seed = REPLAY_SEED, .duration = d->duration,
 		.say = discard, .say_arg = NULL,
 	};
 	r->s = session_new(&cfg);
@@ -95,8 +103,12 @@ replay_session(struct replay *r, const struct transcript_doc *d, bool other_bank
 				continue;
 			size_t before = r->s->nturns;
 			session_input(r->s, rec->text, strlen(rec->text));
-			if (r->s->nturns > before)
+			if (r->s->nturns > before) {
 				r->turn[i] = before;
+				/* As cmd_input() does in a live session. */
+				if (r->plan != NULL)
+					plan_hear(r->plan, before, r->s->turns[before].text, r->s->turns[before].cat);
+			}
 		} else if (rec->speaker == SPEAKER_PROGRAM && strcmp(rec->text, TRANSCRIPT_END_QUIT) == 0) {
 			session_tick(r->s);
 			session_leave(r->s);
@@ -174,6 +186,7 @@ replay_free(struct replay *r)
 	assessor_free(r->as);
 	if (!r->rs_borrowed)
 		ruleset_free(r->rs);
+	plan_free(r->plan);
 	free(r->turn);
 	free(r);
 }

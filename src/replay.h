@@ -10,7 +10,8 @@
  * transcript without an end, from a crash or an older version, ends at
  * its last record).  So the categories, flags, coverage, pacing and
  * score of the rebuilt session are what report.c computes for a live
- * one, by the same code.
+ * one, by the same code, and so is the part about the user's own list
+ * (--questions) when the header names one.
  *
  * What a transcript does not keep cannot come back: times are whole
  * seconds, the rules and bank are today's (a changed rule can flag a
@@ -42,6 +43,9 @@ struct replay {
 	const struct persona *persona;   /* the host (borrowed from bank) */
 	struct assessor *as;         /* judges each line (owned) */
 	struct clock clk;            /* virtual; at the end of the meeting */
+	struct plan *plan;           /* the user's own list as the transcript
+	                                has it, marked as the rebuilt session
+	                                asked it, or NULL (owned) */
 	struct session *s;           /* the rebuilt session, over (owned) */
 	size_t *turn;                /* for each record of the document, its
 	                                index in s->turns, or REPLAY_NO_TURN

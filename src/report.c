@@ -160,10 +160,14 @@ report_text(struct session *s)
 		free(u);
 	}
 	if (questions > 0) {
-		text_buf_add(&b, "  By category:");
+		/* Topics as people read them: "typical day 1, industry trends 2". */
+		const char *sep = " ";
+		text_buf_add(&b, "  By topic:");
 		for (int c = 0; c < CAT_COUNT; c++)
-			if (s->asked[c] > 0)
-				text_buf_add(&b, " %s %u", category_name((enum category)c), s->asked[c]);
+			if (s->asked[c] > 0) {
+				text_buf_add(&b, "%s%s %u", sep, category_words((enum category)c), s->asked[c]);
+				sep = ", ";
+			}
 		text_buf_add(&b, "\n");
 	}
 	const struct question *sugg[CAT_COUNT];
@@ -179,7 +183,7 @@ report_text(struct session *s)
 		const struct question *q = sugg[c];
 		/* Two spaces at least after the name, so a wrapped row goes on
 		 * under its own text (voice.c's hanging indent). */
-		text_buf_add(&b, "    %-15s  %s\n", category_name(c), q ? q->text : topic[c].theirs);
+		text_buf_add(&b, "    %-15s  %s\n", category_words(c), q ? q->text : topic[c].theirs);
 	}
 	if (s->nflags == 0 && questions == 0) {
 		text_buf_add(&b, "  Flags: none, but nothing was practised: you asked no questions.\n");

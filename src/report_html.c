@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "plan.h"
 #include "report.h"
 #include "review_log.h"
 #include "session.h"
@@ -936,6 +937,51 @@ section_closing(struct page *pg)
 	    "You did not thank the host: it is the last thing they will remember.");
 }
 
+/* The user's own list (--questions), when the transcript keeps it: each
+ * question asked or not, those asked later than the list has them, and
+ * those added on the spot. */
+static void
+section_plan(struct page *pg)
+{
+	FILE *fp = pg->fp;
+	const struct plan *p = pg->s->cfg.plan;
+	if (p == NULL)
+		return;
+	fputs("<section id=\"plan\" aria-labelledby=\"plan-h\">\n<h2 id=\"plan-h\">Your list", fp);
+	if (p->file[0] != '\0') {
+		fputs(" (", fp);
+		esc(fp, p->file);
+		fputs(")", fp);
+	}
+	fprintf(fp, ": %zu of %zu question%s asked</h2>\n<ul class=\"checklist\">\n", p->nasked, p->n,
+	    p->n == 1 ? "" : "s");
+	for (size_t i = 0; i < p->n; i++) {
+		const struct plan_item *it = &p->items[i];
+		fprintf(fp, "<li class=\"%s\">line %lu: <q>", it->turn != PLAN_NOT_ASKED ? "yes" : "no", it->line);
+		esc(fp, it->text);
+		fputs("</q>", fp);
+		if (it->turn == PLAN_NOT_ASKED) {
+			fputs(" Not asked.", fp);
+		} else if (it->turn < pg->s->nturns) {
+			fprintf(fp, " Asked at <a href=\"#r%zu\">", pg->record_of[it->turn] + 1);
+			put_span(fp, pg->s->turns[it->turn].at_ms);
+			fputs(plan_late(p, i) ? "</a>, later than the list has it." : "</a>.", fp);
+		}
+		fputs("</li>\n", fp);
+	}
+	fputs("</ul>\n", fp);
+	if (p->nadded > 0) {
+		fprintf(fp, "<p>Added on the spot (%zu):</p>\n<ul>\n", p->nadded);
+		for (size_t i = 0; i < p->nadded; i++) {
+			fputs("<li><q>", fp);
+			esc(fp, p->added[i]);
+			fputs("</q></li>\n", fp);
+		}
+		fputs("</ul>\n", fp);
+	}
+	fputs("</section>\n", fp);
+}
+
 /* The reviews appended to the transcript (infocoach review, /review):
  * each item, its tries and the verdicts given at the time. */
 static void
@@ -953,7 +999,9 @@ section_review(struct page *pg)
 			fputs(" of ", fp);
 			esc(fp, d->reviews[r].started);
 		}
-		fprintf(fp, ": %zu of %zu put better</h3>\n<ol class=\"flags\">\n", l->better, l->n);
+		char *sum = review_summary(l->better, l->total, l->tried, l->n);
+		fprintf(fp, ": %s</h3>\n<ol class=\"flags\">\n", sum);
+		free(sum);
 		for (size_t i = 0; i < l->n; i++) {
 			const struct review_log_item *it = &l->items[i];
 			fprintf(fp, "<li class=\"%s\"><p>", it->better ? "yes" : "no");
@@ -1080,6 +1128,7 @@ report_html(FILE *fp, const struct transcript_doc *d, struct replay *r)
 	section_coverage(&pg);
 	section_flags(&pg);
 	section_closing(&pg);
+	section_plan(&pg);
 	section_review(&pg);
 	section_conversation(&pg);
 	page_bottom(&pg);

@@ -17,22 +17,9 @@
 
 #include "dialogue.h"
 #include "report.h"
+#include "review_log.h"
 #include "text.h"
 #include "xmalloc.h"
-
-/* Why a missed closing topic matters; other topics share one reason. */
-static const char *
-why_missed(enum category c)
-{
-	switch (c) {
-	case CAT_REFERRALS:
-		return "Asking whom else you could talk to is how one conversation leads to the next.";
-	case CAT_MENTION_NAME:
-		return "Asking whether you may use their name makes your next introduction a warm one.";
-	default:
-		return "Nothing you said asked about it; the host could have told you.";
-	}
-}
 
 struct review *
 review_new(const struct review_config *cfg)
@@ -69,6 +56,18 @@ review_new(const struct review_config *cfg)
 				.turn = SIZE_MAX, .cat = c, .example = sugg[c] != NULL ? sugg[c]->text : NULL,
 			};
 		}
+	/* What an earlier review put better is done: leave it out. */
+	size_t kept = 0;
+	for (size_t i = 0; i < rv->n; i++) {
+		const struct review_item *it = &rv->items[i];
+		if (cfg->before != NULL && (it->turn != SIZE_MAX ?
+		    review_log_better(cfg->before, (unsigned long)it->turn + 1, CAT_NONE) :
+		    review_log_better(cfg->before, 0, it->cat)))
+			rv->done_before++;
+		else
+			rv->items[kept++] = *it;
+	}
+	rv->n = kept;
 	return rv;
 }
 
@@ -155,9 +154,19 @@ show_item(struct review *rv)
 	} else {
 		sayf(rv, VOICE_INFO, "%zu of %zu. A topic you did not ask about: %s (%s).\n  %s\nType a question "
 		    "about it (up to %d tries; Enter moves on).", rv->at + 1, rv->n, report_topic(it->cat),
-		    category_words(it->cat), why_missed(it->cat), REVIEW_TRIES);
+		    category_words(it->cat), category_why(it->cat), REVIEW_TRIES);
 		record(rv, "missed", category_name(it->cat));
 	}
+}
+
+char *
+review_nothing(const struct review *rv)
+{
+	if (rv->done_before == 0)
+		return xstrdup("Nothing to review: no line was flagged and every topic was asked.");
+	return xasprintf("Nothing left to review: %s put better in an earlier review ('infocoach report' "
+	    "shows the tries).", rv->done_before == 1 ? "the one thing to redo was" :
+	    rv->done_before == 2 ? "both things to redo were" : "every thing to redo was");
 }
 
 void
@@ -165,7 +174,9 @@ review_start(struct review *rv)
 {
 	rv->started = true;
 	if (rv->n == 0) {
-		say(rv, VOICE_INFO, "Nothing to review: no line was flagged and every topic was asked.");
+		char *what = review_nothing(rv);
+		say(rv, VOICE_INFO, what);
+		free(what);
 		rv->over = true;
 		return;
 	}
@@ -174,11 +185,20 @@ review_start(struct review *rv)
 		lines += rv->items[i].turn != SIZE_MAX;
 		topics += rv->items[i].turn == SIZE_MAX;
 	}
-	sayf(rv, VOICE_INFO, "Review: %zu line%s the coach flagged and %zu topic%s you did not ask about. "
-	    "For each, type a better version and the coach judges it at once. Enter or /skip moves on, "
-	    "/stop ends the review.%s", lines, lines == 1 ? "" : "s", topics, topics == 1 ? "" : "s",
-	    rv->cfg.t == NULL ? " (There is no transcript: the tries will not be saved.)" : "");
-	if (rv->cfg.t != NULL && transcript_review_begin(rv->cfg.t, clock_wall_ms(rv->cfg.clock)) != 0) {
+	/* "2 lines the coach flagged and 3 topics...", without a part of none. */
+	char *l = xasprintf("%zu line%s the coach flagged", lines, lines == 1 ? "" : "s");
+	char *t = xasprintf("%zu topic%s you did not ask about", topics, topics == 1 ? "" : "s");
+	char *done = rv->done_before == 0 ? xstrdup("") :
+	    xasprintf(" (%zu put better in an earlier review %s left out.)", rv->done_before,
+	        rv->done_before == 1 ? "is" : "are");
+	sayf(rv, VOICE_INFO, "Review: %s%s%s. For each, type a better version and the coach judges it at "
+	    "once. Enter or /skip moves on, /stop ends the review.%s%s", lines > 0 ? l : "",
+	    lines > 0 && topics > 0 ? " and " : "", topics > 0 ? t : "",
+	    done, rv->cfg.t == NULL ? " (There is no transcript: the tries will not be saved.)" : "");
+	free(l);
+	free(t);
+	free(done);
+	if (rv->cfg.t != NULL && transcript_review_begin(rv->cfg.t, clock_wall_ms(rv->cfg.clock), rv->n) != 0) {
 		say(rv, VOICE_INFO, transcript_error(rv->cfg.t));
 		rv->save_failed = true;
 	}
@@ -342,8 +362,6 @@ review_input(struct review *rv, const char *line, size_t len)
 	if (rv->over)
 		return;
 	if (len == 0 || (len == 5 && strncasecmp(line, "/skip", 5) == 0)) {
-		if (rv->tries == 0)
-			rv->skipped++;
 		next_item(rv);
 		return;
 	}
@@ -365,6 +383,8 @@ review_input(struct review *rv, const char *line, size_t len)
 	}
 	const struct review_item *it = &rv->items[rv->at];
 	record(rv, "try", text);
+	if (rv->tries == 0)
+		rv->tried++;
 	char *why = NULL;
 	bool better = judge(rv, it, text, len, &why);
 	record(rv, better ? "better" : "not yet", why);
@@ -397,16 +417,15 @@ review_finish(struct review *rv)
 {
 	if (!rv->started || rv->n == 0 || rv->at == SIZE_MAX)
 		return;
-	size_t done = rv->at < rv->n ? rv->at : rv->n;
+	/* The item shown when the review stopped was reached. */
+	size_t reached = rv->at < rv->n ? rv->at + 1 : rv->n;
 	char *where = rv->cfg.t == NULL ? xstrdup("") :
 	    rv->save_failed ? xasprintf(" The transcript %s is INCOMPLETE: some tries could not be saved.",
 	        transcript_path(rv->cfg.t)) :
 	    xasprintf(" The tries are saved in %s", transcript_path(rv->cfg.t));
-	if (done < rv->n)
-		sayf(rv, VOICE_INFO, "Review stopped after %zu of %zu: %zu put better.%s", done, rv->n, rv->better, where);
-	else
-		sayf(rv, VOICE_INFO, "Review done: %zu of %zu put better, %zu skipped.%s", rv->better, rv->n,
-		    rv->skipped, where);
+	char *sum = review_summary(rv->better, rv->n, rv->tried, reached);
+	sayf(rv, VOICE_INFO, "Review %s: %s.%s", rv->at < rv->n ? "stopped" : "done", sum, where);
+	free(sum);
 	free(where);
 	rv->at = SIZE_MAX;   /* said once */
 	rv->over = true;

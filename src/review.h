@@ -10,7 +10,9 @@
  * understanding as the session (dialogue_judge()): a flagged line is
  * better when no flag of its kind is left, nothing as bad took its place
  * and it asks about the host's work; a missed topic when the try asks
- * about that topic surely enough to count.  Up to REVIEW_TRIES tries an
+ * about that topic surely enough to count.  An item an earlier review of
+ * the same transcript put better is left out, so a second review goes on
+ * with what is left.  Up to REVIEW_TRIES tries an
  * item; after the last, a way to put it is shown.  An empty line or
  * /skip moves on, /stop ends the review.
  *
@@ -30,6 +32,7 @@
 #include "clock.h"
 #include "session.h"
 #include "transcript.h"
+#include "transcript_read.h"
 
 /* Tries on one item before the review moves on. */
 #define REVIEW_TRIES 3
@@ -40,6 +43,10 @@ struct review_config {
 	struct transcript *t;       /* where the review is appended, or NULL
 	                               for nowhere (borrowed) */
 	struct clock *clock;        /* the time of each record (borrowed) */
+	const struct transcript_doc *before;   /* the session's transcript as
+	                               read, whose earlier reviews' items put
+	                               better are left out, or NULL (a live
+	                               session: none) (borrowed) */
 	void (*say)(void *arg, enum voice v, const char *who, const char *text);
 	void *say_arg;
 };
@@ -58,10 +65,12 @@ struct review {
 	struct review_config cfg;   /* as given */
 	struct review_item *items;  /* in the order they are gone through */
 	size_t n;                   /* how many */
+	size_t done_before;         /* items left out: an earlier review put
+	                               them better */
 	size_t at;                  /* the item being redone */
 	unsigned tries;             /* tries on it so far */
 	size_t better;              /* items put better */
-	size_t skipped;             /* items moved on from with no try */
+	size_t tried;               /* items with at least one try */
 	bool started, over;         /* review_start() called; finished */
 	bool save_failed;           /* a record could not be saved */
 	struct matcher *m;          /* match state (owned) */
@@ -70,6 +79,10 @@ struct review {
 /* The things to redo in cfg->s, which must be over; review_start()
  * begins.  Free with review_free(). */
 struct review *review_new(const struct review_config *cfg);
+
+/* Why there is nothing to review (rv->n is 0), newly allocated: nothing
+ * went wrong, or an earlier review put it all better. */
+char *review_nothing(const struct review *rv);
 
 /* Say what the review will go through, record its start and show the
  * first item (or say there is nothing to redo, and be over). */

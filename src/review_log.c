@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -70,6 +71,7 @@ review_log_read(const struct transcript_review *rv)
 		l->better += l->items[i].better;
 		l->tried += l->items[i].ntries > 0;
 	}
+	l->total = rv->items > l->n ? rv->items : l->n;
 	return l;
 }
 
@@ -85,7 +87,41 @@ review_log_free(struct review_log *l)
 	free(l->items);
 	free(l);
 }
+char *
+review_summary(size_t better, size_t total, size_t tried, size_t reached)
+{
+	struct text_buf b = {0};
+	size_t not_yet = tried - better, skipped = reached - tried, unreached = total - reached;
+	text_buf_add(&b, "%zu of %zu put better", better, total);
+	const char *sep = "; ";
+	if (not_yet > 0) {
+		text_buf_add(&b, "%s%zu not yet", sep, not_yet);
+		sep = ", ";
+	}
+	if (skipped > 0) {
+		text_buf_add(&b, "%s%zu skipped", sep, skipped);
+		sep = ", ";
+	}
+	if (unreached > 0)
+		text_buf_add(&b, "%s%zu not reached", sep, unreached);
+	return b.p;
+}
 
+bool
+review_log_better(const struct transcript_doc *d, unsigned long turn, enum category cat)
+{
+	bool better = false;
+	for (size_t r = 0; r < d->nreviews && !better; r++) {
+		struct review_log *l = review_log_read(&d->reviews[r]);
+		for (size_t i = 0; i < l->n && !better; i++) {
+			const struct review_log_item *it = &l->items[i];
+			better = it->better && (turn > 0 ? !it->missed && it->turn == turn :
+			    it->missed && it->cat == cat && cat != CAT_NONE);
+		}
+		review_log_free(l);
+	}
+	return better;
+}
 
 char *
 review_log_text(const struct transcript_doc *d)
@@ -95,13 +131,14 @@ review_log_text(const struct transcript_doc *d)
 	struct text_buf b = {0};
 	for (size_t r = 0; r < d->nreviews; r++) {
 		struct review_log *l = review_log_read(&d->reviews[r]);
-		text_buf_add(&b, "%sReview%s%s: %zu of %zu put better, %zu tried\n", r > 0 ? "\n" : "",
-		    d->reviews[r].started != NULL ? " of " : "",
-		    d->reviews[r].started != NULL ? d->reviews[r].started : "", l->better, l->n, l->tried);
+		char *sum = review_summary(l->better, l->total, l->tried, l->n);
+		text_buf_add(&b, "%sReview%s%s: %s\n", r > 0 ? "\n" : "", d->reviews[r].started != NULL ? " of " : "",
+		    d->reviews[r].started != NULL ? d->reviews[r].started : "", sum);
+		free(sum);
 		for (size_t i = 0; i < l->n; i++) {
 			const struct review_log_item *it = &l->items[i];
 			if (it->missed)
-				text_buf_add(&b, "  Not asked: %s\n", it->cat != CAT_NONE ? category_words(it->cat) : it->said);
+				text_buf_add(&b, "  Not asked: %s\n", it->cat != CAT_NONE ? report_topic(it->cat) : it->said);
 			else if (it->turn > 0)
 				text_buf_add(&b, "  You said (turn %lu): \"%s\" [%s]\n", it->turn, it->said, it->rules);
 			else

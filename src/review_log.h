@@ -45,10 +45,23 @@ struct review_log_item {
 struct review_log {
 	const struct transcript_review *src;   /* borrowed */
 	struct review_log_item *items;         /* in order (owned) */
-	size_t n, cap;
+	size_t n, cap;              /* the items it reached */
+	size_t total;               /* the items it set out to go through
+	                               ("- items: N"), or n for an older
+	                               review that does not say */
 	size_t better;              /* items put better */
 	size_t tried;               /* items with at least one try */
 };
+
+/*
+ * How a review went, in the one wording every place uses (the review's
+ * last words, 'report', its page): "2 of 14 put better; 1 not yet, 1
+ * skipped, 10 not reached".  Of total items, better were put better;
+ * tried had at least one try (the better ones among them), reached
+ * were shown (the tried ones among them); a part of none is left out.
+ * Newly allocated.
+ */
+char *review_summary(size_t better, size_t total, size_t tried, size_t reached);
 
 /* The items of review rv (which must outlive the log); free with
  * review_log_free(). */
@@ -56,6 +69,11 @@ struct review_log *review_log_read(const struct transcript_review *rv);
 
 /* Free a log; NULL is fine. */
 void review_log_free(struct review_log *l);
+
+/* Whether some review in d put better the flagged line of turn turn
+ * (1-based, as the "flagged" records count; 0 for none), or, with turn
+ * 0, the missed topic cat. */
+bool review_log_better(const struct transcript_doc *d, unsigned long turn, enum category cat);
 
 /* Every review in d as the report's text (newly allocated, ending
  * without a newline), or NULL when d holds none. */

@@ -11,21 +11,36 @@ static const struct {
 	const char *name;   /* stable identifier */
 	enum tier tier;     /* the tier it belongs to */
 	const char *about;  /* what a question of this category is about */
+	const char *why;    /* why asking about it matters, to the seeker */
 } categories[CAT_COUNT] = {
-	{"typical_day", TIER_JOB, "daily or weekly tasks, how time is spent"},
-	{"likes", TIER_JOB, "best parts, what motivates them"},
-	{"challenges", TIER_JOB, "difficult or frustrating parts, downsides"},
-	{"qualities", TIER_JOB, "skills, characteristics, training and education needed"},
-	{"mission", TIER_JOB, "how the work fits the organisation's mission"},
-	{"advancement", TIER_JOB, "advancement, promotion, the typical career path"},
-	{"entry_path", TIER_JOB, "how the host got into this line of work"},
-	{"expectations", TIER_JOB, "what differs from what they expected"},
-	{"influences", TIER_JOB, "who influenced their career, mentors"},
-	{"advice", TIER_JOB, "advice for you, resources, what to do next"},
-	{"workplace", TIER_JOB, "culture, hours, travel, work-life balance"},
-	{"industry_trends", TIER_INDUSTRY, "how the field is changing, current events"},
-	{"referrals", TIER_CLOSING, "other people you could speak to"},
-	{"mention_name", TIER_CLOSING, "permission to use the host's name"},
+	{"typical_day", TIER_JOB, "daily or weekly tasks, how time is spent",
+	    "What fills their days is the plainest picture of the job you would be doing."},
+	{"likes", TIER_JOB, "best parts, what motivates them",
+	    "What keeps them in the work hints at what could keep you there, and people enjoy answering it."},
+	{"challenges", TIER_JOB, "difficult or frustrating parts, downsides",
+	    "The hard parts are what job adverts leave out; hearing them now spares you a surprise later."},
+	{"qualities", TIER_JOB, "skills, characteristics, training and education needed",
+	    "The skills and training they name tell you what to build before you apply."},
+	{"mission", TIER_JOB, "how the work fits the organisation's mission",
+	    "How the work serves the organisation shows whether its purpose is one you would share."},
+	{"advancement", TIER_JOB, "advancement, promotion, the typical career path",
+	    "How people move up tells you where the job could lead a few years on."},
+	{"entry_path", TIER_JOB, "how the host got into this line of work",
+	    "How they got in is a route you might follow, and most hosts like telling it."},
+	{"expectations", TIER_JOB, "what differs from what they expected",
+	    "What surprised them is what an outsider like you is most likely to get wrong."},
+	{"influences", TIER_JOB, "who influenced their career, mentors",
+	    "Who shaped their career points you to mentors, groups and people worth knowing."},
+	{"advice", TIER_JOB, "advice for you, resources, what to do next",
+	    "Asking for their advice turns what they know into your next step."},
+	{"workplace", TIER_JOB, "culture, hours, travel, work-life balance",
+	    "Hours, culture and pace decide whether you would be happy there from day to day."},
+	{"industry_trends", TIER_INDUSTRY, "how the field is changing, current events",
+	    "Where the field is heading shows which skills will count by the time you arrive."},
+	{"referrals", TIER_CLOSING, "other people you could speak to",
+	    "Asking whom else you could talk to is how one conversation leads to the next."},
+	{"mention_name", TIER_CLOSING, "permission to use the host's name",
+	    "Asking whether you may use their name makes your next introduction a warm one."},
 };
 
 static const char *const tiers[TIER_COUNT] = {"job", "industry", "closing"};
@@ -104,6 +119,12 @@ const char *
 act_name(enum act a)
 {
 	return a >= 0 && a < ACT_COUNT ? acts[a] : NULL;
+}
+
+const char *
+category_why(enum category c)
+{
+	return c >= 0 && c < CAT_COUNT ? categories[c].why : NULL;
 }
 
 const char *

@@ -100,6 +100,11 @@ int finding_kind_lookup(const char *name);
 /* A short human description of a category ("daily or weekly tasks"). */
 const char *category_about(enum category c);
 
+/* Why asking about a category matters to the seeker, one sentence
+ * ("Where the field is heading shows ..."); NULL for CAT_NONE.  The one
+ * place these reasons are kept. */
+const char *category_why(enum category c);
+
 /* The tier a category belongs to. */
 enum tier category_tier(enum category c);
 

@@ -374,7 +374,8 @@ int
 transcript_begin(struct transcript *t, const struct transcript_meta *m)
 {
 	char started[64], planned[32];
-	char *lines[7];
+	size_t cap = 7 + (m->plan != NULL ? 1 + m->plan->n : 0);
+	char **lines = xcalloc(cap, sizeof *lines);
 	size_t n = 0;
 	int rc;
 
@@ -388,20 +389,34 @@ transcript_begin(struct transcript *t, const struct transcript_meta *m)
 		lines[n++] = xasprintf("duration: %s", planned);
 	}
 	lines[n++] = xasprintf("policy: %s", m->policy);
+	if (m->plan != NULL) {
+		/* So that a report rebuilt from the file has the plan too. */
+		char *file = text_sanitize(m->plan->file, strlen(m->plan->file));
+		lines[n++] = xasprintf("questions: %s", file);
+		free(file);
+		for (size_t i = 0; i < m->plan->n; i++) {
+			const struct plan_item *it = &m->plan->items[i];
+			lines[n++] = xasprintf("question: line %lu, %s: %s", it->line,
+			    it->cat == CAT_NONE ? "none" : category_name(it->cat), it->text);
+		}
+	}
 	rc = transcript_header(t, m->mock ? "infocoach mock session" : "infocoach practice session",
 	    (const char *const *)lines, n);
 	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
+	free(lines);
 	return rc;
 }
 
 int
-transcript_review_begin(struct transcript *t, uint64_t started_ms)
+transcript_review_begin(struct transcript *t, uint64_t started_ms, size_t items)
 {
-	char started[64];
+	char started[64], count[48] = "";
 
 	stamp_utc(started_ms, started, sizeof started);
-	return add_record(t, xasprintf("## infocoach review\n\n- started: %s\n\n", started));
+	if (items > 0)
+		snprintf(count, sizeof count, "- items: %zu\n", items);
+	return add_record(t, xasprintf("## infocoach review\n\n- started: %s\n%s\n", started, count));
 }
 
 size_t

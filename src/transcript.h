@@ -38,6 +38,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "plan.h"
+
 /* Recorded text longer than this many bytes is cut and ends in " [...]". */
 #define TRANSCRIPT_MAX_TEXT (64 * 1024)
 
@@ -66,6 +68,10 @@ struct transcript_meta {
 	unsigned long duration;     /* "- duration: 30m" (duration_format()),
 	                               no line when 0 (untimed) */
 	const char *policy;         /* "- policy: NAME" (strict, default...) */
+	const struct plan *plan;    /* the user's own list (--questions), or
+	                               NULL: "- questions: FILE", then one
+	                               "- question: line N, CATEGORY: TEXT"
+	                               each ("none" when it has no category) */
 };
 
 struct transcript;
@@ -137,12 +143,13 @@ int transcript_begin(struct transcript *t, const struct transcript_meta *m);
 
 /*
  * Record the start of a review of the session (review.c): the line
- * "## infocoach review" and "- started: YYYY-MM-DD HH:MM:SS.mmm UTC"
- * (started_ms, ms since the epoch), as one record saved like
+ * "## infocoach review", "- started: YYYY-MM-DD HH:MM:SS.mmm UTC"
+ * (started_ms, ms since the epoch) and "- items: N" (how many things it
+ * will go through; no line when 0), as one record saved like
  * transcript_append().  The review's own records follow it; what the
  * session said before is never touched.
  */
-int transcript_review_begin(struct transcript *t, uint64_t started_ms);
+int transcript_review_begin(struct transcript *t, uint64_t started_ms, size_t items);
 
 /*
  * Try again to save the queued records.  Returns 0 when nothing is left

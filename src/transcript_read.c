@@ -151,6 +151,37 @@ set_once(struct reader *r, char **field, unsigned long line, const char *key, co
 	return true;
 }
 
+/* "line N, CATEGORY: TEXT" of a "- question:" header line, v[0..vlen)
+ * at column vcol: one question of the user's own list. */
+static void
+question_line(struct reader *r, unsigned long line, const char *v, size_t vlen, unsigned long vcol)
+{
+	static const char expect[] = "expected 'line N, CATEGORY: TEXT' for a question of the list";
+	char *tmp = xstrndup(v, vlen);
+	char *end = NULL;
+	unsigned long n = 0;
+	if (strncmp(tmp, "line ", 5) == 0 && tmp[5] >= '0' && tmp[5] <= '9')
+		n = strtoul(tmp + 5, &end, 10);
+	char *cat = end != NULL && end[0] == ',' && end[1] == ' ' ? end + 2 : NULL;
+	char *colon = cat != NULL ? strstr(cat, ": ") : NULL;
+	if (colon == NULL || colon == cat || n == 0) {
+		error_at(r, line, vcol, "%s", expect);
+		goto out;
+	}
+	*colon = '\0';
+	enum category c = category_lookup(cat);
+	if (c == CAT_NONE && strcmp(cat, "none") != 0) {
+		error_at(r, line, vcol + (unsigned long)(cat - tmp), "unknown category '%s' in a question of the list", cat);
+		goto out;
+	}
+	/* Before the "- questions:" line: it names the file when it comes. */
+	if (r->d->plan == NULL)
+		r->d->plan = plan_new("");
+	plan_add(r->d->plan, n, colon + 2, strlen(colon + 2), c);
+out:
+	free(tmp);
+}
+
 /* "- key: value" in the header (s[0..len) without the "- "). */
 static void
 header_line(struct reader *r, unsigned long line, const char *s, size_t len)
@@ -198,6 +229,21 @@ header_line(struct reader *r, unsigned long line, const char *s, size_t len)
 			error_at(r, line, 1, "the header says 'duration' twice");
 		else if (!duration_parse(tmp, &d->duration))
 			error_at(r, line, vcol, "invalid duration '%s' (written like 90s, 20m, 1h or 1h30m)", tmp);
+	} else if (klen == 9 && memcmp(s, "questions", 9) == 0) {
+		if (d->plan != NULL && d->plan->file[0] != '\0') {
+			error_at(r, line, 1, "the header says 'questions' twice");
+		} else {
+			tmp = xstrndup(v, vlen);
+			if (d->plan == NULL)
+				d->plan = plan_new(tmp);
+			else {
+				free(d->plan->file);
+				d->plan->file = tmp;
+				tmp = NULL;
+			}
+		}
+	} else if (klen == 8 && memcmp(s, "question", 8) == 0) {
+		question_line(r, line, v, vlen, vcol);
 	} else if (klen == 6 && memcmp(s, "policy", 6) == 0) {
 		tmp = xstrndup(v, vlen);
 		int p = policy_lookup(tmp);
@@ -312,6 +358,17 @@ static void
 review_header_line(struct reader *r, unsigned long line, const char *s, size_t len)
 {
 	struct transcript_review *rv = &r->d->reviews[r->d->nreviews - 1];
+	if (len > 7 && memcmp(s, "items: ", 7) == 0) {
+		char *tmp = xstrndup(s + 7, len - 7), *end = NULL;
+		unsigned long n = tmp[0] >= '0' && tmp[0] <= '9' ? strtoul(tmp, &end, 10) : 0;
+		if (end == NULL || *end != '\0' || n == 0 || rv->items != 0)
+			error_at(r, line, rv->items != 0 ? 1 : 10, rv->items != 0 ? "the review says 'items' twice" :
+			    "expected a number of items, such as '- items: 5'");
+		else
+			rv->items = (size_t)n;
+		free(tmp);
+		return;
+	}
 	if (len < 9 || memcmp(s, "started: ", 9) != 0)
 		return;
 	if (rv->started != NULL) {
@@ -501,6 +558,7 @@ transcript_doc_free(struct transcript_doc *d)
 		free(d->records[i].text);
 	}
 	free(d->records);
+	plan_free(d->plan);
 	for (size_t i = 0; i < d->nreviews; i++) {
 		for (size_t k = 0; k < d->reviews[i].nrecords; k++) {
 			free(d->reviews[i].records[k].who);

@@ -3,7 +3,9 @@
  *
  * transcript_read() parses the Markdown that transcript.c writes: the
  * header ("# infocoach mock session", then "- bank: ...", "- host: ...",
- * "- persona: ...", "- started: ...", "- duration: ...", "- policy: ...")
+ * "- persona: ...", "- started: ...", "- duration: ...", "- policy: ...",
+ * and for a session with the user's own list "- questions: FILE" and a
+ * "- question: line N, CATEGORY: TEXT" for each of its questions)
  * and the records ("**HH:MM:SS.mmm who:** text", or whole seconds
  * "**HH:MM:SS who:** text" in older transcripts), each record's time
  * turned into the time since the meeting started.  Transcripts written before
@@ -35,6 +37,7 @@
 #include <time.h>
 
 #include "diag.h"
+#include "plan.h"
 #include "taxonomy.h"
 
 /* A line longer than this many bytes is refused: it holds more than
@@ -67,13 +70,15 @@ struct transcript_record {
 };
 
 /* A review of the session appended after it (review.c): the line
- * "## infocoach review", "- started: ..." and its own records ("flagged",
+ * "## infocoach review", "- started: ...", "- items: N" and its own records ("flagged",
  * "missed", "try", "better", "not yet"; review_log.c says what they
  * mean), each record's time counted from the review's start. */
 struct transcript_review {
 	unsigned long line;     /* where its "## infocoach review" line is */
 	char *started;          /* "- started:" as written, or NULL (owned) */
 	time_t started_at;      /* the same as a time, or 0 */
+	size_t items;           /* "- items: N", what it set out to go
+	                           through, or 0 (older reviews) */
 	struct transcript_record *records;  /* in file order (owned) */
 	size_t nrecords;        /* how many */
 	size_t caprecords;      /* allocated slots */
@@ -96,6 +101,9 @@ struct transcript_doc {
 	struct transcript_record *records;  /* in file order (owned) */
 	size_t nrecords;        /* how many */
 	size_t caprecords;      /* allocated slots */
+	struct plan *plan;      /* the user's own list ("- questions:" and
+	                           "- question:" lines), nothing marked asked
+	                           yet, or NULL (owned) */
 	struct transcript_review *reviews; /* the reviews after the session,
 	                           in file order (owned) */
 	size_t nreviews, capreviews;

@@ -36,6 +36,14 @@ for f in "$TOP_SRCDIR"/questionbanks/*.yaml; do
 	ok $? "banks lists $id from the source tree"
 done
 
+# In 80 columns every line fits, wrapped between words: only spaces and
+# line ends differ from the unlimited listing, nothing is cut.
+out80=$(cd "$TEST_HOME" && COLUMNS=80 "$INFOCOACH" banks 2>&1)
+[ "$(printf '%s\n' "$out80" | wc -L)" -le 80 ] && [ "$(printf '%s\n' "$out" | wc -L)" -gt 80 ] &&
+    [ "$(printf '%s' "$out80" | tr -d ' \n')" = "$(printf '%s' "$out" | tr -d ' \n')" ] &&
+    printf '%s\n' "$out80" | grep -q '^  persona [a-z]* *[A-Z]'
+ok $? "banks fits COLUMNS=80 by wrapping between words, losing nothing"
+
 # A bank in $XDG_DATA_HOME shadows the shipped one of the same name.
 mkdir -p "$XDG_DATA_HOME/infocoach/questionbanks"
 sed 's/^title: .*/title: My own copy/' "$TOP_SRCDIR/questionbanks/general.yaml" \

@@ -20,6 +20,8 @@ export XDG_DATA_DIRS="$TEST_HOME/share"     # no system-wide banks
 export XDG_CONFIG_DIRS="$TEST_HOME/etc"     # nor a system-wide config
 export LC_ALL=C.UTF-8
 unset NO_COLOR INFOCOACH_HISTORY INFOCOACH_FAULT_WRITE INFOCOACH_FAULT_FSYNC POSIXLY_CORRECT 2>/dev/null || true
+# Tables fit $COLUMNS when it is set: the expected output has no limit.
+unset COLUMNS 2>/dev/null || true
 # The cache of compiled patterns goes to the test's own home (the C tests,
 # which have no home of their own, run with none).
 unset INFOCOACH_CACHE XDG_CACHE_HOME 2>/dev/null || true

@@ -156,6 +156,16 @@ grep -q '<dt>Time used</dt><dd>0:20' "$T/crowd.html" && [ "$nflags" = 12 ] &&
     grep -q 'a flagged line, numbered as in <a href="#flags">the flags</a>' "$T/crowd.html"
 ok $? "12 flags in 0:20 ($nflags): the chart numbers them, and the flags list is its legend"
 
+# A session held with --questions: the page has the part about the list,
+# as the text report has it.
+q="$TOP_SRCDIR/tests/golden/report-questions/transcript.md"
+timeout 20 "$IC" report "$q" --html "$T/plan.html" 2> "$T/err"
+grep -q '<h2 id="plan-h">Your list (list.md): 6 of 6 questions asked</h2>' "$T/plan.html" &&
+    grep -q 'line 3: <q>How did you get into this line of work?</q> Asked at <a href="#r[0-9]*">2:00</a>, later than the list has it\.' "$T/plan.html" &&
+    grep -q '<li><q>What does a typical week look like for you?</q></li>' "$T/plan.html" &&
+    timeout 20 "$IC" report "$q" | grep -q '^  Your list (list.md): 6 of 6 questions asked$'
+ok $? "the page of a session with --questions shows the list: asked, when, and what was added"
+
 ########################################################################
 # Headless Chromium: the page renders.
 ########################################################################

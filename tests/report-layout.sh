@@ -46,7 +46,7 @@ check_layout() {
 			if (q < length(s) && (q == indent(s) + 1 || substr(s, q - 1, 1) == " ") && q <= lim)
 				return q
 		}
-		if (match(s, /^ *(Report|Time used|Questions counted|Not counted \([0-9]+\)|Not sent|By category|Closing|Next time, close with|And ask|[0-9]+ lines? in [0-9:]+|Time by tier|Referrals|Permission to use their name|Score): /)) {
+		if (match(s, /^ *(Report|Time used|Questions counted|Not counted \([0-9]+\)|Not sent|By topic|Closing|Next time, close with|And ask|[0-9]+ lines? in [0-9:]+|Time by tier|Referrals|Permission to use their name|Score): /)) {
 			c = RLENGTH
 			if (c <= lim) return c
 		}

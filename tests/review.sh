@@ -3,7 +3,8 @@
 # through its flagged lines and missed topics, the tries appended to the
 # transcript (what the session said is left byte for byte as it was; the
 # file stays 0600), shown by 'report' and its HTML page, read by
-# 'progress'; the latest session by default; a symbolic link refused; a
+# 'progress'; a second review going on from what the first left; the
+# latest session by default; a symbolic link refused; a
 # full disk reported with status 3 (fault-injection builds).  Every run
 # has a timeout, so a hang is a failure.
 . "${TOP_SRCDIR:-$(dirname "$0")/..}/tests/lib.sh"
@@ -34,9 +35,12 @@ grep -q '^2 of [0-9]*\. At 3:00 you said: "How much do you make?"' "$T/out" &&
     grep -q '^3 of [0-9]*\. A topic you did not ask about: whether you may use their name' "$T/out" &&
     grep -q '^4 of [0-9]*\. A topic you did not ask about: how they got into the field' "$T/out"
 ok $? "the missed closing question comes before the other topics, and an empty line moves on"
+grep -q '^  Asking whether you may use their name makes your next introduction a warm one\.$' "$T/out" &&
+    grep -q '^  How they got in is a route you might follow' "$T/out"
+ok $? "each missed topic says why it matters, in words of its own"
 grep -q 'Better: no longer a pay question, and it asks about how they got into' "$T/out"
 ok $? "the second item's better version is judged better too"
-grep -q "^Review stopped after 3 of [0-9]*: 2 put better. The tries are saved in $tr" "$T/out"
+grep -q "^Review stopped: 2 of [0-9]* put better; 2 skipped, [0-9]* not reached\. The tries are saved in $tr" "$T/out"
 ok $? "/stop ends the review and says where the tries are"
 
 cmp -s -n "$size" "$tr" "$T/before.md"
@@ -52,7 +56,7 @@ ok $? "the review section holds each item, each try and its verdict"
 ok $? "the transcript is still mode 0600"
 
 timeout 20 "$IC" report "$tr" > "$T/report" 2>&1
-grep -q '^Review of [0-9-]* [0-9:.]* UTC: 2 of 4 put better, 2 tried$' "$T/report" &&
+grep -q "^Review of [0-9-]* [0-9:.]* UTC: $(sed -n 's/^Review stopped: \(.*\)\. The tries.*/\1/p' "$T/out")\$" "$T/report" &&
     grep -q '^  You said (turn 2): "Are you hiring at the moment?" \[job-ask.hiring\]$' "$T/report" &&
     grep -q '^    try 1: "How did people on your team get their start?"$' "$T/report" &&
     grep -q '^      better: no longer a job ask' "$T/report"
@@ -68,13 +72,21 @@ r1=$?
 ok $? "progress still reads a reviewed transcript"
 
 # A second review is a second section; the first is kept.
-printf '%s\n' "/stop" | timeout 20 "$IC" review "$tr" > /dev/null 2>&1
+printf '%s\n' "/stop" | timeout 20 "$IC" review "$tr" > "$T/out2" 2>&1
 [ "$(grep -c '^## infocoach review$' "$tr")" -eq 2 ] && cmp -s -n "$size" "$tr" "$T/before.md"
 ok $? "a second review appends a second section"
+# It goes on from what the first did not put better: the job ask and
+# the pay question are done, the name was moved on from.
+grep -q '^Review: [0-9]* topics you did not ask about\. .*(2 put better in an earlier review are left out\.)$' "$T/out2" &&
+    grep -q '^1 of [0-9]*\. A topic you did not ask about: whether you may use their name' "$T/out2" &&
+    ! grep -q 'you said: "Are you hiring' "$T/out2"
+ok $? "a second review leaves out what the first put better and says so"
 
-# Three tries that miss: the way to put it is shown, then the next item.
+# Three tries that miss (on a copy never reviewed): the way to put it is
+# shown, then the next item.
+cp "$T/before.md" "$T/fresh.md"
 printf '%s\n' "Any openings?" "Could you pass on my CV?" "Are you hiring?" "/stop" |
-    timeout 20 "$IC" review "$tr" > "$T/out3" 2>&1
+    timeout 20 "$IC" review "$T/fresh.md" > "$T/out3" 2>&1
 tr -s ' \n' '  ' < "$T/out3" > "$T/out3.flat"
 grep -q 'Not yet: still a job ask' "$T/out3.flat" && grep -q 'A way to put it: Ask how people usually find' "$T/out3.flat" &&
     grep -q '^2 of ' "$T/out3"

@@ -436,7 +436,7 @@ wait_for 'coach: Better: no longer a job ask'
 ok $? "/review: a better version is judged at once"
 wait_for '^2 of [0-9]*\. A topic you did not ask about'
 T send-keys -t t C-d
-wait_for '^Review stopped after 1 of [0-9]*: 1 put better'
+wait_for '^Review stopped: 1 of [0-9]* put better; 1 skipped, [0-9]* not reached\.'
 ok $? "/review: Ctrl-D ends the review with how it went"
 wait_for 'EXITED 0'
 ok $? "/review: the program exits with status 0"
@@ -445,21 +445,43 @@ grep -q '^## infocoach review$' "$rtr" && grep -q 'try:\*\* How did people on yo
 ok $? "/review: the tries are appended to the transcript, the cleared one not"
 
 # 'infocoach review FILE' in a terminal: the same walk-through on the
-# session just held, appended as a second review.
+# session just held, appended as a second review, going on from what the
+# first did not put better (the job ask was).
 window 100 50 \
 	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
 	 '$INFOCOACH' review '$rtr'; echo EXITED \$?; sleep 30"
 wait_for '^Review of .*review.md: your practice session with Dolores'
 ok $? "review FILE: says which session it reviews"
+wait_for '(1 put better in an earlier review is' &&
+    wait_for '^1 of [0-9]*\. A topic you did not ask about'
+ok $? "review FILE: leaves out the job ask the first review put better"
 wait_for '^try>$'
 T send-keys -t t 'Any openings?' Enter
-wait_for 'coach: Not yet: still a job ask'
+wait_for 'coach: Not yet: that is a job ask'
 ok $? "review FILE: a try that misses is told so at once"
 T send-keys -t t '/stop' Enter
-wait_for '^Review stopped after 0 of [0-9]*: 0 put better'
+wait_for '^Review stopped: 0 of [0-9]* put better; 1 not yet, [0-9]* not reached\.'
 wait_for 'EXITED 0'
 ok $? "review FILE: /stop ends it, status 0"
 [ "$(grep -c '^## infocoach review$' "$rtr")" -eq 2 ]
 ok $? "review FILE: a second review is appended"
+
+# Tables fit the terminal they are shown in (its width; $COLUMNS is
+# taken out of the environment): progress and banks in a window of 72
+# columns, every line within it (-J joins the lines the terminal itself
+# wrapped, so a line too long would show).
+window 72 60 \
+	"env -u COLUMNS TERM=xterm HOME='$TEST_HOME' '$INFOCOACH' progress --dir '$TOP_SRCDIR/tests/golden/progress-sessions/sessions'; echo EXITED \$?; sleep 30"
+wait_for 'EXITED 0'
+T capture-pane -p -J -S -200 -t t > "$TEST_HOME/progress.screen"
+grep -q '^  date (UTC)' "$TEST_HOME/progress.screen" && grep -q '^Next: ' "$TEST_HOME/progress.screen" &&
+    [ "$(sed 's/ *$//' "$TEST_HOME/progress.screen" | wc -L)" -le 72 ]
+ok $? "progress fits a terminal of 72 columns"
+window 72 60 \
+	"env -u COLUMNS TERM=xterm HOME='$TEST_HOME' '$INFOCOACH' banks; echo EXITED \$?; sleep 30"
+wait_for 'EXITED 0'
+T capture-pane -p -J -S -300 -t t > "$TEST_HOME/banks.screen"
+grep -q '^  persona ' "$TEST_HOME/banks.screen" && [ "$(sed 's/ *$//' "$TEST_HOME/banks.screen" | wc -L)" -le 72 ]
+ok $? "banks fits a terminal of 72 columns"
 
 done_testing

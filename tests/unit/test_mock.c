@@ -119,7 +119,7 @@ main(void)
 	ok(heard("host: ") && heard("Report: your conversation"),
 	    "the host's farewell and the report follow");
 	ok(heard("You did not wrap up in time"), "the report says the host had to end it");
-	ok(heard("\n    industry_trends  "), "a 'Not touched yet' row has two spaces after the longest "
+	ok(heard("\n    industry trends  "), "a 'Not touched yet' row has two spaces after the longest "
 	    "name, so a wrapped row goes on under its text");
 	ok(heard("pacing 0/15"), "no pacing points");
 	reset();

@@ -24,13 +24,28 @@ main(void)
 	    "a question on the topic in other words is not 'nearly word for word'");
 	ok(plan_closest(p, "long weeks?") == NULL, "two shared words are not enough");
 
-	/* Heard by topic: the closest unasked question of that topic. */
+	/* Heard by topic and content: "skills" is in both. */
 	it = plan_hear(p, 3, "What skills matter most?", CAT_QUALITIES);
 	ok(it != NULL && it->line == 20 && it->turn == 3, "a question on a listed topic marks it asked");
 	ok(plan_closest(p, "What skills does someone need to do well here?") == NULL,
 	    "an asked question is not found again");
 	ok(plan_hear(p, 4, "What is the hardest part?", CAT_CHALLENGES) == NULL,
 	    "a topic not on the list is an addition");
+	plan_free(p);
+
+	/* Two questions on one topic: the one whose content was asked. */
+	p = plan_new("list.md");
+	static const char w1[] = "What does a typical week look like for you?";
+	static const char w2[] = "Who do you work with most closely from day to day?";
+	plan_add(p, 1, w1, strlen(w1), CAT_TYPICAL_DAY);
+	plan_add(p, 2, w2, strlen(w2), CAT_TYPICAL_DAY);
+	ok(plan_hear(p, 1, "How much of your time goes on meetings?", CAT_TYPICAL_DAY) == NULL && p->nadded == 1,
+	    "a question on a listed topic that shares none of its questions' content is an addition");
+	it = plan_hear(p, 2, "Which people do you deal with day to day?", CAT_TYPICAL_DAY);
+	ok(it != NULL && it->line == 2, "the question of the topic whose content it shares is marked, not the first");
+	ok(p->items[0].turn == PLAN_NOT_ASKED, "the other question of the topic stays unasked");
+	it = plan_hear(p, 3, "What does a typical week look like for you?", CAT_LIKES);
+	ok(it != NULL && it->line == 1, "said word for word, it is asked even when taken for another topic");
 	plan_free(p);
 	return tap_done();
 }

@@ -261,7 +261,7 @@ test_review(void)
 	transcript_append(t, TRANSCRIPT_PROGRAM, TRANSCRIPT_END, ms + 90000);
 	/* A week later. */
 	uint64_t later = ms + 7ULL * 86400 * 1000;
-	ok(transcript_review_begin(t, later) == 0, "review: the section's start is saved");
+	ok(transcript_review_begin(t, later, 2) == 0, "review: the section's start is saved");
 	transcript_append(t, "flagged", "turn 1 [job-ask.hiring]: Are you hiring?", later + 1000);
 	transcript_append(t, "try", "Any openings?", later + 5000);
 	transcript_append(t, "not yet", "still a job ask", later + 5000);
@@ -295,7 +295,7 @@ test_review(void)
 		    "review_log: the missed topic, with no try");
 		review_log_free(l);
 		char *text = review_log_text(d);
-		ok(text != NULL && strstr(text, "Review of 2026-01-08 00:00:00.000 UTC: 1 of 2 put better, 1 tried\n") == text,
+		ok(text != NULL && strstr(text, "Review of 2026-01-08 00:00:00.000 UTC: 1 of 2 put better; 1 skipped\n") == text,
 		    "review_log: the report's text starts with how it went");
 		free(text);
 	}
