@@ -480,10 +480,12 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	    as->cat != CAT_NONE && as->votes[as->cat] >= ASKS_VOTES && u->act != ACT_TIME_FRAME)
 		u->act = ACT_QUESTION;
 	/* A line that answers what the host asked, without asking, is about
-	 * the user. */
+	 * the user ("in the shop i organized the stock..."). */
+	static const char *const me[] = {"i", "i'm", "im", "i've", "ive", "my", "me", NULL};
 	if (answering && !asks && (u->act == ACT_QUESTION || u->act == ACT_ACK) &&
 	    !(as->judged && u->act == ACT_QUESTION && as->act_conf >= SURE_QUESTION &&
-	    !starts_with_word(text, first_person)) && !(u->act == ACT_QUESTION && asks_host(text)))
+	    !starts_with_word(text, first_person) && !has_any_word(text, me)) &&
+	    !(u->act == ACT_QUESTION && asks_host(text)))
 		u->act = ACT_SELF;
 	/* "I see. Why is it like this?", "is that normal?", "how come?": a
 	 * reaction that asks for the reason or for more goes on with the

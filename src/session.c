@@ -544,7 +544,8 @@ closing_topic(enum category c)
  * only as the pair (referrals first): their topics in c[0] and c[1] and their normalised text in
  * q[0] and q[1] (newly allocated).  False when the line is not that. */
 static bool
-two_questions(struct session *s, const char *text, size_t len, enum category c[2], char *q[2])
+two_questions(struct session *s, const char *text, size_t len, enum category c[2], char *q[2],
+    const char **means)
 {
 	/* Where the second question starts: after a question mark with
 	 * more to come, or at "and what", "n how", ", also how"... */
@@ -623,12 +624,24 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 		 * to? and may I mention your name?"). */
 		bool closing_ok = i == 0 || (closing_topic(found[0]) && closing_topic(a.cat)) ||
 		    (!closing_topic(found[0]) && !closing_topic(a.cat));
-		if ((worst != KIND_NONE && worst != KIND_CLOSED) || a.cat == CAT_NONE || !closing_ok ||
-		    !assess_sure(s->cfg.assessor, &a) || (i == 1 && a.cat == found[0]))
+		/* "...? and wat is cpa": the second asks what a word of the
+		 * field means. */
+		const char *named = NULL;
+		const char *nq = assess_normalized(s->cfg.assessor)->text;
+		const char *gloss = i == 1 && !closing_topic(found[0]) && worst == KIND_NONE ?
+		    host_explain_as(&s->host, nq, &named) : NULL;
+		if (gloss != NULL && asks_meaning(nq, named)) {
+			*means = gloss;
+			found[1] = CAT_NONE;
+		} else if ((worst != KIND_NONE && worst != KIND_CLOSED) || a.cat == CAT_NONE || !closing_ok ||
+		    !assess_sure(s->cfg.assessor, &a) || (i == 1 && a.cat == found[0])) {
 			both = false;
-		else
+		} else {
 			found[i] = a.cat;
+		}
 	}
+	if (!both)
+		*means = NULL;
 	/* The names before the leave to use one's own. */
 	if (both && found[0] == CAT_MENTION_NAME) {
 		found[0] = CAT_REFERRALS;
@@ -641,7 +654,7 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 		plen[1] = l0;
 	}
 	/* Both sure: their words, for the replies that fit them best. */
-	for (int i = 0; i < 2 && both; i++) {
+	for (int i = 0; i < 2 && both && found[i] != CAT_NONE; i++) {
 		struct assessment a;
 		c[i] = found[i];
 		assess_line(s->cfg.assessor, s->priv->m, part[i], plen[i], NULL, 0, &a);
@@ -686,6 +699,14 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		t->answered = u->cat != CAT_NONE;
 		{
 			char *r = host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
+			/* A guess at an unclear question says so: the report will
+			 * not count the topic as covered. */
+			if (r != NULL && !u->topic_sure && u->cat != CAT_NONE && !closing_topic(u->cat) &&
+			    s->host.last_cat == u->cat) {
+				char *g = xasprintf("If you mean %s: %s", category_topic(u->cat), r);
+				free(r);
+				r = g;
+			}
 			/* "Is that normal? Like, do all nurses work weekends?" after
 			 * an answer: its yes, then the new question's answer. */
 			const char *yes = r != NULL && last_answer(s) != NULL ? opens_with_confirm(q) : NULL;
@@ -924,11 +945,28 @@ say_to_host(struct session *s, const char *text, size_t len)
 		t->act = u.act;
 		s->last_u = u;
 	}
+	/* Two questions at once get two answers. */
+	enum category two[2] = {CAT_NONE, CAT_NONE};
+	char *two_q[2] = {NULL, NULL};
+	const char *two_means = NULL;   /* the second asks what a word means */
+	if ((u.act == ACT_QUESTION || u.act == ACT_CLARIFY) && (worst == KIND_NONE || worst == KIND_CLOSED) &&
+	    two_questions(s, text, len, two, two_q, &two_means)) {
+		u.act = ACT_QUESTION;
+		t->act = u.act;
+		worst = KIND_NONE;   /* each part is answered, yes/no or not */
+		u.cat = two[0];
+		u.unsure = false;
+		u.topic_sure = true;
+		u.closing = closing_topic(two[0]);
+		dialogue_settle(&s->priv->dlg, two[1] != CAT_NONE ? two[1] : two[0]);
+		s->last_u = u;
+	}
+
 	/* A short line naming a word from the host's glossary ("brain
 	 * sheet?", "and a pitch? like pitching to journalists?") asks what it
 	 * means. */
 	const char *named = NULL;
-	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && u.act != ACT_CLARIFY &&
+	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && u.act != ACT_CLARIFY && two[0] == CAT_NONE &&
 	    (u.act == ACT_FOLLOW_UP || u.act == ACT_QUESTION || u.act == ACT_ACK ||
 	    (u.act == ACT_APOLOGY && memchr(text, '?', len) != NULL)) &&
 	    host_explain_as(&s->host, s->last_norm, &named) != NULL && asks_meaning(s->last_norm, named)) {
@@ -966,18 +1004,6 @@ say_to_host(struct session *s, const char *text, size_t len)
 	 * it could be more open. */
 	if (worst == KIND_CLOSED && u.act == ACT_QUESTION && u.cat != CAT_NONE && !u.unsure)
 		worst = KIND_NONE;
-	/* Two questions at once get two answers. */
-	enum category two[2] = {CAT_NONE, CAT_NONE};
-	char *two_q[2] = {NULL, NULL};
-	if (u.act == ACT_QUESTION && worst == KIND_NONE && two_questions(s, text, len, two, two_q)) {
-		u.cat = two[0];
-		u.unsure = false;
-		u.topic_sure = true;
-		u.closing = closing_topic(two[0]);
-		dialogue_settle(&s->priv->dlg, two[1]);
-		s->last_u = u;
-	}
-
 	char *reply = NULL;
 	/* "Sorry about that. What's your day like?" warms the host too. */
 	if (u.sorry)
@@ -997,7 +1023,10 @@ say_to_host(struct session *s, const char *text, size_t len)
 		 * sure enough (the model's threshold), and a closing question
 		 * only when it is sure enough to praise.  The host still answers
 		 * its best guess at a topic below the threshold. */
-		if ((u.act == ACT_QUESTION && !u.unsure) || u.act == ACT_FOLLOW_UP || u.act == ACT_CLARIFY)
+		/* A question the website answers ("what do you sell?") is
+		 * turned aside, so it covers no topic. */
+		if (((u.act == ACT_QUESTION && !u.unsure) || u.act == ACT_FOLLOW_UP || u.act == ACT_CLARIFY) &&
+		    worst != KIND_GOOGLEABLE)
 			t->cat = u.cat;
 		bool closing = t->cat == CAT_REFERRALS || t->cat == CAT_MENTION_NAME;
 		if (u.act == ACT_QUESTION && t->cat != CAT_NONE) {
@@ -1010,10 +1039,15 @@ say_to_host(struct session *s, const char *text, size_t len)
 		if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED) {
 			reply = host_react(&s->host, worst);
 		} else if (two[0] != CAT_NONE) {
-			s->asked[two[1]]++;
 			t->answered = true;
 			char *r1 = host_reply_to(&s->host, two[0], two_q[0], true);
-			char *r2 = host_reply_to(&s->host, two[1], two_q[1], true);
+			char *r2;
+			if (two[1] != CAT_NONE) {
+				s->asked[two[1]]++;
+				r2 = host_reply_to(&s->host, two[1], two_q[1], true);
+			} else {
+				r2 = xstrdup(two_means);
+			}
 			/* The closing pair reads as one answer. */
 			reply = xasprintf(closing_topic(two[0]) ? "%s %s" : "%s As for your second question: %s",
 			    r1, r2);
