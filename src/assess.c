@@ -578,16 +578,21 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	if (seen[KIND_JOB_ASK] || seen[KIND_SALARY]) {
 		out->act = ACT_QUESTION;
 		out->act_conf = 1;
+		/* Such lines come back too: remember the model's judgement,
+		 * with no votes. */
+		if (memo_j)
+			*memo = (struct assess_memo){.hash = h, .has_votes = false, .j = out->j};
 		return out->err;
 	}
-	if (memo->hash == h) {
+	if (memo->hash == h && memo->has_votes) {
 		memcpy(out->votes, memo->votes, sizeof out->votes);
 	} else {
 		int cerr = classify_scores(a->cls, m, ns, nl, out->votes);
 		if (cerr < 0 && out->err == 0)
 			out->err = cerr;
-		else if (cerr == 0 && (memo_j || !out->judged)) {
+		else if (cerr == 0 && (memo_j || !out->judged || memo->hash == h)) {
 			memo->hash = h;
+			memo->has_votes = true;
 			memcpy(memo->votes, out->votes, sizeof out->votes);
 			memo->j = out->j;
 		}

@@ -29,6 +29,8 @@
  * normalised text alone, so a line seen again is not judged again. */
 struct assess_memo {
 	uint64_t hash;              /* of the normalised line, 0 = empty */
+	bool has_votes;             /* votes were counted (not on a line
+	                               flagged as a job ask or pay question) */
 	float votes[CAT_COUNT];     /* the cues' votes */
 	struct judgement j;         /* the model's judgement */
 };
