@@ -103,7 +103,11 @@ pattern_words(struct assessor *a)
 		if (k > most)
 			most = k;
 	}
+	/* The disclaimer is numbered last: it too is looked for only on
+	 * lines holding one of its words. */
+	a->pat_disclaimer = a->npat_all++;
 	const char **srcs = xcalloc(a->npat_all + 1, sizeof *srcs);
+	srcs[a->pat_disclaimer] = disclaimer_pattern;
 	for (size_t i = 0; i < rs->nrules; i++) {
 		const struct rule *r = rs->rules[i];
 		for (size_t j = 0; j < r->npats; j++)
@@ -151,13 +155,16 @@ assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 	a->hit_raw = xcalloc(rs->nrules + 1, sizeof *a->hit_raw);
 
 	size_t len = 1;
+	a->gate_pats = xcalloc(a->npat_all + 1, sizeof *a->gate_pats);
 	for (size_t i = 0; i < rs->nrules; i++) {
 		if (rs->rules[i]->ntriggers > 0)
 			continue;
 		a->ungated++;
 		a->ungated_raw += rs->rules[i]->raw;
-		for (size_t j = 0; j < rs->rules[i]->npats; j++)
+		for (size_t j = 0; j < rs->rules[i]->npats; j++) {
 			len += strlen(rs->rules[i]->pats[j].src) + 5;
+			a->gate_pats[a->ngate_pats++] = a->pat_base[i] + j;
+		}
 	}
 	if (len == 1)
 		return;
@@ -194,6 +201,7 @@ assessor_free(struct assessor *a)
 		pattern_free(&a->gate);
 	classifier_free(a->cls);
 	norm_free(&a->norm);
+	free(a->gate_pats);
 	pattern_free(&a->disclaimer);
 	pattern_free(&a->own_pay);
 	pattern_free(&a->general_pay);
@@ -438,10 +446,16 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	}
 	if (a->raw_triggers)
 		trigger_scan(a->triggers, lower, len, a->hit_raw);
+	/* On such a line, the gate cannot match where none of the patterns
+	 * it joins may, nor the disclaimer where its words are missing. */
+	bool gate_may = !ascii || a->ungated_raw > 0;
+	for (size_t i = 0; !gate_may && i < a->ngate_pats; i++)
+		gate_may = a->pat_nwords[a->gate_pats[i]] == 0 || a->pat_hit[a->gate_pats[i]];
+	bool may_disclaim = !ascii || a->pat_nwords[a->pat_disclaimer] == 0 || a->pat_hit[a->pat_disclaimer];
 	bool gate = a->ungated > 0;
 	if (a->has_gate)
-		gate = pattern_match(m, &a->gate, ns, nl, NULL, NULL) != 0 ||
-		    (a->ungated_raw > 0 && pattern_match(m, &a->gate, s, len, NULL, NULL) != 0);
+		gate = gate_may && (pattern_match(m, &a->gate, ns, nl, NULL, NULL) != 0 ||
+		    (a->ungated_raw > 0 && pattern_match(m, &a->gate, s, len, NULL, NULL) != 0));
 	struct flag *kind_flag[KIND_COUNT] = {NULL};
 	for (size_t i = 0; i < a->rs->nrules; i++) {
 		const struct rule *r = a->rs->rules[i];
@@ -490,7 +504,7 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	if (lower != small)
 		free(lower);
 	size_t ds, de;
-	if (pattern_match(m, &a->disclaimer, ns, nl, &ds, &de) == 1)
+	if (may_disclaim && pattern_match(m, &a->disclaimer, ns, nl, &ds, &de) == 1)
 		beyond_disclaimer(a, m, ns, nl, ds, de, ignore, nignore, seen, out);
 
 	/* The line's judgement depends on its normalised text alone: lines
@@ -523,7 +537,8 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		int promised = -1;
 		for (int k = 0; k < 2 && !a->no_model_flags && out->nflags < ASSESS_MAX_FLAGS; k++)
 			if (!seen[mr[k]->kind] && p[k] >= thr[k] &&
-			    !(promised < 0 ? (promised = pattern_match(m, &a->disclaimer, ns, nl, NULL, NULL) == 1) : promised) &&
+			    !(promised < 0 ? (promised = may_disclaim &&
+			    pattern_match(m, &a->disclaimer, ns, nl, NULL, NULL) == 1) : promised) &&
 			    !kind_ignored(a, mr[k]->kind, ignore, nignore) &&
 			    !assess_ignored(mr[k]->id, kind_name(mr[k]->kind), ignore, nignore)) {
 				seen[mr[k]->kind] = true;

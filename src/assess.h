@@ -65,6 +65,11 @@ struct assessor {
 	struct trigger_set *pat_trig; /* all of them in one automaton */
 	bool *pat_hit;              /* scratch: per pattern, its words found */
 	bool *pat_may;              /* scratch: one rule's patterns to run */
+	size_t pat_disclaimer;      /* the disclaimer's number among them (the
+	                               last) */
+	size_t *gate_pats;          /* the numbers of the patterns the gate
+	                               joins (owned) */
+	size_t ngate_pats;
 	char *pat_lower;            /* scratch: the normalised line, lowercased */
 	size_t pat_lower_cap;
 	struct model *model;        /* the learned model (borrowed; may be NULL) */
