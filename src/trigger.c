@@ -9,9 +9,10 @@
  * every byte that occurs in no trigger is one class, so the table is a
  * few dozen columns wide instead of 256, quick to build at start-up and
  * small in the cache.  Each state lists the owners of every trigger that
- * ends there, its failure states' included.  Transitions are 16 bits; a
- * set with more states than that (a few thousand triggers) falls back to
- * one search per trigger.
+ * ends there, its failure states' included; those states are numbered
+ * last, so a scan looks for owners only past one number.  Transitions
+ * are 16 bits; a set with more states than that (a few thousand
+ * triggers) falls back to one search per trigger.
  *
  * Building the table is most of the cost of a set, so a built one is kept
  * in the shared cache file (patcache.h) under a key that spells out every
@@ -40,6 +41,7 @@ struct trigger_set {
 	size_t ncls;            /* classes, 0 included */
 	size_t *out_off;        /* state s reports out[out_off[s]..out_off[s+1]) */
 	size_t *out;            /* owner indexes */
+	size_t first_out;       /* no state below this one reports owners */
 	/* The fallback, when the automaton would be too big. */
 	char **const *words;
 	const size_t *nwords;
@@ -132,18 +134,33 @@ build(struct trigger_set *t, char **const *triggers, const size_t *ntriggers)
 			own[s][nown[s]++] = own[f][x];
 		}
 	}
+	/* The states are numbered again: those that report owners last, so
+	 * a scan tells them by their number alone, and each part breadth
+	 * first, so the states a scan is in most (the shallow ones) share a
+	 * few cache lines.  The root, which reports none, stays 0.  New
+	 * number perm[s], old number inv[new]. */
+	size_t *perm = xcalloc(nstates, sizeof *perm), *inv = xcalloc(nstates, sizeof *inv);
+	size_t nn = 1;
+	for (int reports = 0; reports < 2; reports++)
+		for (size_t k = 0; k < no; k++)
+			if ((nown[order[k]] > 0) == (reports == 1)) {
+				perm[order[k]] = nn;
+				inv[nn++] = order[k];
+			}
 	t->nstates = nstates;
 	t->next = xmalloc(nstates * K * sizeof *t->next);
-	for (size_t i = 0; i < nstates * K; i++)
-		t->next[i] = (uint16_t)go[i];
+	for (size_t s = 0; s < nstates; s++)
+		for (size_t c = 0; c < K; c++)
+			t->next[perm[s] * K + c] = (uint16_t)perm[go[s * K + c]];
 	t->out_off = xcalloc(nstates + 1, sizeof *t->out_off);
 	size_t nout = 0;
 	for (size_t s = 0; s < nstates; s++)
 		nout += nown[s];
 	t->out = xcalloc(nout + 1, sizeof *t->out);
 	nout = 0;
-	for (size_t s = 0; s < nstates; s++) {
-		t->out_off[s] = nout;
+	for (size_t ns = 0; ns < nstates; ns++) {
+		size_t s = inv[ns];
+		t->out_off[ns] = nout;
 		/* Each owner once per state. */
 		for (size_t x = 0; x < nown[s]; x++)
 			if (!mark[own[s][x]]) {
@@ -155,6 +172,8 @@ build(struct trigger_set *t, char **const *triggers, const size_t *ntriggers)
 		free(own[s]);
 	}
 	t->out_off[nstates] = nout;
+	free(perm);
+	free(inv);
 	free(own);
 	free(nown);
 	free(capown);
@@ -164,6 +183,18 @@ build(struct trigger_set *t, char **const *triggers, const size_t *ntriggers)
 	free(order);
 	free(ends);
 	free(go);
+}
+
+/* Set t->first_out from the table: the first state that reports an
+ * owner (build numbers those last; were a state after it to report none,
+ * it would only be looked at for nothing). */
+static void
+find_first_out(struct trigger_set *t)
+{
+	size_t s = 0;
+	while (s < t->nstates && t->out_off[s + 1] == t->out_off[s])
+		s++;
+	t->first_out = s;
 }
 
 /* A growing byte string: the key and the record. */
@@ -202,12 +233,14 @@ add_num(struct bytes *b, size_t v, char c)
 }
 
 /* The cache's key for these triggers: each owner's count, then each word
- * as its length and its bytes, in decimal, so no two sets share one. */
+ * as its length and its bytes, in decimal, so no two sets share one.
+ * "triggers2": tables with the reporting states last (those kept under
+ * "triggers", by older versions, had them anywhere). */
 static struct bytes
 make_key(char **const *triggers, const size_t *ntriggers, size_t n)
 {
 	struct bytes k = {NULL, 0, 0};
-	add_bytes(&k, "triggers ", 9);
+	add_bytes(&k, "triggers2 ", 10);
 	for (size_t i = 0; i < n; i++) {
 		add_num(&k, ntriggers[i], ':');
 		for (size_t j = 0; j < ntriggers[i]; j++) {
@@ -312,6 +345,8 @@ trigger_set_new(char **const *triggers, const size_t *ntriggers, size_t n)
 			free(r.p);
 		}
 	}
+	if (t->next != NULL)
+		find_first_out(t);
 	free(key.p);
 	return t;
 }
@@ -341,7 +376,8 @@ trigger_scan(const struct trigger_set *t, const char *s, size_t len, bool *hit)
 	const size_t K = t->ncls;
 	for (size_t i = 0; i < len; i++) {
 		st = t->next[st * K + t->cls[(unsigned char)s[i]]];
-		for (size_t x = t->out_off[st]; x < t->out_off[st + 1]; x++)
-			hit[t->out[x]] = true;
+		if (st >= t->first_out)
+			for (size_t x = t->out_off[st]; x < t->out_off[st + 1]; x++)
+				hit[t->out[x]] = true;
 	}
 }
