@@ -119,8 +119,6 @@ pattern_words(struct assessor *a)
 	a->pat_nwords = xcalloc(a->npat_all + 1, sizeof *a->pat_nwords);
 	literals_list(srcs, a->npat_all, a->pat_words, a->pat_nwords);
 	free(srcs);
-	a->pat_trig = trigger_set_new((char **const *)a->pat_words, a->pat_nwords, a->npat_all);
-	a->pat_hit = xcalloc(a->npat_all + 1, sizeof *a->pat_hit);
 	a->pat_may = xcalloc(most + 1, sizeof *a->pat_may);
 }
 
@@ -139,20 +137,27 @@ assessor_init(struct assessor *a, const struct ruleset *rs, enum policy policy)
 	pattern_compile_builtin(&a->general_pay, general_pay_pattern);
 	assessor_set_model(a, rs->model);
 
-	/* Every rule's triggers in one automaton: a line is scanned once. */
-	char ***trig = xcalloc(rs->nrules + 1, sizeof *trig);
-	size_t *ntrig = xcalloc(rs->nrules + 1, sizeof *ntrig);
+	/* Every rule's triggers and every pattern's words in one automaton:
+	 * a line is scanned once. */
+	pattern_words(a);
+	size_t nown = rs->nrules + a->npat_all;
+	char ***trig = xcalloc(nown + 1, sizeof *trig);
+	size_t *ntrig = xcalloc(nown + 1, sizeof *ntrig);
 	for (size_t i = 0; i < rs->nrules; i++) {
 		trig[i] = rs->rules[i]->triggers;
 		ntrig[i] = rs->rules[i]->ntriggers;
 		a->raw_triggers |= rs->rules[i]->raw && rs->rules[i]->ntriggers > 0;
 	}
-	a->triggers = trigger_set_new((char **const *)trig, ntrig, rs->nrules);
+	for (size_t k = 0; k < a->npat_all; k++) {
+		trig[rs->nrules + k] = a->pat_words[k];
+		ntrig[rs->nrules + k] = a->pat_nwords[k];
+	}
+	a->triggers = trigger_set_new((char **const *)trig, ntrig, nown);
 	a->trig_words = trig;
 	a->trig_counts = ntrig;
-	pattern_words(a);
-	a->hit = xcalloc(rs->nrules + 1, sizeof *a->hit);
-	a->hit_raw = xcalloc(rs->nrules + 1, sizeof *a->hit_raw);
+	a->hit = xcalloc(nown + 1, sizeof *a->hit);
+	a->pat_hit = a->hit + rs->nrules;
+	a->hit_raw = xcalloc(nown + 1, sizeof *a->hit_raw);
 
 	size_t len = 1;
 	a->gate_pats = xcalloc(a->npat_all + 1, sizeof *a->gate_pats);
@@ -206,7 +211,6 @@ assessor_free(struct assessor *a)
 	pattern_free(&a->own_pay);
 	pattern_free(&a->general_pay);
 	trigger_set_free(a->triggers);
-	trigger_set_free(a->pat_trig);
 	for (size_t k = 0; k < a->npat_all; k++) {
 		for (size_t w = 0; w < a->pat_nwords[k]; w++)
 			free(a->pat_words[k][w]);
@@ -215,9 +219,7 @@ assessor_free(struct assessor *a)
 	free(a->pat_words);
 	free(a->pat_nwords);
 	free(a->pat_base);
-	free(a->pat_hit);
 	free(a->pat_may);
-	free(a->pat_lower);
 	free(a->memo);
 	free(a->trig_words);
 	free(a->trig_counts);
@@ -431,19 +433,14 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	 * when their alternation (the gate) matches. */
 	for (size_t i = 0; i < len; i++)
 		lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	/* The rules' triggers and which patterns' words the normalised line
+	 * holds (in ASCII lowercase already), in one scan.  The patterns'
+	 * words are only trusted on a line in pure ASCII, since caseless
+	 * matching takes a few other letters for ASCII ones (literals.h). */
 	trigger_scan(a->triggers, ns, nl, a->hit);
-	/* Which patterns' words the normalised line holds: only said of pure
-	 * ASCII, since caseless matching takes a few other letters for ASCII
-	 * ones (literals.h). */
 	bool ascii = true;
 	for (size_t i = 0; ascii && i < nl; i++)
 		ascii = (unsigned char)ns[i] < 0x80;
-	if (ascii) {
-		xgrow((void **)&a->pat_lower, &a->pat_lower_cap, nl + 1, 1);
-		for (size_t i = 0; i < nl; i++)
-			a->pat_lower[i] = (char)(ns[i] >= 'A' && ns[i] <= 'Z' ? ns[i] + 32 : ns[i]);
-		trigger_scan(a->pat_trig, a->pat_lower, nl, a->pat_hit);
-	}
 	if (a->raw_triggers)
 		trigger_scan(a->triggers, lower, len, a->hit_raw);
 	/* On such a line, the gate cannot match where none of the patterns

@@ -48,10 +48,14 @@ struct assessor {
 	bool has_gate;              /* gate compiled */
 	size_t ungated;             /* rules without triggers */
 	size_t ungated_raw;         /* ... of which see the line as typed */
-	struct trigger_set *triggers; /* every rule's triggers, one automaton */
-	bool *hit, *hit_raw;        /* per rule: a trigger occurs (scratch) */
+	struct trigger_set *triggers; /* every rule's triggers and every
+	                               pattern's words (below), one automaton:
+	                               owners 0 to nrules - 1 are the rules,
+	                               then the patterns */
+	bool *hit, *hit_raw;        /* per rule: a trigger occurs (scratch;
+	                               hit goes on with pat_hit) */
 	bool raw_triggers;          /* a rule with triggers sees the raw line */
-	char ***trig_words;         /* the automaton's words, per rule (owned
+	char ***trig_words;         /* the automaton's words, per owner (owned
 	                               array, borrowed strings) */
 	size_t *trig_counts;
 	/* The words each pattern's every match holds (literals.h), for the
@@ -62,16 +66,14 @@ struct assessor {
 	size_t npat_all;
 	char ***pat_words;          /* per pattern (owned) */
 	size_t *pat_nwords;
-	struct trigger_set *pat_trig; /* all of them in one automaton */
-	bool *pat_hit;              /* scratch: per pattern, its words found */
+	bool *pat_hit;              /* scratch: per pattern, its words found
+	                               (hit + nrules, not owned) */
 	bool *pat_may;              /* scratch: one rule's patterns to run */
 	size_t pat_disclaimer;      /* the disclaimer's number among them (the
 	                               last) */
 	size_t *gate_pats;          /* the numbers of the patterns the gate
 	                               joins (owned) */
 	size_t ngate_pats;
-	char *pat_lower;            /* scratch: the normalised line, lowercased */
-	size_t pat_lower_cap;
 	struct model *model;        /* the learned model (borrowed; may be NULL) */
 	bool no_model_flags;        /* the model judges, but flags nothing
 	                               (letters: it learned from questions) */
