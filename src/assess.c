@@ -220,6 +220,7 @@ assessor_free(struct assessor *a)
 	free(a->pat_nwords);
 	free(a->pat_base);
 	free(a->pat_may);
+	free(a->raw_lower);
 	free(a->memo);
 	free(a->trig_words);
 	free(a->trig_counts);
@@ -417,8 +418,6 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
     char *const *ignore, size_t nignore, struct assessment *out)
 {
 	bool seen[KIND_COUNT] = {false};
-	char small[512];
-	char *lower = len < sizeof small ? small : xmalloc(len + 1);
 	memset(out, 0, sizeof *out);
 	out->cat = out->cat2 = CAT_NONE;
 	out->act = out->act2 = ACT_NONE;
@@ -430,10 +429,7 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	const char *ns = a->norm.text;
 	size_t nl = a->norm.len;
 	/* Rules with triggers run only on lines holding one; the others only
-	 * when their alternation (the gate) matches. */
-	for (size_t i = 0; i < len; i++)
-		lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-	/* The rules' triggers and which patterns' words the normalised line
+	 * when their alternation (the gate) matches.  The rules' triggers and which patterns' words the normalised line
 	 * holds (in ASCII lowercase already), in one scan.  The patterns'
 	 * words are only trusted on a line in pure ASCII, since caseless
 	 * matching takes a few other letters for ASCII ones (literals.h). */
@@ -441,8 +437,14 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	bool ascii = true;
 	for (size_t i = 0; ascii && i < nl; i++)
 		ascii = (unsigned char)ns[i] < 0x80;
-	if (a->raw_triggers)
-		trigger_scan(a->triggers, lower, len, a->hit_raw);
+	if (a->raw_triggers) {
+		/* A rule that sees the line as typed: its triggers, in the line
+		 * lowercased. */
+		xgrow((void **)&a->raw_lower, &a->raw_lower_cap, len + 1, 1);
+		for (size_t i = 0; i < len; i++)
+			a->raw_lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+		trigger_scan(a->triggers, a->raw_lower, len, a->hit_raw);
+	}
 	/* On such a line, the gate cannot match where none of the patterns
 	 * it joins may, nor the disclaimer where its words are missing. */
 	bool gate_may = !ascii || a->ungated_raw > 0;
@@ -463,12 +465,12 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 			continue;
 		if (a->all_rules && out->nflags == ASSESS_MAX_FLAGS)
 			break;
+		if (r->ntriggers > 0 ? !(r->raw ? a->hit_raw : a->hit)[i] : !gate)
+			continue;
 		if (assess_ignored(r->id, kind_name(r->kind), ignore, nignore))
 			continue;
 		const char *t = r->raw ? s : ns;
 		size_t tl = r->raw ? len : nl;
-		if (r->ntriggers > 0 ? !(r->raw ? a->hit_raw : a->hit)[i] : !gate)
-			continue;
 		size_t so, eo;
 		bool *may = NULL;
 		if (ascii && !r->raw) {
@@ -498,8 +500,6 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		add_flag(a, out, r, so, eo);
 		kind_flag[r->kind] = &out->flags[out->nflags - 1];
 	}
-	if (lower != small)
-		free(lower);
 	size_t ds, de;
 	if (may_disclaim && pattern_match(m, &a->disclaimer, ns, nl, &ds, &de) == 1)
 		beyond_disclaimer(a, m, ns, nl, ds, de, ignore, nignore, seen, out);

@@ -55,6 +55,8 @@ struct assessor {
 	bool *hit, *hit_raw;        /* per rule: a trigger occurs (scratch;
 	                               hit goes on with pat_hit) */
 	bool raw_triggers;          /* a rule with triggers sees the raw line */
+	char *raw_lower;            /* scratch: the raw line, lowercased */
+	size_t raw_lower_cap;
 	char ***trig_words;         /* the automaton's words, per owner (owned
 	                               array, borrowed strings) */
 	size_t *trig_counts;
