@@ -113,16 +113,36 @@ static const char *const everyday[] = {
 	"would", "and", "for", "with", "that", "this", "have", "about", "when", "where", "which",
 	"who", "why", "work", NULL,
 };
+#define EVERYDAY_LONGEST 5      /* the longest of them */
 
 /* How selective a string is: its length, or 1 for a piece of an
  * everyday word. */
+static int
+cmp_piece(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
 static size_t
 worth(const char *s)
 {
-	for (const char *const *w = everyday; *w != NULL; w++)
-		if (strstr(*w, s) != NULL)
-			return 1;
-	return strlen(s);
+	/* Every piece of an everyday word, sorted, made once: a set of
+	 * strings is weighed often while a pattern is read. */
+	static char piece[512][EVERYDAY_LONGEST + 1];
+	static size_t npiece;
+	if (npiece == 0) {
+		for (const char *const *w = everyday; *w != NULL; w++)
+			for (size_t i = 0; (*w)[i] != '\0'; i++)
+				for (size_t l = 1; (*w)[i + l - 1] != '\0' && npiece < 512; l++) {
+					memcpy(piece[npiece], *w + i, l);
+					piece[npiece++][l] = '\0';
+				}
+		qsort(piece, npiece, sizeof *piece, cmp_piece);
+	}
+	size_t len = strlen(s);
+	if (len <= EVERYDAY_LONGEST && bsearch(s, piece, npiece, sizeof *piece, cmp_piece) != NULL)
+		return 1;
+	return len;
 }
 
 /* How selective a requirement is: its least selective string's worth. */
@@ -130,9 +150,11 @@ static size_t
 shortest(const struct set *a)
 {
 	size_t m = MAX_LEN + 1;
-	for (size_t i = 0; i < a->n; i++)
-		if (worth(a->s[i]) < m)
-			m = worth(a->s[i]);
+	for (size_t i = 0; i < a->n; i++) {
+		size_t w = worth(a->s[i]);
+		if (w < m)
+			m = w;
+	}
 	return m;
 }
 
