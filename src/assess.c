@@ -23,6 +23,8 @@
  * normalised text alone, so a line seen again is not judged again. */
 struct assess_memo {
 	uint64_t hash;              /* of the normalised line, 0 = empty */
+	bool has_votes;             /* votes were counted (not on a line
+	                               flagged as a job ask or pay question) */
 	float votes[CAT_COUNT];     /* the cues' votes */
 	struct judgement j;         /* the model's judgement */
 };
@@ -38,10 +40,16 @@ struct assessor {
 	bool has_gate;              /* gate compiled */
 	size_t ungated;             /* rules without triggers */
 	size_t ungated_raw;         /* ... of which see the line as typed */
-	struct trigger_set *triggers; /* every rule's triggers, one automaton */
-	bool *hit, *hit_raw;        /* per rule: a trigger occurs (scratch) */
+	struct trigger_set *triggers; /* every rule's triggers and every
+	                               pattern's words (below), one automaton:
+	                               owners 0 to nrules - 1 are the rules,
+	                               then the patterns */
+	bool *hit, *hit_raw;        /* per rule: a trigger occurs (scratch;
+	                               hit goes on with pat_hit) */
 	bool raw_triggers;          /* a rule with triggers sees the raw line */
-	char ***trig_words;         /* the automaton's words, per rule (owned
+	char *raw_lower;            /* scratch: the raw line, lowercased */
+	size_t raw_lower_cap;
+	char ***trig_words;         /* the automaton's words, per owner (owned
 	                               array, borrowed strings) */
 	size_t *trig_counts;
 	/* The words each pattern's every match holds (literals.h), for the
@@ -52,11 +60,14 @@ struct assessor {
 	size_t npat_all;
 	char ***pat_words;          /* per pattern (owned) */
 	size_t *pat_nwords;
-	struct trigger_set *pat_trig; /* all of them in one automaton */
-	bool *pat_hit;              /* scratch: per pattern, its words found */
+	bool *pat_hit;              /* scratch: per pattern, its words found
+	                               (hit + nrules, not owned) */
 	bool *pat_may;              /* scratch: one rule's patterns to run */
-	char *pat_lower;            /* scratch: the normalised line, lowercased */
-	size_t pat_lower_cap;
+	size_t pat_disclaimer;      /* the disclaimer's number among them (the
+	                               last) */
+	size_t *gate_pats;          /* the numbers of the patterns the gate
+	                               joins (owned) */
+	size_t ngate_pats;
 	struct model *model;        /* the learned model (borrowed; may be NULL) */
 	bool no_model_flags;        /* the model judges, but flags nothing
 	                               (letters: it learned from questions) */
@@ -159,7 +170,11 @@ pattern_words(struct assessor *a)
 		if (k > most)
 			most = k;
 	}
+	/* The disclaimer is numbered last: it too is looked for only on
+	 * lines holding one of its words. */
+	a->pat_disclaimer = a->npat_all++;
 	const char **srcs = xcalloc(a->npat_all + 1, sizeof *srcs);
+	srcs[a->pat_disclaimer] = disclaimer_pattern;
 	for (size_t i = 0; i < rs->nrules; i++) {
 		const struct rule *r = rs->rules[i];
 		for (size_t j = 0; j < r->npats; j++)
@@ -171,8 +186,6 @@ pattern_words(struct assessor *a)
 	a->pat_nwords = xcalloc(a->npat_all + 1, sizeof *a->pat_nwords);
 	literals_list(srcs, a->npat_all, a->pat_words, a->pat_nwords);
 	free(srcs);
-	a->pat_trig = trigger_set_new((char **const *)a->pat_words, a->pat_nwords, a->npat_all);
-	a->pat_hit = xcalloc(a->npat_all + 1, sizeof *a->pat_hit);
 	a->pat_may = xcalloc(most + 1, sizeof *a->pat_may);
 }
 
@@ -191,29 +204,39 @@ assessor_new(const struct ruleset *rs, enum policy policy)
 	pattern_compile_builtin(&a->general_pay, general_pay_pattern);
 	assessor_set_model(a, rs->model);
 
-	/* Every rule's triggers in one automaton: a line is scanned once. */
-	char ***trig = xcalloc(rs->nrules + 1, sizeof *trig);
-	size_t *ntrig = xcalloc(rs->nrules + 1, sizeof *ntrig);
+	/* Every rule's triggers and every pattern's words in one automaton:
+	 * a line is scanned once. */
+	pattern_words(a);
+	size_t nown = rs->nrules + a->npat_all;
+	char ***trig = xcalloc(nown + 1, sizeof *trig);
+	size_t *ntrig = xcalloc(nown + 1, sizeof *ntrig);
 	for (size_t i = 0; i < rs->nrules; i++) {
 		trig[i] = rs->rules[i]->triggers;
 		ntrig[i] = rs->rules[i]->ntriggers;
 		a->raw_triggers |= rs->rules[i]->raw && rs->rules[i]->ntriggers > 0;
 	}
-	a->triggers = trigger_set_new((char **const *)trig, ntrig, rs->nrules);
+	for (size_t k = 0; k < a->npat_all; k++) {
+		trig[rs->nrules + k] = a->pat_words[k];
+		ntrig[rs->nrules + k] = a->pat_nwords[k];
+	}
+	a->triggers = trigger_set_new((char **const *)trig, ntrig, nown);
 	a->trig_words = trig;
 	a->trig_counts = ntrig;
-	pattern_words(a);
-	a->hit = xcalloc(rs->nrules + 1, sizeof *a->hit);
-	a->hit_raw = xcalloc(rs->nrules + 1, sizeof *a->hit_raw);
+	a->hit = xcalloc(nown + 1, sizeof *a->hit);
+	a->pat_hit = a->hit + rs->nrules;
+	a->hit_raw = xcalloc(nown + 1, sizeof *a->hit_raw);
 
 	size_t len = 1;
+	a->gate_pats = xcalloc(a->npat_all + 1, sizeof *a->gate_pats);
 	for (size_t i = 0; i < rs->nrules; i++) {
 		if (rs->rules[i]->ntriggers > 0)
 			continue;
 		a->ungated++;
 		a->ungated_raw += rs->rules[i]->raw;
-		for (size_t j = 0; j < rs->rules[i]->npats; j++)
+		for (size_t j = 0; j < rs->rules[i]->npats; j++) {
 			len += strlen(rs->rules[i]->pats[j].src) + 5;
+			a->gate_pats[a->ngate_pats++] = a->pat_base[i] + j;
+		}
 	}
 	if (len == 1)
 		return a;
@@ -297,11 +320,11 @@ assessor_free(struct assessor *a)
 		pattern_free(&a->gate);
 	classifier_free(a->cls);
 	norm_free(&a->norm);
+	free(a->gate_pats);
 	pattern_free(&a->disclaimer);
 	pattern_free(&a->own_pay);
 	pattern_free(&a->general_pay);
 	trigger_set_free(a->triggers);
-	trigger_set_free(a->pat_trig);
 	for (size_t k = 0; k < a->npat_all; k++) {
 		for (size_t w = 0; w < a->pat_nwords[k]; w++)
 			free(a->pat_words[k][w]);
@@ -310,9 +333,8 @@ assessor_free(struct assessor *a)
 	free(a->pat_words);
 	free(a->pat_nwords);
 	free(a->pat_base);
-	free(a->pat_hit);
 	free(a->pat_may);
-	free(a->pat_lower);
+	free(a->raw_lower);
 	free(a->memo);
 	free(a->trig_words);
 	free(a->trig_counts);
@@ -510,8 +532,6 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
     char *const *ignore, size_t nignore, struct assessment *out)
 {
 	bool seen[KIND_COUNT] = {false};
-	char small[512];
-	char *lower = len < sizeof small ? small : xmalloc(len + 1);
 	memset(out, 0, sizeof *out);
 	out->cat = out->cat2 = CAT_NONE;
 	out->act = out->act2 = ACT_NONE;
@@ -523,28 +543,32 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	const char *ns = a->norm.text;
 	size_t nl = a->norm.len;
 	/* Rules with triggers run only on lines holding one; the others only
-	 * when their alternation (the gate) matches. */
-	for (size_t i = 0; i < len; i++)
-		lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	 * when their alternation (the gate) matches.  The rules' triggers and which patterns' words the normalised line
+	 * holds (in ASCII lowercase already), in one scan.  The patterns'
+	 * words are only trusted on a line in pure ASCII, since caseless
+	 * matching takes a few other letters for ASCII ones (literals.h). */
 	trigger_scan(a->triggers, ns, nl, a->hit);
-	/* Which patterns' words the normalised line holds: only said of pure
-	 * ASCII, since caseless matching takes a few other letters for ASCII
-	 * ones (literals.h). */
 	bool ascii = true;
 	for (size_t i = 0; ascii && i < nl; i++)
 		ascii = (unsigned char)ns[i] < 0x80;
-	if (ascii) {
-		xgrow((void **)&a->pat_lower, &a->pat_lower_cap, nl + 1, 1);
-		for (size_t i = 0; i < nl; i++)
-			a->pat_lower[i] = (char)(ns[i] >= 'A' && ns[i] <= 'Z' ? ns[i] + 32 : ns[i]);
-		trigger_scan(a->pat_trig, a->pat_lower, nl, a->pat_hit);
+	if (a->raw_triggers) {
+		/* A rule that sees the line as typed: its triggers, in the line
+		 * lowercased. */
+		xgrow((void **)&a->raw_lower, &a->raw_lower_cap, len + 1, 1);
+		for (size_t i = 0; i < len; i++)
+			a->raw_lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+		trigger_scan(a->triggers, a->raw_lower, len, a->hit_raw);
 	}
-	if (a->raw_triggers)
-		trigger_scan(a->triggers, lower, len, a->hit_raw);
+	/* On such a line, the gate cannot match where none of the patterns
+	 * it joins may, nor the disclaimer where its words are missing. */
+	bool gate_may = !ascii || a->ungated_raw > 0;
+	for (size_t i = 0; !gate_may && i < a->ngate_pats; i++)
+		gate_may = a->pat_nwords[a->gate_pats[i]] == 0 || a->pat_hit[a->gate_pats[i]];
+	bool may_disclaim = !ascii || a->pat_nwords[a->pat_disclaimer] == 0 || a->pat_hit[a->pat_disclaimer];
 	bool gate = a->ungated > 0;
 	if (a->has_gate)
-		gate = pattern_match(m, &a->gate, ns, nl, NULL, NULL) != 0 ||
-		    (a->ungated_raw > 0 && pattern_match(m, &a->gate, s, len, NULL, NULL) != 0);
+		gate = gate_may && (pattern_match(m, &a->gate, ns, nl, NULL, NULL) != 0 ||
+		    (a->ungated_raw > 0 && pattern_match(m, &a->gate, s, len, NULL, NULL) != 0));
 	struct flag *kind_flag[KIND_COUNT] = {NULL};
 	for (size_t i = 0; i < a->rs->nrules; i++) {
 		const struct rule *r = a->rs->rules[i];
@@ -555,12 +579,12 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 			continue;
 		if (a->all_rules && out->nflags == ASSESS_MAX_FLAGS)
 			break;
+		if (r->ntriggers > 0 ? !(r->raw ? a->hit_raw : a->hit)[i] : !gate)
+			continue;
 		if (assess_ignored(r->id, kind_name(r->kind), ignore, nignore))
 			continue;
 		const char *t = r->raw ? s : ns;
 		size_t tl = r->raw ? len : nl;
-		if (r->ntriggers > 0 ? !(r->raw ? a->hit_raw : a->hit)[i] : !gate)
-			continue;
 		size_t so, eo;
 		bool *may = NULL;
 		if (ascii && !r->raw) {
@@ -590,10 +614,8 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		add_flag(a, out, r, so, eo);
 		kind_flag[r->kind] = &out->flags[out->nflags - 1];
 	}
-	if (lower != small)
-		free(lower);
 	size_t ds, de;
-	if (pattern_match(m, &a->disclaimer, ns, nl, &ds, &de) == 1)
+	if (may_disclaim && pattern_match(m, &a->disclaimer, ns, nl, &ds, &de) == 1)
 		beyond_disclaimer(a, m, ns, nl, ds, de, ignore, nignore, seen, out);
 
 	/* The line's judgement depends on its normalised text alone: lines
@@ -626,7 +648,8 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		int promised = -1;
 		for (int k = 0; k < 2 && !a->no_model_flags && out->nflags < ASSESS_MAX_FLAGS; k++)
 			if (!seen[mr[k]->kind] && p[k] >= thr[k] &&
-			    !(promised < 0 ? (promised = pattern_match(m, &a->disclaimer, ns, nl, NULL, NULL) == 1) : promised) &&
+			    !(promised < 0 ? (promised = may_disclaim &&
+			    pattern_match(m, &a->disclaimer, ns, nl, NULL, NULL) == 1) : promised) &&
 			    !kind_ignored(a, mr[k]->kind, ignore, nignore) &&
 			    !assess_ignored(mr[k]->id, kind_name(mr[k]->kind), ignore, nignore)) {
 				seen[mr[k]->kind] = true;
@@ -681,16 +704,21 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	if (seen[KIND_JOB_ASK] || seen[KIND_SALARY]) {
 		out->act = ACT_QUESTION;
 		out->act_conf = 1;
+		/* Such lines come back too: remember the model's judgement,
+		 * with no votes. */
+		if (memo_j)
+			*memo = (struct assess_memo){.hash = h, .has_votes = false, .j = out->j};
 		return out->err;
 	}
-	if (memo->hash == h) {
+	if (memo->hash == h && memo->has_votes) {
 		memcpy(out->votes, memo->votes, sizeof out->votes);
 	} else {
 		int cerr = classify_scores(a->cls, m, ns, nl, out->votes);
 		if (cerr < 0 && out->err == 0)
 			out->err = cerr;
-		else if (cerr == 0 && (memo_j || !out->judged)) {
+		else if (cerr == 0 && (memo_j || !out->judged || memo->hash == h)) {
 			memo->hash = h;
+			memo->has_votes = true;
 			memcpy(memo->votes, out->votes, sizeof out->votes);
 			memo->j = out->j;
 		}

@@ -79,12 +79,24 @@ static const char *const stopwords[] = {
 static bool
 is_stop(const char *w, size_t n)
 {
-	static unsigned char len[sizeof stopwords / sizeof *stopwords];
-	if (len[0] == 0)
-		for (size_t i = 0; stopwords[i] != NULL; i++)
-			len[i] = (unsigned char)strlen(stopwords[i]);
-	for (size_t i = 0; stopwords[i] != NULL; i++)
-		if (len[i] == n && stopwords[i][0] == w[0] && memcmp(stopwords[i], w, n) == 0)
+	/* The stop words of each length, as one string per length:
+	 * by_len[3] is "theandfor...", each word n bytes. */
+	enum { LONGEST = 8 };
+	static char by_len[LONGEST + 1][sizeof stopwords / sizeof *stopwords * LONGEST];
+	static size_t count[LONGEST + 1];
+	static bool ready;
+	if (!ready) {
+		for (size_t i = 0; stopwords[i] != NULL; i++) {
+			size_t l = strlen(stopwords[i]);
+			if (l <= LONGEST)
+				memcpy(by_len[l] + l * count[l]++, stopwords[i], l);
+		}
+		ready = true;
+	}
+	if (n > LONGEST)
+		return false;
+	for (size_t i = 0; i < count[n]; i++)
+		if (memcmp(by_len[n] + n * i, w, n) == 0)
 			return true;
 	return false;
 }

@@ -82,6 +82,19 @@ static const char *const sev_color[SEV_COUNT] = {
 	[SEV_ERROR] = "\033[1;31m", [SEV_WARNING] = "\033[1;35m", [SEV_INFO] = "\033[1;36m",
 };
 
+/* Write ":" and n in decimal to fp. */
+static void
+put_number(FILE *fp, unsigned long n)
+{
+	char b[24];
+	size_t i = sizeof b;
+	do
+		b[--i] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	b[--i] = ':';
+	fwrite(b + i, 1, sizeof b - i, fp);
+}
+
 void
 diag_put_place(FILE *fp, bool c, const char *prefix, const char *file, unsigned long line,
     unsigned long col, enum severity sev)
@@ -90,14 +103,18 @@ diag_put_place(FILE *fp, bool c, const char *prefix, const char *file, unsigned 
 		fputs("\033[1m", fp);
 	fputs(prefix, fp);
 	text_write_safe(fp, file, strlen(file));
+	/* Written without printf: a long check prints one place a finding. */
+	if (line > 0)
+		put_number(fp, line);
 	if (line > 0 && col > 0)
-		fprintf(fp, ":%lu:%lu", line, col);
-	else if (line > 0)
-		fprintf(fp, ":%lu", line);
-	if (c)
+		put_number(fp, col);
+	if (c) {
 		fprintf(fp, ":\033[0m %s%s:\033[0m ", sev_color[sev], severity_name(sev));
-	else
-		fprintf(fp, ": %s: ", severity_name(sev));
+	} else {
+		fputs(": ", fp);
+		fputs(severity_name(sev), fp);
+		fputs(": ", fp);
+	}
 }
 
 void

@@ -438,7 +438,9 @@ text_finding(struct emitter *e, const struct finding *f)
 	FILE *o = e->out;
 	diag_put_place(o, e->color, "", e->path, f->line, f->col, f->sev);
 	text_write_safe(o, f->message, strlen(f->message));
-	fprintf(o, " [%s]\n", f->rule);
+	fputs(" [", o);
+	fputs(f->rule, o);
+	fputs("]\n", o);
 	if (f->suggestion != NULL && !e->quiet) {
 		fputs("  suggestion: ", o);
 		text_write_safe(o, f->suggestion, strlen(f->suggestion));

@@ -105,14 +105,56 @@ usable(const struct set *a)
 	return true;
 }
 
-/* The shortest string's length: how selective a requirement is. */
+/* Words nearly every question holds: a requirement met by one of them
+ * (or by a piece of one: "hat" is in "what") lets almost every line
+ * through, however long it is. */
+static const char *const everyday[] = {
+	"you", "your", "what", "how", "the", "do", "does", "did", "are", "is", "can", "could",
+	"would", "and", "for", "with", "that", "this", "have", "about", "when", "where", "which",
+	"who", "why", "work", NULL,
+};
+#define EVERYDAY_LONGEST 5      /* the longest of them */
+
+/* How selective a string is: its length, or 1 for a piece of an
+ * everyday word. */
+static int
+cmp_piece(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static size_t
+worth(const char *s)
+{
+	/* Every piece of an everyday word, sorted, made once: a set of
+	 * strings is weighed often while a pattern is read. */
+	static char piece[512][EVERYDAY_LONGEST + 1];
+	static size_t npiece;
+	if (npiece == 0) {
+		for (const char *const *w = everyday; *w != NULL; w++)
+			for (size_t i = 0; (*w)[i] != '\0'; i++)
+				for (size_t l = 1; (*w)[i + l - 1] != '\0' && npiece < 512; l++) {
+					memcpy(piece[npiece], *w + i, l);
+					piece[npiece++][l] = '\0';
+				}
+		qsort(piece, npiece, sizeof *piece, cmp_piece);
+	}
+	size_t len = strlen(s);
+	if (len <= EVERYDAY_LONGEST && bsearch(s, piece, npiece, sizeof *piece, cmp_piece) != NULL)
+		return 1;
+	return len;
+}
+
+/* How selective a requirement is: its least selective string's worth. */
 static size_t
 shortest(const struct set *a)
 {
 	size_t m = MAX_LEN + 1;
-	for (size_t i = 0; i < a->n; i++)
-		if (strlen(a->s[i]) < m)
-			m = strlen(a->s[i]);
+	for (size_t i = 0; i < a->n; i++) {
+		size_t w = worth(a->s[i]);
+		if (w < m)
+			m = w;
+	}
 	return m;
 }
 
@@ -450,7 +492,7 @@ literals_list(const char *const *patterns, size_t n, char ***words, size_t *coun
 {
 	char *key = NULL, *rec = NULL;
 	size_t klen = 0, kcap = 0, rlen = 0, rcap = 0;
-	put_bytes(&key, &klen, &kcap, "literals ", 9);
+	put_bytes(&key, &klen, &kcap, "literals2 ", 10);
 	for (size_t i = 0; i < n; i++) {
 		put_num(&key, &klen, &kcap, strlen(patterns[i]));
 		put_bytes(&key, &klen, &kcap, patterns[i], strlen(patterns[i]));

@@ -86,6 +86,18 @@ flanking(const char *s, size_t len, size_t i, size_t j)
 size_t
 md_strip(const char *s, size_t len, char *out, size_t *map)
 {
+	/* Most questions have no markup at all: copied as they are. */
+	size_t plain = 0;
+	while (plain < len && s[plain] != '[' && s[plain] != '!' && s[plain] != '*' &&
+	    s[plain] != '_' && s[plain] != '~' && s[plain] != '`')
+		plain++;
+	if (plain == len) {
+		memcpy(out, s, len);
+		for (size_t i = 0; i <= len; i++)
+			map[i] = i;
+		out[len] = '\0';
+		return len;
+	}
 	size_t n = 0;
 	size_t link_text_end = len, link_end = len;   /* inside "[text](url)": its "]" and past its ")" */
 	for (size_t i = 0; i < len;) {

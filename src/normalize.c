@@ -166,6 +166,7 @@ norm_free(struct norm *n)
 	free(n->text);
 	free(n->so);
 	free(n->eo);
+	free(n->words);
 	memset(n, 0, sizeof *n);
 }
 
@@ -181,6 +182,20 @@ reserve(struct norm *n, size_t need)
 	n->so = xreallocarray(n->so, cap, sizeof *n->so);
 	n->eo = xreallocarray(n->eo, cap, sizeof *n->eo);
 	n->cap = cap;
+}
+
+/* Append t[from..to) of the pass-1 text p1, each byte with its own
+ * original range. */
+static void
+put_run(struct norm *n, const struct norm *p1, size_t from, size_t to)
+{
+	size_t k = to - from;
+	reserve(n, n->len + k);
+	memcpy(n->text + n->len, p1->text + from, k);
+	memcpy(n->so + n->len, p1->so + from, k * sizeof *n->so);
+	memcpy(n->eo + n->len, p1->eo + from, k * sizeof *n->eo);
+	n->len += k;
+	n->text[n->len] = '\0';
 }
 
 /* Append bytes b[0..k) that came from the original range [so, eo). */
@@ -392,6 +407,46 @@ correction(const struct norm *n, const char *w, size_t len)
 	return best != NULL && !tie ? best : NULL;
 }
 
+/* What a word stands for, remembered: a draft uses the same few hundred
+ * words again and again, and looking one up (a texting form? a known
+ * word? one edit from which word of the vocabulary?) is most of what
+ * pass 2 costs.  A table of WORD_MEMO slots, each word in the slot its
+ * hash picks, the last one there winning. */
+#define WORD_MEMO 1024
+
+struct norm_word {
+	uint32_t hash;          /* norm_hash of the word */
+	unsigned char len;      /* its length; 0 for an empty slot */
+	bool fix_known;         /* fix holds correction()'s answer */
+	char w[MAX_WORD];       /* the word */
+	const char *respell;    /* respelt()'s answer */
+	const char *fix;        /* correction()'s answer, once fix_known */
+};
+
+/* The slot of w[0..len) (1 to MAX_WORD bytes), filled in if it held
+ * another word. */
+static struct norm_word *
+word_slot(struct norm *n, const char *w, size_t len)
+{
+	if (n->words == NULL || n->words_lex != n->lex) {
+		/* Corrections depend on the lexicon: a new one, a new table. */
+		free(n->words);
+		n->words = xcalloc(WORD_MEMO, sizeof *n->words);
+		n->words_lex = n->lex;
+	}
+	uint32_t h = norm_hash(w, len);
+	struct norm_word *e = &n->words[h % WORD_MEMO];
+	if (e->len == len && e->hash == h && memcmp(e->w, w, len) == 0)
+		return e;
+	e->hash = h;
+	e->len = (unsigned char)len;
+	memcpy(e->w, w, len);
+	e->respell = respelt(w, len);
+	e->fix_known = false;
+	e->fix = NULL;
+	return e;
+}
+
 /* A texting form may stand for a word only between spaces or
  * punctuation that ends a phrase, never inside "r&d", "u.s." or "w/o". */
 static bool
@@ -435,6 +490,16 @@ normalize(struct norm *n, const char *s, size_t len)
 	p1.len = 0;
 	reserve(&p1, len * 3 + 1);
 	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80 && c != '\t' && c != '`') {
+			/* ASCII that fold_char keeps, or only lowercases. */
+			p1.text[p1.len] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			p1.so[p1.len] = i;
+			p1.eo[p1.len] = i + 1;
+			p1.len++;
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode((const unsigned char *)s + i, len - i, &cp);
 		if (k == 0)
@@ -447,6 +512,7 @@ normalize(struct norm *n, const char *s, size_t len)
 			put(&p1, s + i, k, i, i + k);
 		i += k;
 	}
+	p1.text[p1.len] = '\0';
 	scratch = p1;
 
 	/* Pass 2: word by word. */
@@ -458,11 +524,11 @@ normalize(struct norm *n, const char *s, size_t len)
 	size_t tl = p1.len;
 	for (size_t i = 0; i < tl;) {
 		if (!word_byte((unsigned char)t[i])) {
-			/* "w/" is "with". */
-			if (t[i] == 'w' || (t[i] == '/' && i > 0 && t[i - 1] == 'w'))
-				(void)0;
-			put(n, t + i, 1, p1.so[i], p1.eo[i]);
-			i++;
+			size_t j = i + 1;
+			while (j < tl && !word_byte((unsigned char)t[j]))
+				j++;
+			put_run(n, &p1, i, j);
+			i = j;
 			continue;
 		}
 		size_t j = i;
@@ -492,7 +558,8 @@ normalize(struct norm *n, const char *s, size_t len)
 			/* "fwd my cv 2 ur boss", "a good word 4 me" */
 			to = t[i] == '2' ? "to" : "for";
 		} else {
-			to = respelt(w, wl);
+			struct norm_word *e = wl <= MAX_WORD ? word_slot(n, w, wl) : NULL;
+			to = e != NULL ? e->respell : respelt(w, wl);
 			if (to != NULL && wl <= 2 && !free_standing(t, tl, i, end))
 				to = NULL;
 			if (to == NULL && wl >= 5 && wl < MAX_WORD && w[wl - 2] == 'i' && w[wl - 1] == 'n') {
@@ -506,14 +573,17 @@ normalize(struct norm *n, const char *s, size_t len)
 					to = n->dropped_g;
 				}
 			}
-			if (to == NULL && (to = correction(n, w, wl)) != NULL)
+			if (to == NULL && e != NULL && !e->fix_known) {
+				e->fix = correction(n, w, wl);
+				e->fix_known = true;
+			}
+			if (to == NULL && (to = e != NULL ? e->fix : correction(n, w, wl)) != NULL)
 				n->corrected++;
 		}
 		if (to != NULL)
 			put(n, to, strlen(to), oso, oeo);
 		else
-			for (size_t k = i; k < end; k++)
-				put(n, t + k, 1, p1.so[k], p1.eo[k]);
+			put_run(n, &p1, i, end);
 		i = consumed;
 	}
 	if (n->len == 0)

@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct norm_word;
+
 /* Words known to be spelt right (beyond the built-in vocabulary), as
  * sorted hashes of their normalised form (norm_hash). */
 struct lexicon {
@@ -38,6 +40,9 @@ struct norm {
 	unsigned corrected;     /* words respelt in the last line */
 	char dropped_g[40];     /* scratch for a word given back its g */
 	const struct lexicon *lex; /* extra known words (borrowed; may be NULL) */
+	struct norm_word *words; /* what recent words stand for (owned; made
+	                            on first use, see normalize.c) */
+	const struct lexicon *words_lex; /* the lexicon words was made with */
 };
 
 /* An empty struct norm; free with norm_free. */

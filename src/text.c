@@ -232,6 +232,10 @@ sanitize_each(const char *s, size_t n, int (*put)(void *, const char *, size_t),
 	char esc[8];
 
 	while (i < n) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			i++;    /* printable ASCII: most of any text */
+			continue;
+		}
 		uint32_t cp;
 		size_t len = utf8_decode(p + i, n - i, &cp);
 		bool control = len == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);

@@ -9,15 +9,17 @@
  * every byte that occurs in no trigger is one class, so the table is a
  * few dozen columns wide instead of 256, quick to build at start-up and
  * small in the cache.  Each state lists the owners of every trigger that
- * ends there, its failure states' included.  Transitions are 16 bits; a
- * set with more states than that (a few thousand triggers) falls back to
- * one search per trigger.
+ * ends there, its failure states' included; those states are numbered
+ * last, so a scan looks for owners only past one number.  Transitions
+ * are 16 bits; a set with more states than that (a few thousand
+ * triggers) falls back to one search per trigger.
  *
  * Building the table is most of the cost of a set, so a built one is kept
  * in the shared cache file (patcache.h) under a key that spells out every
- * trigger of every owner, and the next run with the same triggers copies
- * it from there.  A record is checked before use (every transition, class
- * and owner in range), so a bad one is built afresh, never trusted.
+ * trigger of every owner, and the next run with the same triggers reads
+ * it there, in the cache's map, without copying it.  A record is checked
+ * before use (every transition, class and owner in range), so a bad one
+ * is built afresh, never trusted.
  */
 #include <config.h>
 
@@ -32,30 +34,66 @@
 
 #define MAX_STATES 65535u
 
-struct trigger_set {
-	size_t nowners;
+/* A table while it is built (build, encode). */
+struct table {
 	uint16_t *next;         /* nstates x ncls transitions */
 	size_t nstates;
 	unsigned char cls[256]; /* each byte's class: 0 for a byte in no trigger */
 	size_t ncls;            /* classes, 0 included */
 	size_t *out_off;        /* state s reports out[out_off[s]..out_off[s+1]) */
 	size_t *out;            /* owner indexes */
+};
+
+/* A set reads its table in place, in the record encode() writes: the
+ * cache's own bytes when the record came from there (mapped, not copied:
+ * a run that scans a few lines touches a few pages of it), else a record
+ * this run built.  Its numbers may be unaligned: they are read with
+ * rd16 and rd32. */
+struct trigger_set {
+	size_t nowners;
+	const unsigned char *next;  /* nstates x ncls transitions, 2 bytes
+	                               each; NULL: no automaton */
+	const unsigned char *out_off; /* state s reports the owners
+	                               out[out_off[s]..out_off[s+1]), 4 bytes each */
+	const unsigned char *out;   /* owner indexes, 4 bytes each */
+	unsigned char *own;         /* the record, when this run built it
+	                               (owned); NULL when it is the cache's */
+	size_t nstates;
+	unsigned char cls[256];     /* each byte's class */
+	size_t ncls;                /* classes, 0 included */
+	size_t first_out;           /* no state below this one reports owners */
 	/* The fallback, when the automaton would be too big. */
 	char **const *words;
 	const size_t *nwords;
 };
 
-/* Build the automaton of t (t->nowners owners) from the triggers. */
-static void
-build(struct trigger_set *t, char **const *triggers, const size_t *ntriggers)
+static inline uint32_t
+rd16(const unsigned char *p)
 {
-	size_t n = t->nowners;
+	uint16_t v;
+	memcpy(&v, p, 2);
+	return v;
+}
+
+static inline uint32_t
+rd32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, 4);
+	return v;
+}
+
+/* Build the automaton of n owners' triggers into t; false (t untouched)
+ * when it would have too many states. */
+static bool
+build(struct table *t, size_t n, char **const *triggers, const size_t *ntriggers)
+{
 	size_t total = 1;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < ntriggers[i]; j++)
 			total += strlen(triggers[i][j]);
 	if (total > MAX_STATES)
-		return;
+		return false;
 	/* Byte classes. */
 	t->ncls = 1;
 	for (size_t i = 0; i < n; i++)
@@ -132,29 +170,46 @@ build(struct trigger_set *t, char **const *triggers, const size_t *ntriggers)
 			own[s][nown[s]++] = own[f][x];
 		}
 	}
+	/* The states are numbered again: those that report owners last, so
+	 * a scan tells them by their number alone, and each part breadth
+	 * first, so the states a scan is in most (the shallow ones) share a
+	 * few cache lines.  The root, which reports none, stays 0.  New
+	 * number perm[s], old number inv[new]. */
+	size_t *perm = xcalloc(nstates, sizeof *perm), *inv = xcalloc(nstates, sizeof *inv);
+	size_t nn = 1;
+	for (int reports = 0; reports < 2; reports++)
+		for (size_t k = 0; k < no; k++)
+			if ((nown[order[k]] > 0) == (reports == 1)) {
+				perm[order[k]] = nn;
+				inv[nn++] = order[k];
+			}
 	t->nstates = nstates;
 	t->next = xmalloc(nstates * K * sizeof *t->next);
-	for (size_t i = 0; i < nstates * K; i++)
-		t->next[i] = (uint16_t)go[i];
+	for (size_t s = 0; s < nstates; s++)
+		for (size_t c = 0; c < K; c++)
+			t->next[perm[s] * K + c] = (uint16_t)perm[go[s * K + c]];
 	t->out_off = xcalloc(nstates + 1, sizeof *t->out_off);
 	size_t nout = 0;
 	for (size_t s = 0; s < nstates; s++)
 		nout += nown[s];
 	t->out = xcalloc(nout + 1, sizeof *t->out);
 	nout = 0;
-	for (size_t s = 0; s < nstates; s++) {
-		t->out_off[s] = nout;
+	for (size_t ns = 0; ns < nstates; ns++) {
+		size_t s = inv[ns];
+		t->out_off[ns] = nout;
 		/* Each owner once per state. */
 		for (size_t x = 0; x < nown[s]; x++)
 			if (!mark[own[s][x]]) {
 				mark[own[s][x]] = true;
 				t->out[nout++] = own[s][x];
 			}
-		for (size_t x = t->out_off[s]; x < nout; x++)
+		for (size_t x = t->out_off[ns]; x < nout; x++)
 			mark[t->out[x]] = false;
 		free(own[s]);
 	}
 	t->out_off[nstates] = nout;
+	free(perm);
+	free(inv);
 	free(own);
 	free(nown);
 	free(capown);
@@ -164,6 +219,7 @@ build(struct trigger_set *t, char **const *triggers, const size_t *ntriggers)
 	free(order);
 	free(ends);
 	free(go);
+	return true;
 }
 
 /* A growing byte string: the key and the record. */
@@ -202,12 +258,14 @@ add_num(struct bytes *b, size_t v, char c)
 }
 
 /* The cache's key for these triggers: each owner's count, then each word
- * as its length and its bytes, in decimal, so no two sets share one. */
+ * as its length and its bytes, in decimal, so no two sets share one.
+ * "triggers2": tables with the reporting states last (those kept under
+ * "triggers", by older versions, had them anywhere). */
 static struct bytes
 make_key(char **const *triggers, const size_t *ntriggers, size_t n)
 {
 	struct bytes k = {NULL, 0, 0};
-	add_bytes(&k, "triggers ", 9);
+	add_bytes(&k, "triggers2 ", 10);
 	for (size_t i = 0; i < n; i++) {
 		add_num(&k, ntriggers[i], ':');
 		for (size_t j = 0; j < ntriggers[i]; j++) {
@@ -223,7 +281,7 @@ make_key(char **const *triggers, const size_t *ntriggers, size_t n)
  * the 256 byte classes, the transitions (2 bytes each), out_off and out
  * (4 bytes each). */
 static struct bytes
-encode(const struct trigger_set *t)
+encode(const struct table *t)
 {
 	struct bytes r = {NULL, 0, 0};
 	size_t nout = t->out_off[t->nstates];
@@ -239,18 +297,10 @@ encode(const struct trigger_set *t)
 	return r;
 }
 
-static uint32_t
-rd32(const unsigned char *p)
-{
-	uint32_t v;
-	memcpy(&v, p, 4);
-	return v;
-}
-
-/* Fill t's table from a record; false (t untouched) unless every part of
- * it is in range. */
+/* Take the record r[0..len) as t's table, in place; false (t untouched)
+ * unless every part of it is in range. */
 static bool
-decode(struct trigger_set *t, const unsigned char *r, size_t len)
+attach(struct trigger_set *t, const unsigned char *r, size_t len)
 {
 	if (len < 12 + 256)
 		return false;
@@ -260,36 +310,37 @@ decode(struct trigger_set *t, const unsigned char *r, size_t len)
 		return false;
 	const unsigned char *cls = r + 12, *next = cls + 256, *off = next + 2 * nstates * ncls,
 	    *out = off + 4 * (nstates + 1);
-	for (size_t i = 0; i < 256; i++)
-		if (cls[i] >= ncls)
-			return false;
-	uint16_t *nx = xmalloc(nstates * ncls * sizeof *nx);
-	memcpy(nx, next, nstates * ncls * sizeof *nx);
 	bool ok = true;
-	for (size_t i = 0; i < nstates * ncls; i++)
-		ok &= nx[i] < nstates;
-	size_t *oo = xcalloc(nstates + 1, sizeof *oo), *ov = xcalloc(nout + 1, sizeof *ov);
+	for (size_t i = 0; i < 256; i++)
+		ok &= cls[i] < ncls;
+	uint32_t most = 0;      /* the highest transition (a loop the compiler vectorises) */
+	for (size_t i = 0; i < nstates * ncls; i++) {
+		uint32_t v = rd16(next + 2 * i);
+		most = v > most ? v : most;
+	}
+	ok &= most < nstates;
+	size_t first_out = nstates;
 	for (size_t s = 0; s <= nstates; s++) {
-		oo[s] = rd32(off + 4 * s);
-		ok &= oo[s] <= nout && (s == 0 || oo[s] >= oo[s - 1]);
+		size_t o = rd32(off + 4 * s);
+		ok &= o <= nout && (s == 0 || o >= rd32(off + 4 * (s - 1)));
+		if (s > 0 && o > rd32(off + 4 * (s - 1)) && first_out == nstates)
+			first_out = s - 1;
 	}
-	ok &= oo[nstates] == nout;
-	for (size_t x = 0; x < nout; x++) {
-		ov[x] = rd32(out + 4 * x);
-		ok &= ov[x] < t->nowners;
-	}
-	if (!ok) {
-		free(nx);
-		free(oo);
-		free(ov);
+	ok &= rd32(off + 4 * nstates) == nout;
+	for (size_t x = 0; x < nout; x++)
+		ok &= rd32(out + 4 * x) < t->nowners;
+	if (!ok)
 		return false;
-	}
 	memcpy(t->cls, cls, 256);
 	t->ncls = ncls;
 	t->nstates = nstates;
-	t->next = nx;
-	t->out_off = oo;
-	t->out = ov;
+	t->next = next;
+	t->out_off = off;
+	t->out = out;
+	/* build numbers the states that report owners last; were a state
+	 * after the first of them to report none, it would only be looked
+	 * at for nothing. */
+	t->first_out = first_out;
 	return true;
 }
 
@@ -304,13 +355,19 @@ trigger_set_new(char **const *triggers, const size_t *ntriggers, size_t n)
 	struct bytes key = make_key(triggers, ntriggers, n);
 	size_t len = 0;
 	const unsigned char *rec = patcache_get_blob(pc, key.p, &len);
-	if (rec == NULL || !decode(t, rec, len)) {
-		build(t, triggers, ntriggers);
-		if (t->next != NULL) {
-			struct bytes r = encode(t);
+	struct table tab;
+	memset(&tab, 0, sizeof tab);
+	if ((rec == NULL || !attach(t, rec, len)) && build(&tab, n, triggers, ntriggers)) {
+		struct bytes r = encode(&tab);
+		if (attach(t, (const unsigned char *)r.p, r.len)) {
+			t->own = (unsigned char *)r.p;
 			patcache_put_blob(pc, key.p, r.p, r.len);
+		} else {
 			free(r.p);
 		}
+		free(tab.next);
+		free(tab.out_off);
+		free(tab.out);
 	}
 	free(key.p);
 	return t;
@@ -321,9 +378,7 @@ trigger_set_free(struct trigger_set *t)
 {
 	if (t == NULL)
 		return;
-	free(t->next);
-	free(t->out_off);
-	free(t->out);
+	free(t->own);
 	free(t);
 }
 
@@ -340,8 +395,9 @@ trigger_scan(const struct trigger_set *t, const char *s, size_t len, bool *hit)
 	size_t st = 0;
 	const size_t K = t->ncls;
 	for (size_t i = 0; i < len; i++) {
-		st = t->next[st * K + t->cls[(unsigned char)s[i]]];
-		for (size_t x = t->out_off[st]; x < t->out_off[st + 1]; x++)
-			hit[t->out[x]] = true;
+		st = rd16(t->next + 2 * (st * K + t->cls[(unsigned char)s[i]]));
+		if (st >= t->first_out)
+			for (size_t x = rd32(t->out_off + 4 * st); x < rd32(t->out_off + 4 * (st + 1)); x++)
+				hit[rd32(t->out + 4 * x)] = true;
 	}
 }

@@ -44,7 +44,9 @@ static const struct {
 	{"\\bjobs?\\b", "jobs job "},
 	{"\\bfavou?rite\\b", "favourite favorite "},
 	{"\\bpay\\s+(?:rise|cut)\\b", "pay "},
-	{"\\bwhat\\s+you\\s+earn\\b", "what "},
+	/* "what" and "you" are in nearly every question: "earn" tells more. */
+	{"\\bwhat\\s+you\\s+earn\\b", "earn "},
+	{"\\byour\\s+(?:boss|manager)\\b", "boss manager "},
 	{"\\bI\\s+should\\b", "should "},
 	{"\\bday.to.day\\b", "day "},
 	{"\\bchalleng\\w*", "challeng "},
