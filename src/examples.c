@@ -317,7 +317,10 @@ cmp_str(const void *a, const void *b)
 void
 examples_finish(struct example_set *es)
 {
-	qsort(es->seen, es->nseen, sizeof *es->seen, cmp_str);
+	/* Only banks given: nothing seen, and es->seen is NULL, which qsort
+	 * may not be passed even for no elements. */
+	if (es->nseen > 1)
+		qsort(es->seen, es->nseen, sizeof *es->seen, cmp_str);
 	for (size_t i = 0; i < es->nseen;) {
 		size_t j = i;
 		while (j < es->nseen && strcmp(es->seen[i], es->seen[j]) == 0)
@@ -334,7 +337,8 @@ examples_finish(struct example_set *es)
 	es->seen = NULL;
 	es->nseen = es->capseen = 0;
 	/* Each trusted word once. */
-	qsort(es->words, es->nwords, sizeof *es->words, cmp_str);
+	if (es->nwords > 1)
+		qsort(es->words, es->nwords, sizeof *es->words, cmp_str);
 	size_t u = 0;
 	for (size_t i = 0; i < es->nwords; i++) {
 		if (u > 0 && strcmp(es->words[u - 1], es->words[i]) == 0)

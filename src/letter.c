@@ -184,85 +184,53 @@ position(const char *text, size_t off, unsigned long *line, unsigned long *col)
 	*col = 1 + utf8_columns(text + start, off - start);
 }
 
-bool
-letter_check(struct assessor *a, struct emitter *e, const char *path, const char *name,
-    enum letter_kind kind)
+/* Reports, positioned, why body (len bytes, enc the encoding it was
+ * sniffed as) cannot be checked: a NUL byte, or the bytes at offset bad
+ * that are not UTF-8, with a guess at the encoding the file is in. */
+static void
+report_unreadable(struct emitter *e, const char *body, size_t len, enum text_encoding enc, size_t bad)
 {
-	char *text;
-	size_t len, bad;
-	if (name == NULL)
-		name = path;
-	emit_file_begin(e, name);
-	if (!read_all(e, path, &text, &len)) {
-		emit_file_end(e);
-		return false;
+	unsigned long line, col;
+	bool nul = memchr(body, '\0', len) != NULL;
+	size_t at = nul ? (size_t)((char *)memchr(body, '\0', len) - body) : bad;
+	position(body, at, &line, &col);
+	size_t ls = at;
+	while (ls > 0 && body[ls - 1] != '\n')
+		ls--;
+	const char *le = memchr(body + at, '\n', len - at);
+	uint32_t cp = 0;
+	const char *guess = nul || enc != TEXT_UTF8 ? NULL :
+	    text_guess_encoding(body + ls, (size_t)((le ? le : body + len) - (body + ls)), at - ls, &cp);
+	char *msg;
+	if (nul) {
+		msg = xstrdup("a NUL byte: this is not a text file; the letter was not checked");
+	} else if (enc != TEXT_UTF8) {
+		msg = xasprintf("invalid %s (a surrogate without its pair); the letter was not checked",
+		    text_encoding_name(enc));
+	} else if (guess != NULL) {
+		char ch[5];
+		ch[utf8_encode(cp, ch)] = '\0';
+		msg = xasprintf("not UTF-8: the file looks like %s (byte 0x%02X, %s); the letter was not "
+		    "checked", guess, (unsigned char)body[at], ch);
+	} else {
+		msg = xasprintf("not UTF-8 (byte 0x%02X), nor an encoding infocoach recognises; the "
+		    "letter was not checked", (unsigned char)body[at]);
 	}
-	enum text_encoding enc = text_sniff(text, len < 8000 ? len : 8000);
-	if (enc != TEXT_UTF8) {
-		/* UTF-16 (Notepad's "Unicode"): read as the same text in UTF-8. */
-		size_t cap = len * 2 + 8, used;
-		char *u8 = xmalloc(cap);
-		size_t n = utf16_to_utf8(enc, text, len, true, u8, cap, &used);
-		u8[n] = '\0';
-		free(text);
-		text = u8;
-		len = n;
-	}
-	char *body = text;
-	if (len >= 3 && memcmp(body, "\xef\xbb\xbf", 3) == 0) {
-		/* A byte-order mark is not a character: column 1 follows it. */
-		body += 3;
-		len -= 3;
-	}
-	if (memchr(body, '\0', len) != NULL || !utf8_valid(body, len, &bad)) {
-		unsigned long line, col;
-		bool nul = memchr(body, '\0', len) != NULL;
-		size_t at = nul ? (size_t)((char *)memchr(body, '\0', len) - body) : bad;
-		position(body, at, &line, &col);
-		size_t ls = at;
-		while (ls > 0 && body[ls - 1] != '\n')
-			ls--;
-		const char *le = memchr(body + at, '\n', len - at);
-		uint32_t cp = 0;
-		const char *guess = nul || enc != TEXT_UTF8 ? NULL :
-		    text_guess_encoding(body + ls, (size_t)((le ? le : body + len) - (body + ls)), at - ls, &cp);
-		char *msg;
-		if (nul) {
-			msg = xstrdup("a NUL byte: this is not a text file; the letter was not checked");
-		} else if (enc != TEXT_UTF8) {
-			msg = xasprintf("invalid %s (a surrogate without its pair); the letter was not checked",
-			    text_encoding_name(enc));
-		} else if (guess != NULL) {
-			char ch[5];
-			ch[utf8_encode(cp, ch)] = '\0';
-			msg = xasprintf("not UTF-8: the file looks like %s (byte 0x%02X, %s); the letter was not "
-			    "checked", guess, (unsigned char)body[at], ch);
-		} else {
-			msg = xasprintf("not UTF-8 (byte 0x%02X), nor an encoding infocoach recognises; the "
-			    "letter was not checked", (unsigned char)body[at]);
-		}
-		emit_unreadable(e, line, col, "input.encoding", msg, guess != NULL ?
-		    "Save it as UTF-8 (Notepad: Save As, Encoding UTF-8; Word: Save As, Plain Text, "
-		    "Unicode (UTF-8)) and check it again." : "Save it as UTF-8 text and check it again.");
-		free(msg);
-		emit_file_end(e);
-		free(text);
-		return false;
-	}
-	char *whole = text;
-	text = body;
-	struct matcher *m = matcher_new();
-	/* The whole letter on one line, for elements that span line breaks. */
-	char *flat = xstrndup(text, len);
-	for (char *p = flat; *p; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			*p = ' ';
-	size_t so = 0;
-	bool opening_mentioned = kind == LETTER_THANKS && matches(m, mentioned_opening, flat, len, &so);
+	emit_unreadable(e, line, col, "input.encoding", msg, guess != NULL ?
+	    "Save it as UTF-8 (Notepad: Save As, Encoding UTF-8; Word: Save As, Plain Text, "
+	    "Unicode (UTF-8)) and check it again." : "Save it as UTF-8 text and check it again.");
+	free(msg);
+}
 
-	/* Job asks (and pay questions) a sentence at a time, positioned, by
-	 * the rules: the model learned from questions, not from paragraphs.
-	 * A sentence may run over a line break (flat has spaces there). */
+/* Job asks (and pay questions) a sentence at a time, positioned, by the
+ * rules: the model learned from questions, not from paragraphs.  A
+ * sentence may run over a line break (flat, text with spaces for line
+ * breaks and tabs, is what is assessed); a job ask is let through when
+ * the letter mentions an opening (opening_mentioned). */
+static void
+check_sentences(struct assessor *a, struct emitter *e, struct matcher *m, const char *text,
+    const char *flat, size_t len, bool opening_mentioned)
+{
 	bool model_flags = assessor_set_model_flags(a, false);
 	for (size_t st = 0; st < len;) {
 		while (st < len && (flat[st] == ' ' || flat[st] == '\n'))
@@ -295,6 +263,16 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, const char
 		st = en;
 	}
 	assessor_set_model_flags(a, model_flags);
+}
+
+/* What the letter of this kind holds or lacks, looked for in flat (the
+ * letter on one line) and positioned in text: an attached résumé, the
+ * elements it should have, a meeting longer than half an hour. */
+static void
+check_elements(struct emitter *e, struct matcher *m, enum letter_kind kind, const char *text,
+    const char *flat, size_t len)
+{
+	size_t so = 0;
 	if (kind == LETTER_REQUEST && matches(m, attachment, flat, len, &so)) {
 		struct finding fd = {.sev = SEV_WARNING, .kind = "attachment", .rule = "letter.resume-attached",
 		    .message = "the letter attaches a résumé, which reads as a job application",
@@ -320,6 +298,13 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, const char
 		fd.end_col = fd.col + 1;
 		emit_finding(e, &fd);
 	}
+}
+
+/* Warns when the letter (text, len bytes) has more words than a letter
+ * of its kind should. */
+static void
+check_length(struct emitter *e, enum letter_kind kind, const char *text, size_t len)
+{
 	unsigned long words = 0;
 	bool in = false;
 	for (size_t i = 0; i < len; i++) {
@@ -337,6 +322,57 @@ letter_check(struct assessor *a, struct emitter *e, const char *path, const char
 		emit_finding(e, &fd);
 		free(msg);
 	}
+}
+
+bool
+letter_check(struct assessor *a, struct emitter *e, const char *path, const char *name,
+    enum letter_kind kind)
+{
+	char *text;
+	size_t len, bad;
+	if (name == NULL)
+		name = path;
+	emit_file_begin(e, name);
+	if (!read_all(e, path, &text, &len)) {
+		emit_file_end(e);
+		return false;
+	}
+	enum text_encoding enc = text_sniff(text, len < 8000 ? len : 8000);
+	if (enc != TEXT_UTF8) {
+		/* UTF-16 (Notepad's "Unicode"): read as the same text in UTF-8. */
+		size_t cap = len * 2 + 8, used;
+		char *u8 = xmalloc(cap);
+		size_t n = utf16_to_utf8(enc, text, len, true, u8, cap, &used);
+		u8[n] = '\0';
+		free(text);
+		text = u8;
+		len = n;
+	}
+	char *body = text;
+	if (len >= 3 && memcmp(body, "\xef\xbb\xbf", 3) == 0) {
+		/* A byte-order mark is not a character: column 1 follows it. */
+		body += 3;
+		len -= 3;
+	}
+	if (memchr(body, '\0', len) != NULL || !utf8_valid(body, len, &bad)) {
+		report_unreadable(e, body, len, enc, bad);
+		emit_file_end(e);
+		free(text);
+		return false;
+	}
+	char *whole = text;
+	text = body;
+	struct matcher *m = matcher_new();
+	/* The whole letter on one line, for elements that span line breaks. */
+	char *flat = xstrndup(text, len);
+	for (char *p = flat; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	size_t so = 0;
+	bool opening_mentioned = kind == LETTER_THANKS && matches(m, mentioned_opening, flat, len, &so);
+	check_sentences(a, e, m, text, flat, len, opening_mentioned);
+	check_elements(e, m, kind, text, flat, len);
+	check_length(e, kind, text, len);
 	emit_file_end(e);
 	free(flat);
 	free(whole);

@@ -678,6 +678,134 @@ save(const struct model *m, const uint32_t *lex, size_t nlex, const char *path, 
 	return rc;
 }
 
+/* The lexicon of trusted words: their hashes, sorted and unique, in a
+ * new array (the caller frees it) of *nlex entries. */
+static uint32_t *
+build_lexicon(char *const *words, size_t nwords, size_t *nlex)
+{
+	uint32_t *lex = xcalloc(nwords + 1, sizeof *lex);
+	for (size_t i = 0; i < nwords; i++)
+		lex[i] = norm_hash(words[i], strlen(words[i]));
+	qsort(lex, nwords, sizeof *lex, cmp_u32);
+	*nlex = 0;
+	for (size_t i = 0; i < nwords; i++)
+		if (*nlex == 0 || lex[i] != lex[*nlex - 1])
+			lex[(*nlex)++] = lex[i];
+	return lex;
+}
+
+/* What the model said of each example while it was held out of
+ * training (cross-validation); each array has one entry per example. */
+struct heldout {
+	float *pj;                  /* the job-ask flag's probability */
+	float *ps;                  /* the salary flag's probability */
+	int *cat;                   /* the top category */
+	float *pc;                  /* ... and its probability */
+	int *act;                   /* the top act */
+};
+
+/* Trains m folds times, each time without one fold of the n examples,
+ * and fills ho with its predictions on that fold (use is scratch). */
+static void
+predict_heldout(struct model *m, const struct example *ex, size_t n, const struct featcache *fc,
+    int folds, bool *use, struct heldout *ho)
+{
+	for (int k = 0; k < folds; k++) {
+		for (size_t i = 0; i < n; i++)
+			use[i] = (int)(i % (size_t)folds) != k;
+		fit(m, ex, n, fc, use);
+		for (size_t i = 0; i < n; i++) {
+			if (use[i])
+				continue;
+			m->nfeats = fc->off[i + 1] - fc->off[i];
+			memcpy(m->feats, fc->f + fc->off[i], m->nfeats * sizeof *m->feats);
+			float z[NCLS];
+			scores(m, z);
+			for (int h = 0; h < 3; h++)
+				softmax(z + head_off[h], head_n[h]);
+			ho->pj[i] = z[MFLAG_JOB_ASK];
+			ho->ps[i] = z[MFLAG_SALARY];
+			ho->cat[i] = model_top(z + head_off[1], MCAT_COUNT, NULL);
+			ho->pc[i] = z[head_off[1] + ho->cat[i]];
+			ho->act[i] = model_top(z + head_off[2], ACT_COUNT, NULL);
+		}
+	}
+}
+
+/* The job-ask and salary thresholds, over the examples with a flag
+ * label, with their precision and recall in rep. */
+static void
+flag_thresholds(struct model *m, const struct example *ex, size_t n, const struct heldout *ho,
+    struct train_report *rep)
+{
+	float *fp = xcalloc(n, sizeof *fp);
+	bool *pos = xcalloc(n, sizeof *pos);
+	size_t nf = 0;
+	for (size_t i = 0; i < n; i++)
+		if (ex[i].flag >= 0) {
+			fp[nf] = ho->pj[i];
+			pos[nf++] = ex[i].flag == MFLAG_JOB_ASK;
+		}
+	m->thr.job_ask = choose_threshold(fp, pos, nf, 0.98, &rep->job_p, &rep->job_r);
+	nf = 0;
+	for (size_t i = 0; i < n; i++)
+		if (ex[i].flag >= 0) {
+			fp[nf] = ho->ps[i];
+			pos[nf++] = ex[i].flag == MFLAG_SALARY;
+		}
+	m->thr.salary = choose_threshold(fp, pos, nf, 0.98, &rep->pay_p, &rep->pay_r);
+	free(fp);
+	free(pos);
+}
+
+/* Category: accuracy (and the act's, in rep), the confidence below which
+ * the top guess is right less than two times in three, and the
+ * confidence from which a closing question was never wrong. */
+static void
+category_thresholds(struct model *m, const struct example *ex, size_t n, const struct heldout *ho,
+    struct train_report *rep)
+{
+	size_t right = 0, total = 0, aright = 0, atotal = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (ex[i].cat >= 0) {
+			total++;
+			right += ho->cat[i] == ex[i].cat;
+		}
+		if (ex[i].act >= 0) {
+			atotal++;
+			aright += ho->act[i] == ex[i].act;
+		}
+	}
+	rep->cat_acc = total ? (double)right / (double)total : 0;
+	rep->act_acc = atotal ? (double)aright / (double)atotal : 0;
+	m->thr.category = 0.3f;
+	for (int k = 30; k <= 80; k += 5) {
+		size_t r = 0, t = 0;
+		for (size_t i = 0; i < n; i++)
+			if (ex[i].cat >= 0 && ho->pc[i] < (float)k / 100.0f && ho->pc[i] >= (float)(k - 5) / 100.0f) {
+				t++;
+				r += ho->cat[i] == ex[i].cat;
+			}
+		if (t >= 10 && (double)r / (double)t < 0.67)
+			m->thr.category = (float)k / 100.0f;
+	}
+	/* Closing questions: the lowest confidence (from 0.5) at which
+	 * the closing questions the model names are right CLOSING_PRECISION
+	 * of the time. */
+	m->thr.closing = 0.99f;
+	for (int k = 99; k >= 50; k--) {
+		float t = (float)k / 100.0f;
+		size_t r = 0, w = 0;
+		for (size_t i = 0; i < n; i++)
+			if (ex[i].cat >= 0 && (ho->cat[i] == CAT_REFERRALS || ho->cat[i] == CAT_MENTION_NAME) &&
+			    ho->pc[i] >= t)
+				ho->cat[i] == ex[i].cat ? r++ : w++;
+		if (r + w > 0 && (double)r / (double)(r + w) < CLOSING_PRECISION)
+			break;
+		m->thr.closing = t;
+	}
+}
+
 int
 model_train(const struct example *ex, size_t n, char *const *words, size_t nwords,
     int folds, const char *path, struct train_report *rep, char *err, size_t errlen)
@@ -685,15 +813,8 @@ model_train(const struct example *ex, size_t n, char *const *words, size_t nword
 	struct model *m = model_empty();
 	m->fw = xcalloc((size_t)NBUCKETS * NCLS, sizeof *m->fw);
 	memset(rep, 0, sizeof *rep);
-	/* The lexicon: the trusted words, hashed, sorted and unique. */
-	uint32_t *lex = xcalloc(nwords + 1, sizeof *lex);
-	for (size_t i = 0; i < nwords; i++)
-		lex[i] = norm_hash(words[i], strlen(words[i]));
-	qsort(lex, nwords, sizeof *lex, cmp_u32);
-	size_t nlex = 0;
-	for (size_t i = 0; i < nwords; i++)
-		if (nlex == 0 || lex[i] != lex[nlex - 1])
-			lex[nlex++] = lex[i];
+	size_t nlex;
+	uint32_t *lex = build_lexicon(words, nwords, &nlex);
 	struct featcache fc;
 	cache_features(m, ex, n, &fc);
 	bool *use = xcalloc(n, sizeof *use);
@@ -703,94 +824,19 @@ model_train(const struct example *ex, size_t n, char *const *words, size_t nword
 
 	m->thr = (struct model_thresholds){0.9f, 0.9f, 0.5f, 0.9f};
 	if (folds > 1) {
-		float *pj = xcalloc(n, sizeof *pj), *ps = xcalloc(n, sizeof *ps), *pc = xcalloc(n, sizeof *pc);
-		int *cat = xcalloc(n, sizeof *cat), *act = xcalloc(n, sizeof *act);
-		for (int k = 0; k < folds; k++) {
-			for (size_t i = 0; i < n; i++)
-				use[i] = (int)(i % (size_t)folds) != k;
-			fit(m, ex, n, &fc, use);
-			for (size_t i = 0; i < n; i++) {
-				if (use[i])
-					continue;
-				m->nfeats = fc.off[i + 1] - fc.off[i];
-				memcpy(m->feats, fc.f + fc.off[i], m->nfeats * sizeof *m->feats);
-				float z[NCLS];
-				scores(m, z);
-				for (int h = 0; h < 3; h++)
-					softmax(z + head_off[h], head_n[h]);
-				pj[i] = z[MFLAG_JOB_ASK];
-				ps[i] = z[MFLAG_SALARY];
-				cat[i] = model_top(z + head_off[1], MCAT_COUNT, NULL);
-				pc[i] = z[head_off[1] + cat[i]];
-				act[i] = model_top(z + head_off[2], ACT_COUNT, NULL);
-			}
-		}
-		/* Thresholds over the examples with a flag label. */
-		float *fp = xcalloc(n, sizeof *fp);
-		bool *pos = xcalloc(n, sizeof *pos);
-		size_t nf = 0;
-		for (size_t i = 0; i < n; i++)
-			if (ex[i].flag >= 0) {
-				fp[nf] = pj[i];
-				pos[nf++] = ex[i].flag == MFLAG_JOB_ASK;
-			}
-		m->thr.job_ask = choose_threshold(fp, pos, nf, 0.98, &rep->job_p, &rep->job_r);
-		nf = 0;
-		for (size_t i = 0; i < n; i++)
-			if (ex[i].flag >= 0) {
-				fp[nf] = ps[i];
-				pos[nf++] = ex[i].flag == MFLAG_SALARY;
-			}
-		m->thr.salary = choose_threshold(fp, pos, nf, 0.98, &rep->pay_p, &rep->pay_r);
-		/* Category: accuracy, the confidence below which the top guess is
-		 * right less than two times in three, and the confidence from
-		 * which a closing question was never wrong. */
-		size_t right = 0, total = 0, aright = 0, atotal = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (ex[i].cat >= 0) {
-				total++;
-				right += cat[i] == ex[i].cat;
-			}
-			if (ex[i].act >= 0) {
-				atotal++;
-				aright += act[i] == ex[i].act;
-			}
-		}
-		rep->cat_acc = total ? (double)right / (double)total : 0;
-		rep->act_acc = atotal ? (double)aright / (double)atotal : 0;
-		m->thr.category = 0.3f;
-		for (int k = 30; k <= 80; k += 5) {
-			size_t r = 0, t = 0;
-			for (size_t i = 0; i < n; i++)
-				if (ex[i].cat >= 0 && pc[i] < (float)k / 100.0f && pc[i] >= (float)(k - 5) / 100.0f) {
-					t++;
-					r += cat[i] == ex[i].cat;
-				}
-			if (t >= 10 && (double)r / (double)t < 0.67)
-				m->thr.category = (float)k / 100.0f;
-		}
-		/* Closing questions: the lowest confidence (from 0.5) at which
-		 * the closing questions the model names are right CLOSING_PRECISION
-		 * of the time. */
-		m->thr.closing = 0.99f;
-		for (int k = 99; k >= 50; k--) {
-			float t = (float)k / 100.0f;
-			size_t r = 0, w = 0;
-			for (size_t i = 0; i < n; i++)
-				if (ex[i].cat >= 0 && (cat[i] == CAT_REFERRALS || cat[i] == CAT_MENTION_NAME) &&
-				    pc[i] >= t)
-					cat[i] == ex[i].cat ? r++ : w++;
-			if (r + w > 0 && (double)r / (double)(r + w) < CLOSING_PRECISION)
-				break;
-			m->thr.closing = t;
-		}
-		free(fp);
-		free(pos);
-		free(pj);
-		free(ps);
-		free(pc);
-		free(cat);
-		free(act);
+		struct heldout ho = {
+			.pj = xcalloc(n, sizeof *ho.pj), .ps = xcalloc(n, sizeof *ho.ps),
+			.cat = xcalloc(n, sizeof *ho.cat), .pc = xcalloc(n, sizeof *ho.pc),
+			.act = xcalloc(n, sizeof *ho.act),
+		};
+		predict_heldout(m, ex, n, &fc, folds, use, &ho);
+		flag_thresholds(m, ex, n, &ho, rep);
+		category_thresholds(m, ex, n, &ho, rep);
+		free(ho.pj);
+		free(ho.ps);
+		free(ho.pc);
+		free(ho.cat);
+		free(ho.act);
 	}
 	rep->thr = m->thr;
 	for (size_t i = 0; i < n; i++)

@@ -122,6 +122,14 @@ XDG_DATA_HOME="$T/data" "$IC" train --folds 1 -q "$T/small.tsv" &&
     "$IC" check --format json "$T/q.txt" > /dev/null 2>&1
 ok $? "train with no -o saves the user's own model, which is then used"
 rm -f "$T/data/infocoach/model/understanding.model"
+# Only a bank, no example file: nothing was seen, and nothing must be
+# sorted that is not there (a sanitized build stops on qsort of NULL).
+"$IC" train --folds 1 -o "$T/b.model" "$TOP_SRCDIR/questionbanks/nursing.yaml" > "$T/out" 2> "$T/err"
+st=$?
+[ $st -eq 0 ] && [ ! -s "$T/err" ] && grep -q "^trained on [1-9][0-9]* examples" "$T/out" && [ -s "$T/b.model" ] &&
+    INFOCOACH_MODEL="$T/b.model" "$IC" check --format json "$T/q.txt" > /dev/null 2> "$T/err2" && [ ! -s "$T/err2" ]
+ok $? "train with only a bank learns from its questions, and the model is used (status $st)"
+[ -s "$T/err" ] && diag "$(cat "$T/err")"
 "$IC" train --folds 0 "$T/small.tsv" > /dev/null 2> "$T/err"
 [ $? -eq 2 ] && grep -q "folds" "$T/err"
 ok $? "train --folds 0 is a usage error"
