@@ -395,7 +395,8 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		"what's the time", "how much time do we have", "how much time is left",
 		"how much time we have", "how much time have we", "how long do we have", "how long have we got",
 		"how long we have", "time left", "minutes left", "time do we have", "time have we got",
-		"time remaining", "are we running out of time", NULL};
+		"time remaining", "are we running out of time", "how many minutes", "time remains",
+		"doing for time", "doing on time", "are we on time", "we on time", "for time", NULL};
 	if (has_any_word(text, clock_words)) {
 		u->act = ACT_TIME_FRAME;
 		u->conf = 1;
@@ -407,7 +408,19 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		"sorry whos", "sorry who is", "sorry, who's", "sorry, whos", "sorry, who is", "wait who's",
 		"wait, who's", "wait who is", "wait, who is", "and who's", "and who is", "um who's",
 		"sorry, who was", "sorry who was", NULL};
-	if (d->topic != CAT_NONE && words_in(text) <= WHO_WORDS && starts_with_word(text, who)) {
+	/* "Who is Gail? She is still working there?": the first sentence. */
+	const char *mark = strchr(text, '?');
+	size_t first_words = words_in(text);
+	if (mark != NULL) {
+		char first[128];
+		size_t n = (size_t)(mark - text);
+		if (n < sizeof first) {
+			memcpy(first, text, n);
+			first[n] = '\0';
+			first_words = words_in(first);
+		}
+	}
+	if (d->topic != CAT_NONE && first_words <= WHO_WORDS && starts_with_word(text, who)) {
 		u->act = ACT_CLARIFY;
 		u->cat = d->topic;
 		u->conf = 1;

@@ -401,13 +401,23 @@ static bool
 asked_word(const char *q, char *buf, size_t len)
 {
 	static const char *const lead[] = {"mean by ", "meant by ", "meaning of ", "what's a ",
-		"what is a ", "whats a ", "what's an ", "what is an ", "who's ", "who is ", "whos ", NULL};
+		"what is a ", "whats a ", "what's an ", "what is an ", "who's ", "who is ", "whos ",
+		"what means ", "what does it mean ", NULL};
 	static const char *const pointing[] = {"that", "this", "it", "those", "these", "all that",
 		"all this", NULL};
 	const char *at = NULL;
 	for (const char *const *l = lead; *l != NULL && at == NULL; l++) {
 		const char *p = strstr(q, *l);
 		if (p != NULL)
+			at = p + strlen(*l);
+	}
+	/* "what does salaried mean?": the words before "mean" (the tail
+	 * goes below). */
+	static const char *const does[] = {"what does ", "what do ", "wat does ", "what dose ", NULL};
+	for (const char *const *l = does; *l != NULL && at == NULL; l++) {
+		const char *p = strstr(q, *l);
+		if (p != NULL && strstr(p, " mean") != NULL && strncmp(p + strlen(*l), "you ", 4) != 0 &&
+		    strncmp(p + strlen(*l), "u ", 2) != 0)
 			at = p + strlen(*l);
 	}
 	if (at == NULL)
@@ -667,7 +677,6 @@ host_calm(struct host *h, const char *q)
 char *
 host_time_left(struct host *h, unsigned long minutes)
 {
-	(void)h;
 	if (minutes == 0)
 		return xstrdup("We're at the end of our time, I'm afraid, so let's make this the last "
 		    "question or two.");
@@ -675,7 +684,19 @@ host_time_left(struct host *h, unsigned long minutes)
 		return xstrdup("About a minute left, so let's make the next question count.");
 	char words[32];
 	host_duration_words(minutes, words, sizeof words);
-	return xasprintf("We've about %s left, so there's time for a few more questions.", words);
+	/* In the persona's own manner, and not the same words twice running. */
+	bool brisk = h->p->style != NULL && strcmp(h->p->style, "brisk") == 0;
+	static const char *const warm[] = {
+		"We've about %s left, so there's time for a few more questions.",
+		"Still about %s, so no need to rush.",
+	};
+	static const char *const short_[] = {
+		"About %s. Keep going.",
+		"%s or so. We're fine.",
+	};
+	char *r = fill((brisk ? short_ : warm)[h->time_asked++ % 2], words, NULL);
+	r[0] = (char)toupper((unsigned char)r[0]);
+	return r;
 }
 
 char *

@@ -58,6 +58,7 @@ struct host {
 	size_t last_variant;         /* which variant it was */
 	size_t no_more;              /* times the host had nothing more */
 	int guarded;                 /* replies left to keep short */
+	unsigned time_asked;         /* times asked how long is left */
 	char subject[48];            /* what the user said they study or
 	                                studied ("" until they say) */
 };

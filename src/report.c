@@ -6,6 +6,7 @@
 
 #include "report.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -514,6 +515,66 @@ learned_sentence(const char *reply)
 	return long_one;
 }
 
+/* The people the host suggested, by name: the first "Firstname
+ * Lastname" of each referral reply ("Talk to Jasmine Park, the nurse
+ * educator..."), joined with ", " and " and " into buf; false when no
+ * reply names anyone. */
+#define NAMES_MAX 3
+
+static bool
+capitalised(const char *w, size_t n)
+{
+	static const char *const not_names[] = {"I", "You", "Talk", "Ask", "The", "She", "He", "Do",
+		"Email", "My", "Our", "St", "Speak", "Meet", "Tell", "If", "And", "But", "Try", "Go",
+		"Get", "Have", "Say", "Send", "Call", "Write", "Look", "Find", "Contact", "Reach", NULL};
+	if (n < 2 || !isupper((unsigned char)w[0]))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!islower((unsigned char)w[i]))
+			return false;
+	for (const char *const *x = not_names; *x != NULL; x++)
+		if (strlen(*x) == n && strncmp(*x, w, n) == 0)
+			return false;
+	return true;
+}
+
+static bool
+referral_names(const struct session *s, char *buf, size_t len)
+{
+	char names[NAMES_MAX][48];
+	size_t k = 0;
+	for (size_t t = 0; t < s->nturns && k < NAMES_MAX; t++) {
+		const struct turn *tn = &s->turns[t];
+		if (tn->cat != CAT_REFERRALS || tn->reply == NULL)
+			continue;
+		for (const char *p = tn->reply; *p != '\0'; p++) {
+			if (p != tn->reply && isalpha((unsigned char)p[-1]))
+				continue;
+			size_t a = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+			if (p[a] != ' ' || !capitalised(p, a))
+				continue;
+			size_t b = strspn(p + a + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+			if (!capitalised(p + a + 1, b) || a + 1 + b >= sizeof names[0])
+				continue;
+			memcpy(names[k], p, a + 1 + b);
+			names[k][a + 1 + b] = '\0';
+			bool dup = false;
+			for (size_t j = 0; j < k; j++)
+				dup |= strcmp(names[j], names[k]) == 0;
+			k += !dup;
+			break;
+		}
+	}
+	if (k == 0)
+		return false;
+	buf[0] = '\0';
+	for (size_t j = 0; j < k; j++) {
+		size_t used = strlen(buf);
+		snprintf(buf + used, len - used, "%s%s", j == 0 ? "" : j + 1 == k ? " and " : ", ", names[j]);
+	}
+	return true;
+}
+
 char *
 report_thanks(struct session *s)
 {
@@ -530,8 +591,10 @@ report_thanks(struct session *s)
 	for (size_t i = 0; i < sizeof prefer / sizeof *prefer && best == NULL; i++)
 		for (size_t t = 0; t < s->nturns && best == NULL; t++) {
 			const struct turn *tn = &s->turns[t];
+			/* Not a guess at an unclear question ("If you mean...:"). */
 			if (tn->cat != prefer[i] || tn->flagged || tn->reply == NULL ||
-			    (tn->act != ACT_QUESTION && tn->act != ACT_FOLLOW_UP))
+			    (tn->act != ACT_QUESTION && tn->act != ACT_FOLLOW_UP) ||
+			    (tn->act == ACT_QUESTION && !tn->counted))
 				continue;
 			said = learned_sentence(tn->reply);
 			if (said != NULL)
@@ -557,7 +620,12 @@ report_thanks(struct session *s)
 	text_buf_add(&b, "\n\n");
 	/* How many people the host named cannot be told from the count of
 	 * questions: "as you suggested" holds for one or several. */
-	if (s->asked[CAT_REFERRALS] > 0)
+	char who[160];
+	if (s->asked[CAT_REFERRALS] > 0 && referral_names(s, who, sizeof who))
+		text_buf_add(&b, "I will get in touch with %s as you suggested%s, and I will let you know "
+		    "how it goes.\n\nI hope we can stay in touch.\n\n", who,
+		    s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "");
+	else if (s->asked[CAT_REFERRALS] > 0)
 		text_buf_add(&b, "I will get in touch as you suggested%s, and I will let you know how it "
 		    "goes.\n\nI hope we can stay in touch.\n\n",
 		    s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "");
@@ -593,11 +661,16 @@ report_reminders(struct session *s)
 	struct text_buf b = {0};
 	text_buf_add(&b, "Follow-up plan after your conversation with %s (%s at %s):\n\n", p->name, p->role, p->employer);
 	text_buf_add(&b, "- by %s: send the thank-you note.\n", d1);
-	if (s->asked[CAT_REFERRALS] > 0)
-		/* How many people were named is not known: "whoever" holds for
-		 * one or several. */
-		text_buf_add(&b, "- by %s: get in touch with whoever %s suggested%s.\n", d14, p->name,
-		    s->asked[CAT_MENTION_NAME] ? ", saying who sent you" : "");
+	if (s->asked[CAT_REFERRALS] > 0) {
+		/* The people by name, else "whoever" (one or several). */
+		char who[160];
+		if (referral_names(s, who, sizeof who))
+			text_buf_add(&b, "- by %s: get in touch with %s (%s's suggestion)%s.\n", d14, who,
+			    p->name, s->asked[CAT_MENTION_NAME] ? ", saying who sent you" : "");
+		else
+			text_buf_add(&b, "- by %s: get in touch with whoever %s suggested%s.\n", d14, p->name,
+			    s->asked[CAT_MENTION_NAME] ? ", saying who sent you" : "");
+	}
 	text_buf_add(&b, "- by %s: send %s a short update on what you did with the advice.\n", d30, p->name);
 	text_buf_add(&b, "- about once a year (next around %s): keep in touch with a short note, so the connection stays warm.\n", d365);
 	char *safe = text_sanitize_lines(b.p);

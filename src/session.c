@@ -318,6 +318,10 @@ add_turn(struct session *s, const char *text, size_t len)
 	return t;
 }
 
+/* "Sorry, I didn't catch that, could you say it again?" is at most this
+ * many words; a longer line with a question word asks something new. */
+#define REPEAT_WORDS 8
+
 /* How many of the host's last replies a "who's Raj?" looks back over. */
 #define RECENT_REPLIES 4
 
@@ -496,6 +500,20 @@ asks_repeat(const char *q)
 	return holds_any(q, again);
 }
 
+/* Whether the normalised line q, besides "sorry, I didn't catch that",
+ * asks something of its own ("...what was your first job again?"): a
+ * longer line with a question word. */
+static bool
+asks_anew(const char *q)
+{
+	static const char *const ask[] = {"what ", "who ", "how ", "why ", "where ", "when ", "which ",
+		" is ", " was ", " are ", " do you ", " did you ", NULL};
+	size_t words = 1;
+	for (const char *p = q; *p != '\0'; p++)
+		words += *p == ' ';
+	return words > REPEAT_WORDS && holds_any(q, ask);
+}
+
 /* Whether the normalised line q asks how the host is. */
 static bool
 asks_how_are_you(const char *q)
@@ -539,24 +557,11 @@ closing_topic(enum category c)
 	return c == CAT_REFERRALS || c == CAT_MENTION_NAME;
 }
 
-/* Two questions on one line ("What do you like most? And what is
- * hardest?"), each sure of its own topic, different, and closing ones
- * only as the pair (referrals first): their topics in c[0] and c[1] and their normalised text in
- * q[0] and q[1] (newly allocated).  False when the line is not that. */
-static bool
-two_questions(struct session *s, const char *text, size_t len, enum category c[2], char *q[2],
-    const char **means)
+/* text[0..len) without its fillers and commas, newly allocated, its
+ * length in *n ("and, um, what did you..." reads "and what did you..."). */
+static char *
+without_fillers(const char *text, size_t len, size_t *np)
 {
-	/* Where the second question starts: after a question mark with
-	 * more to come, or at "and what", "n how", ", also how"... */
-	static const char *const joins[] = {" and what ", " and what's ", " and whats ", " and wat ",
-		" and how ", " and who ", " and why ", " and which ", " and where ", " and when ",
-		" and do you ", " and do u ", " and did you ", " and did u ", " and have you ",
-		" and is it ", " and are ", " and r u ", " and can you ", " and could you ",
-		" and would you ", " n wat ", " n what ", " n how ", " n who ", " n why ", " n do u ",
-		" also what ", " also how ", " also who ", NULL};
-	/* The line without its fillers and commas ("and, um, what did
-	 * you..." reads "and what did you..."). */
 	static const char *const fillers[] = {"um", "umm", "uh", "uhm", "erm", "er", "hmm", NULL};
 	char *line = xmalloc(len + 1);
 	size_t n = 0;
@@ -587,6 +592,22 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 		}
 	}
 	line[n] = '\0';
+	*np = n;
+	return line;
+}
+
+/* Where the second question of line[0..n) starts: after a question mark
+ * with more to come, or at "and what", "n how", ", also how"...; the
+ * first ends at *cut, the second starts at *second.  False for one. */
+static bool
+second_question(const char *line, size_t n, size_t *cutp, size_t *secondp)
+{
+	static const char *const joins[] = {" and what ", " and what's ", " and whats ", " and wat ",
+		" and how ", " and who ", " and why ", " and which ", " and where ", " and when ",
+		" and do you ", " and do u ", " and did you ", " and did u ", " and have you ",
+		" and is it ", " and are ", " and r u ", " and can you ", " and could you ",
+		" and would you ", " n wat ", " n what ", " n how ", " n who ", " n why ", " n do u ",
+		" also what ", " also how ", " also who ", NULL};
 	const char *mark = memchr(line, '?', n);
 	size_t cut = 0, second = 0;
 	if (mark != NULL && (size_t)(mark - line) + 1 < n) {
@@ -607,7 +628,41 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 			}
 		}
 	}
-	if (cut == 0 || second >= n) {
+	*cutp = cut;
+	*secondp = second;
+	return cut > 0 && second < n;
+}
+
+/* Whether the part after the first question asks something: a question
+ * mark, or a question word first ("...with AI and stuff? sorry if that's
+ * a cliche question" asks nothing more). */
+static bool
+part_asks(const char *part, size_t len)
+{
+	static const char *const opens[] = {"what", "what's", "whats", "wat", "how", "who", "why",
+		"which", "where", "when", "do", "does", "did", "is", "are", "was", "were", "can", "could",
+		"would", "will", "have", "has", "r", "and", "also", "n", NULL};
+	bool asks = memchr(part, '?', len) != NULL;
+	const char *w2 = part + strspn(part, " ");
+	for (const char *const *o = opens; *o != NULL && !asks; o++) {
+		size_t k = strlen(*o);
+		asks = strncasecmp(w2, *o, k) == 0 && w2[k] == ' ';
+	}
+	return asks;
+}
+
+/* Two questions on one line ("What do you like most? And what is
+ * hardest?"), each sure of its own topic, different, and closing ones
+ * only as the pair (referrals first): their topics in c[0] and c[1] and their normalised text in
+ * q[0] and q[1] (newly allocated).  False when the line is not that. */
+static bool
+two_questions(struct session *s, const char *text, size_t len, enum category c[2], char *q[2],
+    const char **means)
+{
+	size_t n;
+	char *line = without_fillers(text, len, &n);
+	size_t cut, second;
+	if (!second_question(line, n, &cut, &second) || !part_asks(line + second, n - second)) {
 		free(line);
 		return false;
 	}
@@ -663,6 +718,40 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 	}
 	free(line);
 	return both;
+}
+
+/* The host's last replies before turn `before`, the latest first, into
+ * recent[0..max); returns how many. */
+static size_t
+recent_replies(const struct session *s, size_t before, const char **recent, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = before; i-- > 0 && n < max;)
+		if (s->turns[i].reply != NULL)
+			recent[n++] = s->turns[i].reply;
+	return n;
+}
+
+/* Whether the line just assessed asks what a word the host used means
+ * (before the line's own turn is added). */
+static bool
+asks_word_said(const struct session *s)
+{
+	const char *recent[RECENT_REPLIES];
+	size_t n = recent_replies(s, s->nturns, recent, RECENT_REPLIES);
+	const char *q = assess_normalized(s->cfg.assessor)->text;
+	return strstr(q, "mean") != NULL && host_reply_naming(recent, n, q) != NULL;
+}
+
+/* as without its flags of kind k. */
+static void
+drop_kind(struct assessment *as, enum flag_kind k)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < as->nflags; i++)
+		if (as->flags[i].rule->kind != k)
+			as->flags[j++] = as->flags[i];
+	as->nflags = j;
 }
 
 /* How many questions the host has answered so far. */
@@ -757,10 +846,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		/* The reply that used the word asked about ("who's Raj
 		 * again?" after the names, then "of course, use my name"). */
 		const char *recent[RECENT_REPLIES];
-		size_t nrecent = 0;
-		for (size_t i = s->nturns - 1; i-- > 0 && nrecent < RECENT_REPLIES;)
-			if (s->turns[i].reply != NULL)
-				recent[nrecent++] = s->turns[i].reply;
+		size_t nrecent = recent_replies(s, s->nturns - 1, recent, RECENT_REPLIES);
 		const char *naming = host_reply_naming(recent, nrecent, q);
 		bool who = strstr(q, "who") != NULL;
 		/* "What do you mean by that?" or by a word of the answer just
@@ -846,7 +932,8 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		static const char *const left[] = {"how long", "how much time", "time left",
 			"time we have", "time do we have", "on time", "what time", "time is it",
 			"minutes left", "time remaining", "what's the time", "whats the time",
-			"how long have we", "running out of time", NULL};
+			"how long have we", "running out of time", "how many minutes", "remains", "for time",
+			"we on time", NULL};
 		static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
 			"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
 		/* "How are we on time? I don't want to go over": what is left
@@ -887,6 +974,15 @@ say_to_host(struct session *s, const char *text, size_t len)
 	if (!as.pay_own && dialogue_worst(&as) == KIND_SALARY &&
 	    host_names_role(&s->host, assess_normalized(s->cfg.assessor)->text))
 		assess_pay_is_own(s->cfg.assessor, &as);
+	/* "What means salaried school-based training?" asks what the
+	 * host's own word means: no pay question. */
+	bool word_said = asks_word_said(s);
+	if (word_said && dialogue_worst(&as) == KIND_SALARY)
+		drop_kind(&as, KIND_SALARY);
+	if (word_said && dialogue_worst(&as) != KIND_JOB_ASK) {
+		u.act = ACT_CLARIFY;
+		u.cat = s->priv->dlg.topic;
+	}
 	struct turn *t = add_turn(s, text, len);
 	size_t turn_index = s->nturns - 1;
 	t->act = u.act;
@@ -937,7 +1033,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 
 	/* "Sorry, I do not understand well. Could you explain more simply?"
 	 * asks for the last answer again, whatever else it says. */
-	if (worst != KIND_JOB_ASK && worst != KIND_SALARY &&
+	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && !asks_anew(s->last_norm) &&
 	    (asks_simpler(s->last_norm) || asks_repeat(s->last_norm)) && s->nturns >= 2 &&
 	    s->turns[s->nturns - 2].reply != NULL) {
 		u.act = ACT_CLARIFY;
