@@ -527,23 +527,11 @@ settle_category(struct assessor *a, struct assessment *out)
 	(void)a;
 }
 
-int
-assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
-    char *const *ignore, size_t nignore, struct assessment *out)
+/* Mark the rules' triggers and the patterns' words the line holds; true if it is pure ASCII. */
+static bool
+scan_triggers(struct assessor *a, const char *s, size_t len, const char *ns, size_t nl)
 {
-	bool seen[KIND_COUNT] = {false};
-	memset(out, 0, sizeof *out);
-	out->cat = out->cat2 = CAT_NONE;
-	out->act = out->act2 = ACT_NONE;
-
-	/* Rules and the model see the line normalised: case, quotes,
-	 * texting forms and likely misspellings (normalize.h); a rule may
-	 * ask for the line as typed. */
-	normalize(&a->norm, s, len);
-	const char *ns = a->norm.text;
-	size_t nl = a->norm.len;
-	/* Rules with triggers run only on lines holding one; the others only
-	 * when their alternation (the gate) matches.  The rules' triggers and which patterns' words the normalised line
+	/* The rules' triggers and which patterns' words the normalised line
 	 * holds (in ASCII lowercase already), in one scan.  The patterns'
 	 * words are only trusted on a line in pure ASCII, since caseless
 	 * matching takes a few other letters for ASCII ones (literals.h). */
@@ -559,16 +547,32 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 			a->raw_lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 		trigger_scan(a->triggers, a->raw_lower, len, a->hit_raw);
 	}
-	/* On such a line, the gate cannot match where none of the patterns
-	 * it joins may, nor the disclaimer where its words are missing. */
+	return ascii;
+}
+
+/* Whether the rules without triggers run on the line: their gate matches it. */
+static bool
+gate_open(struct assessor *a, struct matcher *m, const char *s, size_t len, const char *ns, size_t nl,
+    bool ascii)
+{
+	/* On an ASCII line, the gate cannot match where none of the
+	 * patterns it joins may. */
 	bool gate_may = !ascii || a->ungated_raw > 0;
 	for (size_t i = 0; !gate_may && i < a->ngate_pats; i++)
 		gate_may = a->pat_nwords[a->gate_pats[i]] == 0 || a->pat_hit[a->gate_pats[i]];
-	bool may_disclaim = !ascii || a->pat_nwords[a->pat_disclaimer] == 0 || a->pat_hit[a->pat_disclaimer];
 	bool gate = a->ungated > 0;
 	if (a->has_gate)
 		gate = gate_may && (pattern_match(m, &a->gate, ns, nl, NULL, NULL) != 0 ||
 		    (a->ungated_raw > 0 && pattern_match(m, &a->gate, s, len, NULL, NULL) != 0));
+	return gate;
+}
+
+/* Run the rules the triggers and the gate let through; flag what they find, marking seen. */
+static void
+run_rules(struct assessor *a, struct matcher *m, const char *s, size_t len, const char *ns, size_t nl,
+    bool ascii, bool gate, char *const *ignore, size_t nignore, bool seen[KIND_COUNT],
+    struct assessment *out)
+{
 	struct flag *kind_flag[KIND_COUNT] = {NULL};
 	for (size_t i = 0; i < a->rs->nrules; i++) {
 		const struct rule *r = a->rs->rules[i];
@@ -614,61 +618,64 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		add_flag(a, out, r, so, eo);
 		kind_flag[r->kind] = &out->flags[out->nflags - 1];
 	}
-	size_t ds, de;
-	if (may_disclaim && pattern_match(m, &a->disclaimer, ns, nl, &ds, &de) == 1)
-		beyond_disclaimer(a, m, ns, nl, ds, de, ignore, nignore, seen, out);
+}
 
-	/* The line's judgement depends on its normalised text alone: lines
-	 * seen before are remembered. */
+/* The FNV-1a hash of the normalised line, never 0 (an empty memo slot). */
+static uint64_t
+line_hash(const char *ns, size_t nl)
+{
 	uint64_t h = 14695981039346656037ULL;
 	for (size_t i = 0; i < nl; i++)
 		h = (h ^ (unsigned char)ns[i]) * 1099511628211ULL;
-	h |= 1;
-	struct assess_memo *memo = &a->memo[h % ASSESS_MEMO];
-	bool memo_j = false;
-	bool closing_first = false;  /* closing cues outvoted the model's job ask */
-	/* The model's opinion, and its flags where no rule spoke. */
-	if (a->model != NULL) {
-		if (memo->hash == h) {
-			out->j = memo->j;
-		} else {
-			model_judge(a->model, ns, nl, &out->j);
-			memo_j = true;
+	return h | 1;
+}
+
+/* The model's flags where no rule spoke, and its act; true if closing cues outvoted its job ask. */
+static bool
+model_flags(struct assessor *a, struct matcher *m, const char *ns, size_t nl, size_t len,
+    bool may_disclaim, char *const *ignore, size_t nignore, bool seen[KIND_COUNT],
+    struct assessment *out)
+{
+	bool closing_first = false;
+	const struct model_thresholds *th = model_thresholds(a->model);
+	const struct rule *mr[2] = {&a->model_rules[0], &a->model_rules[1]};
+	const float p[2] = {out->j.flag[MFLAG_JOB_ASK], out->j.flag[MFLAG_SALARY]};
+	if (p[1] >= th->salary && !seen[KIND_SALARY] && asks_host_pay(a, m, ns, nl))
+		mr[1] = &a->model_rules[2];
+	const float thr[2] = {th->job_ask, th->salary};
+	/* The model stays quiet where the user turned a rule of the kind
+	 * off for this line, or promised not to ask (looked for only when
+	 * the model would flag: most lines it would not). */
+	int promised = -1;
+	for (int k = 0; k < 2 && !a->no_model_flags && out->nflags < ASSESS_MAX_FLAGS; k++)
+		if (!seen[mr[k]->kind] && p[k] >= thr[k] &&
+		    !(promised < 0 ? (promised = may_disclaim &&
+		    pattern_match(m, &a->disclaimer, ns, nl, NULL, NULL) == 1) : promised) &&
+		    !kind_ignored(a, mr[k]->kind, ignore, nignore) &&
+		    !assess_ignored(mr[k]->id, kind_name(mr[k]->kind), ignore, nignore)) {
+			seen[mr[k]->kind] = true;
+			add_flag(a, out, mr[k], 0, len);
 		}
-		out->judged = true;
-		const struct model_thresholds *th = model_thresholds(a->model);
-		const struct rule *mr[2] = {&a->model_rules[0], &a->model_rules[1]};
-		const float p[2] = {out->j.flag[MFLAG_JOB_ASK], out->j.flag[MFLAG_SALARY]};
-		if (p[1] >= th->salary && !seen[KIND_SALARY] && asks_host_pay(a, m, ns, nl))
-			mr[1] = &a->model_rules[2];
-		const float thr[2] = {th->job_ask, th->salary};
-		/* The model stays quiet where the user turned a rule of the kind
-		 * off for this line, or promised not to ask (looked for only when
-		 * the model would flag: most lines it would not). */
-		int promised = -1;
-		for (int k = 0; k < 2 && !a->no_model_flags && out->nflags < ASSESS_MAX_FLAGS; k++)
-			if (!seen[mr[k]->kind] && p[k] >= thr[k] &&
-			    !(promised < 0 ? (promised = may_disclaim &&
-			    pattern_match(m, &a->disclaimer, ns, nl, NULL, NULL) == 1) : promised) &&
-			    !kind_ignored(a, mr[k]->kind, ignore, nignore) &&
-			    !assess_ignored(mr[k]->id, kind_name(mr[k]->kind), ignore, nignore)) {
-				seen[mr[k]->kind] = true;
-				add_flag(a, out, mr[k], 0, len);
-			}
-		/* "Could I mention you referred me?": the model alone may take a
-		 * closing question for a job ask; the closing cues outvote it
-		 * (the closing questions must pass). */
-		if (seen[KIND_JOB_ASK] && out->nflags > 0 && out->flags[out->nflags - 1].rule == mr[0] &&
-		    closing_cued(a, m, ns, nl)) {
-			out->nflags--;
-			seen[KIND_JOB_ASK] = false;
-			closing_first = true;
-		}
-		int second;
-		out->act = (enum act)model_top(out->j.act, ACT_COUNT, &second);
-		out->act_conf = out->j.act[out->act];
-		out->act2 = (enum act)second;
+	/* "Could I mention you referred me?": the model alone may take a
+	 * closing question for a job ask; the closing cues outvote it
+	 * (the closing questions must pass). */
+	if (seen[KIND_JOB_ASK] && out->nflags > 0 && out->flags[out->nflags - 1].rule == mr[0] &&
+	    closing_cued(a, m, ns, nl)) {
+		out->nflags--;
+		seen[KIND_JOB_ASK] = false;
+		closing_first = true;
 	}
+	int second;
+	out->act = (enum act)model_top(out->j.act, ACT_COUNT, &second);
+	out->act_conf = out->j.act[out->act];
+	out->act2 = (enum act)second;
+	return closing_first;
+}
+
+/* Raise a flag on pay asked of the host to salary.own's severity. */
+static void
+raise_own_pay(struct assessor *a, struct matcher *m, const char *ns, size_t nl, struct assessment *out)
+{
 	/* Pay asked of the host is as severe as salary.own, whichever rule
 	 * caught it ("what's your TC?" is caught by a rule about pay words). */
 	for (size_t i = 0; i < out->nflags; i++) {
@@ -681,24 +688,99 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 		if (f->sev < own && out->pay_own)
 			f->sev = own;
 	}
-	if (a->all_rules) {
-		/* A job ask or a pay question is what to fix on the line: a
-		 * note that it is closed would only invite rewording the ask
-		 * ("Are you hiring?" as "What openings do you have?"). */
-		size_t k = 0;
-		for (size_t i = 0; i < out->nflags; i++)
-			if (!(out->flags[i].rule->kind == KIND_CLOSED && (seen[KIND_JOB_ASK] || seen[KIND_SALARY])))
-				out->flags[k++] = out->flags[i];
-		out->nflags = k;
-		/* By column, then in rule order (insertion sort: stable). */
-		for (size_t i = 1; i < out->nflags; i++) {
-			struct flag f = out->flags[i];
-			size_t j = i;
-			for (; j > 0 && out->flags[j - 1].so > f.so; j--)
-				out->flags[j] = out->flags[j - 1];
-			out->flags[j] = f;
-		}
+}
+
+/* For check's every-rule mode: no closed-question note beside a job or pay ask; column order. */
+static void
+order_all_flags(const bool seen[KIND_COUNT], struct assessment *out)
+{
+	/* A job ask or a pay question is what to fix on the line: a
+	 * note that it is closed would only invite rewording the ask
+	 * ("Are you hiring?" as "What openings do you have?"). */
+	size_t k = 0;
+	for (size_t i = 0; i < out->nflags; i++)
+		if (!(out->flags[i].rule->kind == KIND_CLOSED && (seen[KIND_JOB_ASK] || seen[KIND_SALARY])))
+			out->flags[k++] = out->flags[i];
+	out->nflags = k;
+	/* By column, then in rule order (insertion sort: stable). */
+	for (size_t i = 1; i < out->nflags; i++) {
+		struct flag f = out->flags[i];
+		size_t j = i;
+		for (; j > 0 && out->flags[j - 1].so > f.so; j--)
+			out->flags[j] = out->flags[j - 1];
+		out->flags[j] = f;
 	}
+}
+
+/* The cues' votes for the line's category (hash h), from the memo or counted and remembered. */
+static void
+category_votes(struct assessor *a, struct matcher *m, const char *ns, size_t nl,
+    struct assess_memo *memo, uint64_t h, bool memo_j, struct assessment *out)
+{
+	/* Fresh votes are remembered with the model's judgement when that
+	 * is fresh too (memo_j), absent, or the memo's already. */
+	if (memo->hash == h && memo->has_votes) {
+		memcpy(out->votes, memo->votes, sizeof out->votes);
+		return;
+	}
+	int cerr = classify_scores(a->cls, m, ns, nl, out->votes);
+	if (cerr < 0 && out->err == 0)
+		out->err = cerr;
+	else if (cerr == 0 && (memo_j || !out->judged || memo->hash == h)) {
+		memo->hash = h;
+		memo->has_votes = true;
+		memcpy(memo->votes, out->votes, sizeof out->votes);
+		memo->j = out->j;
+	}
+}
+
+int
+assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
+    char *const *ignore, size_t nignore, struct assessment *out)
+{
+	bool seen[KIND_COUNT] = {false};
+	memset(out, 0, sizeof *out);
+	out->cat = out->cat2 = CAT_NONE;
+	out->act = out->act2 = ACT_NONE;
+
+	/* Rules and the model see the line normalised: case, quotes,
+	 * texting forms and likely misspellings (normalize.h); a rule may
+	 * ask for the line as typed. */
+	normalize(&a->norm, s, len);
+	const char *ns = a->norm.text;
+	size_t nl = a->norm.len;
+	/* Rules with triggers run only on lines holding one; the others only
+	 * when their alternation (the gate) matches. */
+	bool ascii = scan_triggers(a, s, len, ns, nl);
+	/* On an ASCII line, the disclaimer cannot match where its words are
+	 * missing. */
+	bool may_disclaim = !ascii || a->pat_nwords[a->pat_disclaimer] == 0 || a->pat_hit[a->pat_disclaimer];
+	bool gate = gate_open(a, m, s, len, ns, nl, ascii);
+	run_rules(a, m, s, len, ns, nl, ascii, gate, ignore, nignore, seen, out);
+	size_t ds, de;
+	if (may_disclaim && pattern_match(m, &a->disclaimer, ns, nl, &ds, &de) == 1)
+		beyond_disclaimer(a, m, ns, nl, ds, de, ignore, nignore, seen, out);
+
+	/* The line's judgement depends on its normalised text alone: lines
+	 * seen before are remembered. */
+	uint64_t h = line_hash(ns, nl);
+	struct assess_memo *memo = &a->memo[h % ASSESS_MEMO];
+	bool memo_j = false;
+	bool closing_first = false;  /* closing cues outvoted the model's job ask */
+	/* The model's opinion, and its flags where no rule spoke. */
+	if (a->model != NULL) {
+		if (memo->hash == h) {
+			out->j = memo->j;
+		} else {
+			model_judge(a->model, ns, nl, &out->j);
+			memo_j = true;
+		}
+		out->judged = true;
+		closing_first = model_flags(a, m, ns, nl, len, may_disclaim, ignore, nignore, seen, out);
+	}
+	raise_own_pay(a, m, ns, nl, out);
+	if (a->all_rules)
+		order_all_flags(seen, out);
 	/* A job ask or a pay question is a question with no category: the
 	 * host answers it with a reaction, not a reply. */
 	if (seen[KIND_JOB_ASK] || seen[KIND_SALARY]) {
@@ -710,19 +792,7 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 			*memo = (struct assess_memo){.hash = h, .has_votes = false, .j = out->j};
 		return out->err;
 	}
-	if (memo->hash == h && memo->has_votes) {
-		memcpy(out->votes, memo->votes, sizeof out->votes);
-	} else {
-		int cerr = classify_scores(a->cls, m, ns, nl, out->votes);
-		if (cerr < 0 && out->err == 0)
-			out->err = cerr;
-		else if (cerr == 0 && (memo_j || !out->judged || memo->hash == h)) {
-			memo->hash = h;
-			memo->has_votes = true;
-			memcpy(memo->votes, out->votes, sizeof out->votes);
-			memo->j = out->j;
-		}
-	}
+	category_votes(a, m, ns, nl, memo, h, memo_j, out);
 	settle_category(a, out);
 	/* A line the model takes for a job ask or a pay question is not a
 	 * question about the work, even where its flag is turned off. */

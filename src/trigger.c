@@ -83,6 +83,188 @@ rd32(const unsigned char *p)
 	return v;
 }
 
+/* The automaton while build() makes it, its states in their first
+ * numbering (the order the trie made them). */
+struct trie {
+	size_t K;               /* columns: the table's byte classes */
+	int32_t *go;            /* nstates x K transitions; -1 is "no edge"
+	                           until the DFA is filled in */
+	size_t nstates;
+	size_t *fail;           /* each state's failure state */
+	size_t *order;          /* the states but the root, breadth first */
+	size_t norder;
+	size_t **own;           /* each state's owners (owned lists) */
+	size_t *nown, *capown;
+};
+
+/* An owner's trigger ending at a state of the trie. */
+struct end {
+	size_t owner;
+	size_t state;
+};
+
+/* Give every byte that occurs in a trigger a class of its own, in t->cls. */
+static void
+byte_classes(struct table *t, size_t n, char **const *triggers, const size_t *ntriggers)
+{
+	t->ncls = 1;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < ntriggers[i]; j++)
+			for (const unsigned char *w = (const unsigned char *)triggers[i][j]; *w != '\0'; w++)
+				if (t->cls[*w] == 0)
+					t->cls[*w] = (unsigned char)t->ncls++;
+}
+
+/* Put every trigger into the trie (room for total states); returns where each ends, *nends of them. */
+static struct end *
+trie_insert(struct trie *tr, const struct table *t, size_t total, size_t n, char **const *triggers,
+    const size_t *ntriggers, size_t *nends)
+{
+	const size_t K = tr->K;
+	tr->go = xmalloc(total * K * sizeof *tr->go);
+	memset(tr->go, 0xff, total * K * sizeof *tr->go);
+	tr->nstates = 1;
+	struct end *ends = NULL;
+	size_t capends = 0;
+	*nends = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < ntriggers[i]; j++) {
+			const unsigned char *w = (const unsigned char *)triggers[i][j];
+			if (*w == '\0')
+				continue;
+			size_t s = 0;
+			for (; *w != '\0'; w++) {
+				size_t c = t->cls[*w];
+				if (tr->go[s * K + c] < 0)
+					tr->go[s * K + c] = (int32_t)tr->nstates++;
+				s = (size_t)tr->go[s * K + c];
+			}
+			xgrow((void **)&ends, &capends, *nends + 1, sizeof *ends);
+			ends[(*nends)++] = (struct end){i, s};
+		}
+	return ends;
+}
+
+/* Find the failure links breadth first and fill in every missing edge from them. */
+static void
+fail_links(struct trie *tr)
+{
+	const size_t K = tr->K;
+	int32_t *go = tr->go;
+	size_t *fail = tr->fail = xcalloc(tr->nstates, sizeof *tr->fail);
+	size_t *queue = xcalloc(tr->nstates, sizeof *queue);
+	tr->order = xcalloc(tr->nstates, sizeof *tr->order);
+	size_t qh = 0, qt = 0;
+	tr->norder = 0;
+	for (size_t c = 0; c < K; c++) {
+		if (go[c] < 0) {
+			go[c] = 0;
+		} else {
+			fail[go[c]] = 0;
+			queue[qt++] = (size_t)go[c];
+		}
+	}
+	while (qh < qt) {
+		size_t u = queue[qh++];
+		tr->order[tr->norder++] = u;
+		for (size_t c = 0; c < K; c++) {
+			int32_t v = go[u * K + c];
+			if (v < 0) {
+				go[u * K + c] = go[fail[u] * K + c];
+			} else {
+				fail[v] = (size_t)go[fail[u] * K + c];
+				queue[qt++] = (size_t)v;
+			}
+		}
+	}
+	free(queue);
+}
+
+/* List each state's owners: those of the triggers ending there, then its failure chain's. */
+static void
+state_owners(struct trie *tr, const struct end *ends, size_t nends)
+{
+	tr->own = xcalloc(tr->nstates, sizeof *tr->own);
+	tr->nown = xcalloc(tr->nstates, sizeof *tr->nown);
+	tr->capown = xcalloc(tr->nstates, sizeof *tr->capown);
+	for (size_t e = 0; e < nends; e++) {
+		size_t s = ends[e].state;
+		xgrow((void **)&tr->own[s], &tr->capown[s], tr->nown[s] + 1, sizeof **tr->own);
+		tr->own[s][tr->nown[s]++] = ends[e].owner;
+	}
+	/* In breadth-first order, the failure chain's lists are already
+	 * complete. */
+	for (size_t k = 0; k < tr->norder; k++) {
+		size_t s = tr->order[k], f = tr->fail[s];
+		for (size_t x = 0; x < tr->nown[f]; x++) {
+			xgrow((void **)&tr->own[s], &tr->capown[s], tr->nown[s] + 1, sizeof **tr->own);
+			tr->own[s][tr->nown[s]++] = tr->own[f][x];
+		}
+	}
+}
+
+/* Write the trie into t, its states numbered again with those that report owners last. */
+static void
+write_table(struct table *t, const struct trie *tr, size_t n)
+{
+	const size_t K = tr->K, nstates = tr->nstates;
+	/* The states are numbered again: those that report owners last, so
+	 * a scan tells them by their number alone, and each part breadth
+	 * first, so the states a scan is in most (the shallow ones) share a
+	 * few cache lines.  The root, which reports none, stays 0.  New
+	 * number perm[s], old number inv[new]. */
+	size_t *perm = xcalloc(nstates, sizeof *perm), *inv = xcalloc(nstates, sizeof *inv);
+	size_t nn = 1;
+	for (int reports = 0; reports < 2; reports++)
+		for (size_t k = 0; k < tr->norder; k++)
+			if ((tr->nown[tr->order[k]] > 0) == (reports == 1)) {
+				perm[tr->order[k]] = nn;
+				inv[nn++] = tr->order[k];
+			}
+	t->nstates = nstates;
+	t->next = xmalloc(nstates * K * sizeof *t->next);
+	for (size_t s = 0; s < nstates; s++)
+		for (size_t c = 0; c < K; c++)
+			t->next[perm[s] * K + c] = (uint16_t)perm[tr->go[s * K + c]];
+	t->out_off = xcalloc(nstates + 1, sizeof *t->out_off);
+	size_t nout = 0;
+	for (size_t s = 0; s < nstates; s++)
+		nout += tr->nown[s];
+	t->out = xcalloc(nout + 1, sizeof *t->out);
+	bool *mark = xcalloc(n + 1, sizeof *mark);
+	nout = 0;
+	for (size_t ns = 0; ns < nstates; ns++) {
+		size_t s = inv[ns];
+		t->out_off[ns] = nout;
+		/* Each owner once per state. */
+		for (size_t x = 0; x < tr->nown[s]; x++)
+			if (!mark[tr->own[s][x]]) {
+				mark[tr->own[s][x]] = true;
+				t->out[nout++] = tr->own[s][x];
+			}
+		for (size_t x = t->out_off[ns]; x < nout; x++)
+			mark[t->out[x]] = false;
+	}
+	t->out_off[nstates] = nout;
+	free(perm);
+	free(inv);
+	free(mark);
+}
+
+/* Free what the trie holds. */
+static void
+trie_free(struct trie *tr)
+{
+	for (size_t s = 0; s < tr->nstates; s++)
+		free(tr->own[s]);
+	free(tr->own);
+	free(tr->nown);
+	free(tr->capown);
+	free(tr->fail);
+	free(tr->order);
+	free(tr->go);
+}
+
 /* Build the automaton of n owners' triggers into t; false (t untouched)
  * when it would have too many states. */
 static bool
@@ -94,131 +276,16 @@ build(struct table *t, size_t n, char **const *triggers, const size_t *ntriggers
 			total += strlen(triggers[i][j]);
 	if (total > MAX_STATES)
 		return false;
-	/* Byte classes. */
-	t->ncls = 1;
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < ntriggers[i]; j++)
-			for (const unsigned char *w = (const unsigned char *)triggers[i][j]; *w != '\0'; w++)
-				if (t->cls[*w] == 0)
-					t->cls[*w] = (unsigned char)t->ncls++;
-	const size_t K = t->ncls;
-	/* The trie; -1 is "no edge" until the DFA is filled in. */
-	int32_t *go = xmalloc(total * K * sizeof *go);
-	memset(go, 0xff, total * K * sizeof *go);
-	size_t nstates = 1;
-	/* Owners ending at each state, as a linked list while building. */
-	struct end {
-		size_t owner;
-		size_t state;
-	} *ends = NULL;
-	size_t nends = 0, capends = 0;
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < ntriggers[i]; j++) {
-			const unsigned char *w = (const unsigned char *)triggers[i][j];
-			if (*w == '\0')
-				continue;
-			size_t s = 0;
-			for (; *w != '\0'; w++) {
-				size_t c = t->cls[*w];
-				if (go[s * K + c] < 0)
-					go[s * K + c] = (int32_t)nstates++;
-				s = (size_t)go[s * K + c];
-			}
-			xgrow((void **)&ends, &capends, nends + 1, sizeof *ends);
-			ends[nends++] = (struct end){i, s};
-		}
-	/* Failure links breadth first; outputs follow them. */
-	size_t *fail = xcalloc(nstates, sizeof *fail);
-	size_t *queue = xcalloc(nstates, sizeof *queue);
-	size_t *order = xcalloc(nstates, sizeof *order);
-	size_t qh = 0, qt = 0, no = 0;
-	for (size_t c = 0; c < K; c++) {
-		if (go[c] < 0) {
-			go[c] = 0;
-		} else {
-			fail[go[c]] = 0;
-			queue[qt++] = (size_t)go[c];
-		}
-	}
-	while (qh < qt) {
-		size_t u = queue[qh++];
-		order[no++] = u;
-		for (size_t c = 0; c < K; c++) {
-			int32_t v = go[u * K + c];
-			if (v < 0) {
-				go[u * K + c] = go[fail[u] * K + c];
-			} else {
-				fail[v] = (size_t)go[fail[u] * K + c];
-				queue[qt++] = (size_t)v;
-			}
-		}
-	}
-	/* Each state's owners: its own, then its failure chain's (which, in
-	 * breadth-first order, are already complete). */
-	bool *mark = xcalloc(n + 1, sizeof *mark);
-	size_t **own = xcalloc(nstates, sizeof *own);
-	size_t *nown = xcalloc(nstates, sizeof *nown), *capown = xcalloc(nstates, sizeof *capown);
-	for (size_t e = 0; e < nends; e++) {
-		size_t s = ends[e].state;
-		xgrow((void **)&own[s], &capown[s], nown[s] + 1, sizeof **own);
-		own[s][nown[s]++] = ends[e].owner;
-	}
-	for (size_t k = 0; k < no; k++) {
-		size_t s = order[k], f = fail[s];
-		for (size_t x = 0; x < nown[f]; x++) {
-			xgrow((void **)&own[s], &capown[s], nown[s] + 1, sizeof **own);
-			own[s][nown[s]++] = own[f][x];
-		}
-	}
-	/* The states are numbered again: those that report owners last, so
-	 * a scan tells them by their number alone, and each part breadth
-	 * first, so the states a scan is in most (the shallow ones) share a
-	 * few cache lines.  The root, which reports none, stays 0.  New
-	 * number perm[s], old number inv[new]. */
-	size_t *perm = xcalloc(nstates, sizeof *perm), *inv = xcalloc(nstates, sizeof *inv);
-	size_t nn = 1;
-	for (int reports = 0; reports < 2; reports++)
-		for (size_t k = 0; k < no; k++)
-			if ((nown[order[k]] > 0) == (reports == 1)) {
-				perm[order[k]] = nn;
-				inv[nn++] = order[k];
-			}
-	t->nstates = nstates;
-	t->next = xmalloc(nstates * K * sizeof *t->next);
-	for (size_t s = 0; s < nstates; s++)
-		for (size_t c = 0; c < K; c++)
-			t->next[perm[s] * K + c] = (uint16_t)perm[go[s * K + c]];
-	t->out_off = xcalloc(nstates + 1, sizeof *t->out_off);
-	size_t nout = 0;
-	for (size_t s = 0; s < nstates; s++)
-		nout += nown[s];
-	t->out = xcalloc(nout + 1, sizeof *t->out);
-	nout = 0;
-	for (size_t ns = 0; ns < nstates; ns++) {
-		size_t s = inv[ns];
-		t->out_off[ns] = nout;
-		/* Each owner once per state. */
-		for (size_t x = 0; x < nown[s]; x++)
-			if (!mark[own[s][x]]) {
-				mark[own[s][x]] = true;
-				t->out[nout++] = own[s][x];
-			}
-		for (size_t x = t->out_off[ns]; x < nout; x++)
-			mark[t->out[x]] = false;
-		free(own[s]);
-	}
-	t->out_off[nstates] = nout;
-	free(perm);
-	free(inv);
-	free(own);
-	free(nown);
-	free(capown);
-	free(mark);
-	free(fail);
-	free(queue);
-	free(order);
+	byte_classes(t, n, triggers, ntriggers);
+	/* The trie, then a full DFA from it (Aho-Corasick), then the table. */
+	struct trie tr = {.K = t->ncls};
+	size_t nends;
+	struct end *ends = trie_insert(&tr, t, total, n, triggers, ntriggers, &nends);
+	fail_links(&tr);
+	state_owners(&tr, ends, nends);
+	write_table(t, &tr, n);
 	free(ends);
-	free(go);
+	trie_free(&tr);
 	return true;
 }
 
