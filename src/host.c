@@ -1378,7 +1378,10 @@ host_self(struct host *h, const char *q)
 		"switch career", "switching career", "career changer", "done with", "leaving my",
 		"leave my", "switching from", "switch from", "moving from", "move from", "moving into",
 		"move into", "retrain", "pivot", "transition", "years managing", "years in retail",
-		"years as a", "years as an", "after years", "second career", NULL};
+		"years as a", "years as an", "after years", "second career", "years in ", "years of ",
+		"years working", "years doing", "years teaching", "years at ", "make the jump",
+		"making the jump", "working since", "work since", "i've been working", "ive been working",
+		"been working in", "worked in retail", "worked for years", NULL};
 	for (const char *const *c = changing; *c != NULL; c++)
 		if (strstr(q, *c) != NULL)
 			return xstrdup(change[bag_draw(h, &h->self_change)]);
