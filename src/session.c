@@ -764,16 +764,226 @@ questions_asked(const struct session *s)
 	return n;
 }
 
+/* The answer to a question on u's topic: the host's reply (or its "which
+ * did you mean?", or its yes to leave asked), said to be a guess when the
+ * topic is unclear, after a yes when it first confirms the last answer. */
+static char *
+answer_question(struct session *s, struct turn *t, const struct understanding *u)
+{
+	const char *q = s->last_norm;
+	if (u->unsure)
+		return host_unsure(&s->host, u->cat, u->alt);
+	if (u->leave)
+		return host_leave(&s->host);
+	t->answered = u->cat != CAT_NONE;
+	char *r = host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
+	/* A guess at an unclear question says so: the report will not count
+	 * the topic as covered. */
+	if (r != NULL && !u->topic_sure && u->cat != CAT_NONE && !closing_topic(u->cat) &&
+	    s->host.last_cat == u->cat) {
+		char *g = xasprintf("If you mean %s: %s", category_topic(u->cat), r);
+		free(r);
+		r = g;
+	}
+	/* "Is that normal? Like, do all nurses work weekends?" after an
+	 * answer: its yes, then the new question's answer. */
+	const char *yes = r != NULL && last_answer(s) != NULL ? opens_with_confirm(q) : NULL;
+	if (yes == NULL)
+		return r;
+	char *both = xasprintf("%s %s", yes, r);
+	free(r);
+	return both;
+}
+
+/* The answer to going deeper on the same topic: the last reply's
+ * follow-ups, then another reply on the topic; when there is none left,
+ * the host says so and offers another topic. */
+static char *
+answer_follow_up(struct session *s, struct turn *t, const struct understanding *u)
+{
+	const char *q = s->last_norm;
+	t->answered = true;
+	if (s->host.last_cat != u->cat)
+		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
+	char *more = host_follow_up(&s->host, q);
+	/* Then another reply on the topic, as going on. */
+	if (more == NULL && s->cfg.persona->extra[u->cat] != NULL)
+		more = host_another(&s->host, u->cat);
+	if (more != NULL) {
+		/* "Is that normal?" gets its yes first. */
+		const char *yes = host_confirms(q);
+		if (yes == NULL)
+			return more;
+		char *r = xasprintf("%s %s", yes, more);
+		free(more);
+		return r;
+	}
+	if (s->cfg.persona->extra[u->cat] == NULL)
+		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
+	/* Offer a different topic each time it runs dry. */
+	t->answered = false;
+	enum category offer = untouched_topic(s, u->cat, s->priv->offered);
+	s->priv->offered = offer;
+	dialogue_suggest(&s->priv->dlg, offer);
+	return host_no_more(&s->host, offer);
+}
+
+/* The answer to "what do you mean?": what a word means, the last thing
+ * said again, an example of it, or the last answer more plainly (the next
+ * sentence of it when asked again). */
+static char *
+answer_clarify(struct session *s, struct turn *t)
+{
+	const char *q = s->last_norm;
+	const char *means = host_explain(&s->host, q);
+	t->answered = means != NULL;
+	if (means != NULL)
+		return xstrdup(means);
+	/* "Sorry, I didn't catch that": the last thing said, again (the turn
+	 * before this one holds it). */
+	const char *last = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
+	if (asks_repeat(q) && last != NULL)
+		return xasprintf("Of course. %s", last);
+	/* The reply that used the word asked about ("who's Raj again?" after
+	 * the names, then "of course, use my name"). */
+	const char *recent[RECENT_REPLIES];
+	size_t nrecent = recent_replies(s, s->nturns - 1, recent, RECENT_REPLIES);
+	const char *naming = host_reply_naming(recent, nrecent, q);
+	bool who = strstr(q, "who") != NULL;
+	/* "What do you mean by that?" or by a word of the answer just given
+	 * ("mobile clinic van?"): an example of it, when the reply has one to
+	 * give. */
+	if (!asks_simpler(q) && last != NULL && last == last_answer(s) &&
+	    (!host_names_word(q) || (naming == last && !who))) {
+		char *example = host_follow_up(&s->host, "for example");
+		if (example != NULL) {
+			t->answered = true;
+			char *r = xasprintf("What I mean is this. %s", example);
+			free(example);
+			return r;
+		}
+	}
+	/* "I do not understand well, could you explain more simple?", "what
+	 * do you mean by that?", "what do you mean by synergy?": the last
+	 * answer about the work, more plainly. */
+	const char *said = naming != NULL ? naming : last_answer(s);
+	/* Asked again about the same answer: the next sentence of it. */
+	if (said != NULL && said == s->priv->plain_of) {
+		s->priv->plain_n++;
+	} else {
+		s->priv->plain_of = said;
+		s->priv->plain_n = 0;
+	}
+	char *plain = asks_simpler(q) ? host_plainer(said, s->priv->plain_n) :
+	    host_unknown_term(said, q, s->priv->plain_n);
+	return plain != NULL ? plain : host_act(&s->host, ACT_CLARIFY, 0);
+}
+
+/* The answer to the user telling about themselves: to the host's opening
+ * question, the persona's acknowledgement (or the coach's nudge to start
+ * asking); later, a reaction to what they said. */
+static char *
+answer_self(struct session *s)
+{
+	const char *q = s->last_norm;
+	if (!s->priv->told_why && !s->priv->asked_back) {
+		s->priv->told_why = true;
+		char *ack = host_self(&s->host, q);
+		if (ack == NULL)
+			ack = host_ack(&s->host);
+		if (ack == NULL)
+			session_say(s, VOICE_COACH, "Good: you told the host why you came. "
+			    "Now lead with your first question.");
+		return ack;
+	}
+	s->priv->told_why = true;
+	/* A reaction to what they said, when it names a subject or a stage;
+	 * else the persona's own words. */
+	char *r = host_self(&s->host, q);
+	return r != NULL ? r : host_act(&s->host, ACT_SELF, 0);
+}
+
+/* The answer to thanks: the persona's thanks, or, when the thanks close
+ * the meeting, its farewell (said here, in t->reply) and the coach's word
+ * on how to end; then NULL. */
+static char *
+answer_thanks(struct session *s, struct turn *t, const struct understanding *u, const char *text,
+    size_t len)
+{
+	if (questions_asked(s) > 0)
+		s->thanked = true;
+	if ((!closing_thanks(s, text, len) && !u->leaving) || s->priv->farewell_given)
+		return host_act(&s->host, ACT_THANKS, 0);
+	s->priv->farewell_given = true;
+	t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+	session_say(s, VOICE_HOST, t->reply);
+	session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
+	    "Type /end when you are ready for your report.");
+	s->priv->end_hinted = true;
+	return NULL;
+}
+
+/* The answer to a goodbye: the farewell the first time, a plain goodbye
+ * after (said here, in t->reply), and the coach's hint at /end once; then
+ * NULL. */
+static char *
+answer_goodbye(struct session *s, struct turn *t)
+{
+	if (!s->priv->farewell_given) {
+		s->priv->farewell_given = true;
+		t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+	} else {
+		t->reply = host_act(&s->host, ACT_GOODBYE, 0);
+	}
+	session_say(s, VOICE_HOST, t->reply);
+	/* Once is enough: the user knows by the second goodbye. */
+	if (!s->priv->end_hinted)
+		session_say(s, VOICE_COACH, "Type /end for your report, or keep talking if you "
+		    "have more to ask.");
+	s->priv->end_hinted = true;
+	return NULL;
+}
+
+/* The answer to a question about the meeting's time: "how long do we have
+ * left?" gets what is left of the agreed time, "is it ok if we run over?"
+ * a little, willingly, and else the length agreed (or named). */
+static char *
+answer_time_frame(struct session *s)
+{
+	const char *q = s->last_norm;
+	static const char *const left[] = {"how long", "how much time", "time left",
+		"time we have", "time do we have", "on time", "what time", "time is it",
+		"minutes left", "time remaining", "what's the time", "whats the time",
+		"how long have we", "running out of time", "how many minutes", "remains", "for time",
+		"we on time", NULL};
+	static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
+		"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
+	/* "How are we on time? I don't want to go over": what is left comes
+	 * first. */
+	if (holds_any(q, over) && !holds_any(q, left))
+		return host_run_over(&s->host);
+	if (holds_any(q, left)) {
+		uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
+		uint64_t used = session_elapsed(s);
+		return host_time_left(&s->host, used >= agreed ? 0 :
+		    (unsigned long)((agreed - used + 30000) / 60000));
+	}
+	/* The length the user names ("is 20 minutes still ok?"), else the
+	 * agreed one. */
+	unsigned long said = minutes_named(q);
+	return host_act(&s->host, ACT_TIME_FRAME, said > 0 ? said : agreed_minutes(s));
+}
+
 /* What the host answers to a line understood as u (newly allocated, or
- * NULL when the host says nothing). */
+ * NULL when the host says nothing): one answer_* for each act that needs
+ * more than the persona's words for it. */
 static char *
 answer(struct session *s, struct turn *t, const struct understanding *u, const char *text,
     size_t len)
 {
-	const char *q = s->last_norm;
 	/* "Sorry, I'm so nervous": the host puts them at ease first. */
 	if (u->act == ACT_SELF || u->act == ACT_ACK || u->act == ACT_APOLOGY) {
-		char *calm = host_calm(&s->host, q);
+		char *calm = host_calm(&s->host, s->last_norm);
 		if (calm != NULL) {
 			host_unguard(&s->host);
 			return calm;
@@ -781,176 +991,22 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	}
 	switch (u->act) {
 	case ACT_QUESTION:
-		if (u->unsure)
-			return host_unsure(&s->host, u->cat, u->alt);
-		if (u->leave)
-			return host_leave(&s->host);
-		t->answered = u->cat != CAT_NONE;
-		{
-			char *r = host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
-			/* A guess at an unclear question says so: the report will
-			 * not count the topic as covered. */
-			if (r != NULL && !u->topic_sure && u->cat != CAT_NONE && !closing_topic(u->cat) &&
-			    s->host.last_cat == u->cat) {
-				char *g = xasprintf("If you mean %s: %s", category_topic(u->cat), r);
-				free(r);
-				r = g;
-			}
-			/* "Is that normal? Like, do all nurses work weekends?" after
-			 * an answer: its yes, then the new question's answer. */
-			const char *yes = r != NULL && last_answer(s) != NULL ? opens_with_confirm(q) : NULL;
-			if (yes == NULL)
-				return r;
-			char *both = xasprintf("%s %s", yes, r);
-			free(r);
-			return both;
-		}
-	case ACT_FOLLOW_UP: {
-		/* Deeper on the same topic: the last reply's follow-ups; when it
-		 * has none left, the host says so and offers another topic. */
-		t->answered = true;
-		if (s->host.last_cat != u->cat)
-			return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
-		char *more = host_follow_up(&s->host, q);
-		/* Then another reply on the topic, as going on. */
-		if (more == NULL && s->cfg.persona->extra[u->cat] != NULL)
-			more = host_another(&s->host, u->cat);
-		if (more != NULL) {
-			/* "Is that normal?" gets its yes first. */
-			const char *yes = host_confirms(q);
-			if (yes == NULL)
-				return more;
-			char *r = xasprintf("%s %s", yes, more);
-			free(more);
-			return r;
-		}
-		if (s->cfg.persona->extra[u->cat] == NULL)
-			return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
-		/* Offer a different topic each time it runs dry. */
-		t->answered = false;
-		enum category offer = untouched_topic(s, u->cat, s->priv->offered);
-		s->priv->offered = offer;
-		dialogue_suggest(&s->priv->dlg, offer);
-		return host_no_more(&s->host, offer);
-	}
-	case ACT_CLARIFY: {
-		const char *means = host_explain(&s->host, q);
-		t->answered = means != NULL;
-		if (means != NULL)
-			return xstrdup(means);
-		/* "Sorry, I didn't catch that": the last thing said, again (the
-		 * turn before this one holds it). */
-		const char *last = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
-		if (asks_repeat(q) && last != NULL)
-			return xasprintf("Of course. %s", last);
-		/* The reply that used the word asked about ("who's Raj
-		 * again?" after the names, then "of course, use my name"). */
-		const char *recent[RECENT_REPLIES];
-		size_t nrecent = recent_replies(s, s->nturns - 1, recent, RECENT_REPLIES);
-		const char *naming = host_reply_naming(recent, nrecent, q);
-		bool who = strstr(q, "who") != NULL;
-		/* "What do you mean by that?" or by a word of the answer just
-		 * given ("mobile clinic van?"): an example of it, when the
-		 * reply has one to give. */
-		if (!asks_simpler(q) && last != NULL && last == last_answer(s) &&
-		    (!host_names_word(q) || (naming == last && !who))) {
-			char *example = host_follow_up(&s->host, "for example");
-			if (example != NULL) {
-				t->answered = true;
-				char *r = xasprintf("What I mean is this. %s", example);
-				free(example);
-				return r;
-			}
-		}
-		/* "I do not understand well, could you explain more simple?",
-		 * "what do you mean by that?", "what do you mean by synergy?":
-		 * the last answer about the work, more plainly. */
-		const char *said = naming != NULL ? naming : last_answer(s);
-		/* Asked again about the same answer: the next sentence of it. */
-		if (said != NULL && said == s->priv->plain_of) {
-			s->priv->plain_n++;
-		} else {
-			s->priv->plain_of = said;
-			s->priv->plain_n = 0;
-		}
-		char *plain = asks_simpler(q) ? host_plainer(said, s->priv->plain_n) :
-		    host_unknown_term(said, q, s->priv->plain_n);
-		return plain != NULL ? plain : host_act(&s->host, ACT_CLARIFY, 0);
-	}
+		return answer_question(s, t, u);
+	case ACT_FOLLOW_UP:
+		return answer_follow_up(s, t, u);
+	case ACT_CLARIFY:
+		return answer_clarify(s, t);
 	case ACT_SELF:
-		/* The answer to the host's opening question gets the persona's
-		 * acknowledgement (or the coach's nudge to start asking). */
-		if (!s->priv->told_why && !s->priv->asked_back) {
-			s->priv->told_why = true;
-			char *ack = host_self(&s->host, q);
-			if (ack == NULL)
-				ack = host_ack(&s->host);
-			if (ack == NULL)
-				session_say(s, VOICE_COACH, "Good: you told the host why you came. "
-				    "Now lead with your first question.");
-			return ack;
-		}
-		s->priv->told_why = true;
-		{
-			/* A reaction to what they said, when it names a subject or a
-			 * stage; else the persona's own words. */
-			char *r = host_self(&s->host, q);
-			return r != NULL ? r : host_act(&s->host, ACT_SELF, 0);
-		}
+		return answer_self(s);
 	case ACT_THANKS:
-		if (questions_asked(s) > 0)
-			s->thanked = true;
-		if ((!closing_thanks(s, text, len) && !u->leaving) || s->priv->farewell_given)
-			return host_act(&s->host, ACT_THANKS, 0);
-		s->priv->farewell_given = true;
-		t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
-		session_say(s, VOICE_HOST, t->reply);
-		session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
-		    "Type /end when you are ready for your report.");
-		s->priv->end_hinted = true;
-		return NULL;
+		return answer_thanks(s, t, u, text, len);
 	case ACT_GOODBYE:
-		if (!s->priv->farewell_given) {
-			s->priv->farewell_given = true;
-			t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
-		} else {
-			t->reply = host_act(&s->host, ACT_GOODBYE, 0);
-		}
-		session_say(s, VOICE_HOST, t->reply);
-		/* Once is enough: the user knows by the second goodbye. */
-		if (!s->priv->end_hinted)
-			session_say(s, VOICE_COACH, "Type /end for your report, or keep talking if you "
-			    "have more to ask.");
-		s->priv->end_hinted = true;
-		return NULL;
+		return answer_goodbye(s, t);
 	case ACT_APOLOGY:
 		host_unguard(&s->host);
 		return host_act(&s->host, ACT_APOLOGY, 0);
-	case ACT_TIME_FRAME: {
-		/* "How long do we have left?": what is left of the agreed time;
-		 * "is it ok if we run over?": a little, willingly. */
-		static const char *const left[] = {"how long", "how much time", "time left",
-			"time we have", "time do we have", "on time", "what time", "time is it",
-			"minutes left", "time remaining", "what's the time", "whats the time",
-			"how long have we", "running out of time", "how many minutes", "remains", "for time",
-			"we on time", NULL};
-		static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
-			"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
-		/* "How are we on time? I don't want to go over": what is left
-		 * comes first. */
-		if (holds_any(q, over) && !holds_any(q, left))
-			return host_run_over(&s->host);
-		if (holds_any(q, left)) {
-			uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
-			uint64_t used = session_elapsed(s);
-			return host_time_left(&s->host, used >= agreed ? 0 :
-			    (unsigned long)((agreed - used + 30000) / 60000));
-		}
-		/* The length the user names ("is 20 minutes still ok?"), else the
-		 * agreed one. */
-		unsigned long said = minutes_named(q);
-		return host_act(&s->host, ACT_TIME_FRAME, said > 0 ? said : agreed_minutes(s));
-	}
+	case ACT_TIME_FRAME:
+		return answer_time_frame(s);
 	default:
 		return host_act(&s->host, u->act, 0);
 	}
