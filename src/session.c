@@ -1012,48 +1012,73 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	}
 }
 
-/* Something the user said to the host. */
-static void
-say_to_host(struct session *s, const char *text, size_t len)
-{
-	struct assessment as;
-	struct understanding u;
+/* A line said to the host, while say_to_host works through it. */
+struct said {
+	const char *text;            /* the line as typed */
+	size_t len;                  /* its length in bytes */
+	struct assessment as;        /* its flags and what the model made of it */
+	struct understanding u;      /* what it does in the conversation, as the
+	                                steps below correct it */
+	struct turn *t;              /* its turn in the session */
+	size_t turn_index;           /* that turn's index in s->turns */
+	enum flag_kind worst;        /* the worst flag the host reacts to, or
+	                                KIND_NONE when it answers */
+	enum category two[2];        /* the topics of two questions asked at
+	                                once (the second CAT_NONE when it asks
+	                                what a word means), or CAT_NONE */
+	char *two_q[2];              /* those two questions' words (owned) */
+	const char *two_means;       /* the meaning of the word the second
+	                                asks about (borrowed from the host) */
+};
 
-	log_user(s, text);
+/* Assess and understand the line: what the dialogue makes of it, with
+ * the pay and clarify rules that need the host's own words. */
+static void
+understand_line(struct session *s, struct said *l)
+{
 	/* A goodbye, thanks or small talk is no question: only a question
 	 * can be closed or answered by the website.  A follow-up may well be
 	 * a yes/no question ("Is that common?"): in a conversation the host
 	 * just goes on. */
-	dialogue_judge(&s->priv->dlg, s->cfg.assessor, s->priv->m, text, len, &as, &u);
+	dialogue_judge(&s->priv->dlg, s->cfg.assessor, s->priv->m, l->text, l->len, &l->as, &l->u);
 	/* "What does an audit partner take home?" said to an audit partner
 	 * asks the host's own pay. */
-	if (!as.pay_own && dialogue_worst(&as) == KIND_SALARY &&
+	if (!l->as.pay_own && dialogue_worst(&l->as) == KIND_SALARY &&
 	    host_names_role(&s->host, assess_normalized(s->cfg.assessor)->text))
-		assess_pay_is_own(s->cfg.assessor, &as);
+		assess_pay_is_own(s->cfg.assessor, &l->as);
 	/* "What means salaried school-based training?" asks what the
 	 * host's own word means: no pay question. */
 	bool word_said = asks_word_said(s);
-	if (word_said && dialogue_worst(&as) == KIND_SALARY)
-		drop_kind(&as, KIND_SALARY);
-	if (word_said && dialogue_worst(&as) != KIND_JOB_ASK) {
-		u.act = ACT_CLARIFY;
-		u.cat = s->priv->dlg.topic;
+	if (word_said && dialogue_worst(&l->as) == KIND_SALARY)
+		drop_kind(&l->as, KIND_SALARY);
+	if (word_said && dialogue_worst(&l->as) != KIND_JOB_ASK) {
+		l->u.act = ACT_CLARIFY;
+		l->u.cat = s->priv->dlg.topic;
 	}
-	struct turn *t = add_turn(s, text, len);
-	size_t turn_index = s->nturns - 1;
-	t->act = u.act;
-	t->conf = u.conf;
+}
+
+/* Add the line's turn and keep what the session remembers of the last
+ * line (its assessment, understanding, text and normalised text); the
+ * coach's remarks start afresh. */
+static void
+start_turn(struct session *s, struct said *l)
+{
+	const struct understanding *u = &l->u;
+	l->t = add_turn(s, l->text, l->len);
+	l->turn_index = s->nturns - 1;
+	l->t->act = u->act;
+	l->t->conf = u->conf;
 	/* Thanks count once the meeting is under way: "thanks for making the
 	 * time" in the opening line is a greeting, not the closing thanks. */
-	if (u.thanks && (questions_asked(s) > 0 || u.closing))
+	if (u->thanks && (questions_asked(s) > 0 || u->closing))
 		s->thanked = true;
-	if (u.act == ACT_SELF)
-		for (size_t i = 0; i < len; i++)
-			s->priv->self_words += text[i] == ' ';
-	s->last_as = as;
-	s->last_u = u;
+	if (u->act == ACT_SELF)
+		for (size_t i = 0; i < l->len; i++)
+			s->priv->self_words += l->text[i] == ' ';
+	s->last_as = l->as;
+	s->last_u = l->u;
 	free(s->last_text);
-	s->last_text = xstrndup(text, len);
+	s->last_text = xstrndup(l->text, l->len);
 	free(s->last_norm);
 	const struct norm *nm = assess_normalized(s->cfg.assessor);
 	s->last_norm = xstrndup(nm->text, nm->len);
@@ -1062,106 +1087,145 @@ say_to_host(struct session *s, const char *text, size_t len)
 	s->priv->ncoach = 0;
 	s->priv->coach_shown = 0;
 	s->priv->in_turn = true;
+}
 
-	/* The coach first, at once: which rule, why, and a better way.  A
-	 * closed question is not worth a word when something worse is wrong. */
-	enum flag_kind worst = dialogue_worst(&as);
-	for (size_t i = 0; i < as.nflags; i++) {
-		const struct flag *f = &as.flags[i];
-		if (f->rule->kind == KIND_CLOSED && worst != KIND_CLOSED)
+/* The coach first, at once: which rule, why, and a better way, for each
+ * flag (a closed question is not worth a word when something worse is
+ * wrong), and a rule that could not be evaluated.  Sets l->worst. */
+static void
+coach_flags(struct session *s, struct said *l)
+{
+	const struct assessment *as = &l->as;
+	l->worst = dialogue_worst(as);
+	for (size_t i = 0; i < as->nflags; i++) {
+		const struct flag *f = &as->flags[i];
+		if (f->rule->kind == KIND_CLOSED && l->worst != KIND_CLOSED)
 			continue;
 		xgrow((void **)&s->flags, &s->priv->capflags, s->nflags + 1, sizeof *s->flags);
-		s->flags[s->nflags++] = (struct flagnote){turn_index, f->rule, f->sev};
+		s->flags[s->nflags++] = (struct flagnote){l->turn_index, f->rule, f->sev};
 		char *note = xasprintf("%s, %s [%s]: %s Try instead: %s", session_kind_label(f->rule->kind),
 		    severity_name(f->sev), f->rule->id, f->rule->message, f->rule->suggestion);
 		session_say(s, VOICE_COACH, note);
 		free(note);
 	}
-	t->flagged = as.nflags > 0;
-	if (as.err < 0) {
+	l->t->flagged = as->nflags > 0;
+	if (as->err < 0) {
 		char e[100];
-		rule_strerror(as.err, e, sizeof e);
+		rule_strerror(as->err, e, sizeof e);
 		char *note = xasprintf("rule '%s' could not be evaluated on that line (%s)",
-		    as.err_rule ? as.err_rule->id : "cue", e);
+		    as->err_rule ? as->err_rule->id : "cue", e);
 		session_say(s, VOICE_INFO, note);
 		free(note);
 	}
+}
 
-	/* "Sorry, I do not understand well. Could you explain more simply?"
-	 * asks for the last answer again, whatever else it says. */
-	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && !asks_anew(s->last_norm) &&
+/* "Sorry, I do not understand well. Could you explain more simply?" asks
+ * for the last answer again, whatever else it says. */
+static void
+override_repeat(struct session *s, struct said *l)
+{
+	if (l->worst != KIND_JOB_ASK && l->worst != KIND_SALARY && !asks_anew(s->last_norm) &&
 	    (asks_simpler(s->last_norm) || asks_repeat(s->last_norm)) && s->nturns >= 2 &&
 	    s->turns[s->nturns - 2].reply != NULL) {
-		u.act = ACT_CLARIFY;
-		u.cat = s->priv->dlg.topic;
-		t->act = u.act;
-		s->last_u = u;
+		l->u.act = ACT_CLARIFY;
+		l->u.cat = s->priv->dlg.topic;
+		l->t->act = l->u.act;
+		s->last_u = l->u;
 	}
-	/* Two questions at once get two answers. */
-	enum category two[2] = {CAT_NONE, CAT_NONE};
-	char *two_q[2] = {NULL, NULL};
-	const char *two_means = NULL;   /* the second asks what a word means */
-	if ((u.act == ACT_QUESTION || u.act == ACT_CLARIFY) && (worst == KIND_NONE || worst == KIND_CLOSED) &&
-	    two_questions(s, text, len, two, two_q, &two_means)) {
-		u.act = ACT_QUESTION;
-		t->act = u.act;
-		worst = KIND_NONE;   /* each part is answered, yes/no or not */
-		u.cat = two[0];
-		u.unsure = false;
-		u.topic_sure = true;
-		u.closing = closing_topic(two[0]);
-		dialogue_settle(&s->priv->dlg, two[1] != CAT_NONE ? two[1] : two[0]);
-		s->last_u = u;
-	}
+}
 
-	/* A short line naming a word from the host's glossary ("brain
-	 * sheet?", "and a pitch? like pitching to journalists?") asks what it
-	 * means. */
-	const char *named = NULL;
-	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && u.act != ACT_CLARIFY && two[0] == CAT_NONE &&
-	    (u.act == ACT_FOLLOW_UP || u.act == ACT_QUESTION || u.act == ACT_ACK ||
-	    (u.act == ACT_APOLOGY && memchr(text, '?', len) != NULL)) &&
-	    host_explain_as(&s->host, s->last_norm, &named) != NULL && asks_meaning(s->last_norm, named)) {
-		u.act = ACT_CLARIFY;
-		u.cat = s->priv->dlg.topic;
-		t->act = u.act;
-		s->last_u = u;
+/* Two questions at once get two answers: their topics and words go in
+ * l->two and l->two_q. */
+static void
+override_two(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if ((u->act == ACT_QUESTION || u->act == ACT_CLARIFY) &&
+	    (l->worst == KIND_NONE || l->worst == KIND_CLOSED) &&
+	    two_questions(s, l->text, l->len, l->two, l->two_q, &l->two_means)) {
+		u->act = ACT_QUESTION;
+		l->t->act = u->act;
+		l->worst = KIND_NONE;   /* each part is answered, yes/no or not */
+		u->cat = l->two[0];
+		u->unsure = false;
+		u->topic_sure = true;
+		u->closing = closing_topic(l->two[0]);
+		dialogue_settle(&s->priv->dlg, l->two[1] != CAT_NONE ? l->two[1] : l->two[0]);
+		s->last_u = *u;
 	}
-	/* An unclear line that is nearly word for word a question of the
-	 * user's own list (--questions) is about that question's topic. */
-	if (u.act == ACT_QUESTION && u.unsure && s->cfg.plan != NULL) {
-		const struct plan_item *it = plan_closest(s->cfg.plan, text);
+}
+
+/* A short line naming a word from the host's glossary ("brain sheet?",
+ * "and a pitch? like pitching to journalists?") asks what it means. */
+static void
+override_glossary(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	const char *named = NULL;
+	if (l->worst != KIND_JOB_ASK && l->worst != KIND_SALARY && u->act != ACT_CLARIFY &&
+	    l->two[0] == CAT_NONE &&
+	    (u->act == ACT_FOLLOW_UP || u->act == ACT_QUESTION || u->act == ACT_ACK ||
+	    (u->act == ACT_APOLOGY && memchr(l->text, '?', l->len) != NULL)) &&
+	    host_explain_as(&s->host, s->last_norm, &named) != NULL && asks_meaning(s->last_norm, named)) {
+		u->act = ACT_CLARIFY;
+		u->cat = s->priv->dlg.topic;
+		l->t->act = u->act;
+		s->last_u = *u;
+	}
+}
+
+/* An unclear question settled without asking which topic was meant: by
+ * the question of the user's own list (--questions) it is nearly word for
+ * word, else by what one of the host's replies is about. */
+static void
+override_unsure(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if (u->act == ACT_QUESTION && u->unsure && s->cfg.plan != NULL) {
+		const struct plan_item *it = plan_closest(s->cfg.plan, l->text);
 		if (it != NULL) {
-			u.cat = it->cat;
-			u.unsure = false;
-			u.topic_sure = true;
-			u.closing = it->cat == CAT_REFERRALS || it->cat == CAT_MENTION_NAME;
+			u->cat = it->cat;
+			u->unsure = false;
+			u->topic_sure = true;
+			u->closing = it->cat == CAT_REFERRALS || it->cat == CAT_MENTION_NAME;
 			dialogue_settle(&s->priv->dlg, it->cat);
-			s->last_u = u;
+			s->last_u = *u;
 		}
 	}
 	/* Two likely topics, but the question names what one of the host's
 	 * replies is about ("do you do late openings?"): no need to ask. */
-	if (u.act == ACT_QUESTION && u.unsure && !closing_topic(u.cat) && !closing_topic(u.alt)) {
-		enum category k = host_keyword_pick(&s->host, s->last_norm, u.cat, u.alt);
+	if (u->act == ACT_QUESTION && u->unsure && !closing_topic(u->cat) && !closing_topic(u->alt)) {
+		enum category k = host_keyword_pick(&s->host, s->last_norm, u->cat, u->alt);
 		if (k != CAT_NONE) {
-			u.cat = k;
-			u.unsure = false;
-			u.topic_sure = true;
+			u->cat = k;
+			u->unsure = false;
+			u->topic_sure = true;
 			dialogue_settle(&s->priv->dlg, k);
-			s->last_u = u;
+			s->last_u = *u;
 		}
 	}
+}
+
+/* The host's reply (newly allocated, or NULL): its reaction to a job ask
+ * or a pay question (then it is guarded, and the coach says so), else the
+ * turn counts towards its topic and the host reacts to a flag, answers two
+ * questions, or answers the line. */
+static char *
+reply_to_line(struct session *s, struct said *l)
+{
+	const struct understanding *u = &l->u;
+	struct turn *t = l->t;
 	/* A yes/no question on a topic is still answered; the coach has said
 	 * it could be more open. */
-	if (worst == KIND_CLOSED && u.act == ACT_QUESTION && u.cat != CAT_NONE && !u.unsure)
-		worst = KIND_NONE;
+	if (l->worst == KIND_CLOSED && u->act == ACT_QUESTION && u->cat != CAT_NONE && !u->unsure)
+		l->worst = KIND_NONE;
+	enum flag_kind worst = l->worst;
 	char *reply = NULL;
 	/* "Sorry about that. What's your day like?" warms the host too. */
-	if (u.sorry)
+	if (u->sorry)
 		host_unguard(&s->host);
 	if (worst == KIND_JOB_ASK || worst == KIND_SALARY) {
-		reply = worst == KIND_SALARY ? host_react_pay(&s->host, as.pay_own) :
+		reply = worst == KIND_SALARY ? host_react_pay(&s->host, l->as.pay_own) :
 		    host_react(&s->host, worst);
 		if (worst == KIND_JOB_ASK) {
 			host_guard(&s->host);
@@ -1170,51 +1234,53 @@ say_to_host(struct session *s, const char *text, size_t len)
 			session_say(s, VOICE_COACH, note);
 			free(note);
 		}
-	} else {
-		/* A question counts towards its topic only when its topic is
-		 * sure enough (the model's threshold), and a closing question
-		 * only when it is sure enough to praise.  The host still answers
-		 * its best guess at a topic below the threshold. */
-		/* A question the website answers ("what do you sell?") is
-		 * turned aside, so it covers no topic. */
-		if (((u.act == ACT_QUESTION && !u.unsure) || u.act == ACT_FOLLOW_UP || u.act == ACT_CLARIFY) &&
-		    worst != KIND_GOOGLEABLE)
-			t->cat = u.cat;
-		bool closing = t->cat == CAT_REFERRALS || t->cat == CAT_MENTION_NAME;
-		if (u.act == ACT_QUESTION && t->cat != CAT_NONE) {
-			t->counted = closing ? u.closing : u.topic_sure;
-			if (t->counted)
-				s->asked[t->cat]++;
-			else
-				s->unclear++;
-		}
-		if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED) {
-			reply = host_react(&s->host, worst);
-		} else if (two[0] != CAT_NONE) {
-			t->answered = true;
-			char *r1 = host_reply_to(&s->host, two[0], two_q[0], true);
-			char *r2;
-			if (two[1] != CAT_NONE) {
-				s->asked[two[1]]++;
-				r2 = host_reply_to(&s->host, two[1], two_q[1], true);
-			} else {
-				r2 = xstrdup(two_means);
-			}
-			/* The closing pair reads as one answer. */
-			reply = xasprintf(closing_topic(two[0]) ? "%s %s" : "%s As for your second question: %s",
-			    r1, r2);
-			free(r1);
-			free(r2);
-		} else {
-			reply = answer(s, t, &u, text, len);
-		}
+		return reply;
 	}
-	free(two_q[0]);
-	free(two_q[1]);
-	/* "Hi, how are you?" gets an answer to that too, and so does "hi,
-	 * how r u? I'm a student... what do nurses do?" (once). */
-	if ((u.act == ACT_GREETING || !s->priv->said_well) && reply != NULL && asks_how_are_you(s->last_norm) &&
-	    worst != KIND_JOB_ASK && worst != KIND_SALARY &&
+	/* A question counts towards its topic only when its topic is sure
+	 * enough (the model's threshold), and a closing question only when it
+	 * is sure enough to praise.  The host still answers its best guess at
+	 * a topic below the threshold. */
+	/* A question the website answers ("what do you sell?") is turned
+	 * aside, so it covers no topic. */
+	if (((u->act == ACT_QUESTION && !u->unsure) || u->act == ACT_FOLLOW_UP || u->act == ACT_CLARIFY) &&
+	    worst != KIND_GOOGLEABLE)
+		t->cat = u->cat;
+	bool closing = t->cat == CAT_REFERRALS || t->cat == CAT_MENTION_NAME;
+	if (u->act == ACT_QUESTION && t->cat != CAT_NONE) {
+		t->counted = closing ? u->closing : u->topic_sure;
+		if (t->counted)
+			s->asked[t->cat]++;
+		else
+			s->unclear++;
+	}
+	if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED)
+		return host_react(&s->host, worst);
+	if (l->two[0] == CAT_NONE)
+		return answer(s, t, u, l->text, l->len);
+	t->answered = true;
+	char *r1 = host_reply_to(&s->host, l->two[0], l->two_q[0], true);
+	char *r2;
+	if (l->two[1] != CAT_NONE) {
+		s->asked[l->two[1]]++;
+		r2 = host_reply_to(&s->host, l->two[1], l->two_q[1], true);
+	} else {
+		r2 = xstrdup(l->two_means);
+	}
+	/* The closing pair reads as one answer. */
+	reply = xasprintf(closing_topic(l->two[0]) ? "%s %s" : "%s As for your second question: %s", r1, r2);
+	free(r1);
+	free(r2);
+	return reply;
+}
+
+/* "Hi, how are you?" gets an answer to that too, and so does "hi, how r
+ * u? I'm a student... what do nurses do?" (once): reply with "I'm well"
+ * in it, after the host's own hello if it opens with one. */
+static char *
+with_how_are_you(struct session *s, const struct said *l, char *reply)
+{
+	if ((l->u.act == ACT_GREETING || !s->priv->said_well) && reply != NULL &&
+	    asks_how_are_you(s->last_norm) && l->worst != KIND_JOB_ASK && l->worst != KIND_SALARY &&
 	    strstr(reply, "well") == NULL && strstr(reply, "fine") == NULL) {
 		s->priv->said_well = true;
 		/* After the host's own hello, if it opens with one. */
@@ -1227,9 +1293,17 @@ say_to_host(struct session *s, const char *text, size_t len)
 		free(reply);
 		reply = r;
 	}
-	/* "Hi! Is half an hour still OK?" gets a hello with its answer. */
-	if (!s->priv->greeted && dialogue_greets(s->last_norm) && u.act != ACT_GREETING && reply != NULL &&
-	    worst != KIND_JOB_ASK && worst != KIND_SALARY && !dialogue_greets(reply)) {
+	return reply;
+}
+
+/* "Hi! Is half an hour still OK?" gets a hello with its answer: reply
+ * after the first hello, in the persona's manner and the user's time of
+ * day. */
+static char *
+with_hello(struct session *s, const struct said *l, char *reply)
+{
+	if (!s->priv->greeted && dialogue_greets(s->last_norm) && l->u.act != ACT_GREETING && reply != NULL &&
+	    l->worst != KIND_JOB_ASK && l->worst != KIND_SALARY && !dialogue_greets(reply)) {
 		bool brisk = s->cfg.persona->style != NULL && strcmp(s->cfg.persona->style, "brisk") == 0;
 		const char *hello = brisk ? "Hi." : "Hello!";
 		if (strncmp(s->last_norm, "good morning", 12) == 0)
@@ -1242,20 +1316,20 @@ say_to_host(struct session *s, const char *text, size_t len)
 		free(reply);
 		reply = r;
 	}
-	if (dialogue_greets(s->last_norm) || u.act == ACT_GREETING)
-		s->priv->greeted = true;
-	if (reply != NULL) {
-		session_say(s, VOICE_HOST, reply);
-		t->reply = reply;
-	}
-	/* Once the meeting has found its feet, the host asks something back,
-	 * as real hosts do; the answer is the user talking about themselves.
-	 * Not once the user has begun to close: that is no time to start
-	 * a new thread. */
+	return reply;
+}
+
+/* Once the meeting has found its feet, the host asks something back, as
+ * real hosts do; the answer is the user talking about themselves.  Not
+ * once the user has begun to close: that is no time to start a new
+ * thread. */
+static void
+ask_back(struct session *s, const struct said *l)
+{
 	bool closing_begun = s->asked[CAT_REFERRALS] > 0 || s->asked[CAT_MENTION_NAME] > 0 ||
 	    s->thanked || s->priv->farewell_given;
-	if (!s->priv->asked_back && questions_asked(s) == ASK_BACK_AFTER && u.act == ACT_QUESTION &&
-	    worst == KIND_NONE && s->priv->self_words < SAID_ENOUGH && !closing_begun) {
+	if (!s->priv->asked_back && questions_asked(s) == ASK_BACK_AFTER && l->u.act == ACT_QUESTION &&
+	    l->worst == KIND_NONE && s->priv->self_words < SAID_ENOUGH && !closing_begun) {
 		const char *back = host_ask_back(&s->host);
 		if (back != NULL) {
 			s->priv->asked_back = true;
@@ -1263,17 +1337,63 @@ say_to_host(struct session *s, const char *text, size_t len)
 			dialogue_host_asked(&s->priv->dlg);
 		}
 	}
-	if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE && two[1] == CAT_MENTION_NAME &&
+}
+
+/* The coach's word on a closing question that counts: both closing
+ * questions in one breath complete them. */
+static void
+coach_closing_line(struct session *s, const struct said *l)
+{
+	const struct understanding *u = &l->u;
+	if (u->act == ACT_QUESTION && u->closing && l->worst == KIND_NONE && l->two[1] == CAT_MENTION_NAME &&
 	    s->asked[CAT_REFERRALS] == 1 && s->asked[CAT_MENTION_NAME] == 1)
 		session_say(s, VOICE_COACH, "Good: whom else to talk to, and leave to use their name, in one "
 		    "breath. That completes the closing questions.");
-	else if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE)
-		coach_closing(s, t->cat);
+	else if (u->act == ACT_QUESTION && u->closing && l->worst == KIND_NONE)
+		coach_closing(s, l->t->cat);
+}
+
+/* Something the user said to the host, in steps: log it, understand it,
+ * start its turn, coach its flags, correct what it was understood to do
+ * (the order of those steps matters), reply, and let the host ask back
+ * and the coach speak. */
+static void
+say_to_host(struct session *s, const char *text, size_t len)
+{
+	struct said l = {
+		.text = text,
+		.len = len,
+		.two = {CAT_NONE, CAT_NONE},
+		.two_q = {NULL, NULL},
+		.two_means = NULL,
+	};
+
+	log_user(s, text);
+	understand_line(s, &l);
+	start_turn(s, &l);
+	coach_flags(s, &l);
+	override_repeat(s, &l);
+	override_two(s, &l);
+	override_glossary(s, &l);
+	override_unsure(s, &l);
+	char *reply = reply_to_line(s, &l);
+	free(l.two_q[0]);
+	free(l.two_q[1]);
+	reply = with_how_are_you(s, &l, reply);
+	reply = with_hello(s, &l, reply);
+	if (dialogue_greets(s->last_norm) || l.u.act == ACT_GREETING)
+		s->priv->greeted = true;
+	if (reply != NULL) {
+		session_say(s, VOICE_HOST, reply);
+		l.t->reply = reply;
+	}
+	ask_back(s, &l);
+	coach_closing_line(s, &l);
 	/* Whatever the host said (or when it said nothing), the coach's
 	 * remarks come now. */
 	coach_flush(s);
 	s->priv->in_turn = false;
-	write_event(s, t, &as);
+	write_event(s, l.t, &l.as);
 }
 
 /* Whether a whole line is a REPL word typed without its '/' ("quit",
