@@ -345,49 +345,55 @@ pick_offered(const struct assessment *as, const char *text, const enum category 
 	return a > b ? 0 : 1;
 }
 
-void
-dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
-    struct understanding *u)
-{
-	bool asks = strchr(text, '?') != NULL;
-	bool answering = d->host_asked;
-	d->host_asked = false;
-	memset(u, 0, sizeof *u);
-	u->cat = u->alt = CAT_NONE;
-	static const char *const thanks[] = {"thanks", "thank", "thx", "appreciate", "grateful", NULL};
-	for (const char *const *w = thanks; *w != NULL && !u->thanks; w++)
-		u->thanks = has_word(text, *w);
+/* The line dialogue_hear works on, with what it needs to know of it. */
+struct heard {
+	const char *text;               /* the line as typed */
+	const struct assessment *as;    /* what the rules and the model made of it */
+	bool asks;                      /* it has a question mark */
+	bool answering;                 /* the host had just asked the user something */
+	enum category offered[2];       /* the two topics the host asked to choose
+	                                   between ("X, or Y?"), or CAT_NONE */
+	enum category suggested;        /* the topic the host offered instead, or
+	                                   CAT_NONE */
+};
 
-	enum category offered[2] = {d->offered[0], d->offered[1]};
-	d->offered[0] = d->offered[1] = CAT_NONE;
-	enum category suggested = d->suggested;
-	d->suggested = CAT_NONE;
-	/* "Shall I tell you about X instead?" "Yes, please." */
+/* "Shall I tell you about X instead?" "Yes, please.": a short yes takes
+ * up the host's offer, a no declines it.  Whether that decided the act. */
+static bool
+hear_offer(struct dialogue *d, const struct heard *h, struct understanding *u)
+{
 	static const char *const yes[] = {"yes", "yeah", "yep", "sure", "please", "ok", "okay",
 		"go on", "go ahead", "sounds good", "why not", NULL};
 	static const char *const no[] = {"no", "nah", "no thanks", "not really", NULL};
-	if (suggested != CAT_NONE && words_in(text) <= YES_WORDS && !asks) {
-		if (starts_with_word(text, no)) {
-			/* "No thanks, I'm good": the offer is declined. */
-			u->act = ACT_ACK;
-			u->conf = 1;
-			return;
-		}
-		for (const char *const *w = yes; *w != NULL; w++)
-			if (has_word(text, *w)) {
-				u->act = ACT_QUESTION;
-				u->cat = suggested;
-				u->conf = 1;
-				d->topic = suggested;
-				return;
-			}
+	if (h->suggested == CAT_NONE || words_in(h->text) > YES_WORDS || h->asks)
+		return false;
+	if (starts_with_word(h->text, no)) {
+		/* "No thanks, I'm good": the offer is declined. */
+		u->act = ACT_ACK;
+		u->conf = 1;
+		return true;
 	}
+	for (const char *const *w = yes; *w != NULL; w++)
+		if (has_word(h->text, *w)) {
+			u->act = ACT_QUESTION;
+			u->cat = h->suggested;
+			u->conf = 1;
+			d->topic = h->suggested;
+			return true;
+		}
+	return false;
+}
 
+/* A job ask, a pay question and a question about the meeting's time are
+ * what they are, whatever the model says.  Whether that decided the act. */
+static bool
+hear_outright(const struct heard *h, struct understanding *u)
+{
 	/* A job ask or a pay question is a question, whatever else it is. */
-	if (has_flag(as, KIND_JOB_ASK) || has_flag(as, KIND_SALARY)) {
+	if (has_flag(h->as, KIND_JOB_ASK) || has_flag(h->as, KIND_SALARY)) {
 		u->act = ACT_QUESTION;
 		u->conf = 1;
-		return;
+		return true;
 	}
 	/* "What time is it?", "how long have we got left?" ask about the
 	 * meeting's time, whatever topic a word of it seems to cue. */
@@ -397,81 +403,109 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		"how long we have", "time left", "minutes left", "time do we have", "time have we got",
 		"time remaining", "are we running out of time", "how many minutes", "time remains",
 		"doing for time", "doing on time", "are we on time", "we on time", "for time", NULL};
-	if (has_any_word(text, clock_words)) {
+	if (has_any_word(h->text, clock_words)) {
 		u->act = ACT_TIME_FRAME;
 		u->conf = 1;
-		return;
+		return true;
 	}
-	/* "Who's Raj?", "sorry, who is Marco again?" just after the host
-	 * spoke: who that was. */
+	return false;
+}
+
+/* "Who's Raj?", "sorry, who is Marco again?" just after the host spoke:
+ * who that was.  Whether that decided the act. */
+static bool
+hear_who(const struct dialogue *d, const struct heard *h, struct understanding *u)
+{
 	static const char *const who[] = {"who's", "whos", "who is", "who was", "sorry who's",
 		"sorry whos", "sorry who is", "sorry, who's", "sorry, whos", "sorry, who is", "wait who's",
 		"wait, who's", "wait who is", "wait, who is", "and who's", "and who is", "um who's",
 		"sorry, who was", "sorry who was", NULL};
 	/* "Who is Gail? She is still working there?": the first sentence. */
-	const char *mark = strchr(text, '?');
-	size_t first_words = words_in(text);
+	const char *mark = strchr(h->text, '?');
+	size_t first_words = words_in(h->text);
 	if (mark != NULL) {
 		char first[128];
-		size_t n = (size_t)(mark - text);
+		size_t n = (size_t)(mark - h->text);
 		if (n < sizeof first) {
-			memcpy(first, text, n);
+			memcpy(first, h->text, n);
 			first[n] = '\0';
 			first_words = words_in(first);
 		}
 	}
-	if (d->topic != CAT_NONE && first_words <= WHO_WORDS && starts_with_word(text, who)) {
+	if (d->topic != CAT_NONE && first_words <= WHO_WORDS && starts_with_word(h->text, who)) {
 		u->act = ACT_CLARIFY;
 		u->cat = d->topic;
 		u->conf = 1;
-		return;
+		return true;
 	}
-	/* The answer to "do you mean X, or Y?": a short line picks one,
-	 * unless it is plainly something else (a reaction, thanks) or a new
-	 * question sure of a topic of its own. */
+	return false;
+}
+
+/* The answer to "do you mean X, or Y?": a short line picks one, unless it
+ * is plainly something else (a reaction, thanks) or a new question sure
+ * of a topic of its own.  Whether that decided the act. */
+static bool
+hear_pick(struct dialogue *d, const struct heard *h, struct understanding *u)
+{
+	const struct assessment *as = h->as;
+	const enum category *offered = h->offered;
 	bool other_act = as->judged && as->act != ACT_QUESTION && as->act != ACT_SELF &&
 	    as->act != ACT_FOLLOW_UP && as->act != ACT_CLARIFY && as->act_conf >= 0.5f;
 	bool own_topic = as->cat != CAT_NONE && as->cat != offered[0] && as->cat != offered[1] &&
 	    as->judged && as->cat_conf >= d->unsure_below;
 	/* "The second", "the latter", "both" pick whatever the model makes
 	 * of so short a line. */
-	bool by_word = offered[0] != CAT_NONE && words_in(text) <= 4 && !asks && pick_by_word(text) >= 0;
-	if (offered[0] != CAT_NONE && words_in(text) <= ANSWER_WORDS && (by_word || (!other_act && !own_topic))) {
-		int pick = pick_offered(as, text, offered);
-		/* "Could you say more?", "why is that?" to "did you mean X or
-		 * Y?": the likelier one. */
-		if (pick < 0 && (goes_deeper(text) || points_back(text)))
-			pick = 0;
-		if (pick >= 0) {
-			u->act = ACT_QUESTION;
-			u->cat = offered[pick];
-			u->conf = as->judged ? as->j.cat[offered[0]] + as->j.cat[offered[1]] : 1;
-			u->closing = u->cat == CAT_REFERRALS || u->cat == CAT_MENTION_NAME;
-			u->topic_sure = true;   /* the user said which */
-			d->topic = u->cat;
-			return;
-		}
-	}
-	u->act = as->judged ? as->act : act_without_model(as, text, asks);
-	u->conf = as->judged ? as->act_conf : 1;
+	bool by_word = offered[0] != CAT_NONE && words_in(h->text) <= 4 && !h->asks &&
+	    pick_by_word(h->text) >= 0;
+	if (offered[0] == CAT_NONE || words_in(h->text) > ANSWER_WORDS ||
+	    !(by_word || (!other_act && !own_topic)))
+		return false;
+	int pick = pick_offered(as, h->text, offered);
+	/* "Could you say more?", "why is that?" to "did you mean X or Y?":
+	 * the likelier one. */
+	if (pick < 0 && (goes_deeper(h->text) || points_back(h->text)))
+		pick = 0;
+	if (pick < 0)
+		return false;
+	u->act = ACT_QUESTION;
+	u->cat = offered[pick];
+	u->conf = as->judged ? as->j.cat[offered[0]] + as->j.cat[offered[1]] : 1;
+	u->closing = u->cat == CAT_REFERRALS || u->cat == CAT_MENTION_NAME;
+	u->topic_sure = true;   /* the user said which */
+	d->topic = u->cat;
+	return true;
+}
 
-	/* A line that asks, which the model is unsure is anything else, is a
-	 * question. */
-	if (as->judged && asks && u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP &&
+/* The act the model gives (or the plain signs, with no model); a line
+ * that asks, which the model is unsure is anything else, is a question. */
+static void
+hear_model_act(const struct heard *h, struct understanding *u)
+{
+	const struct assessment *as = h->as;
+	u->act = as->judged ? as->act : act_without_model(as, h->text, h->asks);
+	u->conf = as->judged ? as->act_conf : 1;
+	if (as->judged && h->asks && u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP &&
 	    u->act != ACT_CLARIFY && as->act_conf < ASK_UNLESS_SURE &&
 	    as->j.act[ACT_QUESTION] >= ASK_AT_LEAST)
 		u->act = ACT_QUESTION;
+}
 
+/* Hellos, thanks and "how are you?": which of them open the meeting,
+ * answer the host or are only small talk.  Whether that decided the act. */
+static bool
+hear_small_talk(struct dialogue *d, const struct heard *h, struct understanding *u)
+{
+	const char *text = h->text;
 	/* "Hi, thanks for making the time" opens the meeting: a greeting,
 	 * and the host's question still waits for its answer. */
 	if (u->act == ACT_THANKS && d->topic == CAT_NONE && dialogue_greets(text))
 		u->act = ACT_GREETING;
 	/* "hey, ya im in my 2nd yr of nursing school. thx for doin this",
 	 * said to the host's opening question, answers it. */
-	if (answering && !asks && (u->act == ACT_GREETING || u->act == ACT_THANKS) &&
+	if (h->answering && !h->asks && (u->act == ACT_GREETING || u->act == ACT_THANKS) &&
 	    words_in(text) >= 5 && says_about_self(text))
 		u->act = ACT_SELF;
-	if (answering && (u->act == ACT_GREETING || u->act == ACT_TIME_FRAME))
+	if (h->answering && (u->act == ACT_GREETING || u->act == ACT_TIME_FRAME))
 		d->host_asked = true;
 
 	/* "Hello Malcolm, nice to meet you. How are you today?" is a
@@ -485,17 +519,28 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	    !has_word(text, "which")) {
 		u->act = ACT_GREETING;
 		u->conf = 1;
-		return;
+		return true;
 	}
+	return false;
+}
+
+/* Whether a line asks or answers: a reaction that asks about the work is
+ * a question, an answer to the host is about the user, a reaction asking
+ * why goes on with the last answer, and one bare word asks nothing. */
+static void
+hear_asks_or_answers(const struct dialogue *d, const struct heard *h, struct understanding *u)
+{
+	const struct assessment *as = h->as;
+	const char *text = h->text;
 	/* A reaction, thanks or an answer that then asks about the work is
 	 * the question. */
-	if (u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP && u->act != ACT_CLARIFY && asks &&
+	if (u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP && u->act != ACT_CLARIFY && h->asks &&
 	    as->cat != CAT_NONE && as->votes[as->cat] >= ASKS_VOTES && u->act != ACT_TIME_FRAME)
 		u->act = ACT_QUESTION;
 	/* A line that answers what the host asked, without asking, is about
 	 * the user ("in the shop i organized the stock..."). */
 	static const char *const me[] = {"i", "i'm", "im", "i've", "ive", "my", "me", NULL};
-	if (answering && !asks && (u->act == ACT_QUESTION || u->act == ACT_ACK) &&
+	if (h->answering && !h->asks && (u->act == ACT_QUESTION || u->act == ACT_ACK) &&
 	    !(as->judged && u->act == ACT_QUESTION && as->act_conf >= SURE_QUESTION &&
 	    !starts_with_word(text, first_person) && !has_any_word(text, me)) &&
 	    !(u->act == ACT_QUESTION && asks_host(text)))
@@ -503,15 +548,22 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	/* "I see. Why is it like this?", "is that normal?", "how come?": a
 	 * reaction that asks for the reason or for more goes on with the
 	 * last answer, however sure the model is that it is a reaction. */
-	if ((u->act == ACT_ACK || u->act == ACT_OFF_TOPIC || u->act == ACT_SELF) && asks &&
+	if ((u->act == ACT_ACK || u->act == ACT_OFF_TOPIC || u->act == ACT_SELF) && h->asks &&
 	    d->topic != CAT_NONE && words_in(text) <= 12 &&
 	    (as->cat == CAT_NONE || as->votes[as->cat] < ASKS_VOTES) && goes_deeper(text))
 		u->act = ACT_FOLLOW_UP;
 	/* One word with no question mark and no cue of a topic ("maybe",
 	 * "yeah") asks nothing. */
-	if (u->act == ACT_QUESTION && !asks && words_in(text) <= 1 &&
+	if (u->act == ACT_QUESTION && !h->asks && words_in(text) <= 1 &&
 	    (as->cat == CAT_NONE || as->votes[as->cat] < ASKS_VOTES))
-		u->act = answering ? ACT_SELF : ACT_ACK;
+		u->act = h->answering ? ACT_SELF : ACT_ACK;
+}
+
+/* Taking leave: whether the line says goodbye in words, and a goodbye
+ * only when the model is sure of one or the line says it. */
+static void
+hear_goodbye(const struct heard *h, struct understanding *u)
+{
 	/* A goodbye ends the meeting, so the model must be sure of one or the
 	 * line must say it: "maybe" is no goodbye. */
 	static const char *const leaving[] = {"cheers", "bye", "goodbye", "see you", "see ya", "see u",
@@ -521,22 +573,37 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	/* Thanks that take leave ("thanks, see ya") end the meeting too
 	 * ("cheers" alone is only thanks). */
 	for (const char *const *w = leaving + 1; *w != NULL && !u->leaving; w++)
-		u->leaving = has_word(text, *w);
-	if (u->act == ACT_GOODBYE && as->judged && as->act_conf < SURE_OTHER) {
-		bool says = has_any_word(text, leaving);
+		u->leaving = has_word(h->text, *w);
+	if (u->act == ACT_GOODBYE && h->as->judged && h->as->act_conf < SURE_OTHER) {
+		bool says = has_any_word(h->text, leaving);
 		if (!says)
-			u->act = answering ? ACT_SELF : ACT_ACK;
+			u->act = h->answering ? ACT_SELF : ACT_ACK;
 	}
-	/* "Is that a good thing?" just after an answer leans on it: going on
-	 * with it, unless the model is sure it is something else. */
-	if ((u->act == ACT_OFF_TOPIC || u->act == ACT_ACK) && asks && d->topic != CAT_NONE &&
-	    words_in(text) <= 8 && points_back(text) && (!as->judged || as->act_conf < SURE_OTHER) &&
+}
+
+/* "Is that a good thing?" just after an answer leans on it: going on
+ * with it, unless the model is sure it is something else. */
+static void
+hear_leaning(const struct dialogue *d, const struct heard *h, struct understanding *u)
+{
+	const struct assessment *as = h->as;
+	if ((u->act == ACT_OFF_TOPIC || u->act == ACT_ACK) && h->asks && d->topic != CAT_NONE &&
+	    words_in(h->text) <= 8 && points_back(h->text) && (!as->judged || as->act_conf < SURE_OTHER) &&
 	    (as->cat == CAT_NONE || as->votes[as->cat] < ASKS_VOTES))
 		u->act = ACT_FOLLOW_UP;
+}
+
+/* An apology that asks, puts a question right or tells about the user is
+ * that question, follow-up or answer. */
+static void
+hear_apology(const struct dialogue *d, const struct heard *h, struct understanding *u)
+{
+	const struct assessment *as = h->as;
+	const char *text = h->text;
 	/* "Sorry, I meant during the school day, what happens when the kids
 	 * arrive?" apologises and asks: the question is what to answer;
 	 * "sorry, who's Dorothy?" asks about the last answer. */
-	if (u->act == ACT_APOLOGY && asks) {
+	if (u->act == ACT_APOLOGY && h->asks) {
 		static const char *const what[] = {"who's", "whos", "who is", "what's", "whats",
 			"what is", "what do you mean", "what does", "meaning", NULL};
 		bool asks_what = has_any_word(text, what);
@@ -552,7 +619,8 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	 * question put right. */
 	static const char *const meant[] = {"i mean", "i meant", "meant to say", "what i meant",
 		"i wanted to ask", NULL};
-	if (u->act == ACT_APOLOGY && !asks && words_in(text) >= SORRY_AND_ASK && has_any_word(text, meant)) {
+	if (u->act == ACT_APOLOGY && !h->asks && words_in(text) >= SORRY_AND_ASK &&
+	    has_any_word(text, meant)) {
 		if (as->cat != CAT_NONE) {
 			u->act = ACT_QUESTION;
 			u->sorry = true;
@@ -562,33 +630,39 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	}
 	/* "I'm doing a PGCE, well, applying for one, sorry, I'm in my final
 	 * year" is about the user, sorry or not. */
-	if (u->act == ACT_APOLOGY && !asks && says_about_self(text) && starts_with_word(text, first_person))
+	if (u->act == ACT_APOLOGY && !h->asks && says_about_self(text) && starts_with_word(text, first_person))
 		u->act = ACT_SELF;
-	/* Going on needs something to go on with. */
-	if (u->act == ACT_FOLLOW_UP && d->topic == CAT_NONE)
-		u->act = ACT_QUESTION;
-	/* "May I record this?" asks leave, not for more: the host says yes,
-	 * unless it asks to ask ("may I ask how you started?") or about the
-	 * host's name. */
+}
+
+/* "May I record this?" asks leave, not for more: a question the host says
+ * yes to, unless it asks to ask ("may I ask how you started?") or about
+ * the host's name.  Whether the line asks such leave. */
+static bool
+hear_leave(const struct heard *h, struct understanding *u)
+{
 	/* Only leave for something that is plainly not the host's name:
 	 * notes, a recording, a photo, a glass of water... */
 	static const char *const things[] = {"notes", "note", "jot", "jotted", "write down",
 		"write things down", "record", "recording", "notebook", "laptop", "photo", "picture",
 		"water", "coffee", "tea", "sit", "close the door", "step out", "bathroom", "restroom",
 		"toilet", "phone", "coat", "jacket", "window", NULL};
+	const char *text = h->text;
 	bool of_things = has_any_word(text, things);
 	bool asks_for_leave = of_things && words_in(text) <= LEAVE_WORDS && asks_leave(text) &&
 	    !speaks_of_name(text) && !has_word(text, "ask") && !has_word(text, "question");
 	if (asks_for_leave && (u->act == ACT_FOLLOW_UP || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC ||
 	    u->act == ACT_APOLOGY || u->act == ACT_SELF || u->act == ACT_GREETING))
 		u->act = ACT_QUESTION;
-	/* A question that points back at the last answer, on its topic or
-	 * without a clear one of its own, goes on with it. */
-	if (u->act == ACT_QUESTION && d->topic != CAT_NONE && (asks || starts_with_word(text, going_on)) &&
-	    points_back(text) && !asks_for_leave && d->topic != CAT_REFERRALS && d->topic != CAT_MENTION_NAME &&
-	    (as->cat == d->topic || as->cat_conf < FOLLOW_BELOW))
-		u->act = ACT_FOLLOW_UP;
+	return asks_for_leave;
+}
 
+/* The topic of a question: the model's, unless it is a close call between
+ * two (then the host asks which), or leave asked for something; and how
+ * sure of it.  A follow-up or a request to explain keeps the last topic. */
+static void
+hear_topic(struct dialogue *d, const struct heard *h, bool asks_for_leave, struct understanding *u)
+{
+	const struct assessment *as = h->as;
 	/* How sure: the model's probability for the act it ends up with
 	 * (times the topic's, for a question). */
 	u->conf = as->judged ? as->j.act[u->act] : 1;
@@ -641,6 +715,55 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	default:
 		break;
 	}
+}
+
+/* The rules run in this order, and the order matters: a rule sees the act
+ * the rules before it left.  Those that decide the act outright come
+ * first (the host's offer, job asks and pay, the time, "who's that?", a
+ * pick between two topics), then the model's act and the rules that
+ * correct it. */
+void
+dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
+    struct understanding *u)
+{
+	struct heard h = {
+		.text = text,
+		.as = as,
+		.asks = strchr(text, '?') != NULL,
+		.answering = d->host_asked,
+		.offered = {d->offered[0], d->offered[1]},
+		.suggested = d->suggested,
+	};
+	d->host_asked = false;
+	memset(u, 0, sizeof *u);
+	u->cat = u->alt = CAT_NONE;
+	static const char *const thanks[] = {"thanks", "thank", "thx", "appreciate", "grateful", NULL};
+	for (const char *const *w = thanks; *w != NULL && !u->thanks; w++)
+		u->thanks = has_word(text, *w);
+	d->offered[0] = d->offered[1] = CAT_NONE;
+	d->suggested = CAT_NONE;
+
+	if (hear_offer(d, &h, u) || hear_outright(&h, u) || hear_who(d, &h, u) || hear_pick(d, &h, u))
+		return;
+	hear_model_act(&h, u);
+	if (hear_small_talk(d, &h, u))
+		return;
+	hear_asks_or_answers(d, &h, u);
+	hear_goodbye(&h, u);
+	hear_leaning(d, &h, u);
+	hear_apology(d, &h, u);
+	/* Going on needs something to go on with. */
+	if (u->act == ACT_FOLLOW_UP && d->topic == CAT_NONE)
+		u->act = ACT_QUESTION;
+	bool asks_for_leave = hear_leave(&h, u);
+	/* A question that points back at the last answer, on its topic or
+	 * without a clear one of its own, goes on with it. */
+	if (u->act == ACT_QUESTION && d->topic != CAT_NONE &&
+	    (h.asks || starts_with_word(text, going_on)) && points_back(text) && !asks_for_leave &&
+	    d->topic != CAT_REFERRALS && d->topic != CAT_MENTION_NAME &&
+	    (as->cat == d->topic || as->cat_conf < FOLLOW_BELOW))
+		u->act = ACT_FOLLOW_UP;
+	hear_topic(d, &h, asks_for_leave, u);
 }
 
 void

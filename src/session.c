@@ -764,16 +764,226 @@ questions_asked(const struct session *s)
 	return n;
 }
 
+/* The answer to a question on u's topic: the host's reply (or its "which
+ * did you mean?", or its yes to leave asked), said to be a guess when the
+ * topic is unclear, after a yes when it first confirms the last answer. */
+static char *
+answer_question(struct session *s, struct turn *t, const struct understanding *u)
+{
+	const char *q = s->last_norm;
+	if (u->unsure)
+		return host_unsure(&s->host, u->cat, u->alt);
+	if (u->leave)
+		return host_leave(&s->host);
+	t->answered = u->cat != CAT_NONE;
+	char *r = host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
+	/* A guess at an unclear question says so: the report will not count
+	 * the topic as covered. */
+	if (r != NULL && !u->topic_sure && u->cat != CAT_NONE && !closing_topic(u->cat) &&
+	    s->host.last_cat == u->cat) {
+		char *g = xasprintf("If you mean %s: %s", category_topic(u->cat), r);
+		free(r);
+		r = g;
+	}
+	/* "Is that normal? Like, do all nurses work weekends?" after an
+	 * answer: its yes, then the new question's answer. */
+	const char *yes = r != NULL && last_answer(s) != NULL ? opens_with_confirm(q) : NULL;
+	if (yes == NULL)
+		return r;
+	char *both = xasprintf("%s %s", yes, r);
+	free(r);
+	return both;
+}
+
+/* The answer to going deeper on the same topic: the last reply's
+ * follow-ups, then another reply on the topic; when there is none left,
+ * the host says so and offers another topic. */
+static char *
+answer_follow_up(struct session *s, struct turn *t, const struct understanding *u)
+{
+	const char *q = s->last_norm;
+	t->answered = true;
+	if (s->host.last_cat != u->cat)
+		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
+	char *more = host_follow_up(&s->host, q);
+	/* Then another reply on the topic, as going on. */
+	if (more == NULL && s->cfg.persona->extra[u->cat] != NULL)
+		more = host_another(&s->host, u->cat);
+	if (more != NULL) {
+		/* "Is that normal?" gets its yes first. */
+		const char *yes = host_confirms(q);
+		if (yes == NULL)
+			return more;
+		char *r = xasprintf("%s %s", yes, more);
+		free(more);
+		return r;
+	}
+	if (s->cfg.persona->extra[u->cat] == NULL)
+		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
+	/* Offer a different topic each time it runs dry. */
+	t->answered = false;
+	enum category offer = untouched_topic(s, u->cat, s->priv->offered);
+	s->priv->offered = offer;
+	dialogue_suggest(&s->priv->dlg, offer);
+	return host_no_more(&s->host, offer);
+}
+
+/* The answer to "what do you mean?": what a word means, the last thing
+ * said again, an example of it, or the last answer more plainly (the next
+ * sentence of it when asked again). */
+static char *
+answer_clarify(struct session *s, struct turn *t)
+{
+	const char *q = s->last_norm;
+	const char *means = host_explain(&s->host, q);
+	t->answered = means != NULL;
+	if (means != NULL)
+		return xstrdup(means);
+	/* "Sorry, I didn't catch that": the last thing said, again (the turn
+	 * before this one holds it). */
+	const char *last = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
+	if (asks_repeat(q) && last != NULL)
+		return xasprintf("Of course. %s", last);
+	/* The reply that used the word asked about ("who's Raj again?" after
+	 * the names, then "of course, use my name"). */
+	const char *recent[RECENT_REPLIES];
+	size_t nrecent = recent_replies(s, s->nturns - 1, recent, RECENT_REPLIES);
+	const char *naming = host_reply_naming(recent, nrecent, q);
+	bool who = strstr(q, "who") != NULL;
+	/* "What do you mean by that?" or by a word of the answer just given
+	 * ("mobile clinic van?"): an example of it, when the reply has one to
+	 * give. */
+	if (!asks_simpler(q) && last != NULL && last == last_answer(s) &&
+	    (!host_names_word(q) || (naming == last && !who))) {
+		char *example = host_follow_up(&s->host, "for example");
+		if (example != NULL) {
+			t->answered = true;
+			char *r = xasprintf("What I mean is this. %s", example);
+			free(example);
+			return r;
+		}
+	}
+	/* "I do not understand well, could you explain more simple?", "what
+	 * do you mean by that?", "what do you mean by synergy?": the last
+	 * answer about the work, more plainly. */
+	const char *said = naming != NULL ? naming : last_answer(s);
+	/* Asked again about the same answer: the next sentence of it. */
+	if (said != NULL && said == s->priv->plain_of) {
+		s->priv->plain_n++;
+	} else {
+		s->priv->plain_of = said;
+		s->priv->plain_n = 0;
+	}
+	char *plain = asks_simpler(q) ? host_plainer(said, s->priv->plain_n) :
+	    host_unknown_term(said, q, s->priv->plain_n);
+	return plain != NULL ? plain : host_act(&s->host, ACT_CLARIFY, 0);
+}
+
+/* The answer to the user telling about themselves: to the host's opening
+ * question, the persona's acknowledgement (or the coach's nudge to start
+ * asking); later, a reaction to what they said. */
+static char *
+answer_self(struct session *s)
+{
+	const char *q = s->last_norm;
+	if (!s->priv->told_why && !s->priv->asked_back) {
+		s->priv->told_why = true;
+		char *ack = host_self(&s->host, q);
+		if (ack == NULL)
+			ack = host_ack(&s->host);
+		if (ack == NULL)
+			session_say(s, VOICE_COACH, "Good: you told the host why you came. "
+			    "Now lead with your first question.");
+		return ack;
+	}
+	s->priv->told_why = true;
+	/* A reaction to what they said, when it names a subject or a stage;
+	 * else the persona's own words. */
+	char *r = host_self(&s->host, q);
+	return r != NULL ? r : host_act(&s->host, ACT_SELF, 0);
+}
+
+/* The answer to thanks: the persona's thanks, or, when the thanks close
+ * the meeting, its farewell (said here, in t->reply) and the coach's word
+ * on how to end; then NULL. */
+static char *
+answer_thanks(struct session *s, struct turn *t, const struct understanding *u, const char *text,
+    size_t len)
+{
+	if (questions_asked(s) > 0)
+		s->thanked = true;
+	if ((!closing_thanks(s, text, len) && !u->leaving) || s->priv->farewell_given)
+		return host_act(&s->host, ACT_THANKS, 0);
+	s->priv->farewell_given = true;
+	t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+	session_say(s, VOICE_HOST, t->reply);
+	session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
+	    "Type /end when you are ready for your report.");
+	s->priv->end_hinted = true;
+	return NULL;
+}
+
+/* The answer to a goodbye: the farewell the first time, a plain goodbye
+ * after (said here, in t->reply), and the coach's hint at /end once; then
+ * NULL. */
+static char *
+answer_goodbye(struct session *s, struct turn *t)
+{
+	if (!s->priv->farewell_given) {
+		s->priv->farewell_given = true;
+		t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+	} else {
+		t->reply = host_act(&s->host, ACT_GOODBYE, 0);
+	}
+	session_say(s, VOICE_HOST, t->reply);
+	/* Once is enough: the user knows by the second goodbye. */
+	if (!s->priv->end_hinted)
+		session_say(s, VOICE_COACH, "Type /end for your report, or keep talking if you "
+		    "have more to ask.");
+	s->priv->end_hinted = true;
+	return NULL;
+}
+
+/* The answer to a question about the meeting's time: "how long do we have
+ * left?" gets what is left of the agreed time, "is it ok if we run over?"
+ * a little, willingly, and else the length agreed (or named). */
+static char *
+answer_time_frame(struct session *s)
+{
+	const char *q = s->last_norm;
+	static const char *const left[] = {"how long", "how much time", "time left",
+		"time we have", "time do we have", "on time", "what time", "time is it",
+		"minutes left", "time remaining", "what's the time", "whats the time",
+		"how long have we", "running out of time", "how many minutes", "remains", "for time",
+		"we on time", NULL};
+	static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
+		"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
+	/* "How are we on time? I don't want to go over": what is left comes
+	 * first. */
+	if (holds_any(q, over) && !holds_any(q, left))
+		return host_run_over(&s->host);
+	if (holds_any(q, left)) {
+		uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
+		uint64_t used = session_elapsed(s);
+		return host_time_left(&s->host, used >= agreed ? 0 :
+		    (unsigned long)((agreed - used + 30000) / 60000));
+	}
+	/* The length the user names ("is 20 minutes still ok?"), else the
+	 * agreed one. */
+	unsigned long said = minutes_named(q);
+	return host_act(&s->host, ACT_TIME_FRAME, said > 0 ? said : agreed_minutes(s));
+}
+
 /* What the host answers to a line understood as u (newly allocated, or
- * NULL when the host says nothing). */
+ * NULL when the host says nothing): one answer_* for each act that needs
+ * more than the persona's words for it. */
 static char *
 answer(struct session *s, struct turn *t, const struct understanding *u, const char *text,
     size_t len)
 {
-	const char *q = s->last_norm;
 	/* "Sorry, I'm so nervous": the host puts them at ease first. */
 	if (u->act == ACT_SELF || u->act == ACT_ACK || u->act == ACT_APOLOGY) {
-		char *calm = host_calm(&s->host, q);
+		char *calm = host_calm(&s->host, s->last_norm);
 		if (calm != NULL) {
 			host_unguard(&s->host);
 			return calm;
@@ -781,223 +991,94 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	}
 	switch (u->act) {
 	case ACT_QUESTION:
-		if (u->unsure)
-			return host_unsure(&s->host, u->cat, u->alt);
-		if (u->leave)
-			return host_leave(&s->host);
-		t->answered = u->cat != CAT_NONE;
-		{
-			char *r = host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
-			/* A guess at an unclear question says so: the report will
-			 * not count the topic as covered. */
-			if (r != NULL && !u->topic_sure && u->cat != CAT_NONE && !closing_topic(u->cat) &&
-			    s->host.last_cat == u->cat) {
-				char *g = xasprintf("If you mean %s: %s", category_topic(u->cat), r);
-				free(r);
-				r = g;
-			}
-			/* "Is that normal? Like, do all nurses work weekends?" after
-			 * an answer: its yes, then the new question's answer. */
-			const char *yes = r != NULL && last_answer(s) != NULL ? opens_with_confirm(q) : NULL;
-			if (yes == NULL)
-				return r;
-			char *both = xasprintf("%s %s", yes, r);
-			free(r);
-			return both;
-		}
-	case ACT_FOLLOW_UP: {
-		/* Deeper on the same topic: the last reply's follow-ups; when it
-		 * has none left, the host says so and offers another topic. */
-		t->answered = true;
-		if (s->host.last_cat != u->cat)
-			return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
-		char *more = host_follow_up(&s->host, q);
-		/* Then another reply on the topic, as going on. */
-		if (more == NULL && s->cfg.persona->extra[u->cat] != NULL)
-			more = host_another(&s->host, u->cat);
-		if (more != NULL) {
-			/* "Is that normal?" gets its yes first. */
-			const char *yes = host_confirms(q);
-			if (yes == NULL)
-				return more;
-			char *r = xasprintf("%s %s", yes, more);
-			free(more);
-			return r;
-		}
-		if (s->cfg.persona->extra[u->cat] == NULL)
-			return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
-		/* Offer a different topic each time it runs dry. */
-		t->answered = false;
-		enum category offer = untouched_topic(s, u->cat, s->priv->offered);
-		s->priv->offered = offer;
-		dialogue_suggest(&s->priv->dlg, offer);
-		return host_no_more(&s->host, offer);
-	}
-	case ACT_CLARIFY: {
-		const char *means = host_explain(&s->host, q);
-		t->answered = means != NULL;
-		if (means != NULL)
-			return xstrdup(means);
-		/* "Sorry, I didn't catch that": the last thing said, again (the
-		 * turn before this one holds it). */
-		const char *last = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
-		if (asks_repeat(q) && last != NULL)
-			return xasprintf("Of course. %s", last);
-		/* The reply that used the word asked about ("who's Raj
-		 * again?" after the names, then "of course, use my name"). */
-		const char *recent[RECENT_REPLIES];
-		size_t nrecent = recent_replies(s, s->nturns - 1, recent, RECENT_REPLIES);
-		const char *naming = host_reply_naming(recent, nrecent, q);
-		bool who = strstr(q, "who") != NULL;
-		/* "What do you mean by that?" or by a word of the answer just
-		 * given ("mobile clinic van?"): an example of it, when the
-		 * reply has one to give. */
-		if (!asks_simpler(q) && last != NULL && last == last_answer(s) &&
-		    (!host_names_word(q) || (naming == last && !who))) {
-			char *example = host_follow_up(&s->host, "for example");
-			if (example != NULL) {
-				t->answered = true;
-				char *r = xasprintf("What I mean is this. %s", example);
-				free(example);
-				return r;
-			}
-		}
-		/* "I do not understand well, could you explain more simple?",
-		 * "what do you mean by that?", "what do you mean by synergy?":
-		 * the last answer about the work, more plainly. */
-		const char *said = naming != NULL ? naming : last_answer(s);
-		/* Asked again about the same answer: the next sentence of it. */
-		if (said != NULL && said == s->priv->plain_of) {
-			s->priv->plain_n++;
-		} else {
-			s->priv->plain_of = said;
-			s->priv->plain_n = 0;
-		}
-		char *plain = asks_simpler(q) ? host_plainer(said, s->priv->plain_n) :
-		    host_unknown_term(said, q, s->priv->plain_n);
-		return plain != NULL ? plain : host_act(&s->host, ACT_CLARIFY, 0);
-	}
+		return answer_question(s, t, u);
+	case ACT_FOLLOW_UP:
+		return answer_follow_up(s, t, u);
+	case ACT_CLARIFY:
+		return answer_clarify(s, t);
 	case ACT_SELF:
-		/* The answer to the host's opening question gets the persona's
-		 * acknowledgement (or the coach's nudge to start asking). */
-		if (!s->priv->told_why && !s->priv->asked_back) {
-			s->priv->told_why = true;
-			char *ack = host_self(&s->host, q);
-			if (ack == NULL)
-				ack = host_ack(&s->host);
-			if (ack == NULL)
-				session_say(s, VOICE_COACH, "Good: you told the host why you came. "
-				    "Now lead with your first question.");
-			return ack;
-		}
-		s->priv->told_why = true;
-		{
-			/* A reaction to what they said, when it names a subject or a
-			 * stage; else the persona's own words. */
-			char *r = host_self(&s->host, q);
-			return r != NULL ? r : host_act(&s->host, ACT_SELF, 0);
-		}
+		return answer_self(s);
 	case ACT_THANKS:
-		if (questions_asked(s) > 0)
-			s->thanked = true;
-		if ((!closing_thanks(s, text, len) && !u->leaving) || s->priv->farewell_given)
-			return host_act(&s->host, ACT_THANKS, 0);
-		s->priv->farewell_given = true;
-		t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
-		session_say(s, VOICE_HOST, t->reply);
-		session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
-		    "Type /end when you are ready for your report.");
-		s->priv->end_hinted = true;
-		return NULL;
+		return answer_thanks(s, t, u, text, len);
 	case ACT_GOODBYE:
-		if (!s->priv->farewell_given) {
-			s->priv->farewell_given = true;
-			t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
-		} else {
-			t->reply = host_act(&s->host, ACT_GOODBYE, 0);
-		}
-		session_say(s, VOICE_HOST, t->reply);
-		/* Once is enough: the user knows by the second goodbye. */
-		if (!s->priv->end_hinted)
-			session_say(s, VOICE_COACH, "Type /end for your report, or keep talking if you "
-			    "have more to ask.");
-		s->priv->end_hinted = true;
-		return NULL;
+		return answer_goodbye(s, t);
 	case ACT_APOLOGY:
 		host_unguard(&s->host);
 		return host_act(&s->host, ACT_APOLOGY, 0);
-	case ACT_TIME_FRAME: {
-		/* "How long do we have left?": what is left of the agreed time;
-		 * "is it ok if we run over?": a little, willingly. */
-		static const char *const left[] = {"how long", "how much time", "time left",
-			"time we have", "time do we have", "on time", "what time", "time is it",
-			"minutes left", "time remaining", "what's the time", "whats the time",
-			"how long have we", "running out of time", "how many minutes", "remains", "for time",
-			"we on time", NULL};
-		static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
-			"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
-		/* "How are we on time? I don't want to go over": what is left
-		 * comes first. */
-		if (holds_any(q, over) && !holds_any(q, left))
-			return host_run_over(&s->host);
-		if (holds_any(q, left)) {
-			uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
-			uint64_t used = session_elapsed(s);
-			return host_time_left(&s->host, used >= agreed ? 0 :
-			    (unsigned long)((agreed - used + 30000) / 60000));
-		}
-		/* The length the user names ("is 20 minutes still ok?"), else the
-		 * agreed one. */
-		unsigned long said = minutes_named(q);
-		return host_act(&s->host, ACT_TIME_FRAME, said > 0 ? said : agreed_minutes(s));
-	}
+	case ACT_TIME_FRAME:
+		return answer_time_frame(s);
 	default:
 		return host_act(&s->host, u->act, 0);
 	}
 }
 
-/* Something the user said to the host. */
-static void
-say_to_host(struct session *s, const char *text, size_t len)
-{
-	struct assessment as;
-	struct understanding u;
+/* A line said to the host, while say_to_host works through it. */
+struct said {
+	const char *text;            /* the line as typed */
+	size_t len;                  /* its length in bytes */
+	struct assessment as;        /* its flags and what the model made of it */
+	struct understanding u;      /* what it does in the conversation, as the
+	                                steps below correct it */
+	struct turn *t;              /* its turn in the session */
+	size_t turn_index;           /* that turn's index in s->turns */
+	enum flag_kind worst;        /* the worst flag the host reacts to, or
+	                                KIND_NONE when it answers */
+	enum category two[2];        /* the topics of two questions asked at
+	                                once (the second CAT_NONE when it asks
+	                                what a word means), or CAT_NONE */
+	char *two_q[2];              /* those two questions' words (owned) */
+	const char *two_means;       /* the meaning of the word the second
+	                                asks about (borrowed from the host) */
+};
 
-	log_user(s, text);
+/* Assess and understand the line: what the dialogue makes of it, with
+ * the pay and clarify rules that need the host's own words. */
+static void
+understand_line(struct session *s, struct said *l)
+{
 	/* A goodbye, thanks or small talk is no question: only a question
 	 * can be closed or answered by the website.  A follow-up may well be
 	 * a yes/no question ("Is that common?"): in a conversation the host
 	 * just goes on. */
-	dialogue_judge(&s->priv->dlg, s->cfg.assessor, s->priv->m, text, len, &as, &u);
+	dialogue_judge(&s->priv->dlg, s->cfg.assessor, s->priv->m, l->text, l->len, &l->as, &l->u);
 	/* "What does an audit partner take home?" said to an audit partner
 	 * asks the host's own pay. */
-	if (!as.pay_own && dialogue_worst(&as) == KIND_SALARY &&
+	if (!l->as.pay_own && dialogue_worst(&l->as) == KIND_SALARY &&
 	    host_names_role(&s->host, assess_normalized(s->cfg.assessor)->text))
-		assess_pay_is_own(s->cfg.assessor, &as);
+		assess_pay_is_own(s->cfg.assessor, &l->as);
 	/* "What means salaried school-based training?" asks what the
 	 * host's own word means: no pay question. */
 	bool word_said = asks_word_said(s);
-	if (word_said && dialogue_worst(&as) == KIND_SALARY)
-		drop_kind(&as, KIND_SALARY);
-	if (word_said && dialogue_worst(&as) != KIND_JOB_ASK) {
-		u.act = ACT_CLARIFY;
-		u.cat = s->priv->dlg.topic;
+	if (word_said && dialogue_worst(&l->as) == KIND_SALARY)
+		drop_kind(&l->as, KIND_SALARY);
+	if (word_said && dialogue_worst(&l->as) != KIND_JOB_ASK) {
+		l->u.act = ACT_CLARIFY;
+		l->u.cat = s->priv->dlg.topic;
 	}
-	struct turn *t = add_turn(s, text, len);
-	size_t turn_index = s->nturns - 1;
-	t->act = u.act;
-	t->conf = u.conf;
+}
+
+/* Add the line's turn and keep what the session remembers of the last
+ * line (its assessment, understanding, text and normalised text); the
+ * coach's remarks start afresh. */
+static void
+start_turn(struct session *s, struct said *l)
+{
+	const struct understanding *u = &l->u;
+	l->t = add_turn(s, l->text, l->len);
+	l->turn_index = s->nturns - 1;
+	l->t->act = u->act;
+	l->t->conf = u->conf;
 	/* Thanks count once the meeting is under way: "thanks for making the
 	 * time" in the opening line is a greeting, not the closing thanks. */
-	if (u.thanks && (questions_asked(s) > 0 || u.closing))
+	if (u->thanks && (questions_asked(s) > 0 || u->closing))
 		s->thanked = true;
-	if (u.act == ACT_SELF)
-		for (size_t i = 0; i < len; i++)
-			s->priv->self_words += text[i] == ' ';
-	s->last_as = as;
-	s->last_u = u;
+	if (u->act == ACT_SELF)
+		for (size_t i = 0; i < l->len; i++)
+			s->priv->self_words += l->text[i] == ' ';
+	s->last_as = l->as;
+	s->last_u = l->u;
 	free(s->last_text);
-	s->last_text = xstrndup(text, len);
+	s->last_text = xstrndup(l->text, l->len);
 	free(s->last_norm);
 	const struct norm *nm = assess_normalized(s->cfg.assessor);
 	s->last_norm = xstrndup(nm->text, nm->len);
@@ -1006,106 +1087,145 @@ say_to_host(struct session *s, const char *text, size_t len)
 	s->priv->ncoach = 0;
 	s->priv->coach_shown = 0;
 	s->priv->in_turn = true;
+}
 
-	/* The coach first, at once: which rule, why, and a better way.  A
-	 * closed question is not worth a word when something worse is wrong. */
-	enum flag_kind worst = dialogue_worst(&as);
-	for (size_t i = 0; i < as.nflags; i++) {
-		const struct flag *f = &as.flags[i];
-		if (f->rule->kind == KIND_CLOSED && worst != KIND_CLOSED)
+/* The coach first, at once: which rule, why, and a better way, for each
+ * flag (a closed question is not worth a word when something worse is
+ * wrong), and a rule that could not be evaluated.  Sets l->worst. */
+static void
+coach_flags(struct session *s, struct said *l)
+{
+	const struct assessment *as = &l->as;
+	l->worst = dialogue_worst(as);
+	for (size_t i = 0; i < as->nflags; i++) {
+		const struct flag *f = &as->flags[i];
+		if (f->rule->kind == KIND_CLOSED && l->worst != KIND_CLOSED)
 			continue;
 		xgrow((void **)&s->flags, &s->priv->capflags, s->nflags + 1, sizeof *s->flags);
-		s->flags[s->nflags++] = (struct flagnote){turn_index, f->rule, f->sev};
+		s->flags[s->nflags++] = (struct flagnote){l->turn_index, f->rule, f->sev};
 		char *note = xasprintf("%s, %s [%s]: %s Try instead: %s", session_kind_label(f->rule->kind),
 		    severity_name(f->sev), f->rule->id, f->rule->message, f->rule->suggestion);
 		session_say(s, VOICE_COACH, note);
 		free(note);
 	}
-	t->flagged = as.nflags > 0;
-	if (as.err < 0) {
+	l->t->flagged = as->nflags > 0;
+	if (as->err < 0) {
 		char e[100];
-		rule_strerror(as.err, e, sizeof e);
+		rule_strerror(as->err, e, sizeof e);
 		char *note = xasprintf("rule '%s' could not be evaluated on that line (%s)",
-		    as.err_rule ? as.err_rule->id : "cue", e);
+		    as->err_rule ? as->err_rule->id : "cue", e);
 		session_say(s, VOICE_INFO, note);
 		free(note);
 	}
+}
 
-	/* "Sorry, I do not understand well. Could you explain more simply?"
-	 * asks for the last answer again, whatever else it says. */
-	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && !asks_anew(s->last_norm) &&
+/* "Sorry, I do not understand well. Could you explain more simply?" asks
+ * for the last answer again, whatever else it says. */
+static void
+override_repeat(struct session *s, struct said *l)
+{
+	if (l->worst != KIND_JOB_ASK && l->worst != KIND_SALARY && !asks_anew(s->last_norm) &&
 	    (asks_simpler(s->last_norm) || asks_repeat(s->last_norm)) && s->nturns >= 2 &&
 	    s->turns[s->nturns - 2].reply != NULL) {
-		u.act = ACT_CLARIFY;
-		u.cat = s->priv->dlg.topic;
-		t->act = u.act;
-		s->last_u = u;
+		l->u.act = ACT_CLARIFY;
+		l->u.cat = s->priv->dlg.topic;
+		l->t->act = l->u.act;
+		s->last_u = l->u;
 	}
-	/* Two questions at once get two answers. */
-	enum category two[2] = {CAT_NONE, CAT_NONE};
-	char *two_q[2] = {NULL, NULL};
-	const char *two_means = NULL;   /* the second asks what a word means */
-	if ((u.act == ACT_QUESTION || u.act == ACT_CLARIFY) && (worst == KIND_NONE || worst == KIND_CLOSED) &&
-	    two_questions(s, text, len, two, two_q, &two_means)) {
-		u.act = ACT_QUESTION;
-		t->act = u.act;
-		worst = KIND_NONE;   /* each part is answered, yes/no or not */
-		u.cat = two[0];
-		u.unsure = false;
-		u.topic_sure = true;
-		u.closing = closing_topic(two[0]);
-		dialogue_settle(&s->priv->dlg, two[1] != CAT_NONE ? two[1] : two[0]);
-		s->last_u = u;
-	}
+}
 
-	/* A short line naming a word from the host's glossary ("brain
-	 * sheet?", "and a pitch? like pitching to journalists?") asks what it
-	 * means. */
-	const char *named = NULL;
-	if (worst != KIND_JOB_ASK && worst != KIND_SALARY && u.act != ACT_CLARIFY && two[0] == CAT_NONE &&
-	    (u.act == ACT_FOLLOW_UP || u.act == ACT_QUESTION || u.act == ACT_ACK ||
-	    (u.act == ACT_APOLOGY && memchr(text, '?', len) != NULL)) &&
-	    host_explain_as(&s->host, s->last_norm, &named) != NULL && asks_meaning(s->last_norm, named)) {
-		u.act = ACT_CLARIFY;
-		u.cat = s->priv->dlg.topic;
-		t->act = u.act;
-		s->last_u = u;
+/* Two questions at once get two answers: their topics and words go in
+ * l->two and l->two_q. */
+static void
+override_two(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if ((u->act == ACT_QUESTION || u->act == ACT_CLARIFY) &&
+	    (l->worst == KIND_NONE || l->worst == KIND_CLOSED) &&
+	    two_questions(s, l->text, l->len, l->two, l->two_q, &l->two_means)) {
+		u->act = ACT_QUESTION;
+		l->t->act = u->act;
+		l->worst = KIND_NONE;   /* each part is answered, yes/no or not */
+		u->cat = l->two[0];
+		u->unsure = false;
+		u->topic_sure = true;
+		u->closing = closing_topic(l->two[0]);
+		dialogue_settle(&s->priv->dlg, l->two[1] != CAT_NONE ? l->two[1] : l->two[0]);
+		s->last_u = *u;
 	}
-	/* An unclear line that is nearly word for word a question of the
-	 * user's own list (--questions) is about that question's topic. */
-	if (u.act == ACT_QUESTION && u.unsure && s->cfg.plan != NULL) {
-		const struct plan_item *it = plan_closest(s->cfg.plan, text);
+}
+
+/* A short line naming a word from the host's glossary ("brain sheet?",
+ * "and a pitch? like pitching to journalists?") asks what it means. */
+static void
+override_glossary(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	const char *named = NULL;
+	if (l->worst != KIND_JOB_ASK && l->worst != KIND_SALARY && u->act != ACT_CLARIFY &&
+	    l->two[0] == CAT_NONE &&
+	    (u->act == ACT_FOLLOW_UP || u->act == ACT_QUESTION || u->act == ACT_ACK ||
+	    (u->act == ACT_APOLOGY && memchr(l->text, '?', l->len) != NULL)) &&
+	    host_explain_as(&s->host, s->last_norm, &named) != NULL && asks_meaning(s->last_norm, named)) {
+		u->act = ACT_CLARIFY;
+		u->cat = s->priv->dlg.topic;
+		l->t->act = u->act;
+		s->last_u = *u;
+	}
+}
+
+/* An unclear question settled without asking which topic was meant: by
+ * the question of the user's own list (--questions) it is nearly word for
+ * word, else by what one of the host's replies is about. */
+static void
+override_unsure(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if (u->act == ACT_QUESTION && u->unsure && s->cfg.plan != NULL) {
+		const struct plan_item *it = plan_closest(s->cfg.plan, l->text);
 		if (it != NULL) {
-			u.cat = it->cat;
-			u.unsure = false;
-			u.topic_sure = true;
-			u.closing = it->cat == CAT_REFERRALS || it->cat == CAT_MENTION_NAME;
+			u->cat = it->cat;
+			u->unsure = false;
+			u->topic_sure = true;
+			u->closing = it->cat == CAT_REFERRALS || it->cat == CAT_MENTION_NAME;
 			dialogue_settle(&s->priv->dlg, it->cat);
-			s->last_u = u;
+			s->last_u = *u;
 		}
 	}
 	/* Two likely topics, but the question names what one of the host's
 	 * replies is about ("do you do late openings?"): no need to ask. */
-	if (u.act == ACT_QUESTION && u.unsure && !closing_topic(u.cat) && !closing_topic(u.alt)) {
-		enum category k = host_keyword_pick(&s->host, s->last_norm, u.cat, u.alt);
+	if (u->act == ACT_QUESTION && u->unsure && !closing_topic(u->cat) && !closing_topic(u->alt)) {
+		enum category k = host_keyword_pick(&s->host, s->last_norm, u->cat, u->alt);
 		if (k != CAT_NONE) {
-			u.cat = k;
-			u.unsure = false;
-			u.topic_sure = true;
+			u->cat = k;
+			u->unsure = false;
+			u->topic_sure = true;
 			dialogue_settle(&s->priv->dlg, k);
-			s->last_u = u;
+			s->last_u = *u;
 		}
 	}
+}
+
+/* The host's reply (newly allocated, or NULL): its reaction to a job ask
+ * or a pay question (then it is guarded, and the coach says so), else the
+ * turn counts towards its topic and the host reacts to a flag, answers two
+ * questions, or answers the line. */
+static char *
+reply_to_line(struct session *s, struct said *l)
+{
+	const struct understanding *u = &l->u;
+	struct turn *t = l->t;
 	/* A yes/no question on a topic is still answered; the coach has said
 	 * it could be more open. */
-	if (worst == KIND_CLOSED && u.act == ACT_QUESTION && u.cat != CAT_NONE && !u.unsure)
-		worst = KIND_NONE;
+	if (l->worst == KIND_CLOSED && u->act == ACT_QUESTION && u->cat != CAT_NONE && !u->unsure)
+		l->worst = KIND_NONE;
+	enum flag_kind worst = l->worst;
 	char *reply = NULL;
 	/* "Sorry about that. What's your day like?" warms the host too. */
-	if (u.sorry)
+	if (u->sorry)
 		host_unguard(&s->host);
 	if (worst == KIND_JOB_ASK || worst == KIND_SALARY) {
-		reply = worst == KIND_SALARY ? host_react_pay(&s->host, as.pay_own) :
+		reply = worst == KIND_SALARY ? host_react_pay(&s->host, l->as.pay_own) :
 		    host_react(&s->host, worst);
 		if (worst == KIND_JOB_ASK) {
 			host_guard(&s->host);
@@ -1114,51 +1234,53 @@ say_to_host(struct session *s, const char *text, size_t len)
 			session_say(s, VOICE_COACH, note);
 			free(note);
 		}
-	} else {
-		/* A question counts towards its topic only when its topic is
-		 * sure enough (the model's threshold), and a closing question
-		 * only when it is sure enough to praise.  The host still answers
-		 * its best guess at a topic below the threshold. */
-		/* A question the website answers ("what do you sell?") is
-		 * turned aside, so it covers no topic. */
-		if (((u.act == ACT_QUESTION && !u.unsure) || u.act == ACT_FOLLOW_UP || u.act == ACT_CLARIFY) &&
-		    worst != KIND_GOOGLEABLE)
-			t->cat = u.cat;
-		bool closing = t->cat == CAT_REFERRALS || t->cat == CAT_MENTION_NAME;
-		if (u.act == ACT_QUESTION && t->cat != CAT_NONE) {
-			t->counted = closing ? u.closing : u.topic_sure;
-			if (t->counted)
-				s->asked[t->cat]++;
-			else
-				s->unclear++;
-		}
-		if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED) {
-			reply = host_react(&s->host, worst);
-		} else if (two[0] != CAT_NONE) {
-			t->answered = true;
-			char *r1 = host_reply_to(&s->host, two[0], two_q[0], true);
-			char *r2;
-			if (two[1] != CAT_NONE) {
-				s->asked[two[1]]++;
-				r2 = host_reply_to(&s->host, two[1], two_q[1], true);
-			} else {
-				r2 = xstrdup(two_means);
-			}
-			/* The closing pair reads as one answer. */
-			reply = xasprintf(closing_topic(two[0]) ? "%s %s" : "%s As for your second question: %s",
-			    r1, r2);
-			free(r1);
-			free(r2);
-		} else {
-			reply = answer(s, t, &u, text, len);
-		}
+		return reply;
 	}
-	free(two_q[0]);
-	free(two_q[1]);
-	/* "Hi, how are you?" gets an answer to that too, and so does "hi,
-	 * how r u? I'm a student... what do nurses do?" (once). */
-	if ((u.act == ACT_GREETING || !s->priv->said_well) && reply != NULL && asks_how_are_you(s->last_norm) &&
-	    worst != KIND_JOB_ASK && worst != KIND_SALARY &&
+	/* A question counts towards its topic only when its topic is sure
+	 * enough (the model's threshold), and a closing question only when it
+	 * is sure enough to praise.  The host still answers its best guess at
+	 * a topic below the threshold. */
+	/* A question the website answers ("what do you sell?") is turned
+	 * aside, so it covers no topic. */
+	if (((u->act == ACT_QUESTION && !u->unsure) || u->act == ACT_FOLLOW_UP || u->act == ACT_CLARIFY) &&
+	    worst != KIND_GOOGLEABLE)
+		t->cat = u->cat;
+	bool closing = t->cat == CAT_REFERRALS || t->cat == CAT_MENTION_NAME;
+	if (u->act == ACT_QUESTION && t->cat != CAT_NONE) {
+		t->counted = closing ? u->closing : u->topic_sure;
+		if (t->counted)
+			s->asked[t->cat]++;
+		else
+			s->unclear++;
+	}
+	if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED)
+		return host_react(&s->host, worst);
+	if (l->two[0] == CAT_NONE)
+		return answer(s, t, u, l->text, l->len);
+	t->answered = true;
+	char *r1 = host_reply_to(&s->host, l->two[0], l->two_q[0], true);
+	char *r2;
+	if (l->two[1] != CAT_NONE) {
+		s->asked[l->two[1]]++;
+		r2 = host_reply_to(&s->host, l->two[1], l->two_q[1], true);
+	} else {
+		r2 = xstrdup(l->two_means);
+	}
+	/* The closing pair reads as one answer. */
+	reply = xasprintf(closing_topic(l->two[0]) ? "%s %s" : "%s As for your second question: %s", r1, r2);
+	free(r1);
+	free(r2);
+	return reply;
+}
+
+/* "Hi, how are you?" gets an answer to that too, and so does "hi, how r
+ * u? I'm a student... what do nurses do?" (once): reply with "I'm well"
+ * in it, after the host's own hello if it opens with one. */
+static char *
+with_how_are_you(struct session *s, const struct said *l, char *reply)
+{
+	if ((l->u.act == ACT_GREETING || !s->priv->said_well) && reply != NULL &&
+	    asks_how_are_you(s->last_norm) && l->worst != KIND_JOB_ASK && l->worst != KIND_SALARY &&
 	    strstr(reply, "well") == NULL && strstr(reply, "fine") == NULL) {
 		s->priv->said_well = true;
 		/* After the host's own hello, if it opens with one. */
@@ -1171,9 +1293,17 @@ say_to_host(struct session *s, const char *text, size_t len)
 		free(reply);
 		reply = r;
 	}
-	/* "Hi! Is half an hour still OK?" gets a hello with its answer. */
-	if (!s->priv->greeted && dialogue_greets(s->last_norm) && u.act != ACT_GREETING && reply != NULL &&
-	    worst != KIND_JOB_ASK && worst != KIND_SALARY && !dialogue_greets(reply)) {
+	return reply;
+}
+
+/* "Hi! Is half an hour still OK?" gets a hello with its answer: reply
+ * after the first hello, in the persona's manner and the user's time of
+ * day. */
+static char *
+with_hello(struct session *s, const struct said *l, char *reply)
+{
+	if (!s->priv->greeted && dialogue_greets(s->last_norm) && l->u.act != ACT_GREETING && reply != NULL &&
+	    l->worst != KIND_JOB_ASK && l->worst != KIND_SALARY && !dialogue_greets(reply)) {
 		bool brisk = s->cfg.persona->style != NULL && strcmp(s->cfg.persona->style, "brisk") == 0;
 		const char *hello = brisk ? "Hi." : "Hello!";
 		if (strncmp(s->last_norm, "good morning", 12) == 0)
@@ -1186,20 +1316,20 @@ say_to_host(struct session *s, const char *text, size_t len)
 		free(reply);
 		reply = r;
 	}
-	if (dialogue_greets(s->last_norm) || u.act == ACT_GREETING)
-		s->priv->greeted = true;
-	if (reply != NULL) {
-		session_say(s, VOICE_HOST, reply);
-		t->reply = reply;
-	}
-	/* Once the meeting has found its feet, the host asks something back,
-	 * as real hosts do; the answer is the user talking about themselves.
-	 * Not once the user has begun to close: that is no time to start
-	 * a new thread. */
+	return reply;
+}
+
+/* Once the meeting has found its feet, the host asks something back, as
+ * real hosts do; the answer is the user talking about themselves.  Not
+ * once the user has begun to close: that is no time to start a new
+ * thread. */
+static void
+ask_back(struct session *s, const struct said *l)
+{
 	bool closing_begun = s->asked[CAT_REFERRALS] > 0 || s->asked[CAT_MENTION_NAME] > 0 ||
 	    s->thanked || s->priv->farewell_given;
-	if (!s->priv->asked_back && questions_asked(s) == ASK_BACK_AFTER && u.act == ACT_QUESTION &&
-	    worst == KIND_NONE && s->priv->self_words < SAID_ENOUGH && !closing_begun) {
+	if (!s->priv->asked_back && questions_asked(s) == ASK_BACK_AFTER && l->u.act == ACT_QUESTION &&
+	    l->worst == KIND_NONE && s->priv->self_words < SAID_ENOUGH && !closing_begun) {
 		const char *back = host_ask_back(&s->host);
 		if (back != NULL) {
 			s->priv->asked_back = true;
@@ -1207,17 +1337,63 @@ say_to_host(struct session *s, const char *text, size_t len)
 			dialogue_host_asked(&s->priv->dlg);
 		}
 	}
-	if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE && two[1] == CAT_MENTION_NAME &&
+}
+
+/* The coach's word on a closing question that counts: both closing
+ * questions in one breath complete them. */
+static void
+coach_closing_line(struct session *s, const struct said *l)
+{
+	const struct understanding *u = &l->u;
+	if (u->act == ACT_QUESTION && u->closing && l->worst == KIND_NONE && l->two[1] == CAT_MENTION_NAME &&
 	    s->asked[CAT_REFERRALS] == 1 && s->asked[CAT_MENTION_NAME] == 1)
 		session_say(s, VOICE_COACH, "Good: whom else to talk to, and leave to use their name, in one "
 		    "breath. That completes the closing questions.");
-	else if (u.act == ACT_QUESTION && u.closing && worst == KIND_NONE)
-		coach_closing(s, t->cat);
+	else if (u->act == ACT_QUESTION && u->closing && l->worst == KIND_NONE)
+		coach_closing(s, l->t->cat);
+}
+
+/* Something the user said to the host, in steps: log it, understand it,
+ * start its turn, coach its flags, correct what it was understood to do
+ * (the order of those steps matters), reply, and let the host ask back
+ * and the coach speak. */
+static void
+say_to_host(struct session *s, const char *text, size_t len)
+{
+	struct said l = {
+		.text = text,
+		.len = len,
+		.two = {CAT_NONE, CAT_NONE},
+		.two_q = {NULL, NULL},
+		.two_means = NULL,
+	};
+
+	log_user(s, text);
+	understand_line(s, &l);
+	start_turn(s, &l);
+	coach_flags(s, &l);
+	override_repeat(s, &l);
+	override_two(s, &l);
+	override_glossary(s, &l);
+	override_unsure(s, &l);
+	char *reply = reply_to_line(s, &l);
+	free(l.two_q[0]);
+	free(l.two_q[1]);
+	reply = with_how_are_you(s, &l, reply);
+	reply = with_hello(s, &l, reply);
+	if (dialogue_greets(s->last_norm) || l.u.act == ACT_GREETING)
+		s->priv->greeted = true;
+	if (reply != NULL) {
+		session_say(s, VOICE_HOST, reply);
+		l.t->reply = reply;
+	}
+	ask_back(s, &l);
+	coach_closing_line(s, &l);
 	/* Whatever the host said (or when it said nothing), the coach's
 	 * remarks come now. */
 	coach_flush(s);
 	s->priv->in_turn = false;
-	write_event(s, t, &as);
+	write_event(s, l.t, &l.as);
 }
 
 /* Whether a whole line is a REPL word typed without its '/' ("quit",
