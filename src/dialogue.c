@@ -41,7 +41,7 @@ static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
  * long. */
 #define GREETING_WORDS 16
 /* "Sorry, who's Raj again?" is at most this long. */
-#define WHO_WORDS 6
+#define WHO_WORDS 8
 /* "How are you?" with no hello before it is still small talk, this short. */
 #define PLEASANTRY_ALONE 5
 
@@ -500,6 +500,24 @@ hear_small_talk(struct dialogue *d, const struct heard *h, struct understanding 
 	 * and the host's question still waits for its answer. */
 	if (u->act == ACT_THANKS && d->topic == CAT_NONE && dialogue_greets(text))
 		u->act = ACT_GREETING;
+	/* "I am indebted to you for your time. Good afternoon." once the
+	 * meeting is under way thanks and takes leave. */
+	if (u->act == ACT_GREETING && u->thanks && d->topic != CAT_NONE && !h->asks) {
+		u->act = ACT_THANKS;
+		u->leaving = true;
+	}
+	/* "Nice weather today, no?", "what do you do for fun?": small talk,
+	 * whatever topic a word of it seems to cue. */
+	static const char *const chat[] = {"weather", "good weekend", "nice weekend", "your weekend",
+		"the weekend go", "for fun", "hobbies", "hobby", "your holiday", "your vacation",
+		"living in the city", "live in the city", "the game", "the match", "busy week for you",
+		"been a busy week", "traffic this morning", NULL};
+	if ((u->act == ACT_QUESTION || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC) && has_any_word(text, chat) &&
+	    !has_flag(h->as, KIND_JOB_ASK) && !has_flag(h->as, KIND_SALARY)) {
+		u->act = ACT_OFF_TOPIC;
+		u->conf = 1;
+		return true;
+	}
 	/* "hey, ya im in my 2nd yr of nursing school. thx for doin this",
 	 * said to the host's opening question, answers it. */
 	if (h->answering && !h->asks && (u->act == ACT_GREETING || u->act == ACT_THANKS) &&
@@ -692,6 +710,18 @@ hear_topic(struct dialogue *d, const struct heard *h, bool asks_for_leave, struc
 		}
 		u->closing = (u->cat == CAT_REFERRALS || u->cat == CAT_MENTION_NAME) && !u->unsure &&
 		    (!as->judged || as->cat_conf >= d->closing_from || cues_agree(as, u->cat));
+		/* "...more than the other persons in the team?" names people but
+		 * asks for none to talk to: no referral without a word of
+		 * meeting or being put in touch. */
+		static const char *const meet[] = {"talk", "speak", "meet", "contact", "reach out",
+			"connect", "introduce", "suggest", "recommend", "refer", "get in touch", "chat",
+			"who else", "anyone else", "someone else", "email", "e-mail", "write to", "names",
+			NULL};
+		if (u->cat == CAT_REFERRALS && !u->closing && !u->unsure && as->cat2 != CAT_NONE &&
+		    as->cat2 != CAT_MENTION_NAME && !has_any_word(h->text, meet)) {
+			u->cat = as->cat2;
+			u->unsure = false;
+		}
 		/* A closing question not sure enough to count is not answered as
 		 * one either: the host asks. */
 		if ((u->cat == CAT_REFERRALS || u->cat == CAT_MENTION_NAME) && !u->closing && !u->unsure &&
@@ -737,7 +767,8 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	d->host_asked = false;
 	memset(u, 0, sizeof *u);
 	u->cat = u->alt = CAT_NONE;
-	static const char *const thanks[] = {"thanks", "thank", "thx", "appreciate", "grateful", NULL};
+	static const char *const thanks[] = {"thanks", "thank", "thx", "appreciate", "grateful",
+		"indebted", "obliged", NULL};
 	for (const char *const *w = thanks; *w != NULL && !u->thanks; w++)
 		u->thanks = has_word(text, *w);
 	d->offered[0] = d->offered[1] = CAT_NONE;

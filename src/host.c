@@ -333,7 +333,7 @@ static bool
 abbreviation(const char *p, const char *e)
 {
 	static const char *const abbr[] = {"St", "Dr", "Mr", "Mrs", "Ms", "Prof", "vs", "e.g", "i.e",
-		"etc", NULL};
+		"etc", "a.m", "p.m", NULL};
 	if (*e != '.')
 		return false;
 	const char *w = e;
@@ -564,8 +564,13 @@ host_unknown_term(const char *said, const char *q, size_t n)
 	return r;
 }
 
-/* "Is that normal, then?" is at most this many words. */
+/* From this many minutes left there is plenty of time. */
+#define PLENTY_MINUTES 15
+
+/* "Is it normal, then?" is at most this many words, and one that opens
+ * "is that ..." at most CONFIRM_POINTING_WORDS. */
 #define CONFIRM_WORDS 6
+#define CONFIRM_POINTING_WORDS 12
 
 /* q with its fillers ("um", "uh", "like,") and punctuation left out, into
  * buf: "is that, um, normal?" reads "is that normal". */
@@ -614,7 +619,14 @@ host_confirms(const char *q)
 	size_t words = plain[0] != '\0';
 	for (const char *p = plain; *p != '\0'; p++)
 		words += *p == ' ';
-	if (words > CONFIRM_WORDS)
+	/* "Is that normal, to switch like that?" opens by pointing back at
+	 * the answer, however it goes on. */
+	static const char *const pointing[] = {"is that ", "is this ", "so is that ", "and is that ",
+		"but is that ", NULL};
+	bool points = false;
+	for (const char *const *p = pointing; *p != NULL && !points; p++)
+		points = strncmp(plain, *p, strlen(*p)) == 0;
+	if (words > (points ? CONFIRM_POINTING_WORDS : CONFIRM_WORDS))
 		return NULL;
 	for (const char *const *w = typical; *w != NULL; w++) {
 		const char *at = strstr(plain, *w);
@@ -687,14 +699,19 @@ host_time_left(struct host *h, unsigned long minutes)
 	/* In the persona's own manner, and not the same words twice running. */
 	bool brisk = h->p->style != NULL && strcmp(h->p->style, "brisk") == 0;
 	static const char *const warm[] = {
-		"We've about %s left, so there's time for a few more questions.",
+		"We've about %s left, so there's plenty of time.",
 		"Still about %s, so no need to rush.",
+	};
+	static const char *const nearly[] = {
+		"We've about %s left, so there's time for a few more questions.",
+		"About %s to go, so a few more questions, then we should wrap up.",
 	};
 	static const char *const short_[] = {
 		"About %s. Keep going.",
 		"%s or so. We're fine.",
 	};
-	char *r = fill((brisk ? short_ : warm)[h->time_asked++ % 2], words, NULL);
+	const char *const *lines = brisk ? short_ : minutes >= PLENTY_MINUTES ? warm : nearly;
+	char *r = fill(lines[h->time_asked++ % 2], words, NULL);
 	r[0] = (char)toupper((unsigned char)r[0]);
 	return r;
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "plan.h"
@@ -575,6 +576,34 @@ referral_names(const struct session *s, char *buf, size_t len)
 	return true;
 }
 
+/* Whether the user called the host by title and surname ("Mr Adeyemi",
+ * "Dr. Okafor"), that form into buf. */
+static bool
+addressed_formally(const struct session *s, char *buf, size_t len)
+{
+	static const char *const titles[] = {"Mr", "Ms", "Mrs", "Miss", "Dr", "Mx", "Professor", NULL};
+	const char *surname = strrchr(s->cfg.persona->name, ' ');
+	if (surname == NULL)
+		return false;
+	surname++;
+	for (size_t t = 0; t < s->nturns; t++)
+		for (const char *const *ti = titles; *ti != NULL; ti++) {
+			size_t n = strlen(*ti);
+			for (const char *at = strstr(s->turns[t].text, *ti); at != NULL; at = strstr(at + 1, *ti)) {
+				const char *w = at + n;
+				if (*w == '.')
+					w++;
+				if (*w != ' ' || (at > s->turns[t].text && isalpha((unsigned char)at[-1])))
+					continue;
+				if (strncasecmp(w + 1, surname, strlen(surname)) == 0) {
+					snprintf(buf, len, "%s %s", *ti, surname);
+					return true;
+				}
+			}
+		}
+	return false;
+}
+
 char *
 report_thanks(struct session *s)
 {
@@ -607,7 +636,12 @@ report_thanks(struct session *s)
 	char *sp = strchr(first, ' ');
 	if (sp != NULL)
 		*sp = '\0';
-	text_buf_add(&b, "Dear %s,\n\n", first);
+	/* "Mr Adeyemi" all through the meeting: the note says so too. */
+	char formal[80];
+	if (addressed_formally(s, formal, sizeof formal))
+		text_buf_add(&b, "Dear %s,\n\n", formal);
+	else
+		text_buf_add(&b, "Dear %s,\n\n", first);
 	char *role = report_role(p->role);
 	/* "Cobalt Ridge Outdoor Co." ends the sentence with its own stop. */
 	size_t el = strlen(p->employer);

@@ -495,6 +495,7 @@ static bool
 asks_repeat(const char *q)
 {
 	static const char *const again[] = {"didn't catch", "did not catch", "didnt catch",
+		"not quite catch", "didn't quite catch", "didnt quite catch", "could you say that again",
 		"missed that", "come again?", "repeat that", "repeat it", "say again", "say it again",
 		"could you repeat", "can you repeat", "pardon?", NULL};
 	return holds_any(q, again);
@@ -853,8 +854,8 @@ answer_clarify(struct session *s, struct turn *t)
 	/* "What do you mean by that?" or by a word of the answer just given
 	 * ("mobile clinic van?"): an example of it, when the reply has one to
 	 * give. */
-	if (!asks_simpler(q) && last != NULL && last == last_answer(s) &&
-	    (!host_names_word(q) || (naming == last && !who))) {
+	if (!asks_simpler(q) && last != NULL && last == last_answer(s) && !who &&
+	    (!host_names_word(q) || naming == last)) {
 		char *example = host_follow_up(&s->host, "for example");
 		if (example != NULL) {
 			t->answered = true;
