@@ -303,8 +303,8 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 		    xasprintf("that does not ask them anything: ask about %s", report_topic(it->cat));
 	} else if (closed != NULL) {
 		/* "Were you surprised?" gets a yes: not put better yet. */
-		*why = xasprintf("%sbut it can be answered with a yes or a no [%s]: %s", no_longer,
-		    closed->rule->id, closed->rule->suggestion);
+		*why = xasprintf("%s%sit can be answered with a yes or a no [%s]: %s", no_longer,
+		    *no_longer != '\0' ? "but " : "", closed->rule->id, closed->rule->suggestion);
 	} else if (u.unsure && (it->turn != SIZE_MAX || u.cat == it->cat || u.alt == it->cat)) {
 		/* A question about their work that could be read two ways is
 		 * still a good one, for a flagged line or for a topic it may be
@@ -314,8 +314,9 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 		    xasprintf("%sand it asks about %s or %s", no_longer, report_topic(u.cat), report_topic(u.alt)) :
 		    xasprintf("it asks about %s", report_topic(it->cat));
 	} else if (u.unsure) {
-		*why = xasprintf("%sbut it is not clear whether it asks about %s or %s: say which you mean",
-		    no_longer, report_topic(u.cat), report_topic(u.alt));
+		/* Only a missed topic's try gets here: neither reading is it. */
+		*why = xasprintf("that reads as about %s or %s, not %s", report_topic(u.cat),
+		    report_topic(u.alt), report_topic(it->cat));
 	} else if (it->turn != SIZE_MAX) {
 		if (cat == CAT_NONE) {
 			*why = xasprintf("%sbut it does not ask about their work, their path or their field", no_longer);
