@@ -1,5 +1,6 @@
 #!/bin/sh
-# tests/progress.sh -- 'infocoach progress': sessions held by piped
+# tests/progress.sh -- 'infocoach progress': the README's sample is a
+# golden's output; sessions held by piped
 # practice and mock runs are found in the transcript directory and
 # listed in the order held; files there that are not transcripts are
 # listed as skipped and never stop it; a directory of thousands of files
@@ -11,6 +12,12 @@
 T=$TEST_HOME
 IC=$INFOCOACH
 S="$XDG_STATE_HOME/infocoach/sessions"
+
+# The README's sample is the golden's output, line for line.
+awk '/^<!-- progress: / {on = 1; next} on && /^```$/ {if (++fence == 2) exit; next} on' \
+    "$TOP_SRCDIR/README.md" > "$T/readme-sample"
+[ -s "$T/readme-sample" ] && cmp -s "$T/readme-sample" "$TOP_SRCDIR/tests/golden/progress-sessions/stdout"
+ok $? "the README's progress sample is what progress-sessions prints"
 
 timeout 20 "$IC" progress > "$T/out" 2> "$T/err"
 st=$?
