@@ -309,10 +309,11 @@ cmd_suggest(struct session *s, int argc, char **argv)
 		info(s, "The bank has no question for that topic.");
 		return;
 	}
+	/* The question on a line of its own, so that it wraps under itself. */
 	if (argc >= 1 || s->asked[q->cat] > 0)
-		infof(s, "On %s, you could ask: %s", report_topic(q->cat), q->text);
+		infof(s, "On %s, you could ask:\n  %s", report_topic(q->cat), q->text);
 	else
-		infof(s, "You have not asked about %s yet. You could ask: %s", report_topic(q->cat), q->text);
+		infof(s, "You have not asked about %s yet. You could ask:\n  %s", report_topic(q->cat), q->text);
 }
 
 static void

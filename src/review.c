@@ -139,7 +139,9 @@ show_item(struct review *rv)
 			ids = xasprintf("%s%s%s", o, o[0] ? " " : "", f->rule->id);
 			free(o);
 			o = why;
-			why = xasprintf("%s\n  %s, %s [%s]: %s", o, session_kind_label(f->rule->kind),
+			/* The message under its label, as a topic's reason is:
+			 * both wrap at column 2 whatever the label's length. */
+			why = xasprintf("%s\n  %s, %s [%s]:\n  %s", o, session_kind_label(f->rule->kind),
 			    severity_name(f->sev), f->rule->id, f->rule->message);
 			free(o);
 		}

@@ -155,6 +155,31 @@ T capture-pane -p -S - -t t | grep -q '^Report: your conversation with Dolores' 
     [ "$(T capture-pane -p -S - -t t | wc -l)" -eq "$(T capture-pane -p -J -S - -t t | wc -l)" ]
 ok $? "64 columns: 'infocoach report' wraps the report to the terminal too"
 
+# The commands' lines hang too: /next under its question, /suggest's
+# question on a line of its own, and a path too long for the line under
+# the sentence that names it, never back at the margin.
+printf '%s\n' "How do you see the industry changing over the next few years in your region?" \
+    "Who else would you suggest I talk to?" > "$TEST_HOME/wrap-list.txt"
+window 64 40 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' --seed 7 --no-history --questions '$TEST_HOME/wrap-list.txt' \
+	 --transcript '$TEST_HOME/sessions/w.md'; echo EXITED \$?; sleep 30"
+wait_for '^you>$'
+T send-keys -t t '/next' Enter
+wait_for '^Next on your list'
+T send-keys -t t '/suggest workplace' Enter
+wait_for 'you could ask:$'
+T send-keys -t t '/quit' Enter
+wait_for 'EXITED 0'
+T capture-pane -p -S - -t t > "$TEST_HOME/hang"
+r=1
+grep -A1 '^Next on your list (line 1): How' "$TEST_HOME/hang" | tail -n 1 | grep -q '^ \{28\}[^ ]' &&
+    grep -A1 '^On the culture, hours and pace of the workplace, you could ask:$' "$TEST_HOME/hang" | tail -n 1 |
+    grep -q '^  [A-Z]' && grep -A1 '^Left the meeting\.' "$TEST_HOME/hang" | tail -n 1 | grep -q "^  $TEST_HOME/" &&
+    r=0
+[ $r -eq 0 ] || diag "the screen:" "$(cat "$TEST_HOME/hang")"
+ok $r "64 columns: /next, /suggest and the transcript's path go on under their own text"
+
 # check colours its findings on a terminal, as GCC does, unless NO_COLOR
 # is set or TERM is dumb.
 printf 'Are you hiring?\n' > "$TEST_HOME/colour.txt"
