@@ -408,7 +408,7 @@ wait_for 'EXITED 0'
 # The user's own list (--questions): Tab completes its questions, /next
 # names the next one not asked, and the report says what was asked.
 printf '%s\n' '# my list' 'Which trade fairs would you visit first in my place?' \
-    'Who else would you suggest I talk to?' > "$TEST_HOME/own.txt"
+    'How does your team plan its week?' 'Who else would you suggest I talk to?' > "$TEST_HOME/own.txt"
 window 100 50 \
 	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
 	 '$INFOCOACH' --seed 5 --no-transcript --no-history --questions '$TEST_HOME/own.txt'; echo EXITED \$?; sleep 30"
@@ -416,13 +416,23 @@ wait_for '^you>$'
 T send-keys -t t '/next' Enter
 wait_for '^Next on your list (line 2): Which trade fairs'
 ok $? "own list: /next names its first question"
-T send-keys -t t 'Which trade' Tab
+# Tab Tab lists the list's unasked questions before the bank's, which
+# alphabetically would come first ("How does a busy week...").
+T send-keys -t t 'How does ' Tab Tab
+wait_for '^How does your team plan its week?'
+T capture-pane -p -S - -t t | sed -n '/^you> How does/,$p' | grep '^How does' > "$TEST_HOME/tabs"
+r=1
+[ "$(head -n 1 "$TEST_HOME/tabs")" = 'How does your team plan its week?' ] &&
+    grep -q '^How does a busy week differ' "$TEST_HOME/tabs" && r=0
+[ $r -eq 0 ] || diag "the matches:" "$(cat "$TEST_HOME/tabs")"
+ok $r "own list: Tab lists the list's unasked questions first, then the bank's"
+T send-keys -t t C-u 'Which trade' Tab
 wait_for '^you> Which trade fairs would you visit first in my place?'
 ok $? "own list: Tab completes a question of the list"
 T send-keys -t t Enter
 wait_for '^Dolores:'
 T send-keys -t t '/end' Enter
-wait_for '^  Your list (.*own.txt): [01] of 2 questions asked'
+wait_for '^  Your list (.*own.txt): [01] of 3 questions asked'
 ok $? "own list: the report has its part on the list"
 wait_for '^To redo what went wrong'
 T send-keys -t t Enter
