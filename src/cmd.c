@@ -405,7 +405,8 @@ cmd_input(struct session *s, const char *line, size_t len)
 		session_input(s, line, len);
 		/* A line said to the host may be one of the user's own list. */
 		if (s->cfg.plan != NULL && s->nturns > before)
-			plan_hear(s->cfg.plan, before, s->turns[before].text, s->turns[before].cat);
+			plan_hear(s->cfg.plan, before, s->turns[before].text, s->turns[before].cat,
+			    s->turns[before].act);
 	}
 	cmd_conclude(s);
 }
