@@ -342,8 +342,8 @@ not_a_short_noun(const char *q, size_t b, size_t e, int n)
  * of job_pay_words), which would only teach the ask in other words.
  * Newly allocated.
  */
-static char *
-closed_suggestion(const char *q, size_t len, bool job_or_pay)
+char *
+check_closed_suggestion(const char *q, size_t len, bool job_or_pay)
 {
 	static const char plain[] = "Rephrase it to start with what, how or why, so that the host "
 	    "can tell you more than yes or no.";
@@ -459,7 +459,7 @@ check_question(struct checker *c, unsigned long lineno, const char *line, const 
 			const struct model_thresholds *th = as.judged ? model_thresholds(assessor_model(c->a)) : NULL;
 			bool risky = th != NULL && (as.j.flag[MFLAG_JOB_ASK] >= th->job_ask / 2 ||
 			    as.j.flag[MFLAG_SALARY] >= th->salary / 2);
-			f.suggestion = sugg = closed_suggestion(q, len, risky);
+			f.suggestion = sugg = check_closed_suggestion(q, len, risky);
 		}
 		emit_finding(c->e, &f);
 		free(sugg);

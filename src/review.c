@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "check.h"
 #include "dialogue.h"
 #include "report.h"
 #include "review_log.h"
@@ -304,9 +305,12 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 		    xasprintf("%sbut it does not ask them anything: put it as a question about their work", no_longer) :
 		    xasprintf("that does not ask them anything: ask about %s", report_topic(it->cat));
 	} else if (closed != NULL) {
-		/* "Were you surprised?" gets a yes: not put better yet. */
+		/* "Were you surprised?" gets a yes: not put better yet.  The
+		 * advice is written from the try, as check writes it. */
+		char *how = check_closed_suggestion(text, len, false);
 		*why = xasprintf("%s%sit can be answered with a yes or a no [%s]: %s", no_longer,
-		    *no_longer != '\0' ? "but " : "", closed->rule->id, closed->rule->suggestion);
+		    *no_longer != '\0' ? "but " : "", closed->rule->id, how);
+		free(how);
 	} else if (u.unsure && (it->turn != SIZE_MAX || u.cat == it->cat || u.alt == it->cat)) {
 		/* A question about their work that could be read two ways is
 		 * still a good one, for a flagged line or for a topic it may be
@@ -393,8 +397,11 @@ review_input(struct review *rv, const char *line, size_t len)
 	record(rv, better ? "better" : "not yet", why);
 	rv->tries++;
 	int left = REVIEW_TRIES - (int)rv->tries;
-	/* A rule's message ends its own sentence. */
+	/* A rule's message ends its own sentence, or a quotation does
+	 * ('for example: "What ...?"'). */
 	size_t wl = strlen(why);
+	if (wl > 1 && why[wl - 1] == '"')
+		wl--;
 	const char *stop = wl > 0 && strchr(".?!", why[wl - 1]) != NULL ? "" : ".";
 	if (better)
 		sayf(rv, VOICE_COACH, "Better: %s%s", why, stop);
