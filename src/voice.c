@@ -63,8 +63,9 @@ print_wrapped(FILE *fp, const char *text, unsigned label_w, unsigned indent, uns
  * columns are left for its text. */
 #define HANG_TEXT_MIN 20
 #define HANG_MAX 40
-/* A label has at most this many words ("Next on your list (line 3):"). */
-#define LABEL_WORDS 6
+/* A label has at most this many words ("Permission to use their name:";
+ * a part in brackets is one: "Next on your list (line 3):"). */
+#define LABEL_WORDS 5
 
 /*
  * The hanging indent for a program line that must wrap at width, so
@@ -78,7 +79,8 @@ print_wrapped(FILE *fp, const char *text, unsigned label_w, unsigned indent, uns
  *   a quoted item ("error [rule] \"...\"")    inside the quotation marks;
  *   a labelled line ("  Closing: ...")       after the label's ": " (a
  *                                           label of LABEL_WORDS words
- *                                           at most);
+ *                                           at most, a part in brackets
+ *                                           one word);
  *   anything else                            at the line's own indent,
  *                                           or, for a message's first
  *                                           line at the margin ("Left
@@ -137,8 +139,10 @@ hang_of(const char *line, size_t n, unsigned width, bool first)
 		return (unsigned)utf8_columns(line, (size_t)(q - line) + 1);
 	/* A label: a few words and a ": " (not inside a quotation). */
 	size_t words = 1;
+	bool bracket = false;
 	for (size_t i = lead; i + 1 < n && line[i] != '"' && words <= LABEL_WORDS; i++) {
-		words += line[i] == ' ';
+		bracket = line[i] == '(' ? true : line[i] == ')' ? false : bracket;
+		words += line[i] == ' ' && !bracket;
 		if (line[i] == ':' && line[i + 1] == ' ' && words <= LABEL_WORDS) {
 			unsigned col = (unsigned)utf8_columns(line, i + 2);
 			if (col <= limit)
