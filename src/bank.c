@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "normalize.h"
 #include "text.h"
@@ -1105,4 +1106,38 @@ bank_persona(const struct bank *b, const char *id)
 		if (b->personas[i].id != NULL && strcmp(b->personas[i].id, id) == 0)
 			return &b->personas[i];
 	return NULL;
+}
+
+/* Whether word w (lowercase) is at s, whole. */
+static bool
+word_at(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	return strncasecmp(s, w, n) == 0 && !((s[n] | 32) >= 'a' && (s[n] | 32) <= 'z');
+}
+
+bool
+question_leans_back(const struct question *q)
+{
+	const char *t = q->text;
+	while (*t == ' ' || *t == '"' || *t == '\'')
+		t++;
+	/* "And how...", "Also, what...": going on from the last one. */
+	if (word_at(t, "and") || word_at(t, "also") || word_at(t, "then"))
+		return true;
+	/* In its first clause, "these changes" or "those skills" point
+	 * back; "these days" and "those who" do not, nor a "those" after a
+	 * comma ("..., and what are those interactions like?"). */
+	for (const char *p = t; *p && *p != ','; p++) {
+		bool start = p == t || !((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z');
+		if (!start || !(word_at(p, "these") || word_at(p, "those")))
+			continue;
+		const char *next = p + 5;
+		while (*next == ' ')
+			next++;
+		if (!word_at(next, "days") && !word_at(next, "who") && !word_at(next, "which") &&
+		    !word_at(next, "that") && !word_at(next, "of"))
+			return true;
+	}
+	return false;
 }

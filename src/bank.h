@@ -120,4 +120,9 @@ void bank_free(struct bank *b);
 /* The persona with this id, or NULL. */
 const struct persona *bank_persona(const struct bank *b, const char *id);
 
+/* Whether q leans on a question asked before it ("How are these changes
+ * affecting...?", "And what about ...?"): it names nothing of its own,
+ * so it is never offered alone (prepare, /suggest). */
+bool question_leans_back(const struct question *q);
+
 #endif

@@ -307,19 +307,48 @@ one_of(const char *q, size_t len, size_t *at, const char *const *w)
 	return NULL;
 }
 
+/* Whether q[b..e) has more than n words, or one of the words that start
+ * a clause ("how", "if", "to"...): not a short noun to move about. */
+static bool
+not_a_short_noun(const char *q, size_t b, size_t e, int n)
+{
+	static const char *const clause[] = {"how", "what", "why", "when", "where", "who", "whether",
+		"if", "that", "to", NULL};
+	int words = 0;
+	for (size_t i = b; i < e;) {
+		while (i < e && q[i] == ' ')
+			i++;
+		size_t st = i;
+		while (i < e && q[i] != ' ')
+			i++;
+		if (st == i)
+			break;
+		words++;
+		for (const char *const *c = clause; *c; c++)
+			if (strlen(*c) == i - st && strncasecmp(q + st, *c, i - st) == 0)
+				return true;
+	}
+	return words > n;
+}
+
 /*
  * The suggestion for a closed (yes/no) question q[0..len): the same
- * question opened up when its form is one we know ("Do you like your
- * job?" -> "What do you like most about your job?"), else advice with no
- * example.  Never an example for a question about a job or pay
- * (job_or_pay, or one of job_pay_words), which would only teach the ask in
- * other words.  Newly allocated.
+ * question opened up when its form is one we can rewrite and stay
+ * grammatical ("Do you like your job?" -> "What do you like most about
+ * your job?", "Do you have any tips for me?" -> "What tips do you have
+ * for me?"), else advice with no example: "Do you think in 5 years
+ * supervisors still needed?" holds no clause we could trust to move.
+ * Never an example for a question about a job or pay (job_or_pay, or one
+ * of job_pay_words), which would only teach the ask in other words.
+ * Newly allocated.
  */
-static char *
-closed_suggestion(const char *q, size_t len, bool job_or_pay)
+char *
+check_closed_suggestion(const char *q, size_t len, bool job_or_pay)
 {
 	static const char plain[] = "Rephrase it to start with what, how or why, so that the host "
 	    "can tell you more than yes or no.";
+	static const char think[] = "Ask for their view rather than a yes or no: start with \"What do "
+	    "you think about\" or \"How do you see\", and name what you want their view on.";
 	static const char *const likes[] = {"like", "enjoy", "love", "dislike", "miss", NULL};
 	static const char *const adjs[] = {"hard", "difficult", "easy", "common", "stressful",
 	    "possible", "usual", "normal", "rewarding", NULL};
@@ -333,10 +362,15 @@ closed_suggestion(const char *q, size_t len, bool job_or_pay)
 	char *open = NULL;
 	if (word_at(q, len, &at, "do") && word_at(q, len, &at, "you")) {
 		size_t b = at;
+		/* "Do you like to travel?" or "...like it when..." would not
+		 * read after "about": only a short object is moved. */
 		if ((w = one_of(q, len, &b, likes)) != NULL && b < len) {
-			open = xasprintf("What do you %s most about %.*s?", w, (int)(len - b), q + b);
+			if (!not_a_short_noun(q, b, len, 4))
+				open = xasprintf("What do you %s most about %.*s?", w, (int)(len - b), q + b);
 		} else if (b = at, word_at(q, len, &b, "think") && b < len) {
-			open = xasprintf("How do you think %.*s?", (int)(len - b), q + b);
+			/* What follows "think" is the user's own clause, often
+			 * not one that reads after "How do you think". */
+			return xstrdup(think);
 		} else if (b = at, word_at(q, len, &b, "have") && word_at(q, len, &b, "any") && b < len) {
 			/* "any regrets about the switch" -> "What regrets do you
 			 * have about the switch?" */
@@ -346,7 +380,10 @@ closed_suggestion(const char *q, size_t len, bool job_or_pay)
 				if (hit != NULL && (size_t)(hit - q) < cut)
 					cut = (size_t)(hit - q);
 			}
-			open = xasprintf("What %.*s do you have%.*s?", (int)(cut - b), q + b, (int)(len - cut), q + cut);
+			/* "any idea how long it takes" is no noun to move. */
+			if (!not_a_short_noun(q, b, cut, 2))
+				open = xasprintf("What %.*s do you have%.*s?", (int)(cut - b), q + b, (int)(len - cut),
+				    q + cut);
 		}
 	} else {
 		at = 0;
@@ -422,7 +459,7 @@ check_question(struct checker *c, unsigned long lineno, const char *line, const 
 			const struct model_thresholds *th = as.judged ? model_thresholds(assessor_model(c->a)) : NULL;
 			bool risky = th != NULL && (as.j.flag[MFLAG_JOB_ASK] >= th->job_ask / 2 ||
 			    as.j.flag[MFLAG_SALARY] >= th->salary / 2);
-			f.suggestion = sugg = closed_suggestion(q, len, risky);
+			f.suggestion = sugg = check_closed_suggestion(q, len, risky);
 		}
 		emit_finding(c->e, &f);
 		free(sugg);

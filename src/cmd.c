@@ -309,10 +309,11 @@ cmd_suggest(struct session *s, int argc, char **argv)
 		info(s, "The bank has no question for that topic.");
 		return;
 	}
+	/* The question on a line of its own, so that it wraps under itself. */
 	if (argc >= 1 || s->asked[q->cat] > 0)
-		infof(s, "On %s, you could ask: %s", report_topic(q->cat), q->text);
+		infof(s, "On %s, you could ask:\n  %s", report_topic(q->cat), q->text);
 	else
-		infof(s, "You have not asked about %s yet. You could ask: %s", report_topic(q->cat), q->text);
+		infof(s, "You have not asked about %s yet. You could ask:\n  %s", report_topic(q->cat), q->text);
 }
 
 static void
@@ -404,7 +405,8 @@ cmd_input(struct session *s, const char *line, size_t len)
 		session_input(s, line, len);
 		/* A line said to the host may be one of the user's own list. */
 		if (s->cfg.plan != NULL && s->nturns > before)
-			plan_hear(s->cfg.plan, before, s->turns[before].text, s->turns[before].cat);
+			plan_hear(s->cfg.plan, before, s->turns[before].text, s->turns[before].cat,
+			    s->turns[before].act);
 	}
 	cmd_conclude(s);
 }

@@ -157,35 +157,50 @@ long_words(const char *s)
 	return n;
 }
 
-const struct plan_item *
-plan_closest(const struct plan *p, const char *text)
+/* The unasked question text says nearly word for word (see
+ * plan_closest), with uncategorised: also one the list's check left
+ * without a topic. */
+static const struct plan_item *
+closest(const struct plan *p, const char *text, bool uncategorised)
 {
 	const struct plan_item *best = NULL;
-	size_t best_shared = 0;
+	size_t best_shared = 0, best_all = 1;
 	for (size_t i = 0; i < p->n; i++) {
 		const struct plan_item *it = &p->items[i];
-		if (it->turn != PLAN_NOT_ASKED || it->cat == CAT_NONE)
+		if (it->turn != PLAN_NOT_ASKED || (it->cat == CAT_NONE && !uncategorised))
 			continue;
 		size_t shared = shared_words(it->text, text), all = long_words(it->text);
-		/* Most of its long words, and at least PLAN_CLOSE_WORDS of them. */
-		if (shared >= PLAN_CLOSE_WORDS && shared * 3 >= all * 2 && shared > best_shared) {
+		/* Most of its long words, and at least PLAN_CLOSE_WORDS of them;
+		 * the most shared wins, then the greater share of its words. */
+		if (shared < PLAN_CLOSE_WORDS || shared * 3 < all * 2)
+			continue;
+		if (shared > best_shared || (shared == best_shared && shared * best_all > best_shared * all)) {
 			best = it;
 			best_shared = shared;
+			best_all = all;
 		}
 	}
 	return best;
 }
 
 const struct plan_item *
-plan_hear(struct plan *p, size_t turn, const char *text, enum category cat)
+plan_closest(const struct plan *p, const char *text)
 {
-	if (cat == CAT_NONE)
+	return closest(p, text, false);
+}
+
+const struct plan_item *
+plan_hear(struct plan *p, size_t turn, const char *text, enum category cat, enum act act)
+{
+	/* Said nearly word for word, whatever it was taken for; else, for a
+	 * question or a follow-up with a topic, the unasked question of
+	 * that topic that shares the most content with it, the earliest of
+	 * equals.  Sharing nothing is not asking it: another question on
+	 * the same topic is an addition, but a follow-up ("why?") or a
+	 * clarification is no new question. */
+	const struct plan_item *close = closest(p, text, true);
+	if (close == NULL && (cat == CAT_NONE || (act != ACT_QUESTION && act != ACT_FOLLOW_UP)))
 		return NULL;
-	/* Said nearly word for word, whatever topic it was taken for; else
-	 * the unasked question of its topic that shares the most content
-	 * with it, the earliest of equals.  Sharing nothing is not asking
-	 * it: another question on the same topic is an addition. */
-	const struct plan_item *close = plan_closest(p, text);
 	struct plan_item *best = close != NULL ? &p->items[close - p->items] : NULL;
 	size_t best_shared = 0;
 	for (size_t i = 0; i < p->n && close == NULL; i++) {
@@ -199,6 +214,8 @@ plan_hear(struct plan *p, size_t turn, const char *text, enum category cat)
 		}
 	}
 	if (best == NULL) {
+		if (act != ACT_QUESTION)
+			return NULL;
 		xgrow((void **)&p->added, &p->capadded, p->nadded + 1, sizeof *p->added);
 		p->added[p->nadded++] = text_sanitize(text, strlen(text));
 		return NULL;

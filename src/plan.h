@@ -59,13 +59,16 @@ void plan_add(struct plan *p, unsigned long line, const char *text, size_t len, 
 const struct plan_item *plan_closest(const struct plan *p, const char *text);
 
 /*
- * Turn number turn said text, understood as cat (CAT_NONE: not a
- * question about the work).  Marks the question of the list it asks, if
- * any (see above: its topic and some of its content, or nearly its
- * words), or, for a question with a category, keeps it as added on the
- * spot.  Returns the item asked, or NULL.
+ * Turn number turn said text, understood as the act act about cat
+ * (CAT_NONE: not about the work).  Marks the question of the list it
+ * asks, if any (nearly its words, whatever the act and topic; or, for a
+ * question or a follow-up, its topic and some of its content), or, for a
+ * question (ACT_QUESTION) with a category, keeps it as added on the
+ * spot; a follow-up, a clarification or a remark is never added.
+ * Returns the item asked, or NULL.
  */
-const struct plan_item *plan_hear(struct plan *p, size_t turn, const char *text, enum category cat);
+const struct plan_item *plan_hear(struct plan *p, size_t turn, const char *text, enum category cat,
+    enum act act);
 
 /* The first question of the list not asked yet, or NULL. */
 const struct plan_item *plan_next(const struct plan *p);

@@ -136,7 +136,9 @@ prepare_list(struct assessor *a, const struct bank *b, unsigned long duration, u
 	memset(pools, 0, sizeof pools);
 	for (size_t i = 0; i < b->nquestions; i++) {
 		const struct question *q = &b->questions[i];
-		if (q->cat == CAT_NONE || !usable(a, m, q))
+		/* A question leaning on another is never drawn: it could come
+		 * alone, pointing back at nothing. */
+		if (q->cat == CAT_NONE || question_leans_back(q) || !usable(a, m, q))
 			continue;
 		struct pool *p = &pools[q->cat];
 		xgrow((void **)&p->q, &p->cap, p->n + 1, sizeof *p->q);

@@ -79,11 +79,14 @@ static const char css[] =
     ".legend{list-style:none;padding:0;margin:.6em 0;display:flex;gap:18px;flex-wrap:wrap}\n"
     ".legend span{display:inline-block;width:.9em;height:.9em;border-radius:3px;margin-right:6px;"
     "vertical-align:-.1em}\n"
-    "table{border-collapse:collapse;width:100%;font-size:.92rem}\n"
-    "th,td{text-align:left;padding:5px 10px;border-bottom:1px solid var(--line);vertical-align:top}\n"
-    "td{white-space:nowrap}\n"
+    "table{border-collapse:collapse;width:100%;font-size:.88rem}\n"
+    "th,td{text-align:left;padding:5px 6px;border-bottom:1px solid var(--line);vertical-align:top}\n"
+    /* Words wrap in a cell (a date before its time); a number or a
+     * length stays whole, and a file name breaks where it must, so the
+     * table fits its card. */
+    "td.num,.nw{white-space:nowrap}\n"
     "td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
-    "td.file{white-space:normal;overflow-wrap:anywhere;min-width:12em}\n"
+    "td.file{overflow-wrap:anywhere}\n"
     "details{margin-top:.8em}\n"
     ".next{font-size:1.1rem}\n";
 
@@ -214,18 +217,26 @@ sessions(FILE *fp, const struct progress *p)
 		return;
 	}
 	fputs("<div class=\"scroll\"><table><tr><th>#</th><th>date (UTC)</th><th>kind</th><th>bank</th>"
-	    "<th>host</th><th>length</th><th>score</th><th>questions</th><th>flags</th><th>closing</th>"
+	    "<th>host</th><th>length</th><th>score</th><th>asked</th><th>flags</th><th>closing</th>"
 	    "<th>review</th><th>file</th></tr>\n", fp);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct progress_session *e = &p->s[i];
 		char len[64];
 		progress_length(e, len, sizeof len);
-		fprintf(fp, "<tr><td class=\"num\">%zu</td><td>%s</td><td>%s</td><td>", i + 1, e->date,
-		    e->mock ? "mock" : "practice");
+		/* The date may go under the time, never break at its '-', and
+		 * "14:00/20:00" may break after the '/'. */
+		const char *sp = strchr(e->date, ' ');
+		int dl = sp != NULL ? (int)(sp - e->date) : (int)strlen(e->date);
+		fprintf(fp, "<tr><td class=\"num\">%zu</td><td><span class=\"nw\">%.*s</span> "
+		    "<span class=\"nw\">%s</span></td><td>%s</td><td>", i + 1, dl, e->date,
+		    sp != NULL ? sp + 1 : "", e->mock ? "mock" : "practice");
 		esc(fp, e->bank);
 		fputs("</td><td>", fp);
 		esc(fp, e->host);
-		fprintf(fp, "</td><td>%s</td><td class=\"num\">", len);
+		const char *slash = strchr(len, '/');
+		int ll = slash != NULL ? (int)(slash - len) + 1 : (int)strlen(len);
+		fprintf(fp, "</td><td>%.*s%s%s</td><td class=\"num\">", ll, len, slash != NULL ? "<wbr>" : "",
+		    slash != NULL ? slash + 1 : "");
 		if (e->score >= 0)
 			fprintf(fp, "%d", e->score);
 		else
@@ -237,7 +248,7 @@ sessions(FILE *fp, const struct progress *p)
 		char rev[64];
 		progress_review_cell(e, rev, sizeof rev);
 		fprintf(fp, "%s</td><td class=\"file\">", rev);
-		esc(fp, e->file);
+		esc(fp, progress_file_cell(e));
 		fputs("</td></tr>\n", fp);
 	}
 	fputs("</table></div></section>\n", fp);

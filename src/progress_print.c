@@ -28,6 +28,12 @@ base(const char *path)
 	return s != NULL && s[1] != '\0' ? s + 1 : path;
 }
 
+const char *
+progress_file_cell(const struct progress_session *e)
+{
+	return base(e->file);
+}
+
 void
 progress_length(const struct progress_session *e, char *buf, size_t len)
 {
@@ -98,7 +104,7 @@ cells(const struct progress_session *e, char *c[NCOLS])
 	c[COL_CLOSING] = xstrdup(progress_closing_cell(e));
 	progress_review_cell(e, b, sizeof b);
 	c[COL_REVIEW] = xstrdup(b);
-	c[COL_FILE] = text_sanitize(base(e->file), strlen(base(e->file)));
+	c[COL_FILE] = text_sanitize(progress_file_cell(e), strlen(progress_file_cell(e)));
 }
 
 static void

@@ -45,4 +45,8 @@ const char *progress_closing_cell(const struct progress_session *e);
  * topics never asked), into buf. */
 void progress_review_cell(const struct progress_session *e, char *buf, size_t len);
 
+/* The name of e's file without its directories, as the table shows it
+ * (the JSON keeps the whole path). */
+const char *progress_file_cell(const struct progress_session *e);
+
 #endif

@@ -292,6 +292,10 @@ complete(const char *text, int start, int end)
 	(void)start;
 	(void)end;
 	rl_attempted_completion_over = 1;
+	/* Questions are offered in the order made, the list's unasked ones
+	 * before the bank's; readline would sort them all together.  The
+	 * commands and topics are sorted as before. */
+	rl_sort_completion_matches = text[0] == '/';
 	return rl_completion_matches(text, complete_gen);
 }
 

@@ -107,7 +107,8 @@ replay_session(struct replay *r, const struct transcript_doc *d, bool other_bank
 				r->turn[i] = before;
 				/* As cmd_input() does in a live session. */
 				if (r->plan != NULL)
-					plan_hear(r->plan, before, r->s->turns[before].text, r->s->turns[before].cat);
+					plan_hear(r->plan, before, r->s->turns[before].text,
+					    r->s->turns[before].cat, r->s->turns[before].act);
 			}
 		} else if (rec->speaker == SPEAKER_PROGRAM && strcmp(rec->text, TRANSCRIPT_END_QUIT) == 0) {
 			session_tick(r->s);

@@ -65,14 +65,16 @@ report_suggest(struct session *s, enum category want)
 		if (want == CAT_NONE)
 			want = CAT_ADVICE;
 	}
+	/* Not a question that leans on another ("these changes"): it is
+	 * suggested alone. */
 	size_t n = 0;
 	for (size_t i = 0; i < b->nquestions; i++)
-		n += b->questions[i].cat == want;
+		n += b->questions[i].cat == want && !question_leans_back(&b->questions[i]);
 	if (n == 0)
 		return NULL;
 	size_t pick = host_random(&s->host, n);
 	for (size_t i = 0; i < b->nquestions; i++)
-		if (b->questions[i].cat == want && pick-- == 0)
+		if (b->questions[i].cat == want && !question_leans_back(&b->questions[i]) && pick-- == 0)
 			return &b->questions[i];
 	return NULL;
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "check.h"
 #include "dialogue.h"
 #include "report.h"
 #include "review_log.h"
@@ -139,7 +140,9 @@ show_item(struct review *rv)
 			ids = xasprintf("%s%s%s", o, o[0] ? " " : "", f->rule->id);
 			free(o);
 			o = why;
-			why = xasprintf("%s\n  %s, %s [%s]: %s", o, session_kind_label(f->rule->kind),
+			/* The message under its label, as a topic's reason is:
+			 * both wrap at column 2 whatever the label's length. */
+			why = xasprintf("%s\n  %s, %s [%s]:\n  %s", o, session_kind_label(f->rule->kind),
 			    severity_name(f->sev), f->rule->id, f->rule->message);
 			free(o);
 		}
@@ -302,9 +305,12 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 		    xasprintf("%sbut it does not ask them anything: put it as a question about their work", no_longer) :
 		    xasprintf("that does not ask them anything: ask about %s", report_topic(it->cat));
 	} else if (closed != NULL) {
-		/* "Were you surprised?" gets a yes: not put better yet. */
-		*why = xasprintf("%sbut it can be answered with a yes or a no [%s]: %s", no_longer,
-		    closed->rule->id, closed->rule->suggestion);
+		/* "Were you surprised?" gets a yes: not put better yet.  The
+		 * advice is written from the try, as check writes it. */
+		char *how = check_closed_suggestion(text, len, false);
+		*why = xasprintf("%s%sit can be answered with a yes or a no [%s]: %s", no_longer,
+		    *no_longer != '\0' ? "but " : "", closed->rule->id, how);
+		free(how);
 	} else if (u.unsure && (it->turn != SIZE_MAX || u.cat == it->cat || u.alt == it->cat)) {
 		/* A question about their work that could be read two ways is
 		 * still a good one, for a flagged line or for a topic it may be
@@ -314,8 +320,9 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 		    xasprintf("%sand it asks about %s or %s", no_longer, report_topic(u.cat), report_topic(u.alt)) :
 		    xasprintf("it asks about %s", report_topic(it->cat));
 	} else if (u.unsure) {
-		*why = xasprintf("%sbut it is not clear whether it asks about %s or %s: say which you mean",
-		    no_longer, report_topic(u.cat), report_topic(u.alt));
+		/* Only a missed topic's try gets here: neither reading is it. */
+		*why = xasprintf("that reads as about %s or %s, not %s", report_topic(u.cat),
+		    report_topic(u.alt), report_topic(it->cat));
 	} else if (it->turn != SIZE_MAX) {
 		if (cat == CAT_NONE) {
 			*why = xasprintf("%sbut it does not ask about their work, their path or their field", no_longer);
@@ -390,8 +397,11 @@ review_input(struct review *rv, const char *line, size_t len)
 	record(rv, better ? "better" : "not yet", why);
 	rv->tries++;
 	int left = REVIEW_TRIES - (int)rv->tries;
-	/* A rule's message ends its own sentence. */
+	/* A rule's message ends its own sentence, or a quotation does
+	 * ('for example: "What ...?"'). */
 	size_t wl = strlen(why);
+	if (wl > 1 && why[wl - 1] == '"')
+		wl--;
 	const char *stop = wl > 0 && strchr(".?!", why[wl - 1]) != NULL ? "" : ".";
 	if (better)
 		sayf(rv, VOICE_COACH, "Better: %s%s", why, stop);

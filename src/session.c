@@ -1524,10 +1524,15 @@ notice_text(const struct session *s, enum notice n)
 	case NOTICE_TIMEUP:
 		if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME] && s->thanked)
 			return xstrdup("Time is up. You have closed well: /end for your report.");
-		if (s->asked[CAT_REFERRALS] && s->asked[CAT_MENTION_NAME])
-			return xstrdup("Time is up. Tell the host you want to respect their time, thank them and /end.");
-		return xstrdup("Time is up. Tell the host you want to respect their time, ask your closing "
-		    "questions now, thank them and /end.");
+	{
+		/* Name only what is still to do: "ask whether you may use
+		 * their name, thank them and /end". */
+		bool refs = s->asked[CAT_REFERRALS], name = s->asked[CAT_MENTION_NAME];
+		const char *ask = refs && name ? "" : refs ? "ask whether you may use their name" :
+		    name ? "ask whom else you could talk to" : "ask your closing questions now";
+		return xasprintf("Time is up. Tell the host you want to respect their time, %s%s%s and /end.",
+		    ask, *ask != '\0' && !s->thanked ? ", " : "", s->thanked ? "" : "thank them");
+	}
 	case NOTICE_END:
 		clock_span(session_grace_ms(s), left, sizeof left);
 		return xasprintf("The grace after time up (%s) is over: the host ends the meeting.", left);

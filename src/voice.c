@@ -63,7 +63,8 @@ print_wrapped(FILE *fp, const char *text, unsigned label_w, unsigned indent, uns
  * columns are left for its text. */
 #define HANG_TEXT_MIN 20
 #define HANG_MAX 40
-/* A label has at most this many words ("Permission to use their name:"). */
+/* A label has at most this many words ("Permission to use their name:";
+ * a part in brackets is one: "Next on your list (line 3):"). */
 #define LABEL_WORDS 5
 
 /*
@@ -72,18 +73,28 @@ print_wrapped(FILE *fp, const char *text, unsigned label_w, unsigned indent, uns
  *   a list item ("- by Friday: ...")         after the "- ";
  *   a table row ("  /help  [COMMAND]  list")  at its last column, after
  *                                           the last gap of two or more
- *                                           spaces (its first word is
+ *                                           spaces (its first cell, of
+ *                                           up to three words, is
  *                                           followed by such a gap);
  *   a quoted item ("error [rule] \"...\"")    inside the quotation marks;
  *   a labelled line ("  Closing: ...")       after the label's ": " (a
  *                                           label of LABEL_WORDS words
- *                                           at most);
- *   anything else                            at the line's own indent.
+ *                                           at most, a part in brackets
+ *                                           one word);
+ *   anything else                            at the line's own indent,
+ *                                           or, for a message's first
+ *                                           line at the margin ("Left
+ *                                           the meeting. ...", a
+ *                                           heading), two columns in,
+ *                                           as the host's and the
+ *                                           coach's words hang (a
+ *                                           letter's paragraphs below
+ *                                           its heading stay flush).
  * A column past HANG_MAX, or leaving fewer than HANG_TEXT_MIN columns,
  * is not used.
  */
 static unsigned
-hang_of(const char *line, size_t n, unsigned width)
+hang_of(const char *line, size_t n, unsigned width, bool first)
 {
 	unsigned limit = width > HANG_TEXT_MIN + HANG_TEXT_MIN ? width - HANG_TEXT_MIN : HANG_TEXT_MIN;
 	if (limit > HANG_MAX)
@@ -93,10 +104,16 @@ hang_of(const char *line, size_t n, unsigned width)
 		lead++;
 	if (lead + 1 < n && line[lead] == '-' && line[lead + 1] == ' ')
 		return (unsigned)lead + 2;
-	/* A table row: the first word, then two spaces or more. */
+	/* A table row: a first cell of up to three words ("industry
+	 * trends"), then two spaces or more. */
 	size_t w = lead;
-	while (w < n && line[w] != ' ')
+	for (int words = 0; words < 3; words++) {
+		while (w < n && line[w] != ' ')
+			w++;
+		if (w + 1 >= n || line[w + 1] == ' ')
+			break;
 		w++;
+	}
 	if (w + 1 < n && line[w + 1] == ' ') {
 		size_t col = 0;
 		for (size_t i = w; i < n;) {
@@ -122,8 +139,10 @@ hang_of(const char *line, size_t n, unsigned width)
 		return (unsigned)utf8_columns(line, (size_t)(q - line) + 1);
 	/* A label: a few words and a ": " (not inside a quotation). */
 	size_t words = 1;
+	bool bracket = false;
 	for (size_t i = lead; i + 1 < n && line[i] != '"' && words <= LABEL_WORDS; i++) {
-		words += line[i] == ' ';
+		bracket = line[i] == '(' ? true : line[i] == ')' ? false : bracket;
+		words += line[i] == ' ' && !bracket;
 		if (line[i] == ':' && line[i + 1] == ' ' && words <= LABEL_WORDS) {
 			unsigned col = (unsigned)utf8_columns(line, i + 2);
 			if (col <= limit)
@@ -131,7 +150,7 @@ hang_of(const char *line, size_t n, unsigned width)
 			break;
 		}
 	}
-	return (unsigned)lead;
+	return lead > 0 || !first ? (unsigned)lead : 2;
 }
 
 /* Print multi-line program text, each line made safe; with width, a
@@ -149,7 +168,7 @@ print_lines(FILE *fp, const char *text, unsigned width)
 			fputc('\n', fp);
 		} else {
 			char *safe = text_sanitize(p, n);
-			wrap_words(fp, safe, 0, hang_of(safe, strlen(safe), width), width, true);
+			wrap_words(fp, safe, 0, hang_of(safe, strlen(safe), width, p == text), width, true);
 			free(safe);
 		}
 		if (nl == NULL)

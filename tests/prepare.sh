@@ -3,7 +3,8 @@
 # meeting lengths and several seeds, the list it writes passes 'infocoach
 # check' with that bank and length without a single finding (not even an
 # info); it has about one question for every two to three minutes, both
-# tiers and the closing questions last; the same seed gives the same
+# tiers and the closing questions last, and no question that leans on
+# one before it; the same seed gives the same
 # list; and -o writes a private file atomically, never through a
 # symbolic link.
 . "${TOP_SRCDIR:-$(dirname "$0")/..}/tests/lib.sh"
@@ -43,6 +44,15 @@ for b in $banks; do
 done
 [ $bad -eq 0 ] && [ $made -eq $checked ] && [ $made -ge 270 ]
 ok $? "$made lists made for every bank, length and seed pass check with no finding at all"
+
+# No list holds a question that leans on one before it ("How are these
+# changes affecting...?" once came alone in general's 10-minute lists).
+cat "$T"/lists/*.txt | grep -v '^#' | grep -iE '^(and|also|then)\b|^[^,]*\b(these|those) [a-z]' |
+    grep -viE '^[^,]*\b(these|those) (days|who|which|that|of)\b' > "$T/leaning"
+[ ! -s "$T/leaning" ]
+r=$?
+[ $r -eq 0 ] || diag "questions that lean on one before:" "$(sort -u "$T/leaning")"
+ok $r "no list has a question that leans on one before it, alone"
 
 # The size: about one question per 2.5 minutes, within what check says fits.
 count() { grep -cv '^#\|^$' "$1"; }

@@ -1,5 +1,6 @@
 #!/bin/sh
-# tests/progress.sh -- 'infocoach progress': sessions held by piped
+# tests/progress.sh -- 'infocoach progress': the README's sample is a
+# golden's output; sessions held by piped
 # practice and mock runs are found in the transcript directory and
 # listed in the order held; files there that are not transcripts are
 # listed as skipped and never stop it; a directory of thousands of files
@@ -11,6 +12,12 @@
 T=$TEST_HOME
 IC=$INFOCOACH
 S="$XDG_STATE_HOME/infocoach/sessions"
+
+# The README's sample is the golden's output, line for line.
+awk '/^<!-- progress: / {on = 1; next} on && /^```$/ {if (++fence == 2) exit; next} on' \
+    "$TOP_SRCDIR/README.md" > "$T/readme-sample"
+[ -s "$T/readme-sample" ] && cmp -s "$T/readme-sample" "$TOP_SRCDIR/tests/golden/progress-sessions/stdout"
+ok $? "the README's progress sample is what progress-sessions prints"
 
 timeout 20 "$IC" progress > "$T/out" 2> "$T/err"
 st=$?
@@ -152,7 +159,7 @@ chrome() {
 }
 if [ -z "$browser" ]; then
 	for name in "the rendered page draws the score over time" "the rendered page draws the flags by kind" \
-	    "a screenshot of the page is a 1200x1600 PNG"; do
+	    "a screenshot of the page is a 1200x1600 PNG" "at 1000 pixels the sessions' table fits its card"; do
 		skip "$name" "chromium is not installed (Debian: apt-get install chromium)"
 	done
 	done_testing
@@ -172,5 +179,23 @@ chrome SHOT "$T/p.html" "$T/shot.png"
 wh=$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$T/shot.png" 2>/dev/null)
 [ "$wh" = 1200x1600 ]
 ok $? "a screenshot of the page is a 1200x1600 PNG ($wh)"
+
+# At 1000 pixels the sessions' table fits its card: no horizontal
+# scrolling, rows of a few lines, with long file names and three kinds
+# of flag.  A copy of the page without its policy runs a script that
+# writes the widths into the DOM.
+mkdir "$T/wide"
+cp "$TOP_SRCDIR"/tests/golden/progress-sessions/sessions/*.md "$T/wide/"
+cp "$T/wide/4-mock-software.md" "$T/wide/20261206-180522-software-engineering.md"
+cp "$T/wide/1-mock-general.md" "$T/wide/20261206-180523-general-mock-with-flags.md"
+timeout 20 "$IC" progress --dir "$T/wide" --html "$T/wide.html" 2> "$T/err"
+sed -e '/Content-Security-Policy/d' -e 's|</body>|<script>var d=document.querySelector("#sessions .scroll"),r=d.querySelector("tr:nth-child(2)");document.body.setAttribute("data-fit",(d.scrollWidth<=d.clientWidth?"fits":"overflows")+" "+d.scrollWidth+"/"+d.clientWidth+" row "+Math.round(r.getBoundingClientRect().height));</script></body>|' \
+    "$T/wide.html" > "$T/measure.html"
+timeout -k 5 90 "$browser" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$T/chromium" \
+    --window-size=1000,900 --dump-dom "file://$T/measure.html" > "$T/measure.dom" 2>> "$T/chromium.log"
+fit=$(sed -n 's/.*data-fit="\([^"]*\)".*/\1/p' "$T/measure.dom")
+row=${fit##* }
+case $fit in fits*) [ "${row:-999}" -le 100 ] ;; *) false ;; esac
+ok $? "at 1000 pixels the sessions' table fits its card, rows at most 100 pixels tall ($fit)"
 
 done_testing

@@ -31,8 +31,9 @@ ok $? "a mock session to report on"
 # against the same report with whole lines (WHOLE).  A screen line either
 # starts a line of WHOLE or goes on with the one before it, and then it
 # starts where that line's text does: a row of "Not touched yet:" at its
-# question (column 22), a line ending in a quotation inside the quotation
-# marks, a labelled line ("  Closing: ...") after its label, anything else
+# question (column 22), its topic of one word or two ("entry path"), a
+# line ending in a quotation inside the quotation marks, a labelled line
+# ("  Closing: ...") after its label, anything else
 # at its own indent.  A hanging indent leaves 20 columns at least and is
 # at most 40.
 check_layout() {
@@ -40,7 +41,7 @@ check_layout() {
 	function indent(s) { match(s, /^ */); return RLENGTH }
 	function hang_for(s,    lim, q, c) {
 		lim = cols - 20; if (lim > 40) lim = 40
-		if (table && s ~ /^    [a-z_]+  +[^ ]/) return 21
+		if (table && s ~ /^    [a-z_]+( [a-z_]+)?  +[^ ]/) return 21
 		if (s ~ /"$/) {
 			q = index(s, "\"")
 			if (q < length(s) && (q == indent(s) + 1 || substr(s, q - 1, 1) == " ") && q <= lim)

@@ -92,6 +92,23 @@ grep -q 'Not yet: still a job ask' "$T/out3.flat" && grep -q 'A way to put it: A
     grep -q '^2 of ' "$T/out3"
 ok $? "after three tries that miss, a way to put it, and on to the next"
 
+# Asking how people hear of openings on their team is no job ask (as
+# core.yaml's job-ask.opening passes "If a role opens up on your team, how
+# do you usually fill it?"); a missed topic's try on another topic says
+# so, and a closed try of one is no "Not yet: but" and is opened up.
+cp "$T/before.md" "$T/openings.md"
+printf '%s\n' "how do people hear about openings in your team?" "" "" \
+    "what mistakes newbies do in this industry?" "Do you enjoy working nights?" "/stop" |
+    timeout 20 "$IC" review "$T/openings.md" > "$T/out4" 2>&1
+tr -s ' \n' '  ' < "$T/out4" > "$T/out4.flat"
+grep -q 'Better: no longer a job ask, and it asks about' "$T/out4.flat"
+ok $? "'how do people hear about openings in your team?' is no longer a job ask"
+grep -q 'Not yet: that reads as about how the field is changing or their advice for you, not how they got into the field\.' "$T/out4.flat" &&
+    grep -q 'Not yet: it can be answered with a yes or a no \[closed' "$T/out4.flat" && ! grep -q 'Not yet: but' "$T/out4.flat"
+ok $? "a missed topic's try: which topic it is on instead, and no 'Not yet: but'"
+grep -q 'Open it up, for example: "What do you enjoy most about working nights?" (1 try left' "$T/out4.flat"
+ok $? "a closed try gets advice written from it, as check writes it"
+
 # A symbolic link is read, but never written through.
 ln -s "$tr" "$T/link.md"
 before=$(wc -c < "$tr")

@@ -155,6 +155,31 @@ T capture-pane -p -S - -t t | grep -q '^Report: your conversation with Dolores' 
     [ "$(T capture-pane -p -S - -t t | wc -l)" -eq "$(T capture-pane -p -J -S - -t t | wc -l)" ]
 ok $? "64 columns: 'infocoach report' wraps the report to the terminal too"
 
+# The commands' lines hang too: /next under its question, /suggest's
+# question on a line of its own, and a path too long for the line under
+# the sentence that names it, never back at the margin.
+printf '%s\n' "How do you see the industry changing over the next few years in your region?" \
+    "Who else would you suggest I talk to?" > "$TEST_HOME/wrap-list.txt"
+window 64 40 \
+	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
+	 '$INFOCOACH' --seed 7 --no-history --questions '$TEST_HOME/wrap-list.txt' \
+	 --transcript '$TEST_HOME/sessions/w.md'; echo EXITED \$?; sleep 30"
+wait_for '^you>$'
+T send-keys -t t '/next' Enter
+wait_for '^Next on your list'
+T send-keys -t t '/suggest workplace' Enter
+wait_for 'you could ask:$'
+T send-keys -t t '/quit' Enter
+wait_for 'EXITED 0'
+T capture-pane -p -S - -t t > "$TEST_HOME/hang"
+r=1
+grep -A1 '^Next on your list (line 1): How' "$TEST_HOME/hang" | tail -n 1 | grep -q '^ \{28\}[^ ]' &&
+    grep -A1 '^On the culture, hours and pace of the workplace, you could ask:$' "$TEST_HOME/hang" | tail -n 1 |
+    grep -q '^  [A-Z]' && grep -A1 '^Left the meeting\.' "$TEST_HOME/hang" | tail -n 1 | grep -q "^  $TEST_HOME/" &&
+    r=0
+[ $r -eq 0 ] || diag "the screen:" "$(cat "$TEST_HOME/hang")"
+ok $r "64 columns: /next, /suggest and the transcript's path go on under their own text"
+
 # check colours its findings on a terminal, as GCC does, unless NO_COLOR
 # is set or TERM is dumb.
 printf 'Are you hiring?\n' > "$TEST_HOME/colour.txt"
@@ -383,7 +408,7 @@ wait_for 'EXITED 0'
 # The user's own list (--questions): Tab completes its questions, /next
 # names the next one not asked, and the report says what was asked.
 printf '%s\n' '# my list' 'Which trade fairs would you visit first in my place?' \
-    'Who else would you suggest I talk to?' > "$TEST_HOME/own.txt"
+    'How does your team plan its week?' 'Who else would you suggest I talk to?' > "$TEST_HOME/own.txt"
 window 100 50 \
 	"env INPUTRC=/dev/null TERM=xterm HOME='$TEST_HOME' XDG_STATE_HOME='$TEST_HOME/state' \
 	 '$INFOCOACH' --seed 5 --no-transcript --no-history --questions '$TEST_HOME/own.txt'; echo EXITED \$?; sleep 30"
@@ -391,13 +416,23 @@ wait_for '^you>$'
 T send-keys -t t '/next' Enter
 wait_for '^Next on your list (line 2): Which trade fairs'
 ok $? "own list: /next names its first question"
-T send-keys -t t 'Which trade' Tab
+# Tab Tab lists the list's unasked questions before the bank's, which
+# alphabetically would come first ("How does a busy week...").
+T send-keys -t t 'How does ' Tab Tab
+wait_for '^How does your team plan its week?'
+T capture-pane -p -S - -t t | sed -n '/^you> How does/,$p' | grep '^How does' > "$TEST_HOME/tabs"
+r=1
+[ "$(head -n 1 "$TEST_HOME/tabs")" = 'How does your team plan its week?' ] &&
+    grep -q '^How does a busy week differ' "$TEST_HOME/tabs" && r=0
+[ $r -eq 0 ] || diag "the matches:" "$(cat "$TEST_HOME/tabs")"
+ok $r "own list: Tab lists the list's unasked questions first, then the bank's"
+T send-keys -t t C-u 'Which trade' Tab
 wait_for '^you> Which trade fairs would you visit first in my place?'
 ok $? "own list: Tab completes a question of the list"
 T send-keys -t t Enter
 wait_for '^Dolores:'
 T send-keys -t t '/end' Enter
-wait_for '^  Your list (.*own.txt): [01] of 2 questions asked'
+wait_for '^  Your list (.*own.txt): [01] of 3 questions asked'
 ok $? "own list: the report has its part on the list"
 wait_for '^To redo what went wrong'
 T send-keys -t t Enter

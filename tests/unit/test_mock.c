@@ -259,7 +259,25 @@ main(void)
 	ok(heard("5:00 left. Start wrapping up: ask whom else you could talk to."),
 	    "five minutes left, the name asked: only referrals are left to ask");
 	at(s, 30, 0);
-	ok(heard("ask your closing questions now"), "time up with referrals not asked");
+	ok(heard("Time is up. Tell the host you want to respect their time, ask whom else you could talk to, "
+	    "thank them and /end.") && !heard("closing questions"),
+	    "time up with the name asked: only referrals are named, not the closing questions");
+	session_free(s);
+	s = start(30 * 60);
+	say(s, 24, 0, "Who else would you suggest I talk to?");
+	reset();
+	at(s, 30, 0);
+	ok(heard("Time is up. Tell the host you want to respect their time, ask whether you may use their name, "
+	    "thank them and /end.") && !heard("closing questions"),
+	    "time up with referrals asked: only the name is named, not the closing questions");
+	session_free(s);
+	s = start(30 * 60);
+	say(s, 23, 0, "What does a typical week look like for you?");
+	say(s, 24, 0, "Thank you so much for your time today.");
+	reset();
+	at(s, 30, 0);
+	ok(heard("Time is up. Tell the host you want to respect their time, ask your closing questions now and /end."),
+	    "time up, thanked but nothing closing asked: the closing questions, no 'thank them'");
 	session_free(s);
 	/* Closed and thanked before the notices: they do not ask for it again. */
 	s = start(30 * 60);
