@@ -47,19 +47,30 @@ word_char(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
 }
 
+/* The next word of *p (its start, its length in *n), moving *p past it;
+ * NULL at the end. */
+static const char *
+next_word(const char **p, size_t *n)
+{
+	const char *s = *p;
+	while (*s && !word_char(*s))
+		s++;
+	const char *start = s;
+	while (*s && word_char(*s))
+		s++;
+	*p = s;
+	*n = (size_t)(s - start);
+	return *n > 0 ? start : NULL;
+}
+
 /* Whether the word w[0..n) occurs in s, compared without case. */
 static bool
 has_word(const char *s, const char *w, size_t n)
 {
-	for (const char *p = s; *p;) {
-		while (*p && !word_char(*p))
-			p++;
-		const char *start = p;
-		while (*p && word_char(*p))
-			p++;
-		if ((size_t)(p - start) == n && strncasecmp(start, w, n) == 0)
+	size_t m;
+	for (const char *start; (start = next_word(&s, &m)) != NULL;)
+		if (m == n && strncasecmp(start, w, n) == 0)
 			return true;
-	}
 	return false;
 }
 
@@ -67,16 +78,9 @@ has_word(const char *s, const char *w, size_t n)
 static size_t
 shared_words(const char *a, const char *b)
 {
-	size_t n = 0;
-	for (const char *p = a; *p;) {
-		while (*p && !word_char(*p))
-			p++;
-		const char *start = p;
-		while (*p && word_char(*p))
-			p++;
-		if (p - start >= 4 && has_word(b, start, (size_t)(p - start)))
-			n++;
-	}
+	size_t n = 0, m;
+	for (const char *start; (start = next_word(&a, &m)) != NULL;)
+		n += m >= 4 && has_word(b, start, m);
 	return n;
 }
 
@@ -110,16 +114,10 @@ content_word(const char *w, size_t n)
 static bool
 has_kin(const char *s, const char *w, size_t n)
 {
-	for (const char *p = s; *p;) {
-		while (*p && !word_char(*p))
-			p++;
-		const char *start = p;
-		while (*p && word_char(*p))
-			p++;
-		size_t m = (size_t)(p - start);
+	size_t m;
+	for (const char *start; (start = next_word(&s, &m)) != NULL;)
 		if ((m == n && strncasecmp(start, w, n) == 0) || (m >= 5 && n >= 5 && strncasecmp(start, w, 5) == 0))
 			return true;
-	}
 	return false;
 }
 
@@ -127,17 +125,9 @@ has_kin(const char *s, const char *w, size_t n)
 static size_t
 shared_content(const char *q, const char *text)
 {
-	size_t n = 0;
-	for (const char *p = q; *p;) {
-		while (*p && !word_char(*p))
-			p++;
-		const char *start = p;
-		while (*p && word_char(*p))
-			p++;
-		size_t m = (size_t)(p - start);
-		if (content_word(start, m) && has_kin(text, start, m))
-			n++;
-	}
+	size_t n = 0, m;
+	for (const char *start; (start = next_word(&q, &m)) != NULL;)
+		n += content_word(start, m) && has_kin(text, start, m);
 	return n;
 }
 
@@ -145,15 +135,9 @@ shared_content(const char *q, const char *text)
 static size_t
 long_words(const char *s)
 {
-	size_t n = 0;
-	for (const char *p = s; *p;) {
-		while (*p && !word_char(*p))
-			p++;
-		const char *start = p;
-		while (*p && word_char(*p))
-			p++;
-		n += p - start >= 4;
-	}
+	size_t n = 0, m;
+	while (next_word(&s, &m) != NULL)
+		n += m >= 4;
 	return n;
 }
 
