@@ -420,8 +420,9 @@ hear_who(const struct dialogue *d, const struct heard *h, struct understanding *
 		"sorry whos", "sorry who is", "sorry, who's", "sorry, whos", "sorry, who is", "wait who's",
 		"wait, who's", "wait who is", "wait, who is", "and who's", "and who is", "um who's",
 		"sorry, who was", "sorry who was", NULL};
-	/* "Who is Gail? She is still working there?": the first sentence. */
-	const char *mark = strchr(h->text, '?');
+	/* "Who is Gail? She is still working there?", "who is Alan Pritchard,
+	 * sorry, is he well known?": the first sentence or clause. */
+	const char *mark = strpbrk(h->text, "?,");
 	size_t first_words = words_in(h->text);
 	if (mark != NULL) {
 		char first[128];
@@ -511,7 +512,8 @@ hear_small_talk(struct dialogue *d, const struct heard *h, struct understanding 
 	static const char *const chat[] = {"weather", "good weekend", "nice weekend", "your weekend",
 		"the weekend go", "for fun", "hobbies", "hobby", "your holiday", "your vacation",
 		"living in the city", "live in the city", "the game", "the match", "busy week for you",
-		"been a busy week", "traffic this morning", NULL};
+		"been a busy week", "traffic this morning", "week going", "week been", "week so far",
+		"weekend been", NULL};
 	if ((u->act == ACT_QUESTION || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC) && has_any_word(text, chat) &&
 	    !has_flag(h->as, KIND_JOB_ASK) && !has_flag(h->as, KIND_SALARY)) {
 		u->act = ACT_OFF_TOPIC;
@@ -795,6 +797,12 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	    (as->cat == d->topic || as->cat_conf < FOLLOW_BELOW))
 		u->act = ACT_FOLLOW_UP;
 	hear_topic(d, &h, asks_for_leave, u);
+	/* "Sorry, that was cheeky, forget I asked. What would you...?"
+	 * apologises as well as asking. */
+	static const char *const sorry[] = {"sorry", "so sorry", "apologies", "my apologies",
+		"forgive me", "my bad", "oops", "i apologise", "i apologize", NULL};
+	if (u->act == ACT_QUESTION && starts_with_word(text, sorry))
+		u->sorry = true;
 }
 
 void

@@ -528,6 +528,17 @@ host_names_word(const char *q)
 	return asked_word(q, word, sizeof word);
 }
 
+/* word with each of its words capitalised ("alan pritchard" reads "Alan
+ * Pritchard"); true. */
+static bool
+capitalise_name(char *word)
+{
+	for (char *p = word; *p != '\0'; p++)
+		if (p == word || p[-1] == ' ' || p[-1] == '-')
+			*p = (char)toupper((unsigned char)*p);
+	return true;
+}
+
 char *
 host_unknown_term(const char *said, const char *q, size_t n)
 {
@@ -551,7 +562,7 @@ host_unknown_term(const char *said, const char *q, size_t n)
 		free(who);
 	} else if (named)
 		r = host_plainer(said, n);
-	else if (person && (word[0] = (char)toupper((unsigned char)word[0])) != '\0')
+	else if (person && capitalise_name(word))
 		r = xasprintf("I don't think I mentioned anyone called %s%s%s", word,
 		    gist != NULL ? ". What I was getting at is this: " : ".", gist != NULL ? gist : "");
 	else if (gist == NULL)

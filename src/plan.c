@@ -187,12 +187,15 @@ plan_hear(struct plan *p, size_t turn, const char *text, enum category cat, enum
 		return NULL;
 	struct plan_item *best = close != NULL ? &p->items[close - p->items] : NULL;
 	size_t best_shared = 0;
+	/* A closing question needs no words in common: "who else should I
+	 * talk to?" asks the list's "could you suggest other people...?". */
+	bool closing = act == ACT_QUESTION && (cat == CAT_REFERRALS || cat == CAT_MENTION_NAME);
 	for (size_t i = 0; i < p->n && close == NULL; i++) {
 		struct plan_item *it = &p->items[i];
 		if (it->turn != PLAN_NOT_ASKED || it->cat != cat)
 			continue;
 		size_t s = shared_content(it->text, text);
-		if (s > best_shared) {
+		if (s > best_shared || (best == NULL && closing)) {
 			best = it;
 			best_shared = s;
 		}

@@ -521,21 +521,29 @@ asks_how_are_you(const char *q)
 {
 	static const char *const how[] = {"how are you", "how r u", "how are u", "how r you",
 		"how's it going", "hows it going", "how is it going", "how you doing", "how are things",
-		"how's your day", "hows your day", "how is your day", "how have you been", NULL};
+		"how's your day", "hows your day", "how is your day", "how have you been", "week going",
+		"week been", "how was your weekend", "how was ur weekend", "good weekend", NULL};
 	return holds_any(q, how);
 }
 
 /* What the host last said about the work itself (an answer to a
- * question or a follow-up), before the current turn; NULL if nothing. */
+ * question or a follow-up) before turn `before`; NULL if nothing. */
 static const char *
-last_answer(const struct session *s)
+last_answer_before(const struct session *s, size_t before)
 {
-	for (size_t i = s->nturns - 1; i-- > 0;) {
+	for (size_t i = before; i-- > 0;) {
 		const struct turn *t = &s->turns[i];
 		if (t->answered && t->reply != NULL)
 			return t->reply;
 	}
 	return NULL;
+}
+
+/* The same, before the current turn (the last one). */
+static const char *
+last_answer(const struct session *s)
+{
+	return s->nturns > 0 ? last_answer_before(s, s->nturns - 1) : NULL;
 }
 
 /* The host's "yes, that's typical" when the first sentence of the
@@ -603,7 +611,7 @@ without_fillers(const char *text, size_t len, size_t *np)
 static bool
 second_question(const char *line, size_t n, size_t *cutp, size_t *secondp)
 {
-	static const char *const joins[] = {" and what ", " and what's ", " and whats ", " and wat ",
+	static const char *const joins[] = {" + ", " & ", " and what ", " and what's ", " and whats ", " and wat ",
 		" and how ", " and who ", " and why ", " and which ", " and where ", " and when ",
 		" and do you ", " and do u ", " and did you ", " and did u ", " and have you ",
 		" and is it ", " and are ", " and r u ", " and can you ", " and could you ",
@@ -1008,6 +1016,15 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		return host_act(&s->host, ACT_APOLOGY, 0);
 	case ACT_TIME_FRAME:
 		return answer_time_frame(s);
+	case ACT_OFF_TOPIC:
+		/* "How's your week going?" is kindly meant: a short answer,
+		 * then back to the work. */
+		if (asks_how_are_you(s->last_norm) && !s->priv->said_well) {
+			s->priv->said_well = true;
+			return xstrdup("Busy, but good, thanks for asking. Now, what else would you like "
+			    "to know?");
+		}
+		return host_act(&s->host, u->act, 0);
 	default:
 		return host_act(&s->host, u->act, 0);
 	}
@@ -1055,6 +1072,18 @@ understand_line(struct session *s, struct said *l)
 	if (word_said && dialogue_worst(&l->as) != KIND_JOB_ASK) {
 		l->u.act = ACT_CLARIFY;
 		l->u.cat = s->priv->dlg.topic;
+	}
+	/* "Is that normal?" just after an answer, with no topic of its own,
+	 * goes on with the answer: no lecture on yes/no questions. */
+	const char *q = assess_normalized(s->cfg.assessor)->text;
+	if (dialogue_worst(&l->as) == KIND_CLOSED && l->u.act == ACT_QUESTION &&
+	    (l->u.cat == CAT_NONE || l->u.unsure) && s->priv->dlg.topic != CAT_NONE &&
+	    host_confirms(q) != NULL && last_answer_before(s, s->nturns) != NULL) {
+		drop_kind(&l->as, KIND_CLOSED);
+		l->u.act = ACT_FOLLOW_UP;
+		l->u.cat = s->priv->dlg.topic;
+		l->u.unsure = false;
+		s->priv->dlg.offered[0] = s->priv->dlg.offered[1] = CAT_NONE;
 	}
 }
 
@@ -1377,9 +1406,18 @@ say_to_host(struct session *s, const char *text, size_t len)
 	override_two(s, &l);
 	override_glossary(s, &l);
 	override_unsure(s, &l);
+	bool was_guarded = s->host.guarded > 0;
 	char *reply = reply_to_line(s, &l);
 	free(l.two_q[0]);
 	free(l.two_q[1]);
+	/* "Sorry, that was out of line. What tools do you use?" to a guarded
+	 * host: the apology is taken before the answer. */
+	if (was_guarded && l.u.sorry && l.u.act == ACT_QUESTION && reply != NULL &&
+	    dialogue_worst(&l.as) != KIND_JOB_ASK && dialogue_worst(&l.as) != KIND_SALARY) {
+		char *r = xasprintf("That's all right. %s", reply);
+		free(reply);
+		reply = r;
+	}
 	reply = with_how_are_you(s, &l, reply);
 	reply = with_hello(s, &l, reply);
 	if (dialogue_greets(s->last_norm) || l.u.act == ACT_GREETING)

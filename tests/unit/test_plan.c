@@ -70,5 +70,15 @@ main(void)
 	ok(plan_hear(p, 10, "How do audits work in your plant?", CAT_CHALLENGES, ACT_QUESTION) == NULL &&
 	    p->nadded == 1, "a new question is");
 	plan_free(p);
+
+	/* A closing question shares no words with the list's and is asked. */
+	p = plan_new("close.txt");
+	static const char r1[] = "Could you suggest other people in specialties like intensive care or emergency nursing?";
+	plan_add(p, 32, r1, strlen(r1), CAT_REFERRALS);
+	it = plan_hear(p, 7, "Who else do you think I should talk to, maybe someone in the ICU or the ER?",
+	    CAT_REFERRALS, ACT_QUESTION);
+	ok(it != NULL && it->line == 32 && p->nadded == 0,
+	    "'who else should I talk to?' asks the list's referral question, sharing no words with it");
+	plan_free(p);
 	return tap_done();
 }
