@@ -107,6 +107,23 @@ cells(const struct progress_session *e, char *c[NCOLS])
 	c[COL_FILE] = text_sanitize(progress_file_cell(e), strlen(progress_file_cell(e)));
 }
 
+/* One session as a block of lines: its number, date, kind and host,
+ * then the figures, then the file, each wrapped to width. */
+static void
+session_block(FILE *fp, size_t n, char *const c[NCOLS], unsigned width)
+{
+	char *head = xasprintf("  %zu. %s  %s  %s", n, c[COL_DATE], c[COL_KIND], c[COL_BANK]);
+	char *figures = xasprintf("     length %s; score %s; asked %s; flags: %s; closing: %s; review: %s",
+	    c[COL_LENGTH], c[COL_SCORE], c[COL_QUESTIONS], c[COL_FLAGS], c[COL_CLOSING], c[COL_REVIEW]);
+	char *file = xasprintf("     file %s", c[COL_FILE]);
+	table_line(fp, head, 5, width);
+	table_line(fp, figures, 5, width);
+	table_line(fp, file, 5, width);
+	free(head);
+	free(figures);
+	free(file);
+}
+
 static void
 sessions_table(FILE *fp, const struct progress *p, unsigned width)
 {
@@ -124,7 +141,22 @@ sessions_table(FILE *fp, const struct progress *p, unsigned width)
 		cells(&p->s[i], rows[i]);
 	}
 	fprintf(fp, "Sessions, in the order held (%zu):\n", p->n);
-	table_print(fp, cols, NCOLS, (const char *const *const *)rows, p->n, 2, width);
+	/* A table wider than the terminal would cut its cells to nothing:
+	 * then each session is a short block of its own, as psql's \x. */
+	size_t need = 2;
+	for (int k = 0; k < NCOLS; k++) {
+		size_t w = utf8_columns(cols[k].head, strlen(cols[k].head));
+		for (size_t i = 0; i < p->n; i++) {
+			size_t c = utf8_columns(rows[i][k], strlen(rows[i][k]));
+			w = c > w ? c : w;
+		}
+		need += w + (k > 0 ? 2 : 0);
+	}
+	if (width == 0 || need <= width)
+		table_print(fp, cols, NCOLS, (const char *const *const *)rows, p->n, 2, width);
+	else
+		for (size_t i = 0; i < p->n; i++)
+			session_block(fp, i + 1, rows[i], width);
 	for (size_t i = 0; i < p->n; i++) {
 		for (int k = 0; k < NCOLS; k++)
 			free(rows[i][k]);

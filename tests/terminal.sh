@@ -509,7 +509,7 @@ window 72 60 \
 	"env -u COLUMNS TERM=xterm HOME='$TEST_HOME' '$INFOCOACH' progress --dir '$TOP_SRCDIR/tests/golden/progress-sessions/sessions'; echo EXITED \$?; sleep 30"
 wait_for 'EXITED 0'
 T capture-pane -p -J -S -200 -t t > "$TEST_HOME/progress.screen"
-grep -q '^  date (UTC)' "$TEST_HOME/progress.screen" && grep -q '^Next: ' "$TEST_HOME/progress.screen" &&
+grep -q '^  1\. 20' "$TEST_HOME/progress.screen" && grep -q '^     file ' "$TEST_HOME/progress.screen" && grep -q '^Next: ' "$TEST_HOME/progress.screen" &&
     [ "$(sed 's/ *$//' "$TEST_HOME/progress.screen" | wc -L)" -le 72 ]
 ok $? "progress fits a terminal of 72 columns"
 window 72 60 \
