@@ -487,6 +487,9 @@ said_near(const char *text, const char *word)
 	return near;
 }
 
+/* A sentence naming someone shorter than this says too little alone. */
+#define WHO_SENTENCE_WORDS 10
+
 /* The sentence of text that uses word (newly allocated), or NULL. */
 static char *
 sentence_with(const char *text, const char *word)
@@ -500,6 +503,18 @@ sentence_with(const char *text, const char *word)
 			break;
 		}
 		if (said_near(sn, word)) {
+			/* "My manager, Aisha Noor." says little: the sentence
+			 * after it too, when there is one. */
+			char *next = nth_sentence(text, i + 1);
+			size_t words = 1;
+			for (const char *p = sn; *p != '\0'; p++)
+				words += *p == ' ';
+			if (words < WHO_SENTENCE_WORDS && next != NULL && strcmp(next, first) != 0) {
+				char *both = xasprintf("%s %s", sn, next);
+				free(sn);
+				sn = both;
+			}
+			free(next);
 			free(first);
 			return sn;
 		}
@@ -1064,6 +1079,27 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 		r = as;
 	}
 	return r;
+}
+
+char *
+host_about_person(struct host *h)
+{
+	if (h->last_cat == CAT_NONE || h->p->extra[h->last_cat] == NULL)
+		return NULL;
+	enum category c = h->last_cat;
+	size_t i = h->last_variant;
+	const struct reply_extra *x = &h->p->extra[c][i];
+	size_t *mg = &h->more_given[c][i];
+	if (*mg >= x->more.n)
+		return NULL;
+	const char *m = x->more.v[*mg];
+	static const char *const pronoun[] = {"She ", "He ", "They ", "She's ", "He's ", "They're ", NULL};
+	for (const char *const *p = pronoun; *p != NULL; p++)
+		if (strncmp(m, *p, strlen(*p)) == 0) {
+			(*mg)++;
+			return xstrdup(m);
+		}
+	return NULL;
 }
 
 char *

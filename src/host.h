@@ -169,6 +169,11 @@ char *host_leave(struct host *h);
  * do you mean by synergy?"), not just "what do you mean (by that)?". */
 bool host_names_word(const char *q);
 
+/* More about the person the last reply named ("She's run everything
+ * from single floors to whole head offices..."): its next `more` when it
+ * speaks of someone (She, He, They...); newly allocated, or NULL. */
+char *host_about_person(struct host *h);
+
 /* Which of the host's recent replies (recent[0..n), the latest first;
  * NULL entries skipped) uses the word the normalised line q asks about
  * ("who's Raj again?"), allowing a typo; NULL when none or q names no

@@ -660,11 +660,11 @@ report_thanks(struct session *s)
 	if (s->asked[CAT_REFERRALS] > 0 && referral_names(s, who, sizeof who))
 		text_buf_add(&b, "I will get in touch with %s as you suggested%s, and I will let you know "
 		    "how it goes.\n\nI hope we can stay in touch.\n\n", who,
-		    s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "");
+		    s->asked[CAT_MENTION_NAME] ? ", mentioning that we spoke" : "");
 	else if (s->asked[CAT_REFERRALS] > 0)
 		text_buf_add(&b, "I will get in touch as you suggested%s, and I will let you know how it "
 		    "goes.\n\nI hope we can stay in touch.\n\n",
-		    s->asked[CAT_MENTION_NAME] ? ", mentioning that you sent me" : "");
+		    s->asked[CAT_MENTION_NAME] ? ", mentioning that we spoke" : "");
 	else
 		text_buf_add(&b, "I will keep you posted on my progress, and I hope we can stay in touch.\n\n");
 	text_buf_add(&b, "Best regards,\n[your name]\n");
@@ -700,12 +700,15 @@ report_reminders(struct session *s)
 	if (s->asked[CAT_REFERRALS] > 0) {
 		/* The people by name, else "whoever" (one or several). */
 		char who[160];
+		/* "That we spoke", never "who sent you": hosts often ask that it
+		 * be clear the talk was only for information. */
+		bool named = s->asked[CAT_MENTION_NAME] > 0;
 		if (referral_names(s, who, sizeof who))
-			text_buf_add(&b, "- by %s: get in touch with %s (%s's suggestion)%s.\n", d14, who,
-			    p->name, s->asked[CAT_MENTION_NAME] ? ", saying who sent you" : "");
+			text_buf_add(&b, "- by %s: get in touch with %s (%s's suggestion)%s%s.\n", d14, who,
+			    p->name, named ? ", saying that you spoke with " : "", named ? p->name : "");
 		else
 			text_buf_add(&b, "- by %s: get in touch with whoever %s suggested%s.\n", d14, p->name,
-			    s->asked[CAT_MENTION_NAME] ? ", saying who sent you" : "");
+			    named ? ", saying that you spoke with them" : "");
 	}
 	text_buf_add(&b, "- by %s: send %s a short update on what you did with the advice.\n", d30, p->name);
 	text_buf_add(&b, "- about once a year (next around %s): keep in touch with a short note, so the connection stays warm.\n", d365);

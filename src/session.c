@@ -862,6 +862,15 @@ answer_clarify(struct session *s, struct turn *t)
 	/* "What do you mean by that?" or by a word of the answer just given
 	 * ("mobile clinic van?"): an example of it, when the reply has one to
 	 * give. */
+	/* "Who is Aisha Noor?" just after the host named her: more about
+	 * her, when the reply has it. */
+	if (who && naming != NULL && naming == last && last == last_answer(s)) {
+		char *more = host_about_person(&s->host);
+		if (more != NULL) {
+			t->answered = true;
+			return more;
+		}
+	}
 	if (!asks_simpler(q) && last != NULL && last == last_answer(s) && !who &&
 	    (!host_names_word(q) || naming == last)) {
 		char *example = host_follow_up(&s->host, "for example");
