@@ -194,9 +194,14 @@ review_start(struct review *rv)
 	char *done = rv->done_before == 0 ? xstrdup("") :
 	    xasprintf(" (%zu put better in an earlier review %s left out.)", rv->done_before,
 	        rv->done_before == 1 ? "is" : "are");
-	sayf(rv, VOICE_INFO, "Review: %s%s%s. For each, type a better version and the coach judges it at "
+	/* A line is put better; a topic never asked has nothing to improve:
+	 * it is asked now. */
+	const char *what = lines > 0 && topics > 0 ? "For each, type a better version of the line, or a "
+	    "question on the topic," : lines > 0 ? "For each, type a better version" :
+	    "For each, type a question on it";
+	sayf(rv, VOICE_INFO, "Review: %s%s%s. %s and the coach judges it at "
 	    "once. Enter or /skip moves on, /stop ends the review.%s%s", lines > 0 ? l : "",
-	    lines > 0 && topics > 0 ? " and " : "", topics > 0 ? t : "",
+	    lines > 0 && topics > 0 ? " and " : "", topics > 0 ? t : "", what,
 	    done, rv->cfg.t == NULL ? " (There is no transcript: the tries will not be saved.)" : "");
 	free(l);
 	free(t);
