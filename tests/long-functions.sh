@@ -6,26 +6,9 @@
 
 measure="$TOP_SRCDIR/scripts/long-functions"
 
-# Functions still being split in another branch (issue 17).  Each is
-# reported as a TODO while it is long; once it is split the TODO passes
-# unexpectedly, which fails 'make check': then remove it from this list.
-known=""
-
-long=$(cd "$TOP_SRCDIR" && "$measure" src/*.c | grep -v ', and says why$')
-for k in $known; do
-	hit=$(printf '%s\n' "$long" | grep "^src/${k%%:*}:[0-9]*: ${k#*:} is ")
-	long=$(printf '%s\n' "$long" | grep -v "^src/${k%%:*}:[0-9]*: ${k#*:} is ")
-	tap_n=$((tap_n + 1))
-	if [ -n "$hit" ]; then
-		echo "not ok $tap_n - $hit, with no comment saying why # TODO issue 17, being split elsewhere"
-	else
-		echo "ok $tap_n - ${k#*:} in src/${k%%:*} is no longer over 120 lines # TODO issue 17: now remove it from the list in tests/long-functions.sh"
-	fi
-done
-
-long=$(printf '%s\n' "$long" | sed '/^$/d')
+long=$(cd "$TOP_SRCDIR" && "$measure" src/*.c | grep -v ', and says why$' | sed '/^$/d')
 [ -z "$long" ]
-ok $? "no other function in src/ is over 120 lines without a comment saying why"
+ok $? "no function in src/ is over 120 lines without a comment saying why"
 [ -n "$long" ] && diag "$long"
 
 # The measure finds a long function, counts its braces and reads the
