@@ -199,6 +199,18 @@ says_about_self(const char *text)
  * "hellooo"): the first word with each run of one letter made one, as the
  * greetings are. */
 bool
+dialogue_asks_time_left(const char *text)
+{
+	static const char *const clock_words[] = {"what time is it", "whats the time",
+		"what's the time", "how much time do we have", "how much time is left",
+		"how much time we have", "how much time have we", "how long do we have", "how long have we got",
+		"how long we have", "time left", "minutes left", "time do we have", "time have we got",
+		"time remaining", "are we running out of time", "how many minutes", "time remains",
+		"doing for time", "doing on time", "are we on time", "we on time", "for time", NULL};
+	return has_any_word(text, clock_words);
+}
+
+bool
 dialogue_greets(const char *text)
 {
 	if (starts_with_word(text, greeting_words))
@@ -397,13 +409,7 @@ hear_outright(const struct heard *h, struct understanding *u)
 	}
 	/* "What time is it?", "how long have we got left?" ask about the
 	 * meeting's time, whatever topic a word of it seems to cue. */
-	static const char *const clock_words[] = {"what time is it", "whats the time",
-		"what's the time", "how much time do we have", "how much time is left",
-		"how much time we have", "how much time have we", "how long do we have", "how long have we got",
-		"how long we have", "time left", "minutes left", "time do we have", "time have we got",
-		"time remaining", "are we running out of time", "how many minutes", "time remains",
-		"doing for time", "doing on time", "are we on time", "we on time", "for time", NULL};
-	if (has_any_word(h->text, clock_words)) {
+	if (dialogue_asks_time_left(h->text)) {
 		u->act = ACT_TIME_FRAME;
 		u->conf = 1;
 		return true;

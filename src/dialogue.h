@@ -91,6 +91,11 @@ void dialogue_judge(struct dialogue *d, struct assessor *a, struct matcher *m, c
  * worth the coach's word only when it is the worst. */
 enum flag_kind dialogue_worst(const struct assessment *as);
 
+/* Whether text asks how much of the meeting's time is left ("what time
+ * is it?", "how many minutes do we have left?", "how are we doing for
+ * time?"), whatever else it seems to be about. */
+bool dialogue_asks_time_left(const char *text);
+
 /* Whether the normalised line text opens with a greeting ("hi", "good
  * morning"). */
 bool dialogue_greets(const char *text);

@@ -969,18 +969,18 @@ static char *
 answer_time_frame(struct session *s)
 {
 	const char *q = s->last_norm;
-	static const char *const left[] = {"how long", "how much time", "time left",
-		"time we have", "time do we have", "on time", "what time", "time is it",
-		"minutes left", "time remaining", "what's the time", "whats the time",
-		"how long have we", "running out of time", "how many minutes", "remains", "for time",
-		"we on time", NULL};
+	/* Besides what always asks the time left, the vaguer "how long...?"
+	 * once the line is known to be about the time. */
+	static const char *const vague[] = {"how long", "how much time", "time we have", "on time",
+		"what time", "remains", NULL};
+	bool left = dialogue_asks_time_left(q) || holds_any(q, vague);
 	static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
 		"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
 	/* "How are we on time? I don't want to go over": what is left comes
 	 * first. */
-	if (holds_any(q, over) && !holds_any(q, left))
+	if (holds_any(q, over) && !left)
 		return host_run_over(&s->host);
-	if (holds_any(q, left)) {
+	if (left) {
 		uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
 		uint64_t used = session_elapsed(s);
 		return host_time_left(&s->host, used >= agreed ? 0 :
