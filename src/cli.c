@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,4 +246,12 @@ cli_save_page(const char *path, int (*make)(FILE *fp, void *arg), void *arg)
 		status = cli_write_output("the page", path, buf, len);
 	free(buf);
 	return status;
+}
+
+void
+cli_die_of(int sig)
+{
+	fflush(stdout);
+	signal(sig, SIG_DFL);
+	raise(sig);
 }

@@ -110,6 +110,10 @@ void cli_common_free(struct cli_common *co);
  * TERM is not dumb, with NO_COLOR unset or empty. */
 bool cli_use_color(const char *when, bool on_terminal);
 
+/* A session ended by the terminating signal sig, everything saved: flush
+ * and die of sig, as the caller (a shell, a script) expects. */
+void cli_die_of(int sig);
+
 /* Print the program's usage to fp. */
 void cli_usage(FILE *fp);
 

@@ -10,7 +10,6 @@
 #include <config.h>
 
 #include <getopt.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -462,12 +461,8 @@ practice_or_mock(int argc, char **argv, bool mock)
 	if (status == CLI_RUN)
 		status = run(&o, &sig);
 	cli_common_free(&o.co);
-	if (sig != 0) {
-		/* Everything is flushed: die of the signal, as the caller expects. */
-		fflush(stdout);
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
+	if (sig != 0)
+		cli_die_of(sig);
 	return status;
 }
 

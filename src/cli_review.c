@@ -12,7 +12,6 @@
 #include <config.h>
 
 #include <getopt.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -259,10 +258,7 @@ cli_review(int argc, char **argv)
 	if (status == CLI_RUN)
 		status = run_review(&o, &sig);
 	cli_common_free(&o.co);
-	if (sig != 0) {
-		fflush(stdout);
-		signal(sig, SIG_DFL);
-		raise(sig);
-	}
+	if (sig != 0)
+		cli_die_of(sig);
 	return status;
 }
