@@ -1,5 +1,5 @@
 /*
- * session_fixture.h -- what test_cmd.c and test_session.c share: the
+ * session_fixture.h -- what test_cmd.c, test_session.c and test_mock.c share: the
  * shipped banks, an assessor, a virtual clock, and a display that keeps
  * everything said ("host: ...", "coach: ...", "info: ..." lines) so a
  * test can ask whether a sentence was heard.

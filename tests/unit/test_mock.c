@@ -5,61 +5,8 @@
  */
 #include <config.h>
 
-#include <stdlib.h>
-#include <string.h>
-
-#include "assess.h"
-#include "catalog.h"
-#include "cmd.h"
 #include "report.h"
-#include "session.h"
-#include "tap.h"
-#include "voice.h"
-#include "xmalloc.h"
-
-/* Everything said, one "voice: text" line each, since the last reset. */
-static char said[200000];
-static size_t said_len;
-
-static void
-capture(void *arg, enum voice v, const char *who, const char *text)
-{
-	(void)arg;
-	said_len += (size_t)snprintf(said + said_len, sizeof said - said_len, "%s: %s\n",
-	    v == VOICE_HOST ? "host" : v == VOICE_COACH ? "coach" : "info", text);
-	(void)who;
-}
-
-/* Whether the session has said text since the last reset(). */
-static bool
-heard(const char *text)
-{
-	return strstr(said, text) != NULL;
-}
-
-static void
-reset(void)
-{
-	said_len = 0;
-	said[0] = '\0';
-}
-
-static struct ruleset *rs;
-static struct assessor *as;
-static struct clock clk;
-
-static struct session *
-start(unsigned long duration)
-{
-	clock_init_virtual(&clk);
-	struct session_config cfg = {
-		.bank = rs->banks[0], .persona = &rs->banks[0]->personas[0], .assessor = as,
-		.clock = &clk, .transcript = NULL, .seed = 1, .duration = duration,
-		.say = capture, .say_arg = NULL,
-	};
-	reset();
-	return session_new(&cfg);
-}
+#include "session_fixture.h"
 
 /* Move the clock to minute:second and let the session notice. */
 static void
@@ -81,16 +28,8 @@ say(struct session *s, unsigned min, unsigned sec, const char *line)
 int
 main(void)
 {
-	const char *top = getenv("TOP_SRCDIR");
-	struct catalog cat = {0};
-	cat.dirs[0].path = xasprintf("%s/questionbanks", top ? top : ".");
-	cat.ndirs = 1;
-	struct diag_list dl = {0};
-	rs = catalog_open(&cat, NULL, 0, &dl);
-	diag_flush(&dl, stdout);
-	if (!ok(rs != NULL, "the shipped banks load"))
+	if (!fixture_open())
 		return tap_done();
-	as = assessor_new(rs, POLICY_DEFAULT);
 
 	/* A 30-minute meeting, nobody typing. */
 	struct session *s = start(30 * 60);
@@ -330,8 +269,6 @@ main(void)
 	ok(heard("thanked the host: yes"), "thanks inside a closing question counts as thanking the host");
 	session_free(s);
 
-	assessor_free(as);
-	ruleset_free(rs);
-	free(cat.dirs[0].path);
+	fixture_close();
 	return tap_done();
 }
