@@ -678,10 +678,13 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 	const char *part[2] = {line, line + second};
 	size_t plen[2] = {cut, n - second};
 	enum category found[2];
+	char *norm[2] = {NULL, NULL};   /* each part normalised, for the replies */
 	bool both = true;
 	for (int i = 0; i < 2 && both; i++) {
 		struct assessment a;
 		assess_line(s->cfg.assessor, s->priv->m, part[i], plen[i], NULL, 0, &a);
+		const struct norm *nm = assess_normalized(s->cfg.assessor);
+		norm[i] = xstrndup(nm->text, nm->len);
 		/* "...and do u like it": a yes/no question is still one. */
 		enum flag_kind worst = dialogue_worst(&a);
 		/* Closing questions only as the pair ("who else should I talk
@@ -691,7 +694,7 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 		/* "...? and wat is cpa": the second asks what a word of the
 		 * field means. */
 		const char *named = NULL;
-		const char *nq = assess_normalized(s->cfg.assessor)->text;
+		const char *nq = norm[i];
 		const char *gloss = i == 1 && !closing_topic(found[0]) && worst == KIND_NONE ?
 		    host_explain_as(&s->host, nq, &named) : NULL;
 		if (gloss != NULL && asks_meaning(nq, named)) {
@@ -706,25 +709,17 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 	}
 	if (!both)
 		*means = NULL;
-	/* The names before the leave to use one's own. */
-	if (both && found[0] == CAT_MENTION_NAME) {
-		found[0] = CAT_REFERRALS;
-		found[1] = CAT_MENTION_NAME;
-		const char *p0 = part[0];
-		size_t l0 = plen[0];
-		part[0] = part[1];
-		plen[0] = plen[1];
-		part[1] = p0;
-		plen[1] = l0;
+	/* Both sure: their topics and words, for the replies that fit them
+	 * best; the names before the leave to use one's own. */
+	int first = both && found[0] == CAT_MENTION_NAME ? 1 : 0;
+	for (int i = 0; i < 2 && both; i++) {
+		int k = (first + i) % 2;
+		c[i] = found[k];
+		q[i] = found[k] != CAT_NONE ? norm[k] : NULL;
+		norm[k] = q[i] != NULL ? NULL : norm[k];
 	}
-	/* Both sure: their words, for the replies that fit them best. */
-	for (int i = 0; i < 2 && both && found[i] != CAT_NONE; i++) {
-		struct assessment a;
-		c[i] = found[i];
-		assess_line(s->cfg.assessor, s->priv->m, part[i], plen[i], NULL, 0, &a);
-		const struct norm *nm = assess_normalized(s->cfg.assessor);
-		q[i] = xstrndup(nm->text, nm->len);
-	}
+	free(norm[0]);
+	free(norm[1]);
 	free(line);
 	return both;
 }
