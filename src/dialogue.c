@@ -244,7 +244,14 @@ asks_host(const char *text)
 		"where", "who", "which", "do", "did", "does", "can", "could", "would", "have", "are",
 		"is", NULL};
 	static const char *const you[] = {"you", "u", "your", "ur", "ya", "yours", NULL};
-	return starts_with_word(text, opens) && has_any_word(text, you);
+	/* "...I'd love to hear about is what a normal week looks like for
+	 * you": a question word later on, asking about them. */
+	static const char *const about_them[] = {"for you", "for u", "you do", "you did", "you got",
+		"you started", "you became", "you chose", "your day", "your week", "your work",
+		"your job", "your role", NULL};
+	static const char *const wh[] = {"what", "how", "why", "which", NULL};
+	return (starts_with_word(text, opens) && has_any_word(text, you)) ||
+	    (has_any_word(text, wh) && has_any_word(text, about_them));
 }
 
 /* Words that open a line going on with what was just said. */
@@ -519,7 +526,8 @@ hear_small_talk(struct dialogue *d, const struct heard *h, struct understanding 
 		"the weekend go", "for fun", "hobbies", "hobby", "your holiday", "your vacation",
 		"living in the city", "live in the city", "the game", "the match", "busy week for you",
 		"been a busy week", "traffic this morning", "week going", "week been", "week so far",
-		"weekend been", NULL};
+		"weekend been", "hows ur day", "how's ur day", "hows your day", "how's your day",
+		"how is your day", "how was your day", NULL};
 	if ((u->act == ACT_QUESTION || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC) && has_any_word(text, chat) &&
 	    !has_flag(h->as, KIND_JOB_ASK) && !has_flag(h->as, KIND_SALARY)) {
 		u->act = ACT_OFF_TOPIC;
