@@ -11,7 +11,9 @@
  *    first, so such a line costs about one match per category;
  *  - words: the line's content words (lowercased, stop words dropped,
  *    crudely stemmed) against those of every bank question, as a cosine of
- *    word sets; each category keeps its best.
+ *    word sets; each category keeps its best.  An index from each word to
+ *    the questions holding it finds the questions sharing a word with the
+ *    line; the others' cosine is 0.
  *
  * score = cues + WORD_WEIGHT * best cosine; the highest score wins.
  */
@@ -32,9 +34,16 @@
 #define WORD_ALONE    0.34   /* least cosine to place a line with no cue */
 #define MAX_WORDS     64     /* content words looked at per line */
 
-struct wordset {
-	uint32_t *h;            /* sorted word hashes */
-	size_t n;
+/* One word of one bank question, in the index. */
+struct posting {
+	uint32_t h;             /* the word's hash */
+	uint32_t q;             /* the question's number */
+};
+
+/* A bank question, as the index knows it. */
+struct qinfo {
+	enum category cat;
+	uint32_t nwords;        /* its content words */
 };
 
 struct classifier {
@@ -42,8 +51,13 @@ struct classifier {
 	bool has_gate[CAT_COUNT];         /* gate compiled */
 	const struct cue **cues[CAT_COUNT]; /* the cues of each category */
 	size_t ncues[CAT_COUNT];
-	struct wordset *qwords[CAT_COUNT];  /* word sets of the bank questions */
-	size_t nq[CAT_COUNT];
+	struct posting *post;        /* every question's words, by hash */
+	size_t npost;
+	struct qinfo *qs;            /* the bank questions */
+	size_t nq;
+	uint32_t *common;            /* scratch: per question, words shared
+	                                with the line (0 between lines) */
+	uint32_t *touched;           /* scratch: the questions with some */
 	/* Words one of which each cue's every match holds (literals.h), all
 	 * cues in one automaton: a cue whose words a line lacks is skipped. */
 	size_t cue_base[CAT_COUNT];  /* each category's first cue below */
@@ -159,26 +173,6 @@ words(const char *s, size_t len, uint32_t *out)
 	return u;
 }
 
-static double
-cosine(const uint32_t *a, size_t na, const struct wordset *b)
-{
-	size_t i = 0, j = 0, common = 0;
-	if (na == 0 || b->n == 0)
-		return 0;
-	while (i < na && j < b->n) {
-		if (a[i] == b->h[j]) {
-			common++;
-			i++;
-			j++;
-		} else if (a[i] < b->h[j]) {
-			i++;
-		} else {
-			j++;
-		}
-	}
-	return (double)common / sqrt((double)na * (double)b->n);
-}
-
 /* Compile each category's gate; worth it only for long inputs, so it is
  * done once GATE_AFTER lines not in ASCII have been classified. */
 static void
@@ -202,6 +196,77 @@ build_gates(struct classifier *c)
 		if (!c->has_gate[cat])
 			pattern_free(&c->gate[cat]);
 		free(alt);
+	}
+}
+
+static int
+cmp_posting(const void *a, const void *b)
+{
+	const struct posting *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->q < y->q ? -1 : x->q > y->q;
+}
+
+/* Index the content words of every bank question. */
+static void
+index_questions(struct classifier *c, const struct ruleset *rs)
+{
+	size_t cap = 0, qcap = 0;
+	for (size_t b = 0; b <= rs->nbanks; b++) {
+		const struct bank *bk = b < rs->nbanks ? rs->banks[b] : rs->reference;
+		if (bk == NULL)
+			continue;
+		for (size_t q = 0; q < bk->nquestions; q++) {
+			const struct question *qu = &bk->questions[q];
+			uint32_t tmp[MAX_WORDS];
+			size_t n = words(qu->text, strlen(qu->text), tmp);
+			if (n == 0)
+				continue;   /* its cosine is 0 with any line */
+			xgrow((void **)&c->qs, &qcap, c->nq + 1, sizeof *c->qs);
+			c->qs[c->nq] = (struct qinfo){qu->cat, (uint32_t)n};
+			xgrow((void **)&c->post, &cap, c->npost + n, sizeof *c->post);
+			for (size_t k = 0; k < n; k++)
+				c->post[c->npost++] = (struct posting){tmp[k], (uint32_t)c->nq};
+			c->nq++;
+		}
+	}
+	if (c->npost > 0)
+		qsort(c->post, c->npost, sizeof *c->post, cmp_posting);
+	c->common = xcalloc(c->nq + 1, sizeof *c->common);
+	c->touched = xcalloc(c->nq + 1, sizeof *c->touched);
+}
+
+/* Each category's best cosine between the line's words w[0..nw) and a bank
+ * question's, into sim (0 where no question shares a word). */
+static void
+best_cosines(struct classifier *c, const uint32_t *w, size_t nw, double sim[CAT_COUNT])
+{
+	for (int cat = 0; cat < CAT_COUNT; cat++)
+		sim[cat] = 0;
+	size_t nt = 0;
+	for (size_t i = 0; i < nw; i++) {
+		/* The first posting of w[i]. */
+		size_t lo = 0, hi = c->npost;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->post[mid].h < w[i])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < c->npost && c->post[lo].h == w[i]; lo++) {
+			uint32_t q = c->post[lo].q;
+			if (c->common[q]++ == 0)
+				c->touched[nt++] = q;
+		}
+	}
+	for (size_t k = 0; k < nt; k++) {
+		uint32_t q = c->touched[k];
+		double x = (double)c->common[q] / sqrt((double)nw * (double)c->qs[q].nwords);
+		c->common[q] = 0;
+		if (x > sim[c->qs[q].cat])
+			sim[c->qs[q].cat] = x;
 	}
 }
 
@@ -229,21 +294,7 @@ classifier_new(const struct ruleset *rs)
 	literals_list(srcs, c->ncue_all, c->cue_words, c->cue_nwords);
 	free(srcs);
 	c->cue_trig = trigger_set_new((char **const *)c->cue_words, c->cue_nwords, c->ncue_all);
-	for (size_t b = 0; b <= rs->nbanks; b++) {
-		const struct bank *bk = b < rs->nbanks ? rs->banks[b] : rs->reference;
-		if (bk == NULL)
-			continue;
-		for (size_t q = 0; q < bk->nquestions; q++) {
-			const struct question *qu = &bk->questions[q];
-			uint32_t tmp[MAX_WORDS];
-			size_t n = words(qu->text, strlen(qu->text), tmp);
-			struct wordset ws = {xcalloc(n + 1, sizeof *ws.h), n};
-			memcpy(ws.h, tmp, n * sizeof *tmp);
-			c->qwords[qu->cat] = xreallocarray(c->qwords[qu->cat], c->nq[qu->cat] + 1,
-			    sizeof *c->qwords[qu->cat]);
-			c->qwords[qu->cat][c->nq[qu->cat]++] = ws;
-		}
-	}
+	index_questions(c, rs);
 	return c;
 }
 
@@ -262,10 +313,11 @@ classifier_free(struct classifier *c)
 				free(c->cue_words[k][w]);
 			free(c->cue_words[k]);
 		}
-		for (size_t i = 0; i < c->nq[cat]; i++)
-			free(c->qwords[cat][i].h);
-		free(c->qwords[cat]);
 	}
+	free(c->post);
+	free(c->qs);
+	free(c->common);
+	free(c->touched);
 	trigger_set_free(c->cue_trig);
 	free(c->cue_words);
 	free(c->cue_nwords);
@@ -280,6 +332,8 @@ classify_scores(struct classifier *c, struct matcher *m, const char *s, size_t l
 {
 	uint32_t w[MAX_WORDS];
 	size_t nw = words(s, len, w);
+	double sim[CAT_COUNT];
+	best_cosines(c, w, nw, sim);
 
 	for (int cat = 0; cat < CAT_COUNT; cat++)
 		out[cat] = 0;
@@ -317,15 +371,9 @@ classify_scores(struct classifier *c, struct matcher *m, const char *s, size_t l
 			}
 			votes += rc;
 		}
-		double sim = 0;
-		for (size_t i = 0; i < c->nq[cat]; i++) {
-			double x = cosine(w, nw, &c->qwords[cat][i]);
-			if (x > sim)
-				sim = x;
-		}
-		if (votes == 0 && sim < WORD_ALONE)
+		if (votes == 0 && sim[cat] < WORD_ALONE)
 			continue;
-		out[cat] = (float)(votes + WORD_WEIGHT * sim);
+		out[cat] = (float)(votes + WORD_WEIGHT * sim[cat]);
 	}
 	return 0;
 }
