@@ -8,8 +8,9 @@
  *   REQ s     every match of the piece contains one of the strings s
  *   ANY       nothing is known
  *
- * A literal is EXACT {c}; \b, ^, $ and lookarounds are EXACT {""}; a class,
- * '.', \w and the like are ANY; a sequence crosses EXACT sets while they
+ * A literal is EXACT {c}; \b, ^, $ and lookarounds are EXACT {""}; \d is
+ * EXACT {"0", ..., "9"} (on an ASCII line it is no more); a class, '.', \w
+ * and the like are ANY; a sequence crosses EXACT sets while they
  * stay small and otherwise keeps the better requirement of its parts; an
  * alternation unites its branches' sets.  Anything this reader does not
  * know (inline options, back references, \p, \x, \Q...) gives up on the
@@ -142,6 +143,10 @@ worth(const char *s)
 	size_t len = strlen(s);
 	if (len <= EVERYDAY_LONGEST && bsearch(s, piece, npiece, sizeof *piece, cmp_piece) != NULL)
 		return 1;
+	/* Few questions hold a figure: a digit tells as much as a short
+	 * word. */
+	if (len == 1 && s[0] >= '0' && s[0] <= '9')
+		return 2;
 	return len;
 }
 
@@ -359,6 +364,10 @@ atom(struct parser *ps, struct set *out)
 		unsigned char e = (unsigned char)p[1];
 		if (e == 'b' || e == 'B' || e == 'A' || e == 'z' || e == 'Z' || e == 'G') {
 			set_one(out, EXACT, "", 0);
+		} else if (e == 'd') {
+			out->kind = EXACT;
+			for (char d = '0'; d <= '9'; d++)
+				set_add(out, (char[]){d, '\0'});
 		} else if (strchr("sSwWdDhHvVRN", e) != NULL && e != '\0') {
 			/* a class: ANY */
 		} else if (e != '\0' && e < 0x80 && !(e >= 'a' && e <= 'z') && !(e >= 'A' && e <= 'Z') &&
@@ -492,7 +501,7 @@ literals_list(const char *const *patterns, size_t n, char ***words, size_t *coun
 {
 	char *key = NULL, *rec = NULL;
 	size_t klen = 0, kcap = 0, rlen = 0, rcap = 0;
-	put_bytes(&key, &klen, &kcap, "literals2 ", 10);
+	put_bytes(&key, &klen, &kcap, "literals3 ", 10);
 	for (size_t i = 0; i < n; i++) {
 		put_num(&key, &klen, &kcap, strlen(patterns[i]));
 		put_bytes(&key, &klen, &kcap, patterns[i], strlen(patterns[i]));
