@@ -545,7 +545,12 @@ scan_triggers(struct assessor *a, const char *s, size_t len, const char *ns, siz
 		xgrow((void **)&a->raw_lower, &a->raw_lower_cap, len + 1, 1);
 		for (size_t i = 0; i < len; i++)
 			a->raw_lower[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-		trigger_scan(a->triggers, a->raw_lower, len, a->hit_raw);
+		/* Most lines normalise to themselves lowercased: the scan
+		 * above found the same. */
+		if (len == nl && memcmp(a->raw_lower, ns, nl) == 0)
+			memcpy(a->hit_raw, a->hit, a->rs->nrules * sizeof *a->hit_raw);
+		else
+			trigger_scan(a->triggers, a->raw_lower, len, a->hit_raw);
 	}
 	return ascii;
 }
