@@ -220,17 +220,20 @@ extract(struct model *m, const char *text, size_t len)
 		add_feat(m, 'g', stem[0], strlen(stem[0]), stem[1], strlen(stem[1]));
 	if (asks)
 		add_feat(m, 'q', "?", 1, NULL, 0);
-	char lb[8];
-	snprintf(lb, sizeof lb, "%zu", nt < 24 ? nt / 3 : 8);
-	add_feat(m, 'l', lb, strlen(lb), NULL, 0);
+	char lb = (char)('0' + (nt < 24 ? nt / 3 : 8));   /* one digit */
+	add_feat(m, 'l', &lb, 1, NULL, 0);
 	scale_block(m, b2, m->nfeats, block_weight[1]);
 	/* Block 3: character 3- and 4-grams of each word, with its edges. */
 	size_t b3 = m->nfeats;
 	bool keep = m->keep_names;
 	m->keep_names = false;
 	for (size_t i = 0; i < nt; i++) {
-		char w[MAX_TOKEN + 3];
-		size_t wl = (size_t)snprintf(w, sizeof w, "<%s>", tok[i]);
+		char w[MAX_TOKEN + 2];     /* "<" word ">" */
+		size_t tl = strlen(tok[i]);
+		w[0] = '<';
+		memcpy(w + 1, tok[i], tl);
+		w[tl + 1] = '>';
+		size_t wl = tl + 2;
 		for (size_t n = 3; n <= 4; n++)
 			for (size_t j = 0; j + n <= wl; j++)
 				add_feat(m, (char)('0' + n), w + j, n, NULL, 0);
