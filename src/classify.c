@@ -88,29 +88,38 @@ static const char *const stopwords[] = {
 	NULL,
 };
 
+/* w[0..n) (n <= 8) as one number, for comparing words in one step. */
+static uint64_t
+packed(const char *w, size_t n)
+{
+	uint64_t x = 0;
+	memcpy(&x, w, n);
+	return x;
+}
+
 /* Whether w[0..n) is a stop word.  Called for every word of every line
- * and bank question, so the words' lengths are found once. */
+ * and bank question, so the stop words are packed into numbers once,
+ * by length. */
 static bool
 is_stop(const char *w, size_t n)
 {
-	/* The stop words of each length, as one string per length:
-	 * by_len[3] is "theandfor...", each word n bytes. */
 	enum { LONGEST = 8 };
-	static char by_len[LONGEST + 1][sizeof stopwords / sizeof *stopwords * LONGEST];
+	static uint64_t by_len[LONGEST + 1][sizeof stopwords / sizeof *stopwords];
 	static size_t count[LONGEST + 1];
 	static bool ready;
 	if (!ready) {
 		for (size_t i = 0; stopwords[i] != NULL; i++) {
 			size_t l = strlen(stopwords[i]);
 			if (l <= LONGEST)
-				memcpy(by_len[l] + l * count[l]++, stopwords[i], l);
+				by_len[l][count[l]++] = packed(stopwords[i], l);
 		}
 		ready = true;
 	}
 	if (n > LONGEST)
 		return false;
+	uint64_t x = packed(w, n);
 	for (size_t i = 0; i < count[n]; i++)
-		if (memcmp(by_len[n] + n * i, w, n) == 0)
+		if (by_len[n][i] == x)
 			return true;
 	return false;
 }
@@ -122,13 +131,6 @@ hash_word(const char *w, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)w[i]) * 16777619u;
 	return h;
-}
-
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
 }
 
 /* The content words of s as a sorted set of hashes, in out[0..MAX_WORDS). */
@@ -165,7 +167,14 @@ words(const char *s, size_t len, uint32_t *out)
 			wl -= 1;
 		out[n++] = hash_word(w, wl);
 	}
-	qsort(out, n, sizeof *out, cmp_u32);
+	/* A handful of words: an insertion sort. */
+	for (size_t k = 1; k < n; k++) {
+		uint32_t x = out[k];
+		size_t j = k;
+		for (; j > 0 && out[j - 1] > x; j--)
+			out[j] = out[j - 1];
+		out[j] = x;
+	}
 	size_t u = 0;
 	for (size_t k = 0; k < n; k++)
 		if (u == 0 || out[u - 1] != out[k])
