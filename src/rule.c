@@ -169,11 +169,13 @@ pattern_match(struct matcher *m, const struct pattern *p, const char *s, size_t 
 	if (!p->use->jit_tried && (++p->use->matches >= RULE_JIT_AFTER || len > RULE_JIT_LONG) &&
 	    jit_allowed()) {
 		p->use->jit_tried = true;
-		pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+		p->use->jit_ok = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
 	}
 	/* The caller validated s as UTF-8, so PCRE2 need not check it again
-	 * for every pattern. */
-	int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+	 * for every pattern (the JIT's fast path never does). */
+	int rc = p->use->jit_ok ?
+	    pcre2_jit_match(p->code, (PCRE2_SPTR)s, len, 0, 0, m->md, m->mctx) :
+	    pcre2_match(p->code, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)

@@ -34,6 +34,8 @@ struct pcre2_real_code_8;
 struct pattern_use {
 	unsigned matches;       /* matches attempted so far */
 	bool jit_tried;         /* JIT compilation attempted */
+	bool jit_ok;            /* ... and done: matches take the JIT's
+	                           fast path */
 };
 
 #define RULE_JIT_AFTER 32    /* matches before a pattern is JIT-compiled */
