@@ -274,6 +274,13 @@ rest(FILE *fp, const struct progress *p)
 		any = true;
 	}
 	fputs(any ? "</p>\n" : "None: every topic has been asked at least once.</p>\n", fp);
+	char *rev = progress_reviewed_line(p);
+	if (rev != NULL) {
+		fputs("<h2>Reviewed</h2>\n<p>", fp);
+		esc(fp, rev);
+		fputs("</p>\n", fp);
+	}
+	free(rev);
 	fputs("</section>\n", fp);
 	if (p->nskipped == 0)
 		return;

@@ -218,20 +218,10 @@ trends(FILE *fp, const struct progress *p)
 		fprintf(fp, " (job asks and pay questions in all: %u)\n", errors);
 	}
 	/* What the reviews put better, of everything there was to redo. */
-	unsigned lines = 0, lines_better = 0, topics = 0, topics_better = 0;
-	for (size_t i = 0; i < p->n; i++) {
-		lines += p->s[i].lines_flagged;
-		lines_better += p->s[i].lines_better;
-		topics += p->s[i].topics_missed;
-		topics_better += p->s[i].topics_better;
-	}
-	if (p->n > 0 && p->reviewed == 0)
-		fprintf(fp, "  Reviewed: none of %zu session%s; 'infocoach review' redoes a session's flagged "
-		    "lines and missed topics\n", p->n, p->n == 1 ? "" : "s");
-	else if (p->n > 0)
-		fprintf(fp, "  Reviewed: %zu of %zu session%s; put better in a review: %u of %u flagged line%s, "
-		    "%u of %u missed topic%s\n", p->reviewed, p->n, p->n == 1 ? "" : "s", lines_better, lines,
-		    lines == 1 ? "" : "s", topics_better, topics, topics == 1 ? "" : "s");
+	char *rev = progress_reviewed_line(p);
+	if (rev != NULL)
+		fprintf(fp, "  Reviewed: %s\n", rev);
+	free(rev);
 	/* Topics never asked. */
 	fputs("  Topics never asked in any session: ", fp);
 	bool any = false;
@@ -254,6 +244,26 @@ trends(FILE *fp, const struct progress *p)
 		practised = true;
 	}
 	fputs(practised ? ")\n" : "\n", fp);
+}
+
+char *
+progress_reviewed_line(const struct progress *p)
+{
+	unsigned lines = 0, lines_better = 0, topics = 0, topics_better = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		lines += p->s[i].lines_flagged;
+		lines_better += p->s[i].lines_better;
+		topics += p->s[i].topics_missed;
+		topics_better += p->s[i].topics_better;
+	}
+	if (p->n == 0)
+		return NULL;
+	if (p->reviewed == 0)
+		return xasprintf("none of %zu session%s; 'infocoach review' redoes a session's flagged lines "
+		    "and missed topics", p->n, p->n == 1 ? "" : "s");
+	return xasprintf("%zu of %zu session%s; put better in a review: %u of %u flagged line%s, %u of %u "
+	    "missed topic%s", p->reviewed, p->n, p->n == 1 ? "" : "s", lines_better, lines,
+	    lines == 1 ? "" : "s", topics_better, topics, topics == 1 ? "" : "s");
 }
 
 void

@@ -45,6 +45,12 @@ const char *progress_closing_cell(const struct progress_session *e);
  * topics never asked), into buf. */
 void progress_review_cell(const struct progress_session *e, char *buf, size_t len);
 
+/* What the reviews of every session put better, as one sentence ("2 of 4
+ * sessions; put better in a review: 2 of 3 flagged lines, 1 of 19 missed
+ * topics", or how to review when none was), newly allocated; NULL when
+ * there is no session. */
+char *progress_reviewed_line(const struct progress *p);
+
 /* The name of e's file without its directories, as the table shows it
  * (the JSON keeps the whole path). */
 const char *progress_file_cell(const struct progress_session *e);

@@ -128,6 +128,10 @@ ok $? "the page is self-contained: a CSP that forbids loads, no script, nothing 
 timeout 20 "$IC" progress --html - > "$T/h.html" &&
     grep -qF '&lt;b&gt;bold&lt;i&gt; &amp; &quot;q&quot;.txt' "$T/h.html" && ! grep -q '<b>bold' "$T/h.html"
 ok $? "--html - writes to standard output, and a hostile file name is shown as text"
+timeout 20 "$IC" progress --dir "$TOP_SRCDIR/tests/golden/progress-reviewed/sessions" --html - > "$T/r.html" &&
+    grep -A1 -x '<h2>Reviewed</h2>' "$T/r.html" |
+    grep -qxF '<p>2 of 2 sessions; put better in a review: 2 of 3 flagged lines, 1 of 19 missed topics</p>'
+ok $? "the page says what the reviews put better, as the text does"
 timeout 20 "$IC" progress --html "$T" 2> "$T/err"
 st=$?
 [ $st -eq 3 ] && grep -q 'it is a directory' "$T/err"
