@@ -100,6 +100,35 @@ put_cat(FILE *fp, enum category c)
 	fputs(c == CAT_NONE ? "no topic" : category_words(c), fp);
 }
 
+/* A line's lane: its topic's when it asked about the topic; a
+ * clarification ("what do you mean by stand-up?") or anything else said
+ * goes with the lines of no topic, as the report does not count it. */
+static enum category
+shown_cat(const struct turn *tn)
+{
+	bool asks = tn->act == ACT_QUESTION || tn->act == ACT_FOLLOW_UP || tn->act == ACT_NONE;
+	return asks ? tn->cat : CAT_NONE;
+}
+
+static int
+lane_of(const struct turn *tn)
+{
+	return shown_cat(tn) == CAT_NONE ? LANE_NONE : (int)tn->cat;
+}
+
+/* What a line was about, as the chart's tips and the chips say it. */
+static void
+put_about(FILE *fp, const struct turn *tn)
+{
+	if (tn->act == ACT_CLARIFY) {
+		fputs("what a word meant", fp);
+		if (tn->cat != CAT_NONE)
+			fprintf(fp, " (%s)", category_words(tn->cat));
+	} else {
+		put_cat(fp, shown_cat(tn));
+	}
+}
+
 /* The CSS class of a category's colour. */
 static const char *
 cat_class(enum category c)
@@ -557,7 +586,7 @@ take_marks(struct page *pg)
 	pg->ntaken = 0;
 	for (size_t t = 0; t < s->nturns; t++) {
 		double x = x_at(pg, s->turns[t].at_ms);
-		double y = pg->lane_y[s->turns[t].cat == CAT_NONE ? LANE_NONE : s->turns[t].cat];
+		double y = pg->lane_y[lane_of(&s->turns[t])];
 		take(pg, x - 7, y - 7, x + 7, y + 7);
 	}
 	for (enum notice n = 0; n < NOTICE_COUNT && session_planned_ms(s) > 0; n++)
@@ -592,7 +621,7 @@ place_flag_labels(struct page *pg, double *lx, double *ly)
 		const struct flagnote *f = worst_flag(pg, t);
 		if (f != NULL) {
 			double x = x_at(pg, s->turns[t].at_ms);
-			double y = pg->lane_y[s->turns[t].cat == CAT_NONE ? LANE_NONE : s->turns[t].cat];
+			double y = pg->lane_y[lane_of(&s->turns[t])];
 			all = place_label(pg, x, y, strlen(f->rule->id), &lx[t], &ly[t]);
 		}
 	}
@@ -608,7 +637,7 @@ place_flag_labels(struct page *pg, double *lx, double *ly)
 		char num[24];
 		snprintf(num, sizeof num, "%zu", (size_t)(f - s->flags) + 1);
 		double x = x_at(pg, s->turns[t].at_ms);
-		double y = pg->lane_y[s->turns[t].cat == CAT_NONE ? LANE_NONE : s->turns[t].cat];
+		double y = pg->lane_y[lane_of(&s->turns[t])];
 		if (!place_label(pg, x, y, strlen(num), &lx[t], &ly[t]))
 			lx[t] = ly[t] = NAN;
 	}
@@ -626,13 +655,13 @@ chart_points(struct page *pg)
 	for (size_t t = 0; t < s->nturns; t++) {
 		const struct turn *tn = &s->turns[t];
 		double x = x_at(pg, tn->at_ms);
-		unsigned y = pg->lane_y[tn->cat == CAT_NONE ? LANE_NONE : tn->cat];
+		unsigned y = pg->lane_y[lane_of(tn)];
 		const struct flagnote *f = worst_flag(pg, t);
 		fprintf(fp, "<a href=\"#r%zu\"%s%s%s><title>", pg->record_of[t] + 1,
 		    f ? " class=\"sev-" : "", f ? severity_name(f->sev) : "", f ? "\"" : "");
 		put_span(fp, tn->at_ms);
 		fputs(" \xc2\xb7 ", fp);
-		put_cat(fp, tn->cat);
+		put_about(fp, tn);
 		if (f != NULL) {
 			fprintf(fp, " \xc2\xb7 %s [", severity_name(f->sev));
 			esc(fp, f->rule->id);
@@ -642,10 +671,10 @@ chart_points(struct page *pg)
 		esc_n(fp, tn->text, TIP_MAX);
 		fputs("</title>", fp);
 		if (f == NULL) {
-			fprintf(fp, "<circle class=\"dot c-%s\" cx=\"%.1f\" cy=\"%u\" r=\"5.5\"/>", cat_class(tn->cat), x, y);
+			fprintf(fp, "<circle class=\"dot c-%s\" cx=\"%.1f\" cy=\"%u\" r=\"5.5\"/>", cat_class(shown_cat(tn)), x, y);
 		} else {
 			fprintf(fp, "<path class=\"dot mark c-%s\" d=\"M%.1f %.1fl7 7l-7 7l-7-7z\"/>",
-			    cat_class(tn->cat), x, (double)y - 7);
+			    cat_class(shown_cat(tn)), x, (double)y - 7);
 			if (!isnan(lx[t])) {
 				fprintf(fp, "<text class=\"flag-label sev-%s\" x=\"%.1f\" y=\"%.1f\">",
 				    severity_name(f->sev), lx[t], ly[t]);
@@ -755,10 +784,12 @@ section_conversation(struct page *pg)
 		fputs("</p>", fp);
 		if (t != REPLAY_NO_TURN) {
 			const struct turn *tn = &s->turns[t];
-			fprintf(fp, "<p class=\"tags\"><span class=\"chip c-%s\" title=\"", cat_class(tn->cat));
-			esc(fp, tn->cat == CAT_NONE ? "no topic the coach recognised" : category_about(tn->cat));
+			enum category c = shown_cat(tn);
+			fprintf(fp, "<p class=\"tags\"><span class=\"chip c-%s\" title=\"", cat_class(c));
+			esc(fp, tn->act == ACT_CLARIFY ? "a question on what the host said, not a new topic" :
+			    c == CAT_NONE ? "no topic the coach recognised" : category_about(c));
 			fputs("\">", fp);
-			put_cat(fp, tn->cat);
+			put_about(fp, tn);
 			fputs("</span>", fp);
 			for (size_t f = pg->first_flag[t]; f < s->nflags && s->flags[f].turn == t; f++) {
 				fprintf(fp, "<a class=\"flag sev-%s\" href=\"#flag%zu\">%s <code>",

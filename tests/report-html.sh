@@ -166,6 +166,18 @@ grep -q '<h2 id="plan-h">Your list (list.md): 6 of 6 questions asked</h2>' "$T/p
     timeout 20 "$IC" report "$q" | grep -q '^  Your list (list.md): 6 of 6 questions asked$'
 ok $? "the page of a session with --questions shows the list: asked, when, and what was added"
 
+# A question on a word the host used is no new topic: the page says what
+# it was, on the lane of lines with no topic, as the text report does not
+# count it.
+printf '%s\n' "What does a typical day look like for you?" "what do you mean by stand-up?" |
+    INFOCOACH_TEST_CLOCK=1s timeout 20 "$IC" practice --bank software-engineering --seed 3 --no-history \
+    --transcript "$T/clarify.md" > /dev/null 2>&1
+timeout 20 "$IC" report "$T/clarify.md" --html "$T/clarify.html" 2> "$T/err"
+grep -q '<title>0:0[0-9] · what a word meant (typical day): what do you mean by stand-up?</title><circle class="dot c-none"' "$T/clarify.html" &&
+    grep -q 'class="chip c-none" title="a question on what the host said, not a new topic">what a word meant (typical day)<' "$T/clarify.html" &&
+    timeout 20 "$IC" report "$T/clarify.md" | grep -q '^  Questions counted: 1 '
+ok $? "a clarification is shown as one, with no topic of its own, and not counted"
+
 ########################################################################
 # Headless Chromium: the page renders.
 ########################################################################
