@@ -29,6 +29,10 @@ struct session_private {
 	struct dialogue dlg;         /* what the conversation is about */
 	bool told_why;               /* the user said why they came */
 	bool asked_back;             /* the host asked something back */
+	const char *opening_ask;     /* the question the host opened with,
+	                                while it still waits for an answer
+	                                and has not asked it again (borrowed
+	                                from the persona), or NULL */
 	enum category offered;       /* the topic the host last offered */
 	size_t self_words;           /* words the user said about themselves */
 	bool farewell_given;         /* the host said its farewell */
@@ -223,6 +227,7 @@ session_new(const struct session_config *cfg)
 	if (ask != NULL) {
 		session_say(s, VOICE_HOST, ask);
 		dialogue_host_asked(&s->priv->dlg);
+		s->priv->opening_ask = ask;
 	}
 	return s;
 }
@@ -925,7 +930,10 @@ answer_thanks(struct session *s, struct turn *t, const struct understanding *u, 
 {
 	if (questions_asked(s) > 0)
 		s->thanked = true;
-	if ((!closing_thanks(s, text, len) && !u->leaving) || s->priv->farewell_given)
+	/* "Thanks so much for seeing me" before a single question opens the
+	 * meeting; it does not close it. */
+	bool closes = questions_asked(s) > 0 && closing_thanks(s, text, len);
+	if ((!closes && !u->leaving) || s->priv->farewell_given)
 		return host_act(&s->host, ACT_THANKS, 0);
 	s->priv->farewell_given = true;
 	t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
@@ -987,6 +995,33 @@ answer_time_frame(struct session *s)
 	return host_act(&s->host, ACT_TIME_FRAME, said > 0 ? said : agreed_minutes(s));
 }
 
+/* "Hey, thanks for this": a hello or thanks before the user has answered
+ * the host's opening question.  The host greets back and asks its
+ * question again (once), in place of any question of its own at the end
+ * of its hello ("Shall we get started?").  Takes reply (newly allocated)
+ * and returns the reply to give. */
+static char *
+with_opening_ask(struct session *s, char *reply)
+{
+	const char *ask = s->priv->opening_ask;
+	if (reply == NULL || ask == NULL)
+		return reply;
+	s->priv->opening_ask = NULL;
+	size_t n = strlen(reply);
+	if (n > 0 && reply[n - 1] == '?') {
+		/* Back to the end of the sentence before the question. */
+		size_t cut = n - 1;
+		while (cut > 0 && !((reply[cut - 1] == '.' || reply[cut - 1] == '!') && reply[cut] == ' '))
+			cut--;
+		if (cut > 0)
+			n = cut;
+	}
+	char *r = xasprintf("%.*s %s", (int)n, reply, ask);
+	free(reply);
+	dialogue_host_asked(&s->priv->dlg);
+	return r;
+}
+
 /* What the host answers to a line understood as u (newly allocated, or
  * NULL when the host says nothing): one answer_* for each act that needs
  * more than the persona's words for it. */
@@ -1012,7 +1047,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_SELF:
 		return answer_self(s);
 	case ACT_THANKS:
-		return answer_thanks(s, t, u, text, len);
+		return with_opening_ask(s, answer_thanks(s, t, u, text, len));
 	case ACT_GOODBYE:
 		return answer_goodbye(s, t);
 	case ACT_APOLOGY:
@@ -1029,6 +1064,8 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			    "to know?");
 		}
 		return host_act(&s->host, u->act, 0);
+	case ACT_GREETING:
+		return with_opening_ask(s, host_act(&s->host, u->act, 0));
 	default:
 		return host_act(&s->host, u->act, 0);
 	}
@@ -1422,6 +1459,10 @@ say_to_host(struct session *s, const char *text, size_t len)
 		free(reply);
 		reply = r;
 	}
+	/* Anything but small talk about the meeting moves past the host's
+	 * opening question: it is not asked again. */
+	if (l.u.act != ACT_GREETING && l.u.act != ACT_THANKS && l.u.act != ACT_TIME_FRAME)
+		s->priv->opening_ask = NULL;
 	reply = with_how_are_you(s, &l, reply);
 	reply = with_hello(s, &l, reply);
 	if (dialogue_greets(s->last_norm) || l.u.act == ACT_GREETING)
