@@ -1141,6 +1141,64 @@ host_no_more(struct host *h, enum category offer)
 	return fill(words[i], category_topic(offer), NULL);
 }
 
+/* The persona's manner, as its style names it: formal, brisk or (any
+ * other) warm. */
+enum manner { MANNER_WARM, MANNER_FORMAL, MANNER_BRISK };
+
+static enum manner
+manner_of(const struct host *h)
+{
+	const char *st = h->p->style;
+	if (st != NULL && strcmp(st, "formal") == 0)
+		return MANNER_FORMAL;
+	if (st != NULL && strcmp(st, "brisk") == 0)
+		return MANNER_BRISK;
+	return MANNER_WARM;
+}
+
+char *
+host_nothing_new(struct host *h, enum category offer)
+{
+	static const char *const said[3][3] = {
+		[MANNER_WARM] = {"I think I've told you everything I know on that one, I'm afraid.",
+			"Honestly, that's all I have on it; I'd only be repeating myself.",
+			"I've nothing new to add there, I'm afraid."},
+		[MANNER_FORMAL] = {"I am afraid I have nothing to add to what I have already said.",
+			"I have told you all I can on that point, I am afraid.",
+			"There is nothing more I can usefully add there."},
+		[MANNER_BRISK] = {"That's all I've got on that.", "Nothing more to add there, honestly.",
+			"Already told you all I know on that one."},
+	};
+	static const char *const offers[3] = {
+		[MANNER_WARM] = "Shall I tell you about %s instead?",
+		[MANNER_FORMAL] = "Perhaps I could tell you about %s instead?",
+		[MANNER_BRISK] = "Want to hear about %s?",
+	};
+	static const char *const plain[3] = {
+		[MANNER_WARM] = "What else would you like to know?",
+		[MANNER_FORMAL] = "Is there anything else you would like to ask?",
+		[MANNER_BRISK] = "Next question?",
+	};
+	enum manner m = manner_of(h);
+	const char *first = said[m][h->nothing_new++ % 3];
+	if (offer == CAT_NONE)
+		return xasprintf("%s %s", first, plain[m]);
+	char *ask = fill(offers[m], category_topic(offer), NULL);
+	char *r = xasprintf("%s %s", first, ask);
+	free(ask);
+	return r;
+}
+
+char *
+host_act_plain(enum act a, size_t i, unsigned long minutes)
+{
+	if (a < 0 || a >= ACT_COUNT || i >= count(act_words[a], 4))
+		return NULL;
+	char span[32];
+	host_duration_words(minutes, span, sizeof span);
+	return fill(act_words[a][i], span, NULL);
+}
+
 const char *
 host_explain(const struct host *h, const char *q)
 {

@@ -57,6 +57,7 @@ struct host {
 	enum category last_cat;      /* the topic of the last reply, or none */
 	size_t last_variant;         /* which variant it was */
 	size_t no_more;              /* times the host had nothing more */
+	size_t nothing_new;          /* times it had nothing new to say */
 	int guarded;                 /* replies left to keep short */
 	unsigned time_asked;         /* times asked how long is left */
 	char subject[48];            /* what the user said they study or
@@ -198,6 +199,16 @@ char *host_another(struct host *h, enum category cat);
 /* What the host says when it has nothing more on a topic, offering
  * another (newly allocated). */
 char *host_no_more(struct host *h, enum category offer);
+
+/* What the host says, in its persona's manner (formal, brisk, warm),
+ * when all it could say is what it has said already: that it has nothing
+ * to add, then an offer of topic offer (or, with CAT_NONE, an invitation
+ * to ask something else).  Newly allocated; the words vary each time. */
+char *host_nothing_new(struct host *h, enum category offer);
+
+/* The i-th of the built-in words every host has for act a (the time
+ * frame's with minutes), newly allocated; NULL when there is no i-th. */
+char *host_act_plain(enum act a, size_t i, unsigned long minutes);
 
 /* The glossary's explanation of a term the normalised line q names, or
  * NULL when the persona's glossary has none (borrowed). */

@@ -364,9 +364,14 @@ asks_meaning(const char *q, const char *term)
 				return true;
 		}
 	}
+	/* "Huddle, is that a meeting?" asks about the term before it; "is
+	 * that normal, for evaluation to take so long?" asks about the last
+	 * answer, whatever word comes after. */
+	const char *is_that = strstr(q, "is that");
+	bool points_at_term = is_that != NULL && (at == NULL || is_that > at);
 	return bare || strstr(q, "what's a ") != NULL || strstr(q, "what's an ") != NULL ||
 	    strstr(q, "what is a ") != NULL || strstr(q, "what is an ") != NULL ||
-	    strstr(q, "mean") != NULL || strstr(q, "stand for") != NULL || strstr(q, "is that") != NULL ||
+	    strstr(q, "mean") != NULL || strstr(q, "stand for") != NULL || points_at_term ||
 	    strstr(q, "exactly") != NULL;
 }
 
@@ -1390,6 +1395,84 @@ with_hello(struct session *s, const struct said *l, char *reply)
 	return reply;
 }
 
+/* How many other words a short social line (thanks, a hello) is tried
+ * in before the host's built-in ones. */
+#define SAY_OTHERWISE 4
+
+/* How many ways the host tries to say it has nothing new. */
+#define NOTHING_NEW_TRIES 6
+
+/* Whether the host gave text as its reply to a turn before turn
+ * `before`. */
+static bool
+said_before(const struct session *s, size_t before, const char *text)
+{
+	for (size_t i = 0; i < before && i < s->nturns; i++)
+		if (s->turns[i].reply != NULL && strcmp(s->turns[i].reply, text) == 0)
+			return true;
+	return false;
+}
+
+/* A short social line said another way (newly allocated), or NULL when
+ * the host has no words for act a it has not used. */
+static char *
+said_otherwise(struct session *s, size_t before, enum act a)
+{
+	unsigned long minutes = agreed_minutes(s);
+	for (size_t i = 0; i < SAY_OTHERWISE; i++) {
+		char *other = host_act(&s->host, a, minutes);
+		if (!said_before(s, before, other))
+			return other;
+		free(other);
+	}
+	for (size_t i = 0;; i++) {
+		char *other = host_act_plain(a, i, minutes);
+		if (other == NULL || !said_before(s, before, other))
+			return other;
+		free(other);
+	}
+}
+
+/* The host never gives a reply word for word a second time in a
+ * session: a short social line (thanks, a hello) is said another way
+ * (while it has words it has not used), and anything else becomes the host saying, in its manner, that it has
+ * nothing new, offering a topic not yet discussed.  Takes reply (newly
+ * allocated) and returns the reply to give. */
+static char *
+never_again(struct session *s, struct said *l, char *reply)
+{
+	if (reply == NULL || !said_before(s, l->turn_index, reply))
+		return reply;
+	enum act a = l->u.act;
+	bool social = a == ACT_GREETING || a == ACT_THANKS || a == ACT_APOLOGY || a == ACT_ACK ||
+	    a == ACT_GOODBYE || a == ACT_TIME_FRAME || a == ACT_OFF_TOPIC || a == ACT_SELF;
+	char *other = social ? said_otherwise(s, l->turn_index, a) : NULL;
+	if (other != NULL) {
+		free(reply);
+		return other;
+	}
+	/* "Thanks" for the seventh time: "nothing new to add" would answer
+	 * nothing, so a short line may come round again. */
+	if (social)
+		return reply;
+	l->t->answered = false;
+	for (int k = 0; k < NOTHING_NEW_TRIES; k++) {
+		enum category offer = untouched_topic(s, l->u.cat, s->priv->offered);
+		s->priv->offered = offer;
+		other = host_nothing_new(&s->host, offer);
+		if (!said_before(s, l->turn_index, other)) {
+			dialogue_suggest(&s->priv->dlg, offer);
+			break;
+		}
+		free(other);
+		other = NULL;
+	}
+	if (other == NULL)
+		return reply;
+	free(reply);
+	return other;
+}
+
 /* Once the meeting has found its feet, the host asks something back, as
  * real hosts do; the answer is the user talking about themselves.  Not
  * once the user has begun to close: that is no time to start a new
@@ -1465,6 +1548,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 		s->priv->opening_ask = NULL;
 	reply = with_how_are_you(s, &l, reply);
 	reply = with_hello(s, &l, reply);
+	reply = never_again(s, &l, reply);
 	if (dialogue_greets(s->last_norm) || l.u.act == ACT_GREETING)
 		s->priv->greeted = true;
 	if (reply != NULL) {
