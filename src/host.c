@@ -139,6 +139,21 @@ static const char *const same[] = {
 	NULL,
 };
 
+/* The persona's manner, as its style names it: formal, brisk or (any
+ * other) warm. */
+enum manner { MANNER_WARM, MANNER_FORMAL, MANNER_BRISK };
+
+static enum manner
+manner_of(const struct host *h)
+{
+	const char *st = h->p->style;
+	if (st != NULL && strcmp(st, "formal") == 0)
+		return MANNER_FORMAL;
+	if (st != NULL && strcmp(st, "brisk") == 0)
+		return MANNER_BRISK;
+	return MANNER_WARM;
+}
+
 /* tmpl with its first "%s" replaced by a and its second by b (newly
  * allocated); the templates are ours, so no other % appears. */
 static char *
@@ -743,6 +758,24 @@ host_time_left(struct host *h, unsigned long minutes)
 }
 
 char *
+host_no_rush(struct host *h)
+{
+	static const char *const words[3][4] = {
+		[MANNER_WARM] = {"Oh, there's no rush at all; we have plenty of time. Ask away.",
+			"Plenty of time, don't worry. Take it at your own pace.",
+			"We're fine for time, honestly. Go on.",
+			"Still plenty of time. Don't give the clock a thought."},
+		[MANNER_FORMAL] = {"There is no need to hurry; we have ample time. Please, go on.",
+			"We have plenty of time, so there is no need to rush.",
+			"Time is not a concern today. Please continue.",
+			"We still have ample time, I assure you."},
+		[MANNER_BRISK] = {"Plenty of time. Keep going.", "No rush. We're fine.",
+			"We're good for time.", "Still fine. Go on."},
+	};
+	return xstrdup(words[manner_of(h)][h->time_asked++ % 4]);
+}
+
+char *
 host_run_over(struct host *h)
 {
 	(void)h;
@@ -1139,21 +1172,6 @@ host_no_more(struct host *h, enum category offer)
 	if (offer == CAT_NONE)
 		return xstrdup(plain[i]);
 	return fill(words[i], category_topic(offer), NULL);
-}
-
-/* The persona's manner, as its style names it: formal, brisk or (any
- * other) warm. */
-enum manner { MANNER_WARM, MANNER_FORMAL, MANNER_BRISK };
-
-static enum manner
-manner_of(const struct host *h)
-{
-	const char *st = h->p->style;
-	if (st != NULL && strcmp(st, "formal") == 0)
-		return MANNER_FORMAL;
-	if (st != NULL && strcmp(st, "brisk") == 0)
-		return MANNER_BRISK;
-	return MANNER_WARM;
 }
 
 char *

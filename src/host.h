@@ -160,6 +160,11 @@ char *host_calm(struct host *h, const char *q);
  * of the agreed time, and to "is it ok if we run over?"; newly
  * allocated. */
 char *host_time_left(struct host *h, unsigned long minutes);
+
+/* What the host says to "do we still have time?" in untimed practice,
+ * where no clock runs: that there is no rush, in the persona's manner
+ * (newly allocated). */
+char *host_no_rush(struct host *h);
 char *host_run_over(struct host *h);
 
 /* The host's yes to a request for leave that is not about its name

@@ -971,8 +971,9 @@ answer_goodbye(struct session *s, struct turn *t)
 }
 
 /* The answer to a question about the meeting's time: "how long do we have
- * left?" gets what is left of the agreed time, "is it ok if we run over?"
- * a little, willingly, and else the length agreed (or named). */
+ * left?" gets what is left of the agreed time (in untimed practice, that
+ * there is no rush), "is it ok if we run over?" a little, willingly, and
+ * else the length agreed (or named). */
 static char *
 answer_time_frame(struct session *s)
 {
@@ -980,7 +981,9 @@ answer_time_frame(struct session *s)
 	/* Besides what always asks the time left, the vaguer "how long...?"
 	 * once the line is known to be about the time. */
 	static const char *const vague[] = {"how long", "how much time", "time we have", "on time",
-		"what time", "remains", NULL};
+		"what time", "remains", "still have", "still got", "bit of time",
+		"enough time", "have time", "got time", "ok for time", "okay for time", "fine for time",
+		"good for time", "out of time", NULL};
 	bool left = dialogue_asks_time_left(q) || holds_any(q, vague);
 	static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
 		"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
@@ -988,6 +991,9 @@ answer_time_frame(struct session *s)
 	 * first. */
 	if (holds_any(q, over) && !left)
 		return host_run_over(&s->host);
+	/* Untimed practice has no clock to watch: no rush. */
+	if (left && session_planned_ms(s) == 0)
+		return host_no_rush(&s->host);
 	if (left) {
 		uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
 		uint64_t used = session_elapsed(s);
