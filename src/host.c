@@ -1208,6 +1208,27 @@ host_nothing_new(struct host *h, enum category offer)
 }
 
 char *
+host_nothing_yet(struct host *h)
+{
+	static const char *const words[3][3] = {
+		[MANNER_WARM] = {"There's nothing to explain yet, I'm afraid; we've hardly begun! Ask me "
+			"anything you like about the work.",
+			"I haven't told you anything yet that needs a reason! What would you like to know?",
+			"We've not got going yet, so there's nothing to explain. Ask away, and I'll tell you "
+			"the why as well."},
+		[MANNER_FORMAL] = {"I have not yet said anything that needs explaining. Please, ask me "
+			"whatever you would like to know about the work.",
+			"There is nothing to explain as yet. What would you like to ask me?",
+			"We have not begun, so there is nothing yet to account for. Please, go ahead with your "
+			"first question."},
+		[MANNER_BRISK] = {"Nothing to explain yet. Ask me something first.",
+			"Haven't said anything yet. What do you want to know?",
+			"We haven't started. Fire away."},
+	};
+	return xstrdup(words[manner_of(h)][h->nothing_yet++ % 3]);
+}
+
+char *
 host_act_plain(enum act a, size_t i, unsigned long minutes)
 {
 	if (a < 0 || a >= ACT_COUNT || i >= count(act_words[a], 4))

@@ -58,6 +58,8 @@ struct host {
 	size_t last_variant;         /* which variant it was */
 	size_t no_more;              /* times the host had nothing more */
 	size_t nothing_new;          /* times it had nothing new to say */
+	size_t nothing_yet;          /* times it had said nothing yet to
+	                                explain */
 	int guarded;                 /* replies left to keep short */
 	unsigned time_asked;         /* times asked how long is left */
 	char subject[48];            /* what the user said they study or
@@ -210,6 +212,11 @@ char *host_no_more(struct host *h, enum category offer);
  * to add, then an offer of topic offer (or, with CAT_NONE, an invitation
  * to ask something else).  Newly allocated; the words vary each time. */
 char *host_nothing_new(struct host *h, enum category offer);
+
+/* What the host says to "why is that?" before it has answered anything:
+ * that there is nothing to explain yet, and an invitation to ask, in the
+ * persona's manner (newly allocated). */
+char *host_nothing_yet(struct host *h);
 
 /* The i-th of the built-in words every host has for act a (the time
  * frame's with minutes), newly allocated; NULL when there is no i-th. */

@@ -816,6 +816,8 @@ static char *
 answer_follow_up(struct session *s, struct turn *t, const struct understanding *u)
 {
 	const char *q = s->last_norm;
+	if (u->cat == CAT_NONE)
+		return host_nothing_yet(&s->host);
 	t->answered = true;
 	if (s->host.last_cat != u->cat)
 		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
@@ -1288,6 +1290,64 @@ override_unsure(struct session *s, struct said *l)
 	}
 }
 
+/* Whether the normalised line q only asks the host to go on ("why is
+ * that?", "how come?", "and then?", "tell me more"): every word of it
+ * leans on something said before, and one of them asks for more. */
+static bool
+only_leans(const char *q)
+{
+	static const char *const leaning[] = {"why", "whys", "why's", "how", "come", "so", "is", "was",
+		"that", "thats", "that's", "this", "it", "its", "it's", "and", "then", "but", "really",
+		"oh", "ok", "okay", "what", "do", "you", "u", "mean", "by", "tell", "me", "more", "go",
+		"on", "say", "like", "such", "as", "for", "example", "normal", "common", "usual",
+		"typical", "not", "exactly", "the", "reason", "wait", "hmm", "um", "uh", "sorry", "again",
+		"there", "happened", "next", "a", "bit", "little", "please", "y", "tho", "though", "hm",
+		NULL};
+	static const char *const asks_more[] = {"why", "whys", "why's", "come", "so", "more", "example",
+		"then", "mean", "normal", "common", "usual", "typical", "reason", "next", "y", NULL};
+	bool more = false;
+	for (const char *p = q; *p != '\0';) {
+		while (*p != '\0' && !isalpha((unsigned char)*p) && *p != '\'')
+			p++;
+		size_t n = 0;
+		while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+			n++;
+		if (n == 0)
+			break;
+		bool leans = false;
+		for (const char *const *w = leaning; *w != NULL && !leans; w++)
+			leans = strlen(*w) == n && strncmp(p, *w, n) == 0;
+		if (!leans)
+			return false;
+		for (const char *const *w = asks_more; *w != NULL && !more; w++)
+			more = strlen(*w) == n && strncmp(p, *w, n) == 0;
+		p += n;
+	}
+	return more;
+}
+
+/* "Why is that?" or "how come?" before the host has answered anything
+ * has nothing to go on with: a follow-up with no topic, which the host
+ * answers by saying so. */
+static void
+override_nothing_yet(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if ((u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP) && l->worst != KIND_JOB_ASK &&
+	    l->worst != KIND_SALARY && l->two[0] == CAT_NONE && last_answer(s) == NULL &&
+	    only_leans(s->last_norm)) {
+		u->act = ACT_FOLLOW_UP;
+		u->cat = CAT_NONE;
+		u->unsure = false;
+		u->topic_sure = false;
+		u->closing = false;
+		l->worst = KIND_NONE;
+		l->t->act = u->act;
+		dialogue_settle(&s->priv->dlg, CAT_NONE);
+		s->last_u = *u;
+	}
+}
+
 /* The host's reply (newly allocated, or NULL): its reaction to a job ask
  * or a pay question (then it is guarded, and the coach says so), else the
  * turn counts towards its topic and the host reacts to a flag, answers two
@@ -1536,6 +1596,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	override_two(s, &l);
 	override_glossary(s, &l);
 	override_unsure(s, &l);
+	override_nothing_yet(s, &l);
 	bool was_guarded = s->host.guarded > 0;
 	char *reply = reply_to_line(s, &l);
 	free(l.two_q[0]);
