@@ -1229,6 +1229,22 @@ host_nothing_yet(struct host *h)
 }
 
 char *
+host_no_need(struct host *h)
+{
+	static const char *const words[3][3] = {
+		[MANNER_WARM] = {"No need to apologise at all! Ask away.",
+			"Goodness, nothing to be sorry for. Go on, what would you like to know?",
+			"You've nothing to apologise for, honestly. Carry on."},
+		[MANNER_FORMAL] = {"There is nothing to apologise for. Please, ask whatever you wish.",
+			"No apology is needed. Please go on.",
+			"You have not said anything amiss. What would you like to ask?"},
+		[MANNER_BRISK] = {"No need to apologise. Ask away.", "Nothing to be sorry for. Go on.",
+			"You're fine. Next question?"},
+	};
+	return xstrdup(words[manner_of(h)][h->no_need++ % 3]);
+}
+
+char *
 host_act_plain(enum act a, size_t i, unsigned long minutes)
 {
 	if (a < 0 || a >= ACT_COUNT || i >= count(act_words[a], 4))

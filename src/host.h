@@ -60,6 +60,8 @@ struct host {
 	size_t nothing_new;          /* times it had nothing new to say */
 	size_t nothing_yet;          /* times it had said nothing yet to
 	                                explain */
+	size_t no_need;              /* times it said an apology was not
+	                                needed */
 	int guarded;                 /* replies left to keep short */
 	unsigned time_asked;         /* times asked how long is left */
 	char subject[48];            /* what the user said they study or
@@ -217,6 +219,10 @@ char *host_nothing_new(struct host *h, enum category offer);
  * that there is nothing to explain yet, and an invitation to ask, in the
  * persona's manner (newly allocated). */
 char *host_nothing_yet(struct host *h);
+
+/* What the host says to an apology with nothing before it to forgive:
+ * that there is no need, in the persona's manner (newly allocated). */
+char *host_no_need(struct host *h);
 
 /* The i-th of the built-in words every host has for act a (the time
  * frame's with minutes), newly allocated; NULL when there is no i-th. */

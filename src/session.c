@@ -1035,6 +1035,35 @@ with_opening_ask(struct session *s, char *reply)
 	return r;
 }
 
+/* Whether something the user said just before the current turn could
+ * call for an apology: a job ask or a pay question (the host is still
+ * guarded, or the line before was flagged so), or a personal aside. */
+static bool
+slip_before(const struct session *s)
+{
+	if (s->host.guarded > 0)
+		return true;
+	if (s->nturns < 2)
+		return false;
+	size_t prev = s->nturns - 2;
+	for (size_t i = 0; i < s->nflags; i++)
+		if (s->flags[i].turn == prev && (s->flags[i].rule->kind == KIND_JOB_ASK ||
+		    s->flags[i].rule->kind == KIND_SALARY))
+			return true;
+	return s->turns[prev].act == ACT_OFF_TOPIC;
+}
+
+/* The answer to an apology: with a slip before it, the host accepts it
+ * and is warm again; with nothing to forgive ("sorry for being blunt
+ * lol" after a plain question), it says there is no need. */
+static char *
+answer_apology(struct session *s)
+{
+	bool slip = slip_before(s);
+	host_unguard(&s->host);
+	return slip ? host_act(&s->host, ACT_APOLOGY, 0) : host_no_need(&s->host);
+}
+
 /* What the host answers to a line understood as u (newly allocated, or
  * NULL when the host says nothing): one answer_* for each act that needs
  * more than the persona's words for it. */
@@ -1064,8 +1093,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_GOODBYE:
 		return answer_goodbye(s, t);
 	case ACT_APOLOGY:
-		host_unguard(&s->host);
-		return host_act(&s->host, ACT_APOLOGY, 0);
+		return answer_apology(s);
 	case ACT_TIME_FRAME:
 		return answer_time_frame(s);
 	case ACT_OFF_TOPIC:
