@@ -1381,12 +1381,70 @@ host_explain_as(const struct host *h, const char *q, const char **named)
 	return best != NULL ? best->means : NULL;
 }
 
-const char *
-host_ask_back(struct host *h)
+/* Words of a question back too common to say what it asks about. */
+static bool
+plain_ask_word(const char *w, size_t n)
 {
-	if (h->p->asks_back.n == 0)
-		return NULL;
-	return h->p->asks_back.v[bag_draw(h, &h->asks_back)];
+	static const char *const plain[] = {"about", "would", "could", "should", "there", "their",
+		"which", "where", "these", "those", "thing", "things", "really", "other", "being", "doing",
+		"think", "years", "people", "first", "every", "always", "after", "today", "something",
+		"anything", "while", "least", "what's", "you've", "you're", "you'd", "have", "been",
+		"even", "most", "next", "kind", "part", "like", "much", "many", "ever", "what", "your",
+		"with", "that", "this", "from", "into", "when", "want", "wasn't", "isn't", "don't",
+		"heard", "since", "before", "right", "sort", "chance", "spend", "briefly", "perhaps",
+		"already", "still", "again", "enough", "going", "might", "maybe", "quite", NULL};
+	for (const char *const *x = plain; *x != NULL; x++)
+		if (strlen(*x) == n && strncasecmp(*x, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether text has a word sharing its first six letters with w[0..n)
+ * ("warehouses" for "warehouse"), or, for a shorter w, the word itself. */
+static bool
+has_stem(const char *text, const char *w, size_t n)
+{
+	size_t stem = n > 6 ? 6 : n;
+	for (const char *u = text; *u != '\0'; u++) {
+		if (!isalpha((unsigned char)*u) || (u > text && isalpha((unsigned char)u[-1])))
+			continue;
+		size_t un = 0;
+		while (isalpha((unsigned char)u[un]) || u[un] == '\'')
+			un++;
+		if (un >= stem && strncasecmp(u, w, stem) == 0 && (n > 6 || un == n))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the user's words (said) already answer the question back q: a
+ * key word of q (five letters or more, not a plain one) is among them. */
+static bool
+answered_already(const char *q, const char *said)
+{
+	for (const char *p = q; *p != '\0';) {
+		while (*p != '\0' && !isalpha((unsigned char)*p))
+			p++;
+		size_t n = 0;
+		while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+			n++;
+		if (n >= 5 && !plain_ask_word(p, n) && has_stem(said, p, n))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+const char *
+host_ask_back(struct host *h, const char *said)
+{
+	/* The first question back the user has not already answered. */
+	for (size_t k = 0; k < h->p->asks_back.n; k++) {
+		const char *q = h->p->asks_back.v[bag_draw(h, &h->asks_back)];
+		if (said == NULL || !answered_already(q, said))
+			return q;
+	}
+	return NULL;
 }
 
 char *

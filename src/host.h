@@ -240,8 +240,12 @@ const char *host_explain_as(const struct host *h, const char *q, const char **na
  * history graduate", "changing careers"); NULL when it names neither. */
 char *host_self(struct host *h, const char *q);
 
-/* A question the host asks back later in the meeting, or NULL. */
-const char *host_ask_back(struct host *h);
+/* A question the host asks back later in the meeting (borrowed), one
+ * whose key words (of five letters or more, not plain ones) are not in
+ * said, what the user has said so far ("Ever been in a warehouse?" is not
+ * asked of someone who said they work in one); NULL when there is none
+ * left.  said may be NULL. */
+const char *host_ask_back(struct host *h, const char *said);
 
 /* The host does not guess: it asks which of two topics was meant (newly
  * allocated). */

@@ -1567,6 +1567,28 @@ never_again(struct session *s, struct said *l, char *reply)
 	return other;
 }
 
+/* Everything the user has said that asked nothing (about themselves,
+ * hellos, reactions), one line each; newly allocated. */
+static char *
+told_so_far(const struct session *s)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < s->nturns; i++)
+		len += strlen(s->turns[i].text) + 1;
+	char *said = xmalloc(len), *o = said;
+	for (size_t i = 0; i < s->nturns; i++) {
+		enum act a = s->turns[i].act;
+		if (a == ACT_QUESTION || a == ACT_FOLLOW_UP || a == ACT_CLARIFY)
+			continue;
+		size_t n = strlen(s->turns[i].text);
+		memcpy(o, s->turns[i].text, n);
+		o += n;
+		*o++ = '\n';
+	}
+	*o = '\0';
+	return said;
+}
+
 /* Once the meeting has found its feet, the host asks something back, as
  * real hosts do; the answer is the user talking about themselves.  Not
  * once the user has begun to close: that is no time to start a new
@@ -1578,7 +1600,9 @@ ask_back(struct session *s, const struct said *l)
 	    s->thanked || s->priv->farewell_given;
 	if (!s->priv->asked_back && questions_asked(s) == ASK_BACK_AFTER && l->u.act == ACT_QUESTION &&
 	    l->worst == KIND_NONE && s->priv->self_words < SAID_ENOUGH && !closing_begun) {
-		const char *back = host_ask_back(&s->host);
+		char *said = told_so_far(s);
+		const char *back = host_ask_back(&s->host, said);
+		free(said);
 		if (back != NULL) {
 			s->priv->asked_back = true;
 			session_say(s, VOICE_HOST, back);
