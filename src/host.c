@@ -314,6 +314,7 @@ host_reply(struct host *h, enum category cat)
 	size_t pick = bag_draw(h, b);
 	const char *text = l->v[pick];
 	if (cat != CAT_NONE) {
+		h->referred |= cat == CAT_REFERRALS;
 		h->last_cat = cat;
 		h->last_variant = pick;
 		h->used[cat][pick] = true;
@@ -1031,11 +1032,86 @@ for_you(const struct host *h, enum category cat, char *text, const char *q)
 	return r;
 }
 
+/* Whether a reply to "may I use your name?" speaks of people already
+ * named: in one sentence the host does something itself ("I'll", "let
+ * me", "give me a day") to or about "them", "they" or "those" ("I'll let
+ * them know to expect your email"). */
+static bool
+presumes_people(const char *text)
+{
+	static const char *const host_does[] = {"I'll", "I will", "I'd", "I can", "let me", "give me",
+		"allow me", "Let me", "Give me", NULL};
+	static const char *const people[] = {"them", "they", "those", NULL};
+	const char *p = text;
+	while (*p != '\0') {
+		size_t n = strcspn(p, ".;!?");
+		char sentence[256];
+		if (n < sizeof sentence) {
+			memcpy(sentence, p, n);
+			sentence[n] = '\0';
+			bool does = false, whom = false;
+			for (const char *const *w = host_does; *w != NULL && !does; w++)
+				does = said_word(sentence, *w);
+			for (const char *const *w = people; *w != NULL && !whom; w++)
+				whom = said_word(sentence, *w);
+			if (does && whom)
+				return true;
+		}
+		p += n;
+		if (*p != '\0')
+			p++;
+	}
+	return false;
+}
+
+/* "May I mention your name?" before the host has named anyone to talk
+ * to: a reply that grants the name in general, never one that speaks of
+ * people already named; the persona's own when it has one, else the
+ * built-in words in its manner.  Newly allocated. */
+static char *
+grant_name(struct host *h, const char *q)
+{
+	static const char *const general[3] = {
+		[MANNER_WARM] = "Of course, you're welcome to mention my name to anyone you get in touch "
+		    "with.",
+		[MANNER_FORMAL] = "Certainly, you may mention my name to anyone you contact.",
+		[MANNER_BRISK] = "Sure, use my name with whoever you contact.",
+	};
+	const struct strlist *l = &h->p->replies[CAT_MENTION_NAME];
+	size_t start = l->n > 0 ? host_random(h, l->n) : 0;
+	/* The best fitting of those not given yet, else of any. */
+	for (int pass = 0; pass < 2; pass++) {
+		size_t best = SIZE_MAX;
+		int best_score = -1;
+		for (size_t k = 0; k < l->n; k++) {
+			size_t i = (start + k) % l->n;
+			if ((pass == 0 && h->said[CAT_MENTION_NAME][i]) || presumes_people(l->v[i]))
+				continue;
+			int sc = q != NULL ? fit(h, CAT_MENTION_NAME, i, q) : 0;
+			if (sc > best_score) {
+				best_score = sc;
+				best = i;
+			}
+		}
+		if (best == SIZE_MAX)
+			continue;
+		h->used[CAT_MENTION_NAME][best] = h->said[CAT_MENTION_NAME][best] = true;
+		h->last_cat = CAT_MENTION_NAME;
+		h->last_variant = best;
+		return mind_answer(xstrdup(l->v[best]), q);
+	}
+	return mind_answer(xstrdup(general[manner_of(h)]), q);
+}
+
 char *
 host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 {
 	if (cat == CAT_NONE || h->p->replies[cat].n == 0)
 		return host_reply(h, cat);
+	if (cat == CAT_MENTION_NAME && !h->referred)
+		return grant_name(h, q);
+	if (cat == CAT_REFERRALS)
+		h->referred = true;
 	const struct strlist *l = &h->p->replies[cat];
 	bool *used = h->used[cat];
 	bool any = false;

@@ -64,6 +64,8 @@ struct host {
 	                                needed */
 	int guarded;                 /* replies left to keep short */
 	unsigned time_asked;         /* times asked how long is left */
+	bool referred;               /* it has answered a question on whom
+	                                else to talk to */
 	char subject[48];            /* what the user said they study or
 	                                studied ("" until they say) */
 };

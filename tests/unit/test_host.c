@@ -76,6 +76,32 @@ repeats_in(const char *bank, const char *pid, const char *what, char **v, size_t
 	return rep;
 }
 
+/* "May I mention your name?" before the host has named anyone to talk
+ * to never gets a reply about people already named ("I'll let them know
+ * to expect your email"), however often it is asked. */
+static void
+check_name_before_referral(const char *bank, const struct persona *p)
+{
+	static const char *const host_does[] = {"I'll", "I will", "let me", "I can", "give me", NULL};
+	struct host h;
+	host_init(&h, p, 7);
+	size_t presumed = 0, n = p->replies[CAT_MENTION_NAME].n + 2;
+	for (size_t i = 0; i < n; i++) {
+		char *r = host_reply_to(&h, CAT_MENTION_NAME, "may i mention your name?", true);
+		bool does = false;
+		for (const char *const *w = host_does; *w != NULL; w++)
+			does |= strstr(r, *w) != NULL;
+		if (does && strstr(r, " them") != NULL) {
+			presumed++;
+			printf("# %s/%s: before any referral: %.70s\n", bank, p->id, r);
+		}
+		free(r);
+	}
+	host_free(&h);
+	ok(presumed == 0, "%s/%s: leave to use the name before any referral speaks of no one named",
+	    bank, p->id);
+}
+
 /* A question back whose key words the user has already said is not
  * asked: to someone who said they work in a warehouse, no question back
  * about warehouses, though one is among the persona's (checked where a
@@ -206,6 +232,9 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 					continue;
 				struct host h;
 				host_init(&h, p, 7);
+				/* Leave to use the name, once the host has named
+				 * people (before, see check_name_before_referral). */
+				h.referred = c == CAT_MENTION_NAME;
 				char *q = xasprintf("what about %s?", kw);
 				char *r = host_reply_to(&h, (enum category)c, q, true);
 				tried++;
@@ -338,6 +367,7 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 	session_free(s);
 	check_no_repeats(bank, p);
 	check_ask_back_told(bank, p);
+	check_name_before_referral(bank, p);
 	assessor_free(as);
 }
 
