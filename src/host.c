@@ -1191,7 +1191,7 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 }
 
 char *
-host_about_person(struct host *h)
+host_about_person(struct host *h, const char *q)
 {
 	if (h->last_cat == CAT_NONE || h->p->extra[h->last_cat] == NULL)
 		return NULL;
@@ -1202,13 +1202,43 @@ host_about_person(struct host *h)
 	if (*mg >= x->more.n)
 		return NULL;
 	const char *m = x->more.v[*mg];
-	static const char *const pronoun[] = {"She ", "He ", "They ", "She's ", "He's ", "They're ", NULL};
-	for (const char *const *p = pronoun; *p != NULL; p++)
-		if (strncmp(m, *p, strlen(*p)) == 0) {
-			(*mg)++;
-			return xstrdup(m);
-		}
-	return NULL;
+	/* It goes on about someone: it opens with She, He'd, Their..., or
+	 * names the one asked about ("who's Colin?"). */
+	static const char *const pronoun[] = {"She", "He", "They", "Her", "His", "Their", NULL};
+	char word[48];
+	bool about = q != NULL && asked_word(q, word, sizeof word) && said_near(m, word);
+	for (const char *const *p = pronoun; *p != NULL && !about; p++) {
+		size_t n = strlen(*p);
+		about = strncmp(m, *p, n) == 0 && (m[n] == ' ' || m[n] == '\'');
+	}
+	if (!about)
+		return NULL;
+	(*mg)++;
+	return xstrdup(m);
+}
+
+char *
+host_no_more_about(struct host *h, const char *q)
+{
+	static const char *const words[3] = {
+		[MANNER_WARM] = "I've told you all I really know about %s, I'm afraid. What else would "
+		    "you like to know?",
+		[MANNER_FORMAL] = "I am afraid that is all I can tell you about %s. Is there anything "
+		    "else you would like to ask?",
+		[MANNER_BRISK] = "That's all I know about %s, honestly. Next question?",
+	};
+	static const char *const pronouns[][2] = {{"he", "him"}, {"she", "her"}, {"they", "them"},
+		{"him", "him"}, {"her", "her"}, {"them", "them"}};
+	char word[48];
+	if (q == NULL || !asked_word(q, word, sizeof word))
+		snprintf(word, sizeof word, "them");
+	for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
+		if (strcmp(word, pronouns[i][0]) == 0)
+			snprintf(word, sizeof word, "%s", pronouns[i][1]);
+	bool pronoun = strcmp(word, "him") == 0 || strcmp(word, "her") == 0 || strcmp(word, "them") == 0;
+	if (!pronoun)
+		capitalise_name(word);
+	return fill(words[manner_of(h)], word, NULL);
 }
 
 char *

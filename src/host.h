@@ -183,8 +183,15 @@ bool host_names_word(const char *q);
 
 /* More about the person the last reply named ("She's run everything
  * from single floors to whole head offices..."): its next `more` when it
- * speaks of someone (She, He, They...); newly allocated, or NULL. */
-char *host_about_person(struct host *h);
+ * speaks of someone (She, He'd, Their...) or names the one the normalised
+ * line q asks about ("who is Colin Ferris?"); newly allocated, or NULL. */
+char *host_about_person(struct host *h, const char *q);
+
+/* What the host says when asked who someone is (q, normalised) that it
+ * has just named and knows no more of: that this is all it can tell, in
+ * the persona's manner, without naming them again in the same sentence
+ * (newly allocated). */
+char *host_no_more_about(struct host *h, const char *q);
 
 /* Which of the host's recent replies (recent[0..n), the latest first;
  * NULL entries skipped) uses the word the normalised line q asks about

@@ -38,6 +38,10 @@ struct session_private {
 	bool farewell_given;         /* the host said its farewell */
 	bool greeted;                /* the user has said hello */
 	bool said_well;              /* the host has said how it is */
+	const char *person_of;       /* the reply that named someone the
+	                                user asked about (a turn's reply), or
+	                                NULL */
+	size_t person_turn;          /* ... the turn that asked */
 	const char *plain_of;        /* the answer last put more plainly
 	                                (a turn's reply), or NULL */
 	size_t plain_n;              /* ... times in a row */
@@ -871,12 +875,29 @@ answer_clarify(struct session *s, struct turn *t)
 	 * give. */
 	/* "Who is Aisha Noor?" just after the host named her: more about
 	 * her, when the reply has it. */
-	if (who && naming != NULL && naming == last && last == last_answer(s)) {
-		char *more = host_about_person(&s->host);
+	/* ... or just after the host said more about them (or that it knows
+	 * no more: "who is he, exactly?"). */
+	static const char *const who_pronoun[] = {"who is he", "who's he", "whos he", "who is she",
+		"who's she", "whos she", "who are they", NULL};
+	bool again = s->priv->person_of != NULL && s->priv->person_turn + 2 == s->nturns;
+	if (again && holds_any(q, who_pronoun)) {
+		naming = s->priv->person_of;
+		last = naming;
+	}
+	bool just_named = naming == last || (again && naming == s->priv->person_of);
+	if (who && naming != NULL && just_named && (last == last_answer(s) || naming == s->priv->person_of)) {
+		s->priv->person_of = naming;
+		s->priv->person_turn = s->nturns - 1;
+		char *more = host_about_person(&s->host, q);
 		if (more != NULL) {
 			t->answered = true;
 			return more;
 		}
+		/* The user has just read the sentence that named them: not
+		 * that again, unless they ask to be reminded ("who's Raj
+		 * again?"), but that there is no more. */
+		if (strstr(q, "again") == NULL && strstr(q, "remind") == NULL)
+			return host_no_more_about(&s->host, q);
 	}
 	if (!asks_simpler(q) && last != NULL && last == last_answer(s) && !who &&
 	    (!host_names_word(q) || naming == last)) {
