@@ -206,7 +206,8 @@ dialogue_asks_time_left(const char *text)
 		"how much time we have", "how much time have we", "how long do we have", "how long have we got",
 		"how long we have", "time left", "minutes left", "time do we have", "time have we got",
 		"time remaining", "are we running out of time", "how many minutes", "time remains",
-		"doing for time", "doing on time", "are we on time", "we on time", "for time", NULL};
+		"doing for time", "doing on time", "are we on time", "we on time", "for time",
+		"how much longer can we", "how much longer do we", "how much longer have we", NULL};
 	return has_any_word(text, clock_words);
 }
 

@@ -139,6 +139,21 @@ static const char *const same[] = {
 	NULL,
 };
 
+/* The persona's manner, as its style names it: formal, brisk or (any
+ * other) warm. */
+enum manner { MANNER_WARM, MANNER_FORMAL, MANNER_BRISK };
+
+static enum manner
+manner_of(const struct host *h)
+{
+	const char *st = h->p->style;
+	if (st != NULL && strcmp(st, "formal") == 0)
+		return MANNER_FORMAL;
+	if (st != NULL && strcmp(st, "brisk") == 0)
+		return MANNER_BRISK;
+	return MANNER_WARM;
+}
+
 /* tmpl with its first "%s" replaced by a and its second by b (newly
  * allocated); the templates are ours, so no other % appears. */
 static char *
@@ -299,6 +314,7 @@ host_reply(struct host *h, enum category cat)
 	size_t pick = bag_draw(h, b);
 	const char *text = l->v[pick];
 	if (cat != CAT_NONE) {
+		h->referred |= cat == CAT_REFERRALS;
 		h->last_cat = cat;
 		h->last_variant = pick;
 		h->used[cat][pick] = true;
@@ -743,6 +759,24 @@ host_time_left(struct host *h, unsigned long minutes)
 }
 
 char *
+host_no_rush(struct host *h)
+{
+	static const char *const words[3][4] = {
+		[MANNER_WARM] = {"Oh, there's no rush at all; we have plenty of time. Ask away.",
+			"Plenty of time, don't worry. Take it at your own pace.",
+			"We're fine for time, honestly. Go on.",
+			"Still plenty of time. Don't give the clock a thought."},
+		[MANNER_FORMAL] = {"There is no need to hurry; we have ample time. Please, go on.",
+			"We have plenty of time, so there is no need to rush.",
+			"Time is not a concern today. Please continue.",
+			"We still have ample time, I assure you."},
+		[MANNER_BRISK] = {"Plenty of time. Keep going.", "No rush. We're fine.",
+			"We're good for time.", "Still fine. Go on."},
+	};
+	return xstrdup(words[manner_of(h)][h->time_asked++ % 4]);
+}
+
+char *
 host_run_over(struct host *h)
 {
 	(void)h;
@@ -998,11 +1032,86 @@ for_you(const struct host *h, enum category cat, char *text, const char *q)
 	return r;
 }
 
+/* Whether a reply to "may I use your name?" speaks of people already
+ * named: in one sentence the host does something itself ("I'll", "let
+ * me", "give me a day") to or about "them", "they" or "those" ("I'll let
+ * them know to expect your email"). */
+static bool
+presumes_people(const char *text)
+{
+	static const char *const host_does[] = {"I'll", "I will", "I'd", "I can", "let me", "give me",
+		"allow me", "Let me", "Give me", NULL};
+	static const char *const people[] = {"them", "they", "those", NULL};
+	const char *p = text;
+	while (*p != '\0') {
+		size_t n = strcspn(p, ".;!?");
+		char sentence[256];
+		if (n < sizeof sentence) {
+			memcpy(sentence, p, n);
+			sentence[n] = '\0';
+			bool does = false, whom = false;
+			for (const char *const *w = host_does; *w != NULL && !does; w++)
+				does = said_word(sentence, *w);
+			for (const char *const *w = people; *w != NULL && !whom; w++)
+				whom = said_word(sentence, *w);
+			if (does && whom)
+				return true;
+		}
+		p += n;
+		if (*p != '\0')
+			p++;
+	}
+	return false;
+}
+
+/* "May I mention your name?" before the host has named anyone to talk
+ * to: a reply that grants the name in general, never one that speaks of
+ * people already named; the persona's own when it has one, else the
+ * built-in words in its manner.  Newly allocated. */
+static char *
+grant_name(struct host *h, const char *q)
+{
+	static const char *const general[3] = {
+		[MANNER_WARM] = "Of course, you're welcome to mention my name to anyone you get in touch "
+		    "with.",
+		[MANNER_FORMAL] = "Certainly, you may mention my name to anyone you contact.",
+		[MANNER_BRISK] = "Sure, use my name with whoever you contact.",
+	};
+	const struct strlist *l = &h->p->replies[CAT_MENTION_NAME];
+	size_t start = l->n > 0 ? host_random(h, l->n) : 0;
+	/* The best fitting of those not given yet, else of any. */
+	for (int pass = 0; pass < 2; pass++) {
+		size_t best = SIZE_MAX;
+		int best_score = -1;
+		for (size_t k = 0; k < l->n; k++) {
+			size_t i = (start + k) % l->n;
+			if ((pass == 0 && h->said[CAT_MENTION_NAME][i]) || presumes_people(l->v[i]))
+				continue;
+			int sc = q != NULL ? fit(h, CAT_MENTION_NAME, i, q) : 0;
+			if (sc > best_score) {
+				best_score = sc;
+				best = i;
+			}
+		}
+		if (best == SIZE_MAX)
+			continue;
+		h->used[CAT_MENTION_NAME][best] = h->said[CAT_MENTION_NAME][best] = true;
+		h->last_cat = CAT_MENTION_NAME;
+		h->last_variant = best;
+		return mind_answer(xstrdup(l->v[best]), q);
+	}
+	return mind_answer(xstrdup(general[manner_of(h)]), q);
+}
+
 char *
 host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 {
 	if (cat == CAT_NONE || h->p->replies[cat].n == 0)
 		return host_reply(h, cat);
+	if (cat == CAT_MENTION_NAME && !h->referred)
+		return grant_name(h, q);
+	if (cat == CAT_REFERRALS)
+		h->referred = true;
 	const struct strlist *l = &h->p->replies[cat];
 	bool *used = h->used[cat];
 	bool any = false;
@@ -1082,7 +1191,7 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 }
 
 char *
-host_about_person(struct host *h)
+host_about_person(struct host *h, const char *q)
 {
 	if (h->last_cat == CAT_NONE || h->p->extra[h->last_cat] == NULL)
 		return NULL;
@@ -1093,13 +1202,43 @@ host_about_person(struct host *h)
 	if (*mg >= x->more.n)
 		return NULL;
 	const char *m = x->more.v[*mg];
-	static const char *const pronoun[] = {"She ", "He ", "They ", "She's ", "He's ", "They're ", NULL};
-	for (const char *const *p = pronoun; *p != NULL; p++)
-		if (strncmp(m, *p, strlen(*p)) == 0) {
-			(*mg)++;
-			return xstrdup(m);
-		}
-	return NULL;
+	/* It goes on about someone: it opens with She, He'd, Their..., or
+	 * names the one asked about ("who's Colin?"). */
+	static const char *const pronoun[] = {"She", "He", "They", "Her", "His", "Their", NULL};
+	char word[48];
+	bool about = q != NULL && asked_word(q, word, sizeof word) && said_near(m, word);
+	for (const char *const *p = pronoun; *p != NULL && !about; p++) {
+		size_t n = strlen(*p);
+		about = strncmp(m, *p, n) == 0 && (m[n] == ' ' || m[n] == '\'');
+	}
+	if (!about)
+		return NULL;
+	(*mg)++;
+	return xstrdup(m);
+}
+
+char *
+host_no_more_about(struct host *h, const char *q)
+{
+	static const char *const words[3] = {
+		[MANNER_WARM] = "I've told you all I really know about %s, I'm afraid. What else would "
+		    "you like to know?",
+		[MANNER_FORMAL] = "I am afraid that is all I can tell you about %s. Is there anything "
+		    "else you would like to ask?",
+		[MANNER_BRISK] = "That's all I know about %s, honestly. Next question?",
+	};
+	static const char *const pronouns[][2] = {{"he", "him"}, {"she", "her"}, {"they", "them"},
+		{"him", "him"}, {"her", "her"}, {"them", "them"}};
+	char word[48];
+	if (q == NULL || !asked_word(q, word, sizeof word))
+		snprintf(word, sizeof word, "them");
+	for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
+		if (strcmp(word, pronouns[i][0]) == 0)
+			snprintf(word, sizeof word, "%s", pronouns[i][1]);
+	bool pronoun = strcmp(word, "him") == 0 || strcmp(word, "her") == 0 || strcmp(word, "them") == 0;
+	if (!pronoun)
+		capitalise_name(word);
+	return fill(words[manner_of(h)], word, NULL);
 }
 
 char *
@@ -1139,6 +1278,86 @@ host_no_more(struct host *h, enum category offer)
 	if (offer == CAT_NONE)
 		return xstrdup(plain[i]);
 	return fill(words[i], category_topic(offer), NULL);
+}
+
+char *
+host_nothing_new(struct host *h, enum category offer)
+{
+	static const char *const said[3][3] = {
+		[MANNER_WARM] = {"I think I've told you everything I know on that one, I'm afraid.",
+			"Honestly, that's all I have on it; I'd only be repeating myself.",
+			"I've nothing new to add there, I'm afraid."},
+		[MANNER_FORMAL] = {"I am afraid I have nothing to add to what I have already said.",
+			"I have told you all I can on that point, I am afraid.",
+			"There is nothing more I can usefully add there."},
+		[MANNER_BRISK] = {"That's all I've got on that.", "Nothing more to add there, honestly.",
+			"Already told you all I know on that one."},
+	};
+	static const char *const offers[3] = {
+		[MANNER_WARM] = "Shall I tell you about %s instead?",
+		[MANNER_FORMAL] = "Perhaps I could tell you about %s instead?",
+		[MANNER_BRISK] = "Want to hear about %s?",
+	};
+	static const char *const plain[3] = {
+		[MANNER_WARM] = "What else would you like to know?",
+		[MANNER_FORMAL] = "Is there anything else you would like to ask?",
+		[MANNER_BRISK] = "Next question?",
+	};
+	enum manner m = manner_of(h);
+	const char *first = said[m][h->nothing_new++ % 3];
+	if (offer == CAT_NONE)
+		return xasprintf("%s %s", first, plain[m]);
+	char *ask = fill(offers[m], category_topic(offer), NULL);
+	char *r = xasprintf("%s %s", first, ask);
+	free(ask);
+	return r;
+}
+
+char *
+host_nothing_yet(struct host *h)
+{
+	static const char *const words[3][3] = {
+		[MANNER_WARM] = {"There's nothing to explain yet, I'm afraid; we've hardly begun! Ask me "
+			"anything you like about the work.",
+			"I haven't told you anything yet that needs a reason! What would you like to know?",
+			"We've not got going yet, so there's nothing to explain. Ask away, and I'll tell you "
+			"the why as well."},
+		[MANNER_FORMAL] = {"I have not yet said anything that needs explaining. Please, ask me "
+			"whatever you would like to know about the work.",
+			"There is nothing to explain as yet. What would you like to ask me?",
+			"We have not begun, so there is nothing yet to account for. Please, go ahead with your "
+			"first question."},
+		[MANNER_BRISK] = {"Nothing to explain yet. Ask me something first.",
+			"Haven't said anything yet. What do you want to know?",
+			"We haven't started. Fire away."},
+	};
+	return xstrdup(words[manner_of(h)][h->nothing_yet++ % 3]);
+}
+
+char *
+host_no_need(struct host *h)
+{
+	static const char *const words[3][3] = {
+		[MANNER_WARM] = {"No need to apologise at all! Ask away.",
+			"Goodness, nothing to be sorry for. Go on, what would you like to know?",
+			"You've nothing to apologise for, honestly. Carry on."},
+		[MANNER_FORMAL] = {"There is nothing to apologise for. Please, ask whatever you wish.",
+			"No apology is needed. Please go on.",
+			"You have not said anything amiss. What would you like to ask?"},
+		[MANNER_BRISK] = {"No need to apologise. Ask away.", "Nothing to be sorry for. Go on.",
+			"You're fine. Next question?"},
+	};
+	return xstrdup(words[manner_of(h)][h->no_need++ % 3]);
+}
+
+char *
+host_act_plain(enum act a, size_t i, unsigned long minutes)
+{
+	if (a < 0 || a >= ACT_COUNT || i >= count(act_words[a], 4))
+		return NULL;
+	char span[32];
+	host_duration_words(minutes, span, sizeof span);
+	return fill(act_words[a][i], span, NULL);
 }
 
 const char *
@@ -1268,12 +1487,70 @@ host_explain_as(const struct host *h, const char *q, const char **named)
 	return best != NULL ? best->means : NULL;
 }
 
-const char *
-host_ask_back(struct host *h)
+/* Words of a question back too common to say what it asks about. */
+static bool
+plain_ask_word(const char *w, size_t n)
 {
-	if (h->p->asks_back.n == 0)
-		return NULL;
-	return h->p->asks_back.v[bag_draw(h, &h->asks_back)];
+	static const char *const plain[] = {"about", "would", "could", "should", "there", "their",
+		"which", "where", "these", "those", "thing", "things", "really", "other", "being", "doing",
+		"think", "years", "people", "first", "every", "always", "after", "today", "something",
+		"anything", "while", "least", "what's", "you've", "you're", "you'd", "have", "been",
+		"even", "most", "next", "kind", "part", "like", "much", "many", "ever", "what", "your",
+		"with", "that", "this", "from", "into", "when", "want", "wasn't", "isn't", "don't",
+		"heard", "since", "before", "right", "sort", "chance", "spend", "briefly", "perhaps",
+		"already", "still", "again", "enough", "going", "might", "maybe", "quite", NULL};
+	for (const char *const *x = plain; *x != NULL; x++)
+		if (strlen(*x) == n && strncasecmp(*x, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether text has a word sharing its first six letters with w[0..n)
+ * ("warehouses" for "warehouse"), or, for a shorter w, the word itself. */
+static bool
+has_stem(const char *text, const char *w, size_t n)
+{
+	size_t stem = n > 6 ? 6 : n;
+	for (const char *u = text; *u != '\0'; u++) {
+		if (!isalpha((unsigned char)*u) || (u > text && isalpha((unsigned char)u[-1])))
+			continue;
+		size_t un = 0;
+		while (isalpha((unsigned char)u[un]) || u[un] == '\'')
+			un++;
+		if (un >= stem && strncasecmp(u, w, stem) == 0 && (n > 6 || un == n))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the user's words (said) already answer the question back q: a
+ * key word of q (five letters or more, not a plain one) is among them. */
+static bool
+answered_already(const char *q, const char *said)
+{
+	for (const char *p = q; *p != '\0';) {
+		while (*p != '\0' && !isalpha((unsigned char)*p))
+			p++;
+		size_t n = 0;
+		while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+			n++;
+		if (n >= 5 && !plain_ask_word(p, n) && has_stem(said, p, n))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+const char *
+host_ask_back(struct host *h, const char *said)
+{
+	/* The first question back the user has not already answered. */
+	for (size_t k = 0; k < h->p->asks_back.n; k++) {
+		const char *q = h->p->asks_back.v[bag_draw(h, &h->asks_back)];
+		if (said == NULL || !answered_already(q, said))
+			return q;
+	}
+	return NULL;
 }
 
 char *

@@ -57,8 +57,15 @@ struct host {
 	enum category last_cat;      /* the topic of the last reply, or none */
 	size_t last_variant;         /* which variant it was */
 	size_t no_more;              /* times the host had nothing more */
+	size_t nothing_new;          /* times it had nothing new to say */
+	size_t nothing_yet;          /* times it had said nothing yet to
+	                                explain */
+	size_t no_need;              /* times it said an apology was not
+	                                needed */
 	int guarded;                 /* replies left to keep short */
 	unsigned time_asked;         /* times asked how long is left */
+	bool referred;               /* it has answered a question on whom
+	                                else to talk to */
 	char subject[48];            /* what the user said they study or
 	                                studied ("" until they say) */
 };
@@ -159,6 +166,11 @@ char *host_calm(struct host *h, const char *q);
  * of the agreed time, and to "is it ok if we run over?"; newly
  * allocated. */
 char *host_time_left(struct host *h, unsigned long minutes);
+
+/* What the host says to "do we still have time?" in untimed practice,
+ * where no clock runs: that there is no rush, in the persona's manner
+ * (newly allocated). */
+char *host_no_rush(struct host *h);
 char *host_run_over(struct host *h);
 
 /* The host's yes to a request for leave that is not about its name
@@ -171,8 +183,15 @@ bool host_names_word(const char *q);
 
 /* More about the person the last reply named ("She's run everything
  * from single floors to whole head offices..."): its next `more` when it
- * speaks of someone (She, He, They...); newly allocated, or NULL. */
-char *host_about_person(struct host *h);
+ * speaks of someone (She, He'd, Their...) or names the one the normalised
+ * line q asks about ("who is Colin Ferris?"); newly allocated, or NULL. */
+char *host_about_person(struct host *h, const char *q);
+
+/* What the host says when asked who someone is (q, normalised) that it
+ * has just named and knows no more of: that this is all it can tell, in
+ * the persona's manner, without naming them again in the same sentence
+ * (newly allocated). */
+char *host_no_more_about(struct host *h, const char *q);
 
 /* Which of the host's recent replies (recent[0..n), the latest first;
  * NULL entries skipped) uses the word the normalised line q asks about
@@ -199,6 +218,25 @@ char *host_another(struct host *h, enum category cat);
  * another (newly allocated). */
 char *host_no_more(struct host *h, enum category offer);
 
+/* What the host says, in its persona's manner (formal, brisk, warm),
+ * when all it could say is what it has said already: that it has nothing
+ * to add, then an offer of topic offer (or, with CAT_NONE, an invitation
+ * to ask something else).  Newly allocated; the words vary each time. */
+char *host_nothing_new(struct host *h, enum category offer);
+
+/* What the host says to "why is that?" before it has answered anything:
+ * that there is nothing to explain yet, and an invitation to ask, in the
+ * persona's manner (newly allocated). */
+char *host_nothing_yet(struct host *h);
+
+/* What the host says to an apology with nothing before it to forgive:
+ * that there is no need, in the persona's manner (newly allocated). */
+char *host_no_need(struct host *h);
+
+/* The i-th of the built-in words every host has for act a (the time
+ * frame's with minutes), newly allocated; NULL when there is no i-th. */
+char *host_act_plain(enum act a, size_t i, unsigned long minutes);
+
 /* The glossary's explanation of a term the normalised line q names, or
  * NULL when the persona's glossary has none (borrowed). */
 const char *host_explain(const struct host *h, const char *q);
@@ -211,8 +249,12 @@ const char *host_explain_as(const struct host *h, const char *q, const char **na
  * history graduate", "changing careers"); NULL when it names neither. */
 char *host_self(struct host *h, const char *q);
 
-/* A question the host asks back later in the meeting, or NULL. */
-const char *host_ask_back(struct host *h);
+/* A question the host asks back later in the meeting (borrowed), one
+ * whose key words (of five letters or more, not plain ones) are not in
+ * said, what the user has said so far ("Ever been in a warehouse?" is not
+ * asked of someone who said they work in one); NULL when there is none
+ * left.  said may be NULL. */
+const char *host_ask_back(struct host *h, const char *said);
 
 /* The host does not guess: it asks which of two topics was meant (newly
  * allocated). */

@@ -29,11 +29,19 @@ struct session_private {
 	struct dialogue dlg;         /* what the conversation is about */
 	bool told_why;               /* the user said why they came */
 	bool asked_back;             /* the host asked something back */
+	const char *opening_ask;     /* the question the host opened with,
+	                                while it still waits for an answer
+	                                and has not asked it again (borrowed
+	                                from the persona), or NULL */
 	enum category offered;       /* the topic the host last offered */
 	size_t self_words;           /* words the user said about themselves */
 	bool farewell_given;         /* the host said its farewell */
 	bool greeted;                /* the user has said hello */
 	bool said_well;              /* the host has said how it is */
+	const char *person_of;       /* the reply that named someone the
+	                                user asked about (a turn's reply), or
+	                                NULL */
+	size_t person_turn;          /* ... the turn that asked */
 	const char *plain_of;        /* the answer last put more plainly
 	                                (a turn's reply), or NULL */
 	size_t plain_n;              /* ... times in a row */
@@ -223,6 +231,7 @@ session_new(const struct session_config *cfg)
 	if (ask != NULL) {
 		session_say(s, VOICE_HOST, ask);
 		dialogue_host_asked(&s->priv->dlg);
+		s->priv->opening_ask = ask;
 	}
 	return s;
 }
@@ -359,9 +368,14 @@ asks_meaning(const char *q, const char *term)
 				return true;
 		}
 	}
+	/* "Huddle, is that a meeting?" asks about the term before it; "is
+	 * that normal, for evaluation to take so long?" asks about the last
+	 * answer, whatever word comes after. */
+	const char *is_that = strstr(q, "is that");
+	bool points_at_term = is_that != NULL && (at == NULL || is_that > at);
 	return bare || strstr(q, "what's a ") != NULL || strstr(q, "what's an ") != NULL ||
 	    strstr(q, "what is a ") != NULL || strstr(q, "what is an ") != NULL ||
-	    strstr(q, "mean") != NULL || strstr(q, "stand for") != NULL || strstr(q, "is that") != NULL ||
+	    strstr(q, "mean") != NULL || strstr(q, "stand for") != NULL || points_at_term ||
 	    strstr(q, "exactly") != NULL;
 }
 
@@ -806,6 +820,8 @@ static char *
 answer_follow_up(struct session *s, struct turn *t, const struct understanding *u)
 {
 	const char *q = s->last_norm;
+	if (u->cat == CAT_NONE)
+		return host_nothing_yet(&s->host);
 	t->answered = true;
 	if (s->host.last_cat != u->cat)
 		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
@@ -859,12 +875,29 @@ answer_clarify(struct session *s, struct turn *t)
 	 * give. */
 	/* "Who is Aisha Noor?" just after the host named her: more about
 	 * her, when the reply has it. */
-	if (who && naming != NULL && naming == last && last == last_answer(s)) {
-		char *more = host_about_person(&s->host);
+	/* ... or just after the host said more about them (or that it knows
+	 * no more: "who is he, exactly?"). */
+	static const char *const who_pronoun[] = {"who is he", "who's he", "whos he", "who is she",
+		"who's she", "whos she", "who are they", NULL};
+	bool again = s->priv->person_of != NULL && s->priv->person_turn + 2 == s->nturns;
+	if (again && holds_any(q, who_pronoun)) {
+		naming = s->priv->person_of;
+		last = naming;
+	}
+	bool just_named = naming == last || (again && naming == s->priv->person_of);
+	if (who && naming != NULL && just_named && (last == last_answer(s) || naming == s->priv->person_of)) {
+		s->priv->person_of = naming;
+		s->priv->person_turn = s->nturns - 1;
+		char *more = host_about_person(&s->host, q);
 		if (more != NULL) {
 			t->answered = true;
 			return more;
 		}
+		/* The user has just read the sentence that named them: not
+		 * that again, unless they ask to be reminded ("who's Raj
+		 * again?"), but that there is no more. */
+		if (strstr(q, "again") == NULL && strstr(q, "remind") == NULL)
+			return host_no_more_about(&s->host, q);
 	}
 	if (!asks_simpler(q) && last != NULL && last == last_answer(s) && !who &&
 	    (!host_names_word(q) || naming == last)) {
@@ -925,7 +958,10 @@ answer_thanks(struct session *s, struct turn *t, const struct understanding *u, 
 {
 	if (questions_asked(s) > 0)
 		s->thanked = true;
-	if ((!closing_thanks(s, text, len) && !u->leaving) || s->priv->farewell_given)
+	/* "Thanks so much for seeing me" before a single question opens the
+	 * meeting; it does not close it. */
+	bool closes = questions_asked(s) > 0 && closing_thanks(s, text, len);
+	if ((!closes && !u->leaving) || s->priv->farewell_given)
 		return host_act(&s->host, ACT_THANKS, 0);
 	s->priv->farewell_given = true;
 	t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
@@ -958,8 +994,9 @@ answer_goodbye(struct session *s, struct turn *t)
 }
 
 /* The answer to a question about the meeting's time: "how long do we have
- * left?" gets what is left of the agreed time, "is it ok if we run over?"
- * a little, willingly, and else the length agreed (or named). */
+ * left?" gets what is left of the agreed time (in untimed practice, that
+ * there is no rush), "is it ok if we run over?" a little, willingly, and
+ * else the length agreed (or named). */
 static char *
 answer_time_frame(struct session *s)
 {
@@ -967,7 +1004,9 @@ answer_time_frame(struct session *s)
 	/* Besides what always asks the time left, the vaguer "how long...?"
 	 * once the line is known to be about the time. */
 	static const char *const vague[] = {"how long", "how much time", "time we have", "on time",
-		"what time", "remains", NULL};
+		"what time", "remains", "still have", "still got", "bit of time",
+		"enough time", "have time", "got time", "ok for time", "okay for time", "fine for time",
+		"good for time", "out of time", NULL};
 	bool left = dialogue_asks_time_left(q) || holds_any(q, vague);
 	static const char *const over[] = {"run over", "go over", "minutes over", "bit over",
 		"bit longer", "few more minutes", "extra minutes", "overrun", NULL};
@@ -975,6 +1014,9 @@ answer_time_frame(struct session *s)
 	 * first. */
 	if (holds_any(q, over) && !left)
 		return host_run_over(&s->host);
+	/* Untimed practice has no clock to watch: no rush. */
+	if (left && session_planned_ms(s) == 0)
+		return host_no_rush(&s->host);
 	if (left) {
 		uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
 		uint64_t used = session_elapsed(s);
@@ -985,6 +1027,62 @@ answer_time_frame(struct session *s)
 	 * agreed one. */
 	unsigned long said = minutes_named(q);
 	return host_act(&s->host, ACT_TIME_FRAME, said > 0 ? said : agreed_minutes(s));
+}
+
+/* "Hey, thanks for this": a hello or thanks before the user has answered
+ * the host's opening question.  The host greets back and asks its
+ * question again (once), in place of any question of its own at the end
+ * of its hello ("Shall we get started?").  Takes reply (newly allocated)
+ * and returns the reply to give. */
+static char *
+with_opening_ask(struct session *s, char *reply)
+{
+	const char *ask = s->priv->opening_ask;
+	if (reply == NULL || ask == NULL)
+		return reply;
+	s->priv->opening_ask = NULL;
+	size_t n = strlen(reply);
+	if (n > 0 && reply[n - 1] == '?') {
+		/* Back to the end of the sentence before the question. */
+		size_t cut = n - 1;
+		while (cut > 0 && !((reply[cut - 1] == '.' || reply[cut - 1] == '!') && reply[cut] == ' '))
+			cut--;
+		if (cut > 0)
+			n = cut;
+	}
+	char *r = xasprintf("%.*s %s", (int)n, reply, ask);
+	free(reply);
+	dialogue_host_asked(&s->priv->dlg);
+	return r;
+}
+
+/* Whether something the user said just before the current turn could
+ * call for an apology: a job ask or a pay question (the host is still
+ * guarded, or the line before was flagged so), or a personal aside. */
+static bool
+slip_before(const struct session *s)
+{
+	if (s->host.guarded > 0)
+		return true;
+	if (s->nturns < 2)
+		return false;
+	size_t prev = s->nturns - 2;
+	for (size_t i = 0; i < s->nflags; i++)
+		if (s->flags[i].turn == prev && (s->flags[i].rule->kind == KIND_JOB_ASK ||
+		    s->flags[i].rule->kind == KIND_SALARY))
+			return true;
+	return s->turns[prev].act == ACT_OFF_TOPIC;
+}
+
+/* The answer to an apology: with a slip before it, the host accepts it
+ * and is warm again; with nothing to forgive ("sorry for being blunt
+ * lol" after a plain question), it says there is no need. */
+static char *
+answer_apology(struct session *s)
+{
+	bool slip = slip_before(s);
+	host_unguard(&s->host);
+	return slip ? host_act(&s->host, ACT_APOLOGY, 0) : host_no_need(&s->host);
 }
 
 /* What the host answers to a line understood as u (newly allocated, or
@@ -1012,12 +1110,11 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_SELF:
 		return answer_self(s);
 	case ACT_THANKS:
-		return answer_thanks(s, t, u, text, len);
+		return with_opening_ask(s, answer_thanks(s, t, u, text, len));
 	case ACT_GOODBYE:
 		return answer_goodbye(s, t);
 	case ACT_APOLOGY:
-		host_unguard(&s->host);
-		return host_act(&s->host, ACT_APOLOGY, 0);
+		return answer_apology(s);
 	case ACT_TIME_FRAME:
 		return answer_time_frame(s);
 	case ACT_OFF_TOPIC:
@@ -1029,6 +1126,8 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			    "to know?");
 		}
 		return host_act(&s->host, u->act, 0);
+	case ACT_GREETING:
+		return with_opening_ask(s, host_act(&s->host, u->act, 0));
 	default:
 		return host_act(&s->host, u->act, 0);
 	}
@@ -1240,6 +1339,64 @@ override_unsure(struct session *s, struct said *l)
 	}
 }
 
+/* Whether the normalised line q only asks the host to go on ("why is
+ * that?", "how come?", "and then?", "tell me more"): every word of it
+ * leans on something said before, and one of them asks for more. */
+static bool
+only_leans(const char *q)
+{
+	static const char *const leaning[] = {"why", "whys", "why's", "how", "come", "so", "is", "was",
+		"that", "thats", "that's", "this", "it", "its", "it's", "and", "then", "but", "really",
+		"oh", "ok", "okay", "what", "do", "you", "u", "mean", "by", "tell", "me", "more", "go",
+		"on", "say", "like", "such", "as", "for", "example", "normal", "common", "usual",
+		"typical", "not", "exactly", "the", "reason", "wait", "hmm", "um", "uh", "sorry", "again",
+		"there", "happened", "next", "a", "bit", "little", "please", "y", "tho", "though", "hm",
+		NULL};
+	static const char *const asks_more[] = {"why", "whys", "why's", "come", "so", "more", "example",
+		"then", "mean", "normal", "common", "usual", "typical", "reason", "next", "y", NULL};
+	bool more = false;
+	for (const char *p = q; *p != '\0';) {
+		while (*p != '\0' && !isalpha((unsigned char)*p) && *p != '\'')
+			p++;
+		size_t n = 0;
+		while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+			n++;
+		if (n == 0)
+			break;
+		bool leans = false;
+		for (const char *const *w = leaning; *w != NULL && !leans; w++)
+			leans = strlen(*w) == n && strncmp(p, *w, n) == 0;
+		if (!leans)
+			return false;
+		for (const char *const *w = asks_more; *w != NULL && !more; w++)
+			more = strlen(*w) == n && strncmp(p, *w, n) == 0;
+		p += n;
+	}
+	return more;
+}
+
+/* "Why is that?" or "how come?" before the host has answered anything
+ * has nothing to go on with: a follow-up with no topic, which the host
+ * answers by saying so. */
+static void
+override_nothing_yet(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if ((u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP) && l->worst != KIND_JOB_ASK &&
+	    l->worst != KIND_SALARY && l->two[0] == CAT_NONE && last_answer(s) == NULL &&
+	    only_leans(s->last_norm)) {
+		u->act = ACT_FOLLOW_UP;
+		u->cat = CAT_NONE;
+		u->unsure = false;
+		u->topic_sure = false;
+		u->closing = false;
+		l->worst = KIND_NONE;
+		l->t->act = u->act;
+		dialogue_settle(&s->priv->dlg, CAT_NONE);
+		s->last_u = *u;
+	}
+}
+
 /* The host's reply (newly allocated, or NULL): its reaction to a job ask
  * or a pay question (then it is guarded, and the coach says so), else the
  * turn counts towards its topic and the host reacts to a flag, answers two
@@ -1353,6 +1510,106 @@ with_hello(struct session *s, const struct said *l, char *reply)
 	return reply;
 }
 
+/* How many other words a short social line (thanks, a hello) is tried
+ * in before the host's built-in ones. */
+#define SAY_OTHERWISE 4
+
+/* How many ways the host tries to say it has nothing new. */
+#define NOTHING_NEW_TRIES 6
+
+/* Whether the host gave text as its reply to a turn before turn
+ * `before`. */
+static bool
+said_before(const struct session *s, size_t before, const char *text)
+{
+	for (size_t i = 0; i < before && i < s->nturns; i++)
+		if (s->turns[i].reply != NULL && strcmp(s->turns[i].reply, text) == 0)
+			return true;
+	return false;
+}
+
+/* A short social line said another way (newly allocated), or NULL when
+ * the host has no words for act a it has not used. */
+static char *
+said_otherwise(struct session *s, size_t before, enum act a)
+{
+	unsigned long minutes = agreed_minutes(s);
+	for (size_t i = 0; i < SAY_OTHERWISE; i++) {
+		char *other = host_act(&s->host, a, minutes);
+		if (!said_before(s, before, other))
+			return other;
+		free(other);
+	}
+	for (size_t i = 0;; i++) {
+		char *other = host_act_plain(a, i, minutes);
+		if (other == NULL || !said_before(s, before, other))
+			return other;
+		free(other);
+	}
+}
+
+/* The host never gives a reply word for word a second time in a
+ * session: a short social line (thanks, a hello) is said another way
+ * (while it has words it has not used), and anything else becomes the host saying, in its manner, that it has
+ * nothing new, offering a topic not yet discussed.  Takes reply (newly
+ * allocated) and returns the reply to give. */
+static char *
+never_again(struct session *s, struct said *l, char *reply)
+{
+	if (reply == NULL || !said_before(s, l->turn_index, reply))
+		return reply;
+	enum act a = l->u.act;
+	bool social = a == ACT_GREETING || a == ACT_THANKS || a == ACT_APOLOGY || a == ACT_ACK ||
+	    a == ACT_GOODBYE || a == ACT_TIME_FRAME || a == ACT_OFF_TOPIC || a == ACT_SELF;
+	char *other = social ? said_otherwise(s, l->turn_index, a) : NULL;
+	if (other != NULL) {
+		free(reply);
+		return other;
+	}
+	/* "Thanks" for the seventh time: "nothing new to add" would answer
+	 * nothing, so a short line may come round again. */
+	if (social)
+		return reply;
+	l->t->answered = false;
+	for (int k = 0; k < NOTHING_NEW_TRIES; k++) {
+		enum category offer = untouched_topic(s, l->u.cat, s->priv->offered);
+		s->priv->offered = offer;
+		other = host_nothing_new(&s->host, offer);
+		if (!said_before(s, l->turn_index, other)) {
+			dialogue_suggest(&s->priv->dlg, offer);
+			break;
+		}
+		free(other);
+		other = NULL;
+	}
+	if (other == NULL)
+		return reply;
+	free(reply);
+	return other;
+}
+
+/* Everything the user has said that asked nothing (about themselves,
+ * hellos, reactions), one line each; newly allocated. */
+static char *
+told_so_far(const struct session *s)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < s->nturns; i++)
+		len += strlen(s->turns[i].text) + 1;
+	char *said = xmalloc(len), *o = said;
+	for (size_t i = 0; i < s->nturns; i++) {
+		enum act a = s->turns[i].act;
+		if (a == ACT_QUESTION || a == ACT_FOLLOW_UP || a == ACT_CLARIFY)
+			continue;
+		size_t n = strlen(s->turns[i].text);
+		memcpy(o, s->turns[i].text, n);
+		o += n;
+		*o++ = '\n';
+	}
+	*o = '\0';
+	return said;
+}
+
 /* Once the meeting has found its feet, the host asks something back, as
  * real hosts do; the answer is the user talking about themselves.  Not
  * once the user has begun to close: that is no time to start a new
@@ -1364,7 +1621,9 @@ ask_back(struct session *s, const struct said *l)
 	    s->thanked || s->priv->farewell_given;
 	if (!s->priv->asked_back && questions_asked(s) == ASK_BACK_AFTER && l->u.act == ACT_QUESTION &&
 	    l->worst == KIND_NONE && s->priv->self_words < SAID_ENOUGH && !closing_begun) {
-		const char *back = host_ask_back(&s->host);
+		char *said = told_so_far(s);
+		const char *back = host_ask_back(&s->host, said);
+		free(said);
 		if (back != NULL) {
 			s->priv->asked_back = true;
 			session_say(s, VOICE_HOST, back);
@@ -1410,6 +1669,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	override_two(s, &l);
 	override_glossary(s, &l);
 	override_unsure(s, &l);
+	override_nothing_yet(s, &l);
 	bool was_guarded = s->host.guarded > 0;
 	char *reply = reply_to_line(s, &l);
 	free(l.two_q[0]);
@@ -1422,8 +1682,13 @@ say_to_host(struct session *s, const char *text, size_t len)
 		free(reply);
 		reply = r;
 	}
+	/* Anything but small talk about the meeting moves past the host's
+	 * opening question: it is not asked again. */
+	if (l.u.act != ACT_GREETING && l.u.act != ACT_THANKS && l.u.act != ACT_TIME_FRAME)
+		s->priv->opening_ask = NULL;
 	reply = with_how_are_you(s, &l, reply);
 	reply = with_hello(s, &l, reply);
+	reply = never_again(s, &l, reply);
 	if (dialogue_greets(s->last_norm) || l.u.act == ACT_GREETING)
 		s->priv->greeted = true;
 	if (reply != NULL) {

@@ -2,8 +2,9 @@
  * test_host.c -- every persona of every shipped bank holds a conversation:
  * its content is there (follow-ups for every reply, a glossary, its own
  * words for the acts, questions to ask back), a question naming a word
- * only one reply variant has gets that variant, and thirty follow-ups in a
- * row never repeat a reply.
+ * only one reply variant has gets that variant, thirty follow-ups in a
+ * row never repeat a reply, and no question back asks what the user has
+ * already said.
  */
 #include <config.h>
 
@@ -75,6 +76,61 @@ repeats_in(const char *bank, const char *pid, const char *what, char **v, size_t
 	return rep;
 }
 
+/* "May I mention your name?" before the host has named anyone to talk
+ * to never gets a reply about people already named ("I'll let them know
+ * to expect your email"), however often it is asked. */
+static void
+check_name_before_referral(const char *bank, const struct persona *p)
+{
+	static const char *const host_does[] = {"I'll", "I will", "let me", "I can", "give me", NULL};
+	struct host h;
+	host_init(&h, p, 7);
+	size_t presumed = 0, n = p->replies[CAT_MENTION_NAME].n + 2;
+	for (size_t i = 0; i < n; i++) {
+		char *r = host_reply_to(&h, CAT_MENTION_NAME, "may i mention your name?", true);
+		bool does = false;
+		for (const char *const *w = host_does; *w != NULL; w++)
+			does |= strstr(r, *w) != NULL;
+		if (does && strstr(r, " them") != NULL) {
+			presumed++;
+			printf("# %s/%s: before any referral: %.70s\n", bank, p->id, r);
+		}
+		free(r);
+	}
+	host_free(&h);
+	ok(presumed == 0, "%s/%s: leave to use the name before any referral speaks of no one named",
+	    bank, p->id);
+}
+
+/* A question back whose key words the user has already said is not
+ * asked: to someone who said they work in a warehouse, no question back
+ * about warehouses, though one is among the persona's (checked where a
+ * persona has one). */
+static void
+check_ask_back_told(const char *bank, const struct persona *p)
+{
+	const char *about = NULL;
+	for (size_t i = 0; i < p->asks_back.n && about == NULL; i++)
+		if (strcasestr(p->asks_back.v[i], "warehouse") != NULL)
+			about = p->asks_back.v[i];
+	if (about == NULL)
+		return;
+	size_t asked[2] = {0, 0};
+	const char *said[2] = {NULL, "hi\ni do weekend shifts at a warehouse\n"};
+	for (int k = 0; k < 2; k++) {
+		struct host h;
+		host_init(&h, p, 7);
+		for (size_t i = 0; i < p->asks_back.n; i++) {
+			const char *back = host_ask_back(&h, said[k]);
+			asked[k] += back != NULL && strcmp(back, about) == 0;
+		}
+		host_free(&h);
+	}
+	ok(asked[0] == 1 && asked[1] == 0,
+	    "%s/%s: asks '%.30s...' only of someone who has not said they work in a warehouse", bank,
+	    p->id, about);
+}
+
 /* Every list of the host's words (the acts, reactions, fallbacks, acks,
  * questions back, pay in general, the user's studies): as many lines in a
  * row as the list has variants are all different. */
@@ -112,7 +168,7 @@ check_no_repeats(const char *bank, const struct persona *p)
 	rep += repeats_in(bank, p->id, "an ack", v, n);
 	n = p->asks_back.n < MAXV ? p->asks_back.n : MAXV;
 	for (size_t i = 0; i < n; i++)
-		v[i] = xstrdup(host_ask_back(&h));
+		v[i] = xstrdup(host_ask_back(&h, NULL));
 	rep += repeats_in(bank, p->id, "a question back", v, n);
 	for (size_t i = 0; i < h.pay_general.n; i++)
 		v[i] = host_react_pay(&h, false);
@@ -176,6 +232,9 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 					continue;
 				struct host h;
 				host_init(&h, p, 7);
+				/* Leave to use the name, once the host has named
+				 * people (before, see check_name_before_referral). */
+				h.referred = c == CAT_MENTION_NAME;
 				char *q = xasprintf("what about %s?", kw);
 				char *r = host_reply_to(&h, (enum category)c, q, true);
 				tried++;
@@ -307,6 +366,8 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 	forget();
 	session_free(s);
 	check_no_repeats(bank, p);
+	check_ask_back_told(bank, p);
+	check_name_before_referral(bank, p);
 	assessor_free(as);
 }
 
