@@ -1014,16 +1014,17 @@ struct worker {
 	FILE *rec;              /* the parent's reading end of its records */
 };
 
-/* A worker: check inputs k, k + jobs, ... recording into fd wfd, and
- * tell the parent on fd done after each.  Never returns. */
+/* A worker: check inputs k, k + jobs, ... recording into fd wfd
+ * (formatted as like, the parent's emitter, would), and tell the parent
+ * on fd done after each.  Never returns. */
 static void __attribute__((noreturn))
-work(struct assessor *a, unsigned long duration, char *const *paths, size_t n,
-    const char *stdin_name, size_t k, size_t jobs, int wfd, int done)
+work(struct assessor *a, const struct emitter *like, unsigned long duration, char *const *paths,
+    size_t n, const char *stdin_name, size_t k, size_t jobs, int wfd, int done)
 {
 	FILE *out = fdopen(wfd, "w");
 	if (out == NULL)
 		_exit(3);
-	struct emitter *re = emit_record_begin(out);
+	struct emitter *re = emit_record_begin(out, like);
 	struct checker *c = checker_new(a, re, duration);
 	for (size_t i = k; i < n; i += jobs) {
 		const char *name = strcmp(paths[i], "-") == 0 ? stdin_name : NULL;
@@ -1085,7 +1086,7 @@ checker_parallel(struct assessor *a, struct emitter *e, unsigned long duration,
 				close(fileno(w[v].rec));
 			for (size_t v = 0; v < started; v++)
 				close(w[v].done);
-			work(a, duration, paths, n, stdin_name, started, jobs, wfd, p[1]);
+			work(a, e, duration, paths, n, stdin_name, started, jobs, wfd, p[1]);
 		}
 		close(wfd);
 		close(p[1]);
