@@ -58,6 +58,16 @@ for fmt in text sarif csv; do
 	ok $? "-f $fmt --summary-html: -j 3 writes what -j 1 writes, and the same page"
 done
 
+# Files of very different lengths: the workers take the next file when
+# they are free, and the output keeps the order of the arguments.
+"$TOP_SRCDIR/scripts/gen-drafts" -v lines=4000 > drafts/long.txt
+"$IC" check -j 1 drafts/long.txt drafts/part* drafts/long.txt drafts/odd.txt > one.long 2>&1
+st1=$?
+"$IC" check -j 2 drafts/long.txt drafts/part* drafts/long.txt drafts/odd.txt > many.long 2>&1
+stj=$?
+cmp -s one.long many.long && [ "$st1" -eq "$stj" ]
+ok $? "a long file among short ones: -j 2 writes what -j 1 writes"
+
 # Standard input among the files, named with --stdin-filename.
 "$IC" check -j 1 --stdin-filename notes.md drafts/part0 - drafts/odd.txt < drafts/part1 > one.stdin 2>&1
 "$IC" check -j 4 --stdin-filename notes.md drafts/part0 - drafts/odd.txt < drafts/part1 > many.stdin 2>&1
