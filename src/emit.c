@@ -53,7 +53,11 @@ struct emitter {
 
 /* Records, for check -j: a type byte, then numbers as uint64_t and
  * strings as a length (UINT64_MAX for NULL) and their bytes, in the
- * machine's own byte order (writer and reader are one program). */
+ * machine's own byte order (writer and reader are one program).  A worker
+ * that formats its output writes O (bytes of output), S (a comma here
+ * unless first), N (sarif notifications) and D (diagnostics); one that
+ * records every call writes B, Q, F and E (the hooks) and D; both end
+ * each input with R (its result and counts). */
 static void
 rec_u64(FILE *f, uint64_t v)
 {
