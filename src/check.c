@@ -8,10 +8,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -1010,33 +1012,119 @@ read_all(int fd, void *buf, size_t len)
 /* One worker of checker_parallel. */
 struct worker {
 	pid_t pid;              /* the process, or 0 */
-	int done;               /* pipe: the worker says an input is recorded */
 	FILE *rec;              /* the parent's reading end of its records */
 };
 
-/* A worker: check inputs k, k + jobs, ... recording into fd wfd, and
- * tell the parent on fd done after each.  Never returns. */
+/* What the workers of checker_parallel share: the inputs are handed out
+ * one at a time, to whichever worker is free, so a slow input (a long
+ * file, a worker the machine gives less time) holds no other back. */
+struct share {
+	atomic_size_t next;     /* the next input not yet taken */
+};
+
+/* A worker's word to the parent: input i is recorded, by worker k. */
+struct done {
+	size_t i, k;
+};
+
+/* Worker k: take inputs from sh until none is left, check each, recording
+ * into fd wfd (formatted as like, the parent's emitter, would), and tell
+ * the parent on fd done after each.  Never returns. */
 static void __attribute__((noreturn))
-work(struct assessor *a, unsigned long duration, char *const *paths, size_t n,
-    const char *stdin_name, size_t k, size_t jobs, int wfd, int done)
+work(struct assessor *a, const struct emitter *like, unsigned long duration, char *const *paths,
+    size_t n, const char *stdin_name, struct share *sh, size_t k, int wfd, int done)
 {
 	FILE *out = fdopen(wfd, "w");
 	if (out == NULL)
 		_exit(3);
-	struct emitter *re = emit_record_begin(out);
+	struct emitter *re = emit_record_begin(out, like);
 	struct checker *c = checker_new(a, re, duration);
-	for (size_t i = k; i < n; i += jobs) {
+	for (;;) {
+		size_t i = atomic_fetch_add(&sh->next, 1);
+		if (i >= n)
+			break;
 		const char *name = strcmp(paths[i], "-") == 0 ? stdin_name : NULL;
 		emit_record_result(re, checker_file(c, paths[i], name));
 		if (fflush(out) != 0 || ferror(out))
 			_exit(3);
-		char one = 1;
-		if (!write_all(done, &one, 1))
+		/* (A write to a pipe of at most PIPE_BUF bytes is never mixed
+		 * with another process's.) */
+		struct done d = {i, k};
+		if (!write_all(done, &d, sizeof d))
 			_exit(3);
 	}
 	/* _exit: the parent's buffers (its stdout) are not this process's
 	 * to flush. */
 	_exit(0);
+}
+
+/* Start worker k of checker_parallel: its record file (unlinked at once;
+ * tmpl is mkstemp's template), then the process, which writes to done.
+ * Returns false (with a message) when it could not. */
+static bool
+start_worker(struct worker *w, size_t k, const char *tmpl, int done[2], struct assessor *a,
+    const struct emitter *like, unsigned long duration, char *const *paths, size_t n,
+    const char *stdin_name, struct share *sh)
+{
+	struct worker *x = &w[k];
+	char *path = xstrdup(tmpl);
+	int wfd = mkstemp(path);
+	int rfd = wfd >= 0 ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+	if (wfd >= 0)
+		unlink(path);
+	free(path);
+	if (rfd < 0 || (x->rec = fdopen(rfd, "r")) == NULL) {
+		diag_error("cannot start the processes for -j: %s", strerror(errno));
+		if (wfd >= 0)
+			close(wfd);
+		if (rfd >= 0)
+			close(rfd);
+		return false;
+	}
+	x->pid = fork();
+	if (x->pid == 0) {
+		close(done[0]);
+		for (size_t v = 0; v <= k; v++)
+			close(fileno(w[v].rec));
+		work(a, like, duration, paths, n, stdin_name, sh, k, wfd, done[1]);
+	}
+	close(wfd);
+	if (x->pid < 0) {
+		diag_error("cannot start the processes for -j: %s", strerror(errno));
+		x->pid = 0;
+		fclose(x->rec);
+		x->rec = NULL;
+		return false;
+	}
+	return true;
+}
+
+/* Replay the records of paths[0..n) into e in their order, as the
+ * workers w (of which started) say on fd done that each is recorded.
+ * Returns false when a worker failed or stopped short (with a message). */
+static bool
+replay_inputs(struct emitter *e, struct worker *w, size_t started, int done, char *const *paths,
+    size_t n, bool *ok, unsigned long *files, unsigned long *questions)
+{
+	size_t *by = xmalloc(n * sizeof *by);   /* the worker of each input, once recorded */
+	for (size_t i = 0; i < n; i++)
+		by[i] = SIZE_MAX;
+	bool good = true;
+	for (size_t i = 0; i < n && good; i++) {
+		struct done d;
+		while (by[i] == SIZE_MAX && read_all(done, &d, sizeof d) && d.i < n && d.k < started)
+			by[d.i] = d.k;
+		bool r = false;
+		if (by[i] == SIZE_MAX || emit_replay(e, w[by[i]].rec, &r, files, questions) != 0) {
+			char *q = diag_quote(paths[i]);
+			diag_error("the process checking '%s' failed", q);
+			free(q);
+			good = false;
+		}
+		*ok &= r;
+	}
+	free(by);
+	return good;
 }
 
 bool
@@ -1049,86 +1137,50 @@ checker_parallel(struct assessor *a, struct emitter *e, unsigned long duration,
 		jobs = n;
 	struct worker *w = xcalloc(jobs, sizeof *w);
 	const char *dir = getenv("TMPDIR");
-	/* mkstemp's template: each worker's record file, unlinked at once. */
+	/* mkstemp's template: each worker's record file. */
 	char *tmpl = xasprintf("%s/infocoach-check.XXXXXX", dir != NULL && dir[0] == '/' ? dir : "/tmp");
+	struct share *sh = mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int done[2] = {-1, -1};
+	size_t started = 0;
 
 	fflush(stdout);
 	fflush(stderr);
-	size_t started = 0;
-	for (; started < jobs; started++) {
-		struct worker *x = &w[started];
-		char *path = xstrdup(tmpl);
-		int p[2] = {-1, -1};
-		int wfd = mkstemp(path);
-		int rfd = wfd >= 0 ? open(path, O_RDONLY | O_CLOEXEC) : -1;
-		if (wfd >= 0)
-			unlink(path);
-		free(path);
-		if (rfd < 0 || pipe(p) != 0 || (x->rec = fdopen(rfd, "r")) == NULL) {
-			diag_error("cannot start the processes for -j: %s", strerror(errno));
-			if (wfd >= 0)
-				close(wfd);
-			if (rfd >= 0 && x->rec == NULL)
-				close(rfd);
-			if (p[0] >= 0) {
-				close(p[0]);
-				close(p[1]);
-			}
-			failed = true;
-			break;
-		}
-		x->done = p[0];
-		x->pid = fork();
-		if (x->pid == 0) {
-			close(p[0]);
-			for (size_t v = 0; v <= started; v++)
-				close(fileno(w[v].rec));
-			for (size_t v = 0; v < started; v++)
-				close(w[v].done);
-			work(a, duration, paths, n, stdin_name, started, jobs, wfd, p[1]);
-		}
-		close(wfd);
-		close(p[1]);
-		if (x->pid < 0) {
-			diag_error("cannot start the processes for -j: %s", strerror(errno));
-			x->pid = 0;
-			fclose(x->rec);
-			close(x->done);
-			x->rec = NULL;
-			failed = true;
-			break;
-		}
+	if (sh == MAP_FAILED || pipe(done) != 0) {
+		diag_error("cannot start the processes for -j: %s", strerror(errno));
+		failed = true;
+	} else {
+		atomic_init(&sh->next, 0);
 	}
-	/* The results, in the order of the arguments. */
-	for (size_t i = 0; i < n && !failed; i++) {
-		struct worker *x = &w[i % jobs];
-		char one;
-		bool r = false;
-		if (!read_all(x->done, &one, 1) || emit_replay(e, x->rec, &r, files, questions) != 0) {
-			char *q = diag_quote(paths[i]);
-			diag_error("the process checking '%s' failed", q);
-			free(q);
+	while (!failed && started < jobs) {
+		if (start_worker(w, started, tmpl, done, a, e, duration, paths, n, stdin_name, sh))
+			started++;
+		else
 			failed = true;
-			break;
-		}
-		ok &= r;
 	}
+	/* Only the workers hold the pipe's writing end now: when every one
+	 * has ended, reading it finds its end. */
+	if (done[1] >= 0)
+		close(done[1]);
+	if (!failed)
+		failed = !replay_inputs(e, w, started, done[0], paths, n, &ok, files, questions);
+	if (done[0] >= 0)
+		close(done[0]);
 	for (size_t k = 0; k < started; k++) {
 		struct worker *x = &w[k];
-		if (failed && x->pid > 0)
+		if (failed)
 			kill(x->pid, SIGTERM);
-		if (x->rec != NULL)
-			fclose(x->rec);
-		close(x->done);
+		fclose(x->rec);
 		int st = 0;
 		pid_t got = 0;
-		while (x->pid > 0 && (got = waitpid(x->pid, &st, 0)) < 0 && errno == EINTR)
+		while ((got = waitpid(x->pid, &st, 0)) < 0 && errno == EINTR)
 			continue;
-		if (!failed && x->pid > 0 && !(got == x->pid && WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
+		if (!failed && !(got == x->pid && WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
 			diag_error("a process checking files for -j failed");
 			failed = true;
 		}
 	}
+	if (sh != MAP_FAILED)
+		munmap(sh, sizeof *sh);
 	free(tmpl);
 	free(w);
 	return ok && !failed;

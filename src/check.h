@@ -43,10 +43,11 @@ bool checker_fd(struct checker *c, const char *path, int fd);
 /*
  * check -j: check paths[0..n) with up to jobs worker processes (forked
  * from this one, so each has its own copy of a and of every matcher and
- * cache), input k in worker k % jobs.  Each records its findings and
- * messages into an unlinked temporary file; this process replays them
- * into e in the order of the arguments, so stdout and stderr are the same
- * byte for byte as checking them one after another with checker_file.
+ * cache), each taking the next input not yet taken whenever it is free.
+ * Each records its output and messages into an unlinked temporary file
+ * (emit_record_begin); this process replays them into e in the order of
+ * the arguments, so stdout and stderr are the same byte for byte as
+ * checking them one after another with checker_file.
  * *files and *questions grow by those checked.  Returns false when an
  * input had problems of its own or a worker failed (then stderr says so).
  */

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "diag.h"
 #include "text.h"
@@ -27,8 +28,15 @@ struct emitter {
 	bool first_finding;          /* json/sarif: no comma yet */
 	unsigned long count[SEV_COUNT]; /* findings by severity */
 	bool failed;                 /* a write or spool error happened */
-	FILE *rec;                   /* recording: every hook becomes a record
-	                                here (borrowed), nothing is written */
+	FILE *rec;                   /* recording: the records go here
+	                                (borrowed), nothing is written */
+	bool part;                   /* recording: the output is formatted here
+	                                and recorded as bytes (out is a buffer),
+	                                rather than every hook's call recorded */
+	char *obuf;                  /* part: what out holds (owned) */
+	size_t olen;
+	unsigned long files, questions; /* recording: inputs begun and questions
+	                                checked since the last result */
 	char *notes;                 /* sarif: the tool execution notifications
 	                                for unreadable files (owned) */
 	size_t notes_len;
@@ -45,7 +53,11 @@ struct emitter {
 
 /* Records, for check -j: a type byte, then numbers as uint64_t and
  * strings as a length (UINT64_MAX for NULL) and their bytes, in the
- * machine's own byte order (writer and reader are one program). */
+ * machine's own byte order (writer and reader are one program).  A worker
+ * that formats its output writes O (bytes of output), S (a comma here
+ * unless first), N (sarif notifications) and D (diagnostics); one that
+ * records every call writes B, Q, F and E (the hooks) and D; both end
+ * each input with R (its result and counts). */
 static void
 rec_u64(FILE *f, uint64_t v)
 {
@@ -241,18 +253,79 @@ emit_begin(enum emit_format format, FILE *out, const struct ruleset *rs, bool qu
 }
 
 struct emitter *
-emit_record_begin(FILE *rec)
+emit_record_begin(FILE *rec, const struct emitter *like)
 {
 	struct emitter *e = xcalloc(1, sizeof *e);
 	e->rec = rec;
+	/* A tally (the summary page) or a listener wants every call. */
+	if (like == NULL || like->listener != NULL || like->tally != like->own_tally)
+		return e;
+	e->part = true;
+	e->format = like->format;
+	e->quiet = like->quiet;
+	e->color = like->color;
+	memcpy(e->sev_set, like->sev_set, sizeof e->sev_set);
+	memcpy(e->sev, like->sev, sizeof e->sev);
+	e->first_file = e->first_finding = true;
+	if (e->format == EMIT_CSV)
+		e->tally = e->own_tally = tally_new(false);
+	e->out = open_memstream(&e->obuf, &e->olen);
+	if (e->out == NULL)
+		xalloc_die();
 	return e;
+}
+
+/* Part of the output: what out holds becomes an 'O' record, and out is
+ * emptied. */
+static void
+part_flush(struct emitter *e)
+{
+	if (fflush(e->out) != 0)
+		xalloc_die();
+	off_t n = ftello(e->out);       /* the size: out is only written */
+	if (n <= 0)
+		return;
+	fputc('O', e->rec);
+	rec_str(e->rec, e->obuf, (size_t)n);
+	rewind(e->out);
+}
+
+/* Part of the output: an item of the output's top-level list begins here
+ * (a json file, a sarif result); the parent knows whether a comma goes
+ * before it, this process writes it without one. */
+static void
+part_item(struct emitter *e)
+{
+	part_flush(e);
+	fputc('S', e->rec);
 }
 
 void
 emit_record_result(struct emitter *e, bool ok)
 {
+	if (e->part) {
+		part_flush(e);
+		if (e->notes_fp != NULL) {
+			if (fclose(e->notes_fp) != 0)
+				xalloc_die();
+			e->notes_fp = NULL;
+			fputc('N', e->rec);
+			rec_str(e->rec, e->notes, e->notes_len);
+			free(e->notes);
+			e->notes = NULL;
+		}
+		e->first_file = e->first_finding = true;
+	}
 	fputc('R', e->rec);
 	rec_u64(e->rec, ok);
+	rec_u64(e->rec, e->failed);
+	rec_u64(e->rec, e->files);
+	rec_u64(e->rec, e->questions);
+	for (int s = 0; s < SEV_COUNT; s++)
+		rec_u64(e->rec, e->count[s]);
+	e->failed = false;
+	e->files = e->questions = 0;
+	memset(e->count, 0, sizeof e->count);
 }
 
 void
@@ -263,6 +336,8 @@ emit_diag(struct emitter *e, struct diag_list *dl)
 		diag_flush(dl, stderr);
 		return;
 	}
+	if (e->part)
+		part_flush(e);
 	diag_sort(dl);
 	fputc('D', e->rec);
 	rec_u64(e->rec, dl->n);
@@ -281,101 +356,193 @@ emit_diag(struct emitter *e, struct diag_list *dl)
 	diag_clear(dl);
 }
 
+/* Replay a 'D' record (after its type): the diagnostics, to stderr. */
+static int
+replay_diag(struct emitter *e, FILE *rec)
+{
+	uint64_t a, b, c;
+	const char *s[2];
+	size_t len[2];
+	struct diag_list dl = {0};
+	if (!get_u64(rec, &a) || !get_u64(rec, &b) || !get_u64(rec, &c) || a > DIAG_MAX)
+		return -1;
+	dl.dropped = (size_t)b;
+	dl.errors = (size_t)c;
+	dl.v = xcalloc((size_t)a + 1, sizeof *dl.v);
+	dl.cap = (size_t)a + 1;
+	for (; dl.n < a; dl.n++) {
+		struct diag *g = &dl.v[dl.n];
+		uint64_t sev, ord, seq;
+		if (!get_str(e, rec, 0, &s[0], &len[0]) || s[0] == NULL)
+			break;
+		g->file = xstrdup(s[0]);
+		if (!get_u64(rec, &b) || !get_u64(rec, &c) || !get_u64(rec, &sev) || sev >= SEV_COUNT ||
+		    !get_str(e, rec, 1, &s[1], &len[1]) || s[1] == NULL || !get_u64(rec, &ord) ||
+		    !get_u64(rec, &seq)) {
+			dl.n++;
+			break;
+		}
+		g->line = (unsigned long)b;
+		g->col = (unsigned long)c;
+		g->sev = (enum severity)sev;
+		g->msg = xstrdup(s[1]);
+		g->fileord = (size_t)ord;
+		g->seq = (size_t)seq;
+	}
+	if (dl.n < a || (dl.n > 0 && dl.v[dl.n - 1].msg == NULL)) {
+		diag_clear(&dl);
+		return -1;
+	}
+	fflush(stdout);
+	diag_flush(&dl, stderr);
+	return 0;
+}
+
+/* Replay an 'F' record (after its type): a finding. */
+static int
+replay_finding(struct emitter *e, FILE *rec)
+{
+	uint64_t a, b, c, d, sev;
+	const char *s[4];
+	size_t len[4];
+	if (!get_u64(rec, &a) || !get_u64(rec, &b) || !get_u64(rec, &c) || !get_u64(rec, &d) ||
+	    !get_u64(rec, &sev) || sev >= SEV_COUNT)
+		return -1;
+	for (int k = 0; k < 4; k++)
+		if (!get_str(e, rec, k + 1, &s[k], &len[k]))
+			return -1;
+	if (s[0] == NULL || s[1] == NULL || s[2] == NULL)
+		return -1;
+	struct finding f = {.line = (unsigned long)a, .col = (unsigned long)b,
+	    .end_col = (unsigned long)c, .end_line = (unsigned long)d, .sev = (enum severity)sev,
+	    .kind = s[0], .rule = s[1], .message = s[2], .suggestion = s[3]};
+	emit_finding(e, &f);
+	return 0;
+}
+
+/* Replay an 'O' record (after its type): copy its bytes to the output. */
+static int
+replay_output(struct emitter *e, FILE *rec)
+{
+	uint64_t n;
+	if (!get_u64(rec, &n))
+		return -1;
+	xgrow((void **)&e->rbuf[0], &e->rcap[0], 65536, 1);
+	while (n > 0) {
+		size_t k = n < 65536 ? (size_t)n : 65536;
+		if (fread(e->rbuf[0], 1, k, rec) != k)
+			return -1;
+		fwrite(e->rbuf[0], 1, k, e->out);
+		n -= k;
+	}
+	return 0;
+}
+
+/* Replay an 'N' record (after its type): sarif notifications, added to
+ * the ones of the inputs before. */
+static int
+replay_notes(struct emitter *e, FILE *rec)
+{
+	const char *s;
+	size_t len;
+	if (!get_str(e, rec, 0, &s, &len) || s == NULL || e->format != EMIT_SARIF)
+		return -1;
+	if (e->notes_fp == NULL) {
+		e->notes_fp = open_memstream(&e->notes, &e->notes_len);
+		if (e->notes_fp == NULL)
+			xalloc_die();
+	} else {
+		fputc(',', e->notes_fp);
+	}
+	fwrite(s, 1, len, e->notes_fp);
+	return 0;
+}
+
+/* Replay an 'S' record: the comma before an item of the top-level list,
+ * unless it is the first. */
+static void
+replay_item(struct emitter *e)
+{
+	bool *first = e->format == EMIT_JSON ? &e->first_file : &e->first_finding;
+	if (!*first)
+		fputc(',', e->out);
+	*first = false;
+}
+
+/* Replay an 'R' record (after its type): the end of an input. */
+static int
+replay_result(struct emitter *e, FILE *rec, bool *ok, unsigned long *files,
+    unsigned long *questions)
+{
+	uint64_t v[4 + SEV_COUNT];
+	for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+		if (!get_u64(rec, &v[k]))
+			return -1;
+	*ok = v[0] != 0;
+	e->failed |= v[1] != 0;
+	*files += (unsigned long)v[2];
+	*questions += (unsigned long)v[3];
+	for (int s = 0; s < SEV_COUNT; s++)
+		e->count[s] += (unsigned long)v[4 + s];
+	return 0;
+}
+
 int
 emit_replay(struct emitter *e, FILE *rec, bool *ok, unsigned long *files, unsigned long *questions)
 {
 	for (;;) {
-		int type = fgetc(rec);
-		uint64_t a, b, c, d;
-		const char *s[4];
-		size_t len[4];
+		int type = fgetc(rec), r = 0;
+		uint64_t a, b;
+		const char *s;
+		size_t len;
+		float conf;
 		switch (type) {
+		case 'O':
+			r = replay_output(e, rec);
+			break;
+		case 'S':
+			replay_item(e);
+			break;
+		case 'N':
+			r = replay_notes(e, rec);
+			break;
 		case 'B':
-			if (!get_str(e, rec, 0, &s[0], &len[0]) || s[0] == NULL)
+			if (!get_str(e, rec, 0, &s, &len) || s == NULL)
 				return -1;
 			free(e->rpath);
-			e->rpath = xstrdup(s[0]);
-			(*files)++;
+			e->rpath = xstrdup(s);
 			emit_file_begin(e, e->rpath);
 			break;
-		case 'Q': {
-			float conf;
-			if (!get_u64(rec, &a) || !get_str(e, rec, 0, &s[0], &len[0]) || s[0] == NULL ||
+		case 'Q':
+			if (!get_u64(rec, &a) || !get_str(e, rec, 0, &s, &len) || s == NULL ||
 			    !get_u64(rec, &b) || fread(&conf, sizeof conf, 1, rec) != 1 || b > CAT_COUNT)
 				return -1;
-			(*questions)++;
-			emit_question(e, (unsigned long)a, s[0], len[0], (enum category)((int)b - 1), conf);
+			emit_question(e, (unsigned long)a, s, len, (enum category)((int)b - 1), conf);
 			break;
-		}
-		case 'F': {
-			uint64_t sev;
-			if (!get_u64(rec, &a) || !get_u64(rec, &b) || !get_u64(rec, &c) || !get_u64(rec, &d) ||
-			    !get_u64(rec, &sev) || sev >= SEV_COUNT)
-				return -1;
-			for (int k = 0; k < 4; k++)
-				if (!get_str(e, rec, k + 1, &s[k], &len[k]))
-					return -1;
-			if (s[0] == NULL || s[1] == NULL || s[2] == NULL)
-				return -1;
-			struct finding f = {.line = (unsigned long)a, .col = (unsigned long)b,
-			    .end_col = (unsigned long)c, .end_line = (unsigned long)d, .sev = (enum severity)sev,
-			    .kind = s[0], .rule = s[1], .message = s[2], .suggestion = s[3]};
-			emit_finding(e, &f);
+		case 'F':
+			r = replay_finding(e, rec);
 			break;
-		}
 		case 'E':
 			emit_file_end(e);
 			break;
-		case 'D': {
-			struct diag_list dl = {0};
-			if (!get_u64(rec, &a) || !get_u64(rec, &b) || !get_u64(rec, &c) || a > DIAG_MAX)
-				return -1;
-			dl.dropped = (size_t)b;
-			dl.errors = (size_t)c;
-			dl.v = xcalloc((size_t)a + 1, sizeof *dl.v);
-			dl.cap = (size_t)a + 1;
-			for (; dl.n < a; dl.n++) {
-				struct diag *g = &dl.v[dl.n];
-				uint64_t sev, ord, seq;
-				if (!get_str(e, rec, 0, &s[0], &len[0]) || s[0] == NULL)
-					break;
-				g->file = xstrdup(s[0]);
-				if (!get_u64(rec, &b) || !get_u64(rec, &c) || !get_u64(rec, &sev) || sev >= SEV_COUNT ||
-				    !get_str(e, rec, 1, &s[1], &len[1]) || s[1] == NULL || !get_u64(rec, &ord) ||
-				    !get_u64(rec, &seq)) {
-					dl.n++;
-					break;
-				}
-				g->line = (unsigned long)b;
-				g->col = (unsigned long)c;
-				g->sev = (enum severity)sev;
-				g->msg = xstrdup(s[1]);
-				g->fileord = (size_t)ord;
-				g->seq = (size_t)seq;
-			}
-			if (dl.n < a || (dl.n > 0 && dl.v[dl.n - 1].msg == NULL)) {
-				diag_clear(&dl);
-				return -1;
-			}
-			fflush(stdout);
-			diag_flush(&dl, stderr);
+		case 'D':
+			r = replay_diag(e, rec);
 			break;
-		}
 		case 'R':
-			if (!get_u64(rec, &a))
-				return -1;
-			*ok = a != 0;
-			return 0;
+			return replay_result(e, rec, ok, files, questions);
 		default:
 			return -1;
 		}
+		if (r != 0)
+			return -1;
 	}
 }
 
 void
 emit_file_begin(struct emitter *e, const char *path)
 {
-	if (e->rec != NULL) {
+	e->files++;
+	if (e->rec != NULL && !e->part) {
 		fputc('B', e->rec);
 		rec_cstr(e->rec, path);
 		return;
@@ -385,6 +552,8 @@ emit_file_begin(struct emitter *e, const char *path)
 		tally_file_begin(e->tally, path);
 	if (e->format != EMIT_JSON)
 		return;
+	if (e->part)
+		part_item(e);
 	fprintf(e->out, "%s\n    {\n      \"path\": ", e->first_file ? "" : ",");
 	emit_json_string(e->out, path);
 	fputs(",\n      \"questions\": [", e->out);
@@ -410,7 +579,8 @@ emit_question(struct emitter *e, unsigned long line, const char *text, size_t le
 {
 	if (e->listener != NULL && e->listener->question != NULL)
 		e->listener->question(e->listener->arg, line, text, len, cat);
-	if (e->rec != NULL) {
+	e->questions++;
+	if (e->rec != NULL && !e->part) {
 		fputc('Q', e->rec);
 		rec_u64(e->rec, line);
 		rec_str(e->rec, text, len);
@@ -531,6 +701,8 @@ static void
 sarif_finding(struct emitter *e, const struct finding *f)
 {
 	FILE *o = e->out;
+	if (e->part && e->first_finding)
+		part_item(e);
 	fprintf(o, "%s\n        {\"ruleId\": ", e->first_finding ? "" : ",");
 	emit_json_string(o, f->rule);
 	fprintf(o, ", \"level\": \"%s\", \"message\": {\"text\": ", sarif_level(f->sev));
@@ -625,7 +797,7 @@ emit_finding(struct emitter *e, const struct finding *f)
 {
 	if (e->listener != NULL && e->listener->finding != NULL)
 		e->listener->finding(e->listener->arg, f);
-	if (e->rec != NULL) {
+	if (e->rec != NULL && !e->part) {
 		fputc('F', e->rec);
 		rec_u64(e->rec, f->line);
 		rec_u64(e->rec, f->col);
@@ -655,8 +827,12 @@ emit_finding(struct emitter *e, const struct finding *f)
 		 * the log sees why the status is 2 here. */
 		struct diag_list dl = {0};
 		diag_add(&dl, e->path, f->line, f->col, SEV_ERROR, "%s", f->message);
-		fflush(e->out);
-		diag_flush(&dl, stderr);
+		if (e->part) {
+			emit_diag(e, &dl);
+		} else {
+			fflush(e->out);
+			diag_flush(&dl, stderr);
+		}
 	}
 	switch (e->format) {
 	case EMIT_TEXT:
@@ -721,7 +897,7 @@ csv_row(struct emitter *e)
 void
 emit_file_end(struct emitter *e)
 {
-	if (e->rec != NULL) {
+	if (e->rec != NULL && !e->part) {
 		fputc('E', e->rec);
 		return;
 	}
@@ -754,6 +930,10 @@ emit_record_end(struct emitter *e)
 	if (e == NULL)
 		return;
 	free(e->rpath);
+	if (e->part) {
+		fclose(e->out);
+		free(e->obuf);
+	}
 	tally_free(e->own_tally);
 	if (e->notes_fp != NULL)
 		fclose(e->notes_fp);

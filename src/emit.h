@@ -111,14 +111,20 @@ void emit_json_string(FILE *fp, const char *s);
 void emit_diag(struct emitter *e, struct diag_list *dl);
 
 /*
- * Recording, for 'check -j': a worker process writes its hooks' calls to
- * rec as records; the parent replays them, in the order of the
- * arguments, into the real emitter, so the output is the same byte for
- * byte as when one process checks every file.  emit_record_result ends
+ * Recording, for 'check -j': a worker process writes records of what it
+ * checks to rec; the parent replays them, in the order of the arguments,
+ * into the real emitter, so the output is the same byte for byte as when
+ * one process checks every file.  The recording emitter formats each
+ * input's output itself, as like (the parent's emitter, inherited by
+ * fork) would, and records the bytes with the little the parent must add:
+ * the comma before an item of the output's top-level list (a json file, a
+ * sarif result), sarif's notifications, the counts.  When like feeds a
+ * tally (the summary page) or a listener, or is NULL, it records every
+ * hook's call instead, for the parent to make.  emit_record_result ends
  * the records of one input with whether it was read without problems.
  * Free a recording emitter with emit_record_end (NULL-safe).
  */
-struct emitter *emit_record_begin(FILE *rec);
+struct emitter *emit_record_begin(FILE *rec, const struct emitter *like);
 void emit_record_result(struct emitter *e, bool ok);
 void emit_record_end(struct emitter *e);
 

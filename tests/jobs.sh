@@ -2,11 +2,14 @@
 # tests/jobs.sh -- 'check -j N' writes what -j 1 writes, byte for byte.
 #
 # Several drafts (the golden cases' inputs, a generated corpus split in
-# files, a bank, a binary file, a missing file, a directory, a line that
-# is not UTF-8) are checked with -j 1 and with -j 2, 3 and 4, in every
-# output format, with standard output and standard error in one stream so
-# the places where messages fall are compared too; the exit statuses must
-# match.  -j 1 itself is pinned by the golden cases.
+# files, a bank, a bank that does not load, a binary file, a missing
+# file, a directory, a line that is not UTF-8) are checked with -j 1 and
+# with -j 2, 3 and 4, in every output format, with and without --quiet,
+# with standard output and standard error in one stream so the places
+# where messages fall are compared too; the exit statuses must match.
+# The workers format each file's output themselves unless a summary page
+# wants every finding: that way is compared too.  -j 1 itself is pinned
+# by the golden cases.
 . "$(dirname "$0")/lib.sh"
 IC=$INFOCOACH
 T=$TEST_HOME/jobs
@@ -25,32 +28,65 @@ printf 'Are you hiring?\n\377 not UTF-8\n# infocoach: off salary\nHow much do yo
 printf 'a\0b\n' > drafts/binary.txt
 mkdir drafts/adir
 cp "$TOP_SRCDIR/questionbanks/general.yaml" drafts/bank.yaml
+printf 'questions:\n  - [\n' > drafts/broken.yaml
 files=(drafts/part0 drafts/odd.txt drafts/binary.txt drafts/missing.txt drafts/adir drafts/bank.yaml
-	drafts/golden* drafts/part1 drafts/part2 drafts/part3 drafts/part4 drafts/part5)
+	drafts/golden* drafts/part1 drafts/broken.yaml drafts/part2 drafts/part3 drafts/binary.txt
+	drafts/part4 drafts/part5 drafts/adir)
 diag "${#files[@]} inputs"
 
-for fmt in text json sarif github; do
-	"$IC" check -j 1 -f "$fmt" "${files[@]}" > "one.$fmt" 2>&1
-	st1=$?
-	for j in 2 3 4; do
-		"$IC" check -j "$j" -f "$fmt" "${files[@]}" > "many.$fmt" 2>&1
-		stj=$?
-		cmp -s "one.$fmt" "many.$fmt" && [ "$st1" -eq "$stj" ]
-		ok $? "-f $fmt: -j $j writes what -j 1 writes (status $stj, $(wc -l < "one.$fmt") lines)"
+for fmt in text json sarif github csv; do
+	for q in "" --quiet; do
+		"$IC" check -j 1 -f "$fmt" $q "${files[@]}" > "one.$fmt" 2>&1
+		st1=$?
+		for j in 2 3 4; do
+			"$IC" check -j "$j" -f "$fmt" $q "${files[@]}" > "many.$fmt" 2>&1
+			stj=$?
+			cmp -s "one.$fmt" "many.$fmt" && [ "$st1" -eq "$stj" ]
+			ok $? "-f $fmt${q:+ $q}: -j $j writes what -j 1 writes (status $stj, $(wc -l < "one.$fmt") lines)"
+		done
 	done
 done
+
+# With a summary page the workers record every finding for this process
+# to format: the output and the page are those of -j 1.
+for fmt in text sarif csv; do
+	"$IC" check -j 1 -f "$fmt" --summary-html one.html "${files[@]}" > "one.$fmt" 2>&1
+	st1=$?
+	"$IC" check -j 3 -f "$fmt" --summary-html many.html "${files[@]}" > "many.$fmt" 2>&1
+	stj=$?
+	cmp -s "one.$fmt" "many.$fmt" && cmp -s one.html many.html && [ "$st1" -eq "$stj" ]
+	ok $? "-f $fmt --summary-html: -j 3 writes what -j 1 writes, and the same page"
+done
+
+# Files of very different lengths: the workers take the next file when
+# they are free, and the output keeps the order of the arguments.
+"$TOP_SRCDIR/scripts/gen-drafts" -v lines=4000 > drafts/long.txt
+"$IC" check -j 1 drafts/long.txt drafts/part* drafts/long.txt drafts/odd.txt > one.long 2>&1
+st1=$?
+"$IC" check -j 2 drafts/long.txt drafts/part* drafts/long.txt drafts/odd.txt > many.long 2>&1
+stj=$?
+cmp -s one.long many.long && [ "$st1" -eq "$stj" ]
+ok $? "a long file among short ones: -j 2 writes what -j 1 writes"
 
 # Standard input among the files, named with --stdin-filename.
 "$IC" check -j 1 --stdin-filename notes.md drafts/part0 - drafts/odd.txt < drafts/part1 > one.stdin 2>&1
 "$IC" check -j 4 --stdin-filename notes.md drafts/part0 - drafts/odd.txt < drafts/part1 > many.stdin 2>&1
 cmp -s one.stdin many.stdin
 ok $? "standard input among the files: -j 4 writes what -j 1 writes"
+"$IC" check -j 1 -f json drafts/odd.txt - drafts/part0 < drafts/part1 > one.stdin 2>&1
+"$IC" check -j 2 -f json drafts/odd.txt - drafts/part0 < drafts/part1 > many.stdin 2>&1
+cmp -s one.stdin many.stdin
+ok $? "standard input among the files, -f json: -j 2 writes what -j 1 writes"
 
 # Colour on stderr and stdout is replayed too.
 "$IC" check -j 1 --color always drafts/odd.txt drafts/missing.txt drafts/part0 > one.color 2>&1
 "$IC" check -j 3 --color always drafts/odd.txt drafts/missing.txt drafts/part0 > many.color 2>&1
 cmp -s one.color many.color
 ok $? "--color always: -j 3 writes what -j 1 writes"
+"$IC" check -j 1 --color always -q drafts/odd.txt drafts/broken.yaml drafts/part0 > one.color 2>&1
+"$IC" check -j 2 --color always -q drafts/odd.txt drafts/broken.yaml drafts/part0 > many.color 2>&1
+cmp -s one.color many.color
+ok $? "--color always --quiet: -j 2 writes what -j 1 writes"
 
 "$IC" check -j 0 drafts/part0 > /dev/null 2> err
 [ $? -eq 2 ] && grep -q "invalid number of jobs '0'" err
