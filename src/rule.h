@@ -29,9 +29,16 @@ struct pcre2_real_code_8;
 #define RULE_HEAP_LIMIT_KIB  16384    /* heap for one match */
 #define RULE_JIT_STACK_MAX   (1024 * 1024)
 
-/* How much a pattern has been used: it is JIT-compiled only once it has
- * been matched RULE_JIT_AFTER times, so short runs start fast. */
-struct pattern_use {
+/* A pattern's compiled code, made ready as it is used: a pattern found
+ * in the cache of compiled patterns (patcache.h) is decoded at its first
+ * match, so a short run decodes only what it matches; it is JIT-compiled
+ * only once it has been matched RULE_JIT_AFTER times, so short runs
+ * start fast. */
+struct pattern_code {
+	struct pcre2_real_code_8 *re; /* the compiled pattern (owned), or NULL
+	                           until the first match decodes it */
+	size_t cached;          /* ... from this entry of the shared cache
+	                           (patcache_find) */
 	unsigned matches;       /* matches attempted so far */
 	bool jit_tried;         /* JIT compilation attempted */
 };
@@ -41,10 +48,9 @@ struct pattern_use {
 
 struct pattern {
 	char *src;              /* the pattern as written (owned) */
-	struct pcre2_real_code_8 *code; /* compiled form (owned), NULL if
-	                           invalid */
-	struct pattern_use *use; /* usage counter (owned; mutable even when
-	                            the pattern is reached through const) */
+	struct pattern_code *code; /* compiled form (owned; mutable even when
+	                           the pattern is reached through const), NULL
+	                           if invalid */
 	unsigned long line;     /* where it was written, for messages */
 	unsigned long col;
 };
