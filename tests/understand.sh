@@ -82,6 +82,20 @@ INFOCOACH_MODEL="$T/pad.model" "$IC" check "$T/q.txt" > "$T/out" 2> "$T/err"
 st=$?
 [ $st -eq 2 ] && grep -q "byte 20: the file's size does not match its header" "$T/err"
 ok $? "a model file with a byte too many: refused at its header's byte, status 2"
+# A word of the lexicon (sorted hashes of 4 bytes from byte 168; their
+# count at byte 20) no greater than the one before it: the first, one in
+# the middle and the last.
+m="$TOP_BUILDDIR/model/understanding.model"
+nlex=$(od -An -tu4 -j20 -N4 "$m" | tr -d ' ')
+for i in 1 50001 $((nlex - 1)); do
+	cp "$m" "$T/unsorted.model"
+	dd if="$m" of="$T/unsorted.model" bs=1 skip=$((168 + 4 * (i - 1))) seek=$((168 + 4 * i)) count=4 \
+	    conv=notrunc 2>/dev/null
+	INFOCOACH_MODEL="$T/unsorted.model" "$IC" check "$T/q.txt" > /dev/null 2> "$T/err"
+	st=$?
+	[ $st -eq 2 ] && grep -q "cannot use this model: byte $((168 + 4 * i)): the lexicon is not sorted" "$T/err"
+	ok $? "lexicon word $i of $nlex out of order: refused at its byte, status 2"
+done
 head -c 5000000 /dev/urandom > "$T/random.model"
 INFOCOACH_MODEL="$T/random.model" "$IC" --seed 1 --no-transcript < "$T/in" > "$T/out" 2> "$T/err"
 st=$?
