@@ -145,6 +145,23 @@ sed -i 's/First words\./Second words./' "$T/mine.yaml"
 "$IC" check --bank "$T/mine.yaml" "$T/h.txt" > "$T/out3" 2>&1
 grep -q 'Second words\. \[job-ask.broken\]' "$T/out3" && ! grep -q 'First words' "$T/out3"
 ok $? "an edited bank is read afresh, not taken from the cache"
+# A bank left alone for a few seconds is known by its identity (device,
+# inode, size and change times) and not read at all; changed in place to
+# the same size, it is read afresh all the same.
+sed -e 's/(unclosed/hiring soon/' -e 's/message: m$/message: Old words./' "$T/bad.yaml" > "$T/settled.yaml"
+printf '    examples: {flag: [Will you be hiring soon?], pass: []}\n' >> "$T/settled.yaml"
+sleep 4
+"$IC" check --bank "$T/settled.yaml" "$T/h.txt" > "$T/s1" 2>&1
+"$IC" check --bank "$T/settled.yaml" "$T/h.txt" > "$T/s2" 2>&1
+ino=$(stat -c %i "$T/settled.yaml")
+grep -q 'Old words\. \[job-ask.broken\]' "$T/s1" && cmp -s "$T/s1" "$T/s2" &&
+	grep -aq "bankfile [0-9]* $ino " "$C"
+ok $? "a bank left alone is known by its identity, and says the same"
+sed 's/Old words/New words/' "$T/settled.yaml" > "$T/new.yaml" && cat "$T/new.yaml" > "$T/settled.yaml"
+"$IC" check --bank "$T/settled.yaml" "$T/h.txt" > "$T/s3" 2>&1
+[ "$(stat -c %i "$T/settled.yaml")" = "$ino" ] && grep -q 'New words\. \[job-ask.broken\]' "$T/s3" &&
+	! grep -q 'Old words' "$T/s3"
+ok $? "changed in place to the same size, it is read afresh"
 sed -i 's/^id: bad$/id: bad bad/' "$T/mine.yaml"
 "$IC" check --bank "$T/mine.yaml" "$T/h.txt" > /dev/null 2> "$T/err3"
 [ $? -eq 2 ] && grep -q "mine.yaml:2:" "$T/err3"
