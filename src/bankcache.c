@@ -211,16 +211,17 @@ get_strs(struct in *in, size_t *n)
 	return v;
 }
 
-/* One pattern, compiled as bank_load compiles it (so from the cache of
- * compiled patterns, normally); one that fails marks the record bad. */
+/* One pattern: it compiled when the record was made, so it is only
+ * compiled (from the cache of compiled patterns, normally) when a run
+ * first matches it. */
 static void
 get_pat(struct in *in, struct pattern *p)
 {
 	char *src = get_str(in);
-	char err[300];
-	if (src == NULL || !pattern_compile(p, src, err, sizeof err))
+	if (src == NULL)
 		in->bad = true;
-	free(src);
+	else
+		pattern_adopt(p, src);
 	p->line = get32(in);
 	p->col = get32(in);
 }

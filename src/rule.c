@@ -106,6 +106,13 @@ fail:
 }
 
 void
+pattern_adopt(struct pattern *p, char *src)
+{
+	p->src = src;
+	p->code = xcalloc(1, sizeof *p->code);
+}
+
+void
 pattern_compile_builtin(struct pattern *p, const char *src)
 {
 	char err[200];
@@ -170,16 +177,18 @@ jit_allowed(void)
 }
 
 /* The compiled code of p, decoded from the cache at its first use (or,
- * should the cache's copy have gone bad since, compiled again), or NULL
- * when it cannot be had. */
+ * when the cache has none, or its copy has gone bad since, compiled
+ * again), or NULL when it cannot be had. */
 static pcre2_code *
 code_of(const struct pattern *p)
 {
 	struct pattern_code *c = p->code;
-	if (c == NULL || c->re != NULL || c->cached == 0)
+	if (c == NULL || c->re != NULL || c->tried)
 		return c != NULL ? c->re : NULL;
+	c->tried = true;
+	if (c->cached == 0)
+		c->cached = patcache_find(patcache_shared(), p->src, COMPILE_OPTIONS);
 	c->re = patcache_decode(patcache_shared(), c->cached);
-	c->cached = 0;
 	if (c->re == NULL) {
 		int code;
 		PCRE2_SIZE off;

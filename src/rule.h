@@ -38,7 +38,8 @@ struct pattern_code {
 	struct pcre2_real_code_8 *re; /* the compiled pattern (owned), or NULL
 	                           until the first match decodes it */
 	size_t cached;          /* ... from this entry of the shared cache
-	                           (patcache_find) */
+	                           (patcache_find; 0: look it up then) */
+	bool tried;             /* the first match made re, or failed to */
 	unsigned matches;       /* matches attempted so far */
 	bool jit_tried;         /* JIT compilation attempted */
 };
@@ -94,6 +95,14 @@ struct matcher;
  * it is still harmless).
  */
 bool pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen);
+
+/*
+ * Take src (owned by p from now on) as p's source, known to compile: it
+ * did when pattern_compile checked it before, in a bank kept in the
+ * cache (bankcache.h).  Its code is found in the cache of compiled
+ * patterns, or compiled, at its first match.
+ */
+void pattern_adopt(struct pattern *p, char *src);
 
 /*
  * Compile a pattern written into the program itself.  Its failing is a
