@@ -206,6 +206,16 @@ load(struct patcache *c, const char *path)
 	if (memcmp(buf, MAGIC, 8) != 0 || get32(buf + 8) != PCRE2_MAJOR * 1000 + PCRE2_MINOR)
 		goto done;
 	uint32_t count = get32(buf + 12);
+	/* Room for every entry at once: grown entry by entry, the entries
+	 * were copied and the index made again several times, a good part
+	 * of the cost of opening the cache. */
+	size_t want = count < MAX_ENTRIES ? count : MAX_ENTRIES;
+	if (want > (size - HEADER) / ENTRY)
+		want = (size - HEADER) / ENTRY;
+	xgrow((void **)&c->v, &c->cap, want + 1, sizeof *c->v);
+	for (c->nindex = 64; c->nindex < 2 * (want + 1);)
+		c->nindex *= 2;
+	c->index = xcalloc(c->nindex, sizeof *c->index);
 	size_t at = HEADER;
 	for (uint32_t i = 0; i < count && i < MAX_ENTRIES; i++) {
 		if (size - at < ENTRY)
