@@ -46,7 +46,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "clock.h"
 #include "patcache.h"
 #include "xmalloc.h"
 #include "ytree.h"
@@ -354,31 +353,6 @@ make_key(char *key, size_t keylen, uint64_t sum, size_t len, unsigned flags)
 	return true;
 }
 
-/* The identity of a file, as a key of the cache: its device, inode, size
- * and the times of its last change. */
-static void
-identity(char *key, size_t keylen, const struct stat *st)
-{
-	snprintf(key, keylen, "bankfile %llu %llu %lld %lld.%09ld %lld.%09ld",
-	    (unsigned long long)st->st_dev, (unsigned long long)st->st_ino, (long long)st->st_size,
-	    (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec,
-	    (long)st->st_ctim.tv_nsec);
-}
-
-/* Whether a file last changed SETTLED_SECONDS ago or more: then any
- * change from now on gives it a later change time, however coarse the
- * file system's clock, so its identity stands for its bytes.  (A file
- * changed twice within one tick of that clock could keep its identity:
- * this is why a file just changed is not known by it.) */
-#define SETTLED_SECONDS 3
-static bool
-settled(const struct stat *st)
-{
-	struct clock c;
-	clock_init_monotonic(&c);
-	return clock_wall(&c) - st->st_ctim.tv_sec >= SETTLED_SECONDS;
-}
-
 /* What the cache keeps of a file known by its identity: the checksum and
  * length of its bytes. */
 struct content {
@@ -417,8 +391,9 @@ bankcache_load(const char *path, struct diag_list *dl, unsigned flags)
 	/* A file that has settled is known by its identity, without reading
 	 * it. */
 	struct stat st;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && settled(&st))
-		identity(id, sizeof id, &st);
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    !patcache_identity(id, sizeof id, "bankfile", &st))
+		id[0] = '\0';
 	const unsigned char *what = id[0] ? patcache_get_blob(pc, id, &n) : NULL;
 	struct bank *b = from_content(pc, what, n, path, flags);
 	if (b != NULL)
@@ -447,8 +422,8 @@ bankcache_load(const char *path, struct diag_list *dl, unsigned flags)
 	/* The identity is kept for these bytes only when the file did not
 	 * change while it was read. */
 	char after[160];
-	identity(after, sizeof after, &st);
-	if (b != NULL && id[0] && strcmp(id, after) == 0)
+	if (b != NULL && id[0] && patcache_identity(after, sizeof after, "bankfile", &st) &&
+	    strcmp(id, after) == 0)
 		patcache_put_blob(pc, id, &ct, sizeof ct);
 	free(buf);
 	return b;

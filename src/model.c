@@ -38,6 +38,7 @@
 #include <libstemmer.h>
 
 #include "files.h"
+#include "patcache.h"
 #include "xmalloc.h"
 
 #define MAGIC "ICMODEL1"
@@ -491,8 +492,17 @@ model_load(const char *path, char *err, size_t errlen)
 	for (int i = 0; why == NULL && i < 3 + NCLS; i++)
 		if (!isfinite(getf(p + 40 + 4 * i)))
 			why = "a scale or bias is not a finite number", at = 40 + 4 * (size_t)i;
-	if (why == NULL && !lexicon_sorted(p + HEADER, nlex, &at))
+	/* A file whose lexicon was found in order since it last changed is
+	 * not read through again (patcache_identity). */
+	char id[200];
+	size_t n = 0;
+	struct patcache *pc = patcache_shared();
+	bool known = patcache_identity(id, sizeof id, "sound model", &st) &&
+	    patcache_get_blob(pc, id, &n) != NULL;
+	if (why == NULL && !known && !lexicon_sorted(p + HEADER, nlex, &at))
 		why = "the lexicon is not sorted";
+	if (why == NULL && !known && id[0] != '\0')
+		patcache_put_blob(pc, id, "", 0);
 	if (why != NULL) {
 		snprintf(err, errlen, "byte %zu: %s", at, why);
 		munmap(map, size);

@@ -30,12 +30,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "files.h"
 #include "xmalloc.h"
 
@@ -368,6 +370,30 @@ patcache_put_blob(struct patcache *c, const char *key, const void *bytes, size_t
 	add(c, fnv64((const unsigned char *)key, strlen(key)), BLOB_OPTS, key, strlen(key), bytes,
 	    (uint32_t)len, fnv64(bytes, len), true);
 	c->dirty = true;
+}
+
+/* How long a file must have been left alone to be known by its identity:
+ * then any change from now on gives it a later change time, however
+ * coarse the file system's clock.  (A file changed twice within one tick
+ * of that clock could keep its identity: this is why a file just changed
+ * is not known by it.) */
+#define SETTLED_SECONDS 3
+
+bool
+patcache_identity(char *key, size_t keylen, const char *what, const struct stat *st)
+{
+	struct clock c;
+	clock_init_monotonic(&c);
+	if (keylen == 0 || clock_wall(&c) - st->st_ctim.tv_sec < SETTLED_SECONDS) {
+		if (keylen > 0)
+			key[0] = '\0';
+		return false;
+	}
+	snprintf(key, keylen, "%s %llu %llu %lld %lld.%09ld %lld.%09ld", what,
+	    (unsigned long long)st->st_dev, (unsigned long long)st->st_ino, (long long)st->st_size,
+	    (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec,
+	    (long)st->st_ctim.tv_nsec);
+	return true;
 }
 
 /* Append n bytes of p to buf. */

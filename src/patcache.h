@@ -24,8 +24,10 @@
 #ifndef INFOCOACH_PATCACHE_H
 #define INFOCOACH_PATCACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
 /* A compiled PCRE2 pattern (pcre2_code for 8-bit code units; see
  * rule.h): callers need not include <pcre2.h>. */
@@ -65,6 +67,15 @@ void patcache_put_blob(struct patcache *c, const char *key, const void *bytes, s
  * call, saved and freed at exit by the process that opened it (not by a
  * child that forked from it).  NULL-safe to use when there is none. */
 struct patcache *patcache_shared(void);
+
+/*
+ * The key under which a file is known by its identity, from its status
+ * st: what, then its device, inode, size and change times.  Only for a
+ * file left alone for a few seconds, since any change from then on gives
+ * it another identity: for one changed more recently, false (and key
+ * empty), and the caller must read the file.
+ */
+bool patcache_identity(char *key, size_t keylen, const char *what, const struct stat *st);
 
 /* A 64-bit checksum of data[0..n) (not cryptographic). */
 uint64_t patcache_checksum(const void *data, size_t n);

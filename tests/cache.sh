@@ -147,7 +147,7 @@ grep -q 'Second words\. \[job-ask.broken\]' "$T/out3" && ! grep -q 'First words'
 ok $? "an edited bank is read afresh, not taken from the cache"
 # A bank left alone for a few seconds is known by its identity (device,
 # inode, size and change times) and not read at all; changed in place to
-# the same size, it is read afresh all the same.
+# the same size (and left alone again), it is read afresh all the same.
 sed -e 's/(unclosed/hiring soon/' -e 's/message: m$/message: Old words./' "$T/bad.yaml" > "$T/settled.yaml"
 printf '    examples: {flag: [Will you be hiring soon?], pass: []}\n' >> "$T/settled.yaml"
 sleep 4
@@ -158,6 +158,7 @@ grep -q 'Old words\. \[job-ask.broken\]' "$T/s1" && cmp -s "$T/s1" "$T/s2" &&
 	grep -aq "bankfile [0-9]* $ino " "$C"
 ok $? "a bank left alone is known by its identity, and says the same"
 sed 's/Old words/New words/' "$T/settled.yaml" > "$T/new.yaml" && cat "$T/new.yaml" > "$T/settled.yaml"
+sleep 4
 "$IC" check --bank "$T/settled.yaml" "$T/h.txt" > "$T/s3" 2>&1
 [ "$(stat -c %i "$T/settled.yaml")" = "$ino" ] && grep -q 'New words\. \[job-ask.broken\]' "$T/s3" &&
 	! grep -q 'Old words' "$T/s3"
