@@ -58,8 +58,10 @@ struct assessor {
 	 * rule's pats, then its unless. */
 	size_t *pat_base;           /* per rule: its first pattern's number */
 	size_t npat_all;
-	char ***pat_words;          /* per pattern (owned) */
+	char ***pat_words;          /* per pattern (owned; the words are in
+	                               pat_words_mem) */
 	size_t *pat_nwords;
+	void *pat_words_mem;        /* literals_list's block (owned) */
 	bool *pat_hit;              /* scratch: per pattern, its words found
 	                               (hit + nrules, not owned) */
 	bool *pat_may;              /* scratch: one rule's patterns to run */
@@ -184,7 +186,7 @@ pattern_words(struct assessor *a)
 	}
 	a->pat_words = xcalloc(a->npat_all + 1, sizeof *a->pat_words);
 	a->pat_nwords = xcalloc(a->npat_all + 1, sizeof *a->pat_nwords);
-	literals_list(srcs, a->npat_all, a->pat_words, a->pat_nwords);
+	a->pat_words_mem = literals_list(srcs, a->npat_all, a->pat_words, a->pat_nwords);
 	free(srcs);
 	a->pat_may = xcalloc(most + 1, sizeof *a->pat_may);
 }
@@ -325,11 +327,7 @@ assessor_free(struct assessor *a)
 	pattern_free(&a->own_pay);
 	pattern_free(&a->general_pay);
 	trigger_set_free(a->triggers);
-	for (size_t k = 0; k < a->npat_all; k++) {
-		for (size_t w = 0; w < a->pat_nwords[k]; w++)
-			free(a->pat_words[k][w]);
-		free(a->pat_words[k]);
-	}
+	free(a->pat_words_mem);
 	free(a->pat_words);
 	free(a->pat_nwords);
 	free(a->pat_base);

@@ -11,6 +11,15 @@
  * that cannot be read, a record that does not decode -- goes to
  * bank_load, so every message about a bad file is the loader's own.
  *
+ * Reading and summing a bank's bytes costs more than the rest of a short
+ * 'check' from the cache, so a file that has not changed for a few
+ * seconds is also kept under its identity (device, inode, size, change
+ * times), with the checksum and length of its bytes: the next run that
+ * finds the same identity goes to the record without reading the file.
+ * Any change to the file gives it a later change time, hence another
+ * identity; the few seconds make sure of that whatever the resolution of
+ * the file system's times.
+ *
  * A record, all little-endian: numbers as 4 bytes, a string as its
  * length (4 bytes, NONE for a NULL string) and its bytes, a list as its
  * count and its items:
@@ -201,16 +210,17 @@ get_strs(struct in *in, size_t *n)
 	return v;
 }
 
-/* One pattern, compiled as bank_load compiles it (so from the cache of
- * compiled patterns, normally); one that fails marks the record bad. */
+/* One pattern: it compiled when the record was made, so it is only
+ * compiled (from the cache of compiled patterns, normally) when a run
+ * first matches it. */
 static void
 get_pat(struct in *in, struct pattern *p)
 {
 	char *src = get_str(in);
-	char err[300];
-	if (src == NULL || !pattern_compile(p, src, err, sizeof err))
+	if (src == NULL)
 		in->bad = true;
-	free(src);
+	else
+		pattern_adopt(p, src);
 	p->line = get32(in);
 	p->col = get32(in);
 }
@@ -289,19 +299,19 @@ decode(const unsigned char *rec, size_t len, const char *path)
 /* The file ------------------------------------------------------------ */
 
 /* The whole of a regular file of at most YTREE_MAX_FILE bytes in *buf
- * (NUL-terminated; free it), or false for anything else. */
+ * (NUL-terminated; free it) and its status once read in *st, or false
+ * for anything else. */
 static bool
-read_file(const char *path, char **buf, size_t *len)
+read_file(const char *path, char **buf, size_t *len, struct stat *st)
 {
 	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return false;
-	struct stat st;
 	bool ok = false;
 	*buf = NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (unsigned long long)st.st_size > YTREE_MAX_FILE)
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode) || (unsigned long long)st->st_size > YTREE_MAX_FILE)
 		goto out;
-	size_t size = (size_t)st.st_size, got = 0;
+	size_t size = (size_t)st->st_size, got = 0;
 	*buf = xmalloc(size + 1);
 	while (got < size) {
 		ssize_t r = read(fd, *buf + got, size - got);
@@ -313,7 +323,7 @@ read_file(const char *path, char **buf, size_t *len)
 	}
 	/* A file that grew while we read is the loader's business. */
 	char extra;
-	ok = read(fd, &extra, 1) == 0;
+	ok = read(fd, &extra, 1) == 0 && fstat(fd, st) == 0;
 	(*buf)[size] = '\0';
 	*len = size;
 out:
@@ -325,38 +335,79 @@ out:
 	return ok;
 }
 
-/* The key of a load: the file's bytes, the flags, and this program (its
- * size and time on disk), since another build may load a bank otherwise.
- * False when the program cannot be told apart. */
+/* The key of a load: the checksum and length of the file's bytes, the
+ * flags, and this program (its size and time on disk, read once), since
+ * another build may load a bank otherwise.  False when the program
+ * cannot be told apart. */
 static bool
-make_key(char *key, size_t keylen, const char *buf, size_t len, unsigned flags)
+make_key(char *key, size_t keylen, uint64_t sum, size_t len, unsigned flags)
 {
-	struct stat st;
-	if (stat("/proc/self/exe", &st) != 0)
+	static struct stat prog;
+	static int known = -1;
+	if (known < 0)
+		known = stat("/proc/self/exe", &prog) == 0;
+	if (!known)
 		return false;
-	snprintf(key, keylen, "bank %016llx %zu %u prog %lld %lld.%09ld",
-	    (unsigned long long)patcache_checksum(buf, len), len, flags, (long long)st.st_size,
-	    (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+	snprintf(key, keylen, "bank %016llx %zu %u prog %lld %lld.%09ld", (unsigned long long)sum, len,
+	    flags, (long long)prog.st_size, (long long)prog.st_mtim.tv_sec, (long)prog.st_mtim.tv_nsec);
 	return true;
+}
+
+/* What the cache keeps of a file known by its identity: the checksum and
+ * length of its bytes. */
+struct content {
+	uint64_t sum;
+	uint64_t len;
+};
+
+/* The bank from the record of a load of the bytes described by what
+ * (NULL: none), or NULL. */
+static struct bank *
+from_content(struct patcache *pc, const unsigned char *what, size_t whatlen, const char *path,
+    unsigned flags)
+{
+	struct content ct;
+	char key[160];
+	size_t reclen = 0;
+	if (what == NULL || whatlen != sizeof ct)
+		return NULL;
+	memcpy(&ct, what, sizeof ct);
+	if (!make_key(key, sizeof key, ct.sum, (size_t)ct.len, flags))
+		return NULL;
+	const unsigned char *rec = patcache_get_blob(pc, key, &reclen);
+	return rec != NULL ? decode(rec, reclen, path) : NULL;
 }
 
 struct bank *
 bankcache_load(const char *path, struct diag_list *dl, unsigned flags)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	char key[160];
 	/* Only loads that skip the personas and the examples are kept: the
 	 * record has no personas, and running examples may warn. */
-	if ((flags & BANK_NO_PERSONAS) == 0 || (flags & BANK_EXAMPLES) != 0 ||
-	    !read_file(path, &buf, &len) || !make_key(key, sizeof key, buf, len, flags)) {
+	if ((flags & BANK_NO_PERSONAS) == 0 || (flags & BANK_EXAMPLES) != 0)
+		return bank_load(path, dl, flags);
+	struct patcache *pc = patcache_shared();
+	char id[160] = "", key[160];
+	size_t n = 0;
+	/* A file that has settled is known by its identity, without reading
+	 * it. */
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    !patcache_identity(id, sizeof id, "bankfile", &st))
+		id[0] = '\0';
+	const unsigned char *what = id[0] ? patcache_get_blob(pc, id, &n) : NULL;
+	struct bank *b = from_content(pc, what, n, path, flags);
+	if (b != NULL)
+		return b;
+	char *buf = NULL;
+	size_t len = 0;
+	if (!read_file(path, &buf, &len, &st))
+		return bank_load(path, dl, flags);
+	struct content ct = {patcache_checksum(buf, len), len};
+	if (!make_key(key, sizeof key, ct.sum, len, flags)) {
 		free(buf);
 		return bank_load(path, dl, flags);
 	}
-	struct patcache *pc = patcache_shared();
-	size_t reclen = 0;
-	const unsigned char *rec = patcache_get_blob(pc, key, &reclen);
-	struct bank *b = rec != NULL ? decode(rec, reclen, path) : NULL;
+	b = from_content(pc, (const unsigned char *)&ct, sizeof ct, path, flags);
 	if (b == NULL) {
 		size_t before = dl->n + dl->dropped;
 		b = bank_parse(path, buf, len, dl, flags);
@@ -368,6 +419,12 @@ bankcache_load(const char *path, struct diag_list *dl, unsigned flags)
 			free(o.buf);
 		}
 	}
+	/* The identity is kept for these bytes only when the file did not
+	 * change while it was read. */
+	char after[160];
+	if (b != NULL && id[0] && patcache_identity(after, sizeof after, "bankfile", &st) &&
+	    strcmp(id, after) == 0)
+		patcache_put_blob(pc, id, &ct, sizeof ct);
 	free(buf);
 	return b;
 }

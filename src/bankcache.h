@@ -8,7 +8,9 @@
  * (patcache.h) instead of parsing it again.  The record is keyed by the
  * file's bytes, the flags and the program, so what a run finds cannot
  * depend on the cache; a file with any problem is always loaded, and
- * reported, by bank_load.
+ * reported, by bank_load.  A file left unchanged for a few seconds is
+ * known by its identity (device, inode, size and change times), and then
+ * not even read.
  */
 #ifndef INFOCOACH_BANKCACHE_H
 #define INFOCOACH_BANKCACHE_H

@@ -62,8 +62,10 @@ struct classifier {
 	 * cues in one automaton: a cue whose words a line lacks is skipped. */
 	size_t cue_base[CAT_COUNT];  /* each category's first cue below */
 	size_t ncue_all;
-	char ***cue_words;           /* per cue (owned); none: always run */
+	char ***cue_words;           /* per cue (owned; the words are in
+	                                cue_words_mem); none: always run */
 	size_t *cue_nwords;
+	void *cue_words_mem;         /* literals_list's block (owned) */
 	struct trigger_set *cue_trig;
 	bool *cue_hit;               /* scratch: per cue, its words found */
 	char *lower;                 /* scratch: the line, ASCII lowercased */
@@ -300,7 +302,7 @@ classifier_new(const struct ruleset *rs)
 	for (int cat = 0; cat < CAT_COUNT; cat++)
 		for (size_t i = 0; i < c->ncues[cat]; i++)
 			srcs[c->cue_base[cat] + i] = c->cues[cat][i]->pat.src;
-	literals_list(srcs, c->ncue_all, c->cue_words, c->cue_nwords);
+	c->cue_words_mem = literals_list(srcs, c->ncue_all, c->cue_words, c->cue_nwords);
 	free(srcs);
 	c->cue_trig = trigger_set_new((char **const *)c->cue_words, c->cue_nwords, c->ncue_all);
 	index_questions(c, rs);
@@ -316,18 +318,13 @@ classifier_free(struct classifier *c)
 		if (c->has_gate[cat])
 			pattern_free(&c->gate[cat]);
 		free(c->cues[cat]);
-		for (size_t i = 0; i < c->ncues[cat]; i++) {
-			size_t k = c->cue_base[cat] + i;
-			for (size_t w = 0; w < c->cue_nwords[k]; w++)
-				free(c->cue_words[k][w]);
-			free(c->cue_words[k]);
-		}
 	}
 	free(c->post);
 	free(c->qs);
 	free(c->common);
 	free(c->touched);
 	trigger_set_free(c->cue_trig);
+	free(c->cue_words_mem);
 	free(c->cue_words);
 	free(c->cue_nwords);
 	free(c->cue_hit);

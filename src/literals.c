@@ -23,7 +23,6 @@
 #include "literals.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -485,18 +484,71 @@ put_bytes(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
 	(*buf)[*len] = '\0';
 }
 
+/* Append v in decimal and a colon (by hand: snprintf was a quarter of
+ * the cost of a list read from the cache). */
 static void
 put_num(char **buf, size_t *len, size_t *cap, size_t v)
 {
 	char num[24];
-	int w = snprintf(num, sizeof num, "%zu:", v);
-	put_bytes(buf, len, cap, num, (size_t)w);
+	size_t i = sizeof num;
+	num[--i] = ':';
+	do
+		num[--i] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	put_bytes(buf, len, cap, num + i, sizeof num - i);
+}
+
+/* The lists of the record r[0..len) for n patterns (see literals_list)
+ * in one block of memory, which words[k] and counts[k] point into; NULL
+ * unless the record holds exactly n lists.  The record is read twice:
+ * once to check it and size the block, once to fill it. */
+static void *
+unpack(const char *r, size_t len, size_t n, char ***words, size_t *counts)
+{
+	size_t at = 0, nptrs = 0, nbytes = 0;
+	for (size_t k = 0; k < n; k++) {
+		uint32_t nw = 0, wl = 0;
+		if (len - at < 4)
+			return NULL;
+		memcpy(&nw, r + at, 4), at += 4;
+		for (uint32_t w = 0; w < nw; w++) {
+			if (len - at < 4)
+				return NULL;
+			memcpy(&wl, r + at, 4), at += 4;
+			if (wl == 0 || wl > len - at)
+				return NULL;
+			at += wl;
+			nbytes += (size_t)wl + 1;
+		}
+		nptrs += (size_t)nw + 1;
+	}
+	if (at != len)
+		return NULL;
+	char **ptrs = xmalloc(nptrs * sizeof *ptrs + nbytes), *block = (char *)ptrs;
+	char *text = (char *)(ptrs + nptrs);
+	at = 0;
+	for (size_t k = 0; k < n; k++) {
+		uint32_t nw = 0, wl = 0;
+		memcpy(&nw, r + at, 4), at += 4;
+		words[k] = ptrs;
+		counts[k] = nw;
+		for (uint32_t w = 0; w < nw; w++) {
+			memcpy(&wl, r + at, 4), at += 4;
+			memcpy(text, r + at, wl);
+			text[wl] = '\0';
+			*ptrs++ = text;
+			text += (size_t)wl + 1;
+			at += wl;
+		}
+		*ptrs++ = NULL;
+	}
+	return block;
 }
 
 /* The list is kept in the shared cache (patcache.h) under a key that
  * spells out every pattern; the record is each pattern's count of words,
  * then the words, each as its length and bytes. */
-void
+void *
 literals_list(const char *const *patterns, size_t n, char ***words, size_t *counts)
 {
 	char *key = NULL, *rec = NULL;
@@ -509,50 +561,24 @@ literals_list(const char *const *patterns, size_t n, char ***words, size_t *coun
 	struct patcache *pc = patcache_shared();
 	size_t have = 0;
 	const char *r = (const char *)patcache_get_blob(pc, key, &have);
-	/* The record read back, checked as it goes: counts, then words. */
-	bool ok = r != NULL;
-	size_t at = 0;
-	for (size_t k = 0; ok && k < n; k++) {
-		uint32_t nw = 0;
-		ok = have - at >= 4;
-		if (ok)
-			memcpy(&nw, r + at, 4), at += 4;
-		ok = ok && nw <= (have - at) / 4;
-		words[k] = ok ? xcalloc((size_t)nw + 1, sizeof *words[k]) : NULL;
-		for (uint32_t w = 0; ok && w < nw; w++) {
-			uint32_t wl = 0;
-			ok = have - at >= 4;
-			if (ok)
-				memcpy(&wl, r + at, 4), at += 4;
-			ok = ok && wl > 0 && wl <= have - at;
-			if (ok) {
-				words[k][w] = xstrndup(r + at, wl);
-				counts[k] = w + 1;
-				at += wl;
-			}
-		}
-	}
-	ok = ok && at == have;
-	if (!ok) {
+	void *block = r != NULL ? unpack(r, have, n, words, counts) : NULL;
+	if (block == NULL) {
 		for (size_t k = 0; k < n; k++) {
-			for (size_t w = 0; w < counts[k]; w++)
-				free(words[k][w]);
-			free(words[k]);
-			words[k] = NULL;
-			counts[k] = 0;
-		}
-		for (size_t k = 0; k < n; k++) {
-			counts[k] = literals_required(patterns[k], &words[k]);
-			uint32_t nw = (uint32_t)counts[k];
+			char **list = NULL;
+			uint32_t nw = (uint32_t)literals_required(patterns[k], &list);
 			put_bytes(&rec, &rlen, &rcap, &nw, 4);
 			for (size_t w = 0; w < nw; w++) {
-				uint32_t wl = (uint32_t)strlen(words[k][w]);
+				uint32_t wl = (uint32_t)strlen(list[w]);
 				put_bytes(&rec, &rlen, &rcap, &wl, 4);
-				put_bytes(&rec, &rlen, &rcap, words[k][w], wl);
+				put_bytes(&rec, &rlen, &rcap, list[w], wl);
+				free(list[w]);
 			}
+			free(list);
 		}
 		patcache_put_blob(pc, key, rec != NULL ? rec : "", rlen);
+		block = unpack(rec != NULL ? rec : "", rlen, n, words, counts);
 	}
 	free(key);
 	free(rec);
+	return block;
 }

@@ -24,11 +24,12 @@ size_t literals_required(const char *pattern, char ***out);
 
 /*
  * literals_required for each of patterns[0..n): words[k] and counts[k]
- * (words[k] NULL-terminated, or NULL with counts[k] 0; the caller frees
- * them).  Reading patterns costs, so the whole list is kept in the shared
- * cache (patcache.h) and taken from there by a run with the same
- * patterns.
+ * (words[k] NULL-terminated, counts[k] 0 when nothing safe can be said).
+ * The words and their arrays are all in one block of memory, returned:
+ * free it, and nothing else, when done with them.  Reading patterns
+ * costs, so the whole list is kept in the shared cache (patcache.h) and
+ * taken from there by a run with the same patterns.
  */
-void literals_list(const char *const *patterns, size_t n, char ***words, size_t *counts);
+void *literals_list(const char *const *patterns, size_t n, char ***words, size_t *counts);
 
 #endif

@@ -38,6 +38,7 @@
 #include <libstemmer.h>
 
 #include "files.h"
+#include "patcache.h"
 #include "xmalloc.h"
 
 #define MAGIC "ICMODEL1"
@@ -458,6 +459,33 @@ getf(const unsigned char *p)
 	return v;
 }
 
+/* Whether the n 4-byte numbers at p rise strictly; if not, *at is the
+ * file offset of the first that does not.  The numbers are compared in
+ * blocks of a fixed size, copied out, so that the compiler turns the
+ * inner loop into vector instructions: every run reads the whole
+ * lexicon. */
+static bool
+lexicon_sorted(const unsigned char *p, uint32_t n, size_t *at)
+{
+	unsigned down = 0;
+	size_t i = 0;
+	for (; i + 65 <= n && !down; i += 64) {
+		uint32_t block[65];
+		memcpy(block, p + 4 * i, sizeof block);
+		for (size_t j = 0; j < 64; j++)
+			down |= block[j + 1] <= block[j];
+	}
+	/* The rest, and the block that went wrong, one by one. */
+	if (down)
+		i -= 64;
+	for (; i + 1 < n; i++)
+		if (get32(p + 4 * (i + 1)) <= get32(p + 4 * i)) {
+			*at = HEADER + 4 * (i + 1);
+			return false;
+		}
+	return true;
+}
+
 struct model *
 model_load(const char *path, char *err, size_t errlen)
 {
@@ -505,9 +533,17 @@ model_load(const char *path, char *err, size_t errlen)
 	for (int i = 0; why == NULL && i < 3 + NCLS; i++)
 		if (!isfinite(getf(p + 40 + 4 * i)))
 			why = "a scale or bias is not a finite number", at = 40 + 4 * (size_t)i;
-	for (uint32_t i = 1; why == NULL && i < nlex; i++)
-		if (get32(p + HEADER + 4 * i) <= get32(p + HEADER + 4 * (i - 1)))
-			why = "the lexicon is not sorted", at = HEADER + 4 * i;
+	/* A file whose lexicon was found in order since it last changed is
+	 * not read through again (patcache_identity). */
+	char id[200];
+	size_t n = 0;
+	struct patcache *pc = patcache_shared();
+	bool known = patcache_identity(id, sizeof id, "sound model", &st) &&
+	    patcache_get_blob(pc, id, &n) != NULL;
+	if (why == NULL && !known && !lexicon_sorted(p + HEADER, nlex, &at))
+		why = "the lexicon is not sorted";
+	if (why == NULL && !known && id[0] != '\0')
+		patcache_put_blob(pc, id, "", 0);
 	if (why != NULL) {
 		snprintf(err, errlen, "byte %zu: %s", at, why);
 		munmap(map, size);

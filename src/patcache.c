@@ -4,16 +4,23 @@
  * The file, all little-endian (it never leaves the machine):
  *
  *   offset  size   what
- *   0       8      magic "ICPATC02"
+ *   0       8      magic "ICPATC03"
  *   8       4      PCRE2_MAJOR * 1000 + PCRE2_MINOR of the build
  *   12      4      entries
- *   16      8      a checksum of everything from offset 24 on (fnv64)
- *   24      ...    entries: options (4), source length (4), code length
- *                  (4), the source's fnv64 (8), the source, the code
- *                  (pcre2_serialize_encode)
+ *   16      ...    entries: options (4), source length (4), code length
+ *                  (4), the source's fnv64 (8), the code's checksum (8),
+ *                  the source, the code (pcre2_serialize_encode)
  *
  * A blob (patcache_put_blob) is an entry whose options are BLOB_OPTS,
  * which no pattern's are; its source is the key and its code the bytes.
+ *
+ * Each entry's code is checked against its checksum when a run first
+ * uses it, not when the file is opened: a short run uses a fraction of
+ * the file, and should not read the rest.  A changed byte in a source or
+ * a header only makes a look-up miss (the source is compared whole); one
+ * in a length throws the walk off, and the entries after it fail their
+ * checksums.  An entry that fails is dropped, and its pattern compiled
+ * and kept afresh.
  */
 #include <config.h>
 
@@ -23,18 +30,20 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "files.h"
 #include "xmalloc.h"
 
-#define MAGIC "ICPATC02"
-#define ENTRY 20                /* bytes before an entry's source */
-#define HEADER 24
+#define MAGIC "ICPATC03"
+#define ENTRY 28                /* bytes before an entry's source */
+#define HEADER 16
 #define MAX_FILE (8u << 20)     /* a bigger file is not ours */
 #define MAX_ENTRIES 4096        /* kept across runs, most recent first */
 #define BLOB_OPTS 0xffffffffu   /* the options of a blob entry */
@@ -46,9 +55,13 @@ struct entry {
 	const char *src;            /* in the file's map, or owned */
 	const unsigned char *code;  /* the serialized code: likewise */
 	uint32_t srclen, codelen;
+	uint64_t sum;               /* the code's checksum */
 	char *own_src;              /* src and code when put in this run */
 	unsigned char *own_code;    /* (owned), else NULL: in the map */
 	bool used;                  /* got or put in this run */
+	bool checked;               /* the code matched its checksum (or was
+	                               made in this run) */
+	bool bad;                   /* ... or failed it: never used or kept */
 };
 
 struct patcache {
@@ -123,8 +136,6 @@ patcache_path(void)
 	return home != NULL ? xasprintf("%s/.cache/infocoach/patterns.cache", home) : NULL;
 }
 
-/* Add an entry; src and code are copied when owned, else borrowed from
- * the map. */
 /* Put entry i in the index, growing it to keep it at most half full. */
 static void
 index_add(struct patcache *c, size_t i)
@@ -145,9 +156,11 @@ index_add(struct patcache *c, size_t i)
 	c->index[s] = i + 1;
 }
 
+/* Add an entry; src and code are copied when owned (made in this run,
+ * so trusted), else borrowed from the map and checked when first used. */
 static void
 add(struct patcache *c, uint64_t key, uint32_t opts, const char *src, size_t srclen,
-    const unsigned char *code, uint32_t codelen, bool owned)
+    const unsigned char *code, uint32_t codelen, uint64_t sum, bool owned)
 {
 	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v);
 	struct entry *e = &c->v[c->n++];
@@ -155,7 +168,10 @@ add(struct patcache *c, uint64_t key, uint32_t opts, const char *src, size_t src
 	e->opts = opts;
 	e->srclen = (uint32_t)srclen;
 	e->codelen = codelen;
+	e->sum = sum;
 	e->used = owned;
+	e->checked = owned;
+	e->bad = false;
 	e->own_src = NULL;
 	e->own_code = NULL;
 	e->src = src;
@@ -169,9 +185,10 @@ add(struct patcache *c, uint64_t key, uint32_t opts, const char *src, size_t src
 	index_add(c, c->n - 1);
 }
 
-/* Map the file at path and take its entries into c; anything wrong, and
- * c is left empty.  The entries point into the map, which stays until
- * the cache is closed: decoding a pattern copies its code anyway. */
+/* Map the file at path and take its entries into c: none when its
+ * header is wrong, those before the first that does not fit in the file
+ * otherwise.  The entries point into the map, which stays until the
+ * cache is closed: decoding a pattern copies its code anyway. */
 static void
 load(struct patcache *c, const char *path)
 {
@@ -188,24 +205,32 @@ load(struct patcache *c, const char *path)
 	buf = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (buf == MAP_FAILED)
 		goto done;
-	uint64_t sum;
-	memcpy(&sum, buf + 16, 8);
-	if (memcmp(buf, MAGIC, 8) != 0 || get32(buf + 8) != PCRE2_MAJOR * 1000 + PCRE2_MINOR ||
-	    fnv64(buf + HEADER, size - HEADER) != sum)
+	if (memcmp(buf, MAGIC, 8) != 0 || get32(buf + 8) != PCRE2_MAJOR * 1000 + PCRE2_MINOR)
 		goto done;
 	uint32_t count = get32(buf + 12);
+	/* Room for every entry at once: grown entry by entry, the entries
+	 * were copied and the index made again several times, a good part
+	 * of the cost of opening the cache. */
+	size_t want = count < MAX_ENTRIES ? count : MAX_ENTRIES;
+	if (want > (size - HEADER) / ENTRY)
+		want = (size - HEADER) / ENTRY;
+	xgrow((void **)&c->v, &c->cap, want + 1, sizeof *c->v);
+	for (c->nindex = 64; c->nindex < 2 * (want + 1);)
+		c->nindex *= 2;
+	c->index = xcalloc(c->nindex, sizeof *c->index);
 	size_t at = HEADER;
 	for (uint32_t i = 0; i < count && i < MAX_ENTRIES; i++) {
 		if (size - at < ENTRY)
 			break;
 		uint32_t opts = get32(buf + at), sl = get32(buf + at + 4), cl = get32(buf + at + 8);
-		uint64_t key;
+		uint64_t key, sum;
 		memcpy(&key, buf + at + 12, 8);
+		memcpy(&sum, buf + at + 20, 8);
 		at += ENTRY;
 		/* Sources are compared by length: no NUL ends them in the map. */
 		if (sl > size - at || cl > size - at - sl)
 			break;
-		add(c, key, opts, (const char *)buf + at, sl, buf + at + sl, cl, false);
+		add(c, key, opts, (const char *)buf + at, sl, buf + at + sl, cl, sum, false);
 		at += (size_t)sl + cl;
 	}
 	c->map = buf;
@@ -237,7 +262,8 @@ find(struct patcache *c, const char *src, uint32_t opts)
 		return NULL;
 	for (size_t s = (size_t)key & (c->nindex - 1); c->index[s] != 0; s = (s + 1) & (c->nindex - 1)) {
 		struct entry *e = &c->v[c->index[s] - 1];
-		if (e->key == key && e->opts == opts && e->srclen == len && memcmp(e->src, src, len) == 0)
+		if (e->key == key && e->opts == opts && e->srclen == len && !e->bad &&
+		    memcmp(e->src, src, len) == 0)
 			return e;
 	}
 	return NULL;
@@ -271,16 +297,39 @@ patcache_shared(void)
 	return shared;
 }
 
-pcre2_code *
-patcache_get(struct patcache *c, const char *src, uint32_t opts)
+/* Whether e's code matches its checksum (checked once a run); one that
+ * does not is bad from then on: found no more, and not saved. */
+static bool
+sound(struct entry *e)
+{
+	if (!e->checked && !e->bad) {
+		e->checked = fnv64(e->code, e->codelen) == e->sum;
+		e->bad = !e->checked;
+	}
+	return e->checked;
+}
+
+size_t
+patcache_find(struct patcache *c, const char *src, uint32_t opts)
 {
 	struct entry *e = c != NULL && opts != BLOB_OPTS ? find(c, src, opts) : NULL;
 	if (e == NULL)
-		return NULL;
-	pcre2_code *code = NULL;
-	if (pcre2_serialize_decode(&code, 1, e->code, NULL) != 1)
-		return NULL;
+		return 0;
 	e->used = true;
+	return (size_t)(e - c->v) + 1;
+}
+
+pcre2_code *
+patcache_decode(struct patcache *c, size_t found)
+{
+	if (c == NULL || found == 0 || found > c->n)
+		return NULL;
+	struct entry *e = &c->v[found - 1];
+	pcre2_code *code = NULL;
+	if (!sound(e) || pcre2_serialize_decode(&code, 1, e->code, NULL) != 1) {
+		e->bad = true;
+		return NULL;
+	}
 	return code;
 }
 
@@ -296,7 +345,7 @@ patcache_put(struct patcache *c, const char *src, uint32_t opts, const pcre2_cod
 		return;
 	if (len <= UINT32_MAX) {
 		add(c, fnv64((const unsigned char *)src, strlen(src)), opts, src, strlen(src), bytes,
-		    (uint32_t)len, true);
+		    (uint32_t)len, fnv64(bytes, len), true);
 		c->dirty = true;
 	}
 	pcre2_serialize_free(bytes);
@@ -306,7 +355,7 @@ const unsigned char *
 patcache_get_blob(struct patcache *c, const char *key, size_t *len)
 {
 	struct entry *e = c != NULL ? find(c, key, BLOB_OPTS) : NULL;
-	if (e == NULL)
+	if (e == NULL || !sound(e))
 		return NULL;
 	e->used = true;
 	*len = e->codelen;
@@ -319,8 +368,32 @@ patcache_put_blob(struct patcache *c, const char *key, const void *bytes, size_t
 	if (c == NULL || c->path == NULL || len > UINT32_MAX || find(c, key, BLOB_OPTS) != NULL)
 		return;
 	add(c, fnv64((const unsigned char *)key, strlen(key)), BLOB_OPTS, key, strlen(key), bytes,
-	    (uint32_t)len, true);
+	    (uint32_t)len, fnv64(bytes, len), true);
 	c->dirty = true;
+}
+
+/* How long a file must have been left alone to be known by its identity:
+ * then any change from now on gives it a later change time, however
+ * coarse the file system's clock.  (A file changed twice within one tick
+ * of that clock could keep its identity: this is why a file just changed
+ * is not known by it.) */
+#define SETTLED_SECONDS 3
+
+bool
+patcache_identity(char *key, size_t keylen, const char *what, const struct stat *st)
+{
+	struct clock c;
+	clock_init_monotonic(&c);
+	if (keylen == 0 || clock_wall(&c) - st->st_ctim.tv_sec < SETTLED_SECONDS) {
+		if (keylen > 0)
+			key[0] = '\0';
+		return false;
+	}
+	snprintf(key, keylen, "%s %llu %llu %lld %lld.%09ld %lld.%09ld", what,
+	    (unsigned long long)st->st_dev, (unsigned long long)st->st_ino, (long long)st->st_size,
+	    (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec, (long long)st->st_ctim.tv_sec,
+	    (long)st->st_ctim.tv_nsec);
+	return true;
 }
 
 /* Append n bytes of p to buf. */
@@ -338,16 +411,14 @@ save(struct patcache *c)
 	unsigned char *buf = NULL;
 	size_t len = 0, cap = 0;
 	uint32_t hdr[2] = {PCRE2_MAJOR * 1000 + PCRE2_MINOR, 0};
-	uint64_t sum = 0;
 	put_bytes(&buf, &len, &cap, MAGIC, 8);
 	put_bytes(&buf, &len, &cap, hdr, sizeof hdr);
-	put_bytes(&buf, &len, &cap, &sum, sizeof sum);
 	/* This run's patterns first, then the others, up to the limit. */
 	uint32_t count = 0, old_blobs = 0;
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < c->n && count < MAX_ENTRIES; i++) {
 			const struct entry *e = &c->v[i];
-			if (e->used != (pass == 0))
+			if (e->used != (pass == 0) || e->bad)
 				continue;
 			/* Blobs are big and go stale (a bank edited, the program
 			 * rebuilt): only the latest few unused ones are kept. */
@@ -358,13 +429,12 @@ save(struct patcache *c)
 				continue;
 			put_bytes(&buf, &len, &cap, f, sizeof f);
 			put_bytes(&buf, &len, &cap, &e->key, sizeof e->key);
+			put_bytes(&buf, &len, &cap, &e->sum, sizeof e->sum);
 			put_bytes(&buf, &len, &cap, e->src, f[1]);
 			put_bytes(&buf, &len, &cap, e->code, f[2]);
 			count++;
 		}
 	memcpy(buf + 12, &count, 4);
-	sum = fnv64(buf + HEADER, len - HEADER);
-	memcpy(buf + 16, &sum, 8);
 	/* The cache is a shortcut: when it cannot be written, the next run
 	 * compiles again, and nobody needs to hear about it. */
 	char err[300];

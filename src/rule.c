@@ -25,20 +25,46 @@ struct matcher {
 	pcre2_match_data *md;        /* reused for every match */
 };
 
+/* The options every pattern is compiled under (and kept in the cache
+ * with). */
+#define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NEVER_BACKSLASH_C)
+
+/* src compiled under our options and limits, or NULL with PCRE2's error
+ * code in *code and the offset in *off. */
+static pcre2_code *
+compile(const char *src, int *code, PCRE2_SIZE *off)
+{
+	pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
+	if (cctx == NULL)
+		xalloc_die();
+	pcre2_set_max_pattern_length(cctx, RULE_MAX_PATTERN);
+	pcre2_set_parens_nest_limit(cctx, RULE_MAX_PARENS);
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS, code,
+	    off, cctx);
+	pcre2_compile_context_free(cctx);
+	return re;
+}
+
+/* Whether re matches the empty string (or runs into a limit trying). */
+static bool
+matches_empty(const pcre2_code *re)
+{
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+	if (md == NULL || mc == NULL)
+		xalloc_die();
+	pcre2_set_match_limit(mc, RULE_MATCH_LIMIT);
+	pcre2_set_depth_limit(mc, RULE_DEPTH_LIMIT);
+	pcre2_set_heap_limit(mc, RULE_HEAP_LIMIT_KIB);
+	int rc = pcre2_match(re, (PCRE2_SPTR)"", 0, 0, 0, md, mc);
+	pcre2_match_data_free(md);
+	pcre2_match_context_free(mc);
+	return rc != PCRE2_ERROR_NOMATCH;
+}
+
 bool
 pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
 {
-	int code;
-	PCRE2_SIZE off;
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_NEVER_BACKSLASH_C;
-	pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
-
-	if (cctx == NULL) {
-		snprintf(err, errlen, "out of memory");
-		return false;
-	}
-	pcre2_set_max_pattern_length(cctx, RULE_MAX_PATTERN);
-	pcre2_set_parens_nest_limit(cctx, RULE_MAX_PARENS);
 	p->src = xstrdup(src);
 	p->code = NULL;
 	if (strlen(src) > RULE_MAX_PATTERN) {
@@ -51,45 +77,39 @@ pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen)
 		snprintf(err, errlen, "(*NO_JIT) is not allowed: patterns always run under the JIT when there is one");
 		goto fail;
 	}
-	/* A pattern compiled before (and found sound then) is decoded. */
-	p->code = patcache_get(patcache_shared(), src, opts);
-	if (p->code != NULL) {
-		p->use = xcalloc(1, sizeof *p->use);
-		pcre2_compile_context_free(cctx);
+	p->code = xcalloc(1, sizeof *p->code);
+	/* A pattern compiled before (and found sound then) is decoded at its
+	 * first match. */
+	p->code->cached = patcache_find(patcache_shared(), src, COMPILE_OPTIONS);
+	if (p->code->cached != 0)
 		return true;
-	}
-	p->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &code, &off, cctx);
-	if (p->code == NULL) {
+	int code;
+	PCRE2_SIZE off;
+	p->code->re = compile(src, &code, &off);
+	if (p->code->re == NULL) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(code, msg, sizeof msg);
 		snprintf(err, errlen, "invalid pattern at offset %zu: %s", (size_t)off, (char *)msg);
 		goto fail;
 	}
-	p->use = xcalloc(1, sizeof *p->use);
-
 	/* Refuse a pattern that matches the empty string: it flags everything. */
-	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	pcre2_match_context *mc = pcre2_match_context_create(NULL);
-	if (md == NULL || mc == NULL)
-		xalloc_die();
-	pcre2_set_match_limit(mc, RULE_MATCH_LIMIT);
-	pcre2_set_depth_limit(mc, RULE_DEPTH_LIMIT);
-	pcre2_set_heap_limit(mc, RULE_HEAP_LIMIT_KIB);
-	int rc = pcre2_match(p->code, (PCRE2_SPTR)"", 0, 0, 0, md, mc);
-	pcre2_match_data_free(md);
-	pcre2_match_context_free(mc);
-	if (rc != PCRE2_ERROR_NOMATCH) {
+	if (matches_empty(p->code->re)) {
 		snprintf(err, errlen, "pattern matches the empty string, so it would match every line");
 		goto fail;
 	}
-	patcache_put(patcache_shared(), src, opts, p->code);
-	pcre2_compile_context_free(cctx);
+	patcache_put(patcache_shared(), src, COMPILE_OPTIONS, p->code->re);
 	return true;
 fail:
 	/* On failure the pattern owns nothing. */
-	pcre2_compile_context_free(cctx);
 	pattern_free(p);
 	return false;
+}
+
+void
+pattern_adopt(struct pattern *p, char *src)
+{
+	p->src = src;
+	p->code = xcalloc(1, sizeof *p->code);
 }
 
 void
@@ -107,12 +127,12 @@ pattern_free(struct pattern *p)
 {
 	if (p == NULL)
 		return;
-	pcre2_code_free(p->code);
+	if (p->code != NULL)
+		pcre2_code_free(p->code->re);
+	free(p->code);
 	free(p->src);
-	free(p->use);
 	p->code = NULL;
 	p->src = NULL;
-	p->use = NULL;
 }
 
 struct matcher *
@@ -156,26 +176,50 @@ jit_allowed(void)
 	return allowed;
 }
 
+/* The compiled code of p, decoded from the cache at its first use (or,
+ * when the cache has none, or its copy has gone bad since, compiled
+ * again), or NULL when it cannot be had. */
+static pcre2_code *
+code_of(const struct pattern *p)
+{
+	struct pattern_code *c = p->code;
+	if (c == NULL || c->re != NULL || c->tried)
+		return c != NULL ? c->re : NULL;
+	c->tried = true;
+	if (c->cached == 0)
+		c->cached = patcache_find(patcache_shared(), p->src, COMPILE_OPTIONS);
+	c->re = patcache_decode(patcache_shared(), c->cached);
+	if (c->re == NULL) {
+		int code;
+		PCRE2_SIZE off;
+		c->re = compile(p->src, &code, &off);
+		if (c->re != NULL)
+			patcache_put(patcache_shared(), p->src, COMPILE_OPTIONS, c->re);
+	}
+	return c->re;
+}
+
 int
 pattern_match(struct matcher *m, const struct pattern *p, const char *s, size_t len,
     size_t *so, size_t *eo)
 {
-	if (p->code == NULL)
+	pcre2_code *re = code_of(p);
+	if (re == NULL)
 		return PCRE2_ERROR_NULL;
 	/* JIT pays off for a pattern used often, and is a must on a long
 	 * subject: the interpreter's match limit restarts at every start
 	 * position, so \s+$ on 64 KiB of spaces would take minutes.  The
 	 * interpreter is the fallback when the library has no JIT. */
-	if (!p->use->jit_tried && (++p->use->matches >= RULE_JIT_AFTER || len > RULE_JIT_LONG) &&
+	if (!p->code->jit_tried && (++p->code->matches >= RULE_JIT_AFTER || len > RULE_JIT_LONG) &&
 	    jit_allowed()) {
-		p->use->jit_tried = true;
-		p->use->jit_ok = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
+		p->code->jit_tried = true;
+		p->code->jit_ok = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
 	}
 	/* The caller validated s as UTF-8, so PCRE2 need not check it again
 	 * for every pattern (the JIT's fast path never does). */
-	int rc = p->use->jit_ok ?
-	    pcre2_jit_match(p->code, (PCRE2_SPTR)s, len, 0, 0, m->md, m->mctx) :
-	    pcre2_match(p->code, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+	int rc = p->code->jit_ok ?
+	    pcre2_jit_match(re, (PCRE2_SPTR)s, len, 0, 0, m->md, m->mctx) :
+	    pcre2_match(re, (PCRE2_SPTR)s, len, 0, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)

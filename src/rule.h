@@ -29,9 +29,17 @@ struct pcre2_real_code_8;
 #define RULE_HEAP_LIMIT_KIB  16384    /* heap for one match */
 #define RULE_JIT_STACK_MAX   (1024 * 1024)
 
-/* How much a pattern has been used: it is JIT-compiled only once it has
- * been matched RULE_JIT_AFTER times, so short runs start fast. */
-struct pattern_use {
+/* A pattern's compiled code, made ready as it is used: a pattern found
+ * in the cache of compiled patterns (patcache.h) is decoded at its first
+ * match, so a short run decodes only what it matches; it is JIT-compiled
+ * only once it has been matched RULE_JIT_AFTER times, so short runs
+ * start fast. */
+struct pattern_code {
+	struct pcre2_real_code_8 *re; /* the compiled pattern (owned), or NULL
+	                           until the first match decodes it */
+	size_t cached;          /* ... from this entry of the shared cache
+	                           (patcache_find; 0: look it up then) */
+	bool tried;             /* the first match made re, or failed to */
 	unsigned matches;       /* matches attempted so far */
 	bool jit_tried;         /* JIT compilation attempted */
 	bool jit_ok;            /* ... and done: matches take the JIT's
@@ -43,10 +51,9 @@ struct pattern_use {
 
 struct pattern {
 	char *src;              /* the pattern as written (owned) */
-	struct pcre2_real_code_8 *code; /* compiled form (owned), NULL if
-	                           invalid */
-	struct pattern_use *use; /* usage counter (owned; mutable even when
-	                            the pattern is reached through const) */
+	struct pattern_code *code; /* compiled form (owned; mutable even when
+	                           the pattern is reached through const), NULL
+	                           if invalid */
 	unsigned long line;     /* where it was written, for messages */
 	unsigned long col;
 };
@@ -90,6 +97,14 @@ struct matcher;
  * it is still harmless).
  */
 bool pattern_compile(struct pattern *p, const char *src, char *err, size_t errlen);
+
+/*
+ * Take src (owned by p from now on) as p's source, known to compile: it
+ * did when pattern_compile checked it before, in a bank kept in the
+ * cache (bankcache.h).  Its code is found in the cache of compiled
+ * patterns, or compiled, at its first match.
+ */
+void pattern_adopt(struct pattern *p, char *src);
 
 /*
  * Compile a pattern written into the program itself.  Its failing is a

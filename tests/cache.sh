@@ -47,6 +47,34 @@ size=$(stat -c %s "$C")
 ok $? "and written again whole ($size bytes)"
 printf 'X' | dd of="$C" bs=1 seek=4000 conv=notrunc 2>/dev/null
 same "a cache with a changed byte fails its checksum and is ignored"
+# Entries are checked when a run first uses them: a pattern this draft
+# matches, its compiled code damaged (1,500 bytes from the start of its
+# source: past the source, PCRE2's tables and the code's header; trusted,
+# the damage makes the rule fail on line 2), is compiled afresh and kept
+# again.
+same "a cache made again says the same"
+src='\b(?:are|is|will)\s+(?:you(?:\s+guys)?|they|(?:your|the)\s+'
+n=0
+for at in $(grep -aboF "$src" "$C" | cut -d: -f1); do
+	printf 'XXXXXXXX' | dd of="$C" bs=1 seek=$((at + 1500)) conv=notrunc 2>/dev/null
+	n=$((n + 1))
+done
+cp "$C" "$T/damaged"
+[ $n -gt 0 ]
+ok $? "the pattern of job-ask.hiring is in the cache ($n places)"
+same "a pattern whose code was damaged in the cache is compiled afresh"
+! cmp -s "$C" "$T/damaged"
+ok $? "and the cache is written again"
+same "a run from that cache says the same"
+# A byte changed every 40,000 bytes: in blobs, patterns and lengths.
+size=$(stat -c %s "$C")
+at=100
+while [ $at -lt "$size" ]; do
+	printf 'X' | dd of="$C" bs=1 seek=$at conv=notrunc 2>/dev/null
+	at=$((at + 40000))
+done
+same "a cache damaged all through says the same"
+same "and so does the cache made again after it"
 head -c 70000 /dev/urandom > "$C"
 same "a cache of random bytes is ignored"
 printf 'ICPATC02' > "$C"
@@ -117,6 +145,24 @@ sed -i 's/First words\./Second words./' "$T/mine.yaml"
 "$IC" check --bank "$T/mine.yaml" "$T/h.txt" > "$T/out3" 2>&1
 grep -q 'Second words\. \[job-ask.broken\]' "$T/out3" && ! grep -q 'First words' "$T/out3"
 ok $? "an edited bank is read afresh, not taken from the cache"
+# A bank left alone for a few seconds is known by its identity (device,
+# inode, size and change times) and not read at all; changed in place to
+# the same size (and left alone again), it is read afresh all the same.
+sed -e 's/(unclosed/hiring soon/' -e 's/message: m$/message: Old words./' "$T/bad.yaml" > "$T/settled.yaml"
+printf '    examples: {flag: [Will you be hiring soon?], pass: []}\n' >> "$T/settled.yaml"
+sleep 4
+"$IC" check --bank "$T/settled.yaml" "$T/h.txt" > "$T/s1" 2>&1
+"$IC" check --bank "$T/settled.yaml" "$T/h.txt" > "$T/s2" 2>&1
+ino=$(stat -c %i "$T/settled.yaml")
+grep -q 'Old words\. \[job-ask.broken\]' "$T/s1" && cmp -s "$T/s1" "$T/s2" &&
+	grep -aq "bankfile [0-9]* $ino " "$C"
+ok $? "a bank left alone is known by its identity, and says the same"
+sed 's/Old words/New words/' "$T/settled.yaml" > "$T/new.yaml" && cat "$T/new.yaml" > "$T/settled.yaml"
+sleep 4
+"$IC" check --bank "$T/settled.yaml" "$T/h.txt" > "$T/s3" 2>&1
+[ "$(stat -c %i "$T/settled.yaml")" = "$ino" ] && grep -q 'New words\. \[job-ask.broken\]' "$T/s3" &&
+	! grep -q 'Old words' "$T/s3"
+ok $? "changed in place to the same size, it is read afresh"
 sed -i 's/^id: bad$/id: bad bad/' "$T/mine.yaml"
 "$IC" check --bank "$T/mine.yaml" "$T/h.txt" > /dev/null 2> "$T/err3"
 [ $? -eq 2 ] && grep -q "mine.yaml:2:" "$T/err3"

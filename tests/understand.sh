@@ -82,6 +82,40 @@ INFOCOACH_MODEL="$T/pad.model" "$IC" check "$T/q.txt" > "$T/out" 2> "$T/err"
 st=$?
 [ $st -eq 2 ] && grep -q "byte 20: the file's size does not match its header" "$T/err"
 ok $? "a model file with a byte too many: refused at its header's byte, status 2"
+# A word of the lexicon (sorted hashes of 4 bytes from byte 168; their
+# count at byte 20) no greater than the one before it: the first, one in
+# the middle and the last.
+m="$TOP_BUILDDIR/model/understanding.model"
+nlex=$(od -An -tu4 -j20 -N4 "$m" | tr -d ' ')
+for i in 1 50001 $((nlex - 1)); do
+	cp "$m" "$T/unsorted.model"
+	dd if="$m" of="$T/unsorted.model" bs=1 skip=$((168 + 4 * (i - 1))) seek=$((168 + 4 * i)) count=4 \
+	    conv=notrunc 2>/dev/null
+	INFOCOACH_MODEL="$T/unsorted.model" "$IC" check "$T/q.txt" > /dev/null 2> "$T/err"
+	st=$?
+	[ $st -eq 2 ] && grep -q "cannot use this model: byte $((168 + 4 * i)): the lexicon is not sorted" "$T/err"
+	ok $? "lexicon word $i of $nlex out of order: refused at its byte, status 2"
+done
+# A model file left alone for a few seconds and found sound is known in
+# the cache by its identity, and its lexicon not read through again;
+# damaged in place afterwards (and left alone again), it is checked
+# again.
+cp "$m" "$T/settled.model"
+sleep 4
+for run in 1 2; do
+	INFOCOACH_CACHE="$T/model.cache" INFOCOACH_MODEL="$T/settled.model" "$IC" check "$T/q.txt" \
+	    > "$T/out$run" 2> "$T/err$run"
+	echo $? > "$T/st$run"
+done
+[ "$(cat "$T/st1")" = 0 ] && [ "$(cat "$T/st2")" = 0 ] && cmp -s "$T/out1" "$T/out2" &&
+	grep -aq "sound model [0-9]* $(stat -c %i "$T/settled.model") " "$T/model.cache"
+ok $? "a model left alone is known by its identity, and says the same"
+dd if="$m" of="$T/settled.model" bs=1 skip=$((168 + 4 * 50000)) seek=$((168 + 4 * 50001)) count=4 \
+    conv=notrunc 2>/dev/null
+sleep 4
+INFOCOACH_CACHE="$T/model.cache" INFOCOACH_MODEL="$T/settled.model" "$IC" check "$T/q.txt" > /dev/null 2> "$T/err"
+[ $? -eq 2 ] && grep -q "byte $((168 + 4 * 50001)): the lexicon is not sorted" "$T/err"
+ok $? "damaged in place, it is checked again and refused"
 head -c 5000000 /dev/urandom > "$T/random.model"
 INFOCOACH_MODEL="$T/random.model" "$IC" --seed 1 --no-transcript < "$T/in" > "$T/out" 2> "$T/err"
 st=$?
