@@ -73,7 +73,11 @@ version(void)
 int
 main(int argc, char **argv)
 {
+	/* The user's letters and messages, but numbers always as C writes
+	 * them: JSON, CSV and SARIF have a decimal point, whatever the
+	 * language ("0,82" is no JSON number). */
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
 	diag_set_color(cli_use_color("auto", isatty(STDERR_FILENO)));
 	static char prog[] = "infocoach";
 	if (argc < 2) {

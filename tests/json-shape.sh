@@ -115,4 +115,19 @@ good = (d["version"] == "2.1.0" and "$schema" in d and run["tool"]["driver"]["na
 sys.exit(0 if good else 1)
 EOP
 ok $? "check -f sarif has the SARIF 2.1.0 structure"
+
+# Under a language that writes "0,82", the numbers are still JSON's.
+# The locale is built here when the system has its source (Debian's
+# locales package); otherwise this is skipped.
+if command -v localedef > /dev/null 2>&1 && [ -d /usr/share/i18n/locales ] &&
+    localedef -i de_DE -f UTF-8 "$TEST_HOME/de_DE.UTF-8" > /dev/null 2>&1; then
+	LOCPATH=$TEST_HOME LC_ALL=de_DE.UTF-8 "$INFOCOACH" check -f json "$d" > "$TEST_HOME/de.json"
+	python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["files"][0]["questions"][0]["confidence"])' \
+	    "$TEST_HOME/de.json" > "$TEST_HOME/de.out" 2>&1 && grep -qx '[01]\.[0-9]*' "$TEST_HOME/de.out"
+	st=$?
+	ok $st "under de_DE.UTF-8 the JSON still parses and numbers keep their decimal point"
+	[ $st -ne 0 ] && diag "$(head -n 3 "$TEST_HOME/de.out")"
+else
+	skip "under de_DE.UTF-8 the JSON still parses" "no locale source to build de_DE.UTF-8 from (Debian: apt-get install locales)"
+fi
 done_testing
