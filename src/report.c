@@ -492,6 +492,33 @@ leans_back(const char *s)
 	return false;
 }
 
+/* Whether s reads as a fragment out of its reply: it opens with no
+ * subject ("Great for tests and boilerplate, but...") or points back to
+ * things named before it ("I use them for first drafts..." after "AI
+ * tools."). */
+static bool
+fragment(const char *s)
+{
+	static const char *const bare[] = {"Great", "Good", "Fine", "Handy", "Useful", "Easier", "Better",
+		"Harder", "Worse", "Nice", "Worth", "Perfect", "Ideal", "Same", "Lots", "Plenty", NULL};
+	static const char *const back[] = {"them", "they", "those", "these", NULL};
+	size_t n = strcspn(s, " ,.;:!?");
+	for (const char *const *b = bare; *b != NULL; b++)
+		if (strlen(*b) == n && strncmp(s, *b, n) == 0)
+			return true;
+	/* A pronoun pointing back among the first few words. */
+	const char *p = s;
+	for (int w = 0; w < 6 && *p != '\0'; w++) {
+		p += strspn(p, " ,;:\"'");
+		size_t len = strcspn(p, " ,.;:!?\"'");
+		for (const char *const *b = back; *b != NULL; b++)
+			if (strlen(*b) == len && strncasecmp(p, *b, len) == 0)
+				return true;
+		p += len;
+	}
+	return false;
+}
+
 static char *
 learned_sentence(const char *reply)
 {
@@ -502,7 +529,7 @@ learned_sentence(const char *reply)
 		char *sent = first_sentence(p);
 		size_t len = strlen(sent), words = count_words(sent, len);
 		p += len;
-		if (leans_back(sent)) {
+		if (leans_back(sent) || fragment(sent)) {
 			free(sent);
 			continue;
 		}
