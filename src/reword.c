@@ -174,6 +174,18 @@ open_up(const char *q, size_t len, bool job_or_pay)
 		len--;
 	if (job_or_pay || mentions_job_or_pay(q, len))
 		return NULL;
+	/* "haha do u like ur job", "So, is it stressful?": the words that
+	 * lead in are left out of the rewrite. */
+	static const char *const lead[] = {"so", "and", "but", "also", "ok", "okay", "now", "well",
+	    "then", "haha", "lol", "um", "uh", "hmm", "so,", "and,", "ok,", "okay,", "well,", "haha,",
+	    "lol,", "um,", "hmm,", NULL};
+	for (int i = 0; i < 2; i++) {
+		size_t at = 0;
+		if (one_of(q, len, &at, lead) == NULL)
+			break;
+		q += at;
+		len -= at;
+	}
 	size_t at = 0;
 	const char *w;
 	if (word_at(q, len, &at, "do") && word_at(q, len, &at, "you")) {
