@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "linereader.h"
 #include "markdown.h"
+#include "reword.h"
 #include "sentence.h"
 #include "suppress.h"
 #include "text.h"
@@ -253,153 +254,6 @@ seen_add(struct checker *c, uint64_t h, unsigned long line)
 	return 0;
 }
 
-/* Words that make a question about a job or pay: a yes/no question with
- * one of them is never recast as an example to copy. */
-static const char *const job_pay_words[] = {
-	"hire", "hiring", "hired", "job", "jobs", "opening", "openings", "position", "positions",
-	"vacancy", "vacancies", "role", "roles", "internship", "internships", "intern", "employ",
-	"employing", "recruit", "recruiting", "resume", "résumé", "cv", "refer", "referral",
-	"salary", "salaries", "pay", "paid", "earn", "earnings", "money", "wage", "wages", "bonus",
-	"benefits", "compensation", "raise", "apply", "application", "placement", NULL,
-};
-
-/* Whether q[0..len) holds one of job_pay_words, as a whole word, other
- * than after "your" (the host's own job is a fine topic). */
-static bool
-mentions_job_or_pay(const char *q, size_t len)
-{
-#define LETTER(ch) ((unsigned char)(ch) >= 0x80 || ((ch) >= 'a' && (ch) <= 'z') || ((ch) >= 'A' && (ch) <= 'Z'))
-	size_t i = 0, prev = 0, prevlen = 0;
-	while (i < len) {
-		while (i < len && !LETTER(q[i]))
-			i++;
-		size_t st = i;
-		while (i < len && LETTER(q[i]))
-			i++;
-		bool yours = prevlen == 4 && strncasecmp(q + prev, "your", 4) == 0;
-		for (const char *const *w = job_pay_words; st < i && !yours && *w; w++)
-			if (strlen(*w) == i - st && strncasecmp(q + st, *w, i - st) == 0)
-				return true;
-		prev = st;
-		prevlen = i - st;
-	}
-	return false;
-#undef LETTER
-}
-
-/* Whether the word w (lowercase) starts q[*at..len), followed by a space;
- * then *at moves past the space. */
-static bool
-word_at(const char *q, size_t len, size_t *at, const char *w)
-{
-	size_t n = strlen(w);
-	if (*at + n >= len || strncasecmp(q + *at, w, n) != 0 || q[*at + n] != ' ')
-		return false;
-	*at += n + 1;
-	return true;
-}
-
-/* The first of w[] that starts q[*at..len), or NULL. */
-static const char *
-one_of(const char *q, size_t len, size_t *at, const char *const *w)
-{
-	for (; *w; w++)
-		if (word_at(q, len, at, *w))
-			return *w;
-	return NULL;
-}
-
-/* Whether q[b..e) has more than n words, or one of the words that start
- * a clause ("how", "if", "to"...): not a short noun to move about. */
-static bool
-not_a_short_noun(const char *q, size_t b, size_t e, int n)
-{
-	static const char *const clause[] = {"how", "what", "why", "when", "where", "who", "whether",
-		"if", "that", "to", NULL};
-	int words = 0;
-	for (size_t i = b; i < e;) {
-		while (i < e && q[i] == ' ')
-			i++;
-		size_t st = i;
-		while (i < e && q[i] != ' ')
-			i++;
-		if (st == i)
-			break;
-		words++;
-		for (const char *const *c = clause; *c; c++)
-			if (strlen(*c) == i - st && strncasecmp(q + st, *c, i - st) == 0)
-				return true;
-	}
-	return words > n;
-}
-
-/*
- * The suggestion for a closed (yes/no) question q[0..len): the same
- * question opened up when its form is one we can rewrite and stay
- * grammatical ("Do you like your job?" -> "What do you like most about
- * your job?", "Do you have any tips for me?" -> "What tips do you have
- * for me?"), else advice with no example: "Do you think in 5 years
- * supervisors still needed?" holds no clause we could trust to move.
- * Never an example for a question about a job or pay (job_or_pay, or one
- * of job_pay_words), which would only teach the ask in other words.
- * Newly allocated.
- */
-char *
-check_closed_suggestion(const char *q, size_t len, bool job_or_pay)
-{
-	static const char plain[] = "Rephrase it to start with what, how or why, so that the host "
-	    "can tell you more than yes or no.";
-	static const char think[] = "Ask for their view rather than a yes or no: start with \"What do "
-	    "you think about\" or \"How do you see\", and name what you want their view on.";
-	static const char *const likes[] = {"like", "enjoy", "love", "dislike", "miss", NULL};
-	static const char *const adjs[] = {"hard", "difficult", "easy", "common", "stressful",
-	    "possible", "usual", "normal", "rewarding", NULL};
-	static const char *const preps[] = {" about ", " for ", " in ", " on ", " with ", " from ", NULL};
-	while (len > 0 && (q[len - 1] == '?' || q[len - 1] == ' ' || q[len - 1] == '.'))
-		len--;
-	if (job_or_pay || mentions_job_or_pay(q, len))
-		return xstrdup(plain);
-	size_t at = 0;
-	const char *w;
-	char *open = NULL;
-	if (word_at(q, len, &at, "do") && word_at(q, len, &at, "you")) {
-		size_t b = at;
-		/* "Do you like to travel?" or "...like it when..." would not
-		 * read after "about": only a short object is moved. */
-		if ((w = one_of(q, len, &b, likes)) != NULL && b < len) {
-			if (!not_a_short_noun(q, b, len, 4))
-				open = xasprintf("What do you %s most about %.*s?", w, (int)(len - b), q + b);
-		} else if (b = at, word_at(q, len, &b, "think") && b < len) {
-			/* What follows "think" is the user's own clause, often
-			 * not one that reads after "How do you think". */
-			return xstrdup(think);
-		} else if (b = at, word_at(q, len, &b, "have") && word_at(q, len, &b, "any") && b < len) {
-			/* "any regrets about the switch" -> "What regrets do you
-			 * have about the switch?" */
-			size_t cut = len;
-			for (const char *const *p = preps; *p; p++) {
-				const char *hit = memmem(q + b, len - b, *p, strlen(*p));
-				if (hit != NULL && (size_t)(hit - q) < cut)
-					cut = (size_t)(hit - q);
-			}
-			/* "any idea how long it takes" is no noun to move. */
-			if (!not_a_short_noun(q, b, cut, 2))
-				open = xasprintf("What %.*s do you have%.*s?", (int)(cut - b), q + b, (int)(len - cut),
-				    q + cut);
-		}
-	} else {
-		at = 0;
-		const char *tense = word_at(q, len, &at, "is") ? "makes" : word_at(q, len, &at, "was") ? "made" : NULL;
-		if (tense != NULL && word_at(q, len, &at, "it") && (w = one_of(q, len, &at, adjs)) != NULL && at < len)
-			open = xasprintf("What %s it %s %.*s?", tense, w, (int)(len - at), q + at);
-	}
-	if (open == NULL)
-		return xstrdup(plain);
-	char *out = xasprintf("Open it up, for example: \"%s\"", open);
-	free(open);
-	return out;
-}
-
 /* The column of byte i of a question (see check_question). */
 static unsigned long
 question_col(const char *line, const char *q, const size_t *map, size_t i, unsigned long col_base)
@@ -461,7 +315,7 @@ check_question(struct checker *c, unsigned long lineno, const char *line, const 
 			const struct model_thresholds *th = as.judged ? model_thresholds(assessor_model(c->a)) : NULL;
 			bool risky = th != NULL && (as.j.flag[MFLAG_JOB_ASK] >= th->job_ask / 2 ||
 			    as.j.flag[MFLAG_SALARY] >= th->salary / 2);
-			f.suggestion = sugg = check_closed_suggestion(q, len, risky);
+			f.suggestion = sugg = reword_closed(q, len, risky);
 		}
 		emit_finding(c->e, &f);
 		free(sugg);

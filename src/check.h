@@ -62,11 +62,4 @@ unsigned long checker_questions(const struct checker *c);
 /* Free c; NULL is fine. */
 void checker_free(struct checker *c);
 
-/* The suggestion for a closed (yes/no) question q[0..len): the question
- * opened up where a rewrite of it stays grammatical ("Do you like your
- * job?" -> "What do you like most about your job?"), else advice; never
- * an example for a question about a job or pay (job_or_pay, or one of its
- * words).  Newly allocated.  The review judges a try with it too. */
-char *check_closed_suggestion(const char *q, size_t len, bool job_or_pay);
-
 #endif

@@ -347,7 +347,9 @@ choose_next(struct progress *p, const struct progress_session *e, struct session
 	if (e->nflags > 0) {
 		const struct flagnote *f = &s->flags[0];
 		char *w = kind_words(f->rule->kind, e->flags[f->rule->kind]);
-		p->next = xasprintf("Your last session had %s. %s%s", w, f->rule->suggestion, redo_words(e));
+		char *try = report_try(s, f);
+		p->next = xasprintf("Your last session had %s. %s%s", w, try, redo_words(e));
+		free(try);
 		free(w);
 		return;
 	}

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "plan.h"
+#include "reword.h"
 #include "session.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -96,14 +97,25 @@ report_untouched(struct session *s, const struct question *out[CAT_COUNT])
 }
 
 char *
+report_try(const struct session *s, const struct flagnote *f)
+{
+	if (f->rule->kind != KIND_CLOSED)
+		return xstrdup(f->rule->suggestion);
+	const char *q = s->turns[f->turn].text;
+	return reword_closed(q, strlen(q), false);
+}
+
+char *
 report_flags(struct session *s)
 {
 	struct text_buf b = {0};
 	text_buf_add(&b, "Flags (%zu):", s->nflags);
 	for (size_t i = 0; i < s->nflags; i++) {
 		const struct flagnote *f = &s->flags[i];
+		char *try = report_try(s, f);
 		text_buf_add(&b, "\n    %s [%s] \"%s\"\n      %s", severity_name(f->sev), f->rule->id,
-		    s->turns[f->turn].text, f->rule->suggestion);
+		    s->turns[f->turn].text, try);
+		free(try);
 	}
 	return b.p;
 }

@@ -13,6 +13,7 @@
 #include "bank.h"
 #include "taxonomy.h"
 
+struct flagnote;
 struct session;
 
 /* The parts of a timed session's score, in the order they are shown. */
@@ -75,6 +76,11 @@ char *report_text(struct session *s);
 
 /* The flags so far with their suggestions, newly allocated. */
 char *report_flags(struct session *s);
+
+/* The better way to ask the line that raised f: for a closed question,
+ * that question opened up where its words allow (as the coach said it),
+ * else the rule's suggestion.  Newly allocated. */
+char *report_try(const struct session *s, const struct flagnote *f);
 
 /* A bank question for category want, or (CAT_NONE) for the first topic
  * not yet covered, in the order a good interview covers them; NULL when

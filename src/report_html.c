@@ -923,7 +923,9 @@ section_flags(struct page *pg)
 		fputs("</blockquote>\n<p>", fp);
 		esc(fp, f->rule->message);
 		fputs("</p>\n<p class=\"try\"><strong>Try instead:</strong> ", fp);
-		esc(fp, f->rule->suggestion);
+		char *try = report_try(s, f);
+		esc(fp, try);
+		free(try);
 		fputs("</p></li>\n", fp);
 	}
 	fputs("</ol>\n</section>\n", fp);

@@ -15,10 +15,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "check.h"
 #include "dialogue.h"
 #include "report.h"
 #include "review_log.h"
+#include "reword.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -312,7 +312,7 @@ judge(struct review *rv, const struct review_item *it, const char *text, size_t 
 	} else if (closed != NULL) {
 		/* "Were you surprised?" gets a yes: not put better yet.  The
 		 * advice is written from the try, as check writes it. */
-		char *how = check_closed_suggestion(text, len, false);
+		char *how = reword_closed(text, len, false);
 		*why = xasprintf("%s%sit can be answered with a yes or a no [%s]: %s", no_longer,
 		    *no_longer != '\0' ? "but " : "", closed->rule->id, how);
 		free(how);

@@ -15,6 +15,7 @@
 #include "duration.h"
 #include "emit.h"
 #include "plan.h"
+#include "reword.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -1222,6 +1223,19 @@ start_turn(struct session *s, struct said *l)
 	s->priv->in_turn = true;
 }
 
+/* The better way to ask the closed question l: that question opened up
+ * where its words allow, as check writes it; never an example beside what
+ * the model takes for a job ask or a pay question.  Newly allocated. */
+static char *
+closed_tip(const struct session *s, const struct said *l)
+{
+	const struct model *model = assessor_model(s->cfg.assessor);
+	const struct model_thresholds *th = l->as.judged && model != NULL ? model_thresholds(model) : NULL;
+	bool risky = th != NULL && (l->as.j.flag[MFLAG_JOB_ASK] >= th->job_ask / 2 ||
+	    l->as.j.flag[MFLAG_SALARY] >= th->salary / 2);
+	return reword_closed(l->text, l->len, risky);
+}
+
 /* The coach first, at once: which rule, why, and a better way, for each
  * flag (a closed question is not worth a word when something worse is
  * wrong), and a rule that could not be evaluated.  Sets l->worst. */
@@ -1236,10 +1250,12 @@ coach_flags(struct session *s, struct said *l)
 			continue;
 		xgrow((void **)&s->flags, &s->priv->capflags, s->nflags + 1, sizeof *s->flags);
 		s->flags[s->nflags++] = (struct flagnote){l->turn_index, f->rule, f->sev};
+		char *tip = f->rule->kind == KIND_CLOSED ? closed_tip(s, l) : NULL;
 		char *note = xasprintf("%s, %s [%s]: %s Try instead: %s", session_kind_label(f->rule->kind),
-		    severity_name(f->sev), f->rule->id, f->rule->message, f->rule->suggestion);
+		    severity_name(f->sev), f->rule->id, f->rule->message, tip != NULL ? tip : f->rule->suggestion);
 		session_say(s, VOICE_COACH, note);
 		free(note);
+		free(tip);
 	}
 	l->t->flagged = as->nflags > 0;
 	if (as->err < 0) {
