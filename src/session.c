@@ -619,6 +619,47 @@ without_fillers(const char *text, size_t len, size_t *np)
 	return line;
 }
 
+/* Whether w starts with word (any case) followed by a space. */
+static bool
+starts_word(const char *w, const char *word)
+{
+	size_t k = strlen(word);
+	return strncasecmp(w, word, k) == 0 && w[k] == ' ';
+}
+
+/* A second question that opens with a verb before its subject ("..., and
+ * can I use your name?", "... n would it help"), after "and", "n",
+ * "also" or a comma: the first ends at *cut, the second starts at
+ * *second at its verb.  Nothing is set when there is none. */
+static void
+inverted_join(const char *line, size_t n, size_t *cut, size_t *second)
+{
+	static const char *const links[] = {", and ", " and ", " n ", ", also ", ", ", NULL};
+	static const char *const verbs[] = {"can", "could", "may", "might", "should", "would", "will",
+		"do", "does", "did", "is", "are", "was", "have", "has", "r", NULL};
+	static const char *const subjects[] = {"i", "you", "u", "ya", "it", "we", "they", "he", "she",
+		"there", NULL};
+	for (const char *const *l = links; *l != NULL; l++) {
+		size_t k = strlen(*l);
+		for (const char *at = strcasestr(line, *l); at != NULL && at > line && (size_t)(at - line) < n;
+		    at = strcasestr(at + 1, *l)) {
+			const char *v = at + k;
+			for (const char *const *vb = verbs; *vb != NULL; vb++) {
+				if (!starts_word(v, *vb))
+					continue;
+				const char *subj = v + strlen(*vb) + 1;
+				for (const char *const *sj = subjects; *sj != NULL; sj++) {
+					if (starts_word(subj, *sj)) {
+						*cut = (size_t)(at - line);
+						*second = (size_t)(v - line);
+						return;
+					}
+				}
+			}
+		}
+	}
+}
+
 /* Where the second question of line[0..n) starts: after a question mark
  * with more to come, or at "and what", "n how", ", also how"...; the
  * first ends at *cut, the second starts at *second.  False for one. */
@@ -651,6 +692,8 @@ second_question(const char *line, size_t n, size_t *cutp, size_t *secondp)
 			}
 		}
 	}
+	if (cut == 0)
+		inverted_join(line, n, &cut, &second);
 	*cutp = cut;
 	*secondp = second;
 	return cut > 0 && second < n;
