@@ -447,7 +447,14 @@ hear_who(const struct dialogue *d, const struct heard *h, struct understanding *
 			first_words = words_in(first);
 		}
 	}
-	if (d->topic != CAT_NONE && first_words <= WHO_WORDS && starts_with_word(h->text, who)) {
+	/* "Who's the best person to ask about X?" asks whom to contact, not
+	 * who someone the host named is. */
+	static const char *const seeks[] = {"best person", "right person", "best people", "right people",
+		"best contact", "right contact", "good person", "person to", "people to", "someone to",
+		"anyone to", "to ask", "to talk to", "to talk with", "to speak to", "to speak with", "to contact",
+		"to reach out", "to get in touch", "to approach", NULL};
+	if (d->topic != CAT_NONE && first_words <= WHO_WORDS && starts_with_word(h->text, who) &&
+	    !has_any_word(h->text, seeks)) {
 		u->act = ACT_CLARIFY;
 		u->cat = d->topic;
 		u->conf = 1;
