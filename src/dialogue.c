@@ -601,6 +601,33 @@ hear_asks_or_answers(const struct dialogue *d, const struct heard *h, struct und
 		u->act = h->answering ? ACT_SELF : ACT_ACK;
 }
 
+/* Whether text takes leave in so many words, each phrase ending its
+ * clause ("thx, see ya", "gotta run now!", "ok bye"): "I have to go
+ * back to school" and "I see you went into sales" do not. */
+static bool
+takes_leave_now(const char *text)
+{
+	static const char *const leaving_now[] = {"bye", "goodbye", "see ya", "see u", "see you", "cya",
+		"ttyl", "talk soon", "take care", "gotta go", "got to go", "have to go", "must go",
+		"gotta run", "got to run", "have to run", "must run", "see you later", "see you soon",
+		"see you around", NULL};
+	for (const char *const *w = leaving_now; *w != NULL; w++) {
+		size_t k = strlen(*w);
+		for (const char *at = strcasestr(text, *w); at != NULL; at = strcasestr(at + 1, *w)) {
+			if (at > text && isalpha((unsigned char)at[-1]))
+				continue;
+			const char *end = at + k;
+			if (strncasecmp(end, " now", 4) == 0)
+				end += 4;
+			while (*end == ' ')
+				end++;
+			if (*end == '\0' || (!isalnum((unsigned char)*end) && *end != '\''))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* Taking leave: whether the line says goodbye in words, and a goodbye
  * only when the model is sure of one or the line says it. */
 static void
@@ -620,6 +647,14 @@ hear_goodbye(const struct heard *h, struct understanding *u)
 		bool says = has_any_word(h->text, leaving);
 		if (!says)
 			u->act = h->answering ? ACT_SELF : ACT_ACK;
+	}
+	/* "ok cool thx, see ya", "right, gotta run, bye" asks nothing and
+	 * takes leave in so many words, whatever else it reacts to: thanks
+	 * that take leave, or a goodbye. */
+	if ((u->act == ACT_ACK || u->act == ACT_SELF || u->act == ACT_OFF_TOPIC) && !h->asks &&
+	    takes_leave_now(h->text)) {
+		u->act = u->thanks ? ACT_THANKS : ACT_GOODBYE;
+		u->leaving = true;
 	}
 }
 
@@ -791,8 +826,8 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	d->host_asked = false;
 	memset(u, 0, sizeof *u);
 	u->cat = u->alt = CAT_NONE;
-	static const char *const thanks[] = {"thanks", "thank", "thx", "appreciate", "grateful",
-		"indebted", "obliged", NULL};
+	static const char *const thanks[] = {"thanks", "thank", "thx", "ty", "tysm", "tyvm", "thanx",
+		"thnx", "thnks", "thankyou", "appreciate", "grateful", "indebted", "obliged", NULL};
 	for (const char *const *w = thanks; *w != NULL && !u->thanks; w++)
 		u->thanks = has_word(text, *w);
 	d->offered[0] = d->offered[1] = CAT_NONE;
