@@ -191,7 +191,8 @@ says_about_self(const char *text)
 	static const char *const background[] = {"school", "degree", "student", "studying", "study",
 		"studied", "graduate", "graduated", "university", "uni", "college", "course", "major",
 		"year of", "yr of", "i work", "i worked", "working as", "work as", "my job", "career",
-		"retail", "internship", NULL};
+		"retail", "internship", "i was a", "i was an", "i used to", "used to work", "my background", "background in", "experience in", "manager",
+		"years as", "years at", "years in", "for years", "yrs", NULL};
 	return has_any_word(text, background);
 }
 
@@ -545,8 +546,10 @@ hear_small_talk(struct dialogue *d, const struct heard *h, struct understanding 
 	/* "hey, ya im in my 2nd yr of nursing school. thx for doin this",
 	 * said to the host's opening question, answers it. */
 	if (h->answering && !h->asks && (u->act == ACT_GREETING || u->act == ACT_THANKS) &&
-	    words_in(text) >= 5 && says_about_self(text))
+	    words_in(text) >= 5 && says_about_self(text)) {
 		u->act = ACT_SELF;
+		return false;
+	}
 	if (h->answering && (u->act == ACT_GREETING || u->act == ACT_TIME_FRAME))
 		d->host_asked = true;
 
