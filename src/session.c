@@ -717,6 +717,49 @@ part_asks(const char *part, size_t len)
 	return asks;
 }
 
+/* How likely the runner-up topic of the second of two questions must be
+ * to be taken when the likelier one is the first question's. */
+#define SECOND_TOPIC_AT_LEAST 0.15f
+
+/* "What does a deputy head do?", "what do charge nurses do all day?":
+ * asking what a job does asks about its days.  CAT_TYPICAL_DAY when the
+ * normalised question q is that and the days are one of the two topics
+ * a and b the understanding could not choose between, else CAT_NONE. */
+static enum category
+asks_what_job_does(const char *q, enum category a, enum category b)
+{
+	static const char *const opens[] = {"what does ", "what do ", "what exactly does ",
+		"what exactly do ", "so what does ", "and what does ", NULL};
+	static const char *const ends[] = {" do", " do all day", " do exactly", " do day to day",
+		" actually do", " do each day", " do every day", NULL};
+	if (a != CAT_TYPICAL_DAY && b != CAT_TYPICAL_DAY)
+		return CAT_NONE;
+	bool opened = false;
+	for (const char *const *o = opens; *o != NULL && !opened; o++)
+		opened = strncmp(q, *o, strlen(*o)) == 0;
+	size_t n = strcspn(q, "?");
+	while (n > 0 && (q[n - 1] == ' ' || q[n - 1] == '.' || q[n - 1] == '!'))
+		n--;
+	for (const char *const *e = ends; *e != NULL && opened; e++) {
+		size_t k = strlen(*e);
+		if (n > k && strncmp(q + n - k, *e, k) == 0)
+			return CAT_TYPICAL_DAY;
+	}
+	return CAT_NONE;
+}
+
+/* The topic of one of two questions on a line that the understanding is
+ * not sure of, settled as a single line's would be: by what a job does,
+ * or by a keyword of one of the host's replies; else CAT_NONE. */
+static enum category
+settle_part(const struct session *s, const char *q, const struct assessment *a)
+{
+	if (closing_topic(a->cat) || closing_topic(a->cat2))
+		return CAT_NONE;
+	enum category k = asks_what_job_does(q, a->cat, a->cat2);
+	return k != CAT_NONE ? k : host_keyword_pick(&s->host, q, a->cat, a->cat2);
+}
+
 /* Two questions on one line ("What do you like most? And what is
  * hardest?"), each sure of its own topic, different, and closing ones
  * only as the pair (referrals first): their topics in c[0] and c[1] and their normalised text in
@@ -754,11 +797,21 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 		const char *nq = norm[i];
 		const char *gloss = i == 1 && !closing_topic(found[0]) && worst == KIND_NONE ?
 		    host_explain_as(&s->host, nq, &named) : NULL;
+		if (a.cat != CAT_NONE && !assess_sure(s->cfg.assessor, &a)) {
+			enum category k = settle_part(s, nq, &a);
+			/* The second of two questions asks something else: of its
+			 * two likely topics, the one the first did not take ("how
+			 * did you start? why nights?"). */
+			if (k == CAT_NONE && i == 1 && a.cat == found[0] && a.cat2 != CAT_NONE &&
+			    !closing_topic(a.cat2) && a.cat2_conf >= SECOND_TOPIC_AT_LEAST)
+				k = a.cat2;
+			a.cat = k;   /* CAT_NONE when it stays unsure */
+		}
 		if (gloss != NULL && asks_meaning(nq, named)) {
 			*means = gloss;
 			found[1] = CAT_NONE;
 		} else if ((worst != KIND_NONE && worst != KIND_CLOSED) || a.cat == CAT_NONE || !closing_ok ||
-		    !assess_sure(s->cfg.assessor, &a) || (i == 1 && a.cat == found[0])) {
+		    (i == 1 && a.cat == found[0])) {
 			both = false;
 		} else {
 			found[i] = a.cat;
@@ -1371,7 +1424,9 @@ override_unsure(struct session *s, struct said *l)
 	/* Two likely topics, but the question names what one of the host's
 	 * replies is about ("do you do late openings?"): no need to ask. */
 	if (u->act == ACT_QUESTION && u->unsure && !closing_topic(u->cat) && !closing_topic(u->alt)) {
-		enum category k = host_keyword_pick(&s->host, s->last_norm, u->cat, u->alt);
+		enum category k = asks_what_job_does(s->last_norm, u->cat, u->alt);
+		if (k == CAT_NONE)
+			k = host_keyword_pick(&s->host, s->last_norm, u->cat, u->alt);
 		if (k != CAT_NONE) {
 			u->cat = k;
 			u->unsure = false;
