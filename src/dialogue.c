@@ -191,7 +191,8 @@ says_about_self(const char *text)
 	static const char *const background[] = {"school", "degree", "student", "studying", "study",
 		"studied", "graduate", "graduated", "university", "uni", "college", "course", "major",
 		"year of", "yr of", "i work", "i worked", "working as", "work as", "my job", "career",
-		"retail", "internship", NULL};
+		"retail", "internship", "i was a", "i was an", "i used to", "used to work", "my background", "background in", "experience in", "manager",
+		"years as", "years at", "years in", "for years", "yrs", NULL};
 	return has_any_word(text, background);
 }
 
@@ -447,7 +448,14 @@ hear_who(const struct dialogue *d, const struct heard *h, struct understanding *
 			first_words = words_in(first);
 		}
 	}
-	if (d->topic != CAT_NONE && first_words <= WHO_WORDS && starts_with_word(h->text, who)) {
+	/* "Who's the best person to ask about X?" asks whom to contact, not
+	 * who someone the host named is. */
+	static const char *const seeks[] = {"best person", "right person", "best people", "right people",
+		"best contact", "right contact", "good person", "person to", "people to", "someone to",
+		"anyone to", "to ask", "to talk to", "to talk with", "to speak to", "to speak with", "to contact",
+		"to reach out", "to get in touch", "to approach", NULL};
+	if (d->topic != CAT_NONE && first_words <= WHO_WORDS && starts_with_word(h->text, who) &&
+	    !has_any_word(h->text, seeks)) {
 		u->act = ACT_CLARIFY;
 		u->cat = d->topic;
 		u->conf = 1;
@@ -538,8 +546,10 @@ hear_small_talk(struct dialogue *d, const struct heard *h, struct understanding 
 	/* "hey, ya im in my 2nd yr of nursing school. thx for doin this",
 	 * said to the host's opening question, answers it. */
 	if (h->answering && !h->asks && (u->act == ACT_GREETING || u->act == ACT_THANKS) &&
-	    words_in(text) >= 5 && says_about_self(text))
+	    words_in(text) >= 5 && says_about_self(text)) {
 		u->act = ACT_SELF;
+		return false;
+	}
 	if (h->answering && (u->act == ACT_GREETING || u->act == ACT_TIME_FRAME))
 		d->host_asked = true;
 
@@ -594,6 +604,33 @@ hear_asks_or_answers(const struct dialogue *d, const struct heard *h, struct und
 		u->act = h->answering ? ACT_SELF : ACT_ACK;
 }
 
+/* Whether text takes leave in so many words, each phrase ending its
+ * clause ("thx, see ya", "gotta run now!", "ok bye"): "I have to go
+ * back to school" and "I see you went into sales" do not. */
+static bool
+takes_leave_now(const char *text)
+{
+	static const char *const leaving_now[] = {"bye", "goodbye", "see ya", "see u", "see you", "cya",
+		"ttyl", "talk soon", "take care", "gotta go", "got to go", "have to go", "must go",
+		"gotta run", "got to run", "have to run", "must run", "see you later", "see you soon",
+		"see you around", NULL};
+	for (const char *const *w = leaving_now; *w != NULL; w++) {
+		size_t k = strlen(*w);
+		for (const char *at = strcasestr(text, *w); at != NULL; at = strcasestr(at + 1, *w)) {
+			if (at > text && isalpha((unsigned char)at[-1]))
+				continue;
+			const char *end = at + k;
+			if (strncasecmp(end, " now", 4) == 0)
+				end += 4;
+			while (*end == ' ')
+				end++;
+			if (*end == '\0' || (!isalnum((unsigned char)*end) && *end != '\''))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* Taking leave: whether the line says goodbye in words, and a goodbye
  * only when the model is sure of one or the line says it. */
 static void
@@ -613,6 +650,14 @@ hear_goodbye(const struct heard *h, struct understanding *u)
 		bool says = has_any_word(h->text, leaving);
 		if (!says)
 			u->act = h->answering ? ACT_SELF : ACT_ACK;
+	}
+	/* "ok cool thx, see ya", "right, gotta run, bye" asks nothing and
+	 * takes leave in so many words, whatever else it reacts to: thanks
+	 * that take leave, or a goodbye. */
+	if ((u->act == ACT_ACK || u->act == ACT_SELF || u->act == ACT_OFF_TOPIC) && !h->asks &&
+	    takes_leave_now(h->text)) {
+		u->act = u->thanks ? ACT_THANKS : ACT_GOODBYE;
+		u->leaving = true;
 	}
 }
 
@@ -784,8 +829,8 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	d->host_asked = false;
 	memset(u, 0, sizeof *u);
 	u->cat = u->alt = CAT_NONE;
-	static const char *const thanks[] = {"thanks", "thank", "thx", "appreciate", "grateful",
-		"indebted", "obliged", NULL};
+	static const char *const thanks[] = {"thanks", "thank", "thx", "ty", "tysm", "tyvm", "thanx",
+		"thnx", "thnks", "thankyou", "appreciate", "grateful", "indebted", "obliged", NULL};
 	for (const char *const *w = thanks; *w != NULL && !u->thanks; w++)
 		u->thanks = has_word(text, *w);
 	d->offered[0] = d->offered[1] = CAT_NONE;

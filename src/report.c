@@ -270,8 +270,18 @@ const struct score_part_info score_parts[SCORE_PARTS] = {
 	    "referrals 8, permission to use their name 7, thanking the host 5"},
 	[SCORE_PACING] = {"Pacing", "pacing", PACING_ENDED + PACING_CLOSED,
 	    "10 for ending before the host had to, when something was asked; 5 for both "
-	    "closing questions before time was up"},
+	    "closing questions before time was up; none for ending before half the agreed time"},
 };
+
+/* Whether the user ended the meeting themselves having used less than half
+ * the agreed time: leaving a meeting someone set time aside for after a
+ * few minutes is not keeping to time. */
+static bool
+left_early(struct session *s)
+{
+	return session_over(s) && !session_ended_by_clock(s) && !session_quit(s) &&
+	    session_time_used(s) < session_planned_ms(s) / 2;
+}
 
 void
 report_score(struct session *s, struct score *sc)
@@ -292,9 +302,10 @@ report_score(struct session *s, struct score *sc)
 	    (s->asked[CAT_MENTION_NAME] ? CLOSING_NAME : 0) + (s->thanked ? CLOSING_THANKS : 0);
 	uint64_t up = session_planned_ms(s);
 	uint64_t r = first_asked(s, CAT_REFERRALS), n = first_asked(s, CAT_MENTION_NAME);
-	/* Ending on time with nothing asked kept no pace: no credit. */
+	/* Ending on time with nothing asked, or long before the time agreed,
+	 * kept no pace: no credit. */
 	bool kept_pace = !session_ended_by_clock(s) && !session_quit(s) && report_questions(s) > 0;
-	sc->part[SCORE_PACING] = (kept_pace ? PACING_ENDED : 0) +
+	sc->part[SCORE_PACING] = left_early(s) ? 0 : (kept_pace ? PACING_ENDED : 0) +
 	    (r != UINT64_MAX && n != UINT64_MAX && r <= up && n <= up ? PACING_CLOSED : 0);
 	for (int i = 0; i < SCORE_PARTS; i++)
 		sc->total += sc->part[i];
@@ -375,6 +386,10 @@ report_pacing_lines(struct session *s, struct pacing *p)
 		pace(p, "You left with /quit instead of closing the meeting.");
 	else if (session_over(s) && report_questions(s) == 0)
 		pace(p, "You ended the meeting without asking anything: there was no pace to keep.");
+	else if (left_early(s))
+		pace(p, "You ended after %s of the %s agreed: the host had set that time aside, so "
+		    "leaving this soon wastes most of it. Plan enough questions to fill at least half.",
+		    (clock_span(end, t1, sizeof t1), t1), (clock_span(session_planned_ms(s), t2, sizeof t2), t2));
 	else if (session_over(s) && end > session_planned_ms(s))
 		pace(p, "You wrapped up within the grace, %s past the agreed time.",
 		    (clock_span(end - session_planned_ms(s), t1, sizeof t1), t1));

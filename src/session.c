@@ -620,6 +620,47 @@ without_fillers(const char *text, size_t len, size_t *np)
 	return line;
 }
 
+/* Whether w starts with word (any case) followed by a space. */
+static bool
+starts_word(const char *w, const char *word)
+{
+	size_t k = strlen(word);
+	return strncasecmp(w, word, k) == 0 && w[k] == ' ';
+}
+
+/* A second question that opens with a verb before its subject ("..., and
+ * can I use your name?", "... n would it help"), after "and", "n",
+ * "also" or a comma: the first ends at *cut, the second starts at
+ * *second at its verb.  Nothing is set when there is none. */
+static void
+inverted_join(const char *line, size_t n, size_t *cut, size_t *second)
+{
+	static const char *const links[] = {", and ", " and ", " n ", ", also ", ", ", NULL};
+	static const char *const verbs[] = {"can", "could", "may", "might", "should", "would", "will",
+		"do", "does", "did", "is", "are", "was", "have", "has", "r", NULL};
+	static const char *const subjects[] = {"i", "you", "u", "ya", "it", "we", "they", "he", "she",
+		"there", NULL};
+	for (const char *const *l = links; *l != NULL; l++) {
+		size_t k = strlen(*l);
+		for (const char *at = strcasestr(line, *l); at != NULL && at > line && (size_t)(at - line) < n;
+		    at = strcasestr(at + 1, *l)) {
+			const char *v = at + k;
+			for (const char *const *vb = verbs; *vb != NULL; vb++) {
+				if (!starts_word(v, *vb))
+					continue;
+				const char *subj = v + strlen(*vb) + 1;
+				for (const char *const *sj = subjects; *sj != NULL; sj++) {
+					if (starts_word(subj, *sj)) {
+						*cut = (size_t)(at - line);
+						*second = (size_t)(v - line);
+						return;
+					}
+				}
+			}
+		}
+	}
+}
+
 /* Where the second question of line[0..n) starts: after a question mark
  * with more to come, or at "and what", "n how", ", also how"...; the
  * first ends at *cut, the second starts at *second.  False for one. */
@@ -652,6 +693,8 @@ second_question(const char *line, size_t n, size_t *cutp, size_t *secondp)
 			}
 		}
 	}
+	if (cut == 0)
+		inverted_join(line, n, &cut, &second);
 	*cutp = cut;
 	*secondp = second;
 	return cut > 0 && second < n;
@@ -673,6 +716,49 @@ part_asks(const char *part, size_t len)
 		asks = strncasecmp(w2, *o, k) == 0 && w2[k] == ' ';
 	}
 	return asks;
+}
+
+/* How likely the runner-up topic of the second of two questions must be
+ * to be taken when the likelier one is the first question's. */
+#define SECOND_TOPIC_AT_LEAST 0.15f
+
+/* "What does a deputy head do?", "what do charge nurses do all day?":
+ * asking what a job does asks about its days.  CAT_TYPICAL_DAY when the
+ * normalised question q is that and the days are one of the two topics
+ * a and b the understanding could not choose between, else CAT_NONE. */
+static enum category
+asks_what_job_does(const char *q, enum category a, enum category b)
+{
+	static const char *const opens[] = {"what does ", "what do ", "what exactly does ",
+		"what exactly do ", "so what does ", "and what does ", NULL};
+	static const char *const ends[] = {" do", " do all day", " do exactly", " do day to day",
+		" actually do", " do each day", " do every day", NULL};
+	if (a != CAT_TYPICAL_DAY && b != CAT_TYPICAL_DAY)
+		return CAT_NONE;
+	bool opened = false;
+	for (const char *const *o = opens; *o != NULL && !opened; o++)
+		opened = strncmp(q, *o, strlen(*o)) == 0;
+	size_t n = strcspn(q, "?");
+	while (n > 0 && (q[n - 1] == ' ' || q[n - 1] == '.' || q[n - 1] == '!'))
+		n--;
+	for (const char *const *e = ends; *e != NULL && opened; e++) {
+		size_t k = strlen(*e);
+		if (n > k && strncmp(q + n - k, *e, k) == 0)
+			return CAT_TYPICAL_DAY;
+	}
+	return CAT_NONE;
+}
+
+/* The topic of one of two questions on a line that the understanding is
+ * not sure of, settled as a single line's would be: by what a job does,
+ * or by a keyword of one of the host's replies; else CAT_NONE. */
+static enum category
+settle_part(const struct session *s, const char *q, const struct assessment *a)
+{
+	if (closing_topic(a->cat) || closing_topic(a->cat2))
+		return CAT_NONE;
+	enum category k = asks_what_job_does(q, a->cat, a->cat2);
+	return k != CAT_NONE ? k : host_keyword_pick(&s->host, q, a->cat, a->cat2);
 }
 
 /* Two questions on one line ("What do you like most? And what is
@@ -712,11 +798,21 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 		const char *nq = norm[i];
 		const char *gloss = i == 1 && !closing_topic(found[0]) && worst == KIND_NONE ?
 		    host_explain_as(&s->host, nq, &named) : NULL;
+		if (a.cat != CAT_NONE && !assess_sure(s->cfg.assessor, &a)) {
+			enum category k = settle_part(s, nq, &a);
+			/* The second of two questions asks something else: of its
+			 * two likely topics, the one the first did not take ("how
+			 * did you start? why nights?"). */
+			if (k == CAT_NONE && i == 1 && a.cat == found[0] && a.cat2 != CAT_NONE &&
+			    !closing_topic(a.cat2) && a.cat2_conf >= SECOND_TOPIC_AT_LEAST)
+				k = a.cat2;
+			a.cat = k;   /* CAT_NONE when it stays unsure */
+		}
 		if (gloss != NULL && asks_meaning(nq, named)) {
 			*means = gloss;
 			found[1] = CAT_NONE;
 		} else if ((worst != KIND_NONE && worst != KIND_CLOSED) || a.cat == CAT_NONE || !closing_ok ||
-		    !assess_sure(s->cfg.assessor, &a) || (i == 1 && a.cat == found[0])) {
+		    (i == 1 && a.cat == found[0])) {
 			both = false;
 		} else {
 			found[i] = a.cat;
@@ -1344,7 +1440,9 @@ override_unsure(struct session *s, struct said *l)
 	/* Two likely topics, but the question names what one of the host's
 	 * replies is about ("do you do late openings?"): no need to ask. */
 	if (u->act == ACT_QUESTION && u->unsure && !closing_topic(u->cat) && !closing_topic(u->alt)) {
-		enum category k = host_keyword_pick(&s->host, s->last_norm, u->cat, u->alt);
+		enum category k = asks_what_job_does(s->last_norm, u->cat, u->alt);
+		if (k == CAT_NONE)
+			k = host_keyword_pick(&s->host, s->last_norm, u->cat, u->alt);
 		if (k != CAT_NONE) {
 			u->cat = k;
 			u->unsure = false;
