@@ -559,6 +559,12 @@ host_names_word(const char *q)
 	return asked_word(q, word, sizeof word);
 }
 
+bool
+host_asked_word(const char *q, char *buf, size_t len)
+{
+	return asked_word(q, buf, len);
+}
+
 /* word with each of its words capitalised ("alan pritchard" reads "Alan
  * Pritchard"); true. */
 static bool
@@ -1217,8 +1223,124 @@ host_about_person(struct host *h, const char *q)
 	return xstrdup(m);
 }
 
-char *
-host_no_more_about(struct host *h, const char *q)
+/* Whether q (normalised) asks who someone is by a pronoun or by pointing
+ * ("who is she, exactly?", "who is that person again", "whos that"),
+ * not by a name. */
+bool
+host_asks_who_pointing(const char *q)
+{
+	static const char *const lead[] = {"who's ", "who is ", "whos ", "who was ", "who are ",
+		"who were ", "who ", NULL};
+	static const char *const pointing[] = {"he", "she", "they", "him", "her", "them", "that",
+		"this", "that person", "this person", "the person", "that guy", "this guy", "that woman",
+		"that man", "that lady", "that one", "this one", "he again", "she again", NULL};
+	static const char *const tails[] = {" again", " exactly", " then", " you mentioned",
+		" u mentioned", " you said", " u said", " you just said", " sorry", NULL};
+	const char *at = NULL;
+	for (const char *const *l = lead; *l != NULL && at == NULL; l++) {
+		const char *p = strstr(q, *l);
+		if (p != NULL && (p == q || p[-1] == ' '))
+			at = p + strlen(*l);
+	}
+	if (at == NULL)
+		return false;
+	size_t n = strcspn(at, "?.,!;");
+	while (n > 0 && at[n - 1] == ' ')
+		n--;
+	for (const char *const *t = tails; *t != NULL; t++) {
+		size_t tn = strlen(*t);
+		if (n > tn && strncmp(at + n - tn, *t, tn) == 0) {
+			n -= tn;
+			t = tails - 1;
+		}
+	}
+	for (const char *const *w = pointing; *w != NULL; w++)
+		if (strlen(*w) == n && strncmp(at, *w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the n bytes at w make a capitalised word ("Aisha", "O'Neill",
+ * "Castellano-Ruiz"). */
+static bool
+capitalised(const char *w, size_t n)
+{
+	if (n < 2 || !isupper((unsigned char)w[0]))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!islower((unsigned char)w[i]) && w[i] != '\'' && w[i] != '-')
+			return false;
+	return true;
+}
+
+/* Whether the n bytes at w are one of words. */
+static bool
+one_of(const char *w, size_t n, const char *const *words)
+{
+	for (const char *const *x = words; *x != NULL; x++)
+		if (strlen(*x) == n && strncmp(w, *x, n) == 0)
+			return true;
+	return false;
+}
+
+bool
+host_person_named(const struct host *h, const char *text, const char *want, char *buf, size_t len)
+{
+	/* Words that open a sentence or a place, never a person's name. */
+	static const char *const not_first[] = {"The", "And", "Or", "But", "At", "In", "On", "By",
+		"From", "When", "Try", "Say", "Now", "My", "Our", "Every", "Some", "Last", "One",
+		"Before", "After", "Then", "Office", "Learn", "Keeping", "Saw", "If", "As", "For",
+		"Talk", "Ask", "Meet", "You", "She", "He", "They", "Christmas", "East", "West", "North",
+		"South", "Eastern", "Western", "United", "County", "Red", "American", "European", NULL};
+	/* ... and words before a place or firm ("at Alderbank Group"). */
+	static const char *const before_place[] = {"at", "in", "from", "the", "of", "for", "near",
+		"with", NULL};
+	static const char *const titles[] = {"Mrs", "Mr", "Ms", "Dr", "Professor", NULL};
+	const char *prev = NULL;
+	size_t prev_n = 0;
+	for (const char *p = text; *p != '\0';) {
+		while (*p != '\0' && !isalpha((unsigned char)*p))
+			p++;
+		size_t n = 0;
+		while (isalpha((unsigned char)p[n]) || p[n] == '\'' || p[n] == '-')
+			n++;
+		if (n == 0)
+			break;
+		/* the next word, when only a space stands between */
+		const char *q = p[n] == ' ' ? p + n + 1 : p + n;
+		if (p[n] == '.' && p[n + 1] == ' ' && one_of(p, n, titles))
+			q = p + n + 2;
+		size_t qn = 0;
+		while (q != p + n && (isalpha((unsigned char)q[qn]) || q[qn] == '\'' || q[qn] == '-'))
+			qn++;
+		if (qn > 2 && q[qn - 2] == '\'' && q[qn - 1] == 's')
+			qn -= 2;   /* "Devika Raman's team" */
+		bool first = capitalised(p, n) && !one_of(p, n, not_first) &&
+		    !(prev != NULL && one_of(prev, prev_n, before_place));
+		if (first && q != p + n && capitalised(q, qn) && !one_of(q, qn, not_first)) {
+			size_t whole = (size_t)(q + qn - p);
+			char *name = xstrndup(p, whole);
+			bool own = strstr(h->p->name, name) != NULL ||
+			    (h->p->employer != NULL && strstr(h->p->employer, name) != NULL);
+			bool wanted = want == NULL || said_word(name, want);
+			free(name);
+			if (!own && wanted && whole < len) {
+				memcpy(buf, p, whole);
+				buf[whole] = '\0';
+				return true;
+			}
+		}
+		prev = p;
+		prev_n = n;
+		p += n;
+	}
+	return false;
+}
+
+/* The host's words when it is asked who someone is: that it has told
+ * all it knows about word (a name, or "him"/"her"/"them"). */
+static char *
+no_more_about(struct host *h, const char *word)
 {
 	static const char *const words[3] = {
 		[MANNER_WARM] = "I've told you all I really know about %s, I'm afraid. What else would "
@@ -1227,6 +1349,47 @@ host_no_more_about(struct host *h, const char *q)
 		    "else you would like to ask?",
 		[MANNER_BRISK] = "That's all I know about %s, honestly. Next question?",
 	};
+	return fill(words[manner_of(h)], word, NULL);
+}
+
+char *
+host_told_all_about(struct host *h, const char *q, const char *name)
+{
+	static const char *const pronouns[][2] = {{"he", "him"}, {"she", "her"}, {"they", "them"},
+		{"him", "him"}, {"her", "her"}, {"them", "them"}};
+	for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++) {
+		char who[16];
+		snprintf(who, sizeof who, " %s", pronouns[i][0]);
+		const char *at = strstr(q, who);
+		size_t wn = strlen(who);
+		if (at != NULL && !isalpha((unsigned char)at[wn]))
+			return no_more_about(h, pronouns[i][1]);
+	}
+	return no_more_about(h, name);
+}
+
+char *
+host_who_do_you_mean(struct host *h)
+{
+	static const char *const words[3][3] = {
+		[MANNER_WARM] = {"Sorry, who do you mean? I don't think I've mentioned anyone by name "
+			"just now.",
+			"I'm not sure who you mean; I haven't named anyone yet. Ask me who's worth talking "
+			"to and I'll gladly tell you.",
+			"Who's that, sorry? I haven't brought anyone up by name."},
+		[MANNER_FORMAL] = {"Forgive me, whom do you mean? I have not named anyone just now.",
+			"I am not certain whom you mean; I have not mentioned anyone by name.",
+			"I do not believe I have named anyone yet. Whom did you have in mind?"},
+		[MANNER_BRISK] = {"Who do you mean? I haven't named anyone just now.",
+			"Not sure who you mean. I haven't named anybody.",
+			"Nobody's been named yet. Who did you have in mind?"},
+	};
+	return xstrdup(words[manner_of(h)][h->who_unknown++ % 3]);
+}
+
+char *
+host_no_more_about(struct host *h, const char *q)
+{
 	static const char *const pronouns[][2] = {{"he", "him"}, {"she", "her"}, {"they", "them"},
 		{"him", "him"}, {"her", "her"}, {"them", "them"}};
 	char word[48];
@@ -1238,7 +1401,7 @@ host_no_more_about(struct host *h, const char *q)
 	bool pronoun = strcmp(word, "him") == 0 || strcmp(word, "her") == 0 || strcmp(word, "them") == 0;
 	if (!pronoun)
 		capitalise_name(word);
-	return fill(words[manner_of(h)], word, NULL);
+	return no_more_about(h, word);
 }
 
 char *

@@ -58,6 +58,7 @@ struct host {
 	size_t last_variant;         /* which variant it was */
 	size_t no_more;              /* times the host had nothing more */
 	size_t nothing_new;          /* times it had nothing new to say */
+	size_t who_unknown;          /* times it asked whom the user meant */
 	size_t nothing_yet;          /* times it had said nothing yet to
 	                                explain */
 	size_t no_need;              /* times it said an apology was not
@@ -181,6 +182,10 @@ char *host_leave(struct host *h);
  * do you mean by synergy?"), not just "what do you mean (by that)?". */
 bool host_names_word(const char *q);
 
+/* The same, with the word asked about ("devika" of "who's Devika?")
+ * copied into buf (len bytes). */
+bool host_asked_word(const char *q, char *buf, size_t len);
+
 /* More about the person the last reply named ("She's run everything
  * from single floors to whole head offices..."): its next `more` when it
  * speaks of someone (She, He'd, Their...) or names the one the normalised
@@ -192,6 +197,28 @@ char *host_about_person(struct host *h, const char *q);
  * the persona's manner, without naming them again in the same sentence
  * (newly allocated). */
 char *host_no_more_about(struct host *h, const char *q);
+
+/* Whether the normalised line q asks who someone is by a pronoun or by
+ * pointing ("who is she, exactly?", "who is that person again", "whos
+ * that"), rather than by their name. */
+bool host_asks_who_pointing(const char *q);
+
+/* Whether text (something the host said) names a person other than the
+ * host ("Talk to Aisha Noor, my manager", "Dr. Funmilayo Adeyemi"), one
+ * whose name holds the word want ("devika") unless want is NULL: the
+ * first such name into buf (len bytes).  Firms and places ("at Alderbank
+ * Group", "Pell & Archer", "East Asia") are not people. */
+bool host_person_named(const struct host *h, const char *text, const char *want, char *buf,
+    size_t len);
+
+/* That the host has told all it knows about the person asked after:
+ * "him", "her" or "them" when q (normalised) asks by a pronoun, else
+ * name.  Newly allocated. */
+char *host_told_all_about(struct host *h, const char *q, const char *name);
+
+/* The host's "who do you mean?" when asked who someone is by a pronoun
+ * and it has named nobody lately; newly allocated. */
+char *host_who_do_you_mean(struct host *h);
 
 /* Which of the host's recent replies (recent[0..n), the latest first;
  * NULL entries skipped) uses the word the normalised line q asks about

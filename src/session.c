@@ -750,15 +750,25 @@ recent_replies(const struct session *s, size_t before, const char **recent, size
 	return n;
 }
 
-/* Whether the line just assessed asks what a word the host used means
- * (before the line's own turn is added). */
+/* Whether the line just assessed asks what a word the host used means,
+ * or who someone is that the host named or points at with "she" or
+ * "that person" (before the line's own turn is added). */
 static bool
 asks_word_said(const struct session *s)
 {
 	const char *recent[RECENT_REPLIES];
 	size_t n = recent_replies(s, s->nturns, recent, RECENT_REPLIES);
 	const char *q = assess_normalized(s->cfg.assessor)->text;
-	return strstr(q, "mean") != NULL && host_reply_naming(recent, n, q) != NULL;
+	if (strstr(q, "mean") != NULL && host_reply_naming(recent, n, q) != NULL)
+		return true;
+	/* "who is she, exactly?", "whos that", "who's Devika?" about someone
+	 * the host named. */
+	if (host_asks_who_pointing(q))
+		return true;
+	char asked[48], name[64];
+	const char *naming = strstr(q, "who") != NULL ? host_reply_naming(recent, n, q) : NULL;
+	return naming != NULL && host_asked_word(q, asked, sizeof asked) &&
+	    host_person_named(&s->host, naming, asked, name, sizeof name);
 }
 
 /* as without its flags of kind k. */
@@ -848,6 +858,35 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 	return host_no_more(&s->host, offer);
 }
 
+/* The answer to "who is she, exactly?" or "who is that person?": more
+ * about the person the host named last (recent[0..n), the latest reply
+ * first), while that is what it has just been talking about, else that
+ * it has told all it knows; with nobody named lately, "who do you
+ * mean?". */
+static char *
+answer_who_pointing(struct session *s, struct turn *t, const char *const *recent, size_t n)
+{
+	const char *q = s->last_norm;
+	char name[64];
+	size_t i = 0;
+	while (i < n && !host_person_named(&s->host, recent[i], NULL, name, sizeof name))
+		i++;
+	if (i == n)
+		return host_who_do_you_mean(&s->host);
+	bool fresh = recent[i] == last_answer(s) ||
+	    (recent[i] == s->priv->person_of && s->priv->person_turn + 2 == s->nturns);
+	if (fresh) {
+		s->priv->person_of = recent[i];
+		s->priv->person_turn = s->nturns - 1;
+		char *more = host_about_person(&s->host, q);
+		if (more != NULL) {
+			t->answered = true;
+			return more;
+		}
+	}
+	return host_told_all_about(&s->host, q, name);
+}
+
 /* The answer to "what do you mean?": what a word means, the last thing
  * said again, an example of it, or the last answer more plainly (the next
  * sentence of it when asked again). */
@@ -870,20 +909,15 @@ answer_clarify(struct session *s, struct turn *t)
 	size_t nrecent = recent_replies(s, s->nturns - 1, recent, RECENT_REPLIES);
 	const char *naming = host_reply_naming(recent, nrecent, q);
 	bool who = strstr(q, "who") != NULL;
+	if (who && host_asks_who_pointing(q))
+		return answer_who_pointing(s, t, recent, nrecent);
 	/* "What do you mean by that?" or by a word of the answer just given
 	 * ("mobile clinic van?"): an example of it, when the reply has one to
 	 * give. */
 	/* "Who is Aisha Noor?" just after the host named her: more about
 	 * her, when the reply has it. */
-	/* ... or just after the host said more about them (or that it knows
-	 * no more: "who is he, exactly?"). */
-	static const char *const who_pronoun[] = {"who is he", "who's he", "whos he", "who is she",
-		"who's she", "whos she", "who are they", NULL};
+	/* ... or just after the host said more about them. */
 	bool again = s->priv->person_of != NULL && s->priv->person_turn + 2 == s->nturns;
-	if (again && holds_any(q, who_pronoun)) {
-		naming = s->priv->person_of;
-		last = naming;
-	}
 	bool just_named = naming == last || (again && naming == s->priv->person_of);
 	if (who && naming != NULL && just_named && (last == last_answer(s) || naming == s->priv->person_of)) {
 		s->priv->person_of = naming;
@@ -899,6 +933,13 @@ answer_clarify(struct session *s, struct turn *t)
 		if (strstr(q, "again") == NULL && strstr(q, "remind") == NULL)
 			return host_no_more_about(&s->host, q);
 	}
+	/* "who's Devika?" about someone named a little earlier, or in an
+	 * explanation: not the naming sentence again either. */
+	char asked[48], name[64];
+	if (who && naming != NULL && strstr(q, "again") == NULL && strstr(q, "remind") == NULL &&
+	    host_asked_word(q, asked, sizeof asked) &&
+	    host_person_named(&s->host, naming, asked, name, sizeof name))
+		return host_no_more_about(&s->host, q);
 	if (!asks_simpler(q) && last != NULL && last == last_answer(s) && !who &&
 	    (!host_names_word(q) || naming == last)) {
 		char *example = host_follow_up(&s->host, "for example");
