@@ -474,15 +474,47 @@ asked_word(const char *q, char *buf, size_t len)
 	return true;
 }
 
+/* How many bytes of text at p spell word (lower case), ignoring case
+ * and taking "&" for "and" ("pell and archer" for "Pell & Archer"); 0
+ * when they do not. */
+static size_t
+spells(const char *p, const char *word)
+{
+	const char *t = p;
+	for (const char *w = word; *w != '\0';) {
+		if (*t == '&' && strncmp(w, "and", 3) == 0 && (w == word || w[-1] == ' ')) {
+			t++;
+			w += 3;
+		} else if (tolower((unsigned char)*t) == *w) {
+			t++;
+			w++;
+		} else {
+			return 0;
+		}
+	}
+	return (size_t)(t - p);
+}
+
 /* Whether word (lower case) occurs in text, ignoring case. */
 static bool
 said_word(const char *text, const char *word)
 {
-	size_t n = strlen(word);
-	for (const char *p = text; *p != '\0'; p++)
-		if (strncasecmp(p, word, n) == 0 && (p == text || !isalnum((unsigned char)p[-1])) &&
-		    !isalnum((unsigned char)p[n]))
+	for (const char *p = text; *p != '\0'; p++) {
+		size_t n = spells(p, word);
+		if (n > 0 && (p == text || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
 			return true;
+	}
+	return false;
+}
+
+bool
+host_said_name(const char *text, const char *word)
+{
+	for (const char *p = text; *p != '\0'; p++) {
+		size_t n = isupper((unsigned char)*p) ? spells(p, word) : 0;
+		if (n > 0 && (p == text || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+			return true;
+	}
 	return false;
 }
 
@@ -577,7 +609,7 @@ capitalise_name(char *word)
 }
 
 char *
-host_unknown_term(const char *said, const char *q, size_t n)
+host_unknown_term(const struct host *h, const char *said, bool latest, const char *q, size_t n)
 {
 	char word[48];
 	bool person = strstr(q, "who's ") != NULL || strstr(q, "who is ") != NULL ||
@@ -587,16 +619,26 @@ host_unknown_term(const char *said, const char *q, size_t n)
 	bool named = said != NULL && said_near(said, word);
 	char *gist = said != NULL ? nth_sentence(said, n) : NULL;
 	char *r;
+	char name[64];
 	if (person && named) {
 		/* "Who's Raj again?", Raj being someone the host just named:
-		 * the sentence that said who. */
+		 * the sentence that said who; a firm or a place is no one. */
 		char *who = sentence_with(said, word);
-		if (who != NULL)
+		if (who != NULL && !host_person_named(h, who, word, name, sizeof name))
+			r = xasprintf("That's not a person, as it happens, but a name from something I "
+			    "said: %s", who);
+		else if (who != NULL)
 			r = xasprintf("Sorry, I went quickly there. %s", who);
 		else
 			r = xasprintf("Someone I've worked with; the name matters less than the point%s%s",
 			    gist != NULL ? ", which is this: " : ".", gist != NULL ? gist : "");
 		free(who);
+	} else if (named && !latest) {
+		/* A word from earlier on, or from the host's opening words. */
+		char *where = sentence_with(said, word);
+		r = where != NULL ? xasprintf("I did use \"%s\", yes, when I said this: %s", word, where) :
+		    host_plainer(said, n);
+		free(where);
 	} else if (named)
 		r = host_plainer(said, n);
 	else if (person && capitalise_name(word))
@@ -1291,7 +1333,9 @@ host_person_named(const struct host *h, const char *text, const char *want, char
 		"From", "When", "Try", "Say", "Now", "My", "Our", "Every", "Some", "Last", "One",
 		"Before", "After", "Then", "Office", "Learn", "Keeping", "Saw", "If", "As", "For",
 		"Talk", "Ask", "Meet", "You", "She", "He", "They", "Christmas", "East", "West", "North",
-		"South", "Eastern", "Western", "United", "County", "Red", "American", "European", NULL};
+		"South", "Eastern", "Western", "United", "County", "Red", "American", "European", "I'm",
+		"I've", "I'd", "I'll", "Hi", "Hello", "Hey", "Morning", "Afternoon", "Evening", "Good",
+		"Thanks", "Yes", "No", "Well", "So", NULL};
 	/* ... and words before a place or firm ("at Alderbank Group"). */
 	static const char *const before_place[] = {"at", "in", "from", "the", "of", "for", "near",
 		"with", NULL};
@@ -1320,10 +1364,12 @@ host_person_named(const struct host *h, const char *text, const char *want, char
 		if (first && q != p + n && capitalised(q, qn) && !one_of(q, qn, not_first)) {
 			size_t whole = (size_t)(q + qn - p);
 			char *name = xstrndup(p, whole);
-			bool own = strstr(h->p->name, name) != NULL ||
+			char *last = xstrndup(q, qn);
+			bool own = strstr(h->p->name, name) != NULL || strstr(h->p->name, last) != NULL ||
 			    (h->p->employer != NULL && strstr(h->p->employer, name) != NULL);
 			bool wanted = want == NULL || said_word(name, want);
 			free(name);
+			free(last);
 			if (!own && wanted && whole < len) {
 				memcpy(buf, p, whole);
 				buf[whole] = '\0';

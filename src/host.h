@@ -149,8 +149,11 @@ char *host_follow_up(struct host *h, const char *q);
  * names a word the host never said ("what do you mean by synergy?"), an
  * honest word that it did not say it; for a person ("who's Dorothy?"),
  * who they are to the host's story.  Newly allocated; NULL when there
- * is nothing to rephrase and no word named. */
-char *host_unknown_term(const char *said, const char *q, size_t n);
+ * is nothing to rephrase and no word named.  said is the host's latest
+ * answer when latest is true, else something it said earlier (a word
+ * from it is pointed out where it was said). */
+char *host_unknown_term(const struct host *h, const char *said, bool latest, const char *q,
+    size_t n);
 
 /* Of two topics the understanding could not choose between, the one
  * with a reply whose keywords the question q (normalised) names ("late
@@ -215,6 +218,10 @@ bool host_person_named(const struct host *h, const char *text, const char *want,
  * "him", "her" or "them" when q (normalised) asks by a pronoun, else
  * name.  Newly allocated. */
 char *host_told_all_about(struct host *h, const char *q, const char *name);
+
+/* Whether text spells word (lower case, "pell and archer") as a name,
+ * capitalised ("Pell & Archer"). */
+bool host_said_name(const char *text, const char *word);
 
 /* The host's "who do you mean?" when asked who someone is by a pronoun
  * and it has named nobody lately; newly allocated. */

@@ -29,6 +29,7 @@ struct session_private {
 	struct dialogue dlg;         /* what the conversation is about */
 	bool told_why;               /* the user said why they came */
 	bool asked_back;             /* the host asked something back */
+	char *opening;               /* the host's opening words, as said */
 	const char *opening_ask;     /* the question the host opened with,
 	                                while it still waits for an answer
 	                                and has not asked it again (borrowed
@@ -224,9 +225,8 @@ session_new(const struct session_config *cfg)
 	}
 	const struct persona *p = cfg->persona;
 	session_tick(s);
-	char *opening = with_duration(p->opening, agreed_minutes(s));
-	session_say(s, VOICE_HOST, opening);
-	free(opening);
+	s->priv->opening = with_duration(p->opening, agreed_minutes(s));
+	session_say(s, VOICE_HOST, s->priv->opening);
 	const char *ask = host_ask(&s->host);
 	if (ask != NULL) {
 		session_say(s, VOICE_HOST, ask);
@@ -254,6 +254,7 @@ session_free(struct session *s)
 	for (size_t i = 0; i < s->priv->ncoach; i++)
 		free(s->priv->coach_said[i]);
 	free(s->priv->coach_said);
+	free(s->priv->opening);
 	for (int n = 0; n < NOTICE_COUNT; n++)
 		free(s->priv->notice_text[n]);
 	pattern_free(&s->priv->thanks);
@@ -330,9 +331,6 @@ add_turn(struct session *s, const char *text, size_t len)
 /* "Sorry, I didn't catch that, could you say it again?" is at most this
  * many words; a longer line with a question word asks something new. */
 #define REPEAT_WORDS 8
-
-/* How many of the host's last replies a "who's Raj?" looks back over. */
-#define RECENT_REPLIES 4
 
 /* Letters a bare "term?" line may have besides the term: "sorry", "and a",
  * "the". */
@@ -750,25 +748,39 @@ recent_replies(const struct session *s, size_t before, const char **recent, size
 	return n;
 }
 
+/* Everything the host has said before turn `before`, its replies the
+ * latest first and its opening words last, into a new array (free it);
+ * *n is how many. */
+static const char **
+said_so_far(const struct session *s, size_t before, size_t *n)
+{
+	const char **all = xmalloc((before + 1) * sizeof *all);
+	*n = recent_replies(s, before, all, before);
+	if (s->priv->opening != NULL)
+		all[(*n)++] = s->priv->opening;
+	return all;
+}
+
 /* Whether the line just assessed asks what a word the host used means,
  * or who someone is that the host named or points at with "she" or
  * "that person" (before the line's own turn is added). */
 static bool
 asks_word_said(const struct session *s)
 {
-	const char *recent[RECENT_REPLIES];
-	size_t n = recent_replies(s, s->nturns, recent, RECENT_REPLIES);
 	const char *q = assess_normalized(s->cfg.assessor)->text;
-	if (strstr(q, "mean") != NULL && host_reply_naming(recent, n, q) != NULL)
-		return true;
-	/* "who is she, exactly?", "whos that", "who's Devika?" about someone
-	 * the host named. */
+	/* "who is she, exactly?", "whos that". */
 	if (host_asks_who_pointing(q))
 		return true;
-	char asked[48], name[64];
-	const char *naming = strstr(q, "who") != NULL ? host_reply_naming(recent, n, q) : NULL;
-	return naming != NULL && host_asked_word(q, asked, sizeof asked) &&
-	    host_person_named(&s->host, naming, asked, name, sizeof name);
+	size_t n;
+	const char **said = said_so_far(s, s->nturns, &n);
+	const char *naming = host_reply_naming(said, n, q);
+	/* "who's Devika?" or "who is pell and archer?" about a name the
+	 * host used. */
+	char asked[48];
+	bool r = naming != NULL && (strstr(q, "mean") != NULL || (strstr(q, "who") != NULL &&
+	    host_asked_word(q, asked, sizeof asked) && host_said_name(naming, asked)));
+	free(said);
+	return r;
 }
 
 /* as without its flags of kind k. */
@@ -905,12 +917,16 @@ answer_clarify(struct session *s, struct turn *t)
 		return xasprintf("Of course. %s", last);
 	/* The reply that used the word asked about ("who's Raj again?" after
 	 * the names, then "of course, use my name"). */
-	const char *recent[RECENT_REPLIES];
-	size_t nrecent = recent_replies(s, s->nturns - 1, recent, RECENT_REPLIES);
+	size_t nrecent;
+	const char **recent = said_so_far(s, s->nturns - 1, &nrecent);
 	const char *naming = host_reply_naming(recent, nrecent, q);
 	bool who = strstr(q, "who") != NULL;
-	if (who && host_asks_who_pointing(q))
-		return answer_who_pointing(s, t, recent, nrecent);
+	if (who && host_asks_who_pointing(q)) {
+		char *r = answer_who_pointing(s, t, recent, nrecent);
+		free(recent);
+		return r;
+	}
+	free(recent);   /* naming points into the turns, not the array */
 	/* "What do you mean by that?" or by a word of the answer just given
 	 * ("mobile clinic van?"): an example of it, when the reply has one to
 	 * give. */
@@ -962,7 +978,7 @@ answer_clarify(struct session *s, struct turn *t)
 		s->priv->plain_n = 0;
 	}
 	char *plain = asks_simpler(q) ? host_plainer(said, s->priv->plain_n) :
-	    host_unknown_term(said, q, s->priv->plain_n);
+	    host_unknown_term(&s->host, said, said == last_answer(s), q, s->priv->plain_n);
 	return plain != NULL ? plain : host_act(&s->host, ACT_CLARIFY, 0);
 }
 
