@@ -1229,12 +1229,9 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	} else {
 		r = for_you(h, cat, mind_answer(xstrdup(text), q), q);
 	}
-	/* Every reply on the topic was given: the host knows it repeats. */
-	if (again) {
-		char *as = xasprintf("As I said earlier: %s", r);
-		free(r);
-		r = as;
-	}
+	/* Every reply on the topic was given: the session has the host say
+	 * it has nothing new rather than give this one again. */
+	h->repeated = again;
 	return r;
 }
 

@@ -59,6 +59,8 @@ struct host {
 	size_t no_more;              /* times the host had nothing more */
 	size_t nothing_new;          /* times it had nothing new to say */
 	size_t who_unknown;          /* times it asked whom the user meant */
+	bool repeated;               /* its last reply on a topic was one it
+	                                had given before (every one had been) */
 	size_t nothing_yet;          /* times it had said nothing yet to
 	                                explain */
 	size_t no_need;              /* times it said an apology was not

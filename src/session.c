@@ -1613,7 +1613,10 @@ said_otherwise(struct session *s, size_t before, enum act a)
 static char *
 never_again(struct session *s, struct said *l, char *reply)
 {
-	if (reply == NULL || !said_before(s, l->turn_index, reply))
+	/* A reply on a topic given before, asked again, is no new answer. */
+	bool repeated = s->host.repeated && l->two[0] == CAT_NONE;
+	s->host.repeated = false;
+	if (reply == NULL || (!repeated && !said_before(s, l->turn_index, reply)))
 		return reply;
 	enum act a = l->u.act;
 	bool social = a == ACT_GREETING || a == ACT_THANKS || a == ACT_APOLOGY || a == ACT_ACK ||
@@ -1628,6 +1631,11 @@ never_again(struct session *s, struct said *l, char *reply)
 	if (social)
 		return reply;
 	l->t->answered = false;
+	/* ... nor a new question on the topic. */
+	if (l->t->counted && l->t->cat != CAT_NONE && s->asked[l->t->cat] > 0) {
+		s->asked[l->t->cat]--;
+		l->t->counted = false;
+	}
 	for (int k = 0; k < NOTHING_NEW_TRIES; k++) {
 		enum category offer = untouched_topic(s, l->u.cat, s->priv->offered);
 		s->priv->offered = offer;
