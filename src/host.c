@@ -362,9 +362,10 @@ abbreviation(const char *p, const char *e)
 }
 
 /* The n-th sentence (from 0, counting round) of text that is about the
- * work, past the lead-ins; newly allocated, NULL when there is none. */
+ * work, past the lead-ins; newly allocated, NULL when there is none.  How
+ * many there are goes in *count unless count is NULL. */
 static char *
-nth_sentence(const char *text, size_t n)
+sentence_of(const char *text, size_t n, size_t *count)
 {
 	const char *starts[64];
 	size_t len[64], k = 0;
@@ -392,22 +393,91 @@ nth_sentence(const char *text, size_t n)
 		}
 		p = e;
 	}
+	if (count != NULL)
+		*count = k;
 	if (k == 0)
 		return NULL;
 	return xstrndup(starts[n % k], len[n % k]);
 }
 
+static char *
+nth_sentence(const char *text, size_t n)
+{
+	return sentence_of(text, n, NULL);
+}
+
+/* A clause needs this many words to stand as a plainer sentence. */
+#define CLAUSE_WORDS 4
+
+/* sentence cut to its first clause ("A training contract is the
+ * apprenticeship of our profession." of "...profession: a firm employs
+ * you..."), newly allocated; NULL when it has no clause to cut at. */
+static char *
+main_clause(const char *sentence)
+{
+	static const char *const breaks[] = {": ", "; ", " - ", ", because ", " because ", ", which ", ", and ",
+		", so ", ", but ", NULL};
+	size_t best = 0;
+	for (const char *const *b = breaks; *b != NULL; b++) {
+		const char *at = strstr(sentence, *b);
+		size_t words = 1;
+		for (const char *p = sentence; at != NULL && p < at; p++)
+			words += *p == ' ';
+		size_t cut = at != NULL ? (size_t)(at - sentence) : 0;
+		if (at != NULL && words >= CLAUSE_WORDS && strlen(at + strlen(*b)) > 2 * CLAUSE_WORDS &&
+		    (best == 0 || cut < best))
+			best = cut;
+	}
+	if (best == 0)
+		return NULL;
+	return xasprintf("%.*s.", (int)best, sentence);
+}
+
+static void glossary_find(const struct persona *p, const char *q, const struct term **best,
+    const char **form, size_t *best_len);
+
 char *
-host_plainer(const char *said, size_t n)
+host_plainer(const struct host *h, const char *said, enum category about, size_t n)
 {
 	if (said == NULL)
 		return NULL;
-	char *gist = nth_sentence(said, n);
-	if (gist == NULL)
+	size_t k;
+	char *first = sentence_of(said, 0, &k);
+	if (first == NULL)
 		return NULL;
-	char *r = xasprintf(n == 0 ? "Let me put it more simply. %s" : "Another way to put it: %s", gist);
-	free(gist);
-	return r;
+	free(first);
+	/* Never the reply's words over again: its n-th sentence cut to its
+	 * main clause, or (asked again) a sentence it did not open with. */
+	char *sn = nth_sentence(said, n);
+	char *gist = main_clause(sn);
+	if (gist == NULL && n % k != 0) {
+		gist = xstrdup(sn);
+	}
+	if (gist != NULL) {
+		free(sn);
+		char *r = xasprintf(n == 0 ? "Let me put it more simply. %s" : "Another way to put it: %s",
+		    gist);
+		free(gist);
+		return r;
+	}
+	/* Else a word of the field that sentence used, explained, or the
+	 * gist. */
+	const struct term *best = NULL;
+	const char *form = NULL;
+	size_t best_len = 0;
+	char *low = sn;
+	for (char *p = low; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (h != NULL)
+		glossary_find(h->p, low, &best, &form, &best_len);
+	free(low);
+	/* (not when that was the explanation) */
+	if (best != NULL && form != NULL && strstr(said, best->means) == NULL)
+		return xasprintf("The word that matters there is \"%s\": %s", form, best->means);
+	if (about != CAT_NONE)
+		return xasprintf("Put plainly, I was telling you about %s. Which part shall I go over "
+		    "again?", category_topic(about));
+	return xstrdup("That is as plain as I can make it, I am afraid. Which part is unclear?");
 }
 
 /* The word a clarify asks about when it is no glossary term ("what do
@@ -609,13 +679,14 @@ capitalise_name(char *word)
 }
 
 char *
-host_unknown_term(const struct host *h, const char *said, bool latest, const char *q, size_t n)
+host_unknown_term(const struct host *h, const char *said, enum category about, bool latest,
+    const char *q, size_t n)
 {
 	char word[48];
 	bool person = strstr(q, "who's ") != NULL || strstr(q, "who is ") != NULL ||
 	    strstr(q, "whos ") != NULL;
 	if (!asked_word(q, word, sizeof word))
-		return host_plainer(said, n);
+		return host_plainer(h, said, about, n);
 	bool named = said != NULL && said_near(said, word);
 	char *gist = said != NULL ? nth_sentence(said, n) : NULL;
 	char *r;
@@ -637,10 +708,10 @@ host_unknown_term(const struct host *h, const char *said, bool latest, const cha
 		/* A word from earlier on, or from the host's opening words. */
 		char *where = sentence_with(said, word);
 		r = where != NULL ? xasprintf("I did use \"%s\", yes, when I said this: %s", word, where) :
-		    host_plainer(said, n);
+		    host_plainer(h, said, about, n);
 		free(where);
 	} else if (named)
-		r = host_plainer(said, n);
+		r = host_plainer(h, said, about, n);
 	else if (person && capitalise_name(word))
 		r = xasprintf("I don't think I mentioned anyone called %s%s%s", word,
 		    gist != NULL ? ". What I was getting at is this: " : ".", gist != NULL ? gist : "");

@@ -90,10 +90,13 @@ char *host_reply(struct host *h, enum category cat);
 /* The host's reaction to a flag of kind k (newly allocated). */
 char *host_react(struct host *h, enum flag_kind k);
 
-/* The gist of what the host said last (said), more plainly: its n-th
- * sentence about the work (counting round), for the n-th "could you
- * explain more simply?" in a row; NULL when it said nothing. */
-char *host_plainer(const char *said, size_t n);
+/* The gist of what the host said last (said, a reply on topic about,
+ * or CAT_NONE), more plainly, for the n-th "could you explain more
+ * simply?" in a row: never its words over again, but its n-th sentence
+ * about the work (counting round) cut to its main clause, a sentence it
+ * did not open with (n > 0), the meaning of a word of the field it used,
+ * or what it was telling about.  NULL when it said nothing. */
+char *host_plainer(const struct host *h, const char *said, enum category about, size_t n);
 
 /* The reaction to a pay question: the persona's own words when it asks
  * the host's own pay, else a line about pay in general (newly
@@ -154,8 +157,8 @@ char *host_follow_up(struct host *h, const char *q);
  * is nothing to rephrase and no word named.  said is the host's latest
  * answer when latest is true, else something it said earlier (a word
  * from it is pointed out where it was said). */
-char *host_unknown_term(const struct host *h, const char *said, bool latest, const char *q,
-    size_t n);
+char *host_unknown_term(const struct host *h, const char *said, enum category about, bool latest,
+    const char *q, size_t n);
 
 /* Of two topics the understanding could not choose between, the one
  * with a reply whose keywords the question q (normalised) names ("late

@@ -977,8 +977,12 @@ answer_clarify(struct session *s, struct turn *t)
 		s->priv->plain_of = said;
 		s->priv->plain_n = 0;
 	}
-	char *plain = asks_simpler(q) ? host_plainer(said, s->priv->plain_n) :
-	    host_unknown_term(&s->host, said, said == last_answer(s), q, s->priv->plain_n);
+	enum category about = CAT_NONE;
+	for (size_t i = 0; said != NULL && i < s->nturns; i++)
+		if (s->turns[i].reply == said && s->turns[i].act != ACT_CLARIFY)
+			about = s->turns[i].cat;   /* an answer on a topic */
+	char *plain = asks_simpler(q) ? host_plainer(&s->host, said, about, s->priv->plain_n) :
+	    host_unknown_term(&s->host, said, about, said == last_answer(s), q, s->priv->plain_n);
 	return plain != NULL ? plain : host_act(&s->host, ACT_CLARIFY, 0);
 }
 
