@@ -544,8 +544,8 @@ asked_word(const char *q, char *buf, size_t len)
 	return true;
 }
 
-/* How many bytes of text at p spell word (lower case), ignoring case
- * and taking "&" for "and" ("pell and archer" for "Pell & Archer"); 0
+/* How many bytes of text at p spell word, ignoring case and taking "&"
+ * for "and" ("pell and archer" for "Pell & Archer"); 0
  * when they do not. */
 static size_t
 spells(const char *p, const char *word)
@@ -555,7 +555,7 @@ spells(const char *p, const char *word)
 		if (*t == '&' && strncmp(w, "and", 3) == 0 && (w == word || w[-1] == ' ')) {
 			t++;
 			w += 3;
-		} else if (tolower((unsigned char)*t) == *w) {
+		} else if (*t != '\0' && tolower((unsigned char)*t) == tolower((unsigned char)*w)) {
 			t++;
 			w++;
 		} else {
