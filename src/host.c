@@ -1467,18 +1467,8 @@ no_more_about(struct host *h, const char *word)
 }
 
 char *
-host_told_all_about(struct host *h, const char *q, const char *name)
+host_told_all_about(struct host *h, const char *name)
 {
-	static const char *const pronouns[][2] = {{"he", "him"}, {"she", "her"}, {"they", "them"},
-		{"him", "him"}, {"her", "her"}, {"them", "them"}};
-	for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++) {
-		char who[16];
-		snprintf(who, sizeof who, " %s", pronouns[i][0]);
-		const char *at = strstr(q, who);
-		size_t wn = strlen(who);
-		if (at != NULL && !isalpha((unsigned char)at[wn]))
-			return no_more_about(h, pronouns[i][1]);
-	}
 	return no_more_about(h, name);
 }
 

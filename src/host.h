@@ -219,10 +219,10 @@ bool host_asks_who_pointing(const char *q);
 bool host_person_named(const struct host *h, const char *text, const char *want, char *buf,
     size_t len);
 
-/* That the host has told all it knows about the person asked after:
- * "him", "her" or "them" when q (normalised) asks by a pronoun, else
- * name.  Newly allocated. */
-char *host_told_all_about(struct host *h, const char *q, const char *name);
+/* That the host has told all it knows about the person named name
+ * (asked after as "she" or "that person": the name says whom it took
+ * them for).  Newly allocated. */
+char *host_told_all_about(struct host *h, const char *name);
 
 /* Whether text spells word (lower case, "pell and archer") as a name,
  * capitalised ("Pell & Archer"). */

@@ -896,7 +896,7 @@ answer_who_pointing(struct session *s, struct turn *t, const char *const *recent
 			return more;
 		}
 	}
-	return host_told_all_about(&s->host, q, name);
+	return host_told_all_about(&s->host, name);
 }
 
 /* The answer to "what do you mean?": what a word means, the last thing
