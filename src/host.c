@@ -362,9 +362,10 @@ abbreviation(const char *p, const char *e)
 }
 
 /* The n-th sentence (from 0, counting round) of text that is about the
- * work, past the lead-ins; newly allocated, NULL when there is none. */
+ * work, past the lead-ins; newly allocated, NULL when there is none.  How
+ * many there are goes in *count unless count is NULL. */
 static char *
-nth_sentence(const char *text, size_t n)
+sentence_of(const char *text, size_t n, size_t *count)
 {
 	const char *starts[64];
 	size_t len[64], k = 0;
@@ -392,22 +393,91 @@ nth_sentence(const char *text, size_t n)
 		}
 		p = e;
 	}
+	if (count != NULL)
+		*count = k;
 	if (k == 0)
 		return NULL;
 	return xstrndup(starts[n % k], len[n % k]);
 }
 
+static char *
+nth_sentence(const char *text, size_t n)
+{
+	return sentence_of(text, n, NULL);
+}
+
+/* A clause needs this many words to stand as a plainer sentence. */
+#define CLAUSE_WORDS 4
+
+/* sentence cut to its first clause ("A training contract is the
+ * apprenticeship of our profession." of "...profession: a firm employs
+ * you..."), newly allocated; NULL when it has no clause to cut at. */
+static char *
+main_clause(const char *sentence)
+{
+	static const char *const breaks[] = {": ", "; ", " - ", ", because ", " because ", ", which ", ", and ",
+		", so ", ", but ", NULL};
+	size_t best = 0;
+	for (const char *const *b = breaks; *b != NULL; b++) {
+		const char *at = strstr(sentence, *b);
+		size_t words = 1;
+		for (const char *p = sentence; at != NULL && p < at; p++)
+			words += *p == ' ';
+		size_t cut = at != NULL ? (size_t)(at - sentence) : 0;
+		if (at != NULL && words >= CLAUSE_WORDS && strlen(at + strlen(*b)) > 2 * CLAUSE_WORDS &&
+		    (best == 0 || cut < best))
+			best = cut;
+	}
+	if (best == 0)
+		return NULL;
+	return xasprintf("%.*s.", (int)best, sentence);
+}
+
+static void glossary_find(const struct persona *p, const char *q, const struct term **best,
+    const char **form, size_t *best_len);
+
 char *
-host_plainer(const char *said, size_t n)
+host_plainer(const struct host *h, const char *said, enum category about, size_t n)
 {
 	if (said == NULL)
 		return NULL;
-	char *gist = nth_sentence(said, n);
-	if (gist == NULL)
+	size_t k;
+	char *first = sentence_of(said, 0, &k);
+	if (first == NULL)
 		return NULL;
-	char *r = xasprintf(n == 0 ? "Let me put it more simply. %s" : "Another way to put it: %s", gist);
-	free(gist);
-	return r;
+	free(first);
+	/* Never the reply's words over again: its n-th sentence cut to its
+	 * main clause, or (asked again) a sentence it did not open with. */
+	char *sn = nth_sentence(said, n);
+	char *gist = main_clause(sn);
+	if (gist == NULL && n % k != 0) {
+		gist = xstrdup(sn);
+	}
+	if (gist != NULL) {
+		free(sn);
+		char *r = xasprintf(n == 0 ? "Let me put it more simply. %s" : "Another way to put it: %s",
+		    gist);
+		free(gist);
+		return r;
+	}
+	/* Else a word of the field that sentence used, explained, or the
+	 * gist. */
+	const struct term *best = NULL;
+	const char *form = NULL;
+	size_t best_len = 0;
+	char *low = sn;
+	for (char *p = low; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (h != NULL)
+		glossary_find(h->p, low, &best, &form, &best_len);
+	free(low);
+	/* (not when that was the explanation) */
+	if (best != NULL && form != NULL && strstr(said, best->means) == NULL)
+		return xasprintf("The word that matters there is \"%s\": %s", form, best->means);
+	if (about != CAT_NONE)
+		return xasprintf("Put plainly, I was telling you about %s. Which part shall I go over "
+		    "again?", category_topic(about));
+	return xstrdup("That is as plain as I can make it, I am afraid. Which part is unclear?");
 }
 
 /* The word a clarify asks about when it is no glossary term ("what do
@@ -474,15 +544,47 @@ asked_word(const char *q, char *buf, size_t len)
 	return true;
 }
 
+/* How many bytes of text at p spell word, ignoring case and taking "&"
+ * for "and" ("pell and archer" for "Pell & Archer"); 0
+ * when they do not. */
+static size_t
+spells(const char *p, const char *word)
+{
+	const char *t = p;
+	for (const char *w = word; *w != '\0';) {
+		if (*t == '&' && strncmp(w, "and", 3) == 0 && (w == word || w[-1] == ' ')) {
+			t++;
+			w += 3;
+		} else if (*t != '\0' && tolower((unsigned char)*t) == tolower((unsigned char)*w)) {
+			t++;
+			w++;
+		} else {
+			return 0;
+		}
+	}
+	return (size_t)(t - p);
+}
+
 /* Whether word (lower case) occurs in text, ignoring case. */
 static bool
 said_word(const char *text, const char *word)
 {
-	size_t n = strlen(word);
-	for (const char *p = text; *p != '\0'; p++)
-		if (strncasecmp(p, word, n) == 0 && (p == text || !isalnum((unsigned char)p[-1])) &&
-		    !isalnum((unsigned char)p[n]))
+	for (const char *p = text; *p != '\0'; p++) {
+		size_t n = spells(p, word);
+		if (n > 0 && (p == text || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
 			return true;
+	}
+	return false;
+}
+
+bool
+host_said_name(const char *text, const char *word)
+{
+	for (const char *p = text; *p != '\0'; p++) {
+		size_t n = isupper((unsigned char)*p) ? spells(p, word) : 0;
+		if (n > 0 && (p == text || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+			return true;
+	}
 	return false;
 }
 
@@ -559,6 +661,12 @@ host_names_word(const char *q)
 	return asked_word(q, word, sizeof word);
 }
 
+bool
+host_asked_word(const char *q, char *buf, size_t len)
+{
+	return asked_word(q, buf, len);
+}
+
 /* word with each of its words capitalised ("alan pritchard" reads "Alan
  * Pritchard"); true. */
 static bool
@@ -571,28 +679,39 @@ capitalise_name(char *word)
 }
 
 char *
-host_unknown_term(const char *said, const char *q, size_t n)
+host_unknown_term(const struct host *h, const char *said, enum category about, bool latest,
+    const char *q, size_t n)
 {
 	char word[48];
 	bool person = strstr(q, "who's ") != NULL || strstr(q, "who is ") != NULL ||
 	    strstr(q, "whos ") != NULL;
 	if (!asked_word(q, word, sizeof word))
-		return host_plainer(said, n);
+		return host_plainer(h, said, about, n);
 	bool named = said != NULL && said_near(said, word);
 	char *gist = said != NULL ? nth_sentence(said, n) : NULL;
 	char *r;
+	char name[64];
 	if (person && named) {
 		/* "Who's Raj again?", Raj being someone the host just named:
-		 * the sentence that said who. */
+		 * the sentence that said who; a firm or a place is no one. */
 		char *who = sentence_with(said, word);
-		if (who != NULL)
+		if (who != NULL && !host_person_named(h, who, word, name, sizeof name))
+			r = xasprintf("That's not a person, as it happens, but a name from something I "
+			    "said: %s", who);
+		else if (who != NULL)
 			r = xasprintf("Sorry, I went quickly there. %s", who);
 		else
 			r = xasprintf("Someone I've worked with; the name matters less than the point%s%s",
 			    gist != NULL ? ", which is this: " : ".", gist != NULL ? gist : "");
 		free(who);
+	} else if (named && !latest) {
+		/* A word from earlier on, or from the host's opening words. */
+		char *where = sentence_with(said, word);
+		r = where != NULL ? xasprintf("I did use \"%s\", yes, when I said this: %s", word, where) :
+		    host_plainer(h, said, about, n);
+		free(where);
 	} else if (named)
-		r = host_plainer(said, n);
+		r = host_plainer(h, said, about, n);
 	else if (person && capitalise_name(word))
 		r = xasprintf("I don't think I mentioned anyone called %s%s%s", word,
 		    gist != NULL ? ". What I was getting at is this: " : ".", gist != NULL ? gist : "");
@@ -1181,12 +1300,9 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	} else {
 		r = for_you(h, cat, mind_answer(xstrdup(text), q), q);
 	}
-	/* Every reply on the topic was given: the host knows it repeats. */
-	if (again) {
-		char *as = xasprintf("As I said earlier: %s", r);
-		free(r);
-		r = as;
-	}
+	/* Every reply on the topic was given: the session has the host say
+	 * it has nothing new rather than give this one again. */
+	h->repeated = again;
 	return r;
 }
 
@@ -1217,8 +1333,128 @@ host_about_person(struct host *h, const char *q)
 	return xstrdup(m);
 }
 
-char *
-host_no_more_about(struct host *h, const char *q)
+/* Whether q (normalised) asks who someone is by a pronoun or by pointing
+ * ("who is she, exactly?", "who is that person again", "whos that"),
+ * not by a name. */
+bool
+host_asks_who_pointing(const char *q)
+{
+	static const char *const lead[] = {"who's ", "who is ", "whos ", "who was ", "who are ",
+		"who were ", "who ", NULL};
+	static const char *const pointing[] = {"he", "she", "they", "him", "her", "them", "that",
+		"this", "that person", "this person", "the person", "that guy", "this guy", "that woman",
+		"that man", "that lady", "that one", "this one", "he again", "she again", NULL};
+	static const char *const tails[] = {" again", " exactly", " then", " you mentioned",
+		" u mentioned", " you said", " u said", " you just said", " sorry", NULL};
+	const char *at = NULL;
+	for (const char *const *l = lead; *l != NULL && at == NULL; l++) {
+		const char *p = strstr(q, *l);
+		if (p != NULL && (p == q || p[-1] == ' '))
+			at = p + strlen(*l);
+	}
+	if (at == NULL)
+		return false;
+	size_t n = strcspn(at, "?.,!;");
+	while (n > 0 && at[n - 1] == ' ')
+		n--;
+	for (const char *const *t = tails; *t != NULL; t++) {
+		size_t tn = strlen(*t);
+		if (n > tn && strncmp(at + n - tn, *t, tn) == 0) {
+			n -= tn;
+			t = tails - 1;
+		}
+	}
+	for (const char *const *w = pointing; *w != NULL; w++)
+		if (strlen(*w) == n && strncmp(at, *w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the n bytes at w make a capitalised word ("Aisha", "O'Neill",
+ * "Castellano-Ruiz"). */
+static bool
+capitalised(const char *w, size_t n)
+{
+	if (n < 2 || !isupper((unsigned char)w[0]))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!islower((unsigned char)w[i]) && w[i] != '\'' && w[i] != '-')
+			return false;
+	return true;
+}
+
+/* Whether the n bytes at w are one of words. */
+static bool
+one_of(const char *w, size_t n, const char *const *words)
+{
+	for (const char *const *x = words; *x != NULL; x++)
+		if (strlen(*x) == n && strncmp(w, *x, n) == 0)
+			return true;
+	return false;
+}
+
+bool
+host_person_named(const struct host *h, const char *text, const char *want, char *buf, size_t len)
+{
+	/* Words that open a sentence or a place, never a person's name. */
+	static const char *const not_first[] = {"The", "And", "Or", "But", "At", "In", "On", "By",
+		"From", "When", "Try", "Say", "Now", "My", "Our", "Every", "Some", "Last", "One",
+		"Before", "After", "Then", "Office", "Learn", "Keeping", "Saw", "If", "As", "For",
+		"Talk", "Ask", "Meet", "You", "She", "He", "They", "Christmas", "East", "West", "North",
+		"South", "Eastern", "Western", "United", "County", "Red", "American", "European", "I'm",
+		"I've", "I'd", "I'll", "Hi", "Hello", "Hey", "Morning", "Afternoon", "Evening", "Good",
+		"Thanks", "Yes", "No", "Well", "So", NULL};
+	/* ... and words before a place or firm ("at Alderbank Group"). */
+	static const char *const before_place[] = {"at", "in", "from", "the", "of", "for", "near",
+		"with", NULL};
+	static const char *const titles[] = {"Mrs", "Mr", "Ms", "Dr", "Professor", NULL};
+	const char *prev = NULL;
+	size_t prev_n = 0;
+	for (const char *p = text; *p != '\0';) {
+		while (*p != '\0' && !isalpha((unsigned char)*p))
+			p++;
+		size_t n = 0;
+		while (isalpha((unsigned char)p[n]) || p[n] == '\'' || p[n] == '-')
+			n++;
+		if (n == 0)
+			break;
+		/* the next word, when only a space stands between */
+		const char *q = p[n] == ' ' ? p + n + 1 : p + n;
+		if (p[n] == '.' && p[n + 1] == ' ' && one_of(p, n, titles))
+			q = p + n + 2;
+		size_t qn = 0;
+		while (q != p + n && (isalpha((unsigned char)q[qn]) || q[qn] == '\'' || q[qn] == '-'))
+			qn++;
+		if (qn > 2 && q[qn - 2] == '\'' && q[qn - 1] == 's')
+			qn -= 2;   /* "Devika Raman's team" */
+		bool first = capitalised(p, n) && !one_of(p, n, not_first) &&
+		    !(prev != NULL && one_of(prev, prev_n, before_place));
+		if (first && q != p + n && capitalised(q, qn) && !one_of(q, qn, not_first)) {
+			size_t whole = (size_t)(q + qn - p);
+			char *name = xstrndup(p, whole);
+			char *last = xstrndup(q, qn);
+			bool own = strstr(h->p->name, name) != NULL || strstr(h->p->name, last) != NULL ||
+			    (h->p->employer != NULL && strstr(h->p->employer, name) != NULL);
+			bool wanted = want == NULL || said_word(name, want);
+			free(name);
+			free(last);
+			if (!own && wanted && whole < len) {
+				memcpy(buf, p, whole);
+				buf[whole] = '\0';
+				return true;
+			}
+		}
+		prev = p;
+		prev_n = n;
+		p += n;
+	}
+	return false;
+}
+
+/* The host's words when it is asked who someone is: that it has told
+ * all it knows about word (a name, or "him"/"her"/"them"). */
+static char *
+no_more_about(struct host *h, const char *word)
 {
 	static const char *const words[3] = {
 		[MANNER_WARM] = "I've told you all I really know about %s, I'm afraid. What else would "
@@ -1227,6 +1463,37 @@ host_no_more_about(struct host *h, const char *q)
 		    "else you would like to ask?",
 		[MANNER_BRISK] = "That's all I know about %s, honestly. Next question?",
 	};
+	return fill(words[manner_of(h)], word, NULL);
+}
+
+char *
+host_told_all_about(struct host *h, const char *name)
+{
+	return no_more_about(h, name);
+}
+
+char *
+host_who_do_you_mean(struct host *h)
+{
+	static const char *const words[3][3] = {
+		[MANNER_WARM] = {"Sorry, who do you mean? I don't think I've mentioned anyone by name "
+			"just now.",
+			"I'm not sure who you mean; I haven't named anyone yet. Ask me who's worth talking "
+			"to and I'll gladly tell you.",
+			"Who's that, sorry? I haven't brought anyone up by name."},
+		[MANNER_FORMAL] = {"Forgive me, whom do you mean? I have not named anyone just now.",
+			"I am not certain whom you mean; I have not mentioned anyone by name.",
+			"I do not believe I have named anyone yet. Whom did you have in mind?"},
+		[MANNER_BRISK] = {"Who do you mean? I haven't named anyone just now.",
+			"Not sure who you mean. I haven't named anybody.",
+			"Nobody's been named yet. Who did you have in mind?"},
+	};
+	return xstrdup(words[manner_of(h)][h->who_unknown++ % 3]);
+}
+
+char *
+host_no_more_about(struct host *h, const char *q)
+{
 	static const char *const pronouns[][2] = {{"he", "him"}, {"she", "her"}, {"they", "them"},
 		{"him", "him"}, {"her", "her"}, {"them", "them"}};
 	char word[48];
@@ -1238,7 +1505,7 @@ host_no_more_about(struct host *h, const char *q)
 	bool pronoun = strcmp(word, "him") == 0 || strcmp(word, "her") == 0 || strcmp(word, "them") == 0;
 	if (!pronoun)
 		capitalise_name(word);
-	return fill(words[manner_of(h)], word, NULL);
+	return no_more_about(h, word);
 }
 
 char *

@@ -58,6 +58,9 @@ struct host {
 	size_t last_variant;         /* which variant it was */
 	size_t no_more;              /* times the host had nothing more */
 	size_t nothing_new;          /* times it had nothing new to say */
+	size_t who_unknown;          /* times it asked whom the user meant */
+	bool repeated;               /* its last reply on a topic was one it
+	                                had given before (every one had been) */
 	size_t nothing_yet;          /* times it had said nothing yet to
 	                                explain */
 	size_t no_need;              /* times it said an apology was not
@@ -87,10 +90,13 @@ char *host_reply(struct host *h, enum category cat);
 /* The host's reaction to a flag of kind k (newly allocated). */
 char *host_react(struct host *h, enum flag_kind k);
 
-/* The gist of what the host said last (said), more plainly: its n-th
- * sentence about the work (counting round), for the n-th "could you
- * explain more simply?" in a row; NULL when it said nothing. */
-char *host_plainer(const char *said, size_t n);
+/* The gist of what the host said last (said, a reply on topic about,
+ * or CAT_NONE), more plainly, for the n-th "could you explain more
+ * simply?" in a row: never its words over again, but its n-th sentence
+ * about the work (counting round) cut to its main clause, a sentence it
+ * did not open with (n > 0), the meaning of a word of the field it used,
+ * or what it was telling about.  NULL when it said nothing. */
+char *host_plainer(const struct host *h, const char *said, enum category about, size_t n);
 
 /* The reaction to a pay question: the persona's own words when it asks
  * the host's own pay, else a line about pay in general (newly
@@ -148,8 +154,11 @@ char *host_follow_up(struct host *h, const char *q);
  * names a word the host never said ("what do you mean by synergy?"), an
  * honest word that it did not say it; for a person ("who's Dorothy?"),
  * who they are to the host's story.  Newly allocated; NULL when there
- * is nothing to rephrase and no word named. */
-char *host_unknown_term(const char *said, const char *q, size_t n);
+ * is nothing to rephrase and no word named.  said is the host's latest
+ * answer when latest is true, else something it said earlier (a word
+ * from it is pointed out where it was said). */
+char *host_unknown_term(const struct host *h, const char *said, enum category about, bool latest,
+    const char *q, size_t n);
 
 /* Of two topics the understanding could not choose between, the one
  * with a reply whose keywords the question q (normalised) names ("late
@@ -181,6 +190,10 @@ char *host_leave(struct host *h);
  * do you mean by synergy?"), not just "what do you mean (by that)?". */
 bool host_names_word(const char *q);
 
+/* The same, with the word asked about ("devika" of "who's Devika?")
+ * copied into buf (len bytes). */
+bool host_asked_word(const char *q, char *buf, size_t len);
+
 /* More about the person the last reply named ("She's run everything
  * from single floors to whole head offices..."): its next `more` when it
  * speaks of someone (She, He'd, Their...) or names the one the normalised
@@ -192,6 +205,32 @@ char *host_about_person(struct host *h, const char *q);
  * the persona's manner, without naming them again in the same sentence
  * (newly allocated). */
 char *host_no_more_about(struct host *h, const char *q);
+
+/* Whether the normalised line q asks who someone is by a pronoun or by
+ * pointing ("who is she, exactly?", "who is that person again", "whos
+ * that"), rather than by their name. */
+bool host_asks_who_pointing(const char *q);
+
+/* Whether text (something the host said) names a person other than the
+ * host ("Talk to Aisha Noor, my manager", "Dr. Funmilayo Adeyemi"), one
+ * whose name holds the word want ("devika") unless want is NULL: the
+ * first such name into buf (len bytes).  Firms and places ("at Alderbank
+ * Group", "Pell & Archer", "East Asia") are not people. */
+bool host_person_named(const struct host *h, const char *text, const char *want, char *buf,
+    size_t len);
+
+/* That the host has told all it knows about the person named name
+ * (asked after as "she" or "that person": the name says whom it took
+ * them for).  Newly allocated. */
+char *host_told_all_about(struct host *h, const char *name);
+
+/* Whether text spells word (lower case, "pell and archer") as a name,
+ * capitalised ("Pell & Archer"). */
+bool host_said_name(const char *text, const char *word);
+
+/* The host's "who do you mean?" when asked who someone is by a pronoun
+ * and it has named nobody lately; newly allocated. */
+char *host_who_do_you_mean(struct host *h);
 
 /* Which of the host's recent replies (recent[0..n), the latest first;
  * NULL entries skipped) uses the word the normalised line q asks about

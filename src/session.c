@@ -30,6 +30,7 @@ struct session_private {
 	struct dialogue dlg;         /* what the conversation is about */
 	bool told_why;               /* the user said why they came */
 	bool asked_back;             /* the host asked something back */
+	char *opening;               /* the host's opening words, as said */
 	const char *opening_ask;     /* the question the host opened with,
 	                                while it still waits for an answer
 	                                and has not asked it again (borrowed
@@ -225,9 +226,8 @@ session_new(const struct session_config *cfg)
 	}
 	const struct persona *p = cfg->persona;
 	session_tick(s);
-	char *opening = with_duration(p->opening, agreed_minutes(s));
-	session_say(s, VOICE_HOST, opening);
-	free(opening);
+	s->priv->opening = with_duration(p->opening, agreed_minutes(s));
+	session_say(s, VOICE_HOST, s->priv->opening);
 	const char *ask = host_ask(&s->host);
 	if (ask != NULL) {
 		session_say(s, VOICE_HOST, ask);
@@ -255,6 +255,7 @@ session_free(struct session *s)
 	for (size_t i = 0; i < s->priv->ncoach; i++)
 		free(s->priv->coach_said[i]);
 	free(s->priv->coach_said);
+	free(s->priv->opening);
 	for (int n = 0; n < NOTICE_COUNT; n++)
 		free(s->priv->notice_text[n]);
 	pattern_free(&s->priv->thanks);
@@ -331,9 +332,6 @@ add_turn(struct session *s, const char *text, size_t len)
 /* "Sorry, I didn't catch that, could you say it again?" is at most this
  * many words; a longer line with a question word asks something new. */
 #define REPEAT_WORDS 8
-
-/* How many of the host's last replies a "who's Raj?" looks back over. */
-#define RECENT_REPLIES 4
 
 /* Letters a bare "term?" line may have besides the term: "sorry", "and a",
  * "the". */
@@ -847,15 +845,39 @@ recent_replies(const struct session *s, size_t before, const char **recent, size
 	return n;
 }
 
-/* Whether the line just assessed asks what a word the host used means
- * (before the line's own turn is added). */
+/* Everything the host has said before turn `before`, its replies the
+ * latest first and its opening words last, into a new array (free it);
+ * *n is how many. */
+static const char **
+said_so_far(const struct session *s, size_t before, size_t *n)
+{
+	const char **all = xmalloc((before + 1) * sizeof *all);
+	*n = recent_replies(s, before, all, before);
+	if (s->priv->opening != NULL)
+		all[(*n)++] = s->priv->opening;
+	return all;
+}
+
+/* Whether the line just assessed asks what a word the host used means,
+ * or who someone is that the host named or points at with "she" or
+ * "that person" (before the line's own turn is added). */
 static bool
 asks_word_said(const struct session *s)
 {
-	const char *recent[RECENT_REPLIES];
-	size_t n = recent_replies(s, s->nturns, recent, RECENT_REPLIES);
 	const char *q = assess_normalized(s->cfg.assessor)->text;
-	return strstr(q, "mean") != NULL && host_reply_naming(recent, n, q) != NULL;
+	/* "who is she, exactly?", "whos that". */
+	if (host_asks_who_pointing(q))
+		return true;
+	size_t n;
+	const char **said = said_so_far(s, s->nturns, &n);
+	const char *naming = host_reply_naming(said, n, q);
+	/* "who's Devika?" or "who is pell and archer?" about a name the
+	 * host used. */
+	char asked[48];
+	bool r = naming != NULL && (strstr(q, "mean") != NULL || (strstr(q, "who") != NULL &&
+	    host_asked_word(q, asked, sizeof asked) && host_said_name(naming, asked)));
+	free(said);
+	return r;
 }
 
 /* as without its flags of kind k. */
@@ -945,6 +967,35 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 	return host_no_more(&s->host, offer);
 }
 
+/* The answer to "who is she, exactly?" or "who is that person?": more
+ * about the person the host named last (recent[0..n), the latest reply
+ * first), while that is what it has just been talking about, else that
+ * it has told all it knows; with nobody named lately, "who do you
+ * mean?". */
+static char *
+answer_who_pointing(struct session *s, struct turn *t, const char *const *recent, size_t n)
+{
+	const char *q = s->last_norm;
+	char name[64];
+	size_t i = 0;
+	while (i < n && !host_person_named(&s->host, recent[i], NULL, name, sizeof name))
+		i++;
+	if (i == n)
+		return host_who_do_you_mean(&s->host);
+	bool fresh = recent[i] == last_answer(s) ||
+	    (recent[i] == s->priv->person_of && s->priv->person_turn + 2 == s->nturns);
+	if (fresh) {
+		s->priv->person_of = recent[i];
+		s->priv->person_turn = s->nturns - 1;
+		char *more = host_about_person(&s->host, q);
+		if (more != NULL) {
+			t->answered = true;
+			return more;
+		}
+	}
+	return host_told_all_about(&s->host, name);
+}
+
 /* The answer to "what do you mean?": what a word means, the last thing
  * said again, an example of it, or the last answer more plainly (the next
  * sentence of it when asked again). */
@@ -963,24 +1014,23 @@ answer_clarify(struct session *s, struct turn *t)
 		return xasprintf("Of course. %s", last);
 	/* The reply that used the word asked about ("who's Raj again?" after
 	 * the names, then "of course, use my name"). */
-	const char *recent[RECENT_REPLIES];
-	size_t nrecent = recent_replies(s, s->nturns - 1, recent, RECENT_REPLIES);
+	size_t nrecent;
+	const char **recent = said_so_far(s, s->nturns - 1, &nrecent);
 	const char *naming = host_reply_naming(recent, nrecent, q);
 	bool who = strstr(q, "who") != NULL;
+	if (who && host_asks_who_pointing(q)) {
+		char *r = answer_who_pointing(s, t, recent, nrecent);
+		free(recent);
+		return r;
+	}
+	free(recent);   /* naming points into the turns, not the array */
 	/* "What do you mean by that?" or by a word of the answer just given
 	 * ("mobile clinic van?"): an example of it, when the reply has one to
 	 * give. */
 	/* "Who is Aisha Noor?" just after the host named her: more about
 	 * her, when the reply has it. */
-	/* ... or just after the host said more about them (or that it knows
-	 * no more: "who is he, exactly?"). */
-	static const char *const who_pronoun[] = {"who is he", "who's he", "whos he", "who is she",
-		"who's she", "whos she", "who are they", NULL};
+	/* ... or just after the host said more about them. */
 	bool again = s->priv->person_of != NULL && s->priv->person_turn + 2 == s->nturns;
-	if (again && holds_any(q, who_pronoun)) {
-		naming = s->priv->person_of;
-		last = naming;
-	}
 	bool just_named = naming == last || (again && naming == s->priv->person_of);
 	if (who && naming != NULL && just_named && (last == last_answer(s) || naming == s->priv->person_of)) {
 		s->priv->person_of = naming;
@@ -996,6 +1046,13 @@ answer_clarify(struct session *s, struct turn *t)
 		if (strstr(q, "again") == NULL && strstr(q, "remind") == NULL)
 			return host_no_more_about(&s->host, q);
 	}
+	/* "who's Devika?" about someone named a little earlier, or in an
+	 * explanation: not the naming sentence again either. */
+	char asked[48], name[64];
+	if (who && naming != NULL && strstr(q, "again") == NULL && strstr(q, "remind") == NULL &&
+	    host_asked_word(q, asked, sizeof asked) &&
+	    host_person_named(&s->host, naming, asked, name, sizeof name))
+		return host_no_more_about(&s->host, q);
 	if (!asks_simpler(q) && last != NULL && last == last_answer(s) && !who &&
 	    (!host_names_word(q) || naming == last)) {
 		char *example = host_follow_up(&s->host, "for example");
@@ -1017,8 +1074,12 @@ answer_clarify(struct session *s, struct turn *t)
 		s->priv->plain_of = said;
 		s->priv->plain_n = 0;
 	}
-	char *plain = asks_simpler(q) ? host_plainer(said, s->priv->plain_n) :
-	    host_unknown_term(said, q, s->priv->plain_n);
+	enum category about = CAT_NONE;
+	for (size_t i = 0; said != NULL && i < s->nturns; i++)
+		if (s->turns[i].reply == said && s->turns[i].act != ACT_CLARIFY)
+			about = s->turns[i].cat;   /* an answer on a topic */
+	char *plain = asks_simpler(q) ? host_plainer(&s->host, said, about, s->priv->plain_n) :
+	    host_unknown_term(&s->host, said, about, said == last_answer(s), q, s->priv->plain_n);
 	return plain != NULL ? plain : host_act(&s->host, ACT_CLARIFY, 0);
 }
 
@@ -1670,7 +1731,10 @@ said_otherwise(struct session *s, size_t before, enum act a)
 static char *
 never_again(struct session *s, struct said *l, char *reply)
 {
-	if (reply == NULL || !said_before(s, l->turn_index, reply))
+	/* A reply on a topic given before, asked again, is no new answer. */
+	bool repeated = s->host.repeated && l->two[0] == CAT_NONE;
+	s->host.repeated = false;
+	if (reply == NULL || (!repeated && !said_before(s, l->turn_index, reply)))
 		return reply;
 	enum act a = l->u.act;
 	bool social = a == ACT_GREETING || a == ACT_THANKS || a == ACT_APOLOGY || a == ACT_ACK ||
@@ -1685,6 +1749,11 @@ never_again(struct session *s, struct said *l, char *reply)
 	if (social)
 		return reply;
 	l->t->answered = false;
+	/* ... nor a new question on the topic. */
+	if (l->t->counted && l->t->cat != CAT_NONE && s->asked[l->t->cat] > 0) {
+		s->asked[l->t->cat]--;
+		l->t->counted = false;
+	}
 	for (int k = 0; k < NOTHING_NEW_TRIES; k++) {
 		enum category offer = untouched_topic(s, l->u.cat, s->priv->offered);
 		s->priv->offered = offer;
