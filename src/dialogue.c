@@ -454,8 +454,12 @@ hear_who(const struct dialogue *d, const struct heard *h, struct understanding *
 		"best contact", "right contact", "good person", "person to", "people to", "someone to",
 		"anyone to", "to ask", "to talk to", "to talk with", "to speak to", "to speak with", "to contact",
 		"to reach out", "to get in touch", "to approach", NULL};
+	/* "Who was your biggest influence?", "who's ur mentor": someone the
+	 * user describes, not one the host named: a question. */
+	static const char *const described[] = {"your", "ur", "yr", "biggest", "greatest", "main",
+		"favourite", "favorite", NULL};
 	if (d->topic != CAT_NONE && first_words <= WHO_WORDS && starts_with_word(h->text, who) &&
-	    !has_any_word(h->text, seeks)) {
+	    !has_any_word(h->text, seeks) && !has_any_word(h->text, described)) {
 		u->act = ACT_CLARIFY;
 		u->cat = d->topic;
 		u->conf = 1;
