@@ -192,7 +192,9 @@ says_about_self(const char *text)
 		"studied", "graduate", "graduated", "university", "uni", "college", "course", "major",
 		"year of", "yr of", "i work", "i worked", "working as", "work as", "my job", "career",
 		"retail", "internship", "i was a", "i was an", "i used to", "used to work", "my background", "background in", "experience in", "manager",
-		"years as", "years at", "years in", "for years", "yrs", NULL};
+		"years as", "years at", "years in", "for years", "yrs", "master", "masters", "master's",
+		"mba", "phd", "bachelor", "bachelors", "bachelor's", "diploma", "apprentice",
+		"apprenticeship", "i finish", "i finished", "i just finished", NULL};
 	return has_any_word(text, background);
 }
 
