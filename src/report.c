@@ -520,9 +520,9 @@ leans_back(const char *s)
 }
 
 /* Whether s reads as a fragment out of its reply: it opens with no
- * subject ("Great for tests and boilerplate, but...") or points back to
- * things named before it ("I use them for first drafts..." after "AI
- * tools."). */
+ * subject ("Great for tests and boilerplate, but...", "Coached under-tens
+ * football...") or points back to things named before it ("I use them
+ * for first drafts..." after "AI tools."). */
 static bool
 fragment(const char *s)
 {
@@ -533,6 +533,10 @@ fragment(const char *s)
 	for (const char *const *b = bare; *b != NULL; b++)
 		if (strlen(*b) == n && strncmp(s, *b, n) == 0)
 			return true;
+	/* "Coached under-tens football and liked...": a verb in the past
+	 * with its subject left in the sentence before. */
+	if (n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd')
+		return true;
 	/* A pronoun pointing back among the first few words. */
 	const char *p = s;
 	for (int w = 0; w < 6 && *p != '\0'; w++) {
