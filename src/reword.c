@@ -186,6 +186,13 @@ open_up(const char *q, size_t len, bool job_or_pay)
 		q += at;
 		len -= at;
 	}
+	/* "do u enjoy pr more than journalism?" compares: moved after
+	 * "What do you enjoy most about" it would not read. */
+	static const char *const compares[] = {" more than ", " less than ", " rather than ", " better than ",
+	    " compared ", " or ", NULL};
+	for (const char *const *c = compares; *c != NULL; c++)
+		if (memmem(q, len, *c, strlen(*c)) != NULL)
+			return NULL;
 	size_t at = 0;
 	const char *w;
 	if (word_at(q, len, &at, "do") && word_at(q, len, &at, "you")) {
