@@ -1178,8 +1178,9 @@ answer_time_frame(struct session *s)
 	if (left) {
 		uint64_t agreed = (uint64_t)agreed_minutes(s) * 60000;
 		uint64_t used = session_elapsed(s);
+		/* Rounded up, as the prompt's "[3m left]" is, so the two agree. */
 		return host_time_left(&s->host, used >= agreed ? 0 :
-		    (unsigned long)((agreed - used + 30000) / 60000));
+		    (unsigned long)((agreed - used + 59999) / 60000));
 	}
 	/* The length the user names ("is 20 minutes still ok?"), else the
 	 * agreed one. */
