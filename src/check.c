@@ -907,8 +907,12 @@ work(struct assessor *a, const struct emitter *like, unsigned long duration, cha
 		if (!write_all(done, &d, sizeof d))
 			_exit(3);
 	}
-	/* _exit: the parent's buffers (its stdout) are not this process's
-	 * to flush. */
+	/* What this process made is freed (valgrind counts a worker's leaks
+	 * too); then _exit: the parent's buffers (its stdout) are not this
+	 * process's to flush. */
+	checker_free(c);
+	emit_record_end(re);
+	fclose(out);
 	_exit(0);
 }
 
@@ -991,8 +995,12 @@ checker_parallel(struct assessor *a, struct emitter *e, unsigned long duration,
 		jobs = n;
 	struct worker *w = xcalloc(jobs, sizeof *w);
 	const char *dir = getenv("TMPDIR");
-	/* mkstemp's template: each worker's record file. */
-	char *tmpl = xasprintf("%s/infocoach-check.XXXXXX", dir != NULL && dir[0] == '/' ? dir : "/tmp");
+	/* mkstemp's template: each worker's record file (on the stack: a
+	 * worker ends without returning here to free it). */
+	char tmpl[4096];
+	if (dir == NULL || dir[0] != '/' || strlen(dir) + sizeof "/infocoach-check.XXXXXX" > sizeof tmpl)
+		dir = "/tmp";
+	snprintf(tmpl, sizeof tmpl, "%s/infocoach-check.XXXXXX", dir);
 	struct share *sh = mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	int done[2] = {-1, -1};
 	size_t started = 0;
@@ -1035,7 +1043,6 @@ checker_parallel(struct assessor *a, struct emitter *e, unsigned long duration,
 	}
 	if (sh != MAP_FAILED)
 		munmap(sh, sizeof *sh);
-	free(tmpl);
 	free(w);
 	return ok && !failed;
 }
