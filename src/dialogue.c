@@ -815,17 +815,12 @@ hear_topic(struct dialogue *d, const struct heard *h, bool asks_for_leave, struc
 	}
 }
 
-/* Whether the last of two or more sentences asks, though no "?" says so:
- * "im jay, journalism student. wat do u do all day at kestrel" (not "...
- * What I like is the people"). */
+/* Whether the last of two or more sentences asks the host something,
+ * though no "?" says so: "im jay, journalism student. wat do u do all day
+ * at kestrel". */
 static bool
 asks_without_mark(const char *text)
 {
-	static const char *const opens[] = {"what", "wat", "wut", "whats", "what's", "wats", "how",
-		"hows", "how's", "why", "where", "when", "which", "who", "do you", "do u", "does", "did you",
-		"did u", "can you", "can u", "could you", "could u", "would you", "would u", "are you",
-		"are u", "r u", "is it", "is there", "have you", "have u", NULL};
-	static const char *const subject[] = {"i", "im", "i'm", "we", NULL};
 	const char *last = text;
 	for (const char *p = text; *p != '\0'; p++)
 		if ((*p == '.' || *p == '!') && p[1] == ' ' && p[2] != '\0')
@@ -834,10 +829,7 @@ asks_without_mark(const char *text)
 		last++;
 	/* Only a question after something said first: a line of one
 	 * sentence is left to the rules below. */
-	if (last == text || words_in(last) < 3 || !starts_with_word(last, opens))
-		return false;
-	const char *next = last + strcspn(last, " ");
-	return !starts_with_word(next, subject);
+	return last != text && words_in(last) >= 3 && asks_host(last);
 }
 
 /* The rules run in this order, and the order matters: a rule sees the act
