@@ -56,7 +56,7 @@ same "a cache made again says the same"
 src='\b(?:are|is|will)\s+(?:you(?:\s+guys)?|they|(?:your|the)\s+'
 n=0
 for at in $(grep -aboF "$src" "$C" | cut -d: -f1); do
-	printf 'XXXXXXXX' | dd of="$C" bs=1 seek=$((at + 1500)) conv=notrunc 2>/dev/null
+	printf 'damaged!' | dd of="$C" bs=1 seek=$((at + 1500)) conv=notrunc 2>/dev/null
 	n=$((n + 1))
 done
 cp "$C" "$T/damaged"
