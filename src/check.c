@@ -21,6 +21,7 @@
 #include "bank.h"
 #include "diag.h"
 #include "linereader.h"
+#include "lookahead.h"
 #include "markdown.h"
 #include "reword.h"
 #include "sentence.h"
@@ -29,6 +30,7 @@
 #include "xmalloc.h"
 
 #define RAW_BUF (64 * 1024)     /* the first read; UTF-16 read ahead of decoding */
+#define LOOKAHEAD_MIN (256 * 1024) /* bytes from which a draft is worth helpers */
 
 /* Open-addressing set of normalised question hashes, for duplicates. */
 struct seen {
@@ -72,6 +74,12 @@ struct checker {
 	size_t md_cap;
 	size_t *md_map;             /* ... and where each byte is in the line (owned) */
 	size_t md_map_cap;
+	/* Helper processes (lookahead.h): */
+	size_t jobs;                /* processes a draft may use, this one included */
+	struct lookahead *la;       /* the helpers of the draft being read, or NULL */
+	size_t qseq;                /* the draft's questions so far */
+	bool helper;                /* this checker is a helper: it only assesses */
+	off_t pos;                  /* ... reading its draft here (pread) */
 };
 
 struct checker *
@@ -83,7 +91,14 @@ checker_new(struct assessor *a, struct emitter *e, unsigned long duration)
 	c->m = matcher_new();
 	c->duration = duration;
 	c->raw = xmalloc(RAW_BUF);
+	c->jobs = 1;
 	return c;
+}
+
+void
+checker_set_jobs(struct checker *c, size_t jobs)
+{
+	c->jobs = jobs > 0 ? jobs : 1;
 }
 
 void
@@ -279,7 +294,18 @@ check_question(struct checker *c, unsigned long lineno, const char *line, const 
 {
 	struct assessment as;
 
-	assess_line(c->a, c->m, q, len, ignore, nignore, &as);
+	/* Helpers may have assessed it (lookahead.h); a helper assesses
+	 * only the blocks it takes, and says nothing. */
+	size_t seq = c->qseq++;
+	if (c->helper) {
+		if (lookahead_claim(c->la, seq)) {
+			assess_line(c->a, c->m, q, len, ignore, nignore, &as);
+			lookahead_put(c->la, seq, lookahead_key(lineno, q, len, ignore, nignore), &as);
+		}
+		return;
+	}
+	if (c->la == NULL || !lookahead_get(c->la, seq, lookahead_key(lineno, q, len, ignore, nignore), &as))
+		assess_line(c->a, c->m, q, len, ignore, nignore, &as);
 	c->nq++;
 	c->questions++;
 	if (lineno > c->last_line)
@@ -723,6 +749,22 @@ read_some(int fd, char *buf, size_t n)
 	return r;
 }
 
+/* The next bytes of the draft: a helper reads at its own position, so
+ * the checker's is never moved. */
+static ssize_t
+draft_pull(struct checker *c, char *buf, size_t n)
+{
+	if (!c->helper)
+		return read_some(c->fd, buf, n);
+	ssize_t r;
+	do
+		r = pread(c->fd, buf, n, c->pos);
+	while (r < 0 && errno == EINTR);
+	if (r > 0)
+		c->pos += r;
+	return r;
+}
+
 /*
  * The draft's bytes for the line reader, into out[0..cap), cap >= 4:
  * first what checker_fd() read to tell the encoding, then the rest of
@@ -741,7 +783,7 @@ draft_read(void *arg, char *out, size_t cap)
 	if (c->enc == TEXT_UTF8) {
 		size_t n = c->raw_e - c->raw_s;
 		if (n == 0)
-			return c->raw_eof ? 0 : read_some(c->fd, out, cap);
+			return c->raw_eof ? 0 : draft_pull(c, out, cap);
 		if (n > cap)
 			n = cap;
 		memcpy(out, c->raw + c->raw_s, n);
@@ -758,7 +800,7 @@ draft_read(void *arg, char *out, size_t cap)
 		memmove(c->raw, c->raw + c->raw_s, c->raw_e - c->raw_s);
 		c->raw_e -= c->raw_s;
 		c->raw_s = 0;
-		ssize_t r = read_some(c->fd, c->raw + c->raw_e, RAW_BUF - c->raw_e);
+		ssize_t r = draft_pull(c, c->raw + c->raw_e, RAW_BUF - c->raw_e);
 		if (r < 0)
 			return -1;
 		if (r == 0)
@@ -767,16 +809,64 @@ draft_read(void *arg, char *out, size_t cap)
 	}
 }
 
+/* What a helper of checker_fd needs: the checker, and where its draft
+ * starts. */
+struct helping {
+	struct checker *c;
+	const char *path;
+	int fd;
+	off_t pos;
+};
+
+/* A helper's work (lookahead.h): the draft again, from where the checker
+ * started, assessing the blocks it takes; its output goes nowhere. */
+static void
+help(struct lookahead *la, void *arg)
+{
+	const struct helping *h = arg;
+	FILE *none = fopen("/dev/null", "w");
+	if (none == NULL)
+		return;
+	struct emitter *e = emit_record_begin(none, NULL);
+	struct checker *hc = checker_new(h->c->a, e, h->c->duration);
+	hc->helper = true;
+	hc->la = la;
+	hc->pos = h->pos;
+	checker_fd(hc, h->path, h->fd);
+	lookahead_done(la);
+	checker_free(hc);
+	emit_record_end(e);
+	fclose(none);
+}
+
+/* Helpers for the draft on fd when it is long enough to earn them (and
+ * a file, which they can read at their own position), else NULL. */
+static struct lookahead *
+start_helpers(struct checker *c, const char *path, int fd)
+{
+	struct stat st;
+	if (c->jobs < 2 || c->helper || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return NULL;
+	off_t pos = lseek(fd, 0, SEEK_CUR);
+	if (pos < 0 || st.st_size - pos < LOOKAHEAD_MIN)
+		return NULL;
+	struct helping h = {c, path, fd, pos};
+	return lookahead_start(c->jobs - 1, help, &h);
+}
+
 bool
 checker_fd(struct checker *c, const char *path, int fd)
 {
+	c->qseq = 0;
+	if (!c->helper)
+		c->la = start_helpers(c, path, fd);
 	begin_file(c, path);
 
 	/* The first bytes tell the encoding: UTF-16 is decoded as it is
 	 * read, anything else must be UTF-8 text, and is binary when a NUL
 	 * comes early. */
 	c->fd = fd;
-	ssize_t r = read_some(fd, c->raw, RAW_BUF);
+	ssize_t r = draft_pull(c, c->raw, RAW_BUF);
 	if (r < 0)
 		c->raw_errno = errno;
 	else if (r == 0)
@@ -825,6 +915,10 @@ checker_fd(struct checker *c, const char *path, int fd)
 		}
 	}
 	linereader_free(lr);
+	if (!c->helper) {
+		lookahead_finish(c->la);
+		c->la = NULL;
+	}
 	end_file(c);
 	return c->input_ok;
 }

@@ -55,6 +55,13 @@ bool checker_parallel(struct assessor *a, struct emitter *e, unsigned long durat
     char *const *paths, size_t n, const char *stdin_name, size_t jobs,
     unsigned long *files, unsigned long *questions);
 
+/*
+ * Let c use up to jobs processes (this one included) for one long draft:
+ * helpers forked for it assess its questions ahead (lookahead.h), and the
+ * output is the same byte for byte.  Default 1: none.
+ */
+void checker_set_jobs(struct checker *c, size_t jobs);
+
 /* Files and questions seen so far. */
 unsigned long checker_files(const struct checker *c);
 unsigned long checker_questions(const struct checker *c);

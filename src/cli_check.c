@@ -52,8 +52,9 @@ check_usage(FILE *fp)
 	    "                         (default), warning, info, or never\n"
 	    "  -d, --duration D       planned meeting length (default 30m), e.g. 20m\n"
 	    "  -j, --jobs N           check up to N files at a time, in separate processes\n"
-	    "                         (default: the number of processors); the output\n"
-	    "                         is the same as with -j 1, in the order of the files\n"
+	    "                         (default: the number of processors), or share one\n"
+	    "                         long draft (256 KiB or more) among N processes; the\n"
+	    "                         output is the same as with -j 1, in the order given\n"
 	    "  -q, --quiet            text: no suggestions and no summary line\n"
 	    "      --color WHEN       text: colour the severities: auto (default, on a\n"
 	    "                         terminal), always or never; NO_COLOR is honoured\n"
@@ -309,6 +310,7 @@ check_files(const struct check_opts *o, struct assessor *as, struct emitter *em,
 {
 	unsigned long duration = o->co.duration;
 	struct checker *ck = checker_new(as, em, duration);
+	checker_set_jobs(ck, o->jobs);
 	/* Standard input can be read by one process only: named twice, the
 	 * second read finds it at its end, as one process would. */
 	size_t stdins = 0;

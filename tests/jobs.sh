@@ -88,6 +88,57 @@ ok $? "--color always: -j 3 writes what -j 1 writes"
 cmp -s one.color many.color
 ok $? "--color always --quiet: -j 2 writes what -j 1 writes"
 
+# One long draft (over 256 KiB) is shared: helper processes assess its
+# questions ahead of the one that writes the output.  Directives, comments
+# of several lines, Markdown, lines of two questions, a line that is not
+# UTF-8 and repeats are spread through it.
+{
+	head -n 2500 corpus.txt
+	printf '<!-- infocoach: off salary -->\nHow much do you make?\n<!--\nAre you hiring?\n-->\n'
+	printf -- '- [ ] **Are** you hiring? What do you do all day?\n\377 not UTF-8\n'
+	sed -n 2501,4000p corpus.txt
+	printf '<!-- infocoach: on -->\nHow much do you make? <!-- infocoach: ignore job-ask -->\n'
+	printf '# infocoach: ignore-next-line\nCould you refer me?\n'
+	sed -n 4001,6000p corpus.txt
+	head -n 400 corpus.txt
+} > big.txt
+diag "big.txt: $(wc -c < big.txt) bytes, $(wc -l < big.txt) lines"
+for fmt in text json sarif github csv; do
+	"$IC" check -j 1 -f "$fmt" big.txt > "one.$fmt" 2>&1
+	st1=$?
+	for j in 2 4; do
+		"$IC" check -j "$j" -f "$fmt" big.txt > "many.$fmt" 2>&1
+		stj=$?
+		cmp -s "one.$fmt" "many.$fmt" && [ "$st1" -eq "$stj" ]
+		ok $? "one long draft, -f $fmt: -j $j writes what -j 1 writes (status $stj, $(wc -l < "one.$fmt") lines)"
+	done
+done
+"$IC" check -j 1 --summary-html one.html big.txt > one.sum 2>&1
+"$IC" check -j 2 --summary-html many.html big.txt > many.sum 2>&1
+cmp -s one.sum many.sum && cmp -s one.html many.html
+ok $? "one long draft with --summary-html: -j 2 writes what -j 1 writes, and the same page"
+"$IC" check -j 1 --stdin-filename big.md - < big.txt > one.in 2>&1
+"$IC" check -j 2 --stdin-filename big.md - < big.txt > many.in 2>&1
+cmp -s one.in many.in
+ok $? "one long draft on standard input (a file): -j 2 writes what -j 1 writes"
+cat big.txt | "$IC" check -j 2 --stdin-filename big.md - > many.in 2>&1
+cmp -s one.in many.in
+ok $? "one long draft through a pipe: -j 2 writes what -j 1 writes"
+# Read from where standard input stands, not from the file's start.
+{ head -n 1 big.txt > /dev/null; "$IC" check -j 1 - > one.in 2>&1; } < big.txt
+{ head -n 1 big.txt > /dev/null; "$IC" check -j 2 - > many.in 2>&1; } < big.txt
+cmp -s one.in many.in
+ok $? "one long draft on standard input part read: -j 2 writes what -j 1 writes"
+if command -v iconv > /dev/null 2>&1; then
+	iconv -f UTF-8 -t UTF-16 < corpus.txt > big16.txt
+	"$IC" check -j 1 big16.txt > one.16 2>&1
+	"$IC" check -j 2 big16.txt > many.16 2>&1
+	cmp -s one.16 many.16 && grep -q 'job-ask' one.16
+	ok $? "one long draft in UTF-16: -j 2 writes what -j 1 writes"
+else
+	skip "one long draft in UTF-16" "no iconv"
+fi
+
 "$IC" check -j 0 drafts/part0 > /dev/null 2> err
 [ $? -eq 2 ] && grep -q "invalid number of jobs '0'" err
 ok $? "-j 0 is a usage error (status 2)"
