@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "hash.h"
 #include "literals.h"
 #include "trigger.h"
 #include "xmalloc.h"
@@ -623,14 +624,11 @@ run_rules(struct assessor *a, struct matcher *m, const char *s, size_t len, cons
 	}
 }
 
-/* The FNV-1a hash of the normalised line, never 0 (an empty memo slot). */
+/* The hash of the normalised line, never 0 (an empty memo slot). */
 static uint64_t
 line_hash(const char *ns, size_t nl)
 {
-	uint64_t h = 14695981039346656037ULL;
-	for (size_t i = 0; i < nl; i++)
-		h = (h ^ (unsigned char)ns[i]) * 1099511628211ULL;
-	return h | 1;
+	return hash_bytes(ns, nl, 0) | 1;
 }
 
 /* The model's flags where no rule spoke, and its act; true if closing cues outvoted its job ask. */

@@ -20,6 +20,7 @@
 
 #include "bank.h"
 #include "diag.h"
+#include "hash.h"
 #include "linereader.h"
 #include "lookahead.h"
 #include "markdown.h"
@@ -74,6 +75,8 @@ struct checker {
 	size_t md_cap;
 	size_t *md_map;             /* ... and where each byte is in the line (owned) */
 	size_t md_map_cap;
+	char *fold;                 /* a question folded for dup_hash (owned) */
+	size_t fold_cap;
 	/* Helper processes (lookahead.h): */
 	size_t jobs;                /* processes a draft may use, this one included */
 	struct lookahead *la;       /* the helpers of the draft being read, or NULL */
@@ -115,6 +118,7 @@ checker_free(struct checker *c)
 	free(c->bad_sugg);
 	free(c->md);
 	free(c->md_map);
+	free(c->fold);
 	free(c);
 }
 
@@ -196,28 +200,27 @@ bad_line(struct checker *c, unsigned long lineno, const char *s, size_t len, siz
 	}
 }
 
-/* Hash of the question with case, spaces and final punctuation folded. */
+/* Hash of the question with case, spaces and final punctuation folded:
+ * the folded text is written to c->fold, then hashed. */
 static uint64_t
-dup_hash(const char *s, size_t len)
+dup_hash(struct checker *c, const char *s, size_t len)
 {
-	uint64_t h = 14695981039346656037ULL;
-	bool space = false;
 	while (len > 0 && strchr("?!. ", s[len - 1]) != NULL)
 		len--;
+	xgrow((void **)&c->fold, &c->fold_cap, len, 1);
+	char *out = c->fold;
+	size_t n = 0;
+	bool space = false;
+	/* Without branches: a space or tab is written as ' ', and kept
+	 * only after something else. */
 	for (size_t i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
-		if (ch == ' ' || ch == '\t') {
-			space = true;
-			continue;
-		}
-		if (space) {
-			h = (h ^ ' ') * 1099511628211ULL;
-			space = false;
-		}
-		if (ch >= 'A' && ch <= 'Z')
-			ch += 32;
-		h = (h ^ ch) * 1099511628211ULL;
+		bool sp = ch == ' ' || ch == '\t';
+		out[n] = (char)(sp ? ' ' : ((unsigned)(ch - 'A') < 26u ? ch + 32 : ch));
+		n += !(sp && space);
+		space = sp;
 	}
+	uint64_t h = hash_bytes(out, n, 0);
 	return h ? h : 1;
 }
 
@@ -346,7 +349,7 @@ check_question(struct checker *c, unsigned long lineno, const char *line, const 
 		emit_finding(c->e, &f);
 		free(sugg);
 	}
-	unsigned long first = seen_add(c, dup_hash(q, len), lineno);
+	unsigned long first = seen_add(c, dup_hash(c, q, len), lineno);
 	const struct list_check_info *dup = &list_checks[LIST_DUPLICATE];
 	if (first != 0 && !assess_ignored(dup->id, dup->kind, ignore, nignore)) {
 		/* On the stack: a long list may repeat a question on every line. */

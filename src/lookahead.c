@@ -34,6 +34,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "xmalloc.h"
 
 #define LA_BLOCK   64           /* questions in a block */
@@ -84,14 +85,9 @@ static int tag_state(uint64_t t) { return (int)(t & 3); }
 uint64_t
 lookahead_key(unsigned long line, const char *q, size_t len, char *const *ignore, size_t nignore)
 {
-	uint64_t h = 14695981039346656037ULL ^ line;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)q[i]) * 1099511628211ULL;
-	for (size_t k = 0; k < nignore; k++) {
-		h = (h ^ 0xff) * 1099511628211ULL;
-		for (const char *p = ignore[k]; *p != '\0'; p++)
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	}
+	uint64_t h = hash_bytes(q, len, line);
+	for (size_t k = 0; k < nignore; k++)
+		h = hash_bytes(ignore[k], strlen(ignore[k]), h);
 	return h;
 }
 
