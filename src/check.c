@@ -207,7 +207,7 @@ dup_hash(struct checker *c, const char *s, size_t len)
 {
 	while (len > 0 && strchr("?!. ", s[len - 1]) != NULL)
 		len--;
-	xgrow((void **)&c->fold, &c->fold_cap, len, 1);
+	xgrow((void **)&c->fold, &c->fold_cap, len + 1, 1);
 	char *out = c->fold;
 	size_t n = 0;
 	bool space = false;
