@@ -14,6 +14,7 @@
 
 #include "duration.h"
 #include "emit.h"
+#include "people.h"
 #include "plan.h"
 #include "reword.h"
 #include "text.h"
@@ -44,6 +45,8 @@ struct session_private {
 	                                user asked about (a turn's reply), or
 	                                NULL */
 	size_t person_turn;          /* ... the turn that asked */
+	char who_told[64];           /* the person the host last said who
+	                                they are ("" while none) */
 	const char *plain_of;        /* the answer last put more plainly
 	                                (a turn's reply), or NULL */
 	size_t plain_n;              /* ... times in a row */
@@ -967,6 +970,46 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 	return host_no_more(&s->host, offer);
 }
 
+/* The answer to "who is Bev?" about someone the host has named (word:
+ * their name or a part of it, as asked): who they are to the host, when
+ * it has not said so yet in answer to such a question ("Bev Thornton is
+ * our senior planner."), then more about them when the reply that named
+ * them (just now, when fresh) has it; with nothing left to tell, that
+ * this is all it knows. */
+static char *
+who_they_are(struct session *s, struct turn *t, const char *word, bool fresh)
+{
+	char want[64], name[64];
+	size_t n = 0;
+	for (; word[n] != '\0' && n + 1 < sizeof want; n++)
+		want[n] = (char)tolower((unsigned char)word[n]);
+	want[n] = '\0';
+	char *who = people_identity(s->cfg.persona, want, name, sizeof name);
+	if (who == NULL) {
+		/* The name as asked, capitalised ("rachel" reads "Rachel"). */
+		snprintf(name, sizeof name, "%s", word);
+		for (char *c = name; *c != '\0'; c++)
+			if (c == name || c[-1] == ' ' || c[-1] == '-')
+				*c = (char)toupper((unsigned char)*c);
+	} else if (strcmp(s->priv->who_told, name) == 0) {
+		free(who);
+		who = NULL;
+	}
+	char *more = fresh ? host_about_person(&s->host, s->last_norm) : NULL;
+	if (who == NULL && more == NULL)
+		return host_told_all_about(&s->host, name);
+	t->answered = true;
+	if (who == NULL)
+		return more;
+	snprintf(s->priv->who_told, sizeof s->priv->who_told, "%s", name);
+	if (more == NULL)
+		return who;
+	char *both = xasprintf("%s %s", who, more);
+	free(who);
+	free(more);
+	return both;
+}
+
 /* The answer to "who is she, exactly?" or "who is that person?": more
  * about the person the host named last (recent[0..n), the latest reply
  * first), while that is what it has just been talking about, else that
@@ -975,7 +1018,6 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 static char *
 answer_who_pointing(struct session *s, struct turn *t, const char *const *recent, size_t n)
 {
-	const char *q = s->last_norm;
 	char name[64];
 	size_t i = 0;
 	while (i < n && !host_person_named(&s->host, recent[i], NULL, name, sizeof name))
@@ -987,13 +1029,8 @@ answer_who_pointing(struct session *s, struct turn *t, const char *const *recent
 	if (fresh) {
 		s->priv->person_of = recent[i];
 		s->priv->person_turn = s->nturns - 1;
-		char *more = host_about_person(&s->host, q);
-		if (more != NULL) {
-			t->answered = true;
-			return more;
-		}
 	}
-	return host_told_all_about(&s->host, name);
+	return who_they_are(s, t, name, fresh);
 }
 
 /* The answer to "what do you mean?": what a word means, the last thing
@@ -1032,27 +1069,28 @@ answer_clarify(struct session *s, struct turn *t)
 	/* ... or just after the host said more about them. */
 	bool again = s->priv->person_of != NULL && s->priv->person_turn + 2 == s->nturns;
 	bool just_named = naming == last || (again && naming == s->priv->person_of);
+	char asked[48], name[64];
+	bool reminded = strstr(q, "again") != NULL || strstr(q, "remind") != NULL;
+	bool asked_one = host_asked_word(q, asked, sizeof asked);
 	if (who && naming != NULL && just_named && (last == last_answer(s) || naming == s->priv->person_of)) {
 		s->priv->person_of = naming;
 		s->priv->person_turn = s->nturns - 1;
+		/* The user has just read the sentence that named them: not
+		 * that again, unless they ask to be reminded ("who's Raj
+		 * again?"), but who they are and more about them. */
+		if (!reminded && asked_one)
+			return who_they_are(s, t, asked, true);
 		char *more = host_about_person(&s->host, q);
 		if (more != NULL) {
 			t->answered = true;
 			return more;
 		}
-		/* The user has just read the sentence that named them: not
-		 * that again, unless they ask to be reminded ("who's Raj
-		 * again?"), but that there is no more. */
-		if (strstr(q, "again") == NULL && strstr(q, "remind") == NULL)
-			return host_no_more_about(&s->host, q);
 	}
 	/* "who's Devika?" about someone named a little earlier, or in an
 	 * explanation: not the naming sentence again either. */
-	char asked[48], name[64];
-	if (who && naming != NULL && strstr(q, "again") == NULL && strstr(q, "remind") == NULL &&
-	    host_asked_word(q, asked, sizeof asked) &&
+	if (who && naming != NULL && !reminded && asked_one &&
 	    host_person_named(&s->host, naming, asked, name, sizeof name))
-		return host_no_more_about(&s->host, q);
+		return who_they_are(s, t, asked, false);
 	if (!asks_simpler(q) && last != NULL && last == last_answer(s) && !who &&
 	    (!host_names_word(q) || naming == last)) {
 		char *example = host_follow_up(&s->host, "for example");
