@@ -488,9 +488,9 @@ asked_word(const char *q, char *buf, size_t len)
 {
 	static const char *const lead[] = {"mean by ", "meant by ", "meaning of ", "what's a ",
 		"what is a ", "whats a ", "what's an ", "what is an ", "who's ", "who is ", "whos ",
-		"what means ", "what does it mean ", NULL};
+		"what means ", "what does it mean ", "mean with ", "wdym by ", "wdym ", "you mean ", "u mean ", "ya mean ", NULL};
 	static const char *const pointing[] = {"that", "this", "it", "those", "these", "all that",
-		"all this", NULL};
+		"all this", "exactly", "like", "by", "then", "here", "there", "so", NULL};
 	const char *at = NULL;
 	for (const char *const *l = lead; *l != NULL && at == NULL; l++) {
 		const char *p = strstr(q, *l);
@@ -678,8 +678,84 @@ capitalise_name(char *word)
 	return true;
 }
 
+/* Where persona p used word (any case, a typo allowed): the category and
+ * variant of the reply whose text or follow-ups hold it; false when none
+ * does. */
+static bool
+variant_using(const struct persona *p, const char *word, enum category *cat, size_t *variant)
+{
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < p->replies[c].n; i++) {
+			bool uses = said_near(p->replies[c].v[i], word);
+			const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+			for (size_t j = 0; !uses && x != NULL && j < x->more.n; j++)
+				uses = said_near(x->more.v[j], word);
+			if (uses) {
+				*cat = (enum category)c;
+				*variant = i;
+				return true;
+			}
+		}
+	return false;
+}
+
+/* What the host meant by word, a word of its own that its glossary does
+ * not hold, said in something (said) on topic about: that it meant a
+ * part of what it was telling about, then what that
+ * looks like in practice (a follow-up of the reply that used it, not
+ * given yet); never the sentence that used it again.  Newly allocated. */
+static char *
+explain_used(struct host *h, const char *word, const char *said, enum category about)
+{
+	enum category c = CAT_NONE;
+	size_t i = 0;
+	const char *example = NULL;
+	if (variant_using(h->p, word, &c, &i)) {
+		const struct reply_extra *x = h->p->extra[c] != NULL ? &h->p->extra[c][i] : NULL;
+		size_t *mg = h->more_given[c] != NULL ? &h->more_given[c][i] : NULL;
+		if (x != NULL && mg != NULL && *mg < x->more.n && strcmp(x->more.v[*mg], said) != 0)
+			example = x->more.v[(*mg)++];
+		if (about == CAT_NONE)
+			about = c;
+	}
+	if (about == CAT_NONE) {
+		/* Only in passing (its opening words): nothing it answered
+		 * about, so nothing to show in practice either. */
+		static const char *const passing[3] = {
+			[MANNER_WARM] = "Oh, I only said \"%s\" in passing; it's nothing you need for "
+			    "today. Ask me about anything in my work and I'll explain as I go.",
+			[MANNER_FORMAL] = "I only mentioned \"%s\" in passing; it has no special meaning "
+			    "here. Do ask about the work itself and I will explain as I go.",
+			[MANNER_BRISK] = "I only said \"%s\" in passing. Nothing you need for today. Ask "
+			    "about the work and I'll explain as I go.",
+		};
+		return fill(passing[manner_of(h)], word, NULL);
+	}
+	const char *topic = category_topic(about);
+	static const char *const words[3][2] = {
+		[MANNER_WARM] = {"By \"%s\" I just meant one part of %s.",
+			"Here's what that looks like in practice: %s"},
+		[MANNER_FORMAL] = {"By \"%s\" I simply meant one part of %s.",
+			"In practice it looks like this: %s"},
+		[MANNER_BRISK] = {"\"%s\"? Just one part of %s.", "In practice: %s"},
+	};
+	enum manner m = manner_of(h);
+	char *head = fill(words[m][0], word, topic);
+	if (example == NULL) {
+		char *r = xasprintf("%s Ask me about that part and I'll take you through it step by step.",
+		    head);
+		free(head);
+		return r;
+	}
+	char *tail = fill(words[m][1], example, NULL);
+	char *r = xasprintf("%s %s", head, tail);
+	free(head);
+	free(tail);
+	return r;
+}
+
 char *
-host_unknown_term(const struct host *h, const char *said, enum category about, bool latest,
+host_unknown_term(struct host *h, const char *said, enum category about, bool latest,
     const char *q, size_t n)
 {
 	char word[48];
@@ -704,15 +780,11 @@ host_unknown_term(const struct host *h, const char *said, enum category about, b
 			r = xasprintf("Someone I've worked with; the name matters less than the point%s%s",
 			    gist != NULL ? ", which is this: " : ".", gist != NULL ? gist : "");
 		free(who);
-	} else if (named && !latest) {
-		/* A word from earlier on, or from the host's opening words. */
-		char *where = sentence_with(said, word);
-		r = where != NULL ? xasprintf("I did use \"%s\", yes, when I said this: %s", word, where) :
-		    host_plainer(h, said, about, n);
-		free(where);
-	} else if (named)
-		r = host_plainer(h, said, about, n);
-	else if (person && capitalise_name(word))
+	} else if (named) {
+		/* A word of its own, from the last answer or from earlier on:
+		 * what it meant, never the sentence that used it again. */
+		r = explain_used(h, word, said, about);
+	} else if (person && capitalise_name(word))
 		r = xasprintf("I don't think I mentioned anyone called %s%s%s", word,
 		    gist != NULL ? ". What I was getting at is this: " : ".", gist != NULL ? gist : "");
 	else if (gist == NULL)

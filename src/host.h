@@ -157,7 +157,7 @@ char *host_follow_up(struct host *h, const char *q);
  * is nothing to rephrase and no word named.  said is the host's latest
  * answer when latest is true, else something it said earlier (a word
  * from it is pointed out where it was said). */
-char *host_unknown_term(const struct host *h, const char *said, enum category about, bool latest,
+char *host_unknown_term(struct host *h, const char *said, enum category about, bool latest,
     const char *q, size_t n);
 
 /* Of two topics the understanding could not choose between, the one

@@ -1091,8 +1091,7 @@ answer_clarify(struct session *s, struct turn *t)
 	if (who && naming != NULL && !reminded && asked_one &&
 	    host_person_named(&s->host, naming, asked, name, sizeof name))
 		return who_they_are(s, t, asked, false);
-	if (!asks_simpler(q) && last != NULL && last == last_answer(s) && !who &&
-	    (!host_names_word(q) || naming == last)) {
+	if (!asks_simpler(q) && last != NULL && last == last_answer(s) && !who && !host_names_word(q)) {
 		char *example = host_follow_up(&s->host, "for example");
 		if (example != NULL) {
 			t->answered = true;
