@@ -194,7 +194,12 @@ says_about_self(const char *text)
 		"retail", "internship", "i was a", "i was an", "i used to", "used to work", "my background", "background in", "experience in", "manager",
 		"years as", "years at", "years in", "for years", "yrs", "master", "masters", "master's",
 		"mba", "phd", "bachelor", "bachelors", "bachelor's", "diploma", "apprentice",
-		"apprenticeship", "i finish", "i finished", "i just finished", NULL};
+		"apprenticeship", "i finish", "i finished", "i just finished", "bootcamp", "boot camp",
+		"i do a", "i'm doing a", "im doing a", "i am doing a", "i made", "i built", "i build",
+		"i've built", "ive built", "i've made", "ive made", "i am a", "i'm a", "im a", "i am an",
+		"i'm an", "im an", "i'm learning", "im learning", "i am learning", "i learn", "learning to",
+		"self-taught", "self taught", "trainee", "intern", "currently a", "currently an",
+		"currently in", "currently working", "currently teaching", "currently studying", NULL};
 	return has_any_word(text, background);
 }
 

@@ -1914,6 +1914,71 @@ subject_word(const char *w, size_t n)
 	return false;
 }
 
+/* Words that end (or, before it, open) the name of a subject in a line
+ * about one's studies: "supply chain" ends before "and", "student",
+ * "since"; "a supply chain student" opens after "a". */
+static bool
+subject_edge(const char *w, size_t n)
+{
+	static const char *const edge[] = {"and", "or", "but", "so", "then", "at", "in", "on", "from",
+		"to", "for", "with", "since", "now", "too", "also", "as", "because", "while", "when",
+		"where", "which", "who", "that", "it", "is", "was", "are", "were", "am", "be", "been",
+		"i", "im", "i'm", "my", "me", "a", "an", "the", "this", "last", "next", "years", "year",
+		"ago", "before", "after", "until", "here", "there", "not", "only", "just", "still",
+		"already", "recently", "online", "student", "students", "graduate", "grad", "degree",
+		"major", "course", "courses", "program", "programme", "class", "classes", "school",
+		"university", "uni", "college", "final", "first", "second", "third", "part-time",
+		"full-time", "currently", "really", "very", "of", "by", "about", "some", "lot", "bit",
+		"study", "studied", "studying", "studies", "majoring", "majored", "masters", "master's",
+		"have", "has", "had", "did", "do", "doing", "got", "get", "getting", "finished",
+		"finishing", "completed", "hold", "earned", "work", "working", "worked", NULL};
+	for (const char *const *x = edge; *x != NULL; x++)
+		if (strlen(*x) == n && strncmp(*x, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Widen the subject (*word, *n bytes of q) to the whole name it is a
+ * part of, at most SUBJECT_WORDS words: the words around it up to an
+ * edge (subject_edge) or a mark.  False when the name runs longer than
+ * that (it cannot be echoed whole). */
+#define SUBJECT_WORDS 4
+static bool
+whole_subject(const char *q, const char **word, size_t *n)
+{
+	const char *b = *word, *e = *word + *n;
+	size_t words = 1;
+	for (const char *p = b; p < e; p++)
+		words += *p == ' ';
+	for (;;) {
+		/* the word after */
+		if (*e != ' ')
+			break;
+		const char *w = e + 1;
+		size_t k = strspn(w, "abcdefghijklmnopqrstuvwxyz'-");
+		if (k == 0 || subject_edge(w, k))
+			break;
+		if (++words > SUBJECT_WORDS)
+			return false;
+		e = w + k;
+	}
+	while (b - q >= 2 && b[-1] == ' ') {
+		/* the word before */
+		const char *w = b - 1;
+		while (w > q && strchr("abcdefghijklmnopqrstuvwxyz'-", w[-1]) != NULL && w[-1] != '\0')
+			w--;
+		size_t k = (size_t)(b - 1 - w);
+		if (k == 0 || subject_edge(w, k) || (w > q && w[-1] != ' '))
+			break;
+		if (++words > SUBJECT_WORDS)
+			return false;
+		b = w;
+	}
+	*word = b;
+	*n = (size_t)(e - b);
+	return true;
+}
+
 /* The subject of "studying X", "a degree in X", "an X graduate" in q, into
  * buf; false when q names none. */
 static bool
@@ -2001,7 +2066,14 @@ find_study(const char *q, char *buf, size_t len)
 		word = st;
 		n = (size_t)(e - st);
 	}
-	if (word == NULL || n < 3 || n >= len)
+	if (word == NULL)
+		return false;
+	/* A whole name, not the part of one the rules above stopped at:
+	 * "supply chain", not "supply" of "studied supply chain" nor
+	 * "chain" of "a supply chain student". */
+	if (!whole_subject(q, &word, &n))
+		return false;
+	if (n < 3 || n >= len)
 		return false;
 	for (const char *const *x = not_subjects; *x != NULL; x++)
 		if (strlen(*x) == n && strncmp(*x, word, n) == 0)
