@@ -1653,6 +1653,26 @@ host_nothing_new(struct host *h, enum category offer)
 }
 
 char *
+host_finished(struct host *h)
+{
+	static const char *const words[3][3] = {
+		[MANNER_WARM] = {"Oh, I think we've said our goodbyes already! I really must get on "
+			"now, but do email me if anything else comes up.",
+			"We've finished for today, I'm afraid. Write to me with anything you forgot to ask.",
+			"I'm on my way out, sorry. Send me a note and I'll answer when I can."},
+		[MANNER_FORMAL] = {"I am afraid we have concluded for today. Please write to me if "
+			"anything further occurs to you.",
+			"Our meeting is over, I am sorry to say. Any further questions are welcome by "
+			"email.",
+			"I must leave it there, as we have already said goodbye. Do write if you need to."},
+		[MANNER_BRISK] = {"We're done for today. Email me if something else comes up.",
+			"Already said bye, and I've got to go. Email me.",
+			"That's us finished. Drop me a line if you need anything."},
+	};
+	return xstrdup(words[manner_of(h)][h->finished++ % 3]);
+}
+
+char *
 host_nothing_yet(struct host *h)
 {
 	static const char *const words[3][3] = {

@@ -65,6 +65,8 @@ struct host {
 	                                explain */
 	size_t no_need;              /* times it said an apology was not
 	                                needed */
+	size_t finished;             /* times it said, after its farewell,
+	                                that the meeting is over */
 	int guarded;                 /* replies left to keep short */
 	unsigned time_asked;         /* times asked how long is left */
 	bool referred;               /* it has answered a question on whom
@@ -267,6 +269,11 @@ char *host_nothing_new(struct host *h, enum category offer);
  * that there is nothing to explain yet, and an invitation to ask, in the
  * persona's manner (newly allocated). */
 char *host_nothing_yet(struct host *h);
+
+/* What the host says to anything but thanks or a goodbye once it has
+ * said its farewell: briefly, in the persona's manner, that the meeting
+ * is over (newly allocated; the words vary each time). */
+char *host_finished(struct host *h);
 
 /* What the host says to an apology with nothing before it to forgive:
  * that there is no need, in the persona's manner (newly allocated). */

@@ -56,6 +56,8 @@ struct session_private {
 	                                speaks after the host's reply */
 	bool in_turn;                /* a line said to the host is being answered */
 	bool end_hinted;             /* the coach has said how to end (/end) */
+	bool over_hinted;            /* ... and, to a line after the farewell,
+	                                that the meeting is over */
 	struct pattern thanks;       /* recognises a thank-you */
 	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
 	char *notice_text[NOTICE_COUNT];   /* what each notice said once given,
@@ -1156,7 +1158,11 @@ answer_thanks(struct session *s, struct turn *t, const struct understanding *u, 
 	/* "Thanks so much for seeing me" before a single question opens the
 	 * meeting; it does not close it. */
 	bool closes = questions_asked(s) > 0 && closing_thanks(s, text, len);
-	if ((!closes && !u->leaving) || s->priv->farewell_given)
+	/* Thanks after the farewell get a goodbye, not an invitation to go
+	 * on. */
+	if (s->priv->farewell_given)
+		return host_act(&s->host, ACT_GOODBYE, 0);
+	if (!closes && !u->leaving)
 		return host_act(&s->host, ACT_THANKS, 0);
 	s->priv->farewell_given = true;
 	t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
@@ -1182,8 +1188,7 @@ answer_goodbye(struct session *s, struct turn *t)
 	session_say(s, VOICE_HOST, t->reply);
 	/* Once is enough: the user knows by the second goodbye. */
 	if (!s->priv->end_hinted)
-		session_say(s, VOICE_COACH, "Type /end for your report, or keep talking if you "
-		    "have more to ask.");
+		session_say(s, VOICE_COACH, "Type /end for your report.");
 	s->priv->end_hinted = true;
 	return NULL;
 }
@@ -1346,6 +1351,8 @@ struct said {
 	char *two_q[2];              /* those two questions' words (owned) */
 	const char *two_means;       /* the meaning of the word the second
 	                                asks about (borrowed from the host) */
+	bool after_farewell;         /* said after the host's farewell: the
+	                                host only says the meeting is over */
 };
 
 /* Assess and understand the line: what the dialogue makes of it, with
@@ -1625,6 +1632,19 @@ reply_to_line(struct session *s, struct said *l)
 		l->worst = KIND_NONE;
 	enum flag_kind worst = l->worst;
 	char *reply = NULL;
+	/* The host has said its farewell: thanks and goodbyes still get
+	 * theirs, anything else only that the meeting is over, counted for
+	 * nothing. */
+	if (s->priv->farewell_given && u->act != ACT_THANKS && u->act != ACT_GOODBYE &&
+	    !u->leaving) {
+		l->after_farewell = true;
+		t->late = true;
+		if (!s->priv->over_hinted)
+			session_say(s, VOICE_COACH, "The host has said goodbye: the meeting is over. "
+			    "Type /end for your report.");
+		s->priv->over_hinted = true;
+		return host_finished(&s->host);
+	}
 	/* "Sorry about that. What's your day like?" warms the host too. */
 	if (u->sorry)
 		host_unguard(&s->host);
@@ -1772,7 +1792,9 @@ never_again(struct session *s, struct said *l, char *reply)
 	/* A reply on a topic given before, asked again, is no new answer. */
 	bool repeated = s->host.repeated && l->two[0] == CAT_NONE;
 	s->host.repeated = false;
-	if (reply == NULL || (!repeated && !said_before(s, l->turn_index, reply)))
+	/* After the farewell the host's few words for "we're done" come
+	 * round again: there is nothing else to say. */
+	if (reply == NULL || l->after_farewell || (!repeated && !said_before(s, l->turn_index, reply)))
 		return reply;
 	enum act a = l->u.act;
 	bool social = a == ACT_GREETING || a == ACT_THANKS || a == ACT_APOLOGY || a == ACT_ACK ||
