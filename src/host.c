@@ -293,14 +293,56 @@ host_free(struct host *h)
 	}
 }
 
-/* The first sentence of s (up to and including its full stop, question
- * or exclamation mark followed by a space), newly allocated. */
+/* Whether the sentence s[0..n) reads as one a person says whole, not a
+ * fragment ("Drivers' hours.", "Geography degree.", "In at six."): it
+ * has a subject pronoun, a common verb, a contraction ("it's",
+ * "don't") or a word in -ed. */
+static bool
+has_verb(const char *s, size_t n)
+{
+	static const char *const verbs[] = {"i", "we", "you", "he", "she", "they", "it", "there",
+		"is", "are", "was", "were", "be", "been", "am", "have", "has", "had", "do", "does", "did",
+		"can", "could", "will", "would", "should", "may", "might", "must", "get", "gets", "got",
+		"go", "goes", "went", "make", "makes", "made", "take", "takes", "took", "need", "needs",
+		"want", "wants", "keep", "keeps", "kept", "mean", "means", "meant", "run", "runs", "ran",
+		"come", "comes", "came", "work", "works", "depends", "let", "check", "call", "see", NULL};
+	for (size_t i = 0; i < n;) {
+		while (i < n && !isalpha((unsigned char)s[i]))
+			i++;
+		size_t k = 0;
+		while (i + k < n && (isalpha((unsigned char)s[i + k]) || s[i + k] == '\''))
+			k++;
+		if (k == 0)
+			break;
+		const char *w = s + i;
+		const char *apo = memchr(w, '\'', k);
+		if (apo != NULL && apo + 1 < w + k)
+			return true;   /* "it's", "don't", "we're" */
+		if (k >= 5 && w[k - 2] == 'e' && w[k - 1] == 'd')
+			return true;
+		for (const char *const *v = verbs; *v != NULL; v++)
+			if (strlen(*v) == k && strncasecmp(*v, w, k) == 0)
+				return true;
+		i += k;
+	}
+	return false;
+}
+
+/* What a guarded host says of reply s: its first sentence (up to and
+ * including its full stop, question or exclamation mark followed by a
+ * space), and the next ones too while what it has said so far is only a
+ * fragment ("Drivers' hours." goes on to "The legal limits are
+ * fixed..."), newly allocated. */
 static char *
 first_sentence(const char *s)
 {
+	const char *from = s;
 	for (const char *p = s; *p; p++)
-		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ')
-			return xstrndup(s, (size_t)(p - s + 1));
+		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ') {
+			if (has_verb(from, (size_t)(p - from)))
+				return xstrndup(s, (size_t)(p - s + 1));
+			from = p + 2;
+		}
 	return xstrdup(s);
 }
 
