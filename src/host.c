@@ -1023,6 +1023,40 @@ host_leave(struct host *h)
 	return xstrdup(leave_words[bag_draw(h, &h->leave)]);
 }
 
+/* Whether a reaction to a closed question opens with a guessed yes
+ * ("Yeah, mostly.", "The short answer is yes"). */
+static bool
+guesses_yes(const char *r)
+{
+	char *first = first_sentence(r);
+	for (char *c = first; *c != '\0'; c++)
+		*c = (char)tolower((unsigned char)*c);
+	bool yes = said_word(first, "yes") || said_word(first, "yeah") || said_word(first, "mostly") ||
+	    said_word(first, "yep");
+	free(first);
+	return yes;
+}
+
+char *
+host_react_neither(struct host *h)
+{
+	static const char *const own[] = {
+		"That depends. Ask me how or why and I'll tell you more.",
+		"Hard to say in a word. Ask me what it's like and I'll explain.",
+	};
+	/* The persona's words that guess nothing, then the built-in ones,
+	 * in turn, so the same words do not come twice running. */
+	const struct strlist *l = &h->p->reactions[KIND_CLOSED];
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		n += !guesses_yes(l->v[i]);
+	size_t k = h->neither++ % (n + sizeof own / sizeof *own);
+	for (size_t i = 0; i < l->n; i++)
+		if (!guesses_yes(l->v[i]) && k-- == 0)
+			return xstrdup(l->v[i]);
+	return xstrdup(own[k]);
+}
+
 char *
 host_react_pay(struct host *h, bool own)
 {

@@ -67,6 +67,8 @@ struct host {
 	                                needed */
 	size_t finished;             /* times it said, after its farewell,
 	                                that the meeting is over */
+	size_t neither;              /* times it said neither yes nor no to
+	                                a yes/no question */
 	int guarded;                 /* replies left to keep short */
 	unsigned time_asked;         /* times asked how long is left */
 	bool referred;               /* it has answered a question on whom
@@ -91,6 +93,12 @@ char *host_reply(struct host *h, enum category cat);
 
 /* The host's reaction to a flag of kind k (newly allocated). */
 char *host_react(struct host *h, enum flag_kind k);
+
+/* Its reaction to a yes/no question its words give no answer to: one of
+ * the persona's words for a closed question that does not open with a
+ * yes ("In a word, it depends..."), never a guessed "yes, mostly"; newly
+ * allocated. */
+char *host_react_neither(struct host *h);
 
 /* The gist of what the host said last (said, a reply on topic about,
  * or CAT_NONE), more plainly, for the n-th "could you explain more

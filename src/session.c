@@ -19,6 +19,7 @@
 #include "reword.h"
 #include "text.h"
 #include "xmalloc.h"
+#include "yesno.h"
 
 /* What a session keeps that only this file reads: the conversation's
  * working memory (what was said, what the host and coach will say next)
@@ -926,6 +927,15 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 		char *g = xasprintf("If you mean %s: %s", category_topic(u->cat), r);
 		free(r);
 		r = g;
+	} else if (r != NULL && u->cat != CAT_NONE && yesno_question(q) && !yesno_opens(r)) {
+		/* "Do u like it?": its yes or no first, when its words say
+		 * which. */
+		const char *yn = yesno_words(q, u->cat, yesno_stance(s->cfg.persona, q, u->cat, NULL));
+		if (yn != NULL) {
+			char *y = xasprintf("%s %s", yn, r);
+			free(r);
+			r = y;
+		}
 	}
 	/* "Is that normal? Like, do all nurses work weekends?" after an
 	 * answer: its yes, then the new question's answer. */
@@ -1284,6 +1294,29 @@ answer_apology(struct session *s)
 	bool slip = slip_before(s);
 	host_unguard(&s->host);
 	return slip ? host_act(&s->host, ACT_APOLOGY, 0) : host_no_need(&s->host);
+}
+
+/* The answer to a yes/no question on no topic ("do u still write
+ * code?"): its yes or no and the sentence of its own words that says so
+ * ("Not any more, no. I've been in software ... first writing code and
+ * these days leading the people who write it."), or, when its words say
+ * neither, its words for a closed question that guess no yes. */
+static char *
+answer_closed(struct session *s, struct turn *t)
+{
+	const char *q = s->last_norm;
+	char *said = NULL;
+	enum yesno a = yesno_question(q) ? yesno_stance(s->cfg.persona, q, CAT_NONE, &said) :
+	    YESNO_UNKNOWN;
+	const char *yn = yesno_words(q, CAT_NONE, a);
+	if (yn == NULL || said == NULL) {
+		free(said);
+		return host_react_neither(&s->host);
+	}
+	t->answered = true;
+	char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
+	free(said);
+	return r;
 }
 
 /* What the host answers to a line understood as u (newly allocated, or
@@ -1677,7 +1710,9 @@ reply_to_line(struct session *s, struct said *l)
 		else
 			s->unclear++;
 	}
-	if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED)
+	if (worst == KIND_CLOSED)
+		return answer_closed(s, t);
+	if (worst == KIND_GOOGLEABLE)
 		return host_react(&s->host, worst);
 	if (l->two[0] == CAT_NONE)
 		return answer(s, t, u, l->text, l->len);
