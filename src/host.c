@@ -742,8 +742,8 @@ variant_using(const struct persona *p, const char *word, enum category *cat, siz
 }
 
 /* What the host meant by word, a word of its own that its glossary does
- * not hold, said in something (said) on topic about: that it meant a
- * part of what it was telling about, then what that
+ * not hold, said in something (said) on topic about: what it was telling
+ * about when it used the word, then what that
  * looks like in practice (a follow-up of the reply that used it, not
  * given yet); never the sentence that used it again.  Newly allocated. */
 static char *
@@ -757,6 +757,15 @@ explain_used(struct host *h, const char *word, const char *said, enum category a
 		size_t *mg = h->more_given[c] != NULL ? &h->more_given[c][i] : NULL;
 		if (x != NULL && mg != NULL && *mg < x->more.n && strcmp(x->more.v[*mg], said) != 0)
 			example = x->more.v[(*mg)++];
+		/* "One example: we replaced..." after "an example of what I
+		 * mean:" says it twice. */
+		static const char *const said_example[] = {"One example: ", "For example, ",
+			"For example: ", "For instance, ", NULL};
+		for (const char *const *e = said_example; example != NULL && *e != NULL; e++)
+			if (strncmp(example, *e, strlen(*e)) == 0 && example[strlen(*e)] != '\0') {
+				example += strlen(*e);
+				break;
+			}
 		if (about == CAT_NONE)
 			about = c;
 	}
@@ -775,14 +784,22 @@ explain_used(struct host *h, const char *word, const char *said, enum category a
 	}
 	const char *topic = category_topic(about);
 	static const char *const words[3][2] = {
-		[MANNER_WARM] = {"By \"%s\" I just meant one part of %s.",
-			"Here's what that looks like in practice: %s"},
-		[MANNER_FORMAL] = {"By \"%s\" I simply meant one part of %s.",
-			"In practice it looks like this: %s"},
-		[MANNER_BRISK] = {"\"%s\"? Just one part of %s.", "In practice: %s"},
+		[MANNER_WARM] = {"I used \"%s\" talking about %s.",
+			"Here's an example of what I mean: %s"},
+		[MANNER_FORMAL] = {"I used \"%s\" when speaking of %s.",
+			"To give you an example of what I meant: %s"},
+		[MANNER_BRISK] = {"\"%s\" was about %s.", "For example: %s"},
+	};
+	/* Of people ("who shaped my career", "whom else to talk to") a word
+	 * is no part of the work: it meant what it says. */
+	static const char *const plainly[3] = {
+		[MANNER_WARM] = "Nothing technical: by \"%s\" I meant just what the words say.",
+		[MANNER_FORMAL] = "Nothing technical: by \"%s\" I meant just what the words say.",
+		[MANNER_BRISK] = "Nothing technical. \"%s\" means what it says.",
 	};
 	enum manner m = manner_of(h);
-	char *head = fill(words[m][0], word, topic);
+	bool people = about == CAT_INFLUENCES || about == CAT_REFERRALS || about == CAT_MENTION_NAME;
+	char *head = people ? fill(plainly[m], word, NULL) : fill(words[m][0], word, topic);
 	if (example == NULL) {
 		char *r = xasprintf("%s Ask me about that part and I'll take you through it step by step.",
 		    head);
