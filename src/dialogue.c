@@ -900,7 +900,7 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 }
 
 /* Words an apology opens with. */
-static const char *const apologising[] = {"sorry", "so sorry", "apologies", "my apologies",
+static const char *const apologising[] = {"sorry", "sry", "srry", "soz", "so sorry", "apologies", "my apologies",
 	"forgive me", "my bad", "oops", "i apologise", "i apologize", "i'm sorry", "im sorry",
 	"i am sorry", "pardon me", "excuse me", NULL};
 
