@@ -918,6 +918,18 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 		return host_unsure(&s->host, u->cat, u->alt);
 	if (u->leave)
 		return host_leave(&s->host);
+	/* "you still code?" with no sure topic: rather than a guess at one,
+	 * the yes or no its own words give, when they do. */
+	if (!u->topic_sure && u->cat != CAT_NONE && yesno_question(q)) {
+		char *said = NULL;
+		const char *yn = yesno_words(q, CAT_NONE, yesno_stance(s->cfg.persona, q, CAT_NONE, &said));
+		if (yn != NULL && said != NULL) {
+			char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
+			free(said);
+			return r;
+		}
+		free(said);
+	}
 	t->answered = u->cat != CAT_NONE;
 	char *r = host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 	/* A guess at an unclear question says so: the report will not count

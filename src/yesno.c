@@ -37,6 +37,9 @@ static const char *const lead[] = {"so", "and", "ok", "okay", "oh", "but", "well
 static const char *const aux[] = {"do", "does", "did", "is", "are", "was", "were", "can", "could",
 	"have", "has", "will", "would", "r", NULL};
 
+/* The host, as a question names it. */
+static const char *const you[] = {"you", "u", "ya", "ye", NULL};
+
 /* ... and what may follow them. */
 static const char *const subjects[] = {"you", "u", "ya", "ye", "it", "that", "this", "there",
 	"the", "your", "ur", "yr", "nurses", "people", "teachers", "engineers", "most", NULL};
@@ -140,6 +143,10 @@ yesno_question(const char *q)
 		p += n;
 	}
 	size_t n = word_at(p);
+	/* "u like it?", "you enjoy your work?": the verb left out, the
+	 * question mark says it. */
+	if (n > 0 && is_one(p, n, you) && strchr(p, '?') != NULL && word_at(p + n + 1) > 0)
+		return true;
 	if (n == 0 || !is_one(p, n, aux))
 		return false;
 	p += n;
@@ -342,11 +349,12 @@ yesno_words(const char *q, enum category cat, enum yesno a)
 		p += n;
 	}
 	size_t n = word_at(p);
+	if (is_one(p, n, you))
+		return "Yes, I do.";   /* "u like it?" */
 	const char *s = p + n;
 	while (*s == ' ')
 		s++;
 	size_t sn = word_at(s);
-	static const char *const you[] = {"you", "u", "ya", "ye", NULL};
 	bool it = !is_one(s, sn, you);
 	if (sn == 5 && strncmp(s, "there", 5) == 0)
 		return n == 3 && strncmp(p, "are", 3) == 0 ? "Yes, there are." : "Yes, there is.";

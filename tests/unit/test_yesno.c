@@ -57,6 +57,9 @@ main(void)
 	ok(yesno_question("r u a manager"), "... and \"r u a manager\"");
 	ok(!yesno_question("what do you like about it?"), "\"what do you like...?\" is not");
 	ok(!yesno_question("do it"), "nor \"do it\"");
+	ok(yesno_question("u like it?"), "\"u like it?\" is one, its verb left out");
+	ok(!yesno_question("you know what i mean"), "\"you know what i mean\" is not");
+	is_str(yesno_words("u like it?", CAT_LIKES, YESNO_YES), "Yes, I do.", "u like it? -> Yes, I do.");
 
 	stance(ruth, "do u like it?", CAT_LIKES, YESNO_YES);
 	stance(tyler, "is it stressful?", CAT_CHALLENGES, YESNO_YES);
