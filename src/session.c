@@ -926,6 +926,12 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 		if (yn != NULL && said != NULL) {
 			char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
 			free(said);
+			/* No topic was answered, nor guessed at: the turn has
+			 * none, and "and u like it?" next goes on with none. */
+			dialogue_settle(&s->priv->dlg, CAT_NONE);
+			if (t->cat != CAT_NONE && !t->counted && s->unclear > 0)
+				s->unclear--;
+			t->cat = CAT_NONE;
 			return r;
 		}
 		free(said);
