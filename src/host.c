@@ -12,6 +12,7 @@
 
 #include "text.h"
 #include "xmalloc.h"
+#include "yesno.h"
 
 /* What any host says to the acts that are not questions.  A bank's
  * persona speaks its own replies to questions; these short lines are the
@@ -478,6 +479,17 @@ main_clause(const char *sentence)
 static void glossary_find(const struct persona *p, const char *q, const struct term **best,
     const char **form, size_t *best_len);
 
+/* The n-th sentence of said (as nth_sentence), past a bare yes or no
+ * the host put first ("Yes, I do."): that is no gist of it. */
+static char *
+gist_sentence(const char *said, size_t n)
+{
+	char *first = nth_sentence(said, 0);
+	bool bare = first != NULL && yesno_bare(first);
+	free(first);
+	return nth_sentence(said, bare ? n + 1 : n);
+}
+
 char *
 host_plainer(const struct host *h, const char *said, enum category about, size_t n)
 {
@@ -490,7 +502,7 @@ host_plainer(const struct host *h, const char *said, enum category about, size_t
 	free(first);
 	/* Never the reply's words over again: its n-th sentence cut to its
 	 * main clause, or (asked again) a sentence it did not open with. */
-	char *sn = nth_sentence(said, n);
+	char *sn = gist_sentence(said, n);
 	char *gist = main_clause(sn);
 	if (gist == NULL && n % k != 0) {
 		gist = xstrdup(sn);
@@ -823,7 +835,7 @@ host_unknown_term(struct host *h, const char *said, enum category about, bool la
 	if (!asked_word(q, word, sizeof word))
 		return host_plainer(h, said, about, n);
 	bool named = said != NULL && said_near(said, word);
-	char *gist = said != NULL ? nth_sentence(said, n) : NULL;
+	char *gist = said != NULL ? gist_sentence(said, n) : NULL;
 	char *r;
 	char name[64];
 	if (person && named) {

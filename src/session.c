@@ -922,7 +922,8 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 	 * the yes or no its own words give, when they do. */
 	if (!u->topic_sure && u->cat != CAT_NONE && yesno_question(q)) {
 		char *said = NULL;
-		const char *yn = yesno_words(q, CAT_NONE, yesno_stance(s->cfg.persona, q, CAT_NONE, &said));
+		enum yesno a = yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said);
+		const char *yn = yesno_words(q, CAT_NONE, a);
 		if (yn != NULL && said != NULL) {
 			char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
 			free(said);
@@ -948,7 +949,7 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 	} else if (r != NULL && u->cat != CAT_NONE && yesno_question(q) && !yesno_opens(r)) {
 		/* "Do u like it?": its yes or no first, when its words say
 		 * which. */
-		const char *yn = yesno_words(q, u->cat, yesno_stance(s->cfg.persona, q, u->cat, NULL));
+		const char *yn = yesno_words(q, u->cat, yesno_stance(s->cfg.persona, q, u->cat, r, NULL));
 		if (yn != NULL) {
 			char *y = xasprintf("%s %s", yn, r);
 			free(r);
@@ -1324,7 +1325,7 @@ answer_closed(struct session *s, struct turn *t)
 {
 	const char *q = s->last_norm;
 	char *said = NULL;
-	enum yesno a = yesno_question(q) ? yesno_stance(s->cfg.persona, q, CAT_NONE, &said) :
+	enum yesno a = yesno_question(q) ? yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said) :
 	    YESNO_UNKNOWN;
 	const char *yn = yesno_words(q, CAT_NONE, a);
 	if (yn == NULL || said == NULL) {

@@ -263,7 +263,8 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 }
 
 enum yesno
-yesno_stance(const struct persona *p, const char *q, enum category cat, char **evidence)
+yesno_stance(const struct persona *p, const char *q, enum category cat, const char *reply,
+    char **evidence)
 {
 	if (evidence != NULL)
 		*evidence = NULL;
@@ -299,6 +300,10 @@ yesno_stance(const struct persona *p, const char *q, enum category cat, char **e
 				all = find_key(p->role, strlen(p->role), keys[i], kn[i]) != NULL;
 			return all ? YESNO_YES : YESNO_UNKNOWN;
 		}
+	/* "Is there a lot of travel?" is not answered by a "travel nurse"
+	 * in another reply: the reply given says, or nothing does. */
+	if (reply != NULL)
+		return stance_in(reply, keys, kn, nk, likes, now, evidence);
 	enum yesno a = p->opening != NULL ? stance_in(p->opening, keys, kn, nk, likes, now, evidence) :
 	    YESNO_UNKNOWN;
 	for (int c = 0; c < CAT_COUNT && a == YESNO_UNKNOWN; c++)
@@ -376,4 +381,19 @@ yesno_opens(const char *text)
 			return true;
 	}
 	return false;
+}
+
+bool
+yesno_bare(const char *sentence)
+{
+	static const char *const bare[] = {"Not really.", "Not any more, no.", "It can be, yes.",
+		"Yes.", NULL};
+	for (const char *const *b = bare; *b != NULL; b++)
+		if (strcmp(sentence, *b) == 0)
+			return true;
+	/* "Yes, I do.", "Yes, it is.", "Yes, there are.": three words. */
+	size_t words = 1;
+	for (const char *p = sentence; *p != '\0'; p++)
+		words += *p == ' ';
+	return strncmp(sentence, "Yes, ", 5) == 0 && words == 3 && sentence[strlen(sentence) - 1] == '.';
 }

@@ -32,16 +32,23 @@ bool yesno_question(const char *q);
 
 /*
  * The persona p's answer to the yes/no question q (normalised), whose
- * topic is cat (CAT_NONE when it has none).  When evidence is not NULL
- * and the answer comes from a sentence of the persona's words, that
- * sentence is put there (newly allocated; else NULL).
+ * topic is cat (CAT_NONE when it has none), given in reply (the reply it
+ * is about to give, whose sentences alone then decide), or, with reply
+ * NULL, in any of its words.  When evidence is not NULL and the answer
+ * comes from a sentence, that sentence is put there (newly allocated;
+ * else NULL).
  */
-enum yesno yesno_stance(const struct persona *p, const char *q, enum category cat, char **evidence);
+enum yesno yesno_stance(const struct persona *p, const char *q, enum category cat, const char *reply,
+    char **evidence);
 
 /* The words a reply to q starts with for answer a ("Yes, I do.", "It
  * can be, yes.", "Not really."): borrowed, static; NULL for
  * YESNO_UNKNOWN. */
 const char *yesno_words(const char *q, enum category cat, enum yesno a);
+
+/* Whether sentence is nothing but words yesno_words() gives ("Yes, I
+ * do.", "Not really."): no gist of what the host said. */
+bool yesno_bare(const char *sentence);
 
 /* Whether text already opens with a yes or a no ("Yes, mostly.", "No.",
  * "Not really", "Yeah"). */

@@ -35,7 +35,7 @@ static void
 stance(const struct persona *p, const char *q, enum category cat, enum yesno want)
 {
 	char *evidence = NULL;
-	enum yesno got = yesno_stance(p, q, cat, &evidence);
+	enum yesno got = yesno_stance(p, q, cat, NULL, &evidence);
 	ok(got == want, "%s: \"%s\" gets %s", p->id, q,
 	    want == YESNO_YES ? "yes" : want == YESNO_NO ? "no" : "neither");
 	free(evidence);
@@ -75,6 +75,11 @@ main(void)
 	stance(tyler, "do u like nights?", CAT_WORKPLACE, YESNO_UNKNOWN);
 	stance(tyler, "do you keep bees?", CAT_NONE, YESNO_UNKNOWN);
 
+	/* With the reply to be given, only its words decide. */
+	ok(yesno_stance(tyler, "is there a lot of travel?", CAT_WORKPLACE,
+	    "Culture on my unit is good.", NULL) == YESNO_UNKNOWN, "a reply that does not say: neither");
+	ok(yesno_stance(tyler, "is there a lot of travel?", CAT_WORKPLACE,
+	    "I travel to two sites a week.", NULL) == YESNO_YES, "a reply that says: yes");
 	is_str(yesno_words("do u like it?", CAT_LIKES, YESNO_YES), "Yes, I do.", "do -> Yes, I do.");
 	is_str(yesno_words("is it stressful?", CAT_CHALLENGES, YESNO_YES), "It can be, yes.",
 	    "hard parts -> It can be, yes.");
