@@ -220,3 +220,29 @@ people_identity(const struct persona *p, const char *want, char *name, size_t le
 	}
 	return NULL;
 }
+
+bool
+people_named_in(const struct persona *p, const char *text, char *name, size_t len)
+{
+	for (const char *w = text; *w != '\0';) {
+		size_t n = word_len(w);
+		if (n == 0) {
+			w++;
+			continue;
+		}
+		bool starts = w == text || !isalpha((unsigned char)w[-1]);
+		if (starts && capitalised(w, n) && n < 32) {
+			char want[32];
+			for (size_t i = 0; i < n; i++)
+				want[i] = (char)tolower((unsigned char)w[i]);
+			want[n] = '\0';
+			char *who = people_identity(p, want, name, len);
+			if (who != NULL) {
+				free(who);
+				return true;
+			}
+		}
+		w += n;
+	}
+	return false;
+}

@@ -29,4 +29,11 @@
  */
 char *people_identity(const struct persona *p, const char *want, char *name, size_t len);
 
+/*
+ * Whether text (something the host said) names by a word of their name
+ * alone ("Bev made me put the phone down") someone whom people_identity()
+ * knows: that person's full name into name (len bytes).
+ */
+bool people_named_in(const struct persona *p, const char *text, char *name, size_t len);
+
 #endif

@@ -1053,6 +1053,10 @@ answer_who_pointing(struct session *s, struct turn *t, const char *const *recent
 	size_t i = 0;
 	while (i < n && !host_person_named(&s->host, recent[i], NULL, name, sizeof name))
 		i++;
+	/* "Bev made me put the phone down": named by a first name alone,
+	 * just now. */
+	if ((i == n || i > 0) && n > 0 && people_named_in(s->cfg.persona, recent[0], name, sizeof name))
+		i = 0;
 	if (i == n)
 		return host_who_do_you_mean(&s->host);
 	bool fresh = recent[i] == last_answer(s) ||
