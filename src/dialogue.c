@@ -900,8 +900,8 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 }
 
 /* Words an apology opens with. */
-static const char *const apologising[] = {"sorry", "sry", "srry", "soz", "so sorry", "apologies", "my apologies",
-	"forgive me", "my bad", "oops", "i apologise", "i apologize", "i'm sorry", "im sorry",
+static const char *const apologising[] = {"sorry", "sry", "srry", "soz", "so sorry", "apologies",
+	"my apologies", "forgive me", "my bad", "oops", "i apologise", "i apologize", "i'm sorry", "im sorry",
 	"i am sorry", "pardon me", "excuse me", NULL};
 
 /* Where the question after an apology starts in text[0..len) ("sorry

@@ -542,7 +542,8 @@ asked_word(const char *q, char *buf, size_t len)
 {
 	static const char *const lead[] = {"mean by ", "meant by ", "meaning of ", "what's a ",
 		"what is a ", "whats a ", "what's an ", "what is an ", "who's ", "who is ", "whos ",
-		"what means ", "what does it mean ", "mean with ", "wdym by ", "wdym ", "you mean ", "u mean ", "ya mean ", NULL};
+		"what means ", "what does it mean ", "mean with ", "wdym by ", "wdym ", "you mean ",
+		"u mean ", "ya mean ", NULL};
 	static const char *const pointing[] = {"that", "this", "it", "those", "these", "all that",
 		"all this", "exactly", "like", "by", "then", "here", "there", "so", NULL};
 	const char *at = NULL;

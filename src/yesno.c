@@ -328,7 +328,8 @@ yesno_words(const char *q, enum category cat, enum yesno a)
 	} tags[] = {
 		{"do", false, "Yes, I do."}, {"did", false, "Yes, I did."}, {"are", false, "Yes, I am."},
 		{"r", false, "Yes, I am."}, {"can", false, "Yes, I can."}, {"could", false, "Yes, I could."},
-		{"have", false, "Yes, I have."}, {"was", false, "Yes, I was."}, {"were", false, "Yes, I was."},
+		{"have", false, "Yes, I have."}, {"was", false, "Yes, I was."},
+		{"were", false, "Yes, I was."},
 		{"will", false, "Yes, I will."}, {"would", false, "Yes, I would."},
 		{"is", true, "Yes, it is."}, {"does", true, "Yes, it does."}, {"was", true, "Yes, it was."},
 		{"can", true, "Yes, it can."}, {"has", true, "Yes, it has."}, {"did", true, "Yes, it did."},
