@@ -1670,23 +1670,6 @@ host_who_do_you_mean(struct host *h)
 }
 
 char *
-host_no_more_about(struct host *h, const char *q)
-{
-	static const char *const pronouns[][2] = {{"he", "him"}, {"she", "her"}, {"they", "them"},
-		{"him", "him"}, {"her", "her"}, {"them", "them"}};
-	char word[48];
-	if (q == NULL || !asked_word(q, word, sizeof word))
-		snprintf(word, sizeof word, "them");
-	for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
-		if (strcmp(word, pronouns[i][0]) == 0)
-			snprintf(word, sizeof word, "%s", pronouns[i][1]);
-	bool pronoun = strcmp(word, "him") == 0 || strcmp(word, "her") == 0 || strcmp(word, "them") == 0;
-	if (!pronoun)
-		capitalise_name(word);
-	return no_more_about(h, word);
-}
-
-char *
 host_follow_up(struct host *h, const char *q)
 {
 	if (h->last_cat == CAT_NONE || h->p->extra[h->last_cat] == NULL)

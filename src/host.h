@@ -210,12 +210,6 @@ bool host_asked_word(const char *q, char *buf, size_t len);
  * line q asks about ("who is Colin Ferris?"); newly allocated, or NULL. */
 char *host_about_person(struct host *h, const char *q);
 
-/* What the host says when asked who someone is (q, normalised) that it
- * has just named and knows no more of: that this is all it can tell, in
- * the persona's manner, without naming them again in the same sentence
- * (newly allocated). */
-char *host_no_more_about(struct host *h, const char *q);
-
 /* Whether the normalised line q asks who someone is by a pronoun or by
  * pointing ("who is she, exactly?", "who is that person again", "whos
  * that"), rather than by their name. */
