@@ -5,7 +5,8 @@
  * and the verb it opens with) are looked for, by their first four
  * letters, in the persona's sentences in the order a user meets them: the
  * opening first, then each topic's replies and follow-ups.  The first
- * sentence that holds them all decides, by the clause that holds the
+ * sentence in which the host speaks of itself ("I", "we", "my") and that
+ * holds them all decides, by the clause that holds the
  * first of them: a negation or a change over time there ("these days",
  * "used to", "no longer"; "first" too when the question says "still")
  * is a no, anything else a yes.
@@ -74,7 +75,12 @@ static const char *const displeased[] = {"i hate", "i dislike", "i don't like", 
  * asks about now ("still"). */
 static const char *const nay[] = {"not", "never", "no longer", "anymore", "any more", "rarely",
 	"hardly", "seldom", "used to", "back then", "gave up", "stopped", "these days", "nowadays",
-	NULL};
+	"days off", "time off", "off work", NULL};
+
+/* The host speaking of itself: only such a sentence answers for it
+ * ("fewer managers around" says nothing of whether it manages). */
+static const char *const self[] = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're",
+	"we've", "our", "us", NULL};
 static const char *const once[] = {"first", "once", "at the start", "early on", NULL};
 
 /* The word at p (letters and apostrophes) and its length. */
@@ -234,7 +240,7 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 			if (at != NULL && (first == NULL || at < first))
 				first = at;
 		}
-		if (!all)
+		if (!all || !holds_any(s, n, self))
 			continue;
 		const char *cb;
 		size_t cn;

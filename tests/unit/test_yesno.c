@@ -80,6 +80,12 @@ main(void)
 	    "Culture on my unit is good.", NULL) == YESNO_UNKNOWN, "a reply that does not say: neither");
 	ok(yesno_stance(tyler, "is there a lot of travel?", CAT_WORKPLACE,
 	    "I travel to two sites a week.", NULL) == YESNO_YES, "a reply that says: yes");
+	/* "Fewer managers around" is not the host speaking of itself. */
+	ok(yesno_stance(tyler, "do you manage people?", CAT_WORKPLACE,
+	    "Fewer managers around, more people helping each other out.", NULL) == YESNO_UNKNOWN,
+	    "words not about the host: neither");
+	ok(yesno_stance(tyler, "do you work days?", CAT_WORKPLACE,
+	    "Some weeks I get four days off in a row.", NULL) == YESNO_NO, "days off: no");
 	is_str(yesno_words("do u like it?", CAT_LIKES, YESNO_YES), "Yes, I do.", "do -> Yes, I do.");
 	is_str(yesno_words("is it stressful?", CAT_CHALLENGES, YESNO_YES), "It can be, yes.",
 	    "hard parts -> It can be, yes.");
