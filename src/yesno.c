@@ -2,14 +2,15 @@
  * yesno.c -- the host's yes or no to a yes/no question (see yesno.h).
  *
  * The question's key words (what it asks about, without the little words
- * and the verb it opens with) are looked for, by their first four
- * letters, in the persona's sentences in the order a user meets them: the
- * opening first, then each topic's replies and follow-ups.  The first
- * sentence in which the host speaks of itself ("I", "we", "my") and that
- * holds them all decides, by the clause that holds the
- * first of them: a negation or a change over time there ("these days",
- * "used to", "no longer"; "first" too when the question says "still")
- * is a no, anything else a yes.
+ * and the verb it opens with) are looked for, in any of their forms
+ * ("writing" for "write"), in the persona's sentences in the order a
+ * user meets them: the opening first, then each topic's replies and
+ * follow-ups.  The first sentence that holds them all decides, by the
+ * clause that holds the first of them: a negation or a change over time
+ * there ("these days", "used to", "no longer"; "first" too when the
+ * question says "still") is a no, when the sentence is the host's about
+ * itself ("I", "we", "my"); anything else is a yes, when the clause
+ * itself is ("I travel between our sites", not "people are happier").
  */
 #include <config.h>
 
@@ -26,8 +27,8 @@
 /* At most this many key words of a question are looked for. */
 #define KEYS_MAX 3
 
-/* A key word is compared by this many first letters ("writing" finds
- * "write"). */
+/* A key word longer than this is compared by its stem ("writ" of
+ * "write" finds "writing"). */
 #define STEM 4
 
 /* Words a question may open with before its verb. */
@@ -73,22 +74,28 @@ static const char *const displeased[] = {"i hate", "i dislike", "i don't like", 
 
 /* What makes a clause a no, and what makes it one when the question
  * asks about now ("still"). */
-static const char *const nay[] = {"not", "never", "no longer", "anymore", "any more", "rarely",
-	"hardly", "seldom", "used to", "back then", "gave up", "stopped", "these days", "nowadays",
-	"days off", "time off", "off work", NULL};
+static const char *const nay[] = {"not", "never", "no longer", "anymore", "any more", "used to",
+	"back then", "gave up", "stopped", "these days", "nowadays", "days off", "time off",
+	"off work", NULL};
+
+/* ... and what makes it "a little". */
+static const char *const little_of[] = {"very little", "little", "light", "rarely", "seldom",
+	"hardly", "a handful", "a few times", "occasionally", "now and then", "now and again", NULL};
 
 /* The host speaking of itself: only such a sentence answers for it
  * ("fewer managers around" says nothing of whether it manages). */
 static const char *const self[] = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're",
 	"we've", "our", "us", NULL};
-static const char *const once[] = {"first", "once", "at the start", "early on", NULL};
+static const char *const once[] = {"first", "at the start", "early on", NULL};
 
-/* The word at p (letters and apostrophes) and its length. */
+/* The word at p (letters and apostrophes, and hyphens within it:
+ * "hands-on") and its length. */
 static size_t
 word_at(const char *p)
 {
 	size_t n = 0;
-	while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+	while (isalpha((unsigned char)p[n]) || p[n] == '\'' ||
+	    (p[n] == '-' && n > 0 && isalpha((unsigned char)p[n + 1])))
 		n++;
 	return n;
 }
@@ -189,18 +196,31 @@ key_words(const char *q, const char **keys, size_t *kn)
 	return k;
 }
 
-/* Where text[0..n) has a word starting like key (its first STEM
- * letters, or all of a shorter key), or NULL. */
+/* Endings a word may add to a key's stem and still be the same word
+ * ("writing" for "write", "managers" for "manage"), but not "happens" for
+ * "happy". */
+static const char *const endings[] = {"", "e", "s", "es", "d", "ed", "ing", "er", "ers", "y", "ies",
+	"ied", "ier", "iest", "iness", "ily", "ly", "ling", "led", "ting", "ning", "ping", "ming",
+	"ment", "ments", NULL};
+
+/* Where text[0..n) has a word that is key (kn bytes) or a form of it:
+ * its stem (the key less a final "e", "s" or "y", when longer than
+ * STEM) and one of endings; or NULL. */
 static const char *
 find_key(const char *text, size_t n, const char *key, size_t kn)
 {
-	size_t stem = kn < STEM ? kn : STEM;
+	size_t stem = kn;
+	if (kn > STEM && strchr("esy", key[kn - 1]) != NULL)
+		stem--;
 	for (size_t i = 0; i < n; i++) {
 		if (!isalpha((unsigned char)text[i]) || (i > 0 && isalpha((unsigned char)text[i - 1])))
 			continue;
 		size_t w = word_at(text + i);
-		if (w >= stem && (kn >= STEM || w == kn) && strncasecmp(text + i, key, stem) == 0)
-			return text + i;
+		if (w < stem || strncasecmp(text + i, key, stem) != 0)
+			continue;
+		for (const char *const *e = endings; *e != NULL; e++)
+			if (strlen(*e) == w - stem && strncasecmp(text + i + stem, *e, w - stem) == 0)
+				return text + i;
 	}
 	return NULL;
 }
@@ -240,11 +260,14 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 			if (at != NULL && (first == NULL || at < first))
 				first = at;
 		}
-		if (!all || !holds_any(s, n, self))
+		if (!all)
 			continue;
 		const char *cb;
 		size_t cn;
 		clause_around(s, n, first, &cb, &cn);
+		bool nays = negated(cb, cn) || (now && holds_any(cb, cn, once));
+		if (!holds_any(cb, cn, self) && !(nays && holds_any(s, n, self)))
+			continue;
 		enum yesno a;
 		if (likes) {
 			if (holds_any(cb, cn, displeased))
@@ -254,7 +277,7 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 			else
 				continue;
 		} else {
-			a = negated(cb, cn) || (now && holds_any(cb, cn, once)) ? YESNO_NO : YESNO_YES;
+			a = nays ? YESNO_NO : holds_any(cb, cn, little_of) ? YESNO_LITTLE : YESNO_YES;
 		}
 		if (evidence != NULL) {
 			while (n > 0 && isspace((unsigned char)*s)) {
@@ -346,6 +369,8 @@ yesno_words(const char *q, enum category cat, enum yesno a)
 	bool now = strstr(q, "still") != NULL;
 	if (a == YESNO_NO)
 		return now ? "Not any more, no." : "Not really.";
+	if (a == YESNO_LITTLE)
+		return "Not much.";
 	bool is_hard = false;
 	for (const char *const *h = hard; *h != NULL && !is_hard; h++)
 		is_hard = holds(q, strlen(q), *h);
@@ -394,7 +419,7 @@ bool
 yesno_bare(const char *sentence)
 {
 	static const char *const bare[] = {"Not really.", "Not any more, no.", "It can be, yes.",
-		"Yes.", NULL};
+		"Not much.", "Yes.", NULL};
 	for (const char *const *b = bare; *b != NULL; b++)
 		if (strcmp(sentence, *b) == 0)
 			return true;

@@ -23,6 +23,7 @@ enum yesno {
 	YESNO_UNKNOWN,          /* its words do not say */
 	YESNO_YES,
 	YESNO_NO,
+	YESNO_LITTLE,           /* a little: "I travel very little" */
 };
 
 /* Whether the normalised line q asks the host a yes/no question: it

@@ -48,6 +48,8 @@ main(void)
 	top = top != NULL ? top : ".";
 	struct bank *se = load(top, "software-engineering");
 	struct bank *nursing = load(top, "nursing");
+	struct bank *logistics = load(top, "logistics");
+	const struct persona *malcolm = bank_persona(logistics, "malcolm");
 	const struct persona *ruth = bank_persona(se, "ruth");
 	const struct persona *tomas = bank_persona(se, "tomas");
 	const struct persona *tyler = bank_persona(nursing, "tyler");
@@ -66,7 +68,10 @@ main(void)
 	/* Her opening: "first writing code and these days leading the
 	 * people who write it". */
 	stance(ruth, "do u still write code?", CAT_NONE, YESNO_NO);
-	stance(tomas, "do u still write code?", CAT_NONE, YESNO_YES);
+	stance(malcolm, "have you always worked in logistics?", CAT_NONE, YESNO_YES);
+	/* "About half writing code, ..." says it, but not as the host
+	 * speaking of itself: no guess. */
+	stance(tomas, "do u still write code?", CAT_NONE, YESNO_UNKNOWN);
 	stance(tyler, "are you a nurse?", CAT_NONE, YESNO_YES);
 	/* "Fewer managers around" is no answer to whether he is one. */
 	stance(tyler, "r u a manager?", CAT_NONE, YESNO_UNKNOWN);
@@ -86,6 +91,10 @@ main(void)
 	    "words not about the host: neither");
 	ok(yesno_stance(tyler, "do you work days?", CAT_WORKPLACE,
 	    "Some weeks I get four days off in a row.", NULL) == YESNO_NO, "days off: no");
+	ok(yesno_stance(tyler, "do you travel for work?", CAT_WORKPLACE,
+	    "I travel very little, a few trips a year.", NULL) == YESNO_LITTLE, "very little: a little");
+	is_str(yesno_words("do you travel for work?", CAT_WORKPLACE, YESNO_LITTLE), "Not much.",
+	    "a little -> Not much.");
 	is_str(yesno_words("do u like it?", CAT_LIKES, YESNO_YES), "Yes, I do.", "do -> Yes, I do.");
 	is_str(yesno_words("is it stressful?", CAT_CHALLENGES, YESNO_YES), "It can be, yes.",
 	    "hard parts -> It can be, yes.");
@@ -98,5 +107,6 @@ main(void)
 	ok(!yesno_opens("Years ago, I..."), "\"Years ago\" does not");
 	bank_free(se);
 	bank_free(nursing);
+	bank_free(logistics);
 	return tap_done();
 }
