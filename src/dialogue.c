@@ -5,8 +5,10 @@
 #include <config.h>
 
 #include "dialogue.h"
+#include "xmalloc.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -52,6 +54,10 @@ static const struct model_thresholds no_model = {1.0f, 1.0f, 0.0f, 0.0f};
 /* An apology that asks a question of its own, sure of its topic, has
  * at least this many words ("sorry, what's your day like?"). */
 #define SORRY_AND_ASK 5
+
+/* "Sorry about that, my mistake." before a question is at most this
+ * long. */
+#define SORRY_WORDS 8
 
 /* A "yes" to the host's offer of another topic is a short line. */
 #define YES_WORDS 4
@@ -194,7 +200,12 @@ says_about_self(const char *text)
 		"retail", "internship", "i was a", "i was an", "i used to", "used to work", "my background", "background in", "experience in", "manager",
 		"years as", "years at", "years in", "for years", "yrs", "master", "masters", "master's",
 		"mba", "phd", "bachelor", "bachelors", "bachelor's", "diploma", "apprentice",
-		"apprenticeship", "i finish", "i finished", "i just finished", NULL};
+		"apprenticeship", "i finish", "i finished", "i just finished", "bootcamp", "boot camp",
+		"i do a", "i'm doing a", "im doing a", "i am doing a", "i made", "i built", "i build",
+		"i've built", "ive built", "i've made", "ive made", "i am a", "i'm a", "im a", "i am an",
+		"i'm an", "im an", "i'm learning", "im learning", "i am learning", "i learn", "learning to",
+		"self-taught", "self taught", "trainee", "intern", "currently a", "currently an",
+		"currently in", "currently working", "currently teaching", "currently studying", NULL};
 	return has_any_word(text, background);
 }
 
@@ -888,12 +899,73 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		u->sorry = true;
 }
 
+/* Words an apology opens with. */
+static const char *const apologising[] = {"sorry", "sry", "srry", "soz", "so sorry", "apologies",
+	"my apologies", "forgive me", "my bad", "oops", "i apologise", "i apologize", "i'm sorry", "im sorry",
+	"i am sorry", "pardon me", "excuse me", NULL};
+
+/* Where the question after an apology starts in text[0..len) ("sorry
+ * about that. do u like nights?", "my bad, what's your day like?"): the
+ * apology ends its sentence, or its clause before a question word, and
+ * what follows asks the host.  0 when text is not that. */
+static size_t
+asks_after_apology(const char *text, size_t len)
+{
+	static const char *const opens[] = {"how", "what", "whats", "what's", "wat", "why", "when",
+		"where", "who", "which", "do", "did", "does", "can", "could", "would", "have", "are",
+		"is", NULL};
+	/* "Sorry, I didn't catch that. Can u repeat?" is no apology for a
+	 * slip but a request, which the whole line makes. */
+	static const char *const not_a_slip[] = {"catch", "caught", "understand", "understood",
+		"get that", "got that", "hear", "heard", "follow", "mean", "meant", "lost", "again",
+		"repeat", "interrupt", "late", NULL};
+	if (!starts_with_word(text, apologising))
+		return 0;
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (text[i] == '?')
+			return 0;   /* the apology itself asks */
+		bool stop = (text[i] == '.' || text[i] == '!' || text[i] == ';') && text[i + 1] == ' ';
+		bool comma = text[i] == ',' && text[i + 1] == ' ';
+		if (!stop && !comma)
+			continue;
+		char *sorry = xstrndup(text, i);
+		bool slip = words_in(sorry) <= SORRY_WORDS && !has_any_word(sorry, not_a_slip);
+		free(sorry);
+		if (!slip)
+			return 0;
+		size_t at = i + 1;
+		while (at < len && text[at] == ' ')
+			at++;
+		char *rest = xstrndup(text + at, len - at);
+		bool asks = (strchr(rest, '?') != NULL || asks_host(rest)) && words_in(rest) >= 2 &&
+		    (stop || starts_with_word(rest, opens));
+		free(rest);
+		if (asks)
+			return at;
+		if (stop)
+			return 0;
+	}
+	return 0;
+}
+
 void
 dialogue_judge(struct dialogue *d, struct assessor *a, struct matcher *m, const char *text,
     size_t len, struct assessment *as, struct understanding *u)
 {
-	assess_line(a, m, text, len, NULL, 0, as);
-	dialogue_hear(d, as, text, u);
+	/* "Sorry about that. Do u like nights?": the question is what the
+	 * line asks; the apology's "that" is no pointer back to the last
+	 * answer.  The question alone is judged, and it apologises. */
+	size_t after = asks_after_apology(text, len);
+	if (after > 0) {
+		char *q = xstrndup(text + after, len - after);
+		assess_line(a, m, q, len - after, NULL, 0, as);
+		dialogue_hear(d, as, q, u);
+		free(q);
+		u->sorry = u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP || u->act == ACT_CLARIFY;
+	} else {
+		assess_line(a, m, text, len, NULL, 0, as);
+		dialogue_hear(d, as, text, u);
+	}
 	if (u->act == ACT_QUESTION)
 		return;
 	bool continues = u->act == ACT_FOLLOW_UP || u->act == ACT_CLARIFY;

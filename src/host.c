@@ -12,6 +12,7 @@
 
 #include "text.h"
 #include "xmalloc.h"
+#include "yesno.h"
 
 /* What any host says to the acts that are not questions.  A bank's
  * persona speaks its own replies to questions; these short lines are the
@@ -293,14 +294,56 @@ host_free(struct host *h)
 	}
 }
 
-/* The first sentence of s (up to and including its full stop, question
- * or exclamation mark followed by a space), newly allocated. */
+/* Whether the sentence s[0..n) reads as one a person says whole, not a
+ * fragment ("Drivers' hours.", "Geography degree.", "In at six."): it
+ * has a subject pronoun, a common verb, a contraction ("it's",
+ * "don't") or a word in -ed. */
+static bool
+has_verb(const char *s, size_t n)
+{
+	static const char *const verbs[] = {"i", "we", "you", "he", "she", "they", "it", "there",
+		"is", "are", "was", "were", "be", "been", "am", "have", "has", "had", "do", "does", "did",
+		"can", "could", "will", "would", "should", "may", "might", "must", "get", "gets", "got",
+		"go", "goes", "went", "make", "makes", "made", "take", "takes", "took", "need", "needs",
+		"want", "wants", "keep", "keeps", "kept", "mean", "means", "meant", "run", "runs", "ran",
+		"come", "comes", "came", "work", "works", "depends", "let", "check", "call", "see", NULL};
+	for (size_t i = 0; i < n;) {
+		while (i < n && !isalpha((unsigned char)s[i]))
+			i++;
+		size_t k = 0;
+		while (i + k < n && (isalpha((unsigned char)s[i + k]) || s[i + k] == '\''))
+			k++;
+		if (k == 0)
+			break;
+		const char *w = s + i;
+		const char *apo = memchr(w, '\'', k);
+		if (apo != NULL && apo + 1 < w + k)
+			return true;   /* "it's", "don't", "we're" */
+		if (k >= 5 && w[k - 2] == 'e' && w[k - 1] == 'd')
+			return true;
+		for (const char *const *v = verbs; *v != NULL; v++)
+			if (strlen(*v) == k && strncasecmp(*v, w, k) == 0)
+				return true;
+		i += k;
+	}
+	return false;
+}
+
+/* What a guarded host says of reply s: its first sentence (up to and
+ * including its full stop, question or exclamation mark followed by a
+ * space), and the next ones too while what it has said so far is only a
+ * fragment ("Drivers' hours." goes on to "The legal limits are
+ * fixed..."), newly allocated. */
 static char *
 first_sentence(const char *s)
 {
+	const char *from = s;
 	for (const char *p = s; *p; p++)
-		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ')
-			return xstrndup(s, (size_t)(p - s + 1));
+		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ') {
+			if (has_verb(from, (size_t)(p - from)))
+				return xstrndup(s, (size_t)(p - s + 1));
+			from = p + 2;
+		}
 	return xstrdup(s);
 }
 
@@ -436,6 +479,17 @@ main_clause(const char *sentence)
 static void glossary_find(const struct persona *p, const char *q, const struct term **best,
     const char **form, size_t *best_len);
 
+/* The n-th sentence of said (as nth_sentence), past a bare yes or no
+ * the host put first ("Yes, I do."): that is no gist of it. */
+static char *
+gist_sentence(const char *said, size_t n)
+{
+	char *first = nth_sentence(said, 0);
+	bool bare = first != NULL && yesno_bare(first);
+	free(first);
+	return nth_sentence(said, bare ? n + 1 : n);
+}
+
 char *
 host_plainer(const struct host *h, const char *said, enum category about, size_t n)
 {
@@ -448,7 +502,7 @@ host_plainer(const struct host *h, const char *said, enum category about, size_t
 	free(first);
 	/* Never the reply's words over again: its n-th sentence cut to its
 	 * main clause, or (asked again) a sentence it did not open with. */
-	char *sn = nth_sentence(said, n);
+	char *sn = gist_sentence(said, n);
 	char *gist = main_clause(sn);
 	if (gist == NULL && n % k != 0) {
 		gist = xstrdup(sn);
@@ -488,9 +542,10 @@ asked_word(const char *q, char *buf, size_t len)
 {
 	static const char *const lead[] = {"mean by ", "meant by ", "meaning of ", "what's a ",
 		"what is a ", "whats a ", "what's an ", "what is an ", "who's ", "who is ", "whos ",
-		"what means ", "what does it mean ", NULL};
+		"what means ", "what does it mean ", "mean with ", "wdym by ", "wdym ", "you mean ",
+		"u mean ", "ya mean ", NULL};
 	static const char *const pointing[] = {"that", "this", "it", "those", "these", "all that",
-		"all this", NULL};
+		"all this", "exactly", "like", "by", "then", "here", "there", "so", NULL};
 	const char *at = NULL;
 	for (const char *const *l = lead; *l != NULL && at == NULL; l++) {
 		const char *p = strstr(q, *l);
@@ -678,8 +733,101 @@ capitalise_name(char *word)
 	return true;
 }
 
+/* Where persona p used word (any case, a typo allowed): the category and
+ * variant of the reply whose text or follow-ups hold it; false when none
+ * does. */
+static bool
+variant_using(const struct persona *p, const char *word, enum category *cat, size_t *variant)
+{
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < p->replies[c].n; i++) {
+			bool uses = said_near(p->replies[c].v[i], word);
+			const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+			for (size_t j = 0; !uses && x != NULL && j < x->more.n; j++)
+				uses = said_near(x->more.v[j], word);
+			if (uses) {
+				*cat = (enum category)c;
+				*variant = i;
+				return true;
+			}
+		}
+	return false;
+}
+
+/* What the host meant by word, a word of its own that its glossary does
+ * not hold, said in something (said) on topic about: what it was telling
+ * about when it used the word, then what that
+ * looks like in practice (a follow-up of the reply that used it, not
+ * given yet); never the sentence that used it again.  Newly allocated. */
+static char *
+explain_used(struct host *h, const char *word, const char *said, enum category about)
+{
+	enum category c = CAT_NONE;
+	size_t i = 0;
+	const char *example = NULL;
+	if (variant_using(h->p, word, &c, &i)) {
+		const struct reply_extra *x = h->p->extra[c] != NULL ? &h->p->extra[c][i] : NULL;
+		size_t *mg = h->more_given[c] != NULL ? &h->more_given[c][i] : NULL;
+		if (x != NULL && mg != NULL && *mg < x->more.n && strcmp(x->more.v[*mg], said) != 0)
+			example = x->more.v[(*mg)++];
+		/* "One example: we replaced..." after "an example of what I
+		 * mean:" says it twice. */
+		static const char *const said_example[] = {"One example: ", "For example, ",
+			"For example: ", "For instance, ", NULL};
+		for (const char *const *e = said_example; example != NULL && *e != NULL; e++)
+			if (strncmp(example, *e, strlen(*e)) == 0 && example[strlen(*e)] != '\0') {
+				example += strlen(*e);
+				break;
+			}
+		if (about == CAT_NONE)
+			about = c;
+	}
+	if (about == CAT_NONE) {
+		/* Only in passing (its opening words): nothing it answered
+		 * about, so nothing to show in practice either. */
+		static const char *const passing[3] = {
+			[MANNER_WARM] = "Oh, I only said \"%s\" in passing; it's nothing you need for "
+			    "today. Ask me about anything in my work and I'll explain as I go.",
+			[MANNER_FORMAL] = "I only mentioned \"%s\" in passing; it has no special meaning "
+			    "here. Do ask about the work itself and I will explain as I go.",
+			[MANNER_BRISK] = "I only said \"%s\" in passing. Nothing you need for today. Ask "
+			    "about the work and I'll explain as I go.",
+		};
+		return fill(passing[manner_of(h)], word, NULL);
+	}
+	const char *topic = category_topic(about);
+	static const char *const words[3][2] = {
+		[MANNER_WARM] = {"I used \"%s\" talking about %s.",
+			"Here's an example of what I mean: %s"},
+		[MANNER_FORMAL] = {"I used \"%s\" when speaking of %s.",
+			"To give you an example of what I meant: %s"},
+		[MANNER_BRISK] = {"\"%s\" was about %s.", "For example: %s"},
+	};
+	/* Of people ("who shaped my career", "whom else to talk to") a word
+	 * is no part of the work: it meant what it says. */
+	static const char *const plainly[3] = {
+		[MANNER_WARM] = "Nothing technical: by \"%s\" I meant just what the words say.",
+		[MANNER_FORMAL] = "Nothing technical: by \"%s\" I meant just what the words say.",
+		[MANNER_BRISK] = "Nothing technical. \"%s\" means what it says.",
+	};
+	enum manner m = manner_of(h);
+	bool people = about == CAT_INFLUENCES || about == CAT_REFERRALS || about == CAT_MENTION_NAME;
+	char *head = people ? fill(plainly[m], word, NULL) : fill(words[m][0], word, topic);
+	if (example == NULL) {
+		char *r = xasprintf("%s Ask me about that part and I'll take you through it step by step.",
+		    head);
+		free(head);
+		return r;
+	}
+	char *tail = fill(words[m][1], example, NULL);
+	char *r = xasprintf("%s %s", head, tail);
+	free(head);
+	free(tail);
+	return r;
+}
+
 char *
-host_unknown_term(const struct host *h, const char *said, enum category about, bool latest,
+host_unknown_term(struct host *h, const char *said, enum category about, bool latest,
     const char *q, size_t n)
 {
 	char word[48];
@@ -688,7 +836,7 @@ host_unknown_term(const struct host *h, const char *said, enum category about, b
 	if (!asked_word(q, word, sizeof word))
 		return host_plainer(h, said, about, n);
 	bool named = said != NULL && said_near(said, word);
-	char *gist = said != NULL ? nth_sentence(said, n) : NULL;
+	char *gist = said != NULL ? gist_sentence(said, n) : NULL;
 	char *r;
 	char name[64];
 	if (person && named) {
@@ -704,15 +852,11 @@ host_unknown_term(const struct host *h, const char *said, enum category about, b
 			r = xasprintf("Someone I've worked with; the name matters less than the point%s%s",
 			    gist != NULL ? ", which is this: " : ".", gist != NULL ? gist : "");
 		free(who);
-	} else if (named && !latest) {
-		/* A word from earlier on, or from the host's opening words. */
-		char *where = sentence_with(said, word);
-		r = where != NULL ? xasprintf("I did use \"%s\", yes, when I said this: %s", word, where) :
-		    host_plainer(h, said, about, n);
-		free(where);
-	} else if (named)
-		r = host_plainer(h, said, about, n);
-	else if (person && capitalise_name(word))
+	} else if (named) {
+		/* A word of its own, from the last answer or from earlier on:
+		 * what it meant, never the sentence that used it again. */
+		r = explain_used(h, word, said, about);
+	} else if (person && capitalise_name(word))
 		r = xasprintf("I don't think I mentioned anyone called %s%s%s", word,
 		    gist != NULL ? ". What I was getting at is this: " : ".", gist != NULL ? gist : "");
 	else if (gist == NULL)
@@ -907,6 +1051,40 @@ char *
 host_leave(struct host *h)
 {
 	return xstrdup(leave_words[bag_draw(h, &h->leave)]);
+}
+
+/* Whether a reaction to a closed question opens with a guessed yes
+ * ("Yeah, mostly.", "The short answer is yes"). */
+static bool
+guesses_yes(const char *r)
+{
+	char *first = first_sentence(r);
+	for (char *c = first; *c != '\0'; c++)
+		*c = (char)tolower((unsigned char)*c);
+	bool yes = said_word(first, "yes") || said_word(first, "yeah") || said_word(first, "mostly") ||
+	    said_word(first, "yep");
+	free(first);
+	return yes;
+}
+
+char *
+host_react_neither(struct host *h)
+{
+	static const char *const own[] = {
+		"That depends. Ask me how or why and I'll tell you more.",
+		"Hard to say in a word. Ask me what it's like and I'll explain.",
+	};
+	/* The persona's words that guess nothing, then the built-in ones,
+	 * in turn, so the same words do not come twice running. */
+	const struct strlist *l = &h->p->reactions[KIND_CLOSED];
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		n += !guesses_yes(l->v[i]);
+	size_t k = h->neither++ % (n + sizeof own / sizeof *own);
+	for (size_t i = 0; i < l->n; i++)
+		if (!guesses_yes(l->v[i]) && k-- == 0)
+			return xstrdup(l->v[i]);
+	return xstrdup(own[k]);
 }
 
 char *
@@ -1492,23 +1670,6 @@ host_who_do_you_mean(struct host *h)
 }
 
 char *
-host_no_more_about(struct host *h, const char *q)
-{
-	static const char *const pronouns[][2] = {{"he", "him"}, {"she", "her"}, {"they", "them"},
-		{"him", "him"}, {"her", "her"}, {"them", "them"}};
-	char word[48];
-	if (q == NULL || !asked_word(q, word, sizeof word))
-		snprintf(word, sizeof word, "them");
-	for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
-		if (strcmp(word, pronouns[i][0]) == 0)
-			snprintf(word, sizeof word, "%s", pronouns[i][1]);
-	bool pronoun = strcmp(word, "him") == 0 || strcmp(word, "her") == 0 || strcmp(word, "them") == 0;
-	if (!pronoun)
-		capitalise_name(word);
-	return no_more_about(h, word);
-}
-
-char *
 host_follow_up(struct host *h, const char *q)
 {
 	if (h->last_cat == CAT_NONE || h->p->extra[h->last_cat] == NULL)
@@ -1578,6 +1739,26 @@ host_nothing_new(struct host *h, enum category offer)
 	char *r = xasprintf("%s %s", first, ask);
 	free(ask);
 	return r;
+}
+
+char *
+host_finished(struct host *h)
+{
+	static const char *const words[3][3] = {
+		[MANNER_WARM] = {"Oh, I think we've said our goodbyes already! I really must get on "
+			"now, but do email me if anything else comes up.",
+			"We've finished for today, I'm afraid. Write to me with anything you forgot to ask.",
+			"I'm on my way out, sorry. Send me a note and I'll answer when I can."},
+		[MANNER_FORMAL] = {"I am afraid we have concluded for today. Please write to me if "
+			"anything further occurs to you.",
+			"Our meeting is over, I am sorry to say. Any further questions are welcome by "
+			"email.",
+			"I must leave it there, as we have already said goodbye. Do write if you need to."},
+		[MANNER_BRISK] = {"We're done for today. Email me if something else comes up.",
+			"Already said bye, and I've got to go. Email me.",
+			"That's us finished. Drop me a line if you need anything."},
+	};
+	return xstrdup(words[manner_of(h)][h->finished++ % 3]);
 }
 
 char *
@@ -1842,6 +2023,71 @@ subject_word(const char *w, size_t n)
 	return false;
 }
 
+/* Words that end (or, before it, open) the name of a subject in a line
+ * about one's studies: "supply chain" ends before "and", "student",
+ * "since"; "a supply chain student" opens after "a". */
+static bool
+subject_edge(const char *w, size_t n)
+{
+	static const char *const edge[] = {"and", "or", "but", "so", "then", "at", "in", "on", "from",
+		"to", "for", "with", "since", "now", "too", "also", "as", "because", "while", "when",
+		"where", "which", "who", "that", "it", "is", "was", "are", "were", "am", "be", "been",
+		"i", "im", "i'm", "my", "me", "a", "an", "the", "this", "last", "next", "years", "year",
+		"ago", "before", "after", "until", "here", "there", "not", "only", "just", "still",
+		"already", "recently", "online", "student", "students", "graduate", "grad", "degree",
+		"major", "course", "courses", "program", "programme", "class", "classes", "school",
+		"university", "uni", "college", "final", "first", "second", "third", "part-time",
+		"full-time", "currently", "really", "very", "of", "by", "about", "some", "lot", "bit",
+		"study", "studied", "studying", "studies", "majoring", "majored", "masters", "master's",
+		"have", "has", "had", "did", "do", "doing", "got", "get", "getting", "finished",
+		"finishing", "completed", "hold", "earned", "work", "working", "worked", NULL};
+	for (const char *const *x = edge; *x != NULL; x++)
+		if (strlen(*x) == n && strncmp(*x, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Widen the subject (*word, *n bytes of q) to the whole name it is a
+ * part of, at most SUBJECT_WORDS words: the words around it up to an
+ * edge (subject_edge) or a mark.  False when the name runs longer than
+ * that (it cannot be echoed whole). */
+#define SUBJECT_WORDS 4
+static bool
+whole_subject(const char *q, const char **word, size_t *n)
+{
+	const char *b = *word, *e = *word + *n;
+	size_t words = 1;
+	for (const char *p = b; p < e; p++)
+		words += *p == ' ';
+	for (;;) {
+		/* the word after */
+		if (*e != ' ')
+			break;
+		const char *w = e + 1;
+		size_t k = strspn(w, "abcdefghijklmnopqrstuvwxyz'-");
+		if (k == 0 || subject_edge(w, k))
+			break;
+		if (++words > SUBJECT_WORDS)
+			return false;
+		e = w + k;
+	}
+	while (b - q >= 2 && b[-1] == ' ') {
+		/* the word before */
+		const char *w = b - 1;
+		while (w > q && strchr("abcdefghijklmnopqrstuvwxyz'-", w[-1]) != NULL && w[-1] != '\0')
+			w--;
+		size_t k = (size_t)(b - 1 - w);
+		if (k == 0 || subject_edge(w, k) || (w > q && w[-1] != ' '))
+			break;
+		if (++words > SUBJECT_WORDS)
+			return false;
+		b = w;
+	}
+	*word = b;
+	*n = (size_t)(e - b);
+	return true;
+}
+
 /* The subject of "studying X", "a degree in X", "an X graduate" in q, into
  * buf; false when q names none. */
 static bool
@@ -1929,7 +2175,14 @@ find_study(const char *q, char *buf, size_t len)
 		word = st;
 		n = (size_t)(e - st);
 	}
-	if (word == NULL || n < 3 || n >= len)
+	if (word == NULL)
+		return false;
+	/* A whole name, not the part of one the rules above stopped at:
+	 * "supply chain", not "supply" of "studied supply chain" nor
+	 * "chain" of "a supply chain student". */
+	if (!whole_subject(q, &word, &n))
+		return false;
+	if (n < 3 || n >= len)
 		return false;
 	for (const char *const *x = not_subjects; *x != NULL; x++)
 		if (strlen(*x) == n && strncmp(*x, word, n) == 0)

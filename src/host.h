@@ -65,6 +65,10 @@ struct host {
 	                                explain */
 	size_t no_need;              /* times it said an apology was not
 	                                needed */
+	size_t finished;             /* times it said, after its farewell,
+	                                that the meeting is over */
+	size_t neither;              /* times it said neither yes nor no to
+	                                a yes/no question */
 	int guarded;                 /* replies left to keep short */
 	unsigned time_asked;         /* times asked how long is left */
 	bool referred;               /* it has answered a question on whom
@@ -89,6 +93,12 @@ char *host_reply(struct host *h, enum category cat);
 
 /* The host's reaction to a flag of kind k (newly allocated). */
 char *host_react(struct host *h, enum flag_kind k);
+
+/* Its reaction to a yes/no question its words give no answer to: one of
+ * the persona's words for a closed question that does not open with a
+ * yes ("In a word, it depends..."), never a guessed "yes, mostly"; newly
+ * allocated. */
+char *host_react_neither(struct host *h);
 
 /* The gist of what the host said last (said, a reply on topic about,
  * or CAT_NONE), more plainly, for the n-th "could you explain more
@@ -157,7 +167,7 @@ char *host_follow_up(struct host *h, const char *q);
  * is nothing to rephrase and no word named.  said is the host's latest
  * answer when latest is true, else something it said earlier (a word
  * from it is pointed out where it was said). */
-char *host_unknown_term(const struct host *h, const char *said, enum category about, bool latest,
+char *host_unknown_term(struct host *h, const char *said, enum category about, bool latest,
     const char *q, size_t n);
 
 /* Of two topics the understanding could not choose between, the one
@@ -199,12 +209,6 @@ bool host_asked_word(const char *q, char *buf, size_t len);
  * speaks of someone (She, He'd, Their...) or names the one the normalised
  * line q asks about ("who is Colin Ferris?"); newly allocated, or NULL. */
 char *host_about_person(struct host *h, const char *q);
-
-/* What the host says when asked who someone is (q, normalised) that it
- * has just named and knows no more of: that this is all it can tell, in
- * the persona's manner, without naming them again in the same sentence
- * (newly allocated). */
-char *host_no_more_about(struct host *h, const char *q);
 
 /* Whether the normalised line q asks who someone is by a pronoun or by
  * pointing ("who is she, exactly?", "who is that person again", "whos
@@ -267,6 +271,11 @@ char *host_nothing_new(struct host *h, enum category offer);
  * that there is nothing to explain yet, and an invitation to ask, in the
  * persona's manner (newly allocated). */
 char *host_nothing_yet(struct host *h);
+
+/* What the host says to anything but thanks or a goodbye once it has
+ * said its farewell: briefly, in the persona's manner, that the meeting
+ * is over (newly allocated; the words vary each time). */
+char *host_finished(struct host *h);
 
 /* What the host says to an apology with nothing before it to forgive:
  * that there is no need, in the persona's manner (newly allocated). */

@@ -154,7 +154,7 @@ report_text(struct session *s)
 	/* Going deeper counts too, though on no new topic. */
 	size_t deeper = 0;
 	for (size_t i = 0; i < s->nturns; i++)
-		deeper += s->turns[i].act == ACT_FOLLOW_UP;
+		deeper += s->turns[i].act == ACT_FOLLOW_UP && !s->turns[i].late;
 	char more[48] = "";
 	if (deeper > 0)
 		snprintf(more, sizeof more, ", and %zu follow-up%s", deeper, deeper == 1 ? "" : "s");

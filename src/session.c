@@ -14,10 +14,12 @@
 
 #include "duration.h"
 #include "emit.h"
+#include "people.h"
 #include "plan.h"
 #include "reword.h"
 #include "text.h"
 #include "xmalloc.h"
+#include "yesno.h"
 
 /* What a session keeps that only this file reads: the conversation's
  * working memory (what was said, what the host and coach will say next)
@@ -44,6 +46,8 @@ struct session_private {
 	                                user asked about (a turn's reply), or
 	                                NULL */
 	size_t person_turn;          /* ... the turn that asked */
+	char who_told[64];           /* the person the host last said who
+	                                they are ("" while none) */
 	const char *plain_of;        /* the answer last put more plainly
 	                                (a turn's reply), or NULL */
 	size_t plain_n;              /* ... times in a row */
@@ -53,6 +57,8 @@ struct session_private {
 	                                speaks after the host's reply */
 	bool in_turn;                /* a line said to the host is being answered */
 	bool end_hinted;             /* the coach has said how to end (/end) */
+	bool over_hinted;            /* ... and, to a line after the farewell,
+	                                that the meeting is over */
 	struct pattern thanks;       /* recognises a thank-you */
 	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
 	char *notice_text[NOTICE_COUNT];   /* what each notice said once given,
@@ -912,6 +918,25 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 		return host_unsure(&s->host, u->cat, u->alt);
 	if (u->leave)
 		return host_leave(&s->host);
+	/* "you still code?" with no sure topic: rather than a guess at one,
+	 * the yes or no its own words give, when they do. */
+	if (!u->topic_sure && u->cat != CAT_NONE && yesno_question(q)) {
+		char *said = NULL;
+		enum yesno a = yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said);
+		const char *yn = yesno_words(q, CAT_NONE, a);
+		if (yn != NULL && said != NULL) {
+			char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
+			free(said);
+			/* No topic was answered, nor guessed at: the turn has
+			 * none, and "and u like it?" next goes on with none. */
+			dialogue_settle(&s->priv->dlg, CAT_NONE);
+			if (t->cat != CAT_NONE && !t->counted && s->unclear > 0)
+				s->unclear--;
+			t->cat = CAT_NONE;
+			return r;
+		}
+		free(said);
+	}
 	t->answered = u->cat != CAT_NONE;
 	char *r = host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 	/* A guess at an unclear question says so: the report will not count
@@ -921,6 +946,15 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 		char *g = xasprintf("If you mean %s: %s", category_topic(u->cat), r);
 		free(r);
 		r = g;
+	} else if (r != NULL && u->cat != CAT_NONE && yesno_question(q) && !yesno_opens(r)) {
+		/* "Do u like it?": its yes or no first, when its words say
+		 * which. */
+		const char *yn = yesno_words(q, u->cat, yesno_stance(s->cfg.persona, q, u->cat, r, NULL));
+		if (yn != NULL) {
+			char *y = xasprintf("%s %s", yn, r);
+			free(r);
+			r = y;
+		}
 	}
 	/* "Is that normal? Like, do all nurses work weekends?" after an
 	 * answer: its yes, then the new question's answer. */
@@ -967,6 +1001,46 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 	return host_no_more(&s->host, offer);
 }
 
+/* The answer to "who is Bev?" about someone the host has named (word:
+ * their name or a part of it, as asked): who they are to the host, when
+ * it has not said so yet in answer to such a question ("Bev Thornton is
+ * our senior planner."), then more about them when the reply that named
+ * them (just now, when fresh) has it; with nothing left to tell, that
+ * this is all it knows. */
+static char *
+who_they_are(struct session *s, struct turn *t, const char *word, bool fresh)
+{
+	char want[64], name[64];
+	size_t n = 0;
+	for (; word[n] != '\0' && n + 1 < sizeof want; n++)
+		want[n] = (char)tolower((unsigned char)word[n]);
+	want[n] = '\0';
+	char *who = people_identity(s->cfg.persona, want, name, sizeof name);
+	if (who == NULL) {
+		/* The name as asked, capitalised ("rachel" reads "Rachel"). */
+		snprintf(name, sizeof name, "%s", word);
+		for (char *c = name; *c != '\0'; c++)
+			if (c == name || c[-1] == ' ' || c[-1] == '-')
+				*c = (char)toupper((unsigned char)*c);
+	} else if (strcmp(s->priv->who_told, name) == 0) {
+		free(who);
+		who = NULL;
+	}
+	char *more = fresh ? host_about_person(&s->host, s->last_norm) : NULL;
+	if (who == NULL && more == NULL)
+		return host_told_all_about(&s->host, name);
+	t->answered = true;
+	if (who == NULL)
+		return more;
+	snprintf(s->priv->who_told, sizeof s->priv->who_told, "%s", name);
+	if (more == NULL)
+		return who;
+	char *both = xasprintf("%s %s", who, more);
+	free(who);
+	free(more);
+	return both;
+}
+
 /* The answer to "who is she, exactly?" or "who is that person?": more
  * about the person the host named last (recent[0..n), the latest reply
  * first), while that is what it has just been talking about, else that
@@ -975,11 +1049,14 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 static char *
 answer_who_pointing(struct session *s, struct turn *t, const char *const *recent, size_t n)
 {
-	const char *q = s->last_norm;
 	char name[64];
 	size_t i = 0;
 	while (i < n && !host_person_named(&s->host, recent[i], NULL, name, sizeof name))
 		i++;
+	/* "Bev made me put the phone down": named by a first name alone,
+	 * just now. */
+	if ((i == n || i > 0) && n > 0 && people_named_in(s->cfg.persona, recent[0], name, sizeof name))
+		i = 0;
 	if (i == n)
 		return host_who_do_you_mean(&s->host);
 	bool fresh = recent[i] == last_answer(s) ||
@@ -987,13 +1064,8 @@ answer_who_pointing(struct session *s, struct turn *t, const char *const *recent
 	if (fresh) {
 		s->priv->person_of = recent[i];
 		s->priv->person_turn = s->nturns - 1;
-		char *more = host_about_person(&s->host, q);
-		if (more != NULL) {
-			t->answered = true;
-			return more;
-		}
 	}
-	return host_told_all_about(&s->host, name);
+	return who_they_are(s, t, name, fresh);
 }
 
 /* The answer to "what do you mean?": what a word means, the last thing
@@ -1032,29 +1104,29 @@ answer_clarify(struct session *s, struct turn *t)
 	/* ... or just after the host said more about them. */
 	bool again = s->priv->person_of != NULL && s->priv->person_turn + 2 == s->nturns;
 	bool just_named = naming == last || (again && naming == s->priv->person_of);
+	char asked[48], name[64];
+	bool reminded = strstr(q, "again") != NULL || strstr(q, "remind") != NULL;
+	bool asked_one = host_asked_word(q, asked, sizeof asked);
 	if (who && naming != NULL && just_named && (last == last_answer(s) || naming == s->priv->person_of)) {
 		s->priv->person_of = naming;
 		s->priv->person_turn = s->nturns - 1;
+		/* The user has just read the sentence that named them: not
+		 * that again, unless they ask to be reminded ("who's Raj
+		 * again?"), but who they are and more about them. */
+		if (!reminded && asked_one)
+			return who_they_are(s, t, asked, true);
 		char *more = host_about_person(&s->host, q);
 		if (more != NULL) {
 			t->answered = true;
 			return more;
 		}
-		/* The user has just read the sentence that named them: not
-		 * that again, unless they ask to be reminded ("who's Raj
-		 * again?"), but that there is no more. */
-		if (strstr(q, "again") == NULL && strstr(q, "remind") == NULL)
-			return host_no_more_about(&s->host, q);
 	}
 	/* "who's Devika?" about someone named a little earlier, or in an
 	 * explanation: not the naming sentence again either. */
-	char asked[48], name[64];
-	if (who && naming != NULL && strstr(q, "again") == NULL && strstr(q, "remind") == NULL &&
-	    host_asked_word(q, asked, sizeof asked) &&
+	if (who && naming != NULL && !reminded && asked_one &&
 	    host_person_named(&s->host, naming, asked, name, sizeof name))
-		return host_no_more_about(&s->host, q);
-	if (!asks_simpler(q) && last != NULL && last == last_answer(s) && !who &&
-	    (!host_names_word(q) || naming == last)) {
+		return who_they_are(s, t, asked, false);
+	if (!asks_simpler(q) && last != NULL && last == last_answer(s) && !who && !host_names_word(q)) {
 		char *example = host_follow_up(&s->host, "for example");
 		if (example != NULL) {
 			t->answered = true;
@@ -1119,7 +1191,11 @@ answer_thanks(struct session *s, struct turn *t, const struct understanding *u, 
 	/* "Thanks so much for seeing me" before a single question opens the
 	 * meeting; it does not close it. */
 	bool closes = questions_asked(s) > 0 && closing_thanks(s, text, len);
-	if ((!closes && !u->leaving) || s->priv->farewell_given)
+	/* Thanks after the farewell get a goodbye, not an invitation to go
+	 * on. */
+	if (s->priv->farewell_given)
+		return host_act(&s->host, ACT_GOODBYE, 0);
+	if (!closes && !u->leaving)
 		return host_act(&s->host, ACT_THANKS, 0);
 	s->priv->farewell_given = true;
 	t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
@@ -1145,8 +1221,7 @@ answer_goodbye(struct session *s, struct turn *t)
 	session_say(s, VOICE_HOST, t->reply);
 	/* Once is enough: the user knows by the second goodbye. */
 	if (!s->priv->end_hinted)
-		session_say(s, VOICE_COACH, "Type /end for your report, or keep talking if you "
-		    "have more to ask.");
+		session_say(s, VOICE_COACH, "Type /end for your report.");
 	s->priv->end_hinted = true;
 	return NULL;
 }
@@ -1244,6 +1319,29 @@ answer_apology(struct session *s)
 	return slip ? host_act(&s->host, ACT_APOLOGY, 0) : host_no_need(&s->host);
 }
 
+/* The answer to a yes/no question on no topic ("do u still write
+ * code?"): its yes or no and the sentence of its own words that says so
+ * ("Not any more, no. I've been in software ... first writing code and
+ * these days leading the people who write it."), or, when its words say
+ * neither, its words for a closed question that guess no yes. */
+static char *
+answer_closed(struct session *s, struct turn *t)
+{
+	const char *q = s->last_norm;
+	char *said = NULL;
+	enum yesno a = yesno_question(q) ? yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said) :
+	    YESNO_UNKNOWN;
+	const char *yn = yesno_words(q, CAT_NONE, a);
+	if (yn == NULL || said == NULL) {
+		free(said);
+		return host_react_neither(&s->host);
+	}
+	t->answered = true;
+	char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
+	free(said);
+	return r;
+}
+
 /* What the host answers to a line understood as u (newly allocated, or
  * NULL when the host says nothing): one answer_* for each act that needs
  * more than the persona's words for it. */
@@ -1309,6 +1407,8 @@ struct said {
 	char *two_q[2];              /* those two questions' words (owned) */
 	const char *two_means;       /* the meaning of the word the second
 	                                asks about (borrowed from the host) */
+	bool after_farewell;         /* said after the host's farewell: the
+	                                host only says the meeting is over */
 };
 
 /* Assess and understand the line: what the dialogue makes of it, with
@@ -1588,6 +1688,19 @@ reply_to_line(struct session *s, struct said *l)
 		l->worst = KIND_NONE;
 	enum flag_kind worst = l->worst;
 	char *reply = NULL;
+	/* The host has said its farewell: thanks and goodbyes still get
+	 * theirs, anything else only that the meeting is over, counted for
+	 * nothing. */
+	if (s->priv->farewell_given && u->act != ACT_THANKS && u->act != ACT_GOODBYE &&
+	    !u->leaving) {
+		l->after_farewell = true;
+		t->late = true;
+		if (!s->priv->over_hinted)
+			session_say(s, VOICE_COACH, "The host has said goodbye: the meeting is over. "
+			    "Type /end for your report.");
+		s->priv->over_hinted = true;
+		return host_finished(&s->host);
+	}
 	/* "Sorry about that. What's your day like?" warms the host too. */
 	if (u->sorry)
 		host_unguard(&s->host);
@@ -1620,7 +1733,9 @@ reply_to_line(struct session *s, struct said *l)
 		else
 			s->unclear++;
 	}
-	if (worst == KIND_GOOGLEABLE || worst == KIND_CLOSED)
+	if (worst == KIND_CLOSED)
+		return answer_closed(s, t);
+	if (worst == KIND_GOOGLEABLE)
 		return host_react(&s->host, worst);
 	if (l->two[0] == CAT_NONE)
 		return answer(s, t, u, l->text, l->len);
@@ -1735,7 +1850,9 @@ never_again(struct session *s, struct said *l, char *reply)
 	/* A reply on a topic given before, asked again, is no new answer. */
 	bool repeated = s->host.repeated && l->two[0] == CAT_NONE;
 	s->host.repeated = false;
-	if (reply == NULL || (!repeated && !said_before(s, l->turn_index, reply)))
+	/* After the farewell the host's few words for "we're done" come
+	 * round again: there is nothing else to say. */
+	if (reply == NULL || l->after_farewell || (!repeated && !said_before(s, l->turn_index, reply)))
 		return reply;
 	enum act a = l->u.act;
 	bool social = a == ACT_GREETING || a == ACT_THANKS || a == ACT_APOLOGY || a == ACT_ACK ||

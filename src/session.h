@@ -57,6 +57,9 @@ struct turn {
 	bool counted;           /* a question counted towards its topic */
 	char *reply;            /* what the host answered (owned) */
 	bool answered;          /* the reply was about the work itself */
+	bool late;              /* said after the host's farewell: it only
+	                           heard that the meeting is over, and counts
+	                           for nothing */
 };
 
 /* One flag the coach raised. */

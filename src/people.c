@@ -1,0 +1,248 @@
+/*
+ * people.c -- who the people a host names are to it (see people.h).
+ *
+ * A name is two capitalised words, perhaps after a title (Dr., Professor);
+ * who the person is comes from an apposition next to it: the words
+ * between commas after the name ("Bev Thornton, our senior planner.") or
+ * a "my ..." or "our ..." before it ("My preceptor, Marisol Vega.").
+ * Anything else ("Priya Shah works ER nights.") says what they do, not
+ * who they are, and is left alone.
+ */
+#include <config.h>
+
+#include "people.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "xmalloc.h"
+
+/* An apposition longer than this many words is a clause of its own. */
+#define DETAIL_WORDS 14
+
+/* The length of the word at p (letters, apostrophes, hyphens). */
+static size_t
+word_len(const char *p)
+{
+	size_t n = 0;
+	while (isalpha((unsigned char)p[n]) || p[n] == '\'' || p[n] == '-')
+		n++;
+	return n;
+}
+
+/* Whether the n bytes at w make a capitalised word ("Bev", "O'Neill"). */
+static bool
+capitalised(const char *w, size_t n)
+{
+	if (n < 2 || !isupper((unsigned char)w[0]))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!islower((unsigned char)w[i]) && w[i] != '\'' && w[i] != '-')
+			return false;
+	return true;
+}
+
+/* Whether the n bytes at w are one of words (any case). */
+static bool
+one_of(const char *w, size_t n, const char *const *words)
+{
+	for (const char *const *x = words; *x != NULL; x++)
+		if (strlen(*x) == n && strncasecmp(w, *x, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the name name[0..n) holds want as whole words, any case. */
+static bool
+name_holds(const char *name, size_t n, const char *want)
+{
+	size_t k = strlen(want);
+	for (size_t i = 0; i + k <= n; i++)
+		if ((i == 0 || name[i - 1] == ' ') && (i + k == n || name[i + k] == ' ') &&
+		    strncasecmp(name + i, want, k) == 0)
+			return true;
+	return false;
+}
+
+/* Where the name at text[at] starts its apposition after, or NULL: the
+ * words after ", " up to the next comma, stop or semicolon, when they
+ * say who the person is ("our senior planner", "who ran model
+ * validation", "shift manager at a depot"), not what they did ("taught
+ * me the business").  Its length in *n. */
+static const char *
+detail_after(const char *e, size_t *n)
+{
+	static const char *const opens[] = {"my", "our", "one", "a", "an", "the", "who", "his",
+		"her", "their", "now", NULL};
+	if (e[0] != ',' || e[1] != ' ')
+		return NULL;
+	const char *d = e + 2;
+	size_t len = strcspn(d, ",.;:!?()");
+	/* "at St. Brendan's": not the end of the sentence. */
+	while (d[len] == '.' && len >= 2 && (strncmp(d + len - 2, "St", 2) == 0 ||
+	    strncmp(d + len - 2, "Dr", 2) == 0 || strncmp(d + len - 2, "Mt", 2) == 0))
+		len += 1 + strcspn(d + len + 1, ",.;:!?()");
+	while (len > 0 && d[len - 1] == ' ')
+		len--;
+	size_t w = word_len(d);
+	if (len == 0 || w == 0 || !islower((unsigned char)d[0]))
+		return NULL;
+	size_t words = 1;
+	for (size_t i = 0; i < len; i++)
+		words += d[i] == ' ';
+	if (words > DETAIL_WORDS)
+		return NULL;
+	/* A bare title ("transport planner at Bramblegate") says where they
+	 * work; a verb would be what they did. */
+	bool title = memmem(d, len, " at ", 4) != NULL && !(w > 2 && strncmp(d + w - 2, "ed", 2) == 0) &&
+	    d[w - 1] != 's';
+	if (!one_of(d, w, opens) && !title)
+		return NULL;
+	*n = len;
+	return d;
+}
+
+/* The "my ..." or "our ..." clause just before the name at s in text
+ * ("My preceptor, " before "Marisol Vega"), or NULL; its length in *n. */
+static const char *
+detail_before(const char *text, const char *s, size_t *n)
+{
+	if (s - text < 4 || s[-1] != ' ' || s[-2] != ',')
+		return NULL;
+	const char *end = s - 2;
+	const char *b = end;
+	while (b > text && b[-1] != ',' && b[-1] != '.' && b[-1] != ';' && b[-1] != ':')
+		b--;
+	while (*b == ' ')
+		b++;
+	if (strncasecmp(b, "my ", 3) != 0 && strncasecmp(b, "our ", 4) != 0)
+		return NULL;
+	*n = (size_t)(end - b);
+	return b;
+}
+
+/* Who the person whose name holds want is, by text: the sentence, newly
+ * allocated, and their name in name; or NULL.  With before_only, by the
+ * words before the name ("My preceptor, Marisol Vega"), else by those
+ * after it. */
+static char *
+identity_in(const char *text, bool before_only, const char *want, char *name, size_t len)
+{
+	static const char *const titles[] = {"Dr", "Professor", "Mr", "Mrs", "Ms", NULL};
+	static const char *const not_name[] = {"The", "And", "But", "At", "In", "On", "My", "Our",
+		"Talk", "Ask", "Try", "Say", "Meet", "You", "She", "He", "They", "If", "When", "Or",
+		"So", "I'm", "I'd", "I've", NULL};
+	for (const char *p = text; *p != '\0';) {
+		if (!isalpha((unsigned char)*p) || (p > text && isalpha((unsigned char)p[-1]))) {
+			p++;
+			continue;
+		}
+		const char *s = p;              /* where the name starts, title and all */
+		size_t n = word_len(p);
+		if (one_of(p, n, titles)) {
+			p += n;
+			p += *p == '.';
+			if (*p != ' ')
+				continue;
+			p++;
+			n = word_len(p);
+		}
+		const char *first = p;
+		const char *second = p + n + 1;
+		size_t n2 = p[n] == ' ' ? word_len(second) : 0;
+		if (!capitalised(first, n) || one_of(first, n, not_name) || n2 == 0 ||
+		    !capitalised(second, n2) || (n2 > 2 && second[n2 - 2] == '\'')) {
+			p = first + (n > 0 ? n : 1);
+			continue;
+		}
+		size_t whole = (size_t)(second + n2 - first);
+		const char *e = second + n2;
+		size_t dn = 0;
+		const char *after = !before_only ? detail_after(e, &dn) : NULL;
+		const char *before = before_only ? detail_before(text, s, &dn) : NULL;
+		if (!name_holds(first, whole, want) || (before == NULL && after == NULL) || whole >= len) {
+			p = e;
+			continue;
+		}
+		memcpy(name, first, whole);
+		name[whole] = '\0';
+		const char *d = before != NULL ? before : after;
+		char *detail = xstrndup(d, dn);
+		detail[0] = (char)tolower((unsigned char)detail[0]);
+		char *r;
+		if (strncmp(detail, "who ", 4) == 0) {
+			r = xasprintf("%s %s.", name, detail + 4);
+		} else {
+			/* "my old professor", "my preceptor", "our head when
+			 * I arrived" were; a colleague is. */
+			static const char *const then[] = {"old ", "first ", "former ", " when ", NULL};
+			static const char *const taught[] = {"preceptor", "lecturer", "professor",
+				"teacher", "supervisor", NULL};
+			bool past = false;
+			for (const char *const *w = then; *w != NULL && !past; w++)
+				past = strstr(detail, *w) != NULL;
+			for (const char *const *w = taught; *w != NULL && !past; w++)
+				past = strncmp(detail, "my ", 3) == 0 && strstr(detail, *w) != NULL;
+			r = xasprintf("%s %s %s.", name, past ? "was" : "is", detail);
+		}
+		free(detail);
+		return r;
+	}
+	return NULL;
+}
+
+char *
+people_identity(const struct persona *p, const char *want, char *name, size_t len)
+{
+	if (want == NULL || *want == '\0')
+		return NULL;
+	/* "Talk to Aisha Noor, my manager" says it better than "My
+	 * manager, Aisha Noor": the words after a name first, anywhere. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (int c = 0; c < CAT_COUNT; c++) {
+			const struct strlist *r = &p->replies[c];
+			for (size_t i = 0; i < r->n; i++) {
+				char *who = identity_in(r->v[i], pass == 1, want, name, len);
+				const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+				for (size_t j = 0; who == NULL && x != NULL && j < x->more.n; j++)
+					who = identity_in(x->more.v[j], pass == 1, want, name, len);
+				if (who != NULL)
+					return who;
+			}
+		}
+		for (size_t t = 0; t < p->nterms; t++) {
+			char *who = identity_in(p->terms[t].means, pass == 1, want, name, len);
+			if (who != NULL)
+				return who;
+		}
+	}
+	return NULL;
+}
+
+bool
+people_named_in(const struct persona *p, const char *text, char *name, size_t len)
+{
+	for (const char *w = text; *w != '\0';) {
+		size_t n = word_len(w);
+		if (n == 0) {
+			w++;
+			continue;
+		}
+		bool starts = w == text || !isalpha((unsigned char)w[-1]);
+		if (starts && capitalised(w, n) && n < 32) {
+			char want[32];
+			for (size_t i = 0; i < n; i++)
+				want[i] = (char)tolower((unsigned char)w[i]);
+			want[n] = '\0';
+			char *who = people_identity(p, want, name, len);
+			if (who != NULL) {
+				free(who);
+				return true;
+			}
+		}
+		w += n;
+	}
+	return false;
+}

@@ -1,0 +1,431 @@
+/*
+ * yesno.c -- the host's yes or no to a yes/no question (see yesno.h).
+ *
+ * The question's key words (what it asks about, without the little words
+ * and the verb it opens with) are looked for, in any of their forms
+ * ("writing" for "write"), in the persona's sentences in the order a
+ * user meets them: the opening first, then each topic's replies and
+ * follow-ups.  The first sentence that holds them all decides, by the
+ * clause that holds the first of them: a negation or a change over time
+ * there ("these days", "used to", "no longer"; "first" too when the
+ * question says "still") is a no, when the sentence is the host's about
+ * itself ("I", "we", "my"); anything else is a yes, when the clause
+ * itself is ("I travel between our sites", not "people are happier").
+ */
+#include <config.h>
+
+#include "yesno.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sentence.h"
+#include "xmalloc.h"
+
+/* At most this many key words of a question are looked for. */
+#define KEYS_MAX 3
+
+/* A key word longer than this is compared by its stem ("writ" of
+ * "write" finds "writing"). */
+#define STEM 4
+
+/* Words a question may open with before its verb. */
+static const char *const lead[] = {"so", "and", "ok", "okay", "oh", "but", "well", "wait", "hmm",
+	"um", "also", "then", "just", "sorry", NULL};
+
+/* The verbs a yes/no question opens with. */
+static const char *const aux[] = {"do", "does", "did", "is", "are", "was", "were", "can", "could",
+	"have", "has", "will", "would", "r", NULL};
+
+/* The host, as a question names it. */
+static const char *const you[] = {"you", "u", "ya", "ye", NULL};
+
+/* ... and what may follow them. */
+static const char *const subjects[] = {"you", "u", "ya", "ye", "it", "that", "this", "there",
+	"the", "your", "ur", "yr", "nurses", "people", "teachers", "engineers", "most", NULL};
+
+/* Words that say nothing of what is asked about. */
+static const char *const little[] = {"do", "does", "did", "is", "are", "was", "were", "can",
+	"could", "have", "has", "will", "would", "r", "you", "u", "ya", "ye", "it", "that", "this",
+	"there", "the", "a", "an", "your", "ur", "yr", "still", "really", "ever", "usually", "often",
+	"much", "many", "lot", "lots", "to", "of", "in", "on", "at", "for", "with", "from", "and",
+	"or", "like", "likes", "enjoy", "love", "get", "job", "work", "role", "very", "too", "so",
+	"any", "some", "all", "always", "sometimes", "ok", "okay", "find", "think", "feel", "be",
+	"been", "being", "kind", "sort", "bit", "quite", "pretty", "there's", "it's", "its", "i",
+	"me", "my", "we", "our", "they", "them", "she", "he", "now", "then", NULL};
+
+/* Verbs of liking. */
+static const char *const liking[] = {"like", "likes", "enjoy", "enjoys", "love", "loves", NULL};
+
+/* Words that make a job hard. */
+static const char *const hard[] = {"stressful", "stress", "hard", "difficult", "tough",
+	"demanding", "tiring", "exhausting", "intense", "draining", "challenging", "busy", "pressure",
+	"overwhelming", "hectic", NULL};
+
+/* How the host says it likes or dislikes something: in its own voice,
+ * not "nights are when the confusion is worst". */
+static const char *const pleased[] = {"i love", "i like", "i enjoy", "i really like",
+	"i really love", "i really enjoy", "i'd miss", "love it", "love the", "enjoy the",
+	"best part", "favourite", "favorite", "suits me", "i'm a night owl", "proud of", NULL};
+static const char *const displeased[] = {"i hate", "i dislike", "i don't like", "i do not like",
+	"i dread", "worst part", "can't stand", NULL};
+
+/* What makes a clause a no, and what makes it one when the question
+ * asks about now ("still"). */
+static const char *const nay[] = {"not", "never", "no longer", "anymore", "any more", "used to",
+	"back then", "gave up", "stopped", "these days", "nowadays", "days off", "time off",
+	"off work", NULL};
+
+/* ... and what makes it "a little". */
+static const char *const little_of[] = {"very little", "little", "light", "rarely", "seldom",
+	"hardly", "a handful", "a few times", "occasionally", "now and then", "now and again", NULL};
+
+/* The host speaking of itself: only such a sentence answers for it
+ * ("fewer managers around" says nothing of whether it manages). */
+static const char *const self[] = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're",
+	"we've", "our", "us", NULL};
+static const char *const once[] = {"first", "at the start", "early on", NULL};
+
+/* The word at p (letters and apostrophes, and hyphens within it:
+ * "hands-on") and its length. */
+static size_t
+word_at(const char *p)
+{
+	size_t n = 0;
+	while (isalpha((unsigned char)p[n]) || p[n] == '\'' ||
+	    (p[n] == '-' && n > 0 && isalpha((unsigned char)p[n + 1])))
+		n++;
+	return n;
+}
+
+/* Whether w[0..n) is one of list (any case). */
+static bool
+is_one(const char *w, size_t n, const char *const *list)
+{
+	for (const char *const *x = list; *x != NULL; x++)
+		if (strlen(*x) == n && strncasecmp(*x, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether text[0..n) holds the phrase ph as whole words (any case). */
+static bool
+holds(const char *text, size_t n, const char *ph)
+{
+	size_t k = strlen(ph);
+	for (size_t i = 0; i + k <= n; i++)
+		if ((i == 0 || !isalpha((unsigned char)text[i - 1])) && strncasecmp(text + i, ph, k) == 0 &&
+		    (i + k == n || !isalpha((unsigned char)text[i + k])))
+			return true;
+	return false;
+}
+
+/* Whether text[0..n) holds any of list as whole words. */
+static bool
+holds_any(const char *text, size_t n, const char *const *list)
+{
+	for (const char *const *x = list; *x != NULL; x++)
+		if (holds(text, n, *x))
+			return true;
+	return false;
+}
+
+/* Whether text[0..n) holds a word of list, as typed ("don't" holds
+ * "n't" below). */
+static bool
+negated(const char *text, size_t n)
+{
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (strncasecmp(text + i, "n't", 3) == 0 || strncasecmp(text + i, "n\xe2\x80\x99t", 5) == 0)
+			return true;
+	return holds_any(text, n, nay);
+}
+
+bool
+yesno_question(const char *q)
+{
+	const char *p = q;
+	for (;;) {
+		while (*p != '\0' && !isalpha((unsigned char)*p))
+			p++;
+		size_t n = word_at(p);
+		if (n == 0 || !is_one(p, n, lead))
+			break;
+		p += n;
+	}
+	size_t n = word_at(p);
+	/* "u like it?", "you enjoy your work?": the verb left out, the
+	 * question mark says it. */
+	if (n > 0 && is_one(p, n, you) && strchr(p, '?') != NULL && word_at(p + n + 1) > 0)
+		return true;
+	if (n == 0 || !is_one(p, n, aux))
+		return false;
+	p += n;
+	while (*p == ' ')
+		p++;
+	/* ... and something after it: "do it" bids, "do it often?" asks. */
+	size_t sn = word_at(p);
+	if (!is_one(p, sn, subjects))
+		return false;
+	p += sn;
+	while (*p != '\0' && !isalpha((unsigned char)*p))
+		p++;
+	return *p != '\0';
+}
+
+/* The key words of q into keys (pointers into q, lengths in kn); how
+ * many. */
+static size_t
+key_words(const char *q, const char **keys, size_t *kn)
+{
+	size_t k = 0;
+	for (const char *p = q; *p != '\0' && k < KEYS_MAX;) {
+		if (!isalpha((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		size_t n = word_at(p);
+		if (n >= 3 && !is_one(p, n, little) && !is_one(p, n, lead) && !is_one(p, n, hard)) {
+			keys[k] = p;
+			kn[k++] = n;
+		}
+		p += n;
+	}
+	return k;
+}
+
+/* Endings a word may add to a key's stem and still be the same word
+ * ("writing" for "write", "managers" for "manage"), but not "happens" for
+ * "happy". */
+static const char *const endings[] = {"", "e", "s", "es", "d", "ed", "ing", "er", "ers", "y", "ies",
+	"ied", "ier", "iest", "iness", "ily", "ly", "ling", "led", "ting", "ning", "ping", "ming",
+	"ment", "ments", NULL};
+
+/* Where text[0..n) has a word that is key (kn bytes) or a form of it:
+ * its stem (the key less a final "e", "s" or "y", when longer than
+ * STEM) and one of endings; or NULL. */
+static const char *
+find_key(const char *text, size_t n, const char *key, size_t kn)
+{
+	size_t stem = kn;
+	if (kn > STEM && strchr("esy", key[kn - 1]) != NULL)
+		stem--;
+	for (size_t i = 0; i < n; i++) {
+		if (!isalpha((unsigned char)text[i]) || (i > 0 && isalpha((unsigned char)text[i - 1])))
+			continue;
+		size_t w = word_at(text + i);
+		if (w < stem || strncasecmp(text + i, key, stem) != 0)
+			continue;
+		for (const char *const *e = endings; *e != NULL; e++)
+			if (strlen(*e) == w - stem && strncasecmp(text + i + stem, *e, w - stem) == 0)
+				return text + i;
+	}
+	return NULL;
+}
+
+/* The clause of sentence s[0..n) around at: between commas, semicolons,
+ * colons or " but ". */
+static void
+clause_around(const char *s, size_t n, const char *at, const char **cb, size_t *cn)
+{
+	const char *b = at, *e = at;
+	while (b > s && strchr(",;:", b[-1]) == NULL && !(b - s >= 5 && strncasecmp(b - 5, " but ", 5) == 0))
+		b--;
+	while (e < s + n && strchr(",;:", *e) == NULL && !(strncasecmp(e, " but ", 5) == 0))
+		e++;
+	*cb = b;
+	*cn = (size_t)(e - b);
+}
+
+/* The answer one text gives: its first sentence holding every key (and,
+ * for a question of liking, saying it likes or not).  YESNO_UNKNOWN
+ * when none does. */
+static enum yesno
+stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool likes, bool now,
+    char **evidence)
+{
+	size_t len = strlen(text);
+	for (size_t from = 0; from < len;) {
+		size_t end = sentence_end(text, len, from);
+		const char *s = text + from;
+		size_t n = end - from;
+		from = end;
+		const char *first = NULL;
+		bool all = true;
+		for (size_t i = 0; i < nk && all; i++) {
+			const char *at = find_key(s, n, keys[i], kn[i]);
+			all = at != NULL;
+			if (at != NULL && (first == NULL || at < first))
+				first = at;
+		}
+		if (!all)
+			continue;
+		const char *cb;
+		size_t cn;
+		clause_around(s, n, first, &cb, &cn);
+		bool nays = negated(cb, cn) || (now && holds_any(cb, cn, once));
+		if (!holds_any(cb, cn, self) && !(nays && holds_any(s, n, self)))
+			continue;
+		enum yesno a;
+		if (likes) {
+			if (holds_any(cb, cn, displeased))
+				a = YESNO_NO;
+			else if (holds_any(cb, cn, pleased))
+				a = negated(cb, cn) ? YESNO_NO : YESNO_YES;
+			else
+				continue;
+		} else {
+			a = nays ? YESNO_NO : holds_any(cb, cn, little_of) ? YESNO_LITTLE : YESNO_YES;
+		}
+		if (evidence != NULL) {
+			while (n > 0 && isspace((unsigned char)*s)) {
+				s++;
+				n--;
+			}
+			*evidence = xstrndup(s, n);
+		}
+		return a;
+	}
+	return YESNO_UNKNOWN;
+}
+
+enum yesno
+yesno_stance(const struct persona *p, const char *q, enum category cat, const char *reply,
+    char **evidence)
+{
+	if (evidence != NULL)
+		*evidence = NULL;
+	bool likes = false, now = false, is_hard = false;
+	for (const char *w = q; *w != '\0';) {
+		if (!isalpha((unsigned char)*w)) {
+			w++;
+			continue;
+		}
+		size_t n = word_at(w);
+		likes |= is_one(w, n, liking);
+		now |= n == 5 && strncmp(w, "still", 5) == 0;
+		is_hard |= is_one(w, n, hard);
+		w += n;
+	}
+	/* Every reply on what the host likes is a yes to "do you like
+	 * it?"; every one on the hard parts a yes to "is it stressful?". */
+	if ((likes && cat == CAT_LIKES) || (is_hard && cat == CAT_CHALLENGES))
+		return YESNO_YES;
+	const char *keys[KEYS_MAX];
+	size_t kn[KEYS_MAX];
+	size_t nk = key_words(q, keys, kn);
+	if (nk == 0)
+		return YESNO_UNKNOWN;
+	/* "R u a manager?" asks what the host is: its title says yes, and
+	 * a word elsewhere ("fewer managers around") says nothing. */
+	static const char *const what_you_are[] = {"are you a ", "are you an ", "are u a ",
+		"are u an ", "r u a ", "r u an ", "r you a ", "r you an ", NULL};
+	for (const char *const *w = what_you_are; *w != NULL; w++)
+		if (strstr(q, *w) != NULL) {
+			bool all = p->role != NULL;
+			for (size_t i = 0; i < nk && all; i++)
+				all = find_key(p->role, strlen(p->role), keys[i], kn[i]) != NULL;
+			return all ? YESNO_YES : YESNO_UNKNOWN;
+		}
+	/* "Is there a lot of travel?" is not answered by a "travel nurse"
+	 * in another reply: the reply given says, or nothing does. */
+	if (reply != NULL)
+		return stance_in(reply, keys, kn, nk, likes, now, evidence);
+	enum yesno a = p->opening != NULL ? stance_in(p->opening, keys, kn, nk, likes, now, evidence) :
+	    YESNO_UNKNOWN;
+	for (int c = 0; c < CAT_COUNT && a == YESNO_UNKNOWN; c++)
+		for (size_t i = 0; i < p->replies[c].n && a == YESNO_UNKNOWN; i++) {
+			a = stance_in(p->replies[c].v[i], keys, kn, nk, likes, now, evidence);
+			const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+			for (size_t j = 0; x != NULL && j < x->more.n && a == YESNO_UNKNOWN; j++)
+				a = stance_in(x->more.v[j], keys, kn, nk, likes, now, evidence);
+			for (size_t j = 0; x != NULL && j < x->why.n && a == YESNO_UNKNOWN; j++)
+				a = stance_in(x->why.v[j], keys, kn, nk, likes, now, evidence);
+		}
+	return a;
+}
+
+const char *
+yesno_words(const char *q, enum category cat, enum yesno a)
+{
+	static const struct {
+		const char *verb;   /* the question's verb */
+		bool it;            /* ... asked of "it", not "you" */
+		const char *yes;
+	} tags[] = {
+		{"do", false, "Yes, I do."}, {"did", false, "Yes, I did."}, {"are", false, "Yes, I am."},
+		{"r", false, "Yes, I am."}, {"can", false, "Yes, I can."}, {"could", false, "Yes, I could."},
+		{"have", false, "Yes, I have."}, {"was", false, "Yes, I was."},
+		{"were", false, "Yes, I was."},
+		{"will", false, "Yes, I will."}, {"would", false, "Yes, I would."},
+		{"is", true, "Yes, it is."}, {"does", true, "Yes, it does."}, {"was", true, "Yes, it was."},
+		{"can", true, "Yes, it can."}, {"has", true, "Yes, it has."}, {"did", true, "Yes, it did."},
+		{"are", true, "Yes, they are."}, {"do", true, "Yes, they do."},
+	};
+	if (a == YESNO_UNKNOWN)
+		return NULL;
+	bool now = strstr(q, "still") != NULL;
+	if (a == YESNO_NO)
+		return now ? "Not any more, no." : "Not really.";
+	if (a == YESNO_LITTLE)
+		return "Not much.";
+	bool is_hard = false;
+	for (const char *const *h = hard; *h != NULL && !is_hard; h++)
+		is_hard = holds(q, strlen(q), *h);
+	if (is_hard && cat == CAT_CHALLENGES)
+		return "It can be, yes.";
+	const char *p = q;
+	for (;;) {
+		while (*p != '\0' && !isalpha((unsigned char)*p))
+			p++;
+		size_t n = word_at(p);
+		if (n == 0 || !is_one(p, n, lead))
+			break;
+		p += n;
+	}
+	size_t n = word_at(p);
+	if (is_one(p, n, you))
+		return "Yes, I do.";   /* "u like it?" */
+	const char *s = p + n;
+	while (*s == ' ')
+		s++;
+	size_t sn = word_at(s);
+	bool it = !is_one(s, sn, you);
+	if (sn == 5 && strncmp(s, "there", 5) == 0)
+		return n == 3 && strncmp(p, "are", 3) == 0 ? "Yes, there are." : "Yes, there is.";
+	for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+		if (tags[i].it == it && strlen(tags[i].verb) == n && strncmp(p, tags[i].verb, n) == 0)
+			return tags[i].yes;
+	return "Yes.";
+}
+
+bool
+yesno_opens(const char *text)
+{
+	static const char *const opens[] = {"yes", "yeah", "yep", "yup", "no", "nope", "not really",
+		"mostly", "sure", "absolutely", "definitely", "of course", "it depends", "depends",
+		"in a word", "the short answer", "well, the short answer", NULL};
+	for (const char *const *o = opens; *o != NULL; o++) {
+		size_t k = strlen(*o);
+		if (strncasecmp(text, *o, k) == 0 && !isalpha((unsigned char)text[k]))
+			return true;
+	}
+	return false;
+}
+
+bool
+yesno_bare(const char *sentence)
+{
+	static const char *const bare[] = {"Not really.", "Not any more, no.", "It can be, yes.",
+		"Not much.", "Yes.", NULL};
+	for (const char *const *b = bare; *b != NULL; b++)
+		if (strcmp(sentence, *b) == 0)
+			return true;
+	/* "Yes, I do.", "Yes, it is.", "Yes, there are.": three words. */
+	size_t words = 1;
+	for (const char *p = sentence; *p != '\0'; p++)
+		words += *p == ' ';
+	return strncmp(sentence, "Yes, ", 5) == 0 && words == 3 && sentence[strlen(sentence) - 1] == '.';
+}

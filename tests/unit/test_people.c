@@ -1,0 +1,82 @@
+/*
+ * test_people.c -- who the people a host names are: the full name from a
+ * part of it, a whole sentence of who they are to the host, from the
+ * words after the name before those before it, in the right tense; and
+ * nothing for someone no reply describes.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bank.h"
+#include "people.h"
+#include "tap.h"
+#include "xmalloc.h"
+
+static struct bank *
+load(const char *top, const char *id)
+{
+	char *path = xasprintf("%s/questionbanks/%s.yaml", top, id);
+	struct diag_list dl;
+	memset(&dl, 0, sizeof dl);
+	struct bank *b = bank_load(path, &dl, 0);
+	free(path);
+	if (b == NULL) {
+		printf("Bail out! cannot load the %s bank\n", id);
+		exit(1);
+	}
+	return b;
+}
+
+/* Who want is to persona id of bank b, checked against who (NULL: no
+ * one) and, when found, the full name. */
+static void
+check(const struct bank *b, const char *id, const char *want, const char *who, const char *full)
+{
+	char name[64] = "";
+	char *got = people_identity(bank_persona(b, id), want, name, sizeof name);
+	char *label = xasprintf("%s: who is %s?", id, want);
+	if (who == NULL) {
+		ok(got == NULL, "%s (no one)", label);
+	} else {
+		is_str(got, who, label);
+		ok(strcmp(name, full) == 0, "... and the full name is %s (got '%s')", full, name);
+	}
+	free(label);
+	free(got);
+}
+
+int
+main(void)
+{
+	const char *top = getenv("TOP_SRCDIR");
+	top = top != NULL ? top : ".";
+	struct bank *logistics = load(top, "logistics");
+	struct bank *nursing = load(top, "nursing");
+	struct bank *pr = load(top, "public-relations");
+	struct bank *ds = load(top, "data-science");
+	/* A first name alone finds the whole name. */
+	check(logistics, "leo", "bev", "Bev Thornton is our senior planner.", "Bev Thornton");
+	check(logistics, "leo", "bev thornton", "Bev Thornton is our senior planner.", "Bev Thornton");
+	/* "My preceptor, Marisol Vega": the words before, and a preceptor
+	 * was. */
+	check(nursing, "tyler", "marisol vega", "Marisol Vega was my preceptor.", "Marisol Vega");
+	/* "My boss, Rachel Imrie, our director of communications": the
+	 * words after say more. */
+	check(pr, "nadia", "rachel", "Rachel Imrie is our director of communications.", "Rachel Imrie");
+	/* "Colin Ferris, who ran model validation": who he is, without
+	 * "who"; the title stays out of the name. */
+	check(ds, "helena", "ferris", "Colin Ferris ran model validation.", "Colin Ferris");
+	check(ds, "helena", "kettering", "Amos Kettering was my master's supervisor.", "Amos Kettering");
+	/* "Priya Shah works ER nights." says what she does, not who she
+	 * is; nobody is called Zed. */
+	check(nursing, "tyler", "priya", NULL, NULL);
+	check(nursing, "tyler", "zed", NULL, NULL);
+	check(nursing, "tyler", "", NULL, NULL);
+	bank_free(logistics);
+	bank_free(nursing);
+	bank_free(pr);
+	bank_free(ds);
+	return tap_done();
+}

@@ -1,0 +1,112 @@
+/*
+ * test_yesno.c -- which lines are yes/no questions, and the yes or no a
+ * shipped persona's own words give them: a reply on what the host likes
+ * or on the hard parts, the sentence of its words that speaks of what is
+ * asked ("first writing code and these days leading..." is a no to "do
+ * you still write code?"), its title for "are you a ...?", and nothing at
+ * all when its words do not say.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bank.h"
+#include "tap.h"
+#include "xmalloc.h"
+#include "yesno.h"
+
+static struct bank *
+load(const char *top, const char *id)
+{
+	char *path = xasprintf("%s/questionbanks/%s.yaml", top, id);
+	struct diag_list dl;
+	memset(&dl, 0, sizeof dl);
+	struct bank *b = bank_load(path, &dl, 0);
+	free(path);
+	if (b == NULL) {
+		printf("Bail out! cannot load the %s bank\n", id);
+		exit(1);
+	}
+	return b;
+}
+
+static void
+stance(const struct persona *p, const char *q, enum category cat, enum yesno want)
+{
+	char *evidence = NULL;
+	enum yesno got = yesno_stance(p, q, cat, NULL, &evidence);
+	ok(got == want, "%s: \"%s\" gets %s", p->id, q,
+	    want == YESNO_YES ? "yes" : want == YESNO_NO ? "no" : "neither");
+	free(evidence);
+}
+
+int
+main(void)
+{
+	const char *top = getenv("TOP_SRCDIR");
+	top = top != NULL ? top : ".";
+	struct bank *se = load(top, "software-engineering");
+	struct bank *nursing = load(top, "nursing");
+	struct bank *logistics = load(top, "logistics");
+	const struct persona *malcolm = bank_persona(logistics, "malcolm");
+	const struct persona *ruth = bank_persona(se, "ruth");
+	const struct persona *tomas = bank_persona(se, "tomas");
+	const struct persona *tyler = bank_persona(nursing, "tyler");
+
+	ok(yesno_question("do u like it?"), "\"do u like it?\" is a yes/no question");
+	ok(yesno_question("so is the job stressful?"), "... and \"so is the job stressful?\"");
+	ok(yesno_question("r u a manager"), "... and \"r u a manager\"");
+	ok(!yesno_question("what do you like about it?"), "\"what do you like...?\" is not");
+	ok(!yesno_question("do it"), "nor \"do it\"");
+	ok(yesno_question("u like it?"), "\"u like it?\" is one, its verb left out");
+	ok(!yesno_question("you know what i mean"), "\"you know what i mean\" is not");
+	is_str(yesno_words("u like it?", CAT_LIKES, YESNO_YES), "Yes, I do.", "u like it? -> Yes, I do.");
+
+	stance(ruth, "do u like it?", CAT_LIKES, YESNO_YES);
+	stance(tyler, "is it stressful?", CAT_CHALLENGES, YESNO_YES);
+	/* Her opening: "first writing code and these days leading the
+	 * people who write it". */
+	stance(ruth, "do u still write code?", CAT_NONE, YESNO_NO);
+	stance(malcolm, "have you always worked in logistics?", CAT_NONE, YESNO_YES);
+	/* "About half writing code, ..." says it, but not as the host
+	 * speaking of itself: no guess. */
+	stance(tomas, "do u still write code?", CAT_NONE, YESNO_UNKNOWN);
+	stance(tyler, "are you a nurse?", CAT_NONE, YESNO_YES);
+	/* "Fewer managers around" is no answer to whether he is one. */
+	stance(tyler, "r u a manager?", CAT_NONE, YESNO_UNKNOWN);
+	/* "nights are when the confusion is worst" says nothing of liking
+	 * them. */
+	stance(tyler, "do u like nights?", CAT_WORKPLACE, YESNO_UNKNOWN);
+	stance(tyler, "do you keep bees?", CAT_NONE, YESNO_UNKNOWN);
+
+	/* With the reply to be given, only its words decide. */
+	ok(yesno_stance(tyler, "is there a lot of travel?", CAT_WORKPLACE,
+	    "Culture on my unit is good.", NULL) == YESNO_UNKNOWN, "a reply that does not say: neither");
+	ok(yesno_stance(tyler, "is there a lot of travel?", CAT_WORKPLACE,
+	    "I travel to two sites a week.", NULL) == YESNO_YES, "a reply that says: yes");
+	/* "Fewer managers around" is not the host speaking of itself. */
+	ok(yesno_stance(tyler, "do you manage people?", CAT_WORKPLACE,
+	    "Fewer managers around, more people helping each other out.", NULL) == YESNO_UNKNOWN,
+	    "words not about the host: neither");
+	ok(yesno_stance(tyler, "do you work days?", CAT_WORKPLACE,
+	    "Some weeks I get four days off in a row.", NULL) == YESNO_NO, "days off: no");
+	ok(yesno_stance(tyler, "do you travel for work?", CAT_WORKPLACE,
+	    "I travel very little, a few trips a year.", NULL) == YESNO_LITTLE, "very little: a little");
+	is_str(yesno_words("do you travel for work?", CAT_WORKPLACE, YESNO_LITTLE), "Not much.",
+	    "a little -> Not much.");
+	is_str(yesno_words("do u like it?", CAT_LIKES, YESNO_YES), "Yes, I do.", "do -> Yes, I do.");
+	is_str(yesno_words("is it stressful?", CAT_CHALLENGES, YESNO_YES), "It can be, yes.",
+	    "hard parts -> It can be, yes.");
+	is_str(yesno_words("is there a lot of travel?", CAT_WORKPLACE, YESNO_YES), "Yes, there is.",
+	    "is there -> Yes, there is.");
+	is_str(yesno_words("do you still write code?", CAT_NONE, YESNO_NO), "Not any more, no.",
+	    "still, no -> Not any more, no.");
+	ok(yesno_words("do u?", CAT_NONE, YESNO_UNKNOWN) == NULL, "neither: no words");
+	ok(yesno_opens("Yeah, mostly."), "\"Yeah, mostly.\" opens with a yes");
+	ok(!yesno_opens("Years ago, I..."), "\"Years ago\" does not");
+	bank_free(se);
+	bank_free(nursing);
+	bank_free(logistics);
+	return tap_done();
+}
