@@ -49,6 +49,12 @@ for dir in "$TOP_SRCDIR"/tests/golden/*/; do
 	want_st=0
 	[ -f "$dir/status" ] && want_st=$(cat "$dir/status")
 	fail=0
+	# The follow-up plan's dates come from the clock: a case that prints
+	# one must fix it (env: INFOCOACH_TEST_CLOCK), or it fails tomorrow.
+	if grep -q '^Follow-up plan' "$out" && ! grep -qs '^INFOCOACH_TEST_CLOCK=' "$dir/env"; then
+		diag "$case: prints a follow-up plan with the real date; add env with INFOCOACH_TEST_CLOCK=30s"
+		fail=1
+	fi
 	if [ "$st" != "$want_st" ]; then
 		diag "$case: exit status $st, expected $want_st"
 		fail=1
