@@ -424,11 +424,15 @@ struct norm_word {
 };
 
 /* The slot of w[0..len) (1 to MAX_WORD bytes), filled in if it held
- * another word. */
+ * another word; NULL while n has normalised only this one line (a struct
+ * norm made for one line, as reword.c's is, would spend more clearing the
+ * table than the table saves). */
 static struct norm_word *
 word_slot(struct norm *n, const char *w, size_t len)
 {
 	if (n->words == NULL || n->words_lex != n->lex) {
+		if (n->lines < 2)
+			return NULL;
 		/* Corrections depend on the lexicon: a new one, a new table. */
 		free(n->words);
 		n->words = xcalloc(WORD_MEMO, sizeof *n->words);
@@ -483,6 +487,8 @@ normalize(struct norm *n, const char *s, size_t len)
 {
 	if (!tables_ready)
 		make_tables();
+	if (n->lines < 2)
+		n->lines++;
 	/* Pass 1 into a scratch buffer, with its own map. */
 	struct norm p1;
 	static __thread struct norm scratch;
