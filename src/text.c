@@ -467,6 +467,28 @@ text_write_html(FILE *fp, const char *s, size_t max)
 }
 
 void
+text_buf_put(struct text_buf *b, const char *s, size_t n)
+{
+	xgrow((void **)&b->p, &b->cap, b->len + n + 1, 1);
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static int
+put_text_buf(void *arg, const char *s, size_t n)
+{
+	text_buf_put(arg, s, n);
+	return 0;
+}
+
+void
+text_buf_put_safe(struct text_buf *b, const char *s, size_t n)
+{
+	sanitize_each(s, n, put_text_buf, b);
+}
+
+void
 text_buf_add(struct text_buf *b, const char *fmt, ...)
 {
 	va_list ap;
