@@ -92,11 +92,18 @@ struct model {
 	bool keep_names;
 };
 
+/* FNV-1a, one byte of it. */
+static inline uint32_t
+fnv_byte(uint32_t h, char c)
+{
+	return (h ^ (unsigned char)c) * 16777619u;
+}
+
 static uint32_t
 fnv(uint32_t h, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
+		h = fnv_byte(h, s[i]);
 	return h;
 }
 
@@ -120,6 +127,18 @@ add_feat(struct model *m, char kind, const char *a, size_t la, const char *b, si
 		else
 			snprintf(m->names[m->nfeats], sizeof m->names[0], "%c:%.*s", kind, (int)la, a);
 	}
+	m->nfeats++;
+}
+
+/* add_feat for a feature whose hash is known and whose name is never
+ * kept. */
+static inline void
+add_hashed(struct model *m, uint32_t h)
+{
+	if (m->nfeats >= MAX_FEATS)
+		return;
+	m->feats[m->nfeats].b = h & (NBUCKETS - 1);
+	m->feats[m->nfeats].v = 1.0f;
 	m->nfeats++;
 }
 
@@ -228,6 +247,9 @@ extract(struct model *m, const char *text, size_t len)
 	size_t b3 = m->nfeats;
 	bool keep = m->keep_names;
 	m->keep_names = false;
+	/* add_feat's hashes, the kind's byte hashed once: these are most
+	 * of a line's features. */
+	const uint32_t kind3 = fnv(2166136261u, "3", 1), kind4 = fnv(2166136261u, "4", 1);
 	for (size_t i = 0; i < nt; i++) {
 		char w[MAX_TOKEN + 2];     /* "<" word ">" */
 		size_t tl = strlen(tok[i]);
@@ -235,9 +257,11 @@ extract(struct model *m, const char *text, size_t len)
 		memcpy(w + 1, tok[i], tl);
 		w[tl + 1] = '>';
 		size_t wl = tl + 2;
-		for (size_t n = 3; n <= 4; n++)
-			for (size_t j = 0; j + n <= wl; j++)
-				add_feat(m, (char)('0' + n), w + j, n, NULL, 0);
+		for (size_t j = 0; j + 3 <= wl; j++)
+			add_hashed(m, fnv_byte(fnv_byte(fnv_byte(kind3, w[j]), w[j + 1]), w[j + 2]));
+		for (size_t j = 0; j + 4 <= wl; j++)
+			add_hashed(m, fnv_byte(fnv_byte(fnv_byte(fnv_byte(kind4, w[j]), w[j + 1]), w[j + 2]),
+			    w[j + 3]));
 	}
 	m->keep_names = keep;
 	scale_block(m, b3, m->nfeats, block_weight[2]);
