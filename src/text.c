@@ -469,7 +469,8 @@ text_write_html(FILE *fp, const char *s, size_t max)
 void
 text_buf_put(struct text_buf *b, const char *s, size_t n)
 {
-	xgrow((void **)&b->p, &b->cap, b->len + n + 1, 1);
+	if (b->len + n + 1 > b->cap)    /* (a finding's pieces rarely grow it) */
+		xgrow((void **)&b->p, &b->cap, b->len + n + 1, 1);
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
