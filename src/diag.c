@@ -82,39 +82,59 @@ static const char *const sev_color[SEV_COUNT] = {
 	[SEV_ERROR] = "\033[1;31m", [SEV_WARNING] = "\033[1;35m", [SEV_INFO] = "\033[1;36m",
 };
 
-/* Write ":" and n in decimal to fp. */
+/* Append ":" and n in decimal to b. */
 static void
-put_number(FILE *fp, unsigned long n)
+put_number(struct text_buf *b, unsigned long n)
 {
-	char b[24];
-	size_t i = sizeof b;
+	char d[24];
+	size_t i = sizeof d;
 	do
-		b[--i] = (char)('0' + n % 10);
+		d[--i] = (char)('0' + n % 10);
 	while ((n /= 10) != 0);
-	b[--i] = ':';
-	fwrite(b + i, 1, sizeof b - i, fp);
+	d[--i] = ':';
+	text_buf_put(b, d + i, sizeof d - i);
+}
+
+static void
+put_str(struct text_buf *b, const char *s)
+{
+	text_buf_put(b, s, strlen(s));
+}
+
+void
+diag_format_place(struct text_buf *b, bool c, const char *prefix, const char *file,
+    unsigned long line, unsigned long col, enum severity sev)
+{
+	if (c)
+		put_str(b, "\033[1m");
+	put_str(b, prefix);
+	text_buf_put_safe(b, file, strlen(file));
+	/* Put together without printf: a long check prints one place a
+	 * finding. */
+	if (line > 0)
+		put_number(b, line);
+	if (line > 0 && col > 0)
+		put_number(b, col);
+	if (c) {
+		put_str(b, ":\033[0m ");
+		put_str(b, sev_color[sev]);
+		put_str(b, severity_name(sev));
+		put_str(b, ":\033[0m ");
+	} else {
+		put_str(b, ": ");
+		put_str(b, severity_name(sev));
+		put_str(b, ": ");
+	}
 }
 
 void
 diag_put_place(FILE *fp, bool c, const char *prefix, const char *file, unsigned long line,
     unsigned long col, enum severity sev)
 {
-	if (c)
-		fputs("\033[1m", fp);
-	fputs(prefix, fp);
-	text_write_safe(fp, file, strlen(file));
-	/* Written without printf: a long check prints one place a finding. */
-	if (line > 0)
-		put_number(fp, line);
-	if (line > 0 && col > 0)
-		put_number(fp, col);
-	if (c) {
-		fprintf(fp, ":\033[0m %s%s:\033[0m ", sev_color[sev], severity_name(sev));
-	} else {
-		fputs(": ", fp);
-		fputs(severity_name(sev), fp);
-		fputs(": ", fp);
-	}
+	struct text_buf b = {NULL, 0, 0};
+	diag_format_place(&b, c, prefix, file, line, col, sev);
+	fwrite(b.p, 1, b.len, fp);
+	free(b.p);
 }
 
 void

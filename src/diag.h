@@ -21,6 +21,8 @@
 
 #include "taxonomy.h"
 
+struct text_buf;
+
 struct diag {
 	char *file;            /* file name as the user gave it (owned) */
 	unsigned long line;    /* 1-based line, 0 for the whole file */
@@ -56,6 +58,10 @@ void diag_flush(struct diag_list *dl, FILE *fp);
 /* Write "PREFIX FILE:LINE:COL: SEVERITY: " (LINE and COL when not 0),
  * with the place in bold and the severity in GCC's colours when color. */
 void diag_put_place(FILE *fp, bool color, const char *prefix, const char *file,
+    unsigned long line, unsigned long col, enum severity sev);
+
+/* The same, appended to b. */
+void diag_format_place(struct text_buf *b, bool color, const char *prefix, const char *file,
     unsigned long line, unsigned long col, enum severity sev);
 
 /* Colour the diagnostics written to stderr from now on (GCC's colours);

@@ -49,6 +49,7 @@ struct emitter {
 	struct tally *own_tally;     /* csv without emit_set_tally (owned) */
 	char *rbuf[5];               /* replay: reused string buffers (owned) */
 	size_t rcap[5];
+	struct text_buf line;        /* text: the finding being written (owned) */
 };
 
 /* Records, for check -j: a type byte, then numbers as uint64_t and
@@ -602,20 +603,23 @@ emit_question(struct emitter *e, unsigned long line, const char *text, size_t le
 	e->first_question = false;
 }
 
+/* A finding as text, put together in e->line and written in one go. */
 static void
 text_finding(struct emitter *e, const struct finding *f)
 {
-	FILE *o = e->out;
-	diag_put_place(o, e->color, "", e->path, f->line, f->col, f->sev);
-	text_write_safe(o, f->message, strlen(f->message));
-	fputs(" [", o);
-	fputs(f->rule, o);
-	fputs("]\n", o);
+	struct text_buf *b = &e->line;
+	b->len = 0;
+	diag_format_place(b, e->color, "", e->path, f->line, f->col, f->sev);
+	text_buf_put_safe(b, f->message, strlen(f->message));
+	text_buf_put(b, " [", 2);
+	text_buf_put(b, f->rule, strlen(f->rule));
+	text_buf_put(b, "]\n", 2);
 	if (f->suggestion != NULL && !e->quiet) {
-		fputs("  suggestion: ", o);
-		text_write_safe(o, f->suggestion, strlen(f->suggestion));
-		fputc('\n', o);
+		text_buf_put(b, "  suggestion: ", 14);
+		text_buf_put_safe(b, f->suggestion, strlen(f->suggestion));
+		text_buf_put(b, "\n", 1);
 	}
+	fwrite(b->p, 1, b->len, e->out);
 }
 
 static void
@@ -940,6 +944,7 @@ emit_record_end(struct emitter *e)
 	free(e->notes);
 	for (int k = 0; k < 5; k++)
 		free(e->rbuf[k]);
+	free(e->line.p);
 	free(e);
 }
 

@@ -83,17 +83,28 @@ flanking(const char *s, size_t len, size_t i, size_t j)
 	return left || right;
 }
 
+/* The bytes markup that md_strip takes out starts with. */
+static const bool markup_byte[256] = {
+	['['] = true, ['!'] = true, ['*'] = true, ['_'] = true, ['~'] = true, ['`'] = true,
+};
+
 size_t
 md_strip(const char *s, size_t len, char *out, size_t *map)
 {
 	/* Most questions have no markup at all: copied as they are. */
 	size_t plain = 0;
-	while (plain < len && s[plain] != '[' && s[plain] != '!' && s[plain] != '*' &&
-	    s[plain] != '_' && s[plain] != '~' && s[plain] != '`')
+	while (plain < len && !markup_byte[(unsigned char)s[plain]])
 		plain++;
 	if (plain == len) {
 		memcpy(out, s, len);
-		for (size_t i = 0; i <= len; i++)
+		size_t i = 0;
+		for (; i + 4 <= len + 1; i += 4) {
+			map[i] = i;
+			map[i + 1] = i + 1;
+			map[i + 2] = i + 2;
+			map[i + 3] = i + 3;
+		}
+		for (; i <= len; i++)
 			map[i] = i;
 		out[len] = '\0';
 		return len;

@@ -256,10 +256,18 @@ fold_char(uint32_t cp, char *one)
 	return NULL;
 }
 
+/* What each byte is, looked up rather than worked out a byte at a time
+ * (made with the tables below). */
+enum {
+	BYTE_WORD = 1,          /* part of a word in pass 2 */
+	BYTE_PLAIN = 2,         /* ASCII that pass 1 keeps or only lowercases */
+};
+static unsigned char byte_class[256];
+
 static bool
 word_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
+	return byte_class[c] & BYTE_WORD;
 }
 
 static int
@@ -304,6 +312,12 @@ make_tables(void)
 	for (size_t i = 0; i < NRESPELL; i++)
 		respell_h[i] = (struct hashed){norm_hash(respell[i].from, strlen(respell[i].from)), (unsigned short)i};
 	qsort(respell_h, NRESPELL, sizeof *respell_h, cmp_hashed);
+	for (unsigned c = 0; c < 256; c++) {
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80)
+			byte_class[c] |= BYTE_WORD;
+		if (c < 0x80 && c != '\t' && c != '`')
+			byte_class[c] |= BYTE_PLAIN;
+	}
 	tables_ready = true;
 }
 
@@ -424,11 +438,15 @@ struct norm_word {
 };
 
 /* The slot of w[0..len) (1 to MAX_WORD bytes), filled in if it held
- * another word. */
+ * another word; NULL while n has normalised only this one line (a struct
+ * norm made for one line, as reword.c's is, would spend more clearing the
+ * table than the table saves). */
 static struct norm_word *
 word_slot(struct norm *n, const char *w, size_t len)
 {
 	if (n->words == NULL || n->words_lex != n->lex) {
+		if (n->lines < 2)
+			return NULL;
 		/* Corrections depend on the lexicon: a new one, a new table. */
 		free(n->words);
 		n->words = xcalloc(WORD_MEMO, sizeof *n->words);
@@ -478,28 +496,31 @@ digit_word_before(const char *s, size_t len)
 	return false;
 }
 
-void
-normalize(struct norm *n, const char *s, size_t len)
+/* Pass 1: s[0..len) into p1, characters folded (fold_char), each byte
+ * with the original range it came from. */
+static void
+fold_chars(struct norm *p1, const char *s, size_t len)
 {
-	if (!tables_ready)
-		make_tables();
-	/* Pass 1 into a scratch buffer, with its own map. */
-	struct norm p1;
-	static __thread struct norm scratch;
-	p1 = scratch;
-	p1.len = 0;
-	reserve(&p1, len * 3 + 1);
+	p1->len = 0;
+	reserve(p1, len * 3 + 1);
 	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80 && c != '\t' && c != '`') {
-			/* ASCII that fold_char keeps, or only lowercases. */
-			p1.text[p1.len] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			p1.so[p1.len] = i;
-			p1.eo[p1.len] = i + 1;
-			p1.len++;
-			i++;
-			continue;
+		/* A run of ASCII that fold_char keeps, or only lowercases:
+		 * most lines are one such run. */
+		char *text = p1->text + p1->len;
+		size_t *so = p1->so + p1->len, *eo = p1->eo + p1->len;
+		size_t j = i;
+		for (; j < len; j++) {
+			unsigned char c = (unsigned char)s[j];
+			if (!(byte_class[c] & BYTE_PLAIN))
+				break;
+			text[j - i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			so[j - i] = j;
+			eo[j - i] = j + 1;
 		}
+		p1->len += j - i;
+		i = j;
+		if (i == len)
+			break;
 		uint32_t cp;
 		size_t k = utf8_decode((const unsigned char *)s + i, len - i, &cp);
 		if (k == 0)
@@ -507,13 +528,25 @@ normalize(struct norm *n, const char *s, size_t len)
 		char one[2];
 		const char *r = fold_char(cp, one);
 		if (r != NULL)
-			put(&p1, r, strlen(r), i, i + k);
+			put(p1, r, strlen(r), i, i + k);
 		else
-			put(&p1, s + i, k, i, i + k);
+			put(p1, s + i, k, i, i + k);
 		i += k;
 	}
-	p1.text[p1.len] = '\0';
-	scratch = p1;
+	p1->text[p1->len] = '\0';
+}
+
+void
+normalize(struct norm *n, const char *s, size_t len)
+{
+	if (!tables_ready)
+		make_tables();
+	if (n->lines < 2)
+		n->lines++;
+	/* Pass 1 into a scratch buffer, with its own map. */
+	static __thread struct norm scratch;
+	fold_chars(&scratch, s, len);
+	const struct norm p1 = scratch;
 
 	/* Pass 2: word by word. */
 	n->len = 0;
@@ -522,12 +555,14 @@ normalize(struct norm *n, const char *s, size_t len)
 	n->text[0] = '\0';
 	const char *t = p1.text;
 	size_t tl = p1.len;
+	/* What pass 1 made is copied only up to a word that is replaced,
+	 * and the rest at the end: most lines are copied in one go. */
+	size_t copied = 0;
 	for (size_t i = 0; i < tl;) {
 		if (!word_byte((unsigned char)t[i])) {
 			size_t j = i + 1;
 			while (j < tl && !word_byte((unsigned char)t[j]))
 				j++;
-			put_run(n, &p1, i, j);
 			i = j;
 			continue;
 		}
@@ -580,12 +615,14 @@ normalize(struct norm *n, const char *s, size_t len)
 			if (to == NULL && (to = e != NULL ? e->fix : correction(n, w, wl)) != NULL)
 				n->corrected++;
 		}
-		if (to != NULL)
+		if (to != NULL) {
+			put_run(n, &p1, copied, i);
 			put(n, to, strlen(to), oso, oeo);
-		else
-			put_run(n, &p1, i, end);
+			copied = consumed;
+		}
 		i = consumed;
 	}
+	put_run(n, &p1, copied, tl);
 	if (n->len == 0)
 		reserve(n, 1);
 	n->text[n->len] = '\0';

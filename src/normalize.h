@@ -43,6 +43,7 @@ struct norm {
 	struct norm_word *words; /* what recent words stand for (owned; made
 	                            on first use, see normalize.c) */
 	const struct lexicon *words_lex; /* the lexicon words was made with */
+	unsigned lines;         /* lines normalised so far (counts up to 2) */
 };
 
 /* An empty struct norm; free with norm_free. */

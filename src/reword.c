@@ -14,13 +14,21 @@
 
 /* Words that make a question about a job or pay: a yes/no question with
  * one of them is never recast as an example to copy. */
-static const char *const job_pay_words[] = {
-	"hire", "hiring", "hired", "job", "jobs", "opening", "openings", "position", "positions",
-	"vacancy", "vacancies", "role", "roles", "internship", "internships", "intern", "employ",
-	"employing", "recruit", "recruiting", "resume", "résumé", "cv", "refer", "referral",
-	"salary", "salaries", "pay", "paid", "earn", "earnings", "money", "wage", "wages", "bonus",
-	"benefits", "compensation", "raise", "apply", "application", "placement", NULL,
+#define W(s) {s, sizeof s - 1}
+static const struct {
+	const char *w;
+	size_t len;             /* strlen(w), so a word is compared only with
+	                           words of its length */
+} job_pay_words[] = {
+	W("hire"), W("hiring"), W("hired"), W("job"), W("jobs"), W("opening"), W("openings"),
+	W("position"), W("positions"), W("vacancy"), W("vacancies"), W("role"), W("roles"),
+	W("internship"), W("internships"), W("intern"), W("employ"), W("employing"), W("recruit"),
+	W("recruiting"), W("resume"), W("résumé"), W("cv"), W("refer"), W("referral"), W("salary"),
+	W("salaries"), W("pay"), W("paid"), W("earn"), W("earnings"), W("money"), W("wage"),
+	W("wages"), W("bonus"), W("benefits"), W("compensation"), W("raise"), W("apply"),
+	W("application"), W("placement"),
 };
+#undef W
 
 /* Whether q[0..len) holds one of job_pay_words, as a whole word, other
  * than after "your" (the host's own job is a fine topic). */
@@ -36,8 +44,8 @@ mentions_job_or_pay(const char *q, size_t len)
 		while (i < len && LETTER(q[i]))
 			i++;
 		bool yours = prevlen == 4 && strncasecmp(q + prev, "your", 4) == 0;
-		for (const char *const *w = job_pay_words; st < i && !yours && *w; w++)
-			if (strlen(*w) == i - st && strncasecmp(q + st, *w, i - st) == 0)
+		for (size_t k = 0; st < i && !yours && k < sizeof job_pay_words / sizeof *job_pay_words; k++)
+			if (job_pay_words[k].len == i - st && strncasecmp(q + st, job_pay_words[k].w, i - st) == 0)
 				return true;
 		prev = st;
 		prevlen = i - st;
@@ -234,9 +242,11 @@ asks_think(const char *q, size_t len)
 char *
 reword_closed(const char *q, size_t len, bool job_or_pay)
 {
-	/* "do u like ur job" is opened up as "do you like your job". */
-	struct norm n;
-	norm_init(&n);
+	/* "do u like ur job" is opened up as "do you like your job".  One
+	 * struct norm serves every call (as norm_init leaves it, to begin
+	 * with): the words it has looked up stay known (normalize.c), and a
+	 * draft's closed questions share most of their words. */
+	static __thread struct norm n;
 	normalize(&n, q, len);
 	char *open = open_up(q, len, job_or_pay);
 	if (open == NULL && (open = open_up(n.text, n.len, job_or_pay)) != NULL) {
@@ -249,7 +259,6 @@ reword_closed(const char *q, size_t len, bool job_or_pay)
 	 * one that reads after "How do you think". */
 	bool thinks = open == NULL && !job_or_pay && !mentions_job_or_pay(q, len) &&
 	    (asks_think(q, len) || asks_think(n.text, n.len));
-	norm_free(&n);
 	if (open == NULL)
 		return xstrdup(thinks ? think : plain);
 	char *out = xasprintf("Open it up, for example: \"%s\"", open);

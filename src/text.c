@@ -47,6 +47,43 @@ utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+/* How many bytes at the start of p[0..n) are ASCII (below 0x80): most
+ * lines are all ASCII, looked at here eight bytes at a time. */
+static size_t
+ascii_prefix(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, p + i, 8);
+		if (v & 0x8080808080808080u)
+			break;
+	}
+	while (i < n && p[i] < 0x80)
+		i++;
+	return i;
+}
+
+/* How many bytes at the start of p[0..n) are printable ASCII (0x20 to
+ * 0x7e), eight at a time.  Of a block of eight bytes all in that range,
+ * none has its top bit set, nor has it once 0x20 is taken from each or 1
+ * added to each (no borrow or carry crosses from one byte to the next);
+ * the first byte out of range sets its top bit in one of the three. */
+static size_t
+printable_prefix(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, p + i, 8);
+		if ((v | (v - 0x2020202020202020u) | (v + 0x0101010101010101u)) & 0x8080808080808080u)
+			break;
+	}
+	while (i < n && p[i] >= 0x20 && p[i] < 0x7f)
+		i++;
+	return i;
+}
+
 bool
 utf8_valid(const char *s, size_t n, size_t *bad)
 {
@@ -55,10 +92,9 @@ utf8_valid(const char *s, size_t n, size_t *bad)
 	uint32_t cp;
 
 	while (i < n) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
+		i += ascii_prefix(p + i, n - i);
+		if (i == n)
+			break;
 		size_t len = utf8_decode(p + i, n - i, &cp);
 		if (len == 0) {
 			if (bad != NULL)
@@ -78,7 +114,12 @@ utf8_columns(const char *s, size_t n)
 	uint32_t cp;
 
 	for (size_t i = 0; i < n; cols++) {
-		size_t len = p[i] < 0x80 ? 1 : utf8_decode(p + i, n - i, &cp);
+		size_t k = ascii_prefix(p + i, n - i);
+		i += k;
+		cols += k;
+		if (i == n)
+			break;
+		size_t len = utf8_decode(p + i, n - i, &cp);
 		i += len ? len : 1;
 	}
 	return cols;
@@ -232,10 +273,9 @@ sanitize_each(const char *s, size_t n, int (*put)(void *, const char *, size_t),
 	char esc[8];
 
 	while (i < n) {
-		if (p[i] >= 0x20 && p[i] < 0x7f) {
-			i++;    /* printable ASCII: most of any text */
-			continue;
-		}
+		i += printable_prefix(p + i, n - i);     /* most of any text */
+		if (i == n)
+			break;
 		uint32_t cp;
 		size_t len = utf8_decode(p + i, n - i, &cp);
 		bool control = len == 0 || cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
@@ -424,6 +464,29 @@ text_write_html(FILE *fp, const char *s, size_t max)
 	if (cut)
 		fputs("\xe2\x80\xa6", fp);
 	free(t);
+}
+
+void
+text_buf_put(struct text_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)    /* (a finding's pieces rarely grow it) */
+		xgrow((void **)&b->p, &b->cap, b->len + n + 1, 1);
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+static int
+put_text_buf(void *arg, const char *s, size_t n)
+{
+	text_buf_put(arg, s, n);
+	return 0;
+}
+
+void
+text_buf_put_safe(struct text_buf *b, const char *s, size_t n)
+{
+	sanitize_each(s, n, put_text_buf, b);
 }
 
 void

@@ -144,4 +144,10 @@ struct text_buf {
 };
 void text_buf_add(struct text_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Append s[0..n) to b as it is (text_buf_put), or made safe as
+ * text_write_safe writes it (text_buf_put_safe): a line put together
+ * here is written with one call rather than one a piece. */
+void text_buf_put(struct text_buf *b, const char *s, size_t n);
+void text_buf_put_safe(struct text_buf *b, const char *s, size_t n);
+
 #endif
