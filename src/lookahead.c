@@ -31,6 +31,9 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -146,6 +149,14 @@ lookahead_start(size_t n, void (*run)(struct lookahead *la, void *arg), void *ar
 		if (p < 0)
 			break;
 		if (p == 0) {
+			/* A helper has no work once the checker is gone (killed,
+			 * say): Linux ends it then; elsewhere it sees that it has
+			 * a new parent while it waits. */
+#ifdef __linux__
+			prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+			if (getppid() != la->checker)
+				_exit(0);
 			close(la->note[0]);
 			la->self = k;
 			la->n = 0;
@@ -174,7 +185,9 @@ static bool
 may_take(struct lookahead *la, size_t b)
 {
 	while (b >= atomic_load_explicit(&la->sh->current, memory_order_acquire) + LA_WINDOW) {
-		if (atomic_load(&la->sh->stop) || getppid() != la->checker)
+		if (getppid() != la->checker)
+			_exit(0);       /* nothing to clean: the checker is gone */
+		if (atomic_load(&la->sh->stop))
 			return false;
 		nap();
 	}
