@@ -139,6 +139,38 @@ else
 	skip "one long draft in UTF-16" "no iconv"
 fi
 
+# A helper ends with the checker: killed, it leaves none behind (one
+# waiting for a checker that is gone would wait for ever).
+if command -v pgrep > /dev/null 2>&1 && [ -d /proc/self ]; then
+	"$TOP_SRCDIR/scripts/gen-drafts" -v lines=200000 > huge.txt
+	"$IC" check -j 2 huge.txt > /dev/null 2>&1 &
+	pid=$!
+	helper=
+	for _ in $(seq 250); do
+		helper=$(pgrep -P "$pid" | head -n 1)
+		[ -n "$helper" ] && break
+		sleep 0.02
+	done
+	kill -TERM "$pid" 2> /dev/null
+	wait "$pid" 2> /dev/null
+	if [ -n "$helper" ]; then
+		gone=1
+		for _ in $(seq 250); do
+			if [ ! -e "/proc/$helper" ] || [ "$(awk '{ print $3 }' "/proc/$helper/stat" 2> /dev/null)" = Z ]; then
+				gone=0
+				break
+			fi
+			sleep 0.02
+		done
+		ok $gone "the checker killed: its helper ends within 5 s"
+	else
+		skip "the checker killed: its helper ends within 5 s" "the check ended before its helper was seen"
+	fi
+	rm -f huge.txt
+else
+	skip "the checker killed: its helper ends within 5 s" "no pgrep or /proc"
+fi
+
 "$IC" check -j 0 drafts/part0 > /dev/null 2> err
 [ $? -eq 2 ] && grep -q "invalid number of jobs '0'" err
 ok $? "-j 0 is a usage error (status 2)"
