@@ -9,7 +9,8 @@
 # where messages fall are compared too; the exit statuses must match.
 # The workers format each file's output themselves unless a summary page
 # wants every finding: that way is compared too.  -j 1 itself is pinned
-# by the golden cases.
+# by the golden cases.  One long draft, shared among helper processes
+# (lookahead.h), is compared the same way.
 . "$(dirname "$0")/lib.sh"
 IC=$INFOCOACH
 T=$TEST_HOME/jobs
