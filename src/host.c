@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "people.h"
 #include "text.h"
 #include "xmalloc.h"
 #include "yesno.h"
@@ -1548,19 +1549,6 @@ host_asks_who_pointing(const char *q)
 	return false;
 }
 
-/* Whether the n bytes at w make a capitalised word ("Aisha", "O'Neill",
- * "Castellano-Ruiz"). */
-static bool
-capitalised(const char *w, size_t n)
-{
-	if (n < 2 || !isupper((unsigned char)w[0]))
-		return false;
-	for (size_t i = 1; i < n; i++)
-		if (!islower((unsigned char)w[i]) && w[i] != '\'' && w[i] != '-')
-			return false;
-	return true;
-}
-
 /* Whether the n bytes at w are one of words. */
 static bool
 one_of(const char *w, size_t n, const char *const *words)
@@ -1605,9 +1593,9 @@ host_person_named(const struct host *h, const char *text, const char *want, char
 			qn++;
 		if (qn > 2 && q[qn - 2] == '\'' && q[qn - 1] == 's')
 			qn -= 2;   /* "Devika Raman's team" */
-		bool first = capitalised(p, n) && !one_of(p, n, not_first) &&
+		bool first = people_capitalised(p, n) && !one_of(p, n, not_first) &&
 		    !(prev != NULL && one_of(prev, prev_n, before_place));
-		if (first && q != p + n && capitalised(q, qn) && !one_of(q, qn, not_first)) {
+		if (first && q != p + n && people_capitalised(q, qn) && !one_of(q, qn, not_first)) {
 			size_t whole = (size_t)(q + qn - p);
 			char *name = xstrndup(p, whole);
 			char *last = xstrndup(q, qn);

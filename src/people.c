@@ -32,9 +32,8 @@ word_len(const char *p)
 	return n;
 }
 
-/* Whether the n bytes at w make a capitalised word ("Bev", "O'Neill"). */
-static bool
-capitalised(const char *w, size_t n)
+bool
+people_capitalised(const char *w, size_t n)
 {
 	if (n < 2 || !isupper((unsigned char)w[0]))
 		return false;
@@ -152,8 +151,8 @@ identity_in(const char *text, bool before_only, const char *want, char *name, si
 		const char *first = p;
 		const char *second = p + n + 1;
 		size_t n2 = p[n] == ' ' ? word_len(second) : 0;
-		if (!capitalised(first, n) || one_of(first, n, not_name) || n2 == 0 ||
-		    !capitalised(second, n2) || (n2 > 2 && second[n2 - 2] == '\'')) {
+		if (!people_capitalised(first, n) || one_of(first, n, not_name) || n2 == 0 ||
+		    !people_capitalised(second, n2) || (n2 > 2 && second[n2 - 2] == '\'')) {
 			p = first + (n > 0 ? n : 1);
 			continue;
 		}
@@ -231,7 +230,7 @@ people_named_in(const struct persona *p, const char *text, char *name, size_t le
 			continue;
 		}
 		bool starts = w == text || !isalpha((unsigned char)w[-1]);
-		if (starts && capitalised(w, n) && n < 32) {
+		if (starts && people_capitalised(w, n) && n < 32) {
 			char want[32];
 			for (size_t i = 0; i < n; i++)
 				want[i] = (char)tolower((unsigned char)w[i]);

@@ -36,4 +36,8 @@ char *people_identity(const struct persona *p, const char *want, char *name, siz
  */
 bool people_named_in(const struct persona *p, const char *text, char *name, size_t len);
 
+/* Whether the n bytes at w make a capitalised word, as a name's are
+ * ("Bev", "O'Neill", "Castellano-Ruiz"). */
+bool people_capitalised(const char *w, size_t n);
+
 #endif

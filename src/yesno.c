@@ -143,8 +143,9 @@ negated(const char *text, size_t n)
 	return holds_any(text, n, nay);
 }
 
-bool
-yesno_question(const char *q)
+/* Where q's words begin after "so", "and", "ok" and the like. */
+static const char *
+past_lead(const char *q)
 {
 	const char *p = q;
 	for (;;) {
@@ -152,9 +153,15 @@ yesno_question(const char *q)
 			p++;
 		size_t n = word_at(p);
 		if (n == 0 || !is_one(p, n, lead))
-			break;
+			return p;
 		p += n;
 	}
+}
+
+bool
+yesno_question(const char *q)
+{
+	const char *p = past_lead(q);
 	size_t n = word_at(p);
 	/* "u like it?", "you enjoy your work?": the verb left out, the
 	 * question mark says it. */
@@ -376,15 +383,7 @@ yesno_words(const char *q, enum category cat, enum yesno a)
 		is_hard = holds(q, strlen(q), *h);
 	if (is_hard && cat == CAT_CHALLENGES)
 		return "It can be, yes.";
-	const char *p = q;
-	for (;;) {
-		while (*p != '\0' && !isalpha((unsigned char)*p))
-			p++;
-		size_t n = word_at(p);
-		if (n == 0 || !is_one(p, n, lead))
-			break;
-		p += n;
-	}
+	const char *p = past_lead(q);
 	size_t n = word_at(p);
 	if (is_one(p, n, you))
 		return "Yes, I do.";   /* "u like it?" */
