@@ -332,6 +332,7 @@ add_turn(struct session *s, const char *text, size_t len)
 	t->at_ms = session_elapsed(s);
 	t->text = xstrndup(text, len);
 	t->cat = CAT_NONE;
+	t->cat2 = CAT_NONE;
 	return t;
 }
 
@@ -1744,6 +1745,7 @@ reply_to_line(struct session *s, struct said *l)
 	char *r2;
 	if (l->two[1] != CAT_NONE) {
 		s->asked[l->two[1]]++;
+		t->cat2 = l->two[1];
 		r2 = host_reply_to(&s->host, l->two[1], l->two_q[1], true);
 	} else {
 		r2 = xstrdup(l->two_means);
@@ -1870,6 +1872,8 @@ never_again(struct session *s, struct said *l, char *reply)
 	/* ... nor a new question on the topic. */
 	if (l->t->counted && l->t->cat != CAT_NONE && s->asked[l->t->cat] > 0) {
 		s->asked[l->t->cat]--;
+		if (l->t->cat2 != CAT_NONE && s->asked[l->t->cat2] > 0)
+			s->asked[l->t->cat2]--;
 		l->t->counted = false;
 	}
 	for (int k = 0; k < NOTHING_NEW_TRIES; k++) {
