@@ -139,8 +139,15 @@ init_model_rules(struct assessor *a)
 
 /* Whether a pay question is put to the host ("what do you take home?")
  * rather than about people in general ("what do juniors take home?",
- * "do you earn more if you specialise?"): on the normalised line. */
-static const char own_pay_pattern[] = "\\b(?:you|your|yours|yourself)\\b";
+ * "do you earn more if you specialise?"): on the normalised line.  The
+ * host's workplace is not the host: "what do grads get paid at your
+ * place?" and "at a firm like yours" ask the going rate for a role. */
+static const char own_pay_pattern[] =
+    "\\b(?:you|yourself)\\b|\\byour\\b(?!\\s+(?:own\\s+)?(?:company|firm|school|place|team|org|"
+    "organi[sz]ation|agency|practice|hospital|clinic|plant|shop|studio|business|office|department|"
+    "dept|ward|lab|unit|site|industry|field|sector|area|city|country|region|store|restaurant|"
+    "kitchen|warehouse|factory|trust|district|university|uni|college)(?:'s)?\\b)|"
+    "(?<!like\\s)\\byours\\b";
 static const char general_pay_pattern[] =
     "\\b(?:people|someone|somebody|they|them|their|new\\s+grads?|graduates?|juniors?|freshers?|"
     "everyone|anyone|folks|workers|staff|nurses|teachers|engineers|analysts|accountants|devs|"
