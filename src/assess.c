@@ -82,6 +82,8 @@ struct assessor {
 	                               does not overrule it */
 	struct norm norm;           /* the line, normalised */
 	struct pattern own_pay, general_pay; /* whose pay a question asks about */
+	struct pattern output, money; /* a question about what the work turns
+	                               out, not pay (asks_output) */
 	struct rule model_rules[MODEL_RULES]; /* job-ask.model, salary.model and
 	                               salary.model-own */
 	struct assess_memo *memo;   /* lines seen before (owned) */
@@ -137,8 +139,15 @@ init_model_rules(struct assessor *a)
 
 /* Whether a pay question is put to the host ("what do you take home?")
  * rather than about people in general ("what do juniors take home?",
- * "do you earn more if you specialise?"): on the normalised line. */
-static const char own_pay_pattern[] = "\\b(?:you|your|yours|yourself)\\b";
+ * "do you earn more if you specialise?"): on the normalised line.  The
+ * host's workplace is not the host: "what do grads get paid at your
+ * place?" and "at a firm like yours" ask the going rate for a role. */
+static const char own_pay_pattern[] =
+    "\\b(?:you|yourself)\\b|\\byour\\b(?!\\s+(?:own\\s+)?(?:company|firm|school|place|team|org|"
+    "organi[sz]ation|agency|practice|hospital|clinic|plant|shop|studio|business|office|department|"
+    "dept|ward|lab|unit|site|industry|field|sector|area|city|country|region|store|restaurant|"
+    "kitchen|warehouse|factory|trust|district|university|uni|college)(?:'s)?\\b)|"
+    "(?<!like\\s)\\byours\\b";
 static const char general_pay_pattern[] =
     "\\b(?:people|someone|somebody|they|them|their|new\\s+grads?|graduates?|juniors?|freshers?|"
     "everyone|anyone|folks|workers|staff|nurses|teachers|engineers|analysts|accountants|devs|"
@@ -150,6 +159,26 @@ asks_host_pay(struct assessor *a, struct matcher *m, const char *ns, size_t nl)
 {
 	return pattern_match(m, &a->own_pay, ns, nl, NULL, NULL) == 1 &&
 	    pattern_match(m, &a->general_pay, ns, nl, NULL, NULL) == 0;
+}
+
+/* "How many bags of peas did you make last year?", "how much product
+ * does the plant make?": a question about what the work turns out, not
+ * about pay, though the model may hear "how much do you make" in it.  A
+ * word between "how many/much" and the verb says what is counted; money
+ * named anywhere ("how many k", "pounds an hour", "$") keeps it pay. */
+static const char output_pattern[] =
+    "\\bhow\\s+(?:many|much)\\s+(?!(?:do|does|did|can|could|will|would|are|is|was|were|you|they)\\b)"
+    "\\w+(?:\\s+\\S+){0,6}?\\s+(?:make|makes|made|produce[sd]?|manufacture[sd]?|turn\\s+out|"
+    "bake[sd]?|brew(?:s|ed)?|build|builds|built|grow|grows|grew|pack(?:s|ed)?|ship(?:s|ped)?)\\b";
+static const char money_pattern[] =
+    "[$\\x{a3}\\x{20ac}]|\\b(?:money|cash|pay|paid|salary|salaries|wages?|income|dollars?|bucks|"
+    "euros?|quid|grand|k|lpa|rupees?|pesos?|yen|pounds?(?!\\s+of\\b)|earn\\w*|figures?)\\b";
+
+static bool
+asks_output(struct assessor *a, struct matcher *m, const char *ns, size_t nl)
+{
+	return pattern_match(m, &a->output, ns, nl, NULL, NULL) == 1 &&
+	    pattern_match(m, &a->money, ns, nl, NULL, NULL) == 0;
 }
 
 /* A promise not to ask for a job, or about pay (on the normalised line).
@@ -205,6 +234,8 @@ assessor_new(const struct ruleset *rs, enum policy policy)
 	pattern_compile_builtin(&a->disclaimer, disclaimer_pattern);
 	pattern_compile_builtin(&a->own_pay, own_pay_pattern);
 	pattern_compile_builtin(&a->general_pay, general_pay_pattern);
+	pattern_compile_builtin(&a->output, output_pattern);
+	pattern_compile_builtin(&a->money, money_pattern);
 	assessor_set_model(a, rs->model);
 
 	/* Every rule's triggers and every pattern's words in one automaton:
@@ -327,6 +358,8 @@ assessor_free(struct assessor *a)
 	pattern_free(&a->disclaimer);
 	pattern_free(&a->own_pay);
 	pattern_free(&a->general_pay);
+	pattern_free(&a->output);
+	pattern_free(&a->money);
 	trigger_set_free(a->triggers);
 	free(a->pat_words_mem);
 	free(a->pat_words);
@@ -640,7 +673,10 @@ model_flags(struct assessor *a, struct matcher *m, const char *ns, size_t nl, si
 	bool closing_first = false;
 	const struct model_thresholds *th = model_thresholds(a->model);
 	const struct rule *mr[2] = {&a->model_rules[0], &a->model_rules[1]};
-	const float p[2] = {out->j.flag[MFLAG_JOB_ASK], out->j.flag[MFLAG_SALARY]};
+	float p[2] = {out->j.flag[MFLAG_JOB_ASK], out->j.flag[MFLAG_SALARY]};
+	/* What the work turns out is not pay, whatever the model hears. */
+	if (p[1] >= th->salary && asks_output(a, m, ns, nl))
+		p[1] = 0;
 	if (p[1] >= th->salary && !seen[KIND_SALARY] && asks_host_pay(a, m, ns, nl))
 		mr[1] = &a->model_rules[2];
 	const float thr[2] = {th->job_ask, th->salary};
@@ -798,7 +834,7 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	/* A line the model takes for a job ask or a pay question is not a
 	 * question about the work, even where its flag is turned off. */
 	if (out->judged && !closing_first && (out->j.flag[MFLAG_JOB_ASK] >= model_thresholds(a->model)->job_ask ||
-	    out->j.flag[MFLAG_SALARY] >= model_thresholds(a->model)->salary)) {
+	    (out->j.flag[MFLAG_SALARY] >= model_thresholds(a->model)->salary && !asks_output(a, m, ns, nl)))) {
 		out->cat = out->cat2 = CAT_NONE;
 		out->cat_conf = out->j.flag[MFLAG_JOB_ASK] + out->j.flag[MFLAG_SALARY];
 		out->cat2_conf = 0;

@@ -241,7 +241,7 @@ static uint64_t
 first_asked(const struct session *s, enum category c)
 {
 	for (size_t i = 0; i < s->nturns; i++)
-		if (s->turns[i].cat == c && s->turns[i].counted)
+		if ((s->turns[i].cat == c || s->turns[i].cat2 == c) && s->turns[i].counted)
 			return s->turns[i].at_ms;
 	return UINT64_MAX;
 }

@@ -332,6 +332,7 @@ add_turn(struct session *s, const char *text, size_t len)
 	t->at_ms = session_elapsed(s);
 	t->text = xstrndup(text, len);
 	t->cat = CAT_NONE;
+	t->cat2 = CAT_NONE;
 	return t;
 }
 
@@ -1494,15 +1495,25 @@ closed_tip(const struct session *s, const struct said *l)
 	return reword_closed(l->text, l->len, risky);
 }
 
+/* Whether a line comes after the host's farewell: anything but thanks or
+ * a goodbye then only hears that the meeting is over, and counts for
+ * nothing, flags included. */
+static bool
+said_after_farewell(const struct session *s, const struct understanding *u)
+{
+	return s->priv->farewell_given && u->act != ACT_THANKS && u->act != ACT_GOODBYE && !u->leaving;
+}
+
 /* The coach first, at once: which rule, why, and a better way, for each
  * flag (a closed question is not worth a word when something worse is
- * wrong), and a rule that could not be evaluated.  Sets l->worst. */
+ * wrong), and a rule that could not be evaluated.  Sets l->worst.  A
+ * line after the farewell gets no flags: it counts for nothing. */
 static void
 coach_flags(struct session *s, struct said *l)
 {
 	const struct assessment *as = &l->as;
 	l->worst = dialogue_worst(as);
-	for (size_t i = 0; i < as->nflags; i++) {
+	for (size_t i = 0; i < as->nflags && !l->after_farewell; i++) {
 		const struct flag *f = &as->flags[i];
 		if (f->rule->kind == KIND_CLOSED && l->worst != KIND_CLOSED)
 			continue;
@@ -1515,7 +1526,7 @@ coach_flags(struct session *s, struct said *l)
 		free(note);
 		free(tip);
 	}
-	l->t->flagged = as->nflags > 0;
+	l->t->flagged = as->nflags > 0 && !l->after_farewell;
 	if (as->err < 0) {
 		char e[100];
 		rule_strerror(as->err, e, sizeof e);
@@ -1690,10 +1701,8 @@ reply_to_line(struct session *s, struct said *l)
 	char *reply = NULL;
 	/* The host has said its farewell: thanks and goodbyes still get
 	 * theirs, anything else only that the meeting is over, counted for
-	 * nothing. */
-	if (s->priv->farewell_given && u->act != ACT_THANKS && u->act != ACT_GOODBYE &&
-	    !u->leaving) {
-		l->after_farewell = true;
+	 * nothing (said_after_farewell). */
+	if (l->after_farewell) {
 		t->late = true;
 		if (!s->priv->over_hinted)
 			session_say(s, VOICE_COACH, "The host has said goodbye: the meeting is over. "
@@ -1744,6 +1753,7 @@ reply_to_line(struct session *s, struct said *l)
 	char *r2;
 	if (l->two[1] != CAT_NONE) {
 		s->asked[l->two[1]]++;
+		t->cat2 = l->two[1];
 		r2 = host_reply_to(&s->host, l->two[1], l->two_q[1], true);
 	} else {
 		r2 = xstrdup(l->two_means);
@@ -1870,6 +1880,8 @@ never_again(struct session *s, struct said *l, char *reply)
 	/* ... nor a new question on the topic. */
 	if (l->t->counted && l->t->cat != CAT_NONE && s->asked[l->t->cat] > 0) {
 		s->asked[l->t->cat]--;
+		if (l->t->cat2 != CAT_NONE && s->asked[l->t->cat2] > 0)
+			s->asked[l->t->cat2]--;
 		l->t->counted = false;
 	}
 	for (int k = 0; k < NOTHING_NEW_TRIES; k++) {
@@ -1965,6 +1977,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	log_user(s, text);
 	understand_line(s, &l);
 	start_turn(s, &l);
+	l.after_farewell = said_after_farewell(s, &l.u);
 	coach_flags(s, &l);
 	override_repeat(s, &l);
 	override_two(s, &l);

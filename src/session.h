@@ -51,6 +51,9 @@ struct turn {
 	uint64_t at_ms;         /* session clock when it was said */
 	char *text;             /* what was said (owned) */
 	enum category cat;      /* its category, or CAT_NONE */
+	enum category cat2;     /* the topic of a second question asked in
+	                           the same line ("who else ...? and may I
+	                           use your name?"), or CAT_NONE */
 	enum act act;           /* what it did in the conversation */
 	float conf;             /* how sure the understanding was */
 	bool flagged;           /* at least one flag */
