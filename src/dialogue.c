@@ -306,6 +306,43 @@ goes_deeper(const char *text)
 	return has_any_word(text, deeper);
 }
 
+/* Whether text only asks the host to go on, every word of it a plea
+ * for more ("tell me more", "go on pls", "more about that?", "can you
+ * say a bit more?", "continue"). */
+static size_t words_in(const char *text);
+
+static bool
+only_asks_for_more(const char *text)
+{
+	static const char *const filler[] = {"tell", "me", "us", "more", "about", "that", "this",
+		"it", "those", "go", "on", "please", "pls", "plz", "plss", "pleas", "ok", "okay", "oh",
+		"and", "so", "keep", "going", "continue", "say", "a", "bit", "little", "can", "could",
+		"would", "you", "u", "ya", "elaborate", "expand", "further", "interesting", "wow",
+		"really", "hmm", "please,", "some", "something", "explain", "little", "do", "mind",
+		"thats", "that's", "sounds", "yes", "yeah", "then", "of", "one", "part", "the",
+		"detail", "details", "mor", "moar", "plese", "again", NULL};
+	static const char *const plea[] = {"more", "go on", "continue", "keep going", "elaborate",
+		"expand", "further", "details", "detail", "mor", "moar", NULL};
+	if (words_in(text) > 9 || !has_any_word(text, plea))
+		return false;
+	for (const char *p = text; *p != '\0';) {
+		while (*p != '\0' && !isalpha((unsigned char)*p) && *p != '\'')
+			p++;
+		size_t n = 0;
+		while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+			n++;
+		if (n == 0)
+			break;
+		bool known = false;
+		for (const char *const *w = filler; *w != NULL && !known; w++)
+			known = strlen(*w) == n && strncasecmp(p, *w, n) == 0;
+		if (!known)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
 /* Whether text speaks of using the host's name or of saying who sent
  * the user ("your name", "mention", "say we spoke", "you referred me"). */
 static bool
@@ -872,6 +909,21 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 
 	if (hear_offer(d, &h, u) || hear_outright(&h, u) || hear_who(d, &h, u) || hear_pick(d, &h, u))
 		return;
+	/* "Tell me more", "go on" just after an answer goes on with it,
+	 * whatever topic the model guesses; just after the host asked the
+	 * user something, it is no answer: the host asks again. */
+	if (only_asks_for_more(text) && (h.answering || d->topic != CAT_NONE)) {
+		if (h.answering) {
+			u->act = ACT_ACK;
+			u->more = true;
+			d->host_asked = true;
+		} else {
+			u->act = ACT_FOLLOW_UP;
+			u->cat = d->topic;
+		}
+		u->conf = as->judged ? as->j.act[u->act] : 1;
+		return;
+	}
 	hear_model_act(&h, u);
 	if (hear_small_talk(d, &h, u))
 		return;

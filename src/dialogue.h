@@ -51,6 +51,9 @@ struct understanding {
 	                            user) to count as covered */
 	bool thanks;             /* it thanks the host, whatever its act
 	                            ("Thanks so much! Who else should I ask?") */
+	bool more;               /* it only asks the host to go on ("tell me
+	                            more", "go on"), said when the host had
+	                            just asked the user something */
 };
 
 /* A fresh conversation; the thresholds come from the model (or fixed

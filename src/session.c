@@ -37,6 +37,9 @@ struct session_private {
 	                                while it still waits for an answer
 	                                and has not asked it again (borrowed
 	                                from the persona), or NULL */
+	const char *last_ask;        /* the last question the host asked the
+	                                user (borrowed from the persona), or
+	                                NULL */
 	enum category offered;       /* the topic the host last offered */
 	size_t self_words;           /* words the user said about themselves */
 	bool farewell_given;         /* the host said its farewell */
@@ -239,6 +242,7 @@ session_new(const struct session_config *cfg)
 		session_say(s, VOICE_HOST, ask);
 		dialogue_host_asked(&s->priv->dlg);
 		s->priv->opening_ask = ask;
+		s->priv->last_ask = ask;
 	}
 	return s;
 }
@@ -1357,6 +1361,13 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			return calm;
 		}
 	}
+	/* "Tell me more" to the host's own question: the host would like
+	 * the user's answer first, and asks again. */
+	if (u->more) {
+		if (s->priv->last_ask != NULL)
+			return xasprintf("I will, but you first: %s", s->priv->last_ask);
+		return xstrdup("I will in a moment. First, tell me a little about yourself.");
+	}
 	switch (u->act) {
 	case ACT_QUESTION:
 		return answer_question(s, t, u);
@@ -1927,6 +1938,7 @@ ask_back(struct session *s, const struct said *l)
 		free(said);
 		if (back != NULL) {
 			s->priv->asked_back = true;
+			s->priv->last_ask = back;
 			session_say(s, VOICE_HOST, back);
 			dialogue_host_asked(&s->priv->dlg);
 		}
