@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "people.h"
+#include "sentence.h"
 #include "text.h"
 #include "xmalloc.h"
 #include "yesno.h"
@@ -1054,38 +1055,80 @@ host_leave(struct host *h)
 	return xstrdup(leave_words[bag_draw(h, &h->leave)]);
 }
 
-/* Whether a reaction to a closed question opens with a guessed yes
- * ("Yeah, mostly.", "The short answer is yes"). */
+/* Whether a sentence of a reaction to a closed question guesses an
+ * answer ("Yeah, mostly.", "In a word, sometimes.") or tells the user
+ * how to ask ("Ask me how or why..."), which is the coach's part. */
 static bool
-guesses_yes(const char *r)
+guesses_or_coaches(const char *sentence)
 {
-	char *first = first_sentence(r);
-	for (char *c = first; *c != '\0'; c++)
+	static const char *const words[] = {"yes", "yeah", "yep", "mostly", "sometimes", "sort of",
+		"more or less", "broadly", "in most cases", "no", "not really", "ask", "asking",
+		"question", "questions", "phrase", "put it to me", "try", "turn that", "make it",
+		NULL};
+	char *low = xstrdup(sentence);
+	for (char *c = low; *c != '\0'; c++)
 		*c = (char)tolower((unsigned char)*c);
-	bool yes = said_word(first, "yes") || said_word(first, "yeah") || said_word(first, "mostly") ||
-	    said_word(first, "yep");
-	free(first);
-	return yes;
+	bool bad = false;
+	for (const char *const *w = words; *w != NULL && !bad; w++)
+		bad = said_word(low, *w);
+	free(low);
+	return bad;
+}
+
+/* What is left of the persona's reaction r to a closed question once the
+ * sentences that guess or coach are gone (newly allocated), or NULL when
+ * nothing is. */
+static char *
+honest_part(const char *r)
+{
+	size_t len = strlen(r);
+	char *out = xmalloc(len + 1);
+	size_t o = 0;
+	for (size_t from = 0; from < len;) {
+		size_t end = sentence_end(r, len, from);
+		while (from < end && r[from] == ' ')
+			from++;
+		char *one = xstrndup(r + from, end - from);
+		if (one[0] != '\0' && !guesses_or_coaches(one)) {
+			if (o > 0)
+				out[o++] = ' ';
+			memcpy(out + o, one, strlen(one));
+			o += strlen(one);
+		}
+		free(one);
+		from = end;
+	}
+	out[o] = '\0';
+	if (o == 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }
 
 char *
 host_react_neither(struct host *h)
 {
 	static const char *const own[] = {
-		"That depends. Ask me how or why and I'll tell you more.",
-		"Hard to say in a word. Ask me what it's like and I'll explain.",
+		"It isn't a simple yes or no, that one.",
+		"There's no flat yes or no to that, I'm afraid.",
 	};
-	/* The persona's words that guess nothing, then the built-in ones,
-	 * in turn, so the same words do not come twice running. */
+	/* The persona's words, less what guesses or coaches, then the
+	 * built-in ones, in turn, so the same words do not come twice
+	 * running. */
 	const struct strlist *l = &h->p->reactions[KIND_CLOSED];
+	char *kept[8];
 	size_t n = 0;
-	for (size_t i = 0; i < l->n; i++)
-		n += !guesses_yes(l->v[i]);
+	for (size_t i = 0; i < l->n && n < sizeof kept / sizeof *kept; i++) {
+		char *part = honest_part(l->v[i]);
+		if (part != NULL)
+			kept[n++] = part;
+	}
 	size_t k = h->neither++ % (n + sizeof own / sizeof *own);
-	for (size_t i = 0; i < l->n; i++)
-		if (!guesses_yes(l->v[i]) && k-- == 0)
-			return xstrdup(l->v[i]);
-	return xstrdup(own[k]);
+	char *r = k < n ? xstrdup(kept[k]) : xstrdup(own[k - n]);
+	for (size_t i = 0; i < n; i++)
+		free(kept[i]);
+	return r;
 }
 
 char *
