@@ -977,7 +977,10 @@ asks_after_apology(const char *text, size_t len)
 		if (text[i] == '?')
 			return 0;   /* the apology itself asks */
 		bool stop = (text[i] == '.' || text[i] == '!' || text[i] == ';') && text[i + 1] == ' ';
-		bool comma = text[i] == ',' && text[i + 1] == ' ';
+		/* "sorry for being blunt, but what...", "sry if this is rude
+		 * but whats...": a comma or a "but" ends the apology's clause. */
+		bool but = i > 0 && text[i - 1] != ',' && strncasecmp(text + i, " but ", 5) == 0;
+		bool comma = (text[i] == ',' && text[i + 1] == ' ') || but;
 		if (!stop && !comma)
 			continue;
 		char *sorry = xstrndup(text, i);
@@ -986,6 +989,10 @@ asks_after_apology(const char *text, size_t len)
 		if (!slip)
 			return 0;
 		size_t at = i + 1;
+		while (at < len && text[at] == ' ')
+			at++;
+		if (len - at > 4 && strncasecmp(text + at, "but ", 4) == 0)
+			at += 4;
 		while (at < len && text[at] == ' ')
 			at++;
 		char *rest = xstrndup(text + at, len - at);
