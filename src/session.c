@@ -1684,6 +1684,97 @@ override_nothing_yet(struct session *s, struct said *l)
 	}
 }
 
+static bool said_before(const struct session *s, size_t before, const char *text);
+
+/* Whether the normalised line q asks yes or no about someone the host
+ * has just named, by a pronoun ("do u still work with her?", "is he
+ * still at northfield?", "are you still in touch?"). */
+static bool
+asks_yes_no_of_person(const char *q)
+{
+	static const char *const opens[] = {"do", "does", "did", "is", "are", "was", "were", "r",
+		"have", "has", "can", "u", "you", NULL};
+	static const char *const lead[] = {"so", "and", "ok", "okay", "oh", "but", "wait", "hmm", NULL};
+	static const char *const pointing[] = {"he", "she", "him", "her", "hes", "shes",
+		"he's", "she's", NULL};
+	const char *p = q;
+	for (const char *const *w = lead; *w != NULL; w++)
+		if (starts_word(p, *w)) {
+			p += strlen(*w) + 1;
+			w = lead - 1;
+		}
+	bool opens_so = false;
+	for (const char *const *w = opens; *w != NULL && !opens_so; w++)
+		opens_so = starts_word(p, *w);
+	if (!opens_so || strstr(q, "who") != NULL)
+		return false;
+	if (strstr(q, "in touch") != NULL)
+		return true;
+	for (const char *w = q; *w != '\0';) {
+		while (*w != '\0' && !isalpha((unsigned char)*w))
+			w++;
+		size_t n = 0;
+		while (isalpha((unsigned char)w[n]) || w[n] == '\'')
+			n++;
+		for (const char *const *x = pointing; *x != NULL && n > 0; x++)
+			if (strlen(*x) == n && strncasecmp(w, *x, n) == 0)
+				return true;
+		w += n;
+	}
+	return false;
+}
+
+/* The answer to a yes/no question about someone the host named in its
+ * last two replies ("do u still work with her?"): when its words say who
+ * they are now ("Hannah Kim is our controller."), that they still are;
+ * when only who they were ("Marisol Vega was my preceptor."), that it
+ * would have to check, guessing nothing.  NULL when it named nobody. */
+static char *
+answer_person_yes_no(struct session *s, struct turn *t)
+{
+	if (!asks_yes_no_of_person(s->last_norm) || s->nturns < 2)
+		return NULL;
+	const char *recent[2];
+	size_t n = recent_replies(s, s->nturns - 1, recent, 2);
+	char name[64];
+	bool named = false;
+	for (size_t i = 0; i < n && !named; i++)
+		named = host_person_named(&s->host, recent[i], NULL, name, sizeof name) ||
+		    people_named_in(s->cfg.persona, recent[i], name, sizeof name);
+	if (!named)
+		return NULL;
+	char want[64], full[64];
+	size_t k = 0;
+	for (; name[k] != '\0' && k + 1 < sizeof want; k++)
+		want[k] = (char)tolower((unsigned char)name[k]);
+	want[k] = '\0';
+	char *who = people_identity(s->cfg.persona, want, full, sizeof full);
+	/* "Hannah Kim is our controller." says who she is now; "... is the
+	 * audit manager who supervised me" only who she was to the host. */
+	bool now = who != NULL && strstr(who, " is ") != NULL && strstr(who, " was ") == NULL;
+	for (const char *w = who; now && *w != '\0'; w++)
+		now = !(w[0] == 'e' && w[1] == 'd' && !isalpha((unsigned char)w[2]) && w - who > 2 &&
+		    isalpha((unsigned char)w[-1]));
+	/* The first name alone ("Marisol"). */
+	char first[64];
+	snprintf(first, sizeof first, "%s", name);
+	first[strcspn(first, " ")] = '\0';
+	/* Asked again: the same thing in other words. */
+	char *ways[2];
+	if (now) {
+		ways[0] = xasprintf("Yes, still. %s", who);
+		ways[1] = xasprintf("Yes, %s is still with us.", first);
+	} else {
+		ways[0] = xasprintf("Honestly, I'd have to check what %s is up to these days.", first);
+		ways[1] = xasprintf("I couldn't say for sure about %s now, to be honest.", first);
+	}
+	free(who);
+	t->answered = true;
+	int pick = said_before(s, s->nturns - 1, ways[0]) ? 1 : 0;
+	free(ways[1 - pick]);
+	return ways[pick];
+}
+
 /* The host's reply (newly allocated, or NULL): its reaction to a job ask
  * or a pay question (then it is guarded, and the coach says so), else the
  * turn counts towards its topic and the host reacts to a flag, answers two
@@ -1727,6 +1818,10 @@ reply_to_line(struct session *s, struct said *l)
 		}
 		return reply;
 	}
+	/* "Do u still work with her?" just after the host named her. */
+	reply = answer_person_yes_no(s, t);
+	if (reply != NULL)
+		return reply;
 	/* A question counts towards its topic only when its topic is sure
 	 * enough (the model's threshold), and a closing question only when it
 	 * is sure enough to praise.  The host still answers its best guess at
