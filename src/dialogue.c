@@ -951,6 +951,60 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		u->sorry = true;
 }
 
+enum unknowable
+dialogue_asks_unknowable(const char *text)
+{
+	static const char *const asks_figure[] = {"what will", "what'll", "how many", "how much",
+		"what is going to", "what's going to", "whats going to", "will the", "how high",
+		"how low", "what would", NULL};
+	static const char *const ahead[] = {"next year", "next quarter", "next month", "next week",
+		"tomorrow", "tmrw", "tmr", "in five years", "in 5 years", "in ten years", "in 10 years",
+		"next yr", "nxt year", NULL};
+	static const char *const market[] = {"share price", "stock price", "shares be", "stock be",
+		"stock go", "shares go", "stock market", NULL};
+	static const char *const past_day[] = {"yesterday", "last night", "this morning", "today",
+		"last week", NULL};
+	static const char *const counted[] = {"orders", "sales", "revenue", "deliveries",
+		"shipments", "patients", "customers", "clicks", "visitors", "calls", "followers",
+		"pallets", "profit", "turnover", NULL};
+	static const char *const figures[] = {"budget", "budgets", "price", "prices", "cost", "costs",
+		"revenue", "sales", "profit", "profits", "turnover", "number", "numbers", "figure",
+		"figures", "rate", "rates", "headcount", "followers", "orders", "percent", "percentage",
+		NULL};
+	static const char *const fees[] = {"fee", "fees", "charge", "charges", "bill", "billed",
+		"invoice", NULL};
+	static const char *const clients[] = {"client", "clients", "customer", "customers", NULL};
+	static const char *const yours[] = {"your", "ur", "yr", "you", "u", "the", "this", "a", "an",
+		"our", "my", "that", NULL};
+	if (has_any_word(text, market))
+		return UNKNOWABLE_FUTURE;
+	/* "What will change in five years?" asks about trends, which the host
+	 * can speak to; a figure ahead ("what will flour cost next year?",
+	 * "how many kids will be in ur class next year") nobody knows. */
+	bool a_figure = has_word(text, "how many") || has_word(text, "how much") ||
+	    has_any_word(text, figures);
+	if (has_any_word(text, asks_figure) && a_figure && has_any_word(text, ahead))
+		return UNKNOWABLE_FUTURE;
+	if ((has_word(text, "how many") || has_word(text, "how much")) &&
+	    has_any_word(text, past_day) && has_any_word(text, counted))
+		return UNKNOWABLE_FIGURE;
+	if ((has_word(text, "how much") || has_word(text, "what")) && has_any_word(text, fees) &&
+	    has_any_word(text, clients))
+		return UNKNOWABLE_CLIENT;
+	/* "How many people work at Amazon?": another firm's headcount. */
+	if (has_word(text, "how many")) {
+		const char *at = strcasestr(text, " work at ");
+		size_t skip = 9;
+		if (at == NULL && (at = strcasestr(text, " employees at ")) != NULL)
+			skip = 14;
+		if (at == NULL && (at = strcasestr(text, " working at ")) != NULL)
+			skip = 12;
+		if (at != NULL && !starts_with_word(at + skip, yours) && isalpha((unsigned char)at[skip]))
+			return UNKNOWABLE_HEADCOUNT;
+	}
+	return UNKNOWABLE_NONE;
+}
+
 /* Words an apology opens with. */
 static const char *const apologising[] = {"sorry", "sry", "srry", "soz", "so sorry", "apologies",
 	"my apologies", "forgive me", "my bad", "oops", "i apologise", "i apologize", "i'm sorry", "im sorry",

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "assess.h"
+#include "host.h"
 #include "taxonomy.h"
 
 struct dialogue {
@@ -93,6 +94,10 @@ void dialogue_judge(struct dialogue *d, struct assessor *a, struct matcher *m, c
  * website, then closed questions), or KIND_NONE.  A closed question is
  * worth the coach's word only when it is the worst. */
 enum flag_kind dialogue_worst(const struct assessment *as);
+
+/* Whether text asks the host something no host could answer from its own
+ * work, and what. */
+enum unknowable dialogue_asks_unknowable(const char *text);
 
 /* Whether text asks how much of the meeting's time is left ("what time
  * is it?", "how many minutes do we have left?", "how are we doing for

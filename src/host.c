@@ -1830,6 +1830,35 @@ host_no_need(struct host *h)
 }
 
 char *
+host_cannot_know(struct host *h, enum unknowable k)
+{
+	static const char *const future[3][2] = {
+		[MANNER_WARM] = {"Oh, I wish I knew! Nobody can tell you that yet, me included.",
+			"Honestly, that's anyone's guess; I don't have a crystal ball."},
+		[MANNER_FORMAL] = {"I am afraid nobody can tell you that yet, and I would not like to "
+			"guess.", "That is not something I can know in advance, I'm afraid."},
+		[MANNER_BRISK] = {"No idea. Nobody knows that yet.", "Can't know that. Nobody can."},
+	};
+	static const char *const figure[3][2] = {
+		[MANNER_WARM] = {"I honestly don't have that number, and I'd hate to make one up.",
+			"That's not a figure I'd know, I'm afraid."},
+		[MANNER_FORMAL] = {"I do not have that figure, and I would rather not guess at it.",
+			"I'm afraid that is not a number I would know."},
+		[MANNER_BRISK] = {"Don't know that number. Wouldn't guess.", "No idea, honestly. Not my numbers."},
+	};
+	static const char *const client[3][2] = {
+		[MANNER_WARM] = {"Client fees are confidential, so that's one I can't share, sorry.",
+			"I'm afraid what clients pay stays between us and them."},
+		[MANNER_FORMAL] = {"Client fees are confidential, so I cannot discuss them.",
+			"I am afraid what our clients pay is confidential."},
+		[MANNER_BRISK] = {"Client fees are confidential. Can't share.", "Confidential, sorry."},
+	};
+	const char *const (*words)[2] = k == UNKNOWABLE_CLIENT ? client : k == UNKNOWABLE_FIGURE ||
+	    k == UNKNOWABLE_HEADCOUNT ? figure : future;
+	return xstrdup(words[manner_of(h)][h->cannot_know++ % 2]);
+}
+
+char *
 host_act_plain(enum act a, size_t i, unsigned long minutes)
 {
 	if (a < 0 || a >= ACT_COUNT || i >= count(act_words[a], 4))

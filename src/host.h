@@ -63,6 +63,7 @@ struct host {
 	                                had given before (every one had been) */
 	size_t nothing_yet;          /* times it had said nothing yet to
 	                                explain */
+	size_t cannot_know;          /* times it said it could not know */
 	size_t no_need;              /* times it said an apology was not
 	                                needed */
 	size_t finished;             /* times it said, after its farewell,
@@ -280,6 +281,25 @@ char *host_finished(struct host *h);
 /* What the host says to an apology with nothing before it to forgive:
  * that there is no need, in the persona's manner (newly allocated). */
 char *host_no_need(struct host *h);
+
+/* What a question asks that the host cannot know or may not say. */
+enum unknowable {
+	UNKNOWABLE_NONE,
+	UNKNOWABLE_FUTURE,      /* a figure still to come: "what will the
+	                           budget be next year?", a share price */
+	UNKNOWABLE_FIGURE,      /* an exact figure it would not have: "how
+	                           many orders did fernway get yesterday?" */
+	UNKNOWABLE_HEADCOUNT,   /* how many work at a firm it names ("how
+	                           many people work at Amazon?"): unknowable
+	                           unless it is the host's own */
+	UNKNOWABLE_CLIENT,      /* what a client pays: "what fees does X pay
+	                           you?" */
+};
+
+/* That it cannot know or may not say what a question of kind k asks
+ * (newly allocated): nobody knows next year's figures, it has no exact
+ * figures for that, client fees are confidential. */
+char *host_cannot_know(struct host *h, enum unknowable k);
 
 /* The i-th of the built-in words every host has for act a (the time
  * frame's with minutes), newly allocated; NULL when there is no i-th. */

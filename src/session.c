@@ -1686,6 +1686,38 @@ override_nothing_yet(struct session *s, struct said *l)
 
 static bool said_before(const struct session *s, size_t before, const char *text);
 
+/* Whether the normalised line q names a word of p's own employer
+ * ("ashgrove" for Ashgrove Primary School), words of four letters or
+ * more that are not "school", "group" and the like. */
+static bool
+names_own_employer(const struct persona *p, const char *q)
+{
+	static const char *const common[] = {"school", "primary", "group", "hospital", "medical",
+		"center", "centre", "company", "foods", "logistics", "limited", "mutual", "insurance",
+		"partners", NULL};
+	if (p->employer == NULL)
+		return false;
+	for (const char *w = p->employer; *w != '\0';) {
+		while (*w != '\0' && !isalpha((unsigned char)*w))
+			w++;
+		size_t n = 0;
+		while (isalpha((unsigned char)w[n]))
+			n++;
+		bool skip = n < 4;
+		for (const char *const *c = common; *c != NULL && !skip; c++)
+			skip = strlen(*c) == n && strncasecmp(w, *c, n) == 0;
+		if (!skip) {
+			char word[64];
+			snprintf(word, sizeof word, "%.*s", (int)(n < 63 ? n : 63), w);
+			for (const char *at = strcasestr(q, word); at != NULL; at = strcasestr(at + 1, word))
+				if ((at == q || !isalpha((unsigned char)at[-1])) && !isalpha((unsigned char)at[n]))
+					return true;
+		}
+		w += n;
+	}
+	return false;
+}
+
 /* Whether the normalised line q asks yes or no about someone the host
  * has just named, by a pronoun ("do u still work with her?", "is he
  * still at northfield?", "are you still in touch?"). */
@@ -1818,6 +1850,14 @@ reply_to_line(struct session *s, struct said *l)
 		}
 		return reply;
 	}
+	/* "What will the budget be next year?": nobody knows; no topic is
+	 * covered, and the thank-you note does not quote it. */
+	enum unknowable unknown = dialogue_asks_unknowable(s->last_norm);
+	if (unknown == UNKNOWABLE_HEADCOUNT && names_own_employer(s->cfg.persona, s->last_norm))
+		unknown = UNKNOWABLE_NONE;
+	if (unknown != UNKNOWABLE_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
+	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC))
+		return host_cannot_know(&s->host, unknown);
 	/* "Do u still work with her?" just after the host named her. */
 	reply = answer_person_yes_no(s, t);
 	if (reply != NULL)
