@@ -951,6 +951,33 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		u->sorry = true;
 }
 
+enum aside
+dialogue_aside(const char *text)
+{
+	static const char *const asking[] = {"how", "what", "whats", "what's", "wat", "why", "when",
+		"where", "which", "who", "do you", "do u", "can you", "can u", "could you", "would you",
+		"are you", "r u", "is it", "tell me", "i wonder", "wondering", "curious", "ask", NULL};
+	static const char *const bad[] = {"sick", "ill", "unwell", "flu", "tired", "exhausted",
+		"terrible", "awful", "horrible", "miserable", "rough", "ugh", "knocked", "spilled",
+		"spilt", "broke", "broken", "crashed", "lost", "stuck", "pouring", "freezing", "raining",
+		"cold", "storm", "headache", "no sleep", "bad day", "so bad", "stressed", "nervous wreck",
+		NULL};
+	static const char *const funny[] = {"haha", "hahaha", "lol", "lmao", "rofl", "hehe", "funny",
+		"joke", "kidding", ":)", ":d", NULL};
+	/* About the user's own day: "my", "I", or the weather and such. */
+	static const char *const own[] = {"my", "i", "i'm", "im", "i've", "ive", "me", "weather",
+		"here", "today", "this morning", NULL};
+	/* ... not about the work the user asks of: "nights are rough". */
+	if (strchr(text, '?') != NULL || has_any_word(text, asking) || words_in(text) > 20 ||
+	    !has_any_word(text, own))
+		return ASIDE_NONE;
+	if (has_any_word(text, bad))
+		return ASIDE_BAD;
+	if (has_any_word(text, funny))
+		return ASIDE_FUNNY;
+	return ASIDE_NONE;
+}
+
 enum unknowable
 dialogue_asks_unknowable(const char *text)
 {

@@ -95,6 +95,11 @@ void dialogue_judge(struct dialogue *d, struct assessor *a, struct matcher *m, c
  * worth the coach's word only when it is the worst. */
 enum flag_kind dialogue_worst(const struct assessment *as);
 
+/* Whether text is an aside about the user's day that asks nothing ("the
+ * weather here is terrible today", "my cat knocked my coffee over,
+ * sorry!", "haha my dog just barked lol"), and of what kind. */
+enum aside dialogue_aside(const char *text);
+
 /* Whether text asks the host something no host could answer from its own
  * work, and what. */
 enum unknowable dialogue_asks_unknowable(const char *text);

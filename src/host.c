@@ -1830,6 +1830,33 @@ host_no_need(struct host *h)
 }
 
 char *
+host_react_aside(struct host *h, enum aside k)
+{
+	static const char *const bad[3][3] = {
+		[MANNER_WARM] = {"Oh no, I'm sorry to hear that. Take your time; we're in no rush.",
+			"Oh dear, that doesn't sound like fun at all. Don't worry, we'll carry on whenever "
+			"you're ready.",
+			"Ah, I'm sorry. That's a rough start to the day. Whenever you're ready."},
+		[MANNER_FORMAL] = {"I am sorry to hear that. Please take your time.",
+			"How unfortunate; I am sorry. Do carry on whenever you are ready.",
+			"That sounds trying. There is no hurry at all."},
+		[MANNER_BRISK] = {"Ah, sorry to hear it. No rush.", "Rough. Take a sec, then go ahead.",
+			"That's bad luck. Carry on when you're ready."},
+	};
+	static const char *const funny[3][3] = {
+		[MANNER_WARM] = {"Ha! I love that. Right, where were we?",
+			"Ha, that made me smile. Go on, what's next?",
+			"Oh, that's brilliant. Anyway, what else would you like to know?"},
+		[MANNER_FORMAL] = {"Ha, quite. Now, where were we?", "That is rather funny. Shall we go on?",
+			"Very good. Now, what would you like to ask next?"},
+		[MANNER_BRISK] = {"Ha. Fair enough. Next question?", "Ha, good one. Go on.",
+			"Ha. Right, what else?"},
+	};
+	const char *const (*words)[3] = k == ASIDE_FUNNY ? funny : bad;
+	return xstrdup(words[manner_of(h)][h->asides++ % 3]);
+}
+
+char *
 host_cannot_know(struct host *h, enum unknowable k)
 {
 	static const char *const future[3][2] = {

@@ -64,6 +64,7 @@ struct host {
 	size_t nothing_yet;          /* times it had said nothing yet to
 	                                explain */
 	size_t cannot_know;          /* times it said it could not know */
+	size_t asides;               /* asides it has reacted to */
 	size_t no_need;              /* times it said an apology was not
 	                                needed */
 	size_t finished;             /* times it said, after its farewell,
@@ -295,6 +296,21 @@ enum unknowable {
 	UNKNOWABLE_CLIENT,      /* what a client pays: "what fees does X pay
 	                           you?" */
 };
+
+/* An aside about the user's day, which a host reacts to in a word before
+ * going on. */
+enum aside {
+	ASIDE_NONE,
+	ASIDE_BAD,              /* bad news or a mishap: "my son is sick
+	                           today", "my cat knocked my coffee over" */
+	ASIDE_FUNNY,            /* a joke or a laugh: "haha my dog just
+	                           barked at the postman lol" */
+};
+
+/* The host's brief reaction to an aside of kind k (newly allocated):
+ * sympathy for bad news, a smile for a joke, then back to the
+ * conversation. */
+char *host_react_aside(struct host *h, enum aside k);
 
 /* That it cannot know or may not say what a question of kind k asks
  * (newly allocated): nobody knows next year's figures, it has no exact

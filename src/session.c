@@ -1850,6 +1850,18 @@ reply_to_line(struct session *s, struct said *l)
 		}
 		return reply;
 	}
+	/* "My son is sick today, so I'm a little tired": a word of sympathy
+	 * (or a smile for a joke), and on with the conversation. */
+	enum aside aside = s->priv->dlg.host_asked ? ASIDE_NONE : dialogue_aside(s->last_norm);
+	if (aside != ASIDE_NONE && u->act != ACT_THANKS && u->act != ACT_GOODBYE && !u->leaving) {
+		/* Not the same words as before, while others are left. */
+		reply = host_react_aside(&s->host, aside);
+		for (int tries = 1; tries < 3 && said_before(s, s->nturns - 1, reply); tries++) {
+			free(reply);
+			reply = host_react_aside(&s->host, aside);
+		}
+		return reply;
+	}
 	/* "What will the budget be next year?": nobody knows; no topic is
 	 * covered, and the thank-you note does not quote it. */
 	enum unknowable unknown = dialogue_asks_unknowable(s->last_norm);
