@@ -1346,6 +1346,8 @@ answer_closed(struct session *s, struct turn *t)
 	return r;
 }
 
+static bool said_before(const struct session *s, size_t before, const char *text);
+
 /* What the host answers to a line understood as u (newly allocated, or
  * NULL when the host says nothing): one answer_* for each act that needs
  * more than the persona's words for it. */
@@ -1364,9 +1366,13 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	/* "Tell me more" to the host's own question: the host would like
 	 * the user's answer first, and asks again. */
 	if (u->more) {
-		if (s->priv->last_ask != NULL)
-			return xasprintf("I will, but you first: %s", s->priv->last_ask);
-		return xstrdup("I will in a moment. First, tell me a little about yourself.");
+		const char *ask = s->priv->last_ask != NULL ? s->priv->last_ask :
+		    "What's your own background?";
+		char *r = xasprintf("I will, but you first: %s", ask);
+		if (!said_before(s, s->nturns - 1, r))
+			return r;
+		free(r);
+		return xasprintf("Your turn first, really. %s", ask);
 	}
 	switch (u->act) {
 	case ACT_QUESTION:
@@ -1683,8 +1689,6 @@ override_nothing_yet(struct session *s, struct said *l)
 		s->last_u = *u;
 	}
 }
-
-static bool said_before(const struct session *s, size_t before, const char *text);
 
 /* Whether the normalised line q names a word of p's own employer
  * ("ashgrove" for Ashgrove Primary School), words of four letters or
