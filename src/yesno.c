@@ -339,6 +339,24 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 	return YESNO_UNKNOWN;
 }
 
+/* Whether the key words of a question of liking (keys[0..nk)) speak of
+ * the job as a whole: none, or words such as "working", "company",
+ * "field", or words of its employer's name or its title. */
+static bool
+of_the_job(const struct persona *p, const char **keys, const size_t *kn, size_t nk)
+{
+	static const char *const whole[] = {"working", "company", "firm", "employer", "place",
+		"career", "field", "industry", "profession", "team", "there", "here", "what", NULL};
+	for (size_t i = 0; i < nk; i++) {
+		bool ok = is_one(keys[i], kn[i], whole) ||
+		    (p->employer != NULL && find_key(p->employer, strlen(p->employer), keys[i], kn[i])) ||
+		    (p->role != NULL && find_key(p->role, strlen(p->role), keys[i], kn[i]));
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
 /* Whether q asks the host whether it does key ("do you still drive?",
  * "u code?"): "you", then at most little words, then key. */
 static bool
@@ -380,13 +398,16 @@ yesno_stance(const struct persona *p, const char *q, enum category cat, const ch
 		is_hard |= is_one(w, n, hard);
 		w += n;
 	}
-	/* Every reply on what the host likes is a yes to "do you like
-	 * it?"; every one on the hard parts a yes to "is it stressful?". */
-	if ((likes && cat == CAT_LIKES) || (is_hard && cat == CAT_CHALLENGES))
-		return YESNO_YES;
 	const char *keys[KEYS_MAX];
 	size_t kn[KEYS_MAX];
 	size_t nk = key_words(q, keys, kn);
+	/* Every reply on what the host likes is a yes to "do you like
+	 * it?" (the job, its field, working at its firm), but not to "do u
+	 * like on-call?"; every one on the hard parts a yes to "is it
+	 * stressful?". */
+	if ((likes && cat == CAT_LIKES && of_the_job(p, keys, kn, nk)) ||
+	    (is_hard && cat == CAT_CHALLENGES))
+		return YESNO_YES;
 	if (nk == 0)
 		return YESNO_UNKNOWN;
 	/* "R u a manager?" asks what the host is: its title says yes, and

@@ -88,6 +88,10 @@ main(void)
 	stance(leo, "do you still drive sometimes?", CAT_NONE, YESNO_UNKNOWN);
 	stance(leo, "u still drive?", CAT_NONE, YESNO_UNKNOWN);
 	stance(helena, "do you still code?", CAT_NONE, YESNO_UNKNOWN);
+	/* A reply on what she likes says yes to liking the job or working
+	 * at her firm, not to liking on-call. */
+	stance(helena, "do u like working at larkspur?", CAT_LIKES, YESNO_YES);
+	stance(helena, "do you like on-call?", CAT_LIKES, YESNO_UNKNOWN);
 
 	/* With the reply to be given, only its words decide. */
 	ok(yesno_stance(tyler, "is there a lot of travel?", CAT_WORKPLACE,
