@@ -971,9 +971,17 @@ dialogue_aside(const char *text)
 	if (strchr(text, '?') != NULL || has_any_word(text, asking) || words_in(text) > 20 ||
 	    !has_any_word(text, own))
 		return ASIDE_NONE;
+	/* "I'm tired of retail" is a reason for a change, not a bad day;
+	 * "sorry, I'm so nervous lol" wants calming, not a laugh. */
+	static const char *const not_news[] = {"tired of", "sick of", "sick and tired", "fed up",
+		"nervous", "anxious", NULL};
+	static const char *const sorry[] = {"sorry", "sry", "soz", NULL};
+	if (has_any_word(text, not_news))
+		return ASIDE_NONE;
 	if (has_any_word(text, bad))
 		return ASIDE_BAD;
-	if (has_any_word(text, funny))
+	/* A joke is a little story: "haha my dog just barked". */
+	if (has_any_word(text, funny) && has_word(text, "my") && !has_any_word(text, sorry))
 		return ASIDE_FUNNY;
 	return ASIDE_NONE;
 }

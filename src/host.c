@@ -1836,7 +1836,7 @@ host_react_aside(struct host *h, enum aside k)
 		[MANNER_WARM] = {"Oh no, I'm sorry to hear that. Take your time; we're in no rush.",
 			"Oh dear, that doesn't sound like fun at all. Don't worry, we'll carry on whenever "
 			"you're ready.",
-			"Ah, I'm sorry. That's a rough start to the day. Whenever you're ready."},
+			"Ah, I'm sorry. That sounds hard. Whenever you're ready."},
 		[MANNER_FORMAL] = {"I am sorry to hear that. Please take your time.",
 			"How unfortunate; I am sorry. Do carry on whenever you are ready.",
 			"That sounds trying. There is no hurry at all."},
