@@ -1018,7 +1018,12 @@ dialogue_asks_unknowable(const char *text)
 	 * "how many kids will be in ur class next year") nobody knows. */
 	bool a_figure = has_word(text, "how many") || has_word(text, "how much") ||
 	    has_any_word(text, figures);
-	if (has_any_word(text, asks_figure) && a_figure && has_any_word(text, ahead))
+	/* "How many hours will I work next year?" asks what is usual, which
+	 * the host knows. */
+	static const char *const usual[] = {"i", "i'll", "ill", "me", "my", "usually", "typically",
+		"normally", "new grad", "a new", NULL};
+	if (has_any_word(text, asks_figure) && a_figure && has_any_word(text, ahead) &&
+	    !has_any_word(text, usual))
 		return UNKNOWABLE_FUTURE;
 	if ((has_word(text, "how many") || has_word(text, "how much")) &&
 	    has_any_word(text, past_day) && has_any_word(text, counted))

@@ -1859,30 +1859,39 @@ host_react_aside(struct host *h, enum aside k)
 char *
 host_cannot_know(struct host *h, enum unknowable k)
 {
-	static const char *const future[3][2] = {
+	static const char *const future[3][3] = {
 		[MANNER_WARM] = {"Oh, I wish I knew! Nobody can tell you that yet, me included.",
-			"Honestly, that's anyone's guess; I don't have a crystal ball."},
+			"Honestly, that's anyone's guess; I don't have a crystal ball.",
+			"I really couldn't say; that hasn't happened yet, and I'd only be guessing."},
 		[MANNER_FORMAL] = {"I am afraid nobody can tell you that yet, and I would not like to "
-			"guess.", "That is not something I can know in advance, I'm afraid."},
-		[MANNER_BRISK] = {"No idea. Nobody knows that yet.", "Can't know that. Nobody can."},
+			"guess.", "That is not something I can know in advance, I'm afraid.",
+			"I could only speculate about that, and I would rather not."},
+		[MANNER_BRISK] = {"No idea. Nobody knows that yet.", "Can't know that. Nobody can.",
+			"Your guess is as good as mine."},
 	};
-	static const char *const figure[3][2] = {
+	static const char *const figure[3][3] = {
 		[MANNER_WARM] = {"I honestly don't have that number, and I'd hate to make one up.",
-			"That's not a figure I'd know, I'm afraid."},
+			"That's not a figure I'd know, I'm afraid.",
+			"I wouldn't know that one, sorry; it's not a number I ever see."},
 		[MANNER_FORMAL] = {"I do not have that figure, and I would rather not guess at it.",
-			"I'm afraid that is not a number I would know."},
-		[MANNER_BRISK] = {"Don't know that number. Wouldn't guess.", "No idea, honestly. Not my numbers."},
+			"I'm afraid that is not a number I would know.",
+			"That figure is not one I have, I'm afraid."},
+		[MANNER_BRISK] = {"Don't know that number. Wouldn't guess.",
+			"No idea, honestly. Not my numbers.", "Couldn't tell you. Never see that figure."},
 	};
-	static const char *const client[3][2] = {
+	static const char *const client[3][3] = {
 		[MANNER_WARM] = {"Client fees are confidential, so that's one I can't share, sorry.",
-			"I'm afraid what clients pay stays between us and them."},
+			"I'm afraid what clients pay stays between us and them.",
+			"That's confidential, I'm afraid; fees are between us and each client."},
 		[MANNER_FORMAL] = {"Client fees are confidential, so I cannot discuss them.",
-			"I am afraid what our clients pay is confidential."},
-		[MANNER_BRISK] = {"Client fees are confidential. Can't share.", "Confidential, sorry."},
+			"I am afraid what our clients pay is confidential.",
+			"Fee arrangements are confidential to each client, I'm afraid."},
+		[MANNER_BRISK] = {"Client fees are confidential. Can't share.", "Confidential, sorry.",
+			"Can't go into fees. Confidential."},
 	};
-	const char *const (*words)[2] = k == UNKNOWABLE_CLIENT ? client : k == UNKNOWABLE_FIGURE ||
+	const char *const (*words)[3] = k == UNKNOWABLE_CLIENT ? client : k == UNKNOWABLE_FIGURE ||
 	    k == UNKNOWABLE_HEADCOUNT ? figure : future;
-	return xstrdup(words[manner_of(h)][h->cannot_know++ % 2]);
+	return xstrdup(words[manner_of(h)][h->cannot_know[k % 4]++ % 3]);
 }
 
 char *

@@ -63,7 +63,8 @@ struct host {
 	                                had given before (every one had been) */
 	size_t nothing_yet;          /* times it had said nothing yet to
 	                                explain */
-	size_t cannot_know;          /* times it said it could not know */
+	size_t cannot_know[4];       /* times it said it could not know, by
+	                                enum unknowable */
 	size_t asides;               /* asides it has reacted to */
 	size_t no_need;              /* times it said an apology was not
 	                                needed */

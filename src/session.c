@@ -1872,8 +1872,14 @@ reply_to_line(struct session *s, struct said *l)
 	if (unknown == UNKNOWABLE_HEADCOUNT && names_own_employer(s->cfg.persona, s->last_norm))
 		unknown = UNKNOWABLE_NONE;
 	if (unknown != UNKNOWABLE_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
-	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC))
-		return host_cannot_know(&s->host, unknown);
+	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC)) {
+		reply = host_cannot_know(&s->host, unknown);
+		for (int tries = 1; tries < 3 && said_before(s, s->nturns - 1, reply); tries++) {
+			free(reply);
+			reply = host_cannot_know(&s->host, unknown);
+		}
+		return reply;
+	}
 	/* "Do u still work with her?" just after the host named her. */
 	reply = answer_person_yes_no(s, t);
 	if (reply != NULL)
