@@ -1786,8 +1786,10 @@ answer_person_yes_no(struct session *s, struct turn *t)
 	want[k] = '\0';
 	char *who = people_identity(s->cfg.persona, want, full, sizeof full);
 	/* "Hannah Kim is our controller." says who she is now; "... is the
-	 * audit manager who supervised me" only who she was to the host. */
-	bool now = who != NULL && strstr(who, " is ") != NULL && strstr(who, " was ") == NULL;
+	 * audit manager who supervised me" or "... who brought me in" only
+	 * who she was to the host. */
+	bool now = who != NULL && strstr(who, " is ") != NULL && strstr(who, " was ") == NULL &&
+	    strstr(who, " who ") == NULL;
 	for (const char *w = who; now && *w != '\0'; w++)
 		now = !(w[0] == 'e' && w[1] == 'd' && !isalpha((unsigned char)w[2]) && w - who > 2 &&
 		    isalpha((unsigned char)w[-1]));
@@ -1799,7 +1801,7 @@ answer_person_yes_no(struct session *s, struct turn *t)
 	char *ways[2];
 	if (now) {
 		ways[0] = xasprintf("Yes, still. %s", who);
-		ways[1] = xasprintf("Yes, %s is still with us.", first);
+		ways[1] = xasprintf("Yes, %s is still here.", first);
 	} else {
 		ways[0] = xasprintf("Honestly, I'd have to check what %s is up to these days.", first);
 		ways[1] = xasprintf("I couldn't say for sure about %s now, to be honest.", first);
