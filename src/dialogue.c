@@ -306,6 +306,43 @@ goes_deeper(const char *text)
 	return has_any_word(text, deeper);
 }
 
+/* Whether text only asks the host to go on, every word of it a plea
+ * for more ("tell me more", "go on pls", "more about that?", "can you
+ * say a bit more?", "continue"). */
+static size_t words_in(const char *text);
+
+static bool
+only_asks_for_more(const char *text)
+{
+	static const char *const filler[] = {"tell", "me", "us", "more", "about", "that", "this",
+		"it", "those", "go", "on", "please", "pls", "plz", "plss", "pleas", "ok", "okay", "oh",
+		"and", "so", "keep", "going", "continue", "say", "a", "bit", "little", "can", "could",
+		"would", "you", "u", "ya", "elaborate", "expand", "further", "interesting", "wow",
+		"really", "hmm", "please,", "some", "something", "explain", "little", "do", "mind",
+		"thats", "that's", "sounds", "yes", "yeah", "then", "of", "one", "part", "the",
+		"detail", "details", "mor", "moar", "plese", "again", NULL};
+	static const char *const plea[] = {"more", "go on", "continue", "keep going", "elaborate",
+		"expand", "further", "details", "detail", "mor", "moar", NULL};
+	if (words_in(text) > 9 || !has_any_word(text, plea))
+		return false;
+	for (const char *p = text; *p != '\0';) {
+		while (*p != '\0' && !isalpha((unsigned char)*p) && *p != '\'')
+			p++;
+		size_t n = 0;
+		while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+			n++;
+		if (n == 0)
+			break;
+		bool known = false;
+		for (const char *const *w = filler; *w != NULL && !known; w++)
+			known = strlen(*w) == n && strncasecmp(p, *w, n) == 0;
+		if (!known)
+			return false;
+		p += n;
+	}
+	return true;
+}
+
 /* Whether text speaks of using the host's name or of saying who sent
  * the user ("your name", "mention", "say we spoke", "you referred me"). */
 static bool
@@ -872,6 +909,21 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 
 	if (hear_offer(d, &h, u) || hear_outright(&h, u) || hear_who(d, &h, u) || hear_pick(d, &h, u))
 		return;
+	/* "Tell me more", "go on" just after an answer goes on with it,
+	 * whatever topic the model guesses; just after the host asked the
+	 * user something, it is no answer: the host asks again. */
+	if (only_asks_for_more(text) && (h.answering || d->topic != CAT_NONE)) {
+		if (h.answering) {
+			u->act = ACT_ACK;
+			u->more = true;
+			d->host_asked = true;
+		} else {
+			u->act = ACT_FOLLOW_UP;
+			u->cat = d->topic;
+		}
+		u->conf = as->judged ? as->j.act[u->act] : 1;
+		return;
+	}
 	hear_model_act(&h, u);
 	if (hear_small_talk(d, &h, u))
 		return;
@@ -897,6 +949,100 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 		"forgive me", "my bad", "oops", "i apologise", "i apologize", NULL};
 	if (u->act == ACT_QUESTION && starts_with_word(text, sorry))
 		u->sorry = true;
+}
+
+enum aside
+dialogue_aside(const char *text)
+{
+	static const char *const asking[] = {"how", "what", "whats", "what's", "wat", "why", "when",
+		"where", "which", "who", "do you", "do u", "can you", "can u", "could you", "would you",
+		"are you", "r u", "is it", "tell me", "i wonder", "wondering", "curious", "ask", NULL};
+	static const char *const bad[] = {"sick", "ill", "unwell", "flu", "tired", "exhausted",
+		"terrible", "awful", "horrible", "miserable", "rough", "ugh", "knocked", "spilled",
+		"spilt", "broke", "broken", "crashed", "lost", "stuck", "pouring", "freezing", "raining",
+		"cold", "storm", "headache", "no sleep", "bad day", "so bad", "stressed", "nervous wreck",
+		NULL};
+	static const char *const funny[] = {"haha", "hahaha", "lol", "lmao", "rofl", "hehe", "funny",
+		"joke", "kidding", ":)", ":d", NULL};
+	/* About the user's own day: "my", "I", or the weather and such. */
+	static const char *const own[] = {"my", "i", "i'm", "im", "i've", "ive", "me", "weather",
+		"here", "today", "this morning", NULL};
+	/* ... not about the work the user asks of: "nights are rough". */
+	if (strchr(text, '?') != NULL || has_any_word(text, asking) || words_in(text) > 20 ||
+	    !has_any_word(text, own))
+		return ASIDE_NONE;
+	/* "I'm tired of retail" is a reason for a change, not a bad day;
+	 * "sorry, I'm so nervous lol" wants calming, not a laugh. */
+	static const char *const not_news[] = {"tired of", "sick of", "sick and tired", "fed up",
+		"nervous", "anxious", NULL};
+	static const char *const sorry[] = {"sorry", "sry", "soz", NULL};
+	if (has_any_word(text, not_news))
+		return ASIDE_NONE;
+	if (has_any_word(text, bad))
+		return ASIDE_BAD;
+	/* A joke is a little story: "haha my dog just barked". */
+	if (has_any_word(text, funny) && has_word(text, "my") && !has_any_word(text, sorry))
+		return ASIDE_FUNNY;
+	return ASIDE_NONE;
+}
+
+enum unknowable
+dialogue_asks_unknowable(const char *text)
+{
+	static const char *const asks_figure[] = {"what will", "what'll", "how many", "how much",
+		"what is going to", "what's going to", "whats going to", "will the", "how high",
+		"how low", "what would", NULL};
+	static const char *const ahead[] = {"next year", "next quarter", "next month", "next week",
+		"tomorrow", "tmrw", "tmr", "in five years", "in 5 years", "in ten years", "in 10 years",
+		"next yr", "nxt year", NULL};
+	static const char *const market[] = {"share price", "stock price", "shares be", "stock be",
+		"stock go", "shares go", "stock market", NULL};
+	static const char *const past_day[] = {"yesterday", "last night", "this morning", "today",
+		"last week", NULL};
+	static const char *const counted[] = {"orders", "sales", "revenue", "deliveries",
+		"shipments", "patients", "customers", "clicks", "visitors", "calls", "followers",
+		"pallets", "profit", "turnover", NULL};
+	static const char *const figures[] = {"budget", "budgets", "price", "prices", "cost", "costs",
+		"revenue", "sales", "profit", "profits", "turnover", "number", "numbers", "figure",
+		"figures", "rate", "rates", "headcount", "followers", "orders", "percent", "percentage",
+		NULL};
+	static const char *const fees[] = {"fee", "fees", "charge", "charges", "bill", "billed",
+		"invoice", NULL};
+	static const char *const clients[] = {"client", "clients", "customer", "customers", NULL};
+	static const char *const yours[] = {"your", "ur", "yr", "you", "u", "the", "this", "a", "an",
+		"our", "my", "that", NULL};
+	if (has_any_word(text, market))
+		return UNKNOWABLE_FUTURE;
+	/* "What will change in five years?" asks about trends, which the host
+	 * can speak to; a figure ahead ("what will flour cost next year?",
+	 * "how many kids will be in ur class next year") nobody knows. */
+	bool a_figure = has_word(text, "how many") || has_word(text, "how much") ||
+	    has_any_word(text, figures);
+	/* "How many hours will I work next year?" asks what is usual, which
+	 * the host knows. */
+	static const char *const usual[] = {"i", "i'll", "ill", "me", "my", "usually", "typically",
+		"normally", "new grad", "a new", NULL};
+	if (has_any_word(text, asks_figure) && a_figure && has_any_word(text, ahead) &&
+	    !has_any_word(text, usual))
+		return UNKNOWABLE_FUTURE;
+	if ((has_word(text, "how many") || has_word(text, "how much")) &&
+	    has_any_word(text, past_day) && has_any_word(text, counted))
+		return UNKNOWABLE_FIGURE;
+	if ((has_word(text, "how much") || has_word(text, "what")) && has_any_word(text, fees) &&
+	    has_any_word(text, clients))
+		return UNKNOWABLE_CLIENT;
+	/* "How many people work at Amazon?": another firm's headcount. */
+	if (has_word(text, "how many")) {
+		const char *at = strcasestr(text, " work at ");
+		size_t skip = 9;
+		if (at == NULL && (at = strcasestr(text, " employees at ")) != NULL)
+			skip = 14;
+		if (at == NULL && (at = strcasestr(text, " working at ")) != NULL)
+			skip = 12;
+		if (at != NULL && !starts_with_word(at + skip, yours) && isalpha((unsigned char)at[skip]))
+			return UNKNOWABLE_HEADCOUNT;
+	}
+	return UNKNOWABLE_NONE;
 }
 
 /* Words an apology opens with. */
@@ -925,7 +1071,10 @@ asks_after_apology(const char *text, size_t len)
 		if (text[i] == '?')
 			return 0;   /* the apology itself asks */
 		bool stop = (text[i] == '.' || text[i] == '!' || text[i] == ';') && text[i + 1] == ' ';
-		bool comma = text[i] == ',' && text[i + 1] == ' ';
+		/* "sorry for being blunt, but what...", "sry if this is rude
+		 * but whats...": a comma or a "but" ends the apology's clause. */
+		bool but = i > 0 && text[i - 1] != ',' && strncasecmp(text + i, " but ", 5) == 0;
+		bool comma = (text[i] == ',' && text[i + 1] == ' ') || but;
 		if (!stop && !comma)
 			continue;
 		char *sorry = xstrndup(text, i);
@@ -934,6 +1083,10 @@ asks_after_apology(const char *text, size_t len)
 		if (!slip)
 			return 0;
 		size_t at = i + 1;
+		while (at < len && text[at] == ' ')
+			at++;
+		if (len - at > 4 && strncasecmp(text + at, "but ", 4) == 0)
+			at += 4;
 		while (at < len && text[at] == ' ')
 			at++;
 		char *rest = xstrndup(text + at, len - at);

@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 #include "assess.h"
+#include "host.h"
 #include "taxonomy.h"
 
 struct dialogue {
@@ -51,6 +52,9 @@ struct understanding {
 	                            user) to count as covered */
 	bool thanks;             /* it thanks the host, whatever its act
 	                            ("Thanks so much! Who else should I ask?") */
+	bool more;               /* it only asks the host to go on ("tell me
+	                            more", "go on"), said when the host had
+	                            just asked the user something */
 };
 
 /* A fresh conversation; the thresholds come from the model (or fixed
@@ -90,6 +94,15 @@ void dialogue_judge(struct dialogue *d, struct assessor *a, struct matcher *m, c
  * website, then closed questions), or KIND_NONE.  A closed question is
  * worth the coach's word only when it is the worst. */
 enum flag_kind dialogue_worst(const struct assessment *as);
+
+/* Whether text is an aside about the user's day that asks nothing ("the
+ * weather here is terrible today", "my cat knocked my coffee over,
+ * sorry!", "haha my dog just barked lol"), and of what kind. */
+enum aside dialogue_aside(const char *text);
+
+/* Whether text asks the host something no host could answer from its own
+ * work, and what. */
+enum unknowable dialogue_asks_unknowable(const char *text);
 
 /* Whether text asks how much of the meeting's time is left ("what time
  * is it?", "how many minutes do we have left?", "how are we doing for

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "people.h"
+#include "sentence.h"
 #include "text.h"
 #include "xmalloc.h"
 #include "yesno.h"
@@ -1054,38 +1055,80 @@ host_leave(struct host *h)
 	return xstrdup(leave_words[bag_draw(h, &h->leave)]);
 }
 
-/* Whether a reaction to a closed question opens with a guessed yes
- * ("Yeah, mostly.", "The short answer is yes"). */
+/* Whether a sentence of a reaction to a closed question guesses an
+ * answer ("Yeah, mostly.", "In a word, sometimes.") or tells the user
+ * how to ask ("Ask me how or why..."), which is the coach's part. */
 static bool
-guesses_yes(const char *r)
+guesses_or_coaches(const char *sentence)
 {
-	char *first = first_sentence(r);
-	for (char *c = first; *c != '\0'; c++)
+	static const char *const words[] = {"yes", "yeah", "yep", "mostly", "sometimes", "sort of",
+		"more or less", "broadly", "in most cases", "no", "not really", "ask", "asking",
+		"question", "questions", "phrase", "put it to me", "try", "turn that", "make it",
+		NULL};
+	char *low = xstrdup(sentence);
+	for (char *c = low; *c != '\0'; c++)
 		*c = (char)tolower((unsigned char)*c);
-	bool yes = said_word(first, "yes") || said_word(first, "yeah") || said_word(first, "mostly") ||
-	    said_word(first, "yep");
-	free(first);
-	return yes;
+	bool bad = false;
+	for (const char *const *w = words; *w != NULL && !bad; w++)
+		bad = said_word(low, *w);
+	free(low);
+	return bad;
+}
+
+/* What is left of the persona's reaction r to a closed question once the
+ * sentences that guess or coach are gone (newly allocated), or NULL when
+ * nothing is. */
+static char *
+honest_part(const char *r)
+{
+	size_t len = strlen(r);
+	char *out = xmalloc(len + 1);
+	size_t o = 0;
+	for (size_t from = 0; from < len;) {
+		size_t end = sentence_end(r, len, from);
+		while (from < end && r[from] == ' ')
+			from++;
+		char *one = xstrndup(r + from, end - from);
+		if (one[0] != '\0' && !guesses_or_coaches(one)) {
+			if (o > 0)
+				out[o++] = ' ';
+			memcpy(out + o, one, strlen(one));
+			o += strlen(one);
+		}
+		free(one);
+		from = end;
+	}
+	out[o] = '\0';
+	if (o == 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }
 
 char *
 host_react_neither(struct host *h)
 {
 	static const char *const own[] = {
-		"That depends. Ask me how or why and I'll tell you more.",
-		"Hard to say in a word. Ask me what it's like and I'll explain.",
+		"It isn't a simple yes or no, that one.",
+		"There's no flat yes or no to that, I'm afraid.",
 	};
-	/* The persona's words that guess nothing, then the built-in ones,
-	 * in turn, so the same words do not come twice running. */
+	/* The persona's words, less what guesses or coaches, then the
+	 * built-in ones, in turn, so the same words do not come twice
+	 * running. */
 	const struct strlist *l = &h->p->reactions[KIND_CLOSED];
+	char *kept[8];
 	size_t n = 0;
-	for (size_t i = 0; i < l->n; i++)
-		n += !guesses_yes(l->v[i]);
+	for (size_t i = 0; i < l->n && n < sizeof kept / sizeof *kept; i++) {
+		char *part = honest_part(l->v[i]);
+		if (part != NULL)
+			kept[n++] = part;
+	}
 	size_t k = h->neither++ % (n + sizeof own / sizeof *own);
-	for (size_t i = 0; i < l->n; i++)
-		if (!guesses_yes(l->v[i]) && k-- == 0)
-			return xstrdup(l->v[i]);
-	return xstrdup(own[k]);
+	char *r = k < n ? xstrdup(kept[k]) : xstrdup(own[k - n]);
+	for (size_t i = 0; i < n; i++)
+		free(kept[i]);
+	return r;
 }
 
 char *
@@ -1784,6 +1827,71 @@ host_no_need(struct host *h)
 			"You're fine. Next question?"},
 	};
 	return xstrdup(words[manner_of(h)][h->no_need++ % 3]);
+}
+
+char *
+host_react_aside(struct host *h, enum aside k)
+{
+	static const char *const bad[3][3] = {
+		[MANNER_WARM] = {"Oh no, I'm sorry to hear that. Take your time; we're in no rush.",
+			"Oh dear, that doesn't sound like fun at all. Don't worry, we'll carry on whenever "
+			"you're ready.",
+			"Ah, I'm sorry. That sounds hard. Whenever you're ready."},
+		[MANNER_FORMAL] = {"I am sorry to hear that. Please take your time.",
+			"How unfortunate; I am sorry. Do carry on whenever you are ready.",
+			"That sounds trying. There is no hurry at all."},
+		[MANNER_BRISK] = {"Ah, sorry to hear it. No rush.", "Rough. Take a sec, then go ahead.",
+			"That's bad luck. Carry on when you're ready."},
+	};
+	static const char *const funny[3][3] = {
+		[MANNER_WARM] = {"Ha! I love that. Right, where were we?",
+			"Ha, that made me smile. Go on, what's next?",
+			"Oh, that's brilliant. Anyway, what else would you like to know?"},
+		[MANNER_FORMAL] = {"Ha, quite. Now, where were we?", "That is rather funny. Shall we go on?",
+			"Very good. Now, what would you like to ask next?"},
+		[MANNER_BRISK] = {"Ha. Fair enough. Next question?", "Ha, good one. Go on.",
+			"Ha. Right, what else?"},
+	};
+	const char *const (*words)[3] = k == ASIDE_FUNNY ? funny : bad;
+	return xstrdup(words[manner_of(h)][h->asides++ % 3]);
+}
+
+char *
+host_cannot_know(struct host *h, enum unknowable k)
+{
+	static const char *const future[3][3] = {
+		[MANNER_WARM] = {"Oh, I wish I knew! Nobody can tell you that yet, me included.",
+			"Honestly, that's anyone's guess; I don't have a crystal ball.",
+			"I really couldn't say; that hasn't happened yet, and I'd only be guessing."},
+		[MANNER_FORMAL] = {"I am afraid nobody can tell you that yet, and I would not like to "
+			"guess.", "That is not something I can know in advance, I'm afraid.",
+			"I could only speculate about that, and I would rather not."},
+		[MANNER_BRISK] = {"No idea. Nobody knows that yet.", "Can't know that. Nobody can.",
+			"Your guess is as good as mine."},
+	};
+	static const char *const figure[3][3] = {
+		[MANNER_WARM] = {"I honestly don't have that number, and I'd hate to make one up.",
+			"That's not a figure I'd know, I'm afraid.",
+			"I wouldn't know that one, sorry; it's not a number I ever see."},
+		[MANNER_FORMAL] = {"I do not have that figure, and I would rather not guess at it.",
+			"I'm afraid that is not a number I would know.",
+			"That figure is not one I have, I'm afraid."},
+		[MANNER_BRISK] = {"Don't know that number. Wouldn't guess.",
+			"No idea, honestly. Not my numbers.", "Couldn't tell you. Never see that figure."},
+	};
+	static const char *const client[3][3] = {
+		[MANNER_WARM] = {"Client fees are confidential, so that's one I can't share, sorry.",
+			"I'm afraid what clients pay stays between us and them.",
+			"That's confidential, I'm afraid; fees are between us and each client."},
+		[MANNER_FORMAL] = {"Client fees are confidential, so I cannot discuss them.",
+			"I am afraid what our clients pay is confidential.",
+			"Fee arrangements are confidential to each client, I'm afraid."},
+		[MANNER_BRISK] = {"Client fees are confidential. Can't share.", "Confidential, sorry.",
+			"Can't go into fees. Confidential."},
+	};
+	const char *const (*words)[3] = k == UNKNOWABLE_CLIENT ? client : k == UNKNOWABLE_FIGURE ||
+	    k == UNKNOWABLE_HEADCOUNT ? figure : future;
+	return xstrdup(words[manner_of(h)][h->cannot_know[k % 4]++ % 3]);
 }
 
 char *

@@ -63,6 +63,9 @@ struct host {
 	                                had given before (every one had been) */
 	size_t nothing_yet;          /* times it had said nothing yet to
 	                                explain */
+	size_t cannot_know[4];       /* times it said it could not know, by
+	                                enum unknowable */
+	size_t asides;               /* asides it has reacted to */
 	size_t no_need;              /* times it said an apology was not
 	                                needed */
 	size_t finished;             /* times it said, after its farewell,
@@ -280,6 +283,40 @@ char *host_finished(struct host *h);
 /* What the host says to an apology with nothing before it to forgive:
  * that there is no need, in the persona's manner (newly allocated). */
 char *host_no_need(struct host *h);
+
+/* What a question asks that the host cannot know or may not say. */
+enum unknowable {
+	UNKNOWABLE_NONE,
+	UNKNOWABLE_FUTURE,      /* a figure still to come: "what will the
+	                           budget be next year?", a share price */
+	UNKNOWABLE_FIGURE,      /* an exact figure it would not have: "how
+	                           many orders did fernway get yesterday?" */
+	UNKNOWABLE_HEADCOUNT,   /* how many work at a firm it names ("how
+	                           many people work at Amazon?"): unknowable
+	                           unless it is the host's own */
+	UNKNOWABLE_CLIENT,      /* what a client pays: "what fees does X pay
+	                           you?" */
+};
+
+/* An aside about the user's day, which a host reacts to in a word before
+ * going on. */
+enum aside {
+	ASIDE_NONE,
+	ASIDE_BAD,              /* bad news or a mishap: "my son is sick
+	                           today", "my cat knocked my coffee over" */
+	ASIDE_FUNNY,            /* a joke or a laugh: "haha my dog just
+	                           barked at the postman lol" */
+};
+
+/* The host's brief reaction to an aside of kind k (newly allocated):
+ * sympathy for bad news, a smile for a joke, then back to the
+ * conversation. */
+char *host_react_aside(struct host *h, enum aside k);
+
+/* That it cannot know or may not say what a question of kind k asks
+ * (newly allocated): nobody knows next year's figures, it has no exact
+ * figures for that, client fees are confidential. */
+char *host_cannot_know(struct host *h, enum unknowable k);
 
 /* The i-th of the built-in words every host has for act a (the time
  * frame's with minutes), newly allocated; NULL when there is no i-th. */

@@ -37,6 +37,9 @@ struct session_private {
 	                                while it still waits for an answer
 	                                and has not asked it again (borrowed
 	                                from the persona), or NULL */
+	const char *last_ask;        /* the last question the host asked the
+	                                user (borrowed from the persona), or
+	                                NULL */
 	enum category offered;       /* the topic the host last offered */
 	size_t self_words;           /* words the user said about themselves */
 	bool farewell_given;         /* the host said its farewell */
@@ -239,6 +242,7 @@ session_new(const struct session_config *cfg)
 		session_say(s, VOICE_HOST, ask);
 		dialogue_host_asked(&s->priv->dlg);
 		s->priv->opening_ask = ask;
+		s->priv->last_ask = ask;
 	}
 	return s;
 }
@@ -1343,6 +1347,8 @@ answer_closed(struct session *s, struct turn *t)
 	return r;
 }
 
+static bool said_before(const struct session *s, size_t before, const char *text);
+
 /* What the host answers to a line understood as u (newly allocated, or
  * NULL when the host says nothing): one answer_* for each act that needs
  * more than the persona's words for it. */
@@ -1357,6 +1363,17 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			host_unguard(&s->host);
 			return calm;
 		}
+	}
+	/* "Tell me more" to the host's own question: the host would like
+	 * the user's answer first, and asks again. */
+	if (u->more) {
+		const char *ask = s->priv->last_ask != NULL ? s->priv->last_ask :
+		    "What's your own background?";
+		char *r = xasprintf("I will, but you first: %s", ask);
+		if (!said_before(s, s->nturns - 1, r))
+			return r;
+		free(r);
+		return xasprintf("Your turn first, really. %s", ask);
 	}
 	switch (u->act) {
 	case ACT_QUESTION:
@@ -1684,6 +1701,129 @@ override_nothing_yet(struct session *s, struct said *l)
 	}
 }
 
+/* Whether the normalised line q names a word of p's own employer
+ * ("ashgrove" for Ashgrove Primary School), words of four letters or
+ * more that are not "school", "group" and the like. */
+static bool
+names_own_employer(const struct persona *p, const char *q)
+{
+	static const char *const common[] = {"school", "primary", "group", "hospital", "medical",
+		"center", "centre", "company", "foods", "logistics", "limited", "mutual", "insurance",
+		"partners", NULL};
+	if (p->employer == NULL)
+		return false;
+	for (const char *w = p->employer; *w != '\0';) {
+		while (*w != '\0' && !isalpha((unsigned char)*w))
+			w++;
+		size_t n = 0;
+		while (isalpha((unsigned char)w[n]))
+			n++;
+		bool skip = n < 4;
+		for (const char *const *c = common; *c != NULL && !skip; c++)
+			skip = strlen(*c) == n && strncasecmp(w, *c, n) == 0;
+		if (!skip) {
+			char word[64];
+			snprintf(word, sizeof word, "%.*s", (int)(n < 63 ? n : 63), w);
+			for (const char *at = strcasestr(q, word); at != NULL; at = strcasestr(at + 1, word))
+				if ((at == q || !isalpha((unsigned char)at[-1])) && !isalpha((unsigned char)at[n]))
+					return true;
+		}
+		w += n;
+	}
+	return false;
+}
+
+/* Whether the normalised line q asks yes or no about someone the host
+ * has just named, by a pronoun ("do u still work with her?", "is he
+ * still at northfield?", "are you still in touch?"). */
+static bool
+asks_yes_no_of_person(const char *q)
+{
+	static const char *const opens[] = {"do", "does", "did", "is", "are", "was", "were", "r",
+		"have", "has", "can", "u", "you", NULL};
+	static const char *const lead[] = {"so", "and", "ok", "okay", "oh", "but", "wait", "hmm", NULL};
+	static const char *const pointing[] = {"he", "she", "him", "her", "hes", "shes",
+		"he's", "she's", NULL};
+	const char *p = q;
+	for (const char *const *w = lead; *w != NULL; w++)
+		if (starts_word(p, *w)) {
+			p += strlen(*w) + 1;
+			w = lead - 1;
+		}
+	bool opens_so = false;
+	for (const char *const *w = opens; *w != NULL && !opens_so; w++)
+		opens_so = starts_word(p, *w);
+	if (!opens_so || strstr(q, "who") != NULL)
+		return false;
+	if (strstr(q, "in touch") != NULL)
+		return true;
+	for (const char *w = q; *w != '\0';) {
+		while (*w != '\0' && !isalpha((unsigned char)*w))
+			w++;
+		size_t n = 0;
+		while (isalpha((unsigned char)w[n]) || w[n] == '\'')
+			n++;
+		for (const char *const *x = pointing; *x != NULL && n > 0; x++)
+			if (strlen(*x) == n && strncasecmp(w, *x, n) == 0)
+				return true;
+		w += n;
+	}
+	return false;
+}
+
+/* The answer to a yes/no question about someone the host named in its
+ * last two replies ("do u still work with her?"): when its words say who
+ * they are now ("Hannah Kim is our controller."), that they still are;
+ * when only who they were ("Marisol Vega was my preceptor."), that it
+ * would have to check, guessing nothing.  NULL when it named nobody. */
+static char *
+answer_person_yes_no(struct session *s, struct turn *t)
+{
+	if (!asks_yes_no_of_person(s->last_norm) || s->nturns < 2)
+		return NULL;
+	const char *recent[2];
+	size_t n = recent_replies(s, s->nturns - 1, recent, 2);
+	char name[64];
+	bool named = false;
+	for (size_t i = 0; i < n && !named; i++)
+		named = host_person_named(&s->host, recent[i], NULL, name, sizeof name) ||
+		    people_named_in(s->cfg.persona, recent[i], name, sizeof name);
+	if (!named)
+		return NULL;
+	char want[64], full[64];
+	size_t k = 0;
+	for (; name[k] != '\0' && k + 1 < sizeof want; k++)
+		want[k] = (char)tolower((unsigned char)name[k]);
+	want[k] = '\0';
+	char *who = people_identity(s->cfg.persona, want, full, sizeof full);
+	/* "Hannah Kim is our controller." says who she is now; "... is the
+	 * audit manager who supervised me" or "... who brought me in" only
+	 * who she was to the host. */
+	bool now = who != NULL && strstr(who, " is ") != NULL && strstr(who, " was ") == NULL &&
+	    strstr(who, " who ") == NULL;
+	for (const char *w = who; now && *w != '\0'; w++)
+		now = !(w[0] == 'e' && w[1] == 'd' && !isalpha((unsigned char)w[2]) && w - who > 2 &&
+		    isalpha((unsigned char)w[-1]));
+	/* The first name alone ("Marisol"). */
+	char first[64];
+	snprintf(first, sizeof first, "%s", name);
+	first[strcspn(first, " ")] = '\0';
+	/* Asked again: the same thing in other words. */
+	char *ways[2];
+	if (now) {
+		ways[0] = xasprintf("Yes, still. %s", who);
+		ways[1] = xasprintf("Yes, %s is still here.", first);
+	} else {
+		ways[0] = xasprintf("Honestly, I'd have to check what %s is up to these days.", first);
+		ways[1] = xasprintf("I couldn't say for sure about %s now, to be honest.", first);
+	}
+	free(who);
+	t->answered = true;
+	int pick = said_before(s, s->nturns - 1, ways[0]) ? 1 : 0;
+	free(ways[1 - pick]);
+	return ways[pick];
+}
+
 /* The host's reply (newly allocated, or NULL): its reaction to a job ask
  * or a pay question (then it is guarded, and the coach says so), else the
  * turn counts towards its topic and the host reacts to a flag, answers two
@@ -1725,6 +1865,36 @@ reply_to_line(struct session *s, struct said *l)
 		}
 		return reply;
 	}
+	/* "My son is sick today, so I'm a little tired": a word of sympathy
+	 * (or a smile for a joke), and on with the conversation. */
+	enum aside aside = s->priv->dlg.host_asked ? ASIDE_NONE : dialogue_aside(s->last_norm);
+	if (aside != ASIDE_NONE && u->act != ACT_THANKS && u->act != ACT_GOODBYE && !u->leaving) {
+		/* Not the same words as before, while others are left. */
+		reply = host_react_aside(&s->host, aside);
+		for (int tries = 1; tries < 3 && said_before(s, s->nturns - 1, reply); tries++) {
+			free(reply);
+			reply = host_react_aside(&s->host, aside);
+		}
+		return reply;
+	}
+	/* "What will the budget be next year?": nobody knows; no topic is
+	 * covered, and the thank-you note does not quote it. */
+	enum unknowable unknown = dialogue_asks_unknowable(s->last_norm);
+	if (unknown == UNKNOWABLE_HEADCOUNT && names_own_employer(s->cfg.persona, s->last_norm))
+		unknown = UNKNOWABLE_NONE;
+	if (unknown != UNKNOWABLE_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
+	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC)) {
+		reply = host_cannot_know(&s->host, unknown);
+		for (int tries = 1; tries < 3 && said_before(s, s->nturns - 1, reply); tries++) {
+			free(reply);
+			reply = host_cannot_know(&s->host, unknown);
+		}
+		return reply;
+	}
+	/* "Do u still work with her?" just after the host named her. */
+	reply = answer_person_yes_no(s, t);
+	if (reply != NULL)
+		return reply;
 	/* A question counts towards its topic only when its topic is sure
 	 * enough (the model's threshold), and a closing question only when it
 	 * is sure enough to praise.  The host still answers its best guess at
@@ -1939,6 +2109,7 @@ ask_back(struct session *s, const struct said *l)
 		free(said);
 		if (back != NULL) {
 			s->priv->asked_back = true;
+			s->priv->last_ask = back;
 			session_say(s, VOICE_HOST, back);
 			dialogue_host_asked(&s->priv->dlg);
 		}

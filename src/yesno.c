@@ -210,11 +210,18 @@ static const char *const endings[] = {"", "e", "s", "es", "d", "ed", "ing", "er"
 	"ied", "ier", "iest", "iness", "ily", "ly", "ling", "led", "ting", "ning", "ping", "ming",
 	"ment", "ments", NULL};
 
+/* The forms of a verb the host says of itself ("I drive", "I'm driving",
+ * "I've coded"): not "drivers" or "codes", which are other people or
+ * things. */
+static const char *const own_endings[] = {"", "e", "d", "ed", "ing", "ting", "ning", "ping",
+	"ming", "ling", "led", NULL};
+
 /* Where text[0..n) has a word that is key (kn bytes) or a form of it:
  * its stem (the key less a final "e", "s" or "y", when longer than
- * STEM) and one of endings; or NULL. */
+ * STEM) and one of forms (endings, or own_endings for a verb the
+ * question asks the host of); or NULL. */
 static const char *
-find_key(const char *text, size_t n, const char *key, size_t kn)
+find_form(const char *text, size_t n, const char *key, size_t kn, const char *const *forms)
 {
 	size_t stem = kn;
 	if (kn > STEM && strchr("esy", key[kn - 1]) != NULL)
@@ -225,11 +232,17 @@ find_key(const char *text, size_t n, const char *key, size_t kn)
 		size_t w = word_at(text + i);
 		if (w < stem || strncasecmp(text + i, key, stem) != 0)
 			continue;
-		for (const char *const *e = endings; *e != NULL; e++)
+		for (const char *const *e = forms; *e != NULL; e++)
 			if (strlen(*e) == w - stem && strncasecmp(text + i + stem, *e, w - stem) == 0)
 				return text + i;
 	}
 	return NULL;
+}
+
+static const char *
+find_key(const char *text, size_t n, const char *key, size_t kn)
+{
+	return find_form(text, n, key, kn, endings);
 }
 
 /* The clause of sentence s[0..n) around at: between commas, semicolons,
@@ -246,12 +259,35 @@ clause_around(const char *s, size_t n, const char *at, const char **cb, size_t *
 	*cn = (size_t)(e - b);
 }
 
+/* Whether the host is the one doing the verb at at, in the sentence
+ * starting at s: "I", "we" or the like in the few words before it ("I
+ * still drive", "we code", "I'm driving"). */
+static bool
+said_by_host(const char *s, const char *at)
+{
+	static const char *const subject[] = {"i", "i'm", "im", "i've", "ive", "i'd", "i'll", "we",
+		"we're", "we've", "we'd", NULL};
+	const char *p = at;
+	for (int words = 0; words < 3 && p > s; words++) {
+		while (p > s && !isalpha((unsigned char)p[-1]))
+			p--;
+		if (p > s && (p[-1] == ',' || p[-1] == ';'))
+			return false;
+		const char *e = p;
+		while (p > s && (isalpha((unsigned char)p[-1]) || p[-1] == '\''))
+			p--;
+		if (e > p && is_one(p, (size_t)(e - p), subject))
+			return true;
+	}
+	return false;
+}
+
 /* The answer one text gives: its first sentence holding every key (and,
  * for a question of liking, saying it likes or not).  YESNO_UNKNOWN
  * when none does. */
 static enum yesno
 stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool likes, bool now,
-    char **evidence)
+    bool verb, char **evidence)
 {
 	size_t len = strlen(text);
 	for (size_t from = 0; from < len;) {
@@ -262,7 +298,8 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 		const char *first = NULL;
 		bool all = true;
 		for (size_t i = 0; i < nk && all; i++) {
-			const char *at = find_key(s, n, keys[i], kn[i]);
+			const char *at = find_form(s, n, keys[i], kn[i], verb && i == 0 ? own_endings :
+			    endings);
 			all = at != NULL;
 			if (at != NULL && (first == NULL || at < first))
 				first = at;
@@ -274,6 +311,10 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 		clause_around(s, n, first, &cb, &cn);
 		bool nays = negated(cb, cn) || (now && holds_any(cb, cn, once));
 		if (!holds_any(cb, cn, self) && !(nays && holds_any(s, n, self)))
+			continue;
+		/* "I still drive on Saturdays" says the host does; "staff who
+		 * want to drive" does not. */
+		if (verb && !nays && !said_by_host(s, first))
 			continue;
 		enum yesno a;
 		if (likes) {
@@ -298,6 +339,47 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 	return YESNO_UNKNOWN;
 }
 
+/* Whether the key words of a question of liking (keys[0..nk)) speak of
+ * the job as a whole: none, or words such as "working", "company",
+ * "field", or words of its employer's name or its title. */
+static bool
+of_the_job(const struct persona *p, const char **keys, const size_t *kn, size_t nk)
+{
+	static const char *const whole[] = {"working", "company", "firm", "employer", "place",
+		"career", "field", "industry", "profession", "team", "there", "here", "what", NULL};
+	for (size_t i = 0; i < nk; i++) {
+		bool ok = is_one(keys[i], kn[i], whole) ||
+		    (p->employer != NULL && find_key(p->employer, strlen(p->employer), keys[i], kn[i])) ||
+		    (p->role != NULL && find_key(p->role, strlen(p->role), keys[i], kn[i]));
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/* Whether q asks the host whether it does key ("do you still drive?",
+ * "u code?"): "you", then at most little words, then key. */
+static bool
+asks_you_do(const char *q, const char *key)
+{
+	const char *p = past_lead(q);
+	size_t n = word_at(p);
+	if (n > 0 && is_one(p, n, aux) && !is_one(p, n, (const char *const[]){"is", "are", "r", "was",
+	    "were", NULL})) {
+		p += n;
+		while (*p == ' ')
+			p++;
+		n = word_at(p);
+	}
+	if (n == 0 || !is_one(p, n, you))
+		return false;
+	for (p += n; p < key; p++)
+		if (isalpha((unsigned char)*p) && !isalpha((unsigned char)p[-1]) &&
+		    !is_one(p, word_at(p), little))
+			return false;
+	return true;
+}
+
 enum yesno
 yesno_stance(const struct persona *p, const char *q, enum category cat, const char *reply,
     char **evidence)
@@ -316,13 +398,16 @@ yesno_stance(const struct persona *p, const char *q, enum category cat, const ch
 		is_hard |= is_one(w, n, hard);
 		w += n;
 	}
-	/* Every reply on what the host likes is a yes to "do you like
-	 * it?"; every one on the hard parts a yes to "is it stressful?". */
-	if ((likes && cat == CAT_LIKES) || (is_hard && cat == CAT_CHALLENGES))
-		return YESNO_YES;
 	const char *keys[KEYS_MAX];
 	size_t kn[KEYS_MAX];
 	size_t nk = key_words(q, keys, kn);
+	/* Every reply on what the host likes is a yes to "do you like
+	 * it?" (the job, its field, working at its firm), but not to "do u
+	 * like on-call?"; every one on the hard parts a yes to "is it
+	 * stressful?". */
+	if ((likes && cat == CAT_LIKES && of_the_job(p, keys, kn, nk)) ||
+	    (is_hard && cat == CAT_CHALLENGES))
+		return YESNO_YES;
 	if (nk == 0)
 		return YESNO_UNKNOWN;
 	/* "R u a manager?" asks what the host is: its title says yes, and
@@ -336,20 +421,24 @@ yesno_stance(const struct persona *p, const char *q, enum category cat, const ch
 				all = find_key(p->role, strlen(p->role), keys[i], kn[i]) != NULL;
 			return all ? YESNO_YES : YESNO_UNKNOWN;
 		}
+	/* "Do you still drive?" asks what the host does: its first key word
+	 * is a verb, found only in the host's own forms of it. */
+	bool verb = !likes && asks_you_do(q, keys[0]);
 	/* "Is there a lot of travel?" is not answered by a "travel nurse"
 	 * in another reply: the reply given says, or nothing does. */
 	if (reply != NULL)
-		return stance_in(reply, keys, kn, nk, likes, now, evidence);
-	enum yesno a = p->opening != NULL ? stance_in(p->opening, keys, kn, nk, likes, now, evidence) :
+		return stance_in(reply, keys, kn, nk, likes, now, verb, evidence);
+	enum yesno a = p->opening != NULL ? stance_in(p->opening, keys, kn, nk, likes, now, verb,
+	    evidence) :
 	    YESNO_UNKNOWN;
 	for (int c = 0; c < CAT_COUNT && a == YESNO_UNKNOWN; c++)
 		for (size_t i = 0; i < p->replies[c].n && a == YESNO_UNKNOWN; i++) {
-			a = stance_in(p->replies[c].v[i], keys, kn, nk, likes, now, evidence);
+			a = stance_in(p->replies[c].v[i], keys, kn, nk, likes, now, verb, evidence);
 			const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
 			for (size_t j = 0; x != NULL && j < x->more.n && a == YESNO_UNKNOWN; j++)
-				a = stance_in(x->more.v[j], keys, kn, nk, likes, now, evidence);
+				a = stance_in(x->more.v[j], keys, kn, nk, likes, now, verb, evidence);
 			for (size_t j = 0; x != NULL && j < x->why.n && a == YESNO_UNKNOWN; j++)
-				a = stance_in(x->why.v[j], keys, kn, nk, likes, now, evidence);
+				a = stance_in(x->why.v[j], keys, kn, nk, likes, now, verb, evidence);
 		}
 	return a;
 }

@@ -53,6 +53,9 @@ main(void)
 	const struct persona *ruth = bank_persona(se, "ruth");
 	const struct persona *tomas = bank_persona(se, "tomas");
 	const struct persona *tyler = bank_persona(nursing, "tyler");
+	const struct persona *leo = bank_persona(logistics, "leo");
+	struct bank *ds = load(top, "data-science");
+	const struct persona *helena = bank_persona(ds, "helena");
 
 	ok(yesno_question("do u like it?"), "\"do u like it?\" is a yes/no question");
 	ok(yesno_question("so is the job stressful?"), "... and \"so is the job stressful?\"");
@@ -79,6 +82,16 @@ main(void)
 	 * them. */
 	stance(tyler, "do u like nights?", CAT_WORKPLACE, YESNO_UNKNOWN);
 	stance(tyler, "do you keep bees?", CAT_NONE, YESNO_UNKNOWN);
+	/* "Staff who want to drive" and "agency drivers" are other people:
+	 * no yes to whether the host drives; "boilerplate code" is no yes
+	 * to whether Helena codes. */
+	stance(leo, "do you still drive sometimes?", CAT_NONE, YESNO_UNKNOWN);
+	stance(leo, "u still drive?", CAT_NONE, YESNO_UNKNOWN);
+	stance(helena, "do you still code?", CAT_NONE, YESNO_UNKNOWN);
+	/* A reply on what she likes says yes to liking the job or working
+	 * at her firm, not to liking on-call. */
+	stance(helena, "do u like working at larkspur?", CAT_LIKES, YESNO_YES);
+	stance(helena, "do you like on-call?", CAT_LIKES, YESNO_UNKNOWN);
 
 	/* With the reply to be given, only its words decide. */
 	ok(yesno_stance(tyler, "is there a lot of travel?", CAT_WORKPLACE,
@@ -108,5 +121,6 @@ main(void)
 	bank_free(se);
 	bank_free(nursing);
 	bank_free(logistics);
+	bank_free(ds);
 	return tap_done();
 }
