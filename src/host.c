@@ -339,13 +339,17 @@ has_verb(const char *s, size_t n)
 static char *
 first_sentence(const char *s)
 {
-	const char *from = s;
-	for (const char *p = s; *p; p++)
-		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ') {
-			if (has_verb(from, (size_t)(p - from)))
-				return xstrndup(s, (size_t)(p - s + 1));
-			from = p + 2;
-		}
+	/* Sentences as sentence.h reads them: "at St. Brendan's" is not
+	 * the end of one. */
+	size_t len = strlen(s), from = 0;
+	while (from < len) {
+		size_t end = sentence_end(s, len, from);
+		if (end < len && has_verb(s + from, end - from))
+			return xstrndup(s, end);
+		from = end;
+		while (from < len && s[from] == ' ')
+			from++;
+	}
 	return xstrdup(s);
 }
 
