@@ -901,7 +901,7 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	memset(u, 0, sizeof *u);
 	u->cat = u->alt = CAT_NONE;
 	static const char *const thanks[] = {"thanks", "thank", "thx", "ty", "tysm", "tyvm", "thanx",
-		"thnx", "thnks", "thankyou", "appreciate", "grateful", "indebted", "obliged", NULL};
+		"thnx", "thnks", "thankyou", "appreciate", "grateful", "indebted", "obliged", "cheers", NULL};
 	for (const char *const *w = thanks; *w != NULL && !u->thanks; w++)
 		u->thanks = has_word(text, *w);
 	d->offered[0] = d->offered[1] = CAT_NONE;

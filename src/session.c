@@ -1212,10 +1212,11 @@ answer_thanks(struct session *s, struct turn *t, const struct understanding *u, 
 }
 
 /* The answer to a goodbye: the farewell the first time, a plain goodbye
- * after (said here, in t->reply), and the coach's hint at /end once; then
+ * after (said here, in t->reply), and the coach's hint at /end once (with
+ * a word for the thanks, when the goodbye thanked: "ok thx bye"); then
  * NULL. */
 static char *
-answer_goodbye(struct session *s, struct turn *t)
+answer_goodbye(struct session *s, struct turn *t, bool thanked)
 {
 	if (!s->priv->farewell_given) {
 		s->priv->farewell_given = true;
@@ -1226,7 +1227,9 @@ answer_goodbye(struct session *s, struct turn *t)
 	session_say(s, VOICE_HOST, t->reply);
 	/* Once is enough: the user knows by the second goodbye. */
 	if (!s->priv->end_hinted)
-		session_say(s, VOICE_COACH, "Type /end for your report.");
+		session_say(s, VOICE_COACH, thanked && questions_asked(s) > 0 ?
+		    "Thanking the host is the right way to close. Type /end when you are ready for your report." :
+		    "Type /end for your report.");
 	s->priv->end_hinted = true;
 	return NULL;
 }
@@ -1387,7 +1390,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 	case ACT_THANKS:
 		return with_opening_ask(s, answer_thanks(s, t, u, text, len));
 	case ACT_GOODBYE:
-		return answer_goodbye(s, t);
+		return answer_goodbye(s, t, u->thanks);
 	case ACT_APOLOGY:
 		return answer_apology(s);
 	case ACT_TIME_FRAME:
