@@ -1444,6 +1444,25 @@ grant_name(struct host *h, const char *q)
 	return mind_answer(xstrdup(general[manner_of(h)]), q);
 }
 
+enum category
+host_topic_of(const struct host *h, const char *q)
+{
+	enum category best = CAT_NONE;
+	int best_score = 0;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (c == CAT_REFERRALS || c == CAT_MENTION_NAME)
+			continue;
+		for (size_t i = 0; i < h->p->replies[c].n; i++) {
+			int sc = fit(h, (enum category)c, i, q);
+			if (sc > best_score) {
+				best_score = sc;
+				best = (enum category)c;
+			}
+		}
+	}
+	return best;
+}
+
 char *
 host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 {

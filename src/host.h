@@ -145,6 +145,11 @@ void host_duration_words(unsigned long minutes, char *buf, size_t len);
  * as "30 minutes" or "half an hour").  Newly allocated. */
 char *host_fill_duration(const char *line, const char *words);
 
+/* The topic whose replies best fit q, by the words they share ("do you
+ * get tired of the marking?" is the one whose reply speaks of marking);
+ * CAT_NONE when none shares any.  Closing topics never. */
+enum category host_topic_of(const struct host *h, const char *q);
+
 /*
  * The reply to a question of category cat whose normalised text is q:
  * among the variants not yet given, the one whose keywords and words fit

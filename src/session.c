@@ -1324,29 +1324,6 @@ answer_apology(struct session *s)
 	return slip ? host_act(&s->host, ACT_APOLOGY, 0) : host_no_need(&s->host);
 }
 
-/* The answer to a yes/no question on no topic ("do u still write
- * code?"): its yes or no and the sentence of its own words that says so
- * ("Not any more, no. I've been in software ... first writing code and
- * these days leading the people who write it."), or, when its words say
- * neither, its words for a closed question that guess no yes. */
-static char *
-answer_closed(struct session *s, struct turn *t)
-{
-	const char *q = s->last_norm;
-	char *said = NULL;
-	enum yesno a = yesno_question(q) ? yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said) :
-	    YESNO_UNKNOWN;
-	const char *yn = yesno_words(q, CAT_NONE, a);
-	if (yn == NULL || said == NULL) {
-		free(said);
-		return host_react_neither(&s->host);
-	}
-	t->answered = true;
-	char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
-	free(said);
-	return r;
-}
-
 static bool said_before(const struct session *s, size_t before, const char *text);
 
 /* What the host answers to a line understood as u (newly allocated, or
@@ -1510,6 +1487,45 @@ closed_tip(const struct session *s, const struct said *l)
 	bool risky = th != NULL && (l->as.j.flag[MFLAG_JOB_ASK] >= th->job_ask / 2 ||
 	    l->as.j.flag[MFLAG_SALARY] >= th->salary / 2);
 	return reword_closed(l->text, l->len, risky);
+}
+
+/* The topic of the closed question l, as its open version asks it ("do
+ * you still teach classes?" as "what classes do you teach?"): its own
+ * topic when it has one, else the one that version gets; CAT_NONE when
+ * neither has one. */
+/* The answer to a yes/no question on no topic ("do u still write
+ * code?"): its yes or no and the sentence of its own words that says so
+ * ("Not any more, no. I've been in software ... first writing code and
+ * these days leading the people who write it."), or, when its words say
+ * neither, its words for a closed question that guess no yes, then the
+ * reply it gives the open version of the question. */
+static char *
+answer_closed(struct session *s, struct turn *t, const struct said *l)
+{
+	const char *q = s->last_norm;
+	char *said = NULL;
+	enum yesno a = yesno_question(q) ? yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said) :
+	    YESNO_UNKNOWN;
+	const char *yn = yesno_words(q, CAT_NONE, a);
+	if (yn == NULL || said == NULL) {
+		free(said);
+		char *neither = host_react_neither(&s->host);
+		enum category c = host_topic_of(&s->host, q);
+		if (c == CAT_NONE)
+			c = l->u.cat;
+		char *r = c != CAT_NONE ? host_reply_to(&s->host, c, q, false) : NULL;
+		if (r == NULL)
+			return neither;
+		t->answered = true;
+		char *both = xasprintf("%s %s", neither, r);
+		free(neither);
+		free(r);
+		return both;
+	}
+	t->answered = true;
+	char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
+	free(said);
+	return r;
 }
 
 /* Whether a line comes after the host's farewell: anything but thanks or
@@ -1913,7 +1929,7 @@ reply_to_line(struct session *s, struct said *l)
 			s->unclear++;
 	}
 	if (worst == KIND_CLOSED)
-		return answer_closed(s, t);
+		return answer_closed(s, t, l);
 	if (worst == KIND_GOOGLEABLE)
 		return host_react(&s->host, worst);
 	if (l->two[0] == CAT_NONE)
