@@ -1771,7 +1771,7 @@ asks_yes_no_of_person(const char *q)
 		opens_so = starts_word(p, *w);
 	if (!opens_so || strstr(q, "who") != NULL)
 		return false;
-	if (strstr(q, "in touch") != NULL)
+	if (strstr(q, "in touch") != NULL || strstr(q, "with them") != NULL)
 		return true;
 	for (const char *w = q; *w != '\0';) {
 		while (*w != '\0' && !isalpha((unsigned char)*w))
@@ -1787,6 +1787,22 @@ asks_yes_no_of_person(const char *q)
 	return false;
 }
 
+/* Whether who ("Owen Bassett leads our automation projects.") says
+ * what name does now: the word after the name a verb in the present
+ * ("leads", "runs", "heads"), of "our" something. */
+static bool
+does_now(const char *who, const char *name)
+{
+	size_t k = strlen(name);
+	if (strncmp(who, name, k) != 0 || who[k] != ' ')
+		return false;
+	const char *v = who + k + 1;
+	size_t n = 0;
+	while (isalpha((unsigned char)v[n]))
+		n++;
+	return n > 3 && v[n - 1] == 's' && v[n - 2] != 's' && strstr(v, " our ") != NULL;
+}
+
 /* The answer to a yes/no question about someone the host named in its
  * last two replies ("do u still work with her?"): when its words say who
  * they are now ("Hannah Kim is our controller."), that they still are;
@@ -1795,16 +1811,22 @@ asks_yes_no_of_person(const char *q)
 static char *
 answer_person_yes_no(struct session *s, struct turn *t)
 {
-	if (!asks_yes_no_of_person(s->last_norm) || s->nturns < 2)
+	if (!asks_yes_no_of_person(s->last_norm) || s->nturns < 1)
 		return NULL;
-	const char *recent[2];
-	size_t n = recent_replies(s, s->nturns - 1, recent, 2);
+	size_t n;
+	const char **said = said_so_far(s, s->nturns - 1, &n);
 	char name[64];
-	bool named = false;
-	for (size_t i = 0; i < n && !named; i++)
-		named = host_person_named(&s->host, recent[i], NULL, name, sizeof name) ||
-		    people_named_in(s->cfg.persona, recent[i], name, sizeof name);
+	bool named = false, recently = false;
+	for (size_t i = 0; i < n && !named; i++) {
+		named = host_person_named(&s->host, said[i], NULL, name, sizeof name) ||
+		    people_named_in(s->cfg.persona, said[i], name, sizeof name);
+		recently = named && i < 2 && said[i] != s->priv->opening;
+	}
+	free(said);
+	/* "Do u still work with her?" when it has named nobody at all. */
 	if (!named)
+		return host_who_do_you_mean(&s->host);
+	if (!recently)
 		return NULL;
 	char want[64], full[64];
 	size_t k = 0;
@@ -1815,8 +1837,8 @@ answer_person_yes_no(struct session *s, struct turn *t)
 	/* "Hannah Kim is our controller." says who she is now; "... is the
 	 * audit manager who supervised me" or "... who brought me in" only
 	 * who she was to the host. */
-	bool now = who != NULL && strstr(who, " is ") != NULL && strstr(who, " was ") == NULL &&
-	    strstr(who, " who ") == NULL;
+	bool now = who != NULL && (strstr(who, " is ") != NULL || does_now(who, full)) &&
+	    strstr(who, " was ") == NULL && strstr(who, " who ") == NULL;
 	for (const char *w = who; now && *w != '\0'; w++)
 		now = !(w[0] == 'e' && w[1] == 'd' && !isalpha((unsigned char)w[2]) && w - who > 2 &&
 		    isalpha((unsigned char)w[-1]));
