@@ -311,10 +311,13 @@ enum aside {
 	                           today", "my cat knocked my coffee over" */
 	ASIDE_FUNNY,            /* a joke or a laugh: "haha my dog just
 	                           barked at the postman lol" */
+	ASIDE_FAMILY,           /* news of the user's family: "my sister is
+	                           a teacher actually" */
 };
 
 /* The host's brief reaction to an aside of kind k (newly allocated):
- * sympathy for bad news, a smile for a joke, then back to the
+ * sympathy for bad news, a smile for a joke, a friendly word for news
+ * of the user's family, then back to the
  * conversation. */
 char *host_react_aside(struct host *h, enum aside k);
 
