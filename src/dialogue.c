@@ -980,6 +980,14 @@ dialogue_aside(const char *text)
 		return ASIDE_NONE;
 	if (has_any_word(text, bad))
 		return ASIDE_BAD;
+	/* "My sister is a teacher actually": news of the user's family. */
+	static const char *const family[] = {"my brother", "my sister", "my mum", "my mom",
+		"my mother", "my dad", "my father", "my parents", "my wife", "my husband", "my partner",
+		"my son", "my daughter", "my cousin", "my aunt", "my uncle", "my gran", "my grandma",
+		"my grandad", "my grandpa", "my grandmother", "my grandfather", "my best friend", NULL};
+	static const char *const is[] = {"is", "was", "are", "were", "works", "worked", NULL};
+	if (has_any_word(text, family) && has_any_word(text, is))
+		return ASIDE_FAMILY;
 	/* A joke is a little story: "haha my dog just barked". */
 	if (has_any_word(text, funny) && has_word(text, "my") && !has_any_word(text, sorry))
 		return ASIDE_FUNNY;

@@ -1448,6 +1448,25 @@ grant_name(struct host *h, const char *q)
 	return mind_answer(xstrdup(general[manner_of(h)]), q);
 }
 
+enum category
+host_topic_of(const struct host *h, const char *q)
+{
+	enum category best = CAT_NONE;
+	int best_score = 0;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (c == CAT_REFERRALS || c == CAT_MENTION_NAME)
+			continue;
+		for (size_t i = 0; i < h->p->replies[c].n; i++) {
+			int sc = fit(h, (enum category)c, i, q);
+			if (sc > best_score) {
+				best_score = sc;
+				best = (enum category)c;
+			}
+		}
+	}
+	return best;
+}
+
 char *
 host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 {
@@ -1837,14 +1856,14 @@ char *
 host_react_aside(struct host *h, enum aside k)
 {
 	static const char *const bad[3][3] = {
-		[MANNER_WARM] = {"Oh no, I'm sorry to hear that. Take your time; we're in no rush.",
+		[MANNER_WARM] = {"Oh no, I'm sorry to hear that. Go on whenever you're ready.",
 			"Oh dear, that doesn't sound like fun at all. Don't worry, we'll carry on whenever "
 			"you're ready.",
 			"Ah, I'm sorry. That sounds hard. Whenever you're ready."},
 		[MANNER_FORMAL] = {"I am sorry to hear that. Please take your time.",
 			"How unfortunate; I am sorry. Do carry on whenever you are ready.",
 			"That sounds trying. There is no hurry at all."},
-		[MANNER_BRISK] = {"Ah, sorry to hear it. No rush.", "Rough. Take a sec, then go ahead.",
+		[MANNER_BRISK] = {"Ah, sorry to hear it. Go on.", "Rough. Take a sec, then go ahead.",
 			"That's bad luck. Carry on when you're ready."},
 	};
 	static const char *const funny[3][3] = {
@@ -1856,7 +1875,17 @@ host_react_aside(struct host *h, enum aside k)
 		[MANNER_BRISK] = {"Ha. Fair enough. Next question?", "Ha, good one. Go on.",
 			"Ha. Right, what else?"},
 	};
-	const char *const (*words)[3] = k == ASIDE_FUNNY ? funny : bad;
+	static const char *const family[3][3] = {
+		[MANNER_WARM] = {"Oh, how nice! Thank you for telling me. What would you like to ask?",
+			"Oh, lovely. It's good to hear a bit about you. Go on, ask away.",
+			"How nice to know. Now, what else would you like to ask me?"},
+		[MANNER_FORMAL] = {"How interesting; thank you for telling me. What would you like to ask?",
+			"Thank you, that is nice to know. Please go on.",
+			"I see; thank you for sharing that. What shall we talk about next?"},
+		[MANNER_BRISK] = {"Nice. Go on, what's your question?", "Good to know. Next question?",
+			"Cool. What else?"},
+	};
+	const char *const (*words)[3] = k == ASIDE_FUNNY ? funny : k == ASIDE_FAMILY ? family : bad;
 	return xstrdup(words[manner_of(h)][h->asides++ % 3]);
 }
 

@@ -145,6 +145,11 @@ void host_duration_words(unsigned long minutes, char *buf, size_t len);
  * as "30 minutes" or "half an hour").  Newly allocated. */
 char *host_fill_duration(const char *line, const char *words);
 
+/* The topic whose replies best fit q, by the words they share ("do you
+ * get tired of the marking?" is the one whose reply speaks of marking);
+ * CAT_NONE when none shares any.  Closing topics never. */
+enum category host_topic_of(const struct host *h, const char *q);
+
 /*
  * The reply to a question of category cat whose normalised text is q:
  * among the variants not yet given, the one whose keywords and words fit
@@ -306,10 +311,13 @@ enum aside {
 	                           today", "my cat knocked my coffee over" */
 	ASIDE_FUNNY,            /* a joke or a laugh: "haha my dog just
 	                           barked at the postman lol" */
+	ASIDE_FAMILY,           /* news of the user's family: "my sister is
+	                           a teacher actually" */
 };
 
 /* The host's brief reaction to an aside of kind k (newly allocated):
- * sympathy for bad news, a smile for a joke, then back to the
+ * sympathy for bad news, a smile for a joke, a friendly word for news
+ * of the user's family, then back to the
  * conversation. */
 char *host_react_aside(struct host *h, enum aside k);
 

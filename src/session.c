@@ -1327,29 +1327,6 @@ answer_apology(struct session *s)
 	return slip ? host_act(&s->host, ACT_APOLOGY, 0) : host_no_need(&s->host);
 }
 
-/* The answer to a yes/no question on no topic ("do u still write
- * code?"): its yes or no and the sentence of its own words that says so
- * ("Not any more, no. I've been in software ... first writing code and
- * these days leading the people who write it."), or, when its words say
- * neither, its words for a closed question that guess no yes. */
-static char *
-answer_closed(struct session *s, struct turn *t)
-{
-	const char *q = s->last_norm;
-	char *said = NULL;
-	enum yesno a = yesno_question(q) ? yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said) :
-	    YESNO_UNKNOWN;
-	const char *yn = yesno_words(q, CAT_NONE, a);
-	if (yn == NULL || said == NULL) {
-		free(said);
-		return host_react_neither(&s->host);
-	}
-	t->answered = true;
-	char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
-	free(said);
-	return r;
-}
-
 static bool said_before(const struct session *s, size_t before, const char *text);
 
 /* What the host answers to a line understood as u (newly allocated, or
@@ -1513,6 +1490,45 @@ closed_tip(const struct session *s, const struct said *l)
 	bool risky = th != NULL && (l->as.j.flag[MFLAG_JOB_ASK] >= th->job_ask / 2 ||
 	    l->as.j.flag[MFLAG_SALARY] >= th->salary / 2);
 	return reword_closed(l->text, l->len, risky);
+}
+
+/* The topic of the closed question l, as its open version asks it ("do
+ * you still teach classes?" as "what classes do you teach?"): its own
+ * topic when it has one, else the one that version gets; CAT_NONE when
+ * neither has one. */
+/* The answer to a yes/no question on no topic ("do u still write
+ * code?"): its yes or no and the sentence of its own words that says so
+ * ("Not any more, no. I've been in software ... first writing code and
+ * these days leading the people who write it."), or, when its words say
+ * neither, its words for a closed question that guess no yes, then the
+ * reply it gives the open version of the question. */
+static char *
+answer_closed(struct session *s, struct turn *t, const struct said *l)
+{
+	const char *q = s->last_norm;
+	char *said = NULL;
+	enum yesno a = yesno_question(q) ? yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said) :
+	    YESNO_UNKNOWN;
+	const char *yn = yesno_words(q, CAT_NONE, a);
+	if (yn == NULL || said == NULL) {
+		free(said);
+		char *neither = host_react_neither(&s->host);
+		enum category c = host_topic_of(&s->host, q);
+		if (c == CAT_NONE)
+			c = l->u.cat;
+		char *r = c != CAT_NONE ? host_reply_to(&s->host, c, q, false) : NULL;
+		if (r == NULL)
+			return neither;
+		t->answered = true;
+		char *both = xasprintf("%s %s", neither, r);
+		free(neither);
+		free(r);
+		return both;
+	}
+	t->answered = true;
+	char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
+	free(said);
+	return r;
 }
 
 /* Whether a line comes after the host's farewell: anything but thanks or
@@ -1758,7 +1774,7 @@ asks_yes_no_of_person(const char *q)
 		opens_so = starts_word(p, *w);
 	if (!opens_so || strstr(q, "who") != NULL)
 		return false;
-	if (strstr(q, "in touch") != NULL)
+	if (strstr(q, "in touch") != NULL || strstr(q, "with them") != NULL)
 		return true;
 	for (const char *w = q; *w != '\0';) {
 		while (*w != '\0' && !isalpha((unsigned char)*w))
@@ -1774,6 +1790,22 @@ asks_yes_no_of_person(const char *q)
 	return false;
 }
 
+/* Whether who ("Owen Bassett leads our automation projects.") says
+ * what name does now: the word after the name a verb in the present
+ * ("leads", "runs", "heads"), of "our" something. */
+static bool
+does_now(const char *who, const char *name)
+{
+	size_t k = strlen(name);
+	if (strncmp(who, name, k) != 0 || who[k] != ' ')
+		return false;
+	const char *v = who + k + 1;
+	size_t n = 0;
+	while (isalpha((unsigned char)v[n]))
+		n++;
+	return n > 3 && v[n - 1] == 's' && v[n - 2] != 's' && strstr(v, " our ") != NULL;
+}
+
 /* The answer to a yes/no question about someone the host named in its
  * last two replies ("do u still work with her?"): when its words say who
  * they are now ("Hannah Kim is our controller."), that they still are;
@@ -1782,16 +1814,22 @@ asks_yes_no_of_person(const char *q)
 static char *
 answer_person_yes_no(struct session *s, struct turn *t)
 {
-	if (!asks_yes_no_of_person(s->last_norm) || s->nturns < 2)
+	if (!asks_yes_no_of_person(s->last_norm) || s->nturns < 1)
 		return NULL;
-	const char *recent[2];
-	size_t n = recent_replies(s, s->nturns - 1, recent, 2);
+	size_t n;
+	const char **said = said_so_far(s, s->nturns - 1, &n);
 	char name[64];
-	bool named = false;
-	for (size_t i = 0; i < n && !named; i++)
-		named = host_person_named(&s->host, recent[i], NULL, name, sizeof name) ||
-		    people_named_in(s->cfg.persona, recent[i], name, sizeof name);
+	bool named = false, recently = false;
+	for (size_t i = 0; i < n && !named; i++) {
+		named = host_person_named(&s->host, said[i], NULL, name, sizeof name) ||
+		    people_named_in(s->cfg.persona, said[i], name, sizeof name);
+		recently = named && i < 2 && said[i] != s->priv->opening;
+	}
+	free(said);
+	/* "Do u still work with her?" when it has named nobody at all. */
 	if (!named)
+		return host_who_do_you_mean(&s->host);
+	if (!recently)
 		return NULL;
 	char want[64], full[64];
 	size_t k = 0;
@@ -1802,8 +1840,8 @@ answer_person_yes_no(struct session *s, struct turn *t)
 	/* "Hannah Kim is our controller." says who she is now; "... is the
 	 * audit manager who supervised me" or "... who brought me in" only
 	 * who she was to the host. */
-	bool now = who != NULL && strstr(who, " is ") != NULL && strstr(who, " was ") == NULL &&
-	    strstr(who, " who ") == NULL;
+	bool now = who != NULL && (strstr(who, " is ") != NULL || does_now(who, full)) &&
+	    strstr(who, " was ") == NULL && strstr(who, " who ") == NULL;
 	for (const char *w = who; now && *w != '\0'; w++)
 		now = !(w[0] == 'e' && w[1] == 'd' && !isalpha((unsigned char)w[2]) && w - who > 2 &&
 		    isalpha((unsigned char)w[-1]));
@@ -1916,7 +1954,7 @@ reply_to_line(struct session *s, struct said *l)
 			s->unclear++;
 	}
 	if (worst == KIND_CLOSED)
-		return answer_closed(s, t);
+		return answer_closed(s, t, l);
 	if (worst == KIND_GOOGLEABLE)
 		return host_react(&s->host, worst);
 	if (l->two[0] == CAT_NONE)

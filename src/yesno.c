@@ -54,7 +54,8 @@ static const char *const little[] = {"do", "does", "did", "is", "are", "was", "w
 	"or", "like", "likes", "enjoy", "love", "get", "job", "work", "role", "very", "too", "so",
 	"any", "some", "all", "always", "sometimes", "ok", "okay", "find", "think", "feel", "be",
 	"been", "being", "kind", "sort", "bit", "quite", "pretty", "there's", "it's", "its", "i",
-	"me", "my", "we", "our", "they", "them", "she", "he", "now", "then", NULL};
+	"me", "my", "we", "our", "they", "them", "she", "he", "now", "then", "yourself", "yourselves",
+	"myself", "urself", NULL};
 
 /* Verbs of liking. */
 static const char *const liking[] = {"like", "likes", "enjoy", "enjoys", "love", "loves", NULL};
@@ -226,6 +227,9 @@ find_form(const char *text, size_t n, const char *key, size_t kn, const char *co
 	size_t stem = kn;
 	if (kn > STEM && strchr("esy", key[kn - 1]) != NULL)
 		stem--;
+	/* "classes" finds "class", "boxes" "box". */
+	if (kn > STEM + 1 && strncasecmp(key + kn - 3, "ses", 3) == 0)
+		stem--;
 	for (size_t i = 0; i < n; i++) {
 		if (!isalpha((unsigned char)text[i]) || (i > 0 && isalpha((unsigned char)text[i - 1])))
 			continue;
@@ -289,6 +293,7 @@ static enum yesno
 stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool likes, bool now,
     bool verb, char **evidence)
 {
+
 	size_t len = strlen(text);
 	for (size_t from = 0; from < len;) {
 		size_t end = sentence_end(text, len, from);
@@ -335,6 +340,45 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 			*evidence = xstrndup(s, n);
 		}
 		return a;
+	}
+	return YESNO_UNKNOWN;
+}
+
+/* The yes one text gives to a question asking whether the host still
+ * does something ("do you still teach classes?"): its first sentence in
+ * which the host says "I still ..." and that holds one of the keys, in
+ * any of its forms ("I still have a Year 10 class of my own"), unless
+ * that clause is negated.  YESNO_UNKNOWN when none does. */
+static enum yesno
+still_in(const char *text, const char **keys, const size_t *kn, size_t nk, char **evidence)
+{
+	static const char *const still[] = {"i still", "i'm still", "we still", "we're still", NULL};
+	size_t len = strlen(text);
+	for (size_t from = 0; from < len;) {
+		size_t end = sentence_end(text, len, from);
+		const char *s = text + from;
+		size_t n = end - from;
+		from = end;
+		if (!holds_any(s, n, still))
+			continue;
+		const char *at = NULL;
+		for (size_t i = 0; i < nk && at == NULL; i++)
+			at = find_key(s, n, keys[i], kn[i]);
+		if (at == NULL)
+			continue;
+		const char *cb;
+		size_t cn;
+		clause_around(s, n, at, &cb, &cn);
+		if (negated(cb, cn))
+			continue;
+		if (evidence != NULL) {
+			while (n > 0 && isspace((unsigned char)*s)) {
+				s++;
+				n--;
+			}
+			*evidence = xstrndup(s, n);
+		}
+		return YESNO_YES;
 	}
 	return YESNO_UNKNOWN;
 }
@@ -428,18 +472,26 @@ yesno_stance(const struct persona *p, const char *q, enum category cat, const ch
 	 * in another reply: the reply given says, or nothing does. */
 	if (reply != NULL)
 		return stance_in(reply, keys, kn, nk, likes, now, verb, evidence);
-	enum yesno a = p->opening != NULL ? stance_in(p->opening, keys, kn, nk, likes, now, verb,
-	    evidence) :
-	    YESNO_UNKNOWN;
-	for (int c = 0; c < CAT_COUNT && a == YESNO_UNKNOWN; c++)
-		for (size_t i = 0; i < p->replies[c].n && a == YESNO_UNKNOWN; i++) {
-			a = stance_in(p->replies[c].v[i], keys, kn, nk, likes, now, verb, evidence);
-			const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
-			for (size_t j = 0; x != NULL && j < x->more.n && a == YESNO_UNKNOWN; j++)
-				a = stance_in(x->more.v[j], keys, kn, nk, likes, now, verb, evidence);
-			for (size_t j = 0; x != NULL && j < x->why.n && a == YESNO_UNKNOWN; j++)
-				a = stance_in(x->why.v[j], keys, kn, nk, likes, now, verb, evidence);
-		}
+	enum yesno a = YESNO_UNKNOWN;
+	/* The sentence with every key first; failing that, for "still", one
+	 * where the host says it still does something named by a key. */
+	for (int pass = 0; pass < (now && !likes ? 2 : 1) && a == YESNO_UNKNOWN; pass++) {
+		const char *texts[1] = {p->opening};
+		if (texts[0] != NULL)
+			a = pass == 0 ? stance_in(texts[0], keys, kn, nk, likes, now, verb, evidence) :
+			    still_in(texts[0], keys, kn, nk, evidence);
+		for (int c = 0; c < CAT_COUNT && a == YESNO_UNKNOWN; c++)
+			for (size_t i = 0; i < p->replies[c].n && a == YESNO_UNKNOWN; i++) {
+				const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+				size_t nmore = x != NULL ? x->more.n : 0, nwhy = x != NULL ? x->why.n : 0;
+				for (size_t j = 0; j < 1 + nmore + nwhy && a == YESNO_UNKNOWN; j++) {
+					const char *t = j == 0 ? p->replies[c].v[i] : j <= nmore ?
+					    x->more.v[j - 1] : x->why.v[j - 1 - nmore];
+					a = pass == 0 ? stance_in(t, keys, kn, nk, likes, now, verb, evidence) :
+					    still_in(t, keys, kn, nk, evidence);
+				}
+			}
+	}
 	return a;
 }
 

@@ -71,6 +71,8 @@ main(void)
 	check(ds, "helena", "kettering", "Amos Kettering was my master's supervisor.", "Amos Kettering");
 	/* "Priya Shah works ER nights." says what she does, not who she
 	 * is; nobody is called Zed. */
+	/* "Owen Bassett, who leads our automation projects": what he does now. */
+	check(logistics, "malcolm", "owen", "Owen Bassett leads our automation projects.", "Owen Bassett");
 	check(nursing, "tyler", "priya", NULL, NULL);
 	check(nursing, "tyler", "zed", NULL, NULL);
 	check(nursing, "tyler", "", NULL, NULL);

@@ -56,6 +56,8 @@ main(void)
 	const struct persona *leo = bank_persona(logistics, "leo");
 	struct bank *ds = load(top, "data-science");
 	const struct persona *helena = bank_persona(ds, "helena");
+	struct bank *teaching = load(top, "teaching");
+	const struct persona *catriona = bank_persona(teaching, "catriona");
 
 	ok(yesno_question("do u like it?"), "\"do u like it?\" is a yes/no question");
 	ok(yesno_question("so is the job stressful?"), "... and \"so is the job stressful?\"");
@@ -88,6 +90,12 @@ main(void)
 	stance(leo, "do you still drive sometimes?", CAT_NONE, YESNO_UNKNOWN);
 	stance(leo, "u still drive?", CAT_NONE, YESNO_UNKNOWN);
 	stance(helena, "do you still code?", CAT_NONE, YESNO_UNKNOWN);
+	stance(helena, "do you still write code yourself?", CAT_NONE, YESNO_UNKNOWN);
+	/* "I still have a Year 10 class of my own": a yes to still
+	 * teaching classes, in any form of the word. */
+	stance(catriona, "do you still teach classes?", CAT_NONE, YESNO_YES);
+	stance(catriona, "do u still have a class?", CAT_NONE, YESNO_YES);
+	stance(catriona, "do you still take classes yourself?", CAT_NONE, YESNO_YES);
 	/* A reply on what she likes says yes to liking the job or working
 	 * at her firm, not to liking on-call. */
 	stance(helena, "do u like working at larkspur?", CAT_LIKES, YESNO_YES);
@@ -122,5 +130,6 @@ main(void)
 	bank_free(nursing);
 	bank_free(logistics);
 	bank_free(ds);
+	bank_free(teaching);
 	return tap_done();
 }
