@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include "dialogue.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #include <ctype.h>
@@ -325,22 +326,7 @@ only_asks_for_more(const char *text)
 		"expand", "further", "details", "detail", "mor", "moar", NULL};
 	if (words_in(text) > 9 || !has_any_word(text, plea))
 		return false;
-	for (const char *p = text; *p != '\0';) {
-		while (*p != '\0' && !isalpha((unsigned char)*p) && *p != '\'')
-			p++;
-		size_t n = 0;
-		while (isalpha((unsigned char)p[n]) || p[n] == '\'')
-			n++;
-		if (n == 0)
-			break;
-		bool known = false;
-		for (const char *const *w = filler; *w != NULL && !known; w++)
-			known = strlen(*w) == n && strncasecmp(p, *w, n) == 0;
-		if (!known)
-			return false;
-		p += n;
-	}
-	return true;
+	return text_words_all_in(text, filler, NULL);
 }
 
 /* Whether text speaks of using the host's name or of saying who sent

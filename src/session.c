@@ -1677,25 +1677,7 @@ only_leans(const char *q)
 		NULL};
 	static const char *const asks_more[] = {"why", "whys", "why's", "come", "so", "more", "example",
 		"then", "mean", "normal", "common", "usual", "typical", "reason", "next", "y", NULL};
-	bool more = false;
-	for (const char *p = q; *p != '\0';) {
-		while (*p != '\0' && !isalpha((unsigned char)*p) && *p != '\'')
-			p++;
-		size_t n = 0;
-		while (isalpha((unsigned char)p[n]) || p[n] == '\'')
-			n++;
-		if (n == 0)
-			break;
-		bool leans = false;
-		for (const char *const *w = leaning; *w != NULL && !leans; w++)
-			leans = strlen(*w) == n && strncmp(p, *w, n) == 0;
-		if (!leans)
-			return false;
-		for (const char *const *w = asks_more; *w != NULL && !more; w++)
-			more = strlen(*w) == n && strncmp(p, *w, n) == 0;
-		p += n;
-	}
-	return more;
+	return text_words_all_in(q, leaning, asks_more);
 }
 
 /* "Why is that?" or "how come?" before the host has answered anything

@@ -9,9 +9,11 @@
 
 #include "text.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "xmalloc.h"
 
@@ -501,4 +503,35 @@ text_buf_add(struct text_buf *b, const char *fmt, ...)
 	memcpy(b->p + b->len, t, l + 1);
 	b->len += l;
 	free(t);
+}
+
+/* Whether the n bytes at w are one of words, ASCII case aside. */
+static bool
+word_listed(const char *w, size_t n, const char *const *words)
+{
+	for (const char *const *x = words; *x != NULL; x++)
+		if (strlen(*x) == n && strncasecmp(w, *x, n) == 0)
+			return true;
+	return false;
+}
+
+bool
+text_words_all_in(const char *s, const char *const *words, const char *const *some)
+{
+	bool any = false, seen_some = some == NULL;
+	for (const char *p = s; *p != '\0';) {
+		while (*p != '\0' && !isalpha((unsigned char)*p) && *p != '\'')
+			p++;
+		size_t n = 0;
+		while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+			n++;
+		if (n == 0)
+			break;
+		if (!word_listed(p, n, words))
+			return false;
+		any = true;
+		seen_some = seen_some || word_listed(p, n, some);
+		p += n;
+	}
+	return any && seen_some;
 }

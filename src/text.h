@@ -150,4 +150,11 @@ void text_buf_add(struct text_buf *b, const char *fmt, ...) __attribute__((forma
 void text_buf_put(struct text_buf *b, const char *s, size_t n);
 void text_buf_put_safe(struct text_buf *b, const char *s, size_t n);
 
+/*
+ * Whether every word of s (its runs of ASCII letters and apostrophes) is
+ * one of words, ASCII case aside, and, when some is not NULL, at least
+ * one of them is one of some.  False when s has no word.
+ */
+bool text_words_all_in(const char *s, const char *const *words, const char *const *some);
+
 #endif

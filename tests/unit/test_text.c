@@ -81,5 +81,14 @@ main(void)
 	text_closest(&near, tie[0]);
 	text_closest(&near, tie[1]);
 	is_str(near.best, "cat", "of two equally near names the first offered wins");
+	/* Every word in a list, and one of another. */
+	static const char *const lean[] = {"why", "is", "that", "how", "come", NULL};
+	static const char *const asks[] = {"why", "come", NULL};
+	ok(text_words_all_in("Why is that?", lean, asks), "text_words_all_in: 'Why is that?' leans and asks why");
+	ok(text_words_all_in("how come!!", lean, asks), "text_words_all_in: 'how come!!' too");
+	ok(!text_words_all_in("is that so?", lean, asks), "text_words_all_in: a word not in the list");
+	ok(!text_words_all_in("is that", lean, asks), "text_words_all_in: none of the second list");
+	ok(text_words_all_in("is that", lean, NULL), "text_words_all_in: no second list asked for");
+	ok(!text_words_all_in(" ?! ", lean, NULL), "text_words_all_in: no word at all");
 	return tap_done();
 }
