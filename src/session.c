@@ -1006,6 +1006,16 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 	return host_no_more(&s->host, offer);
 }
 
+/* src lowercased (ASCII) into dst[0..cap), cut to fit. */
+static void
+lower_copy(char *dst, size_t cap, const char *src)
+{
+	size_t n = 0;
+	for (; src[n] != '\0' && n + 1 < cap; n++)
+		dst[n] = (char)tolower((unsigned char)src[n]);
+	dst[n] = '\0';
+}
+
 /* The answer to "who is Bev?" about someone the host has named (word:
  * their name or a part of it, as asked): who they are to the host, when
  * it has not said so yet in answer to such a question ("Bev Thornton is
@@ -1016,10 +1026,7 @@ static char *
 who_they_are(struct session *s, struct turn *t, const char *word, bool fresh)
 {
 	char want[64], name[64];
-	size_t n = 0;
-	for (; word[n] != '\0' && n + 1 < sizeof want; n++)
-		want[n] = (char)tolower((unsigned char)word[n]);
-	want[n] = '\0';
+	lower_copy(want, sizeof want, word);
 	char *who = people_identity(s->cfg.persona, want, name, sizeof name);
 	if (who == NULL) {
 		/* The name as asked, capitalised ("rachel" reads "Rachel"). */
@@ -1814,10 +1821,7 @@ answer_person_yes_no(struct session *s, struct turn *t)
 	if (!recently)
 		return NULL;
 	char want[64], full[64];
-	size_t k = 0;
-	for (; name[k] != '\0' && k + 1 < sizeof want; k++)
-		want[k] = (char)tolower((unsigned char)name[k]);
-	want[k] = '\0';
+	lower_copy(want, sizeof want, name);
 	char *who = people_identity(s->cfg.persona, want, full, sizeof full);
 	/* "Hannah Kim is our controller." says who she is now; "... is the
 	 * audit manager who supervised me" or "... who brought me in" only

@@ -286,6 +286,20 @@ said_by_host(const char *s, const char *at)
 	return false;
 }
 
+/* The sentence s[0..n) as the evidence for an answer, into *evidence
+ * (newly allocated) when evidence is not NULL. */
+static void
+keep_evidence(char **evidence, const char *s, size_t n)
+{
+	if (evidence == NULL)
+		return;
+	while (n > 0 && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	*evidence = xstrndup(s, n);
+}
+
 /* The answer one text gives: its first sentence holding every key (and,
  * for a question of liking, saying it likes or not).  YESNO_UNKNOWN
  * when none does. */
@@ -332,13 +346,7 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 		} else {
 			a = nays ? YESNO_NO : holds_any(cb, cn, little_of) ? YESNO_LITTLE : YESNO_YES;
 		}
-		if (evidence != NULL) {
-			while (n > 0 && isspace((unsigned char)*s)) {
-				s++;
-				n--;
-			}
-			*evidence = xstrndup(s, n);
-		}
+		keep_evidence(evidence, s, n);
 		return a;
 	}
 	return YESNO_UNKNOWN;
@@ -371,13 +379,7 @@ still_in(const char *text, const char **keys, const size_t *kn, size_t nk, char 
 		clause_around(s, n, at, &cb, &cn);
 		if (negated(cb, cn))
 			continue;
-		if (evidence != NULL) {
-			while (n > 0 && isspace((unsigned char)*s)) {
-				s++;
-				n--;
-			}
-			*evidence = xstrndup(s, n);
-		}
+		keep_evidence(evidence, s, n);
 		return YESNO_YES;
 	}
 	return YESNO_UNKNOWN;
