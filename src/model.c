@@ -294,6 +294,17 @@ softmax(float *z, int n)
 #if defined(__x86_64__) && defined(__GNUC__) && ((__GNUC__ >= 9) || defined(__clang__))
 #include <immintrin.h>
 #define MODEL_AVX2 1
+/* Whether the CPU and the kernel let AVX2 run.  glibc's answer comes from
+ * what it found at start-up; GCC's __builtin_cpu_supports would link a
+ * constructor that runs CPUID again in every process, before main, for
+ * every command (about a tenth of a millisecond where CPUID traps to a
+ * hypervisor), though only a model's sum asks. */
+#ifdef HAVE_SYS_PLATFORM_X86_H
+#include <sys/platform/x86.h>
+#define HAVE_AVX2() (CPU_FEATURE_ACTIVE(AVX2) != 0)
+#else
+#define HAVE_AVX2() (__builtin_cpu_supports("avx2") != 0)
+#endif
 
 __attribute__((target("avx2"))) static void
 accumulate_avx2(const struct model *m, float acc[NCLS_PAD])
@@ -333,7 +344,7 @@ accumulate(const struct model *m, float acc[NCLS_PAD])
 #ifdef MODEL_AVX2
 	static int avx2 = -1;
 	if (avx2 < 0)
-		avx2 = __builtin_cpu_supports("avx2") != 0;
+		avx2 = HAVE_AVX2();
 	if (avx2) {
 		accumulate_avx2(m, acc);
 		return;
