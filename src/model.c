@@ -65,7 +65,9 @@ struct feat {
  * a word's features, and a draft says the same words again and again.
  * Direct-mapped by the word's hash; a slot holds exactly what
  * sb_stemmer_stem gave (or the word itself), so results are the same. */
-#define STEM_CACHE 4096         /* slots, a power of two */
+#define STEM_CACHE 4096         /* slots at most, a power of two */
+#define STEM_CACHE_FIRST 256    /* slots at first: a short draft touches
+                                   few pages (each a fault) */
 struct stem_slot {
 	unsigned char wlen;     /* the word's length; 0: empty slot */
 	unsigned char slen;     /* its stem's */
@@ -84,7 +86,9 @@ struct model {
 	const int16_t *w;       /* NBUCKETS x NCLS */
 	float *fw;              /* training only: float weights */
 	struct sb_stemmer *stem;
-	struct stem_slot *stems; /* STEM_CACHE slots, made on first use */
+	struct stem_slot *stems; /* nstems slots, made on first use */
+	size_t nstems;
+	size_t stem_misses;     /* since the slots were made */
 	/* Scratch for one line. */
 	struct feat feats[MAX_FEATS];
 	size_t nfeats;
@@ -157,14 +161,22 @@ scale_block(struct model *m, size_t from, size_t to, float w)
 static void
 stem_word(struct model *m, const char *w, size_t k, char *out)
 {
-	if (m->stems == NULL)
-		m->stems = xcalloc(STEM_CACHE, sizeof *m->stems);
-	struct stem_slot *sl = &m->stems[fnv(2166136261u, w, k) & (STEM_CACHE - 1)];
+	/* The cache starts small and grows (empty) when it misses often:
+	 * slots are scattered by hash, so every slot used in a big table
+	 * would be a page touched for the first time. */
+	if (m->stems == NULL || (m->stem_misses > 4 * m->nstems && m->nstems < STEM_CACHE)) {
+		m->nstems = m->stems == NULL ? STEM_CACHE_FIRST : 4 * m->nstems;
+		free(m->stems);
+		m->stems = xcalloc(m->nstems, sizeof *m->stems);
+		m->stem_misses = 0;
+	}
+	struct stem_slot *sl = &m->stems[fnv(2166136261u, w, k) & (m->nstems - 1)];
 	if (sl->wlen == k && memcmp(sl->word, w, k) == 0) {
 		memcpy(out, sl->stem, sl->slen);
 		out[sl->slen] = '\0';
 		return;
 	}
+	m->stem_misses++;
 	const sb_symbol *st = sb_stemmer_stem(m->stem, (const sb_symbol *)w, (int)k);
 	int len = st != NULL ? sb_stemmer_length(m->stem) : 0;
 	if (st == NULL || len <= 0 || len > MAX_TOKEN) {
