@@ -35,10 +35,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <libstemmer.h>
-
 #include "files.h"
 #include "patcache.h"
+#include "stemmer.h"
 #include "xmalloc.h"
 
 #define MAGIC "ICMODEL1"
@@ -64,7 +63,7 @@ struct feat {
 /* Words stemmed lately: the Snowball stemmer costs more than the rest of
  * a word's features, and a draft says the same words again and again.
  * Direct-mapped by the word's hash; a slot holds exactly what
- * sb_stemmer_stem gave (or the word itself), so results are the same. */
+ * stemmer_stem gave (or the word itself), so results are the same. */
 #define STEM_CACHE 4096         /* slots at most, a power of two */
 #define STEM_CACHE_FIRST 256    /* slots at first: a short draft touches
                                    few pages (each a fault) */
@@ -85,7 +84,7 @@ struct model {
 	struct lexicon lex;
 	const int16_t *w;       /* NBUCKETS x NCLS */
 	float *fw;              /* training only: float weights */
-	struct sb_stemmer *stem;
+	struct stemmer *stem;
 	struct stem_slot *stems; /* nstems slots, made on first use */
 	size_t nstems;
 	size_t stem_misses;     /* since the slots were made */
@@ -177,20 +176,20 @@ stem_word(struct model *m, const char *w, size_t k, char *out)
 		return;
 	}
 	m->stem_misses++;
-	const sb_symbol *st = sb_stemmer_stem(m->stem, (const sb_symbol *)w, (int)k);
-	int len = st != NULL ? sb_stemmer_length(m->stem) : 0;
-	if (st == NULL || len <= 0 || len > MAX_TOKEN) {
+	size_t len = 0;
+	const char *st = stemmer_stem(m->stem, w, k, &len);
+	if (st == NULL || len == 0 || len > MAX_TOKEN) {
 		memcpy(out, w, k);
 		out[k] = '\0';
-		len = (int)k;
+		len = k;
 	} else {
-		memcpy(out, st, (size_t)len);
+		memcpy(out, st, len);
 		out[len] = '\0';
 	}
 	sl->wlen = (unsigned char)k;
 	sl->slen = (unsigned char)len;
 	memcpy(sl->word, w, k);
-	memcpy(sl->stem, out, (size_t)len);
+	memcpy(sl->stem, out, len);
 }
 
 static void
@@ -513,7 +512,7 @@ static struct model *
 model_empty(void)
 {
 	struct model *m = xcalloc(1, sizeof *m);
-	m->stem = sb_stemmer_new("english", NULL);
+	m->stem = stemmer_new();
 	if (m->stem == NULL)
 		xalloc_die();
 	return m;
@@ -530,8 +529,7 @@ model_free(struct model *m)
 		free(m->map);
 	free(m->fw);
 	free(m->stems);
-	if (m->stem != NULL)
-		sb_stemmer_delete(m->stem);
+	stemmer_free(m->stem);
 	free(m);
 }
 
