@@ -160,14 +160,19 @@ scale_block(struct model *m, size_t from, size_t to, float w)
 static void
 stem_word(struct model *m, const char *w, size_t k, char *out)
 {
-	/* The cache starts small and grows (empty) when it misses often:
-	 * slots are scattered by hash, so every slot used in a big table
-	 * would be a page touched for the first time. */
+	/* The cache starts small and grows when it misses often: slots are
+	 * scattered by hash, so every slot used in a big table would be a
+	 * page touched for the first time. */
 	if (m->stems == NULL || (m->stem_misses > 4 * m->nstems && m->nstems < STEM_CACHE)) {
-		m->nstems = m->stems == NULL ? STEM_CACHE_FIRST : 4 * m->nstems;
-		free(m->stems);
+		size_t old_n = m->nstems;
+		struct stem_slot *old = m->stems;
+		m->nstems = old == NULL ? STEM_CACHE_FIRST : 4 * old_n;
 		m->stems = xcalloc(m->nstems, sizeof *m->stems);
 		m->stem_misses = 0;
+		for (size_t i = 0; i < old_n; i++)
+			if (old[i].wlen > 0)
+				m->stems[fnv(2166136261u, old[i].word, old[i].wlen) & (m->nstems - 1)] = old[i];
+		free(old);
 	}
 	struct stem_slot *sl = &m->stems[fnv(2166136261u, w, k) & (m->nstems - 1)];
 	if (sl->wlen == k && memcmp(sl->word, w, k) == 0) {
