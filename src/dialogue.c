@@ -849,6 +849,22 @@ hear_topic(struct dialogue *d, const struct heard *h, bool asks_for_leave, struc
 	}
 }
 
+/* Whether text asks what the host's own work is ("what is ur job
+ * exactly?", "what do you do exactly?"), however much its "exactly"
+ * sounds like "what do you mean exactly?": not what a word meant. */
+static bool
+asks_own_work(const char *text)
+{
+	static const char *const work[] = {"your job", "ur job", "yr job", "your role", "ur role",
+		"your work", "ur work", "your position", "your title", "your job title", "you do",
+		"u do", "you guys do", "you actually do", NULL};
+	static const char *const meaning[] = {"mean", "meant", "means", "meaning", "by that",
+		"explain", "jargon", "stand for", "again", NULL};
+	return has_any_word(text, work) && !has_any_word(text, meaning) &&
+	    (has_word(text, "what") || has_word(text, "whats") || has_word(text, "what's") ||
+	    has_word(text, "wat"));
+}
+
 /* Whether the last of two or more sentences asks the host something,
  * though no "?" says so: "im jay, journalism student. wat do u do all day
  * at kestrel". */
@@ -913,6 +929,11 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	hear_model_act(&h, u);
 	if (hear_small_talk(d, &h, u))
 		return;
+	/* A clarification needs something the host said to clarify: "what
+	 * is your job exactly?" asks about the work itself. */
+	bool own_work = u->act == ACT_CLARIFY && asks_own_work(text);
+	if (own_work)
+		u->act = ACT_QUESTION;
 	hear_asks_or_answers(d, &h, u);
 	hear_goodbye(&h, u);
 	hear_leaning(d, &h, u);
@@ -929,6 +950,12 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	    (as->cat == d->topic || as->cat_conf < FOLLOW_BELOW))
 		u->act = ACT_FOLLOW_UP;
 	hear_topic(d, &h, asks_for_leave, u);
+	if (own_work && u->act == ACT_QUESTION) {
+		u->cat = d->topic = CAT_TYPICAL_DAY;
+		u->unsure = false;
+		u->topic_sure = true;
+		d->offered[0] = d->offered[1] = CAT_NONE;
+	}
 	/* "Sorry, that was cheeky, forget I asked. What would you...?"
 	 * apologises as well as asking. */
 	static const char *const sorry[] = {"sorry", "so sorry", "apologies", "my apologies",
