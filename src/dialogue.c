@@ -991,6 +991,18 @@ dialogue_aside(const char *text)
 	static const char *const sorry[] = {"sorry", "sry", "soz", NULL};
 	if (has_any_word(text, not_news))
 		return ASIDE_NONE;
+	/* "Ugh, raining here" is small talk, not trouble: the weather
+	 * alone, with nothing of illness, a mishap or a bad day. */
+	static const char *const weather[] = {"weather", "rain", "raining", "rainy", "pouring",
+		"drizzle", "drizzly", "snow", "snowing", "snowy", "freezing", "cold out", "so cold",
+		"cold here", "cold today", "storm", "stormy", "windy", "foggy", "hot", "heatwave",
+		"humid", "sunny", "miserable out", NULL};
+	static const char *const trouble[] = {"sick", "ill", "unwell", "flu", "a cold", "tired",
+		"exhausted", "knocked", "spilled", "spilt", "broke", "broken", "crashed", "lost", "stuck",
+		"headache", "no sleep", "bad day", "stressed", "nervous wreck", "power", "flooded",
+		"flood", "cancelled", "canceled", "late", "delayed", "soaked", NULL};
+	if (has_any_word(text, weather) && !has_any_word(text, trouble))
+		return ASIDE_WEATHER;
 	if (has_any_word(text, bad))
 		return ASIDE_BAD;
 	/* "My sister is a teacher actually": news of the user's family. */

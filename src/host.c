@@ -1885,7 +1885,22 @@ host_react_aside(struct host *h, enum aside k)
 		[MANNER_BRISK] = {"Nice. Go on, what's your question?", "Good to know. Next question?",
 			"Cool. What else?"},
 	};
-	const char *const (*words)[3] = k == ASIDE_FUNNY ? funny : k == ASIDE_FAMILY ? family : bad;
+	/* Rain is no trouble to be sorry for: a light word, as between
+	 * neighbours. */
+	static const char *const weather[3][3] = {
+		[MANNER_WARM] = {"Ha, same here, I'm afraid! Good weather for staying in and talking. "
+			"What would you like to ask?",
+			"Isn't it always the way? Well, at least we're both indoors. Go on.",
+			"Ha, we're having our share of it too. Right, where were we?"},
+		[MANNER_FORMAL] = {"Ha, it is much the same here. All the more reason to stay indoors "
+			"and talk. Please, go on.",
+			"Quite; one learns to keep an umbrella by the door. Now, where were we?",
+			"We are having much the same, I'm afraid. What would you like to ask next?"},
+		[MANNER_BRISK] = {"Ha, same here. Go on.", "Typical. Anyway, next question?",
+			"Same story here. What else?"},
+	};
+	const char *const (*words)[3] = k == ASIDE_FUNNY ? funny : k == ASIDE_FAMILY ? family :
+	    k == ASIDE_WEATHER ? weather : bad;
 	return xstrdup(words[manner_of(h)][h->asides++ % 3]);
 }
 

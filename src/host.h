@@ -313,12 +313,14 @@ enum aside {
 	                           barked at the postman lol" */
 	ASIDE_FAMILY,           /* news of the user's family: "my sister is
 	                           a teacher actually" */
+	ASIDE_WEATHER,          /* small talk about the weather: "ugh
+	                           raining here", "so cold today" */
 };
 
 /* The host's brief reaction to an aside of kind k (newly allocated):
  * sympathy for bad news, a smile for a joke, a friendly word for news
- * of the user's family, then back to the
- * conversation. */
+ * of the user's family, a light "same here" for the weather, then back
+ * to the conversation. */
 char *host_react_aside(struct host *h, enum aside k);
 
 /* That it cannot know or may not say what a question of kind k asks
