@@ -1046,6 +1046,21 @@ dialogue_asks_unknowable(const char *text)
 		"our", "my", "that", NULL};
 	if (has_any_word(text, market))
 		return UNKNOWABLE_FUTURE;
+	/* "What will happen with tariffs next year?", "will there be a
+	 * recession?": what the economy or the government will do, which no
+	 * one in the field can tell (what the host sees of it, it can). */
+	static const char *const world[] = {"tariff", "tariffs", "interest rate", "interest rates",
+		"inflation", "recession", "election", "elections", "the economy", "economy",
+		"the government", "government", "minimum wage", "the markets", "trade war", "trade deal",
+		"oil price", "oil prices", "fuel price", "fuel prices", "exchange rate", "brexit", NULL};
+	static const char *const will_happen[] = {"what will happen", "what'll happen",
+		"whats going to happen", "what's going to happen", "what is going to happen",
+		"what happens", "gonna happen", "will there be", "is there going to be", "will we see",
+		"will it", "will they", NULL};
+	static const char *const will[] = {"will", "'ll", "going to", "gonna", NULL};
+	if (has_any_word(text, world) && (has_any_word(text, will_happen) ||
+	    (has_any_word(text, will) && has_any_word(text, ahead))))
+		return UNKNOWABLE_FORECAST;
 	/* "What will change in five years?" asks about trends, which the host
 	 * can speak to; a figure ahead ("what will flour cost next year?",
 	 * "how many kids will be in ur class next year") nobody knows. */

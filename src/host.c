@@ -1939,7 +1939,29 @@ host_cannot_know(struct host *h, enum unknowable k)
 	};
 	const char *const (*words)[3] = k == UNKNOWABLE_CLIENT ? client : k == UNKNOWABLE_FIGURE ||
 	    k == UNKNOWABLE_HEADCOUNT ? figure : future;
-	return xstrdup(words[manner_of(h)][h->cannot_know[k % 4]++ % 3]);
+	return xstrdup(words[manner_of(h)][h->cannot_know[k % UNKNOWABLE_KINDS]++ % 3]);
+}
+
+char *
+host_forecast(struct host *h, const char *q)
+{
+	static const char *const then[3] = {
+		[MANNER_WARM] = "What I can tell you is what I'm seeing now:",
+		[MANNER_FORMAL] = "What I can speak to is what I observe at present:",
+		[MANNER_BRISK] = "What I do see right now:",
+	};
+	char *none = host_cannot_know(h, UNKNOWABLE_FORECAST);
+	char *seen = host_reply_to(h, CAT_INDUSTRY_TRENDS, q, true);
+	/* Every trend told already: nobody knows is the whole answer. */
+	if (h->repeated) {
+		h->repeated = false;
+		free(seen);
+		return none;
+	}
+	char *r = xasprintf("%s %s %s", none, then[manner_of(h)], seen);
+	free(none);
+	free(seen);
+	return r;
 }
 
 char *

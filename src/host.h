@@ -27,6 +27,24 @@ struct bag {
 	size_t next;            /* next position in order */
 };
 
+/* What a question asks that the host cannot know or may not say. */
+enum unknowable {
+	UNKNOWABLE_NONE,
+	UNKNOWABLE_FUTURE,      /* a figure still to come: "what will the
+	                           budget be next year?", a share price */
+	UNKNOWABLE_FIGURE,      /* an exact figure it would not have: "how
+	                           many orders did fernway get yesterday?" */
+	UNKNOWABLE_HEADCOUNT,   /* how many work at a firm it names ("how
+	                           many people work at Amazon?"): unknowable
+	                           unless it is the host's own */
+	UNKNOWABLE_CLIENT,      /* what a client pays: "what fees does X pay
+	                           you?" */
+	UNKNOWABLE_FORECAST,    /* what the world will do: "what will happen
+	                           with tariffs next year?", "will there be a
+	                           recession?" */
+	UNKNOWABLE_KINDS        /* how many kinds there are */
+};
+
 struct host {
 	const struct persona *p;     /* borrowed from the bank */
 	const char *field;           /* the bank's field (borrowed; may be NULL) */
@@ -63,8 +81,8 @@ struct host {
 	                                had given before (every one had been) */
 	size_t nothing_yet;          /* times it had said nothing yet to
 	                                explain */
-	size_t cannot_know[4];       /* times it said it could not know, by
-	                                enum unknowable */
+	size_t cannot_know[UNKNOWABLE_KINDS]; /* times it said it could
+	                                not know, by enum unknowable */
 	size_t asides;               /* asides it has reacted to */
 	size_t no_need;              /* times it said an apology was not
 	                                needed */
@@ -289,20 +307,6 @@ char *host_finished(struct host *h);
  * that there is no need, in the persona's manner (newly allocated). */
 char *host_no_need(struct host *h);
 
-/* What a question asks that the host cannot know or may not say. */
-enum unknowable {
-	UNKNOWABLE_NONE,
-	UNKNOWABLE_FUTURE,      /* a figure still to come: "what will the
-	                           budget be next year?", a share price */
-	UNKNOWABLE_FIGURE,      /* an exact figure it would not have: "how
-	                           many orders did fernway get yesterday?" */
-	UNKNOWABLE_HEADCOUNT,   /* how many work at a firm it names ("how
-	                           many people work at Amazon?"): unknowable
-	                           unless it is the host's own */
-	UNKNOWABLE_CLIENT,      /* what a client pays: "what fees does X pay
-	                           you?" */
-};
-
 /* An aside about the user's day, which a host reacts to in a word before
  * going on. */
 enum aside {
@@ -327,6 +331,12 @@ char *host_react_aside(struct host *h, enum aside k);
  * (newly allocated): nobody knows next year's figures, it has no exact
  * figures for that, client fees are confidential. */
 char *host_cannot_know(struct host *h, enum unknowable k);
+
+/* The answer to a prediction nobody can make ("what will happen with
+ * tariffs next year?", normalised q): that nobody knows, then what the
+ * host does see of where its field is going (its industry-trends reply
+ * that fits q best, while one is left untold).  Newly allocated. */
+char *host_forecast(struct host *h, const char *q);
 
 /* The i-th of the built-in words every host has for act a (the time
  * frame's with minutes), newly allocated; NULL when there is no i-th. */

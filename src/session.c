@@ -1911,6 +1911,9 @@ reply_to_line(struct session *s, struct said *l)
 		unknown = UNKNOWABLE_NONE;
 	if (unknown != UNKNOWABLE_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
 	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC)) {
+		/* A forecast gets what the host does see as well. */
+		if (unknown == UNKNOWABLE_FORECAST)
+			return host_forecast(&s->host, s->last_norm);
 		reply = host_cannot_know(&s->host, unknown);
 		for (int tries = 1; tries < 3 && said_before(s, s->nturns - 1, reply); tries++) {
 			free(reply);
