@@ -1,8 +1,10 @@
 /*
  * people.c -- who the people a host names are to it (see people.h).
  *
- * A name is two capitalised words, perhaps after a title (Dr., Professor);
- * who the person is comes from an apposition next to it: the words
+ * A name is two capitalised words, perhaps after a title (Dr., Professor),
+ * or a first name alone with a comma beside it ("Gail, our night
+ * production manager"); who the person is comes from an apposition next
+ * to it: the words
  * between commas after the name ("Bev Thornton, our senior planner.") or
  * a "my ..." or "our ..." before it ("My preceptor, Marisol Vega.").
  * Anything else ("Priya Shah works ER nights.") says what they do, not
@@ -122,6 +124,52 @@ detail_before(const char *text, const char *s, size_t *n)
 	return b;
 }
 
+/* Whether the capitalised word first[0..n) of text is a first name
+ * standing alone ("Gail, our night production manager"; "my mentor,
+ * Funmi."): no word of a name before or after it, no word that opens a
+ * sentence ("Well, the short answer", "Honestly, my ..."), and a comma
+ * after it, or a stop or comma when a comma comes just before it. */
+static bool
+one_name(const char *text, const char *first, size_t n)
+{
+	static const char *const openers[] = {"Well", "Right", "Yes", "No", "Yeah", "Sure", "Now",
+		"Today", "Tonight", "Sometimes", "Also", "Then", "First", "Second", "Third", "Finally",
+		"Here", "There", "Again", "Still", "Plus", "Anyway", "Look", "Oh", "Ah", "Okay", "Ok",
+		"Otherwise", "Later", "Once", "Nowadays", "Besides", "Instead", "Meanwhile", "Mind",
+		"Trust", "Thanks", "Sorry", "Please", "Great", "Good", "Fine", "True",
+		"Basically", "Overall", "Either", "Both", "Sadly", NULL};
+	static const char *const not_name[] = {"The", "And", "But", "At", "In", "On", "My", "Our",
+		"Talk", "Ask", "Try", "Say", "Meet", "You", "She", "He", "They", "If", "When", "Or",
+		"So", "I'm", "I'd", "I've", NULL};
+	if (one_of(first, n, openers) || one_of(first, n, not_name) ||
+	    (n > 3 && strncmp(first + n - 2, "ly", 2) == 0))
+		return false;
+	/* No capitalised word just before it ("Bev Thornton"). */
+	if (first - text >= 2 && first[-1] == ' ') {
+		const char *b = first - 1;
+		while (b > text && isalpha((unsigned char)b[-1]))
+			b--;
+		if (people_capitalised(b, (size_t)(first - 1 - b)))
+			return false;
+	}
+	if (first[n] == ',')
+		return true;
+	bool after_comma = first - text >= 2 && first[-1] == ' ' && first[-2] == ',';
+	return after_comma && (first[n] == '.' || first[n] == '\0');
+}
+
+/* Whether the apposition d after a first name alone says who someone is:
+ * "our ...", "my ...", "who ...", or "a"/"an" and a word in lower case
+ * ("a senior accountant"; not "a README"). */
+static bool
+names_someone(const char *d)
+{
+	if (strncmp(d, "our ", 4) == 0 || strncmp(d, "my ", 3) == 0 || strncmp(d, "who ", 4) == 0)
+		return true;
+	const char *w = strncmp(d, "a ", 2) == 0 ? d + 2 : strncmp(d, "an ", 3) == 0 ? d + 3 : NULL;
+	return w != NULL && islower((unsigned char)*w);
+}
+
 /* Who the person whose name holds want is, by text: the sentence, newly
  * allocated, and their name in name; or NULL.  With before_only, by the
  * words before the name ("My preceptor, Marisol Vega"), else by those
@@ -151,16 +199,24 @@ identity_in(const char *text, bool before_only, const char *want, char *name, si
 		const char *first = p;
 		const char *second = p + n + 1;
 		size_t n2 = p[n] == ' ' ? word_len(second) : 0;
-		if (!people_capitalised(first, n) || one_of(first, n, not_name) || n2 == 0 ||
-		    !people_capitalised(second, n2) || (n2 > 2 && second[n2 - 2] == '\'')) {
+		bool single = s == p && one_name(text, first, n);
+		if (!people_capitalised(first, n) || one_of(first, n, not_name) ||
+		    (!single && (n2 == 0 || !people_capitalised(second, n2) ||
+		    (n2 > 2 && second[n2 - 2] == '\'')))) {
 			p = first + (n > 0 ? n : 1);
 			continue;
+		}
+		if (single) {
+			n2 = 0;
+			second = first + n;
 		}
 		size_t whole = (size_t)(second + n2 - first);
 		const char *e = second + n2;
 		size_t dn = 0;
 		const char *after = !before_only ? detail_after(e, &dn) : NULL;
 		const char *before = before_only ? detail_before(text, s, &dn) : NULL;
+		if (single && after != NULL && !names_someone(after))
+			after = NULL;
 		if (!name_holds(first, whole, want) || (before == NULL && after == NULL) || whole >= len) {
 			p = e;
 			continue;
