@@ -912,6 +912,19 @@ questions_asked(const struct session *s)
 	return n;
 }
 
+/* A sentence of the persona's words as the host says it (said, newly
+ * allocated, or NULL): "{duration}" in its opening as the agreed length
+ * ("I've got half an hour before a line changeover").  Takes said. */
+static char *
+opening_said(struct session *s, char *said)
+{
+	if (said == NULL || strstr(said, "{duration}") == NULL)
+		return said;
+	char *r = with_duration(said, agreed_minutes(s));
+	free(said);
+	return r;
+}
+
 /* The answer to a question on u's topic: the host's reply (or its "which
  * did you mean?", or its yes to leave asked), said to be a guess when the
  * topic is unclear, after a yes when it first confirms the last answer. */
@@ -929,6 +942,7 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 		char *said = NULL;
 		enum yesno a = yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said);
 		const char *yn = yesno_words(q, CAT_NONE, a);
+		said = opening_said(s, said);
 		if (yn != NULL && said != NULL) {
 			char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
 			free(said);
@@ -955,11 +969,25 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 		/* "Do u like it?": its yes or no first, when its words say
 		 * which. */
 		const char *yn = yesno_words(q, u->cat, yesno_stance(s->cfg.persona, q, u->cat, r, NULL));
-		if (yn != NULL) {
+		/* "Do you still teach history?" about the host itself: when the
+		 * reply does not say, any of its words that do ("I've been
+		 * teaching for eighteen years, history mostly"), the sentence
+		 * too unless the user has heard it in the opening or hears it
+		 * now. */
+		char *said = NULL;
+		if (yn == NULL && strstr(q, "still") != NULL)
+			yn = yesno_words(q, CAT_NONE, yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said));
+		if (yn != NULL && said != NULL && !yesno_opens(said) && strstr(r, said) == NULL &&
+		    (s->cfg.persona->opening == NULL || strstr(s->cfg.persona->opening, said) == NULL)) {
+			char *y = xasprintf("%s %s %s", yn, said, r);
+			free(r);
+			r = y;
+		} else if (yn != NULL) {
 			char *y = xasprintf("%s %s", yn, r);
 			free(r);
 			r = y;
 		}
+		free(said);
 	}
 	/* "Is that normal? Like, do all nurses work weekends?" after an
 	 * answer: its yes, then the new question's answer. */
@@ -1517,6 +1545,7 @@ answer_closed(struct session *s, struct turn *t, const struct said *l)
 	enum yesno a = yesno_question(q) ? yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said) :
 	    YESNO_UNKNOWN;
 	const char *yn = yesno_words(q, CAT_NONE, a);
+	said = opening_said(s, said);
 	if (yn == NULL || said == NULL) {
 		free(said);
 		char *neither = host_react_neither(&s->host);
