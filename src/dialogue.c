@@ -1019,6 +1019,32 @@ dialogue_aside(const char *text)
 	return ASIDE_NONE;
 }
 
+enum story
+dialogue_asks_story(const char *text)
+{
+	static const char *const worst[] = {"worst", "hardest", "toughest", "scariest", "biggest",
+		"most stressful", "most difficult", "biggest crisis", "biggest disaster", "worst crisis",
+		NULL};
+	static const char *const odd[] = {"weirdest", "strangest", "funniest", "craziest", "oddest",
+		"wildest", "most memorable", "most unusual", "most embarrassing", "most surprising",
+		"best", "proudest", "most interesting", NULL};
+	/* ... of something that happened, not of the job as it is ("the
+	 * hardest thing about your job" asks about the hard parts). */
+	static const char *const event[] = {"happened", "happen", "dealt", "deal with", "handled",
+		"faced", "had to", "seen", "saw", "ever", "remember", "been through", "went through",
+		"crisis", "crises", "incident", "story", "stories", "moment", "mistake", "disaster",
+		"day you", "shift you", "night you", NULL};
+	static const char *const about[] = {"about your", "about ur", "about the job", "about being",
+		"about working", "part of", "advice", NULL};
+	if (!has_any_word(text, event) || has_any_word(text, about))
+		return STORY_NONE;
+	if (has_any_word(text, worst))
+		return STORY_WORST;
+	if (has_any_word(text, odd))
+		return STORY_ODD;
+	return STORY_NONE;
+}
+
 enum unknowable
 dialogue_asks_unknowable(const char *text)
 {

@@ -1942,6 +1942,89 @@ host_cannot_know(struct host *h, enum unknowable k)
 	return xstrdup(words[manner_of(h)][h->cannot_know[k % UNKNOWABLE_KINDS]++ % 3]);
 }
 
+/* Words that open a sentence telling of one time, as a story does:
+ * "Last month...", "One Saturday...", "Yesterday..." (not "in my last
+ * year" or "in one morning"); and words that tell of one time anywhere
+ * ("I once held...", "two years ago"). */
+static const char *const one_time_opens[] = {"last month", "last week", "last year",
+	"last spring", "last summer", "last autumn", "last winter", "last fall", "last night",
+	"one night", "one day", "one morning", "one afternoon", "one evening", "one monday",
+	"one tuesday", "one wednesday", "one thursday", "one friday", "one saturday", "one sunday",
+	"one time", "yesterday", "my first month", "my first week", "my first day", "my first year",
+	"my first shift", NULL};
+static const char *const one_time[] = {"i once", "we once", "someone once", "i remember",
+	"years ago", NULL};
+
+/* Where in text the sentence that first tells of one time starts, or
+ * NULL. */
+static const char *
+story_start(const char *text)
+{
+	size_t len = strlen(text);
+	for (size_t from = 0; from < len;) {
+		size_t end = sentence_end(text, len, from);
+		const char *s = text + from;
+		while (*s == ' ')
+			s++;
+		char *one = xstrndup(s, end - (size_t)(s - text));
+		bool told = false;
+		/* "Last week of August is..." tells of no one time. */
+		for (const char *const *w = one_time_opens; *w != NULL && !told; w++)
+			told = strncasecmp(one, *w, strlen(*w)) == 0 && !isalpha((unsigned char)one[strlen(*w)]) &&
+			    strncmp(one + strlen(*w), " of ", 4) != 0;
+		for (const char *const *w = one_time; *w != NULL && !told; w++)
+			told = said_word(one, *w);
+		free(one);
+		if (told)
+			return s;
+		from = end;
+	}
+	return NULL;
+}
+
+char *
+host_story(struct host *h, enum story k)
+{
+	/* The worst of it only from the hard parts; anything memorable from
+	 * what it likes first. */
+	static const enum category worst_first[] = {CAT_CHALLENGES, CAT_COUNT};
+	static const enum category odd_first[] = {CAT_LIKES, CAT_EXPECTATIONS, CAT_CHALLENGES,
+		CAT_TYPICAL_DAY, CAT_WORKPLACE, CAT_QUALITIES, CAT_ENTRY_PATH, CAT_COUNT};
+	/* Short enough (under seven words) that a thank-you note quotes the
+	 * story, not these. */
+	static const char *const opens[2][3][2] = {
+		{[MANNER_WARM] = {"The one I still think about.", "Oh, there was another."},
+			[MANNER_FORMAL] = {"One difficult episode comes to mind.",
+				"Another comes to mind."},
+			[MANNER_BRISK] = {"Worst one I've had.", "Another bad one."}},
+		{[MANNER_WARM] = {"Oh, one has stuck with me.", "Oh, here's another."},
+			[MANNER_FORMAL] = {"One episode comes to mind.", "Another comes to mind."},
+			[MANNER_BRISK] = {"One comes to mind.", "Here's another."}},
+	};
+	/* The first story told, then "another". */
+	bool told_one = false;
+	for (int c = 0; c < CAT_COUNT; c++)
+		told_one |= h->stories_told[c] != 0;
+	for (const enum category *c = k == STORY_WORST ? worst_first : odd_first; *c != CAT_COUNT; c++) {
+		const struct strlist *r = &h->p->replies[*c];
+		for (size_t i = 0; i < r->n && i < STORY_VARIANTS; i++) {
+			const struct reply_extra *x = h->p->extra[*c] != NULL ? &h->p->extra[*c][i] : NULL;
+			size_t nmore = x != NULL ? x->more.n : 0;
+			for (size_t j = 0; j <= nmore && j < STORY_TEXTS; j++) {
+				const char *text = j == 0 ? r->v[i] : x->more.v[j - 1];
+				uint32_t bit = (uint32_t)1 << (i * STORY_TEXTS + j);
+				const char *from = story_start(text);
+				if (from == NULL || (h->stories_told[*c] & bit) != 0)
+					continue;
+				h->stories_told[*c] |= bit;
+				return xasprintf("%s %s",
+				    opens[k == STORY_WORST ? 0 : 1][manner_of(h)][told_one ? 1 : 0], from);
+			}
+		}
+	}
+	return NULL;
+}
+
 char *
 host_forecast(struct host *h, const char *q)
 {

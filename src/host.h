@@ -19,6 +19,9 @@
 #include "bank.h"
 
 #define HOST_GUARDED_TURNS 3   /* replies kept short after a job ask */
+#define STORY_VARIANTS 8       /* host_story() looks at so many variants */
+#define STORY_TEXTS 4          /* ... and of each, the reply and so many
+                                  less one follow-ups */
 
 /* A shuffled bag of indexes into a list of variants. */
 struct bag {
@@ -84,6 +87,10 @@ struct host {
 	size_t cannot_know[UNKNOWABLE_KINDS]; /* times it said it could
 	                                not know, by enum unknowable */
 	size_t asides;               /* asides it has reacted to */
+	uint32_t stories_told[CAT_COUNT]; /* the stories host_story() has
+	                                told: of a topic's variant i, bit
+	                                i * STORY_TEXTS (the reply) + j (its
+	                                follow-up j) */
 	size_t no_need;              /* times it said an apology was not
 	                                needed */
 	size_t finished;             /* times it said, after its farewell,
@@ -320,6 +327,26 @@ enum aside {
 	ASIDE_WEATHER,          /* small talk about the weather: "ugh
 	                           raining here", "so cold today" */
 };
+
+/* What a question asking for a story from work asks for. */
+enum story {
+	STORY_NONE,
+	STORY_WORST,            /* the worst of it: "worst crisis you dealt
+	                           with", "hardest day you've had" */
+	STORY_ODD,              /* anything memorable: "the weirdest thing
+	                           that happened at work", "funniest moment" */
+};
+
+/*
+ * A story from the host's own words for a question of kind k: the first
+ * of its replies and follow-ups not told yet (on the hard parts for the
+ * worst of it, on what it likes first for anything else) that
+ * tells of one time ("Last month...", "I once...", "One Saturday..."),
+ * from that sentence on, after a few words in the persona's manner that
+ * take the question up.  Newly allocated; NULL when no such story is
+ * left.
+ */
+char *host_story(struct host *h, enum story k);
 
 /* The host's brief reaction to an aside of kind k (newly allocated):
  * sympathy for bad news, a smile for a joke, a friendly word for news

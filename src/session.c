@@ -1971,6 +1971,17 @@ reply_to_line(struct session *s, struct said *l)
 		else
 			s->unclear++;
 	}
+	/* "What's the weirdest thing that happened at work?": a story of
+	 * one time from its own words, while it has one to tell. */
+	enum story story = dialogue_asks_story(s->last_norm);
+	if (story != STORY_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP) &&
+	    worst != KIND_GOOGLEABLE) {
+		reply = host_story(&s->host, story);
+		if (reply != NULL) {
+			t->answered = true;
+			return reply;
+		}
+	}
 	if (worst == KIND_CLOSED)
 		return answer_closed(s, t, l);
 	if (worst == KIND_GOOGLEABLE)
