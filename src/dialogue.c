@@ -1019,6 +1019,28 @@ dialogue_aside(const char *text)
 	return ASIDE_NONE;
 }
 
+enum colleagues
+dialogue_asks_colleagues(const char *text)
+{
+	static const char *const team[] = {"who is your team", "who's your team", "whos your team",
+		"who is on your team", "who's on your team", "whos on your team", "who is in your team",
+		"who's in your team", "who are your colleagues", "who are your coworkers",
+		"who are your co-workers", "who are your teammates", "who is in your team",
+		"who do you work with", "who are you working with", "who are the people you work with",
+		"who else is on your team", "who makes up your team", "who are your team", NULL};
+	static const char *const boss[] = {"who is your boss", "who's your boss", "whos your boss",
+		"who is your manager", "who's your manager", "whos your manager",
+		"who is your line manager", "who's your line manager", "who is your supervisor",
+		"who's your supervisor", "who do you report to", "who do you answer to",
+		"who are you reporting to", "who's above you", "who is above you", "who's your head",
+		"who is your head", "who is your director", "who's your director", NULL};
+	if (has_any_word(text, boss))
+		return COLLEAGUES_BOSS;
+	if (has_any_word(text, team))
+		return COLLEAGUES_TEAM;
+	return COLLEAGUES_NONE;
+}
+
 enum story
 dialogue_asks_story(const char *text)
 {

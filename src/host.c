@@ -2025,6 +2025,78 @@ host_story(struct host *h, enum story k)
 	return NULL;
 }
 
+/* The first sentence of the host's words (its opening, then its replies
+ * and their follow-ups and reasons) that says who its team are: "a team
+ * of" or "my team is" with the host in it ("I lead a team of about
+ * thirty analysts..."), newly allocated; or NULL. */
+static char *
+team_sentence(const struct persona *p)
+{
+	static const char *const team[] = {"team of", "my team is", "our team is", "my team are",
+		"our team are", "report to me", "reports to me", NULL};
+	static const char *const self[] = {"i", "i'm", "my", "we", "we're", "our", "it's", NULL};
+	for (int c = -1; c < CAT_COUNT; c++) {
+		size_t nv = c < 0 ? 1 : p->replies[c].n;
+		for (size_t i = 0; i < nv; i++) {
+			const struct reply_extra *x = c >= 0 && p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+			size_t nmore = x != NULL ? x->more.n : 0, nwhy = x != NULL ? x->why.n : 0;
+			for (size_t j = 0; j <= nmore + nwhy; j++) {
+				const char *text = c < 0 ? p->opening : j == 0 ? p->replies[c].v[i] :
+				    j <= nmore ? x->more.v[j - 1] : x->why.v[j - 1 - nmore];
+				size_t len = text != NULL ? strlen(text) : 0;
+				for (size_t from = 0; from < len;) {
+					size_t end = sentence_end(text, len, from);
+					char *one = xstrndup(text + from, end - from);
+					bool says = false, mine = false;
+					for (const char *const *w = team; *w != NULL && !says; w++)
+						says = said_word(one, *w);
+					for (const char *const *w = self; *w != NULL && says && !mine; w++)
+						mine = said_word(one, *w);
+					if (says && mine && strchr(one, '{') == NULL) {
+						char *r = xstrdup(one + strspn(one, " \n"));
+						for (char *n = r; *n != '\0'; n++)
+							if (*n == '\n')
+								*n = ' ';
+						free(one);
+						return r;
+					}
+					free(one);
+					from = end;
+				}
+			}
+		}
+	}
+	return NULL;
+}
+
+char *
+host_colleagues(struct host *h, enum colleagues k)
+{
+	static const char *const boss_words[] = {"my manager", "my boss", "my line manager",
+		"my supervisor", "my director", "my head of department", NULL};
+	static const char *const no_names[2][3] = {
+		{[MANNER_WARM] = "Oh, a lovely bunch, though their names wouldn't mean much to you. "
+			"Ask me how we work together and I'll happily tell you.",
+			[MANNER_FORMAL] = "A capable group of colleagues; their names would mean little to "
+			"you, but I am glad to describe how we work together.",
+			[MANNER_BRISK] = "Good people. Names won't mean much to you, but ask how we work "
+			"together if you like."},
+		{[MANNER_WARM] = "I have a manager like everyone else, but the name wouldn't mean much "
+			"to you. If you'd like to know how decisions get made here, do ask.",
+			[MANNER_FORMAL] = "I report to the leadership here, as you would expect; a name "
+			"would mean little to you. I am glad to explain how decisions are made, if that "
+			"would help.",
+			[MANNER_BRISK] = "I've got a manager like anyone. The name won't mean anything to "
+			"you. Ask how decisions get made if that's what you're after."},
+	};
+	char name[64];
+	char *said = k == COLLEAGUES_BOSS ? people_as(h->p, boss_words, name, sizeof name) :
+	    team_sentence(h->p);
+	if (said != NULL)
+		return said;
+	return xstrdup(no_names[k == COLLEAGUES_BOSS ? 1 : 0][manner_of(h)]);
+}
+
 char *
 host_forecast(struct host *h, const char *q)
 {

@@ -328,6 +328,23 @@ enum aside {
 	                           raining here", "so cold today" */
 };
 
+/* Whom a question asks about among the people the host works with. */
+enum colleagues {
+	COLLEAGUES_NONE,
+	COLLEAGUES_TEAM,        /* "who is your team?", "who do you work
+	                           with?" */
+	COLLEAGUES_BOSS,        /* "who is your boss?", "who do you report
+	                           to?" */
+};
+
+/*
+ * Who the host's team are (k COLLEAGUES_TEAM) or whom it reports to
+ * (COLLEAGUES_BOSS), from its own words where they say so ("I lead a
+ * team of about thirty analysts...", "My boss, Rachel Imrie, ..."), else
+ * a short answer in its manner that names no one.  Newly allocated.
+ */
+char *host_colleagues(struct host *h, enum colleagues k);
+
 /* What a question asking for a story from work asks for. */
 enum story {
 	STORY_NONE,

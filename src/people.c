@@ -170,12 +170,28 @@ names_someone(const char *d)
 	return w != NULL && islower((unsigned char)*w);
 }
 
+/* Whether the apposition d[0..n) holds one of words as a phrase. */
+static bool
+detail_holds(const char *d, size_t n, const char *const *words)
+{
+	for (const char *const *w = words; w != NULL && *w != NULL; w++) {
+		size_t k = strlen(*w);
+		for (size_t i = 0; i + k <= n; i++)
+			if ((i == 0 || d[i - 1] == ' ') && strncasecmp(d + i, *w, k) == 0 &&
+			    (i + k == n || !isalpha((unsigned char)d[i + k])))
+				return true;
+	}
+	return false;
+}
+
 /* Who the person whose name holds want is, by text: the sentence, newly
  * allocated, and their name in name; or NULL.  With before_only, by the
  * words before the name ("My preceptor, Marisol Vega"), else by those
- * after it. */
+ * after it.  With want NULL, anyone whose words hold one of as ("my
+ * manager"). */
 static char *
-identity_in(const char *text, bool before_only, const char *want, char *name, size_t len)
+identity_in(const char *text, bool before_only, const char *want, const char *const *as, char *name,
+    size_t len)
 {
 	static const char *const titles[] = {"Dr", "Professor", "Mr", "Mrs", "Ms", NULL};
 	static const char *const not_name[] = {"The", "And", "But", "At", "In", "On", "My", "Our",
@@ -217,7 +233,10 @@ identity_in(const char *text, bool before_only, const char *want, char *name, si
 		const char *before = before_only ? detail_before(text, s, &dn) : NULL;
 		if (single && after != NULL && !names_someone(after))
 			after = NULL;
-		if (!name_holds(first, whole, want) || (before == NULL && after == NULL) || whole >= len) {
+		const char *d0 = before != NULL ? before : after;
+		bool fits = want != NULL ? name_holds(first, whole, want) :
+		    d0 != NULL && detail_holds(d0, dn, as);
+		if (!fits || (before == NULL && after == NULL) || whole >= len) {
 			p = e;
 			continue;
 		}
@@ -248,32 +267,46 @@ identity_in(const char *text, bool before_only, const char *want, char *name, si
 	return NULL;
 }
 
-char *
-people_identity(const struct persona *p, const char *want, char *name, size_t len)
+/* Who the first person whose name holds want (or, with want NULL, whose
+ * words hold one of as) is to persona p: as people_identity(). */
+static char *
+identity_of(const struct persona *p, const char *want, const char *const *as, char *name, size_t len)
 {
-	if (want == NULL || *want == '\0')
-		return NULL;
 	/* "Talk to Aisha Noor, my manager" says it better than "My
 	 * manager, Aisha Noor": the words after a name first, anywhere. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (int c = 0; c < CAT_COUNT; c++) {
 			const struct strlist *r = &p->replies[c];
 			for (size_t i = 0; i < r->n; i++) {
-				char *who = identity_in(r->v[i], pass == 1, want, name, len);
+				char *who = identity_in(r->v[i], pass == 1, want, as, name, len);
 				const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
 				for (size_t j = 0; who == NULL && x != NULL && j < x->more.n; j++)
-					who = identity_in(x->more.v[j], pass == 1, want, name, len);
+					who = identity_in(x->more.v[j], pass == 1, want, as, name, len);
 				if (who != NULL)
 					return who;
 			}
 		}
 		for (size_t t = 0; t < p->nterms; t++) {
-			char *who = identity_in(p->terms[t].means, pass == 1, want, name, len);
+			char *who = identity_in(p->terms[t].means, pass == 1, want, as, name, len);
 			if (who != NULL)
 				return who;
 		}
 	}
 	return NULL;
+}
+
+char *
+people_identity(const struct persona *p, const char *want, char *name, size_t len)
+{
+	if (want == NULL || *want == '\0')
+		return NULL;
+	return identity_of(p, want, NULL, name, len);
+}
+
+char *
+people_as(const struct persona *p, const char *const *as, char *name, size_t len)
+{
+	return as != NULL ? identity_of(p, NULL, as, name, len) : NULL;
 }
 
 bool

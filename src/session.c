@@ -1950,6 +1950,14 @@ reply_to_line(struct session *s, struct said *l)
 		}
 		return reply;
 	}
+	/* "Who is your team?", "who is your boss?": who they are, from its
+	 * own words where they say so; no topic is covered. */
+	enum colleagues who = dialogue_asks_colleagues(s->last_norm);
+	if (who != COLLEAGUES_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
+	    u->act == ACT_CLARIFY)) {
+		t->answered = true;
+		return host_colleagues(&s->host, who);
+	}
 	/* "Do u still work with her?" just after the host named her. */
 	reply = answer_person_yes_no(s, t);
 	if (reply != NULL)

@@ -89,6 +89,16 @@ main(void)
 	check(se, "tomas", "tests", NULL, NULL);
 	check(food, "denise", "well", NULL, NULL);
 	check(acc, "aisha", "hannah", "Hannah Kim is our controller.", "Hannah Kim");
+	/* Whoever the words call "my boss" or "my manager", for "who is
+	 * your boss?"; nobody when no words do. */
+	static const char *const boss[] = {"my manager", "my boss", NULL};
+	char name[64] = "";
+	char *who = people_as(bank_persona(pr, "nadia"), boss, name, sizeof name);
+	is_str(who, "Rachel Imrie is my boss.", "nadia: who is your boss?");
+	free(who);
+	who = people_as(bank_persona(food, "jordan"), boss, name, sizeof name);
+	ok(who == NULL, "jordan: no one is called her boss");
+	free(who);
 	bank_free(food);
 	bank_free(se);
 	bank_free(acc);
