@@ -1968,6 +1968,41 @@ answer_person_yes_no(struct session *s, struct turn *t)
 	return ways[pick];
 }
 
+/* The answer to a question no topic's replies answer (newly allocated),
+ * or NULL: "what will the budget be next year?" (nobody knows; no topic
+ * is covered, and the thank-you note does not quote it), "who is your
+ * boss?" (who they are). */
+static char *
+answer_outside_topics(struct session *s, struct turn *t, const struct understanding *u)
+{
+	/* "What will the budget be next year?": nobody knows; no topic is
+	 * covered, and the thank-you note does not quote it. */
+	enum unknowable unknown = dialogue_asks_unknowable(s->last_norm);
+	if (unknown == UNKNOWABLE_HEADCOUNT && names_own_employer(s->cfg.persona, s->last_norm))
+		unknown = UNKNOWABLE_NONE;
+	if (unknown != UNKNOWABLE_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
+	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC)) {
+		/* A forecast gets what the host does see as well. */
+		if (unknown == UNKNOWABLE_FORECAST)
+			return host_forecast(&s->host, s->last_norm);
+		char *reply = host_cannot_know(&s->host, unknown);
+		for (int tries = 1; tries < 3 && said_before(s, s->nturns - 1, reply); tries++) {
+			free(reply);
+			reply = host_cannot_know(&s->host, unknown);
+		}
+		return reply;
+	}
+	/* "Who is your team?", "who is your boss?": who they are, from its
+	 * own words where they say so; no topic is covered. */
+	enum colleagues who = dialogue_asks_colleagues(s->last_norm);
+	if (who != COLLEAGUES_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
+	    u->act == ACT_CLARIFY)) {
+		t->answered = true;
+		return host_colleagues(&s->host, who);
+	}
+	return NULL;
+}
+
 /* The host's reply (newly allocated, or NULL): its reaction to a job ask
  * or a pay question (then it is guarded, and the coach says so), else the
  * turn counts towards its topic and the host reacts to a flag, answers two
@@ -2021,31 +2056,10 @@ reply_to_line(struct session *s, struct said *l)
 		}
 		return reply;
 	}
-	/* "What will the budget be next year?": nobody knows; no topic is
-	 * covered, and the thank-you note does not quote it. */
-	enum unknowable unknown = dialogue_asks_unknowable(s->last_norm);
-	if (unknown == UNKNOWABLE_HEADCOUNT && names_own_employer(s->cfg.persona, s->last_norm))
-		unknown = UNKNOWABLE_NONE;
-	if (unknown != UNKNOWABLE_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
-	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC)) {
-		/* A forecast gets what the host does see as well. */
-		if (unknown == UNKNOWABLE_FORECAST)
-			return host_forecast(&s->host, s->last_norm);
-		reply = host_cannot_know(&s->host, unknown);
-		for (int tries = 1; tries < 3 && said_before(s, s->nturns - 1, reply); tries++) {
-			free(reply);
-			reply = host_cannot_know(&s->host, unknown);
-		}
+	/* What nobody could know, and who the host works with. */
+	reply = answer_outside_topics(s, t, u);
+	if (reply != NULL)
 		return reply;
-	}
-	/* "Who is your team?", "who is your boss?": who they are, from its
-	 * own words where they say so; no topic is covered. */
-	enum colleagues who = dialogue_asks_colleagues(s->last_norm);
-	if (who != COLLEAGUES_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
-	    u->act == ACT_CLARIFY)) {
-		t->answered = true;
-		return host_colleagues(&s->host, who);
-	}
 	/* "Do u still work with her?" just after the host named her. */
 	reply = answer_person_yes_no(s, t);
 	if (reply != NULL)
