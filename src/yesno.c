@@ -278,13 +278,19 @@ clause_around(const char *s, size_t n, const char *at, const char **cb, size_t *
 }
 
 /* Whether the host is the one doing the verb at at, in the sentence
- * starting at s: "I", "we" or the like in the few words before it ("I
- * still drive", "we code", "I'm driving"). */
+ * s[0..n): "I", "we" or the like in the few words before it ("I still
+ * drive", "we code", "I'm driving"), or a verb in -ing opening a sentence
+ * that says "I" ("Walking the line first means I see..."). */
 static bool
-said_by_host(const char *s, const char *at)
+said_by_host(const char *s, size_t n, const char *at)
 {
 	static const char *const subject[] = {"i", "i'm", "im", "i've", "ive", "i'd", "i'll", "we",
 		"we're", "we've", "we'd", NULL};
+	static const char *const me[] = {"i", "me", "my", NULL};
+	while (n > 0 && *s == ' ') {
+		s++;
+		n--;
+	}
 	const char *p = at;
 	for (int words = 0; words < 3 && p > s; words++) {
 		while (p > s && !isalpha((unsigned char)p[-1]))
@@ -295,6 +301,11 @@ said_by_host(const char *s, const char *at)
 		while (p > s && (isalpha((unsigned char)p[-1]) || p[-1] == '\''))
 			p--;
 		if (e > p && is_one(p, (size_t)(e - p), subject))
+			return true;
+		/* "Walking the line first means I see problems...": a verb in
+		 * -ing opening a sentence in which the host tells of itself. */
+		if (p == s && e - p > 4 && strncmp(e - 3, "ing", 3) == 0 && isupper((unsigned char)*p) &&
+		    holds_any(s, n, me))
 			return true;
 	}
 	return false;
@@ -351,7 +362,7 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 		 * time ("first writing code and these days leading") needs no
 		 * "I". */
 		bool changed = holds_any(cb, cn, changes) || (now && holds_any(cb, cn, once));
-		if (verb && !changed && !said_by_host(s, first))
+		if (verb && !changed && !said_by_host(s, n, first))
 			continue;
 		enum yesno a;
 		if (likes) {

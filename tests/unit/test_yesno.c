@@ -108,6 +108,11 @@ main(void)
 	 * first", and "we can't staff the end of the line" no "I no
 	 * longer": Jordan still walks the line. */
 	stance(jordan, "do you still work on the line sometimes?", CAT_NONE, YESNO_YES);
+	char *why = NULL;
+	yesno_stance(jordan, "do you still work on the line sometimes?", CAT_NONE, NULL, &why);
+	is_str(why, "Walking the line first means I see problems before they show up in the numbers.",
+	    "... by walking the line, the host the one who walks it");
+	free(why);
 	/* A reply on what she likes says yes to liking the job or working
 	 * at her firm, not to liking on-call. */
 	stance(helena, "do u like working at larkspur?", CAT_LIKES, YESNO_YES);
