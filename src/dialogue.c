@@ -849,6 +849,22 @@ hear_topic(struct dialogue *d, const struct heard *h, bool asks_for_leave, struc
 	}
 }
 
+/* Whether text asks what the host's own work is ("what is ur job
+ * exactly?", "what do you do exactly?"), however much its "exactly"
+ * sounds like "what do you mean exactly?": not what a word meant. */
+static bool
+asks_own_work(const char *text)
+{
+	static const char *const work[] = {"your job", "ur job", "yr job", "your role", "ur role",
+		"your work", "ur work", "your position", "your title", "your job title", "you do",
+		"u do", "you guys do", "you actually do", NULL};
+	static const char *const meaning[] = {"mean", "meant", "means", "meaning", "by that",
+		"explain", "jargon", "stand for", "again", NULL};
+	return has_any_word(text, work) && !has_any_word(text, meaning) &&
+	    (has_word(text, "what") || has_word(text, "whats") || has_word(text, "what's") ||
+	    has_word(text, "wat"));
+}
+
 /* Whether the last of two or more sentences asks the host something,
  * though no "?" says so: "im jay, journalism student. wat do u do all day
  * at kestrel". */
@@ -913,6 +929,11 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	hear_model_act(&h, u);
 	if (hear_small_talk(d, &h, u))
 		return;
+	/* A clarification needs something the host said to clarify: "what
+	 * is your job exactly?" asks about the work itself. */
+	bool own_work = u->act == ACT_CLARIFY && asks_own_work(text);
+	if (own_work)
+		u->act = ACT_QUESTION;
 	hear_asks_or_answers(d, &h, u);
 	hear_goodbye(&h, u);
 	hear_leaning(d, &h, u);
@@ -929,6 +950,12 @@ dialogue_hear(struct dialogue *d, const struct assessment *as, const char *text,
 	    (as->cat == d->topic || as->cat_conf < FOLLOW_BELOW))
 		u->act = ACT_FOLLOW_UP;
 	hear_topic(d, &h, asks_for_leave, u);
+	if (own_work && u->act == ACT_QUESTION) {
+		u->cat = d->topic = CAT_TYPICAL_DAY;
+		u->unsure = false;
+		u->topic_sure = true;
+		d->offered[0] = d->offered[1] = CAT_NONE;
+	}
 	/* "Sorry, that was cheeky, forget I asked. What would you...?"
 	 * apologises as well as asking. */
 	static const char *const sorry[] = {"sorry", "so sorry", "apologies", "my apologies",
@@ -964,6 +991,18 @@ dialogue_aside(const char *text)
 	static const char *const sorry[] = {"sorry", "sry", "soz", NULL};
 	if (has_any_word(text, not_news))
 		return ASIDE_NONE;
+	/* "Ugh, raining here" is small talk, not trouble: the weather
+	 * alone, with nothing of illness, a mishap or a bad day. */
+	static const char *const weather[] = {"weather", "rain", "raining", "rainy", "pouring",
+		"drizzle", "drizzly", "snow", "snowing", "snowy", "freezing", "cold out", "so cold",
+		"cold here", "cold today", "storm", "stormy", "windy", "foggy", "hot", "heatwave",
+		"humid", "sunny", "miserable out", NULL};
+	static const char *const trouble[] = {"sick", "ill", "unwell", "flu", "a cold", "tired",
+		"exhausted", "knocked", "spilled", "spilt", "broke", "broken", "crashed", "lost", "stuck",
+		"headache", "no sleep", "bad day", "stressed", "nervous wreck", "power", "flooded",
+		"flood", "cancelled", "canceled", "late", "delayed", "soaked", NULL};
+	if (has_any_word(text, weather) && !has_any_word(text, trouble))
+		return ASIDE_WEATHER;
 	if (has_any_word(text, bad))
 		return ASIDE_BAD;
 	/* "My sister is a teacher actually": news of the user's family. */
@@ -978,6 +1017,54 @@ dialogue_aside(const char *text)
 	if (has_any_word(text, funny) && has_word(text, "my") && !has_any_word(text, sorry))
 		return ASIDE_FUNNY;
 	return ASIDE_NONE;
+}
+
+enum colleagues
+dialogue_asks_colleagues(const char *text)
+{
+	static const char *const team[] = {"who is your team", "who's your team", "whos your team",
+		"who is on your team", "who's on your team", "whos on your team", "who is in your team",
+		"who's in your team", "who are your colleagues", "who are your coworkers",
+		"who are your co-workers", "who are your teammates", "who is in your team",
+		"who do you work with", "who are you working with", "who are the people you work with",
+		"who else is on your team", "who makes up your team", "who are your team", NULL};
+	static const char *const boss[] = {"who is your boss", "who's your boss", "whos your boss",
+		"who is your manager", "who's your manager", "whos your manager",
+		"who is your line manager", "who's your line manager", "who is your supervisor",
+		"who's your supervisor", "who do you report to", "who do you answer to",
+		"who are you reporting to", "who's above you", "who is above you", "who's your head",
+		"who is your head", "who is your director", "who's your director", NULL};
+	if (has_any_word(text, boss))
+		return COLLEAGUES_BOSS;
+	if (has_any_word(text, team))
+		return COLLEAGUES_TEAM;
+	return COLLEAGUES_NONE;
+}
+
+enum story
+dialogue_asks_story(const char *text)
+{
+	static const char *const worst[] = {"worst", "hardest", "toughest", "scariest", "biggest",
+		"most stressful", "most difficult", "biggest crisis", "biggest disaster", "worst crisis",
+		NULL};
+	static const char *const odd[] = {"weirdest", "strangest", "funniest", "craziest", "oddest",
+		"wildest", "most memorable", "most unusual", "most embarrassing", "most surprising",
+		"best", "proudest", "most interesting", NULL};
+	/* ... of something that happened, not of the job as it is ("the
+	 * hardest thing about your job" asks about the hard parts). */
+	static const char *const event[] = {"happened", "happen", "dealt", "deal with", "handled",
+		"faced", "had to", "seen", "saw", "ever", "remember", "been through", "went through",
+		"crisis", "crises", "incident", "story", "stories", "moment", "mistake", "disaster",
+		"day you", "shift you", "night you", NULL};
+	static const char *const about[] = {"about your", "about ur", "about the job", "about being",
+		"about working", "part of", "advice", NULL};
+	if (!has_any_word(text, event) || has_any_word(text, about))
+		return STORY_NONE;
+	if (has_any_word(text, worst))
+		return STORY_WORST;
+	if (has_any_word(text, odd))
+		return STORY_ODD;
+	return STORY_NONE;
 }
 
 enum unknowable
@@ -1007,6 +1094,21 @@ dialogue_asks_unknowable(const char *text)
 		"our", "my", "that", NULL};
 	if (has_any_word(text, market))
 		return UNKNOWABLE_FUTURE;
+	/* "What will happen with tariffs next year?", "will there be a
+	 * recession?": what the economy or the government will do, which no
+	 * one in the field can tell (what the host sees of it, it can). */
+	static const char *const world[] = {"tariff", "tariffs", "interest rate", "interest rates",
+		"inflation", "recession", "election", "elections", "the economy", "economy",
+		"the government", "government", "minimum wage", "the markets", "trade war", "trade deal",
+		"oil price", "oil prices", "fuel price", "fuel prices", "exchange rate", "brexit", NULL};
+	static const char *const will_happen[] = {"what will happen", "what'll happen",
+		"whats going to happen", "what's going to happen", "what is going to happen",
+		"what happens", "gonna happen", "will there be", "is there going to be", "will we see",
+		"will it", "will they", NULL};
+	static const char *const will[] = {"will", "'ll", "going to", "gonna", NULL};
+	if (has_any_word(text, world) && (has_any_word(text, will_happen) ||
+	    (has_any_word(text, will) && has_any_word(text, ahead))))
+		return UNKNOWABLE_FORECAST;
 	/* "What will change in five years?" asks about trends, which the host
 	 * can speak to; a figure ahead ("what will flour cost next year?",
 	 * "how many kids will be in ur class next year") nobody knows. */

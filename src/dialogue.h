@@ -100,6 +100,15 @@ enum flag_kind dialogue_worst(const struct assessment *as);
  * sorry!", "haha my dog just barked lol"), and of what kind. */
 enum aside dialogue_aside(const char *text);
 
+/* Whether text asks who the host's team are ("who is your team?",
+ * "who do u work with?") or whom it reports to ("who is your boss?"). */
+enum colleagues dialogue_asks_colleagues(const char *text);
+
+/* Whether text asks the host for a story from its work ("what's the
+ * weirdest thing that happened at work?", "worst crisis you dealt
+ * with?"), and for which kind. */
+enum story dialogue_asks_story(const char *text);
+
 /* Whether text asks the host something no host could answer from its own
  * work, and what. */
 enum unknowable dialogue_asks_unknowable(const char *text);

@@ -1885,7 +1885,22 @@ host_react_aside(struct host *h, enum aside k)
 		[MANNER_BRISK] = {"Nice. Go on, what's your question?", "Good to know. Next question?",
 			"Cool. What else?"},
 	};
-	const char *const (*words)[3] = k == ASIDE_FUNNY ? funny : k == ASIDE_FAMILY ? family : bad;
+	/* Rain is no trouble to be sorry for: a light word, as between
+	 * neighbours. */
+	static const char *const weather[3][3] = {
+		[MANNER_WARM] = {"Ha, same here, I'm afraid! Good weather for staying in and talking. "
+			"What would you like to ask?",
+			"Isn't it always the way? Well, at least we're both indoors. Go on.",
+			"Ha, we're having our share of it too. Right, where were we?"},
+		[MANNER_FORMAL] = {"Ha, it is much the same here. All the more reason to stay indoors "
+			"and talk. Please, go on.",
+			"Quite; one learns to keep an umbrella by the door. Now, where were we?",
+			"We are having much the same, I'm afraid. What would you like to ask next?"},
+		[MANNER_BRISK] = {"Ha, same here. Go on.", "Typical. Anyway, next question?",
+			"Same story here. What else?"},
+	};
+	const char *const (*words)[3] = k == ASIDE_FUNNY ? funny : k == ASIDE_FAMILY ? family :
+	    k == ASIDE_WEATHER ? weather : bad;
 	return xstrdup(words[manner_of(h)][h->asides++ % 3]);
 }
 
@@ -1924,7 +1939,184 @@ host_cannot_know(struct host *h, enum unknowable k)
 	};
 	const char *const (*words)[3] = k == UNKNOWABLE_CLIENT ? client : k == UNKNOWABLE_FIGURE ||
 	    k == UNKNOWABLE_HEADCOUNT ? figure : future;
-	return xstrdup(words[manner_of(h)][h->cannot_know[k % 4]++ % 3]);
+	return xstrdup(words[manner_of(h)][h->cannot_know[k % UNKNOWABLE_KINDS]++ % 3]);
+}
+
+/* Words that open a sentence telling of one time, as a story does:
+ * "Last month...", "One Saturday...", "Yesterday..." (not "in my last
+ * year" or "in one morning"); and words that tell of one time anywhere
+ * ("I once held...", "two years ago"). */
+static const char *const one_time_opens[] = {"last month", "last week", "last year",
+	"last spring", "last summer", "last autumn", "last winter", "last fall", "last night",
+	"one night", "one day", "one morning", "one afternoon", "one evening", "one monday",
+	"one tuesday", "one wednesday", "one thursday", "one friday", "one saturday", "one sunday",
+	"one time", "yesterday", "my first month", "my first week", "my first day", "my first year",
+	"my first shift", NULL};
+static const char *const one_time[] = {"i once", "we once", "someone once", "i remember",
+	"years ago", NULL};
+
+/* Where in text the sentence that first tells of one time starts, or
+ * NULL. */
+static const char *
+story_start(const char *text)
+{
+	size_t len = strlen(text);
+	for (size_t from = 0; from < len;) {
+		size_t end = sentence_end(text, len, from);
+		const char *s = text + from;
+		while (*s == ' ')
+			s++;
+		char *one = xstrndup(s, end - (size_t)(s - text));
+		bool told = false;
+		/* "Last week of August is..." tells of no one time. */
+		for (const char *const *w = one_time_opens; *w != NULL && !told; w++)
+			told = strncasecmp(one, *w, strlen(*w)) == 0 && !isalpha((unsigned char)one[strlen(*w)]) &&
+			    strncmp(one + strlen(*w), " of ", 4) != 0;
+		for (const char *const *w = one_time; *w != NULL && !told; w++)
+			told = said_word(one, *w);
+		free(one);
+		if (told)
+			return s;
+		from = end;
+	}
+	return NULL;
+}
+
+char *
+host_story(struct host *h, enum story k)
+{
+	/* The worst of it only from the hard parts; anything memorable from
+	 * what it likes first. */
+	static const enum category worst_first[] = {CAT_CHALLENGES, CAT_COUNT};
+	static const enum category odd_first[] = {CAT_LIKES, CAT_EXPECTATIONS, CAT_CHALLENGES,
+		CAT_TYPICAL_DAY, CAT_WORKPLACE, CAT_QUALITIES, CAT_ENTRY_PATH, CAT_COUNT};
+	/* Short enough (under seven words) that a thank-you note quotes the
+	 * story, not these. */
+	static const char *const opens[2][3][2] = {
+		{[MANNER_WARM] = {"The one I still think about.", "Oh, there was another."},
+			[MANNER_FORMAL] = {"One difficult episode comes to mind.",
+				"Another comes to mind."},
+			[MANNER_BRISK] = {"Worst one I've had.", "Another bad one."}},
+		{[MANNER_WARM] = {"Oh, one has stuck with me.", "Oh, here's another."},
+			[MANNER_FORMAL] = {"One episode comes to mind.", "Another comes to mind."},
+			[MANNER_BRISK] = {"One comes to mind.", "Here's another."}},
+	};
+	/* The first story told, then "another". */
+	bool told_one = false;
+	for (int c = 0; c < CAT_COUNT; c++)
+		told_one |= h->stories_told[c] != 0;
+	for (const enum category *c = k == STORY_WORST ? worst_first : odd_first; *c != CAT_COUNT; c++) {
+		const struct strlist *r = &h->p->replies[*c];
+		for (size_t i = 0; i < r->n && i < STORY_VARIANTS; i++) {
+			const struct reply_extra *x = h->p->extra[*c] != NULL ? &h->p->extra[*c][i] : NULL;
+			size_t nmore = x != NULL ? x->more.n : 0;
+			for (size_t j = 0; j <= nmore && j < STORY_TEXTS; j++) {
+				const char *text = j == 0 ? r->v[i] : x->more.v[j - 1];
+				uint32_t bit = (uint32_t)1 << (i * STORY_TEXTS + j);
+				const char *from = story_start(text);
+				if (from == NULL || (h->stories_told[*c] & bit) != 0)
+					continue;
+				h->stories_told[*c] |= bit;
+				return xasprintf("%s %s",
+				    opens[k == STORY_WORST ? 0 : 1][manner_of(h)][told_one ? 1 : 0], from);
+			}
+		}
+	}
+	return NULL;
+}
+
+/* The first sentence of the host's words (its opening, then its replies
+ * and their follow-ups and reasons) that says who its team are: "a team
+ * of" or "my team is" with the host in it ("I lead a team of about
+ * thirty analysts..."), newly allocated; or NULL. */
+static char *
+team_sentence(const struct persona *p)
+{
+	static const char *const team[] = {"team of", "my team is", "our team is", "my team are",
+		"our team are", "report to me", "reports to me", NULL};
+	static const char *const self[] = {"i", "i'm", "my", "we", "we're", "our", "it's", NULL};
+	for (int c = -1; c < CAT_COUNT; c++) {
+		size_t nv = c < 0 ? 1 : p->replies[c].n;
+		for (size_t i = 0; i < nv; i++) {
+			const struct reply_extra *x = c >= 0 && p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+			size_t nmore = x != NULL ? x->more.n : 0, nwhy = x != NULL ? x->why.n : 0;
+			for (size_t j = 0; j <= nmore + nwhy; j++) {
+				const char *text = c < 0 ? p->opening : j == 0 ? p->replies[c].v[i] :
+				    j <= nmore ? x->more.v[j - 1] : x->why.v[j - 1 - nmore];
+				size_t len = text != NULL ? strlen(text) : 0;
+				for (size_t from = 0; from < len;) {
+					size_t end = sentence_end(text, len, from);
+					char *one = xstrndup(text + from, end - from);
+					bool says = false, mine = false;
+					for (const char *const *w = team; *w != NULL && !says; w++)
+						says = said_word(one, *w);
+					for (const char *const *w = self; *w != NULL && says && !mine; w++)
+						mine = said_word(one, *w);
+					if (says && mine && strchr(one, '{') == NULL) {
+						char *r = xstrdup(one + strspn(one, " \n"));
+						for (char *n = r; *n != '\0'; n++)
+							if (*n == '\n')
+								*n = ' ';
+						free(one);
+						return r;
+					}
+					free(one);
+					from = end;
+				}
+			}
+		}
+	}
+	return NULL;
+}
+
+char *
+host_colleagues(struct host *h, enum colleagues k)
+{
+	static const char *const boss_words[] = {"my manager", "my boss", "my line manager",
+		"my supervisor", "my director", "my head of department", NULL};
+	static const char *const no_names[2][3] = {
+		{[MANNER_WARM] = "Oh, a lovely bunch, though their names wouldn't mean much to you. "
+			"Ask me how we work together and I'll happily tell you.",
+			[MANNER_FORMAL] = "A capable group of colleagues; their names would mean little to "
+			"you, but I am glad to describe how we work together.",
+			[MANNER_BRISK] = "Good people. Names won't mean much to you, but ask how we work "
+			"together if you like."},
+		{[MANNER_WARM] = "I have a manager like everyone else, but the name wouldn't mean much "
+			"to you. If you'd like to know how decisions get made here, do ask.",
+			[MANNER_FORMAL] = "I report to the leadership here, as you would expect; a name "
+			"would mean little to you. I am glad to explain how decisions are made, if that "
+			"would help.",
+			[MANNER_BRISK] = "I've got a manager like anyone. The name won't mean anything to "
+			"you. Ask how decisions get made if that's what you're after."},
+	};
+	char name[64];
+	char *said = k == COLLEAGUES_BOSS ? people_as(h->p, boss_words, name, sizeof name) :
+	    team_sentence(h->p);
+	if (said != NULL)
+		return said;
+	return xstrdup(no_names[k == COLLEAGUES_BOSS ? 1 : 0][manner_of(h)]);
+}
+
+char *
+host_forecast(struct host *h, const char *q)
+{
+	static const char *const then[3] = {
+		[MANNER_WARM] = "What I can tell you is what I'm seeing now:",
+		[MANNER_FORMAL] = "What I can speak to is what I observe at present:",
+		[MANNER_BRISK] = "What I do see right now:",
+	};
+	char *none = host_cannot_know(h, UNKNOWABLE_FORECAST);
+	char *seen = host_reply_to(h, CAT_INDUSTRY_TRENDS, q, true);
+	/* Every trend told already: nobody knows is the whole answer. */
+	if (h->repeated) {
+		h->repeated = false;
+		free(seen);
+		return none;
+	}
+	char *r = xasprintf("%s %s %s", none, then[manner_of(h)], seen);
+	free(none);
+	free(seen);
+	return r;
 }
 
 char *

@@ -19,12 +19,33 @@
 #include "bank.h"
 
 #define HOST_GUARDED_TURNS 3   /* replies kept short after a job ask */
+#define STORY_VARIANTS 8       /* host_story() looks at so many variants */
+#define STORY_TEXTS 4          /* ... and of each, the reply and so many
+                                  less one follow-ups */
 
 /* A shuffled bag of indexes into a list of variants. */
 struct bag {
 	size_t *order;          /* a permutation of 0..n-1 (owned) */
 	size_t n;               /* number of variants */
 	size_t next;            /* next position in order */
+};
+
+/* What a question asks that the host cannot know or may not say. */
+enum unknowable {
+	UNKNOWABLE_NONE,
+	UNKNOWABLE_FUTURE,      /* a figure still to come: "what will the
+	                           budget be next year?", a share price */
+	UNKNOWABLE_FIGURE,      /* an exact figure it would not have: "how
+	                           many orders did fernway get yesterday?" */
+	UNKNOWABLE_HEADCOUNT,   /* how many work at a firm it names ("how
+	                           many people work at Amazon?"): unknowable
+	                           unless it is the host's own */
+	UNKNOWABLE_CLIENT,      /* what a client pays: "what fees does X pay
+	                           you?" */
+	UNKNOWABLE_FORECAST,    /* what the world will do: "what will happen
+	                           with tariffs next year?", "will there be a
+	                           recession?" */
+	UNKNOWABLE_KINDS        /* how many kinds there are */
 };
 
 struct host {
@@ -63,9 +84,13 @@ struct host {
 	                                had given before (every one had been) */
 	size_t nothing_yet;          /* times it had said nothing yet to
 	                                explain */
-	size_t cannot_know[4];       /* times it said it could not know, by
-	                                enum unknowable */
+	size_t cannot_know[UNKNOWABLE_KINDS]; /* times it said it could
+	                                not know, by enum unknowable */
 	size_t asides;               /* asides it has reacted to */
+	uint32_t stories_told[CAT_COUNT]; /* the stories host_story() has
+	                                told: of a topic's variant i, bit
+	                                i * STORY_TEXTS (the reply) + j (its
+	                                follow-up j) */
 	size_t no_need;              /* times it said an apology was not
 	                                needed */
 	size_t finished;             /* times it said, after its farewell,
@@ -289,20 +314,6 @@ char *host_finished(struct host *h);
  * that there is no need, in the persona's manner (newly allocated). */
 char *host_no_need(struct host *h);
 
-/* What a question asks that the host cannot know or may not say. */
-enum unknowable {
-	UNKNOWABLE_NONE,
-	UNKNOWABLE_FUTURE,      /* a figure still to come: "what will the
-	                           budget be next year?", a share price */
-	UNKNOWABLE_FIGURE,      /* an exact figure it would not have: "how
-	                           many orders did fernway get yesterday?" */
-	UNKNOWABLE_HEADCOUNT,   /* how many work at a firm it names ("how
-	                           many people work at Amazon?"): unknowable
-	                           unless it is the host's own */
-	UNKNOWABLE_CLIENT,      /* what a client pays: "what fees does X pay
-	                           you?" */
-};
-
 /* An aside about the user's day, which a host reacts to in a word before
  * going on. */
 enum aside {
@@ -313,18 +324,63 @@ enum aside {
 	                           barked at the postman lol" */
 	ASIDE_FAMILY,           /* news of the user's family: "my sister is
 	                           a teacher actually" */
+	ASIDE_WEATHER,          /* small talk about the weather: "ugh
+	                           raining here", "so cold today" */
 };
+
+/* Whom a question asks about among the people the host works with. */
+enum colleagues {
+	COLLEAGUES_NONE,
+	COLLEAGUES_TEAM,        /* "who is your team?", "who do you work
+	                           with?" */
+	COLLEAGUES_BOSS,        /* "who is your boss?", "who do you report
+	                           to?" */
+};
+
+/*
+ * Who the host's team are (k COLLEAGUES_TEAM) or whom it reports to
+ * (COLLEAGUES_BOSS), from its own words where they say so ("I lead a
+ * team of about thirty analysts...", "My boss, Rachel Imrie, ..."), else
+ * a short answer in its manner that names no one.  Newly allocated.
+ */
+char *host_colleagues(struct host *h, enum colleagues k);
+
+/* What a question asking for a story from work asks for. */
+enum story {
+	STORY_NONE,
+	STORY_WORST,            /* the worst of it: "worst crisis you dealt
+	                           with", "hardest day you've had" */
+	STORY_ODD,              /* anything memorable: "the weirdest thing
+	                           that happened at work", "funniest moment" */
+};
+
+/*
+ * A story from the host's own words for a question of kind k: the first
+ * of its replies and follow-ups not told yet (on the hard parts for the
+ * worst of it, on what it likes first for anything else) that
+ * tells of one time ("Last month...", "I once...", "One Saturday..."),
+ * from that sentence on, after a few words in the persona's manner that
+ * take the question up.  Newly allocated; NULL when no such story is
+ * left.
+ */
+char *host_story(struct host *h, enum story k);
 
 /* The host's brief reaction to an aside of kind k (newly allocated):
  * sympathy for bad news, a smile for a joke, a friendly word for news
- * of the user's family, then back to the
- * conversation. */
+ * of the user's family, a light "same here" for the weather, then back
+ * to the conversation. */
 char *host_react_aside(struct host *h, enum aside k);
 
 /* That it cannot know or may not say what a question of kind k asks
  * (newly allocated): nobody knows next year's figures, it has no exact
  * figures for that, client fees are confidential. */
 char *host_cannot_know(struct host *h, enum unknowable k);
+
+/* The answer to a prediction nobody can make ("what will happen with
+ * tariffs next year?", normalised q): that nobody knows, then what the
+ * host does see of where its field is going (its industry-trends reply
+ * that fits q best, while one is left untold).  Newly allocated. */
+char *host_forecast(struct host *h, const char *q);
 
 /* The i-th of the built-in words every host has for act a (the time
  * frame's with minutes), newly allocated; NULL when there is no i-th. */

@@ -1,8 +1,10 @@
 /*
  * people.c -- who the people a host names are to it (see people.h).
  *
- * A name is two capitalised words, perhaps after a title (Dr., Professor);
- * who the person is comes from an apposition next to it: the words
+ * A name is two capitalised words, perhaps after a title (Dr., Professor),
+ * or a first name alone with a comma beside it ("Gail, our night
+ * production manager"); who the person is comes from an apposition next
+ * to it: the words
  * between commas after the name ("Bev Thornton, our senior planner.") or
  * a "my ..." or "our ..." before it ("My preceptor, Marisol Vega.").
  * Anything else ("Priya Shah works ER nights.") says what they do, not
@@ -122,12 +124,74 @@ detail_before(const char *text, const char *s, size_t *n)
 	return b;
 }
 
+/* Whether the capitalised word first[0..n) of text is a first name
+ * standing alone ("Gail, our night production manager"; "my mentor,
+ * Funmi."): no word of a name before or after it, no word that opens a
+ * sentence ("Well, the short answer", "Honestly, my ..."), and a comma
+ * after it, or a stop or comma when a comma comes just before it. */
+static bool
+one_name(const char *text, const char *first, size_t n)
+{
+	static const char *const openers[] = {"Well", "Right", "Yes", "No", "Yeah", "Sure", "Now",
+		"Today", "Tonight", "Sometimes", "Also", "Then", "First", "Second", "Third", "Finally",
+		"Here", "There", "Again", "Still", "Plus", "Anyway", "Look", "Oh", "Ah", "Okay", "Ok",
+		"Otherwise", "Later", "Once", "Nowadays", "Besides", "Instead", "Meanwhile", "Mind",
+		"Trust", "Thanks", "Sorry", "Please", "Great", "Good", "Fine", "True",
+		"Basically", "Overall", "Either", "Both", "Sadly", NULL};
+	static const char *const not_name[] = {"The", "And", "But", "At", "In", "On", "My", "Our",
+		"Talk", "Ask", "Try", "Say", "Meet", "You", "She", "He", "They", "If", "When", "Or",
+		"So", "I'm", "I'd", "I've", NULL};
+	if (one_of(first, n, openers) || one_of(first, n, not_name) ||
+	    (n > 3 && strncmp(first + n - 2, "ly", 2) == 0))
+		return false;
+	/* No capitalised word just before it ("Bev Thornton"). */
+	if (first - text >= 2 && first[-1] == ' ') {
+		const char *b = first - 1;
+		while (b > text && isalpha((unsigned char)b[-1]))
+			b--;
+		if (people_capitalised(b, (size_t)(first - 1 - b)))
+			return false;
+	}
+	if (first[n] == ',')
+		return true;
+	bool after_comma = first - text >= 2 && first[-1] == ' ' && first[-2] == ',';
+	return after_comma && (first[n] == '.' || first[n] == '\0');
+}
+
+/* Whether the apposition d after a first name alone says who someone is:
+ * "our ...", "my ...", "who ...", or "a"/"an" and a word in lower case
+ * ("a senior accountant"; not "a README"). */
+static bool
+names_someone(const char *d)
+{
+	if (strncmp(d, "our ", 4) == 0 || strncmp(d, "my ", 3) == 0 || strncmp(d, "who ", 4) == 0)
+		return true;
+	const char *w = strncmp(d, "a ", 2) == 0 ? d + 2 : strncmp(d, "an ", 3) == 0 ? d + 3 : NULL;
+	return w != NULL && islower((unsigned char)*w);
+}
+
+/* Whether the apposition d[0..n) holds one of words as a phrase. */
+static bool
+detail_holds(const char *d, size_t n, const char *const *words)
+{
+	for (const char *const *w = words; w != NULL && *w != NULL; w++) {
+		size_t k = strlen(*w);
+		for (size_t i = 0; i + k <= n; i++)
+			if ((i == 0 || d[i - 1] == ' ') && strncasecmp(d + i, *w, k) == 0 &&
+			    (i + k == n || !isalpha((unsigned char)d[i + k])))
+				return true;
+	}
+	return false;
+}
+
 /* Who the person whose name holds want is, by text: the sentence, newly
  * allocated, and their name in name; or NULL.  With before_only, by the
  * words before the name ("My preceptor, Marisol Vega"), else by those
- * after it. */
+ * after it.  With want NULL, anyone whose words hold one of as ("my
+ * manager"). */
 static char *
-identity_in(const char *text, bool before_only, const char *want, char *name, size_t len)
+identity_in(const char *text, bool before_only, const char *want, const char *const *as, char *name,
+    size_t len)
 {
 	static const char *const titles[] = {"Dr", "Professor", "Mr", "Mrs", "Ms", NULL};
 	static const char *const not_name[] = {"The", "And", "But", "At", "In", "On", "My", "Our",
@@ -151,17 +215,28 @@ identity_in(const char *text, bool before_only, const char *want, char *name, si
 		const char *first = p;
 		const char *second = p + n + 1;
 		size_t n2 = p[n] == ' ' ? word_len(second) : 0;
-		if (!people_capitalised(first, n) || one_of(first, n, not_name) || n2 == 0 ||
-		    !people_capitalised(second, n2) || (n2 > 2 && second[n2 - 2] == '\'')) {
+		bool single = s == p && one_name(text, first, n);
+		if (!people_capitalised(first, n) || one_of(first, n, not_name) ||
+		    (!single && (n2 == 0 || !people_capitalised(second, n2) ||
+		    (n2 > 2 && second[n2 - 2] == '\'')))) {
 			p = first + (n > 0 ? n : 1);
 			continue;
+		}
+		if (single) {
+			n2 = 0;
+			second = first + n;
 		}
 		size_t whole = (size_t)(second + n2 - first);
 		const char *e = second + n2;
 		size_t dn = 0;
 		const char *after = !before_only ? detail_after(e, &dn) : NULL;
 		const char *before = before_only ? detail_before(text, s, &dn) : NULL;
-		if (!name_holds(first, whole, want) || (before == NULL && after == NULL) || whole >= len) {
+		if (single && after != NULL && !names_someone(after))
+			after = NULL;
+		const char *d0 = before != NULL ? before : after;
+		bool fits = want != NULL ? name_holds(first, whole, want) :
+		    d0 != NULL && detail_holds(d0, dn, as);
+		if (!fits || (before == NULL && after == NULL) || whole >= len) {
 			p = e;
 			continue;
 		}
@@ -192,32 +267,46 @@ identity_in(const char *text, bool before_only, const char *want, char *name, si
 	return NULL;
 }
 
-char *
-people_identity(const struct persona *p, const char *want, char *name, size_t len)
+/* Who the first person whose name holds want (or, with want NULL, whose
+ * words hold one of as) is to persona p: as people_identity(). */
+static char *
+identity_of(const struct persona *p, const char *want, const char *const *as, char *name, size_t len)
 {
-	if (want == NULL || *want == '\0')
-		return NULL;
 	/* "Talk to Aisha Noor, my manager" says it better than "My
 	 * manager, Aisha Noor": the words after a name first, anywhere. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (int c = 0; c < CAT_COUNT; c++) {
 			const struct strlist *r = &p->replies[c];
 			for (size_t i = 0; i < r->n; i++) {
-				char *who = identity_in(r->v[i], pass == 1, want, name, len);
+				char *who = identity_in(r->v[i], pass == 1, want, as, name, len);
 				const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
 				for (size_t j = 0; who == NULL && x != NULL && j < x->more.n; j++)
-					who = identity_in(x->more.v[j], pass == 1, want, name, len);
+					who = identity_in(x->more.v[j], pass == 1, want, as, name, len);
 				if (who != NULL)
 					return who;
 			}
 		}
 		for (size_t t = 0; t < p->nterms; t++) {
-			char *who = identity_in(p->terms[t].means, pass == 1, want, name, len);
+			char *who = identity_in(p->terms[t].means, pass == 1, want, as, name, len);
 			if (who != NULL)
 				return who;
 		}
 	}
 	return NULL;
+}
+
+char *
+people_identity(const struct persona *p, const char *want, char *name, size_t len)
+{
+	if (want == NULL || *want == '\0')
+		return NULL;
+	return identity_of(p, want, NULL, name, len);
+}
+
+char *
+people_as(const struct persona *p, const char *const *as, char *name, size_t len)
+{
+	return as != NULL ? identity_of(p, NULL, as, name, len) : NULL;
 }
 
 bool

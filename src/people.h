@@ -30,6 +30,13 @@
 char *people_identity(const struct persona *p, const char *want, char *name, size_t len);
 
 /*
+ * Who the first person is whom persona p's words name with one of the
+ * phrases as in their apposition ("Aisha Noor, my manager" for "my
+ * manager"): as people_identity(), NULL when none of its words does.
+ */
+char *people_as(const struct persona *p, const char *const *as, char *name, size_t len);
+
+/*
  * Whether text (something the host said) names by a word of their name
  * alone ("Bev made me put the phone down") someone whom people_identity()
  * knows: that person's full name into name (len bytes).

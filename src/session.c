@@ -70,6 +70,10 @@ struct session_private {
 	char *notice_text[NOTICE_COUNT];   /* what each notice said once given,
 	                                      NULL until then (owned) */
 	uint64_t ended_at;           /* elapsed ms when it ended */
+	char *later;                 /* the other of two questions on one line
+	                                that the host took one at a time, to
+	                                answer when the user gives it room
+	                                (owned), or NULL */
 };
 
 /* A thank-you that closes the meeting: for the host's time, for the
@@ -269,6 +273,7 @@ session_free(struct session *s)
 		free(s->priv->coach_said[i]);
 	free(s->priv->coach_said);
 	free(s->priv->opening);
+	free(s->priv->later);
 	for (int n = 0; n < NOTICE_COUNT; n++)
 		free(s->priv->notice_text[n]);
 	pattern_free(&s->priv->thanks);
@@ -847,6 +852,87 @@ two_questions(struct session *s, const char *text, size_t len, enum category c[2
 	return both;
 }
 
+/* Each of two questions taken one at a time is at least this many
+ * words ("Why?" after "Is that normal?" goes with it). */
+#define OTHER_WORDS 3
+
+/* Two questions on one line that two_questions() could not answer
+ * together ("how long have you been there? do you like it?"), each a
+ * plain question (no job ask, pay or website flag in either): the words
+ * of the one the reply did not take (answered: the topic it took, or
+ * CAT_NONE), newly allocated; NULL when the line is not that or both ask
+ * the same thing. */
+static char *
+other_question(struct session *s, const char *text, size_t len, enum category answered)
+{
+	size_t n;
+	char *line = without_fillers(text, len, &n);
+	size_t cut, second;
+	char *other = NULL;
+	if (!second_question(line, n, &cut, &second) || !part_asks(line + second, n - second) ||
+	    !part_asks(line, cut)) {
+		free(line);
+		return NULL;
+	}
+	const char *part[2] = {line, line + second};
+	size_t plen[2] = {cut, n - second};
+	enum category cat[2];
+	bool plain = true;
+	for (int i = 0; i < 2 && plain; i++) {
+		struct assessment a;
+		assess_line(s->cfg.assessor, s->priv->m, part[i], plen[i], NULL, 0, &a);
+		enum flag_kind worst = dialogue_worst(&a);
+		/* "Is that normal? Why?", "but why is that??": one question
+		 * going on with the last answer, which the reply takes whole. */
+		const struct norm *nm = assess_normalized(s->cfg.assessor);
+		size_t words = 1;
+		for (size_t j = 0; j < nm->len; j++)
+			words += nm->text[j] == ' ';
+		/* "Hi, how are you?" is answered with the other; "sorry, what
+		 * was that?" asks for no answer of its own. */
+		bool asks = !a.judged || a.act == ACT_QUESTION || a.act == ACT_FOLLOW_UP;
+		plain = asks && (worst == KIND_NONE || worst == KIND_CLOSED) && words >= OTHER_WORDS &&
+		    (i == 1 || host_confirms(nm->text) == NULL) && !dialogue_greets(nm->text) &&
+		    !asks_how_are_you(nm->text);
+		cat[i] = a.cat;
+	}
+	if (plain && !(cat[0] == cat[1] && cat[0] != CAT_NONE)) {
+		int k = answered != CAT_NONE && answered == cat[1] && answered != cat[0] ? 0 : 1;
+		other = xstrndup(part[k], plen[k]);
+	}
+	free(line);
+	return other;
+}
+
+/* Whether a line gives the host room to come back to the other of two
+ * questions: a short reaction ("ok", "got it", "cool thx") or asking for
+ * it ("and the other question?"). */
+static bool
+gives_room(const char *text, size_t len)
+{
+	static const char *const asks_it[] = {"other question", "second question", "other one",
+		"second one", "my other", "the other", NULL};
+	static const char *const reacts[] = {"ok", "okay", "k", "sure", "cool", "great", "right",
+		"got it", "i see", "makes sense", "go on", "yes", "yeah", "yep", "nice", "interesting",
+		"wow", "and", "alright", "all right", "thanks", "thank you", "thx", "fair enough", NULL};
+	char *line = xstrndup(text, len);
+	for (char *c = line; *c != '\0'; c++)
+		*c = (char)tolower((unsigned char)*c);
+	bool room = false;
+	for (const char *const *w = asks_it; *w != NULL && !room; w++)
+		room = strstr(line, *w) != NULL;
+	size_t words = 1;
+	for (const char *c = line; *c != '\0'; c++)
+		words += *c == ' ';
+	for (const char *const *w = reacts; *w != NULL && !room && words <= 4 &&
+	    strchr(line, '?') == NULL; w++) {
+		size_t k = strlen(*w);
+		room = strncmp(line, *w, k) == 0 && !isalpha((unsigned char)line[k]);
+	}
+	free(line);
+	return room;
+}
+
 /* The host's last replies before turn `before`, the latest first, into
  * recent[0..max); returns how many. */
 static size_t
@@ -915,6 +1001,19 @@ questions_asked(const struct session *s)
 	return n;
 }
 
+/* A sentence of the persona's words as the host says it (said, newly
+ * allocated, or NULL): "{duration}" in its opening as the agreed length
+ * ("I've got half an hour before a line changeover").  Takes said. */
+static char *
+opening_said(struct session *s, char *said)
+{
+	if (said == NULL || strstr(said, "{duration}") == NULL)
+		return said;
+	char *r = with_duration(said, agreed_minutes(s));
+	free(said);
+	return r;
+}
+
 /* The answer to a question on u's topic: the host's reply (or its "which
  * did you mean?", or its yes to leave asked), said to be a guess when the
  * topic is unclear, after a yes when it first confirms the last answer. */
@@ -932,6 +1031,7 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 		char *said = NULL;
 		enum yesno a = yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said);
 		const char *yn = yesno_words(q, CAT_NONE, a);
+		said = opening_said(s, said);
 		if (yn != NULL && said != NULL) {
 			char *r = yesno_opens(said) ? xstrdup(said) : xasprintf("%s %s", yn, said);
 			free(said);
@@ -958,11 +1058,25 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 		/* "Do u like it?": its yes or no first, when its words say
 		 * which. */
 		const char *yn = yesno_words(q, u->cat, yesno_stance(s->cfg.persona, q, u->cat, r, NULL));
-		if (yn != NULL) {
+		/* "Do you still teach history?" about the host itself: when the
+		 * reply does not say, any of its words that do ("I've been
+		 * teaching for eighteen years, history mostly"), the sentence
+		 * too unless the user has heard it in the opening or hears it
+		 * now. */
+		char *said = NULL;
+		if (yn == NULL && strstr(q, "still") != NULL)
+			yn = yesno_words(q, CAT_NONE, yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said));
+		if (yn != NULL && said != NULL && !yesno_opens(said) && strstr(r, said) == NULL &&
+		    (s->cfg.persona->opening == NULL || strstr(s->cfg.persona->opening, said) == NULL)) {
+			char *y = xasprintf("%s %s %s", yn, said, r);
+			free(r);
+			r = y;
+		} else if (yn != NULL) {
 			char *y = xasprintf("%s %s", yn, r);
 			free(r);
 			r = y;
 		}
+		free(said);
 	}
 	/* "Is that normal? Like, do all nurses work weekends?" after an
 	 * answer: its yes, then the new question's answer. */
@@ -1520,6 +1634,7 @@ answer_closed(struct session *s, struct turn *t, const struct said *l)
 	enum yesno a = yesno_question(q) ? yesno_stance(s->cfg.persona, q, CAT_NONE, NULL, &said) :
 	    YESNO_UNKNOWN;
 	const char *yn = yesno_words(q, CAT_NONE, a);
+	said = opening_said(s, said);
 	if (yn == NULL || said == NULL) {
 		free(said);
 		char *neither = host_react_neither(&s->host);
@@ -1612,7 +1727,9 @@ static void
 override_two(struct session *s, struct said *l)
 {
 	struct understanding *u = &l->u;
-	if ((u->act == ACT_QUESTION || u->act == ACT_CLARIFY) &&
+	/* "What does a good day look like? and is it stressful?" is two new
+	 * questions, however much its "it" seems to go on with the last. */
+	if ((u->act == ACT_QUESTION || u->act == ACT_CLARIFY || u->act == ACT_FOLLOW_UP) &&
 	    (l->worst == KIND_NONE || l->worst == KIND_CLOSED) &&
 	    two_questions(s, l->text, l->len, l->two, l->two_q, &l->two_means)) {
 		u->act = ACT_QUESTION;
@@ -1862,6 +1979,41 @@ answer_person_yes_no(struct session *s, struct turn *t)
 	return ways[pick];
 }
 
+/* The answer to a question no topic's replies answer (newly allocated),
+ * or NULL: "what will the budget be next year?" (nobody knows; no topic
+ * is covered, and the thank-you note does not quote it), "who is your
+ * boss?" (who they are). */
+static char *
+answer_outside_topics(struct session *s, struct turn *t, const struct understanding *u)
+{
+	/* "What will the budget be next year?": nobody knows; no topic is
+	 * covered, and the thank-you note does not quote it. */
+	enum unknowable unknown = dialogue_asks_unknowable(s->last_norm);
+	if (unknown == UNKNOWABLE_HEADCOUNT && names_own_employer(s->cfg.persona, s->last_norm))
+		unknown = UNKNOWABLE_NONE;
+	if (unknown != UNKNOWABLE_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
+	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC)) {
+		/* A forecast gets what the host does see as well. */
+		if (unknown == UNKNOWABLE_FORECAST)
+			return host_forecast(&s->host, s->last_norm);
+		char *reply = host_cannot_know(&s->host, unknown);
+		for (int tries = 1; tries < 3 && said_before(s, s->nturns - 1, reply); tries++) {
+			free(reply);
+			reply = host_cannot_know(&s->host, unknown);
+		}
+		return reply;
+	}
+	/* "Who is your team?", "who is your boss?": who they are, from its
+	 * own words where they say so; no topic is covered. */
+	enum colleagues who = dialogue_asks_colleagues(s->last_norm);
+	if (who != COLLEAGUES_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
+	    u->act == ACT_CLARIFY)) {
+		t->answered = true;
+		return host_colleagues(&s->host, who);
+	}
+	return NULL;
+}
+
 /* The host's reply (newly allocated, or NULL): its reaction to a job ask
  * or a pay question (then it is guarded, and the coach says so), else the
  * turn counts towards its topic and the host reacts to a flag, answers two
@@ -1915,20 +2067,10 @@ reply_to_line(struct session *s, struct said *l)
 		}
 		return reply;
 	}
-	/* "What will the budget be next year?": nobody knows; no topic is
-	 * covered, and the thank-you note does not quote it. */
-	enum unknowable unknown = dialogue_asks_unknowable(s->last_norm);
-	if (unknown == UNKNOWABLE_HEADCOUNT && names_own_employer(s->cfg.persona, s->last_norm))
-		unknown = UNKNOWABLE_NONE;
-	if (unknown != UNKNOWABLE_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
-	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC)) {
-		reply = host_cannot_know(&s->host, unknown);
-		for (int tries = 1; tries < 3 && said_before(s, s->nturns - 1, reply); tries++) {
-			free(reply);
-			reply = host_cannot_know(&s->host, unknown);
-		}
+	/* What nobody could know, and who the host works with. */
+	reply = answer_outside_topics(s, t, u);
+	if (reply != NULL)
 		return reply;
-	}
 	/* "Do u still work with her?" just after the host named her. */
 	reply = answer_person_yes_no(s, t);
 	if (reply != NULL)
@@ -1949,6 +2091,17 @@ reply_to_line(struct session *s, struct said *l)
 			s->asked[t->cat]++;
 		else
 			s->unclear++;
+	}
+	/* "What's the weirdest thing that happened at work?": a story of
+	 * one time from its own words, while it has one to tell. */
+	enum story story = dialogue_asks_story(s->last_norm);
+	if (story != STORY_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP) &&
+	    worst != KIND_GOOGLEABLE) {
+		reply = host_story(&s->host, story);
+		if (reply != NULL) {
+			t->answered = true;
+			return reply;
+		}
 	}
 	if (worst == KIND_CLOSED)
 		return answer_closed(s, t, l);
@@ -2184,7 +2337,24 @@ say_to_host(struct session *s, const char *text, size_t len)
 	};
 
 	log_user(s, text);
+	/* "ok" after the host took two questions one at a time: the other
+	 * one now, as if asked again (its yes/no coached already). */
+	char *later = s->priv->later;
+	s->priv->later = NULL;
+	if (later != NULL && !gives_room(text, len)) {
+		free(later);
+		later = NULL;
+	}
+	if (later != NULL) {
+		l.text = later;
+		l.len = strlen(later);
+		/* It was asked beside the other, not after its answer: no
+		 * going on with that. */
+		dialogue_settle(&s->priv->dlg, CAT_NONE);
+	}
 	understand_line(s, &l);
+	if (later != NULL)
+		drop_kind(&l.as, KIND_CLOSED);
 	start_turn(s, &l);
 	l.after_farewell = said_after_farewell(s, &l.u);
 	coach_flags(s, &l);
@@ -2197,6 +2367,18 @@ say_to_host(struct session *s, const char *text, size_t len)
 	char *reply = reply_to_line(s, &l);
 	free(l.two_q[0]);
 	free(l.two_q[1]);
+	if (later != NULL && reply != NULL) {
+		char *r = xasprintf("Now, your other question. %s", reply);
+		free(reply);
+		reply = r;
+	} else if (reply != NULL && l.two[0] == CAT_NONE && l.u.act == ACT_QUESTION &&
+	    (l.worst == KIND_NONE || l.worst == KIND_CLOSED) && !l.after_farewell &&
+	    (s->priv->later = other_question(s, text, len, l.t->cat)) != NULL) {
+		/* Two questions it cannot answer together: one at a time. */
+		char *r = xasprintf("One at a time, then. %s", reply);
+		free(reply);
+		reply = r;
+	}
 	/* "Sorry, that was out of line. What tools do you use?" to a guarded
 	 * host: the apology is taken before the answer. */
 	if (was_guarded && l.u.sorry && l.u.act == ACT_QUESTION && reply != NULL &&
@@ -2225,6 +2407,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	coach_flush(s);
 	s->priv->in_turn = false;
 	write_event(s, l.t, &l.as);
+	free(later);
 }
 
 /* Whether a whole line is a REPL word typed without its '/' ("quit",

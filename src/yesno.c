@@ -7,10 +7,11 @@
  * user meets them: the opening first, then each topic's replies and
  * follow-ups.  The first sentence that holds them all decides, by the
  * clause that holds the first of them: a negation or a change over time
- * there ("these days", "used to", "no longer"; "first" too when the
- * question says "still") is a no, when the sentence is the host's about
- * itself ("I", "we", "my"); anything else is a yes, when the clause
- * itself is ("I travel between our sites", not "people are happier").
+ * there ("these days", "used to", "no longer"; "at first" or "starting
+ * on" too when the question says "still") is a no, when the sentence is
+ * the host's about itself ("I", "we", "my"); anything else is a yes, when
+ * the clause itself is ("I travel between our sites", not "people are
+ * happier").
  */
 #include <config.h>
 
@@ -79,6 +80,10 @@ static const char *const nay[] = {"not", "never", "no longer", "anymore", "any m
 	"back then", "gave up", "stopped", "these days", "nowadays", "days off", "time off",
 	"off work", NULL};
 
+/* ... of them, those that say the host's work has changed. */
+static const char *const changes[] = {"no longer", "anymore", "any more", "used to", "back then",
+	"gave up", "stopped", "these days", "nowadays", NULL};
+
 /* ... and what makes it "a little". */
 static const char *const little_of[] = {"very little", "little", "light", "rarely", "seldom",
 	"hardly", "a handful", "a few times", "occasionally", "now and then", "now and again", NULL};
@@ -87,7 +92,13 @@ static const char *const little_of[] = {"very little", "little", "light", "rarel
  * ("fewer managers around" says nothing of whether it manages). */
 static const char *const self[] = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're",
 	"we've", "our", "us", NULL};
-static const char *const once[] = {"first", "at the start", "early on", NULL};
+/* ... and what makes a clause about the host's start a no to "still":
+ * "at first", "my first years", "starting on a night shift"; not a
+ * "first" that only orders things ("walking the line first means..."). */
+static const char *const once[] = {"at first", "at the start", "early on", "my first",
+	"when i first", "i first", "first year", "first years", "first job", "first post",
+	"first role", "first few", "first month", "first months", "in the first", "starting on",
+	"starting out", "started out", "started as", "starting as", "began as", "began on", NULL};
 
 /* The word at p (letters and apostrophes, and hyphens within it:
  * "hands-on") and its length. */
@@ -233,7 +244,10 @@ find_form(const char *text, size_t n, const char *key, size_t kn, const char *co
 	for (size_t i = 0; i < n; i++) {
 		if (!isalpha((unsigned char)text[i]) || (i > 0 && isalpha((unsigned char)text[i - 1])))
 			continue;
-		size_t w = word_at(text + i);
+		/* Each part of "night-shift" is a word of its own. */
+		size_t w = 0;
+		while (isalpha((unsigned char)text[i + w]) || text[i + w] == '\'')
+			w++;
 		if (w < stem || strncasecmp(text + i, key, stem) != 0)
 			continue;
 		for (const char *const *e = forms; *e != NULL; e++)
@@ -264,13 +278,19 @@ clause_around(const char *s, size_t n, const char *at, const char **cb, size_t *
 }
 
 /* Whether the host is the one doing the verb at at, in the sentence
- * starting at s: "I", "we" or the like in the few words before it ("I
- * still drive", "we code", "I'm driving"). */
+ * s[0..n): "I", "we" or the like in the few words before it ("I still
+ * drive", "we code", "I'm driving"), or a verb in -ing opening a sentence
+ * that says "I" ("Walking the line first means I see..."). */
 static bool
-said_by_host(const char *s, const char *at)
+said_by_host(const char *s, size_t n, const char *at)
 {
 	static const char *const subject[] = {"i", "i'm", "im", "i've", "ive", "i'd", "i'll", "we",
 		"we're", "we've", "we'd", NULL};
+	static const char *const me[] = {"i", "me", "my", NULL};
+	while (n > 0 && *s == ' ') {
+		s++;
+		n--;
+	}
 	const char *p = at;
 	for (int words = 0; words < 3 && p > s; words++) {
 		while (p > s && !isalpha((unsigned char)p[-1]))
@@ -281,6 +301,11 @@ said_by_host(const char *s, const char *at)
 		while (p > s && (isalpha((unsigned char)p[-1]) || p[-1] == '\''))
 			p--;
 		if (e > p && is_one(p, (size_t)(e - p), subject))
+			return true;
+		/* "Walking the line first means I see problems...": a verb in
+		 * -ing opening a sentence in which the host tells of itself. */
+		if (p == s && e - p > 4 && strncmp(e - 3, "ing", 3) == 0 && isupper((unsigned char)*p) &&
+		    holds_any(s, n, me))
 			return true;
 	}
 	return false;
@@ -332,8 +357,12 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 		if (!holds_any(cb, cn, self) && !(nays && holds_any(s, n, self)))
 			continue;
 		/* "I still drive on Saturdays" says the host does; "staff who
-		 * want to drive" does not. */
-		if (verb && !nays && !said_by_host(s, first))
+		 * want to drive" does not; nor does "we can't staff the end of
+		 * the line" say it no longer works on the line.  A change over
+		 * time ("first writing code and these days leading") needs no
+		 * "I". */
+		bool changed = holds_any(cb, cn, changes) || (now && holds_any(cb, cn, once));
+		if (verb && !changed && !said_by_host(s, n, first))
 			continue;
 		enum yesno a;
 		if (likes) {
@@ -467,6 +496,15 @@ yesno_stance(const struct persona *p, const char *q, enum category cat, const ch
 				all = find_key(p->role, strlen(p->role), keys[i], kn[i]) != NULL;
 			return all ? YESNO_YES : YESNO_UNKNOWN;
 		}
+	/* "Do u still do night shifts?" asked of a nurse whose title says
+	 * "night shift": yes, with no sentence needed. */
+	if (now && p->role != NULL) {
+		bool all = true;
+		for (size_t i = 0; i < nk && all; i++)
+			all = find_key(p->role, strlen(p->role), keys[i], kn[i]) != NULL;
+		if (all)
+			return YESNO_YES;
+	}
 	/* "Do you still drive?" asks what the host does: its first key word
 	 * is a verb, found only in the host's own forms of it. */
 	bool verb = !likes && asks_you_do(q, keys[0]);

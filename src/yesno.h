@@ -8,7 +8,7 @@
  * the hard parts a yes to "is it stressful?", and otherwise the sentence
  * of the persona's words (its opening, replies and their follow-ups) that
  * speaks of what the question names decides, a "no", "never", "these
- * days" or "first" in it making it a no.  When its words say neither, it
+ * days" or "at first" in it making it a no.  When its words say neither, it
  * says nothing: a host never guesses a yes.  It knows nothing of the
  * conversation and prints nothing.
  */

@@ -56,6 +56,9 @@ main(void)
 	struct bank *nursing = load(top, "nursing");
 	struct bank *pr = load(top, "public-relations");
 	struct bank *ds = load(top, "data-science");
+	struct bank *food = load(top, "food-processing");
+	struct bank *se = load(top, "software-engineering");
+	struct bank *acc = load(top, "accounting");
 	/* A first name alone finds the whole name. */
 	check(logistics, "leo", "bev", "Bev Thornton is our senior planner.", "Bev Thornton");
 	check(logistics, "leo", "bev thornton", "Bev Thornton is our senior planner.", "Bev Thornton");
@@ -76,6 +79,29 @@ main(void)
 	check(nursing, "tyler", "priya", NULL, NULL);
 	check(nursing, "tyler", "zed", NULL, NULL);
 	check(nursing, "tyler", "", NULL, NULL);
+	/* A first name alone, with who they are after a comma ("Gail, our
+	 * night production manager"); "Well, the short answer" and "Tests, a
+	 * README" name no one. */
+	check(food, "jordan", "gail", "Gail is our night production manager.", "Gail");
+	check(se, "tomas", "marco", "Marco is our on-call lead.", "Marco");
+	check(ds, "helena", "tomasz", "Tomasz came to us from physics.", "Tomasz");
+	check(acc, "aisha", "sophie", "Sophie is a senior accountant.", "Sophie");
+	check(se, "tomas", "tests", NULL, NULL);
+	check(food, "denise", "well", NULL, NULL);
+	check(acc, "aisha", "hannah", "Hannah Kim is our controller.", "Hannah Kim");
+	/* Whoever the words call "my boss" or "my manager", for "who is
+	 * your boss?"; nobody when no words do. */
+	static const char *const boss[] = {"my manager", "my boss", NULL};
+	char name[64] = "";
+	char *who = people_as(bank_persona(pr, "nadia"), boss, name, sizeof name);
+	is_str(who, "Rachel Imrie is my boss.", "nadia: who is your boss?");
+	free(who);
+	who = people_as(bank_persona(food, "jordan"), boss, name, sizeof name);
+	ok(who == NULL, "jordan: no one is called her boss");
+	free(who);
+	bank_free(food);
+	bank_free(se);
+	bank_free(acc);
 	bank_free(logistics);
 	bank_free(nursing);
 	bank_free(pr);

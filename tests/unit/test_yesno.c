@@ -57,6 +57,8 @@ main(void)
 	struct bank *ds = load(top, "data-science");
 	const struct persona *helena = bank_persona(ds, "helena");
 	struct bank *teaching = load(top, "teaching");
+	struct bank *food = load(top, "food-processing");
+	const struct persona *jordan = bank_persona(food, "jordan");
 	const struct persona *catriona = bank_persona(teaching, "catriona");
 
 	ok(yesno_question("do u like it?"), "\"do u like it?\" is a yes/no question");
@@ -96,6 +98,21 @@ main(void)
 	stance(catriona, "do you still teach classes?", CAT_NONE, YESNO_YES);
 	stance(catriona, "do u still have a class?", CAT_NONE, YESNO_YES);
 	stance(catriona, "do you still take classes yourself?", CAT_NONE, YESNO_YES);
+	/* "I've been teaching for eighteen years, history mostly": yes. */
+	stance(catriona, "do you still teach history?", CAT_NONE, YESNO_YES);
+	/* "starting on a warehouse night shift" was then; a title that
+	 * says "night shift" is now. */
+	stance(malcolm, "do u still do night shifts?", CAT_NONE, YESNO_NO);
+	stance(tyler, "do u still do night shifts?", CAT_NONE, YESNO_YES);
+	/* "Walking the line first means I see problems..." is no "at
+	 * first", and "we can't staff the end of the line" no "I no
+	 * longer": Jordan still walks the line. */
+	stance(jordan, "do you still work on the line sometimes?", CAT_NONE, YESNO_YES);
+	char *why = NULL;
+	yesno_stance(jordan, "do you still work on the line sometimes?", CAT_NONE, NULL, &why);
+	is_str(why, "Walking the line first means I see problems before they show up in the numbers.",
+	    "... by walking the line, the host the one who walks it");
+	free(why);
 	/* A reply on what she likes says yes to liking the job or working
 	 * at her firm, not to liking on-call. */
 	stance(helena, "do u like working at larkspur?", CAT_LIKES, YESNO_YES);
@@ -131,5 +148,6 @@ main(void)
 	bank_free(logistics);
 	bank_free(ds);
 	bank_free(teaching);
+	bank_free(food);
 	return tap_done();
 }
