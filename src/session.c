@@ -2581,16 +2581,11 @@ session_tick(struct session *s)
 	for (int n = 0; n < NOTICE_COUNT; n++) {
 		if (p->notice_text[n] != NULL || p->notice_at[n] > now)
 			continue;
-		/* After the host's farewell the meeting is over but for the
-		 * /end: no more pacing notices, and when the grace runs out
-		 * it ends without a word. */
-		if (p->farewell_given) {
-			if (n == NOTICE_END) {
-				end_meeting(s, SESSION_ENDED_BY_CLOCK, p->notice_at[NOTICE_END]);
-				return;
-			}
+		/* After the host's farewell, half time has nothing left to
+		 * pace ("keep to the time"); the later notices say what is
+		 * left to do (/end). */
+		if (p->farewell_given && n == NOTICE_HALF)
 			continue;
-		}
 		p->notice_text[n] = notice_text(s, (enum notice)n);
 		session_say(s, VOICE_COACH, p->notice_text[n]);
 		if (n == NOTICE_END) {
