@@ -88,6 +88,9 @@ struct assessor {
 	                               earns its money (asks_business) */
 	struct pattern takes_on, staff; /* taking on pupils or clients, not
 	                               staff (takes_on_work) */
+	struct pattern employer;    /* the host's employer named as the one
+	                               that makes or earns (asks_employer) */
+	bool has_employer;
 	struct rule model_rules[MODEL_RULES]; /* job-ask.model, salary.model and
 	                               salary.model-own */
 	struct assess_memo *memo;   /* lines seen before (owned) */
@@ -214,12 +217,86 @@ asks_business(struct assessor *a, struct matcher *m, const char *ns, size_t nl)
 	    pattern_match(m, &a->wage, ns, nl, NULL, NULL) == 0;
 }
 
+/* "What does Kestrel make?", "how does kestrel outdoor gear earn its
+ * money?": the host's employer by name, as the one that makes, sells or
+ * earns (and no word of pay): its business, as asks_business. */
+static bool
+asks_employer(struct assessor *a, struct matcher *m, const char *ns, size_t nl)
+{
+	return a->has_employer && pattern_match(m, &a->employer, ns, nl, NULL, NULL) == 1 &&
+	    pattern_match(m, &a->wage, ns, nl, NULL, NULL) == 0;
+}
+
+/* Append name, lowercased, to the pattern in *buf as one literal
+ * alternative (\Q...\E; a name holding "\E" is left out). */
+static void
+add_name(char **buf, size_t *len, size_t *cap, const char *name, size_t n)
+{
+	if (n == 0 || memmem(name, n, "\\E", 2) != NULL)
+		return;
+	xgrow((void **)buf, cap, *len + n + 8, 1);
+	memcpy(*buf + *len, *len > 0 ? "|\\Q" : "\\Q", *len > 0 ? 3 : 2);
+	*len += *len > 0 ? 3 : 2;
+	for (size_t i = 0; i < n; i++)
+		(*buf)[(*len)++] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
+	memcpy(*buf + *len, "\\E", 2);
+	*len += 2;
+}
+
+void
+assessor_set_employer(struct assessor *a, const char *employer)
+{
+	if (a->has_employer)
+		pattern_free(&a->employer);
+	a->has_employer = false;
+	if (employer == NULL || employer[0] == '\0')
+		return;
+	/* The whole name and its first word, when that is a name of four
+	 * letters or more ("Kestrel" of "Kestrel Outdoor Gear"). */
+	char *names = NULL;
+	size_t len = 0, cap = 0;
+	add_name(&names, &len, &cap, employer, strlen(employer));
+	size_t first = strcspn(employer, " ");
+	if (first >= 4 && employer[first] == ' ')
+		add_name(&names, &len, &cap, employer, first);
+	if (names == NULL)
+		return;
+	names[len] = '\0';
+	char *src = xasprintf("\\b(?:do|does|did|is|are|was|were|will|would|can|could|how|what|where)\\s+"
+	    "(?:the\\s+)?(?:%s)(?:'s)?\\s+"
+	    "(?:(?:actually|really|mainly|mostly|still|now|currently|usually|even|basically)\\s+)?"
+	    "(?:make|makes|making|made|produce[sd]?|producing|sell|sells|selling|earn|earns|earning|"
+	    "bring\\s+in|brings\\s+in|bringing\\s+in|generate[sd]?|generating)\\b", names);
+	char err[200];
+	a->has_employer = pattern_compile(&a->employer, src, err, sizeof err);
+	if (!a->has_employer)
+		pattern_free(&a->employer);
+	free(src);
+	free(names);
+}
+
 /* Whether a pay question the model hears in the line is none: what the
  * work turns out, or how the organisation earns its money. */
 static bool
 not_pay(struct assessor *a, struct matcher *m, const char *ns, size_t nl)
 {
-	return asks_output(a, m, ns, nl) || asks_business(a, m, ns, nl);
+	return asks_output(a, m, ns, nl) || asks_business(a, m, ns, nl) || asks_employer(a, m, ns, nl);
+}
+
+/* Drop the rules' pay flags from a line that asks what the host's
+ * employer, named, makes or earns: the rules cannot know the name. */
+static void
+drop_employer_pay(struct assessor *a, struct matcher *m, const char *ns, size_t nl, bool seen[KIND_COUNT],
+    struct assessment *out)
+{
+	if (!seen[KIND_SALARY] || !asks_employer(a, m, ns, nl))
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < out->nflags; i++)
+		if (out->flags[i].rule->kind != KIND_SALARY)
+			out->flags[k++] = out->flags[i];
+	out->nflags = k;
+	seen[KIND_SALARY] = false;
 }
 
 /* "Is your school taking on more pupils next year?", "are you taking on
@@ -436,6 +513,8 @@ assessor_free(struct assessor *a)
 	pattern_free(&a->wage);
 	pattern_free(&a->takes_on);
 	pattern_free(&a->staff);
+	if (a->has_employer)
+		pattern_free(&a->employer);
 	trigger_set_free(a->triggers);
 	free(a->pat_words_mem);
 	free(a->pat_words);
@@ -877,6 +956,7 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	size_t ds, de;
 	if (may_disclaim && pattern_match(m, &a->disclaimer, ns, nl, &ds, &de) == 1)
 		beyond_disclaimer(a, m, ns, nl, ds, de, ignore, nignore, seen, out);
+	drop_employer_pay(a, m, ns, nl, seen, out);
 
 	/* The line's judgement depends on its normalised text alone: lines
 	 * seen before are remembered. */
@@ -911,6 +991,14 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	}
 	category_votes(a, m, ns, nl, memo, h, memo_j, out);
 	settle_category(a, out);
+	/* "What does Kestrel make?" asks what the host's organisation is
+	 * there to do: its mission, where nothing surer was heard. */
+	if (!assess_sure(a, out) && asks_employer(a, m, ns, nl)) {
+		out->cat2 = out->cat != CAT_MISSION ? out->cat : CAT_NONE;
+		out->cat2_conf = out->cat != CAT_MISSION ? out->cat_conf : 0;
+		out->cat = CAT_MISSION;
+		out->cat_conf = out->judged && a->model != NULL ? model_thresholds(a->model)->category : 1;
+	}
 	/* A line the model takes for a job ask or a pay question is not a
 	 * question about the work, even where its flag is turned off. */
 	if (out->judged && !closing_first &&

@@ -68,6 +68,14 @@ struct assessor *assessor_new(const struct ruleset *rs, enum policy policy);
 /* Use the learned model m (which must outlive a; NULL: none) from now on. */
 void assessor_set_model(struct assessor *a, struct model *m);
 
+/*
+ * The host's employer ("Kestrel Outdoor Gear"), or NULL for none: a
+ * question of what it makes, sells or earns, named ("what does kestrel
+ * make?"), is about the business, not pay, as "what does your company
+ * make?" is.  A session sets it from its persona.
+ */
+void assessor_set_employer(struct assessor *a, const char *employer);
+
 /* The learned model in use (borrowed), or NULL. */
 struct model *assessor_model(const struct assessor *a);
 

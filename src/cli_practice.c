@@ -414,6 +414,7 @@ run(const struct practice_opts *o, int *sig)
 	if (!start_clock(&r))
 		goto out;
 	r.as = assessor_new(r.rs, o->co.policy);
+	assessor_set_employer(r.as, r.persona->employer);
 	if (o->questions != NULL) {
 		/* Before the transcript is made: a refused list leaves none. */
 		r.plan = plan_load(o->questions, r.as, o->co.duration, o->force, stdout);

@@ -69,6 +69,7 @@ replay_session(struct replay *r, const struct transcript_doc *d, bool other_bank
 		return false;
 
 	r->as = assessor_new(r->rs, d->policy);
+	assessor_set_employer(r->as, r->persona->employer);
 	clock_init_virtual(&r->clk);
 	if (d->plan != NULL) {
 		/* A fresh copy: what was asked is found again by the replay. */
