@@ -84,6 +84,12 @@ clock_wall_ms(const struct clock *c)
 	return c->wall0_ms + (clock_now(c) - c->mono0_ms);
 }
 
+bool
+clock_is_virtual(const struct clock *c)
+{
+	return c->now_ms == virtual_ms;
+}
+
 time_t
 clock_wall(const struct clock *c)
 {

@@ -9,6 +9,7 @@
 #ifndef INFOCOACH_CLOCK_H
 #define INFOCOACH_CLOCK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -23,6 +24,10 @@ struct clock {
 	                                    clock reads held_ms */
 	uint64_t held_ms;
 };
+
+/* Whether c is a virtual clock (clock_init_virtual): its wall time is a
+ * fixed day, not the user's. */
+bool clock_is_virtual(const struct clock *c);
 
 /* A clock reading CLOCK_MONOTONIC. */
 void clock_init_monotonic(struct clock *c);

@@ -1190,6 +1190,29 @@ host_act(struct host *h, enum act a, unsigned long minutes)
 	return out;
 }
 
+char *
+host_time_of_day(const char *text, int hour)
+{
+	static const char *const part[] = {"morning", "afternoon", "evening"};
+	int now = hour >= 5 && hour < 12 ? 0 : hour >= 12 && hour < 18 ? 1 : hour >= 18 && hour < 23 ? 2 : -1;
+	for (int i = 0; i < 3; i++) {
+		/* "Good afternoon, and welcome." */
+		char good[32];
+		snprintf(good, sizeof good, "Good %s", part[i]);
+		size_t n = strlen(good);
+		if (strncmp(text, good, n) == 0 && !isalpha((unsigned char)text[n]))
+			return now < 0 ? xasprintf("Hello%s", text + n) : xasprintf("Good %s%s", part[now], text + n);
+		/* "Morning. Find the place okay?" */
+		char one[16];
+		snprintf(one, sizeof one, "%c%s", part[i][0] - 32, part[i] + 1);
+		n = strlen(one);
+		if (strncmp(text, one, n) == 0 && !isalpha((unsigned char)text[n]))
+			return now < 0 ? xasprintf("Hi%s", text + n) :
+			    xasprintf("%c%s%s", part[now][0] - 32, part[now] + 1, text + n);
+	}
+	return xstrdup(text);
+}
+
 void
 host_duration_words(unsigned long minutes, char *buf, size_t len)
 {

@@ -162,6 +162,15 @@ void host_unguard(struct host *h);
  */
 char *host_act(struct host *h, enum act a, unsigned long minutes);
 
+/*
+ * text with a greeting for a time of day at its start ("Good afternoon,
+ * and welcome.", "Morning. Find the place okay?") made to fit hour (0 to
+ * 23, the user's local time): morning from 5, afternoon from 12, evening
+ * from 18, and from 23 to 5 a plain "Hello" ("Hi." for the short form).
+ * Newly allocated; other text is copied as it is.
+ */
+char *host_time_of_day(const char *text, int hour);
+
 /* The length of a meeting in words, as a host says it: "half an hour",
  * "an hour", "1 minute", "45 minutes". */
 void host_duration_words(unsigned long minutes, char *buf, size_t len);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "duration.h"
 #include "emit.h"
@@ -146,6 +147,23 @@ with_duration(const char *line, unsigned long minutes)
 	return host_fill_duration(line, words);
 }
 
+/* text (taken) fitted to the user's time of day: Colm's "Good
+ * afternoon" is "Good morning" at nine (host_time_of_day).  As written
+ * under a virtual clock, whose day is a fixed one. */
+static char *
+at_time_of_day(const struct session *s, char *text)
+{
+	if (text == NULL || s->cfg.clock == NULL || clock_is_virtual(s->cfg.clock))
+		return text;
+	time_t now = clock_wall(s->cfg.clock);
+	struct tm tm;
+	if (localtime_r(&now, &tm) == NULL)
+		return text;
+	char *r = host_time_of_day(text, tm.tm_hour);
+	free(text);
+	return r;
+}
+
 /* Show and record one line now. */
 static void
 say_now(struct session *s, enum voice v, const char *text)
@@ -242,7 +260,7 @@ session_new(const struct session_config *cfg)
 	}
 	const struct persona *p = cfg->persona;
 	session_tick(s);
-	s->priv->opening = with_duration(p->opening, agreed_minutes(s));
+	s->priv->opening = at_time_of_day(s, with_duration(p->opening, agreed_minutes(s)));
 	session_say(s, VOICE_HOST, s->priv->opening);
 	const char *ask = host_ask(&s->host);
 	if (ask != NULL) {
@@ -1506,7 +1524,7 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		}
 		return host_act(&s->host, u->act, 0);
 	case ACT_GREETING:
-		return with_opening_ask(s, host_act(&s->host, u->act, 0));
+		return with_opening_ask(s, at_time_of_day(s, host_act(&s->host, u->act, 0)));
 	default:
 		return host_act(&s->host, u->act, 0);
 	}

@@ -371,9 +371,42 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 	assessor_free(as);
 }
 
+/* A greeting for a time of day fits the user's hour; other text is kept. */
+static void
+test_time_of_day(void)
+{
+	static const struct {
+		const char *text;
+		int hour;
+		const char *want;
+	} t[] = {
+		{"Good afternoon, and welcome. I'm Colm.", 9, "Good morning, and welcome. I'm Colm."},
+		{"Good afternoon, and welcome. I'm Colm.", 14, "Good afternoon, and welcome. I'm Colm."},
+		{"Good afternoon, and welcome. I'm Colm.", 19, "Good evening, and welcome. I'm Colm."},
+		{"Good afternoon, and welcome. I'm Colm.", 2, "Hello, and welcome. I'm Colm."},
+		{"Good morning. Shall we begin?", 23, "Hello. Shall we begin?"},
+		{"Good evening!", 5, "Good morning!"},
+		{"Morning. Find the place okay?", 15, "Afternoon. Find the place okay?"},
+		{"Morning. Find the place okay?", 3, "Hi. Find the place okay?"},
+		{"Morning. Find the place okay?", 11, "Morning. Find the place okay?"},
+		{"Mornings are my quiet time.", 15, "Mornings are my quiet time."},
+		{"Good afternoons are rare here.", 9, "Good afternoons are rare here."},
+		{"Hello! Good to meet you.", 9, "Hello! Good to meet you."},
+		{"", 9, ""},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char *got = host_time_of_day(t[i].text, t[i].hour);
+		char name[96];
+		snprintf(name, sizeof name, "time of day: '%s' at %d", t[i].text, t[i].hour);
+		is_str(got, t[i].want, name);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
+	test_time_of_day();
 
 	const char *top = getenv("TOP_SRCDIR");
 	char *dir = xasprintf("%s/questionbanks", top ? top : ".");
