@@ -441,6 +441,7 @@ run(const struct practice_opts *o, int *sig)
 	struct session_config cfg = {
 		.bank = r.bank, .persona = r.persona, .assessor = r.as, .clock = &r.clk,
 		.transcript = r.tr, .events = r.ev, .plan = r.plan, .seed = seed, .duration = o->co.duration,
+		.local_greeting = r.interactive,
 		.say = repl_say, .say_arg = &ro,
 	};
 	greet(o, &r, &ro);

@@ -149,11 +149,12 @@ with_duration(const char *line, unsigned long minutes)
 
 /* text (taken) fitted to the user's time of day: Colm's "Good
  * afternoon" is "Good morning" at nine (host_time_of_day).  As written
- * under a virtual clock, whose day is a fixed one. */
+ * unless the session says so (local_greeting), and under a virtual
+ * clock, whose day is a fixed one. */
 static char *
 at_time_of_day(const struct session *s, char *text)
 {
-	if (text == NULL || s->cfg.clock == NULL || clock_is_virtual(s->cfg.clock))
+	if (text == NULL || !s->cfg.local_greeting || s->cfg.clock == NULL || clock_is_virtual(s->cfg.clock))
 		return text;
 	time_t now = clock_wall(s->cfg.clock);
 	struct tm tm;

@@ -88,6 +88,10 @@ struct session_config {
 	                                     cmd.c keeps up to date */
 	uint64_t seed;                    /* for the host's choices */
 	unsigned long duration;           /* planned seconds; 0 = untimed */
+	bool local_greeting;              /* fit the host's "Good afternoon" to
+	                                     the user's hour (a person at a
+	                                     terminal; not a script or replay,
+	                                     which say what the bank says) */
 	void (*say)(void *arg, enum voice v, const char *who, const char *text);
 	void *say_arg;
 };
