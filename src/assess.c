@@ -17,6 +17,7 @@
 #include "classify.h"
 #include "hash.h"
 #include "literals.h"
+#include "text.h"
 #include "trigger.h"
 #include "xmalloc.h"
 
@@ -723,9 +724,7 @@ scan_triggers(struct assessor *a, const char *s, size_t len, const char *ns, siz
 	 * words are only trusted on a line in pure ASCII, since caseless
 	 * matching takes a few other letters for ASCII ones (literals.h). */
 	trigger_scan(a->triggers, ns, nl, a->hit);
-	bool ascii = true;
-	for (size_t i = 0; ascii && i < nl; i++)
-		ascii = (unsigned char)ns[i] < 0x80;
+	bool ascii = text_is_ascii(ns, nl);
 	if (a->raw_triggers) {
 		/* A rule that sees the line as typed: its triggers, in the line
 		 * lowercased. */

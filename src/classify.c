@@ -27,6 +27,7 @@
 #include <math.h>
 
 #include "literals.h"
+#include "text.h"
 #include "trigger.h"
 #include "xmalloc.h"
 
@@ -346,9 +347,7 @@ classify_scores(struct classifier *c, struct matcher *m, const char *s, size_t l
 	/* Which cues' words the line holds: only said of pure ASCII, since
 	 * caseless matching takes a few other letters for ASCII ones.  The
 	 * gates serve the other lines. */
-	bool ascii = true;
-	for (size_t i = 0; ascii && i < len; i++)
-		ascii = (unsigned char)s[i] < 0x80;
+	bool ascii = text_is_ascii(s, len);
 	if (!ascii && !c->gates_built && ++c->calls > GATE_AFTER)
 		build_gates(c);
 	if (ascii) {

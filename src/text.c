@@ -66,6 +66,12 @@ ascii_prefix(const unsigned char *p, size_t n)
 	return i;
 }
 
+bool
+text_is_ascii(const char *s, size_t n)
+{
+	return ascii_prefix((const unsigned char *)s, n) == n;
+}
+
 /* How many bytes at the start of p[0..n) are printable ASCII (0x20 to
  * 0x7e), eight at a time.  Of a block of eight bytes all in that range,
  * none has its top bit set, nor has it once 0x20 is taken from each or 1

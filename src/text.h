@@ -27,6 +27,9 @@ size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
  */
 bool utf8_valid(const char *s, size_t n, size_t *bad);
 
+/* Whether every byte of s[0..n) is ASCII (below 0x80). */
+bool text_is_ascii(const char *s, size_t n);
+
 /* Number of code points in s[0..n) (invalid bytes count one each). */
 size_t utf8_columns(const char *s, size_t n);
 
