@@ -519,6 +519,60 @@ leans_back(const char *s)
 	return false;
 }
 
+/* Whether word w[0..n) says who does something or that something is
+ * ("I", "we", "is", "has", "can"...): a sentence with none may still
+ * have a verb, but one listing steps has none. */
+static bool
+subject_or_verb(const char *w, size_t n)
+{
+	static const char *const sv[] = {"i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "you",
+		"he", "she", "they", "it", "it's", "is", "are", "was", "were", "be", "been", "has", "have",
+		"had", "do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "must",
+		"am", "there's", "that's", NULL};
+	for (const char *const *v = sv; *v != NULL; v++)
+		if (strlen(*v) == n && strncasecmp(w, *v, n) == 0)
+			return true;
+	return n > 3 && strncasecmp(w + n - 3, "n't", 3) == 0;
+}
+
+/* "Accounting degree, then a tax associate job at a small CPA firm.",
+ * "Supervisor, then production manager, then plant manager.": steps
+ * listed with ", then" or ", plus", opening on a few words and with no
+ * subject or verb of its own, a summary that needs its question to make
+ * sense.  Advice put the same way ("Learn spreadsheets properly, then
+ * ...") is a sentence. */
+static bool
+steps_listed(const char *s)
+{
+	static const char *const advice[] = {"Learn", "Try", "Look", "Write", "Check", "Get", "Ask", "Take",
+		"Start", "Pick", "Go", "Find", "Read", "Talk", "Keep", "Make", "Build", "Join", NULL};
+	if (strstr(s, ", then ") == NULL && strstr(s, ", plus ") == NULL)
+		return false;
+	size_t first = strcspn(s, " ,.;:!?");
+	for (const char *const *a = advice; *a != NULL; a++)
+		if (strlen(*a) == first && strncmp(s, *a, first) == 0)
+			return false;
+	size_t words_before_comma = 0;
+	bool before = true;
+	for (const char *p = s; *p != '\0';) {
+		size_t gap = strspn(p, " ,;:\"()");
+		if (memchr(p, ',', gap) != NULL)
+			before = false;
+		p += gap;
+		size_t len = strcspn(p, " ,.;:!?\"()");
+		if (len == 0) {
+			if (*p != '\0')
+				p++;
+			continue;
+		}
+		if (subject_or_verb(p, len))
+			return false;
+		words_before_comma += before;
+		p += len;
+	}
+	return words_before_comma <= 4;
+}
+
 /* Whether s reads as a fragment out of its reply: it opens with no
  * subject ("Great for tests and boilerplate, but...", "Coached under-tens
  * football...") or points back to things named before it ("I use them
@@ -536,6 +590,8 @@ fragment(const char *s)
 	/* "Coached under-tens football and liked...": a verb in the past
 	 * with its subject left in the sentence before. */
 	if (n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd')
+		return true;
+	if (steps_listed(s))
 		return true;
 	/* A pronoun pointing back among the first few words. */
 	const char *p = s;
