@@ -84,6 +84,10 @@ struct assessor {
 	struct pattern own_pay, general_pay; /* whose pay a question asks about */
 	struct pattern output, money; /* a question about what the work turns
 	                               out, not pay (asks_output) */
+	struct pattern business, wage; /* ... or about how the organisation
+	                               earns its money (asks_business) */
+	struct pattern takes_on, staff; /* taking on pupils or clients, not
+	                               staff (takes_on_work) */
 	struct rule model_rules[MODEL_RULES]; /* job-ask.model, salary.model and
 	                               salary.model-own */
 	struct assess_memo *memo;   /* lines seen before (owned) */
@@ -181,6 +185,70 @@ asks_output(struct assessor *a, struct matcher *m, const char *ns, size_t nl)
 	    pattern_match(m, &a->money, ns, nl, NULL, NULL) == 0;
 }
 
+/* "What does your plant make?", "how does the firm earn its money?", "is
+ * the company making money yet?": the organisation is the one that makes,
+ * sells or earns, so the question is about its products or its business,
+ * not about anyone's pay, though the model hears "what do you make" in
+ * it.  The organisation must be the verb's subject: "what does an
+ * engineer make at your plant?" stays pay.  A word of pay anywhere
+ * ("pay", "salary", "take home", "$") keeps it pay too. */
+#define ORG_WORDS "(?:company|companies|firm|business|plant|factory|mill|bakery|brewery|farm|studio|agency|" \
+	"practice|charity|non-?profit|start-?up|organi[sz]ation|org|shop|store|restaurant|lab|school|" \
+	"hospital|clinic|trust|co-?op|cooperative|brand|publisher|site|warehouse|team|department|office|" \
+	"place|app|platform|outfit)"
+static const char business_pattern[] =
+    "\\b(?:do|does|did|is|are|was|were|will|would|can|could|how|what|where)\\s+"
+    "(?:your|the|this|that|their|its|a|an)\\s+(?:(?!(?:at|in|for|of|with|from|on|like)\\b)[\\w-]+\\s+){0,2}?"
+    ORG_WORDS "(?:'s)?\\s+(?:like\\s+(?:yours|that|this)\\s+)?(?:(?:is|are)\\s+)?"
+    "(?:(?:actually|really|mainly|mostly|still|now|currently|usually|even|basically)\\s+)?"
+    "(?:make|makes|making|made|produce[sd]?|producing|sell|sells|selling|earn|earns|earning|"
+    "bring\\s+in|brings\\s+in|bringing\\s+in|generate[sd]?|generating)\\b";
+static const char wage_pattern[] =
+    "[$\\x{a3}\\x{20ac}]|\\b(?:pay|pays|paid|paying|salary|salaries|wages?|compensation|stipends?|"
+    "bonus(?:es)?|raises?|take[- ]home|hourly|an\\s+hour|per\\s+hour|\\d+\\s*k)\\b";
+
+static bool
+asks_business(struct assessor *a, struct matcher *m, const char *ns, size_t nl)
+{
+	return pattern_match(m, &a->business, ns, nl, NULL, NULL) == 1 &&
+	    pattern_match(m, &a->wage, ns, nl, NULL, NULL) == 0;
+}
+
+/* Whether a pay question the model hears in the line is none: what the
+ * work turns out, or how the organisation earns its money. */
+static bool
+not_pay(struct assessor *a, struct matcher *m, const char *ns, size_t nl)
+{
+	return asks_output(a, m, ns, nl) || asks_business(a, m, ns, nl);
+}
+
+/* "Is your school taking on more pupils next year?", "are you taking on
+ * new clients?", "does your team take on a lot of projects?": an
+ * organisation taking on pupils, clients, patients or work is growing,
+ * not hiring, though the model hears "are you taking on ..." in it.  A
+ * word for staff or for the user anywhere ("new staff", "people like
+ * me", "could your school take me on?") keeps it a job ask. */
+static const char takes_on_work_pattern[] =
+    "\\b(?:take|takes|taking|took|taken)\\s+on\\s+(?:(?:a\\s+lot\\s+of|lots\\s+of|loads\\s+of|a\\s+few|any|more|"
+    "new|extra|additional|fewer|less|many|much|the|some|bigger|larger|smaller|big|small|private|"
+    "international|overseas|local|corporate|paying|regular|repeat|other|enough|too\\s+many|too\\s+much|"
+    "so\\s+many|so\\s+much)\\s+){0,3}(?:pupils?|students?|kids|children|learners|clients?|customers?|"
+    "patients?|projects?|work|contracts?|cases|caseloads?|accounts|orders|commissions|business|"
+    "members|families|tenants|bookings|briefs|risk|debt|responsibilit(?:y|ies)|challenges)\\b";
+static const char staff_pattern[] =
+    "\\b(?:me|myself|i|i'm|i'd|i'll|my|staff|people|hires?|hiring|recruit\\w*|employees?|workers?|"
+    "grads?|graduates?|interns?|internships?|trainees?|traineeships?|apprentice\\w*|juniors?|"
+    "freshers?|volunteers?|placements?|work\\s+experience|shadow\\w*|teachers?|nurses?|tutors?|"
+    "assistants?|someone|somebody|anyone|anybody|starters?|cvs?|resumes?|jobs?|positions?|roles?|"
+    "vacanc(?:y|ies)|openings?|help|hands|\\w+ists|\\w+ians)\\b";
+
+static bool
+takes_on_work(struct assessor *a, struct matcher *m, const char *ns, size_t nl)
+{
+	return pattern_match(m, &a->takes_on, ns, nl, NULL, NULL) == 1 &&
+	    pattern_match(m, &a->staff, ns, nl, NULL, NULL) == 0;
+}
+
 /* A promise not to ask for a job, or about pay (on the normalised line).
  * The rules have the same exception in their 'unless' patterns. */
 static const char disclaimer_pattern[] =
@@ -236,6 +304,10 @@ assessor_new(const struct ruleset *rs, enum policy policy)
 	pattern_compile_builtin(&a->general_pay, general_pay_pattern);
 	pattern_compile_builtin(&a->output, output_pattern);
 	pattern_compile_builtin(&a->money, money_pattern);
+	pattern_compile_builtin(&a->business, business_pattern);
+	pattern_compile_builtin(&a->wage, wage_pattern);
+	pattern_compile_builtin(&a->takes_on, takes_on_work_pattern);
+	pattern_compile_builtin(&a->staff, staff_pattern);
 	assessor_set_model(a, rs->model);
 
 	/* Every rule's triggers and every pattern's words in one automaton:
@@ -360,6 +432,10 @@ assessor_free(struct assessor *a)
 	pattern_free(&a->general_pay);
 	pattern_free(&a->output);
 	pattern_free(&a->money);
+	pattern_free(&a->business);
+	pattern_free(&a->wage);
+	pattern_free(&a->takes_on);
+	pattern_free(&a->staff);
 	trigger_set_free(a->triggers);
 	free(a->pat_words_mem);
 	free(a->pat_words);
@@ -674,9 +750,13 @@ model_flags(struct assessor *a, struct matcher *m, const char *ns, size_t nl, si
 	const struct model_thresholds *th = model_thresholds(a->model);
 	const struct rule *mr[2] = {&a->model_rules[0], &a->model_rules[1]};
 	float p[2] = {out->j.flag[MFLAG_JOB_ASK], out->j.flag[MFLAG_SALARY]};
-	/* What the work turns out is not pay, whatever the model hears. */
-	if (p[1] >= th->salary && asks_output(a, m, ns, nl))
+	/* What the work turns out, or how the organisation earns, is not
+	 * pay, and taking on pupils or clients is not hiring, whatever the
+	 * model hears. */
+	if (p[1] >= th->salary && not_pay(a, m, ns, nl))
 		p[1] = 0;
+	if (p[0] >= th->job_ask && takes_on_work(a, m, ns, nl))
+		p[0] = 0;
 	if (p[1] >= th->salary && !seen[KIND_SALARY] && asks_host_pay(a, m, ns, nl))
 		mr[1] = &a->model_rules[2];
 	const float thr[2] = {th->job_ask, th->salary};
@@ -833,8 +913,9 @@ assess_line(struct assessor *a, struct matcher *m, const char *s, size_t len,
 	settle_category(a, out);
 	/* A line the model takes for a job ask or a pay question is not a
 	 * question about the work, even where its flag is turned off. */
-	if (out->judged && !closing_first && (out->j.flag[MFLAG_JOB_ASK] >= model_thresholds(a->model)->job_ask ||
-	    (out->j.flag[MFLAG_SALARY] >= model_thresholds(a->model)->salary && !asks_output(a, m, ns, nl)))) {
+	if (out->judged && !closing_first &&
+	    ((out->j.flag[MFLAG_JOB_ASK] >= model_thresholds(a->model)->job_ask && !takes_on_work(a, m, ns, nl)) ||
+	    (out->j.flag[MFLAG_SALARY] >= model_thresholds(a->model)->salary && !not_pay(a, m, ns, nl)))) {
 		out->cat = out->cat2 = CAT_NONE;
 		out->cat_conf = out->j.flag[MFLAG_JOB_ASK] + out->j.flag[MFLAG_SALARY];
 		out->cat2_conf = 0;

@@ -209,16 +209,27 @@ dup_hash(struct checker *c, const char *s, size_t len)
 		len--;
 	xgrow((void **)&c->fold, &c->fold_cap, len + 1, 1);
 	char *out = c->fold;
-	size_t n = 0;
-	bool space = false;
-	/* Without branches: a space or tab is written as ' ', and kept
-	 * only after something else. */
+	/* Most questions have no tab and no two spaces in a row: only
+	 * lowercased, in a loop the compiler makes vector code of. */
+	unsigned odd = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)s[i];
-		bool sp = ch == ' ' || ch == '\t';
-		out[n] = (char)(sp ? ' ' : ((unsigned)(ch - 'A') < 26u ? ch + 32 : ch));
-		n += !(sp && space);
-		space = sp;
+		out[i] = (char)((unsigned)(ch - 'A') < 26u ? ch + 32 : ch);
+		odd |= (unsigned)(ch == '\t') | (unsigned)(ch == ' ' && i > 0 && s[i - 1] == ' ');
+	}
+	size_t n = len;
+	if (odd) {
+		/* Without branches: a space or tab is written as ' ', and
+		 * kept only after something else. */
+		n = 0;
+		bool space = false;
+		for (size_t i = 0; i < len; i++) {
+			unsigned char ch = (unsigned char)s[i];
+			bool sp = ch == ' ' || ch == '\t';
+			out[n] = (char)(sp ? ' ' : ((unsigned)(ch - 'A') < 26u ? ch + 32 : ch));
+			n += !(sp && space);
+			space = sp;
+		}
 	}
 	uint64_t h = hash_bytes(out, n, 0);
 	return h ? h : 1;
@@ -352,9 +363,19 @@ check_question(struct checker *c, unsigned long lineno, const char *line, const 
 	unsigned long first = seen_add(c, dup_hash(c, q, len), lineno);
 	const struct list_check_info *dup = &list_checks[LIST_DUPLICATE];
 	if (first != 0 && !assess_ignored(dup->id, dup->kind, ignore, nignore)) {
-		/* On the stack: a long list may repeat a question on every line. */
-		char msg[64];
-		snprintf(msg, sizeof msg, "the same question as line %lu", first);
+		/* On the stack, without printf: a long list may repeat a
+		 * question on every line. */
+		static const char head[] = "the same question as line ";
+		char msg[sizeof head + 24];
+		memcpy(msg, head, sizeof head - 1);
+		char digits[24];
+		size_t nd = 0;
+		do
+			digits[nd++] = (char)('0' + first % 10);
+		while ((first /= 10) != 0);
+		for (size_t i = 0; i < nd; i++)
+			msg[sizeof head - 1 + i] = digits[nd - 1 - i];
+		msg[sizeof head - 1 + nd] = '\0';
 		struct finding f = {
 			.line = lineno, .col = qcol, .end_col = question_end_col(line, q, map, len, col_base),
 			.sev = dup->sev, .kind = dup->kind, .rule = dup->id,

@@ -35,10 +35,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <libstemmer.h>
-
 #include "files.h"
 #include "patcache.h"
+#include "stemmer.h"
 #include "xmalloc.h"
 
 #define MAGIC "ICMODEL1"
@@ -64,8 +63,10 @@ struct feat {
 /* Words stemmed lately: the Snowball stemmer costs more than the rest of
  * a word's features, and a draft says the same words again and again.
  * Direct-mapped by the word's hash; a slot holds exactly what
- * sb_stemmer_stem gave (or the word itself), so results are the same. */
-#define STEM_CACHE 4096         /* slots, a power of two */
+ * stemmer_stem gave (or the word itself), so results are the same. */
+#define STEM_CACHE 4096         /* slots at most, a power of two */
+#define STEM_CACHE_FIRST 256    /* slots at first: a short draft touches
+                                   few pages (each a fault) */
 struct stem_slot {
 	unsigned char wlen;     /* the word's length; 0: empty slot */
 	unsigned char slen;     /* its stem's */
@@ -83,8 +84,10 @@ struct model {
 	struct lexicon lex;
 	const int16_t *w;       /* NBUCKETS x NCLS */
 	float *fw;              /* training only: float weights */
-	struct sb_stemmer *stem;
-	struct stem_slot *stems; /* STEM_CACHE slots, made on first use */
+	struct stemmer *stem;
+	struct stem_slot *stems; /* nstems slots, made on first use */
+	size_t nstems;
+	size_t stem_misses;     /* since the slots were made */
 	/* Scratch for one line. */
 	struct feat feats[MAX_FEATS];
 	size_t nfeats;
@@ -157,28 +160,41 @@ scale_block(struct model *m, size_t from, size_t to, float w)
 static void
 stem_word(struct model *m, const char *w, size_t k, char *out)
 {
-	if (m->stems == NULL)
-		m->stems = xcalloc(STEM_CACHE, sizeof *m->stems);
-	struct stem_slot *sl = &m->stems[fnv(2166136261u, w, k) & (STEM_CACHE - 1)];
+	/* The cache starts small and grows when it misses often: slots are
+	 * scattered by hash, so every slot used in a big table would be a
+	 * page touched for the first time. */
+	if (m->stems == NULL || (m->stem_misses > 4 * m->nstems && m->nstems < STEM_CACHE)) {
+		size_t old_n = m->nstems;
+		struct stem_slot *old = m->stems;
+		m->nstems = old == NULL ? STEM_CACHE_FIRST : 4 * old_n;
+		m->stems = xcalloc(m->nstems, sizeof *m->stems);
+		m->stem_misses = 0;
+		for (size_t i = 0; i < old_n; i++)
+			if (old[i].wlen > 0)
+				m->stems[fnv(2166136261u, old[i].word, old[i].wlen) & (m->nstems - 1)] = old[i];
+		free(old);
+	}
+	struct stem_slot *sl = &m->stems[fnv(2166136261u, w, k) & (m->nstems - 1)];
 	if (sl->wlen == k && memcmp(sl->word, w, k) == 0) {
 		memcpy(out, sl->stem, sl->slen);
 		out[sl->slen] = '\0';
 		return;
 	}
-	const sb_symbol *st = sb_stemmer_stem(m->stem, (const sb_symbol *)w, (int)k);
-	int len = st != NULL ? sb_stemmer_length(m->stem) : 0;
-	if (st == NULL || len <= 0 || len > MAX_TOKEN) {
+	m->stem_misses++;
+	size_t len = 0;
+	const char *st = stemmer_stem(m->stem, w, k, &len);
+	if (st == NULL || len == 0 || len > MAX_TOKEN) {
 		memcpy(out, w, k);
 		out[k] = '\0';
-		len = (int)k;
+		len = k;
 	} else {
-		memcpy(out, st, (size_t)len);
+		memcpy(out, st, len);
 		out[len] = '\0';
 	}
 	sl->wlen = (unsigned char)k;
 	sl->slen = (unsigned char)len;
 	memcpy(sl->word, w, k);
-	memcpy(sl->stem, out, (size_t)len);
+	memcpy(sl->stem, out, len);
 }
 
 static void
@@ -294,6 +310,17 @@ softmax(float *z, int n)
 #if defined(__x86_64__) && defined(__GNUC__) && ((__GNUC__ >= 9) || defined(__clang__))
 #include <immintrin.h>
 #define MODEL_AVX2 1
+/* Whether the CPU and the kernel let AVX2 run.  glibc's answer comes from
+ * what it found at start-up; GCC's __builtin_cpu_supports would link a
+ * constructor that runs CPUID again in every process, before main, for
+ * every command (about a tenth of a millisecond where CPUID traps to a
+ * hypervisor), though only a model's sum asks. */
+#ifdef HAVE_SYS_PLATFORM_X86_H
+#include <sys/platform/x86.h>
+#define HAVE_AVX2() (CPU_FEATURE_ACTIVE(AVX2) != 0)
+#else
+#define HAVE_AVX2() (__builtin_cpu_supports("avx2") != 0)
+#endif
 
 __attribute__((target("avx2"))) static void
 accumulate_avx2(const struct model *m, float acc[NCLS_PAD])
@@ -333,7 +360,7 @@ accumulate(const struct model *m, float acc[NCLS_PAD])
 #ifdef MODEL_AVX2
 	static int avx2 = -1;
 	if (avx2 < 0)
-		avx2 = __builtin_cpu_supports("avx2") != 0;
+		avx2 = HAVE_AVX2();
 	if (avx2) {
 		accumulate_avx2(m, acc);
 		return;
@@ -490,7 +517,7 @@ static struct model *
 model_empty(void)
 {
 	struct model *m = xcalloc(1, sizeof *m);
-	m->stem = sb_stemmer_new("english", NULL);
+	m->stem = stemmer_new();
 	if (m->stem == NULL)
 		xalloc_die();
 	return m;
@@ -507,8 +534,7 @@ model_free(struct model *m)
 		free(m->map);
 	free(m->fw);
 	free(m->stems);
-	if (m->stem != NULL)
-		sb_stemmer_delete(m->stem);
+	stemmer_free(m->stem);
 	free(m);
 }
 

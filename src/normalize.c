@@ -184,6 +184,33 @@ reserve(struct norm *n, size_t need)
 	n->cap = cap;
 }
 
+/* Where the original bytes of n's text[i] start and end. */
+static inline size_t
+so_at(const struct norm *n, size_t i)
+{
+	return n->ident ? i : n->so[i];
+}
+
+static inline size_t
+eo_at(const struct norm *n, size_t i)
+{
+	return n->ident ? i + 1 : n->eo[i];
+}
+
+/* Write out n's map, the identity so far: a byte is about to come from
+ * elsewhere. */
+static void
+unident(struct norm *n)
+{
+	if (!n->ident)
+		return;
+	for (size_t i = 0; i < n->len; i++) {
+		n->so[i] = i;
+		n->eo[i] = i + 1;
+	}
+	n->ident = false;
+}
+
 /* Append t[from..to) of the pass-1 text p1, each byte with its own
  * original range. */
 static void
@@ -192,8 +219,15 @@ put_run(struct norm *n, const struct norm *p1, size_t from, size_t to)
 	size_t k = to - from;
 	reserve(n, n->len + k);
 	memcpy(n->text + n->len, p1->text + from, k);
-	memcpy(n->so + n->len, p1->so + from, k * sizeof *n->so);
-	memcpy(n->eo + n->len, p1->eo + from, k * sizeof *n->eo);
+	/* Copied to where it was, from an identity: still the identity. */
+	if (n->ident && !(p1->ident && n->len == from))
+		unident(n);
+	if (!n->ident) {
+		for (size_t i = 0; i < k; i++) {
+			n->so[n->len + i] = so_at(p1, from + i);
+			n->eo[n->len + i] = eo_at(p1, from + i);
+		}
+	}
 	n->len += k;
 	n->text[n->len] = '\0';
 }
@@ -203,6 +237,7 @@ static void
 put(struct norm *n, const char *b, size_t k, size_t so, size_t eo)
 {
 	reserve(n, n->len + k);
+	unident(n);
 	for (size_t i = 0; i < k; i++) {
 		n->text[n->len] = b[i];
 		n->so[n->len] = so;
@@ -503,7 +538,19 @@ fold_chars(struct norm *p1, const char *s, size_t len)
 {
 	p1->len = 0;
 	reserve(p1, len * 3 + 1);
-	for (size_t i = 0; i < len;) {
+	/* Most lines are ASCII that fold_char keeps or only lowercases, all
+	 * through: their map is the identity, not written. */
+	size_t plain = 0;
+	for (; plain < len && (byte_class[(unsigned char)s[plain]] & BYTE_PLAIN); plain++)
+		p1->text[plain] = (char)(s[plain] >= 'A' && s[plain] <= 'Z' ? s[plain] + 32 : s[plain]);
+	p1->len = plain;
+	p1->ident = true;
+	if (plain == len) {
+		p1->text[len] = '\0';
+		return;
+	}
+	unident(p1);
+	for (size_t i = plain; i < len;) {
 		/* A run of ASCII that fold_char keeps, or only lowercases:
 		 * most lines are one such run. */
 		char *text = p1->text + p1->len;
@@ -551,6 +598,7 @@ normalize(struct norm *n, const char *s, size_t len)
 	/* Pass 2: word by word. */
 	n->len = 0;
 	n->corrected = 0;
+	n->ident = true;
 	reserve(n, p1.len + 16);
 	n->text[0] = '\0';
 	const char *t = p1.text;
@@ -575,18 +623,18 @@ normalize(struct norm *n, const char *s, size_t len)
 			end--;
 		const char *w = t + i;
 		size_t wl = end - i;
-		size_t oso = p1.so[i], oeo = p1.eo[end - 1];
+		size_t oso = so_at(&p1, i), oeo = eo_at(&p1, end - 1);
 		const char *to = NULL;
 		size_t consumed = end;
 		if (wl == 1 && t[i] == 'w' && end < tl && t[end] == '/' &&
 		    (end + 1 == tl || t[end + 1] == ' ')) {
 			to = "with";
-			oeo = p1.eo[end];
+			oeo = eo_at(&p1, end);
 			consumed = end + 1;
 		} else if (wl == 10 && memcmp(w, "curriculum", 10) == 0 && end + 6 <= tl &&
 		    memcmp(t + end, " vitae", 6) == 0) {
 			to = "resume";
-			oeo = p1.eo[end + 5];
+			oeo = eo_at(&p1, end + 5);
 			consumed = end + 6;
 		} else if (wl == 1 && (t[i] == '2' || t[i] == '4') && free_standing(t, tl, i, end) &&
 		    end + 1 < tl && t[end] == ' ' && digit_word_before(t + end + 1, tl - end - 1)) {
@@ -637,8 +685,8 @@ norm_span(const struct norm *n, size_t so, size_t eo, size_t *oso, size_t *oeo)
 	}
 	if (so >= n->len)
 		so = n->len - 1;
-	*oso = n->so[so];
-	*oeo = eo > 0 ? n->eo[eo > n->len ? n->len - 1 : eo - 1] : *oso;
+	*oso = so_at(n, so);
+	*oeo = eo > 0 ? eo_at(n, eo > n->len ? n->len - 1 : eo - 1) : *oso;
 	if (*oeo < *oso)
 		*oeo = *oso;
 }

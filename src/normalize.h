@@ -37,6 +37,9 @@ struct norm {
 	                           text[i] start */
 	size_t *eo;             /* eo[i]: where they end */
 	size_t cap;             /* allocated for text, so and eo */
+	bool ident;             /* so[i] is i and eo[i] is i + 1 for every i,
+	                           and neither is written (most lines: ASCII,
+	                           nothing respelt); read them with norm_span */
 	unsigned corrected;     /* words respelt in the last line */
 	char dropped_g[40];     /* scratch for a word given back its g */
 	const struct lexicon *lex; /* extra known words (borrowed; may be NULL) */

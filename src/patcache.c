@@ -27,6 +27,7 @@
 #include "patcache.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pcre2.h>
@@ -35,6 +36,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "clock.h"
@@ -405,6 +407,34 @@ put_bytes(unsigned char **buf, size_t *len, size_t *cap, const void *p, size_t n
 	*len += n;
 }
 
+/* A save's temporary file this old was left by a process killed between
+ * writing it and renaming it over the cache: saves take milliseconds. */
+#define STALE_TEMP_SECONDS 3600
+
+/* Remove what saves of dir/base killed half-way left behind: files named
+ * as files_save_atomic names its temporary files (".base.XXXXXX"). */
+static void
+remove_stale_temps(const char *dir, const char *base)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL)
+		return;
+	size_t blen = strlen(base);
+	time_t now = time(NULL);
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		const char *n = de->d_name;
+		if (n[0] != '.' || strncmp(n + 1, base, blen) != 0 || n[1 + blen] != '.' ||
+		    strlen(n + 2 + blen) != 6)
+			continue;
+		struct stat st;
+		if (fstatat(dirfd(d), n, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+		    now - st.st_mtime > STALE_TEMP_SECONDS)
+			(void)unlinkat(dirfd(d), n, 0);
+	}
+	closedir(d);
+}
+
 static void
 save(struct patcache *c)
 {
@@ -442,8 +472,11 @@ save(struct patcache *c)
 	char *slash = strrchr(dir, '/');
 	if (slash != NULL && slash != dir)
 		*slash = '\0';
-	if (slash == NULL || slash == dir || files_mkdir_private(dir, err, sizeof err))
+	if (slash == NULL || slash == dir || files_mkdir_private(dir, err, sizeof err)) {
+		if (slash != NULL && slash != dir)
+			remove_stale_temps(dir, slash + 1);
 		(void)files_save_atomic(c->path, (const char *)buf, len, err, sizeof err);
+	}
 	free(dir);
 	free(buf);
 }

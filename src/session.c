@@ -62,6 +62,9 @@ struct session_private {
 	bool end_hinted;             /* the coach has said how to end (/end) */
 	bool over_hinted;            /* ... and, to a line after the farewell,
 	                                that the meeting is over */
+	bool closed_told;            /* the coach has said once what a closed
+	                                question costs: later ones are only
+	                                counted (/flags, the report) */
 	struct pattern thanks;       /* recognises a thank-you */
 	uint64_t notice_at[NOTICE_COUNT];  /* when each falls due (ms) */
 	char *notice_text[NOTICE_COUNT];   /* what each notice said once given,
@@ -1665,7 +1668,9 @@ said_after_farewell(const struct session *s, const struct understanding *u)
 /* The coach first, at once: which rule, why, and a better way, for each
  * flag (a closed question is not worth a word when something worse is
  * wrong), and a rule that could not be evaluated.  Sets l->worst.  A
- * line after the farewell gets no flags: it counts for nothing. */
+ * line after the farewell gets no flags: it counts for nothing.  Yes/no
+ * questions come naturally in a conversation: the coach explains the
+ * first one and counts the others quietly for /flags and the report. */
 static void
 coach_flags(struct session *s, struct said *l)
 {
@@ -1677,9 +1682,15 @@ coach_flags(struct session *s, struct said *l)
 			continue;
 		xgrow((void **)&s->flags, &s->priv->capflags, s->nflags + 1, sizeof *s->flags);
 		s->flags[s->nflags++] = (struct flagnote){l->turn_index, f->rule, f->sev};
-		char *tip = f->rule->kind == KIND_CLOSED ? closed_tip(s, l) : NULL;
-		char *note = xasprintf("%s, %s [%s]: %s Try instead: %s", session_kind_label(f->rule->kind),
-		    severity_name(f->sev), f->rule->id, f->rule->message, tip != NULL ? tip : f->rule->suggestion);
+		bool closed = f->rule->kind == KIND_CLOSED;
+		if (closed && s->priv->closed_told)
+			continue;
+		char *tip = closed ? closed_tip(s, l) : NULL;
+		char *note = xasprintf("%s, %s [%s]: %s Try instead: %s%s", session_kind_label(f->rule->kind),
+		    severity_name(f->sev), f->rule->id, f->rule->message, tip != NULL ? tip : f->rule->suggestion,
+		    closed ? " (The coach says this once: later yes/no questions are not remarked on here, "
+		    "but /flags and the report list each one.)" : "");
+		s->priv->closed_told |= closed;
 		session_say(s, VOICE_COACH, note);
 		free(note);
 		free(tip);

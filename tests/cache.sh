@@ -168,4 +168,17 @@ sed -i 's/^id: bad$/id: bad bad/' "$T/mine.yaml"
 [ $? -eq 2 ] && grep -q "mine.yaml:2:" "$T/err3"
 ok $? "a mistake made in a bank kept in the cache is reported"
 
+# What a save killed half-way left behind (a temporary file beside the
+# cache) is removed by the next save once it is an hour old; a newer one
+# may be a save still running, and a name of another shape is not ours.
+D="$T/cache/infocoach"
+: > "$D/.patterns.cache.AbC123" && touch -d '2 hours ago' "$D/.patterns.cache.AbC123"
+: > "$D/.patterns.cache.XyZ789"
+: > "$D/.patterns.cache.notours" && touch -d '2 hours ago' "$D/.patterns.cache.notours"
+rm -f "$C"
+same "a run that saves the cache beside old temporary files says the same"
+[ -f "$C" ] && [ ! -e "$D/.patterns.cache.AbC123" ] && [ -e "$D/.patterns.cache.XyZ789" ] &&
+	[ -e "$D/.patterns.cache.notours" ]
+ok $? "the save removes a temporary file an hour old, and only that"
+
 done_testing

@@ -14,7 +14,7 @@ INFOCOACH_NO_JIT=1
 export INFOCOACH_NO_JIT
 vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect"
 
-for t in test_text test_lookahead test_ytree test_bank test_transcript test_transcript_read test_replay test_mock test_shipped test_understand test_host test_accuracy; do
+for t in test_text test_lookahead test_stemmer test_ytree test_bank test_transcript test_transcript_read test_replay test_mock test_shipped test_understand test_host test_accuracy; do
 	prog="$TOP_BUILDDIR/tests/unit/$t"
 	[ -x "$prog" ] || { skip "valgrind $t" "not built"; continue; }
 	# shellcheck disable=SC2086
