@@ -124,6 +124,53 @@ detail_before(const char *text, const char *s, size_t *n)
 	return b;
 }
 
+/* Words for a person that say nothing of who they are ("a woman named
+ * Ruth"). */
+static const char *const people_words[] = {"woman", "man", "guy", "lady", "chap", "fellow",
+	"colleague", "someone", "somebody", "person", "girl", "bloke", NULL};
+
+/* Where the words that introduce the name at s in text by "named" or
+ * "called" start ("a woman named " before "Ruth", "A packer named "
+ * before "Luis", "someone called " before "Dan"), or NULL: an article
+ * and up to three words in lower case, or "someone"/"somebody", then the
+ * verb.  A place may be "called" too ("a comprehensive called Hawthorn
+ * Lane"), so "called" counts only after a word for a person.  The noun
+ * ("woman", "packer") in noun[0..*nn). */
+static const char *
+introduced_at(const char *text, const char *s, const char **noun, size_t *nn)
+{
+	static const char *const article[] = {"a", "an", NULL};
+	static const char *const anyone[] = {"someone", "somebody", NULL};
+	size_t vn = 0;
+	if ((size_t)(s - text) >= 7 && strncmp(s - 6, "named ", 6) == 0)
+		vn = 6;
+	else if ((size_t)(s - text) >= 8 && strncmp(s - 7, "called ", 7) == 0)
+		vn = 7;
+	if (vn == 0 || s[-(long)vn - 1] != ' ')
+		return NULL;
+	/* Back over the words before the verb, the noun first. */
+	const char *end = s - vn - 1;
+	for (int words = 0; words < 4; words++) {
+		const char *w = end;
+		while (w > text && isalpha((unsigned char)w[-1]))
+			w--;
+		size_t n = (size_t)(end - w);
+		if (n == 0)
+			return NULL;
+		if (words == 0) {
+			*noun = w;
+			*nn = n;
+		}
+		bool opens = one_of(w, n, article) || (words == 0 && one_of(w, n, anyone));
+		if (opens)
+			return vn == 6 || one_of(*noun, *nn, people_words) ? w : NULL;
+		if (!islower((unsigned char)w[0]) || w - text < 2 || w[-1] != ' ')
+			return NULL;
+		end = w - 1;
+	}
+	return NULL;
+}
+
 /* Whether the capitalised word first[0..n) of text is a first name
  * standing alone ("Gail, our night production manager"; "my mentor,
  * Funmi."): no word of a name before or after it, no word that opens a
@@ -215,7 +262,12 @@ identity_in(const char *text, bool before_only, const char *want, const char *co
 		const char *first = p;
 		const char *second = p + n + 1;
 		size_t n2 = p[n] == ' ' ? word_len(second) : 0;
-		bool single = s == p && one_name(text, first, n);
+		/* "a woman named Ruth", "A packer named Luis". */
+		const char *noun = NULL;
+		size_t nn = 0;
+		const char *intro = s == p ? introduced_at(text, first, &noun, &nn) : NULL;
+		bool single = s == p && (one_name(text, first, n) ||
+		    (intro != NULL && (n2 == 0 || !people_capitalised(second, n2))));
 		if (!people_capitalised(first, n) || one_of(first, n, not_name) ||
 		    (!single && (n2 == 0 || !people_capitalised(second, n2) ||
 		    (n2 > 2 && second[n2 - 2] == '\'')))) {
@@ -230,9 +282,17 @@ identity_in(const char *text, bool before_only, const char *want, const char *co
 		const char *e = second + n2;
 		size_t dn = 0;
 		const char *after = !before_only ? detail_after(e, &dn) : NULL;
-		const char *before = before_only ? detail_before(text, s, &dn) : NULL;
+		const char *before = before_only ? detail_before(text, intro != NULL ? intro : s, &dn) :
+		    NULL;
 		if (single && after != NULL && !names_someone(after))
 			after = NULL;
+		/* With no apposition, what introduced them says who they are
+		 * ("A packer named Luis": a packer), unless it says only
+		 * "a woman". */
+		if (before_only && before == NULL && intro != NULL && !one_of(noun, nn, people_words)) {
+			before = intro;
+			dn = (size_t)(noun + nn - intro);
+		}
 		const char *d0 = before != NULL ? before : after;
 		bool fits = want != NULL ? name_holds(first, whole, want) :
 		    d0 != NULL && detail_holds(d0, dn, as);

@@ -58,6 +58,7 @@ main(void)
 	struct bank *ds = load(top, "data-science");
 	struct bank *food = load(top, "food-processing");
 	struct bank *se = load(top, "software-engineering");
+	struct bank *teaching = load(top, "teaching");
 	struct bank *acc = load(top, "accounting");
 	/* A first name alone finds the whole name. */
 	check(logistics, "leo", "bev", "Bev Thornton is our senior planner.", "Bev Thornton");
@@ -89,6 +90,15 @@ main(void)
 	check(se, "tomas", "tests", NULL, NULL);
 	check(food, "denise", "well", NULL, NULL);
 	check(acc, "aisha", "hannah", "Hannah Kim is our controller.", "Hannah Kim");
+	/* Someone introduced by "named": who the words before say they
+	 * were ("My first supervisor at the dairy, a woman named Ruth"),
+	 * else what introduced them ("A packer named Luis"); "a
+	 * comprehensive called Hawthorn Lane" is a school, no one. */
+	check(food, "denise", "ruth", "Ruth was my first supervisor at the dairy.", "Ruth");
+	check(food, "denise", "luis", "Luis is a packer.", "Luis");
+	check(logistics, "malcolm", "sunita", "Sunita had worked on the same site for twenty years.",
+	    "Sunita");
+	check(teaching, "catriona", "hawthorn", NULL, NULL);
 	/* Whoever the words call "my boss" or "my manager", for "who is
 	 * your boss?"; nobody when no words do. */
 	static const char *const boss[] = {"my manager", "my boss", NULL};
@@ -100,6 +110,7 @@ main(void)
 	ok(who == NULL, "jordan: no one is called her boss");
 	free(who);
 	bank_free(food);
+	bank_free(teaching);
 	bank_free(se);
 	bank_free(acc);
 	bank_free(logistics);
