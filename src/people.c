@@ -394,3 +394,126 @@ people_named_in(const struct persona *p, const char *text, char *name, size_t le
 	}
 	return false;
 }
+
+/* A sentence about someone needs this many words to stand alone
+ * ("Hannah brought doughnuts." does not). */
+#define MORE_WORDS 6
+
+/* The length of the sentence that starts at s: up to and with its stop,
+ * an abbreviation ("Dr. Okafor") not counting. */
+static size_t
+sentence_len(const char *s)
+{
+	static const char *const abbr[] = {"St", "Dr", "Mr", "Mrs", "Ms", "Mt", NULL};
+	size_t i = 0;
+	for (; s[i] != '\0'; i++) {
+		if ((s[i] != '.' && s[i] != '!' && s[i] != '?') || (s[i + 1] != ' ' && s[i + 1] != '\0'))
+			continue;
+		size_t w = i;
+		while (w > 0 && isalpha((unsigned char)s[w - 1]))
+			w--;
+		if (s[i] != '.' || !one_of(s + w, i - w, abbr))
+			return i + 1;
+	}
+	return i;
+}
+
+/* Whether sentence s[0..n) opens with a pronoun for someone ("She came
+ * from audit", "He'd walk the line"). */
+static bool
+opens_pronoun(const char *s, size_t n)
+{
+	static const char *const pronoun[] = {"She", "He", "They", "Her", "His", "Their", NULL};
+	for (const char *const *w = pronoun; *w != NULL; w++) {
+		size_t k = strlen(*w);
+		if (n > k && strncmp(s, *w, k) == 0 && (s[k] == ' ' || s[k] == '\''))
+			return true;
+	}
+	return false;
+}
+
+/* Whether sentence s[0..n) opens with the word first, then a verb in
+ * lower case ("Hannah marks up..."), not a list or an apposition
+ * ("Hannah, Sophie, ..."). */
+static bool
+opens_with_name(const char *s, size_t n, const char *first)
+{
+	/* "Ruth understood that long before...", "Hannah got there that
+	 * way": what they point back at went before, unsaid. */
+	static const char *const back[] = {"that", "this", "it", "there", "so", "them", NULL};
+	size_t k = strlen(first);
+	if (n <= k + 1 || strncmp(s, first, k) != 0 || s[k] != ' ' || !islower((unsigned char)s[k + 1]))
+		return false;
+	const char *obj = s + k + 1 + word_len(s + k + 1);
+	return *obj != ' ' || !one_of(obj + 1, word_len(obj + 1), back);
+}
+
+/* Whether sentence s[0..n) is long enough and none of said[0..ns) holds
+ * it. */
+static bool
+fresh_sentence(const char *s, size_t n, const char *const *said, size_t ns)
+{
+	size_t words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] == ' ';
+	if (words < MORE_WORDS)
+		return false;
+	for (size_t i = 0; i < ns; i++)
+		if (said[i] != NULL && memmem(said[i], strlen(said[i]), s, n) != NULL)
+			return false;
+	return true;
+}
+
+/* In text, a sentence about name (first: its first word) by pass: 0, one
+ * opening with a pronoun after one that names them (or, with named, from
+ * the start); 1, one opening with their first name.  Newly allocated, or
+ * NULL. */
+static char *
+more_in(const char *text, const char *name, const char *first, bool named, int pass,
+    const char *const *said, size_t ns)
+{
+	bool after = named;
+	for (const char *s = text; *s != '\0';) {
+		while (*s == ' ')
+			s++;
+		size_t n = sentence_len(s);
+		if (n == 0)
+			break;
+		bool fits = pass == 0 ? after && opens_pronoun(s, n) : opens_with_name(s, n, first);
+		if (fits && fresh_sentence(s, n, said, ns))
+			return xstrndup(s, n);
+		bool names = memmem(s, n, name, strlen(name)) != NULL ||
+		    memmem(s, n, first, strlen(first)) != NULL;
+		after = names || (after && opens_pronoun(s, n));
+		s += n;
+	}
+	return NULL;
+}
+
+char *
+people_more(const struct persona *p, const char *name, const char *const *said, size_t n)
+{
+	char first[64];
+	snprintf(first, sizeof first, "%s", name);
+	first[strcspn(first, " ")] = '\0';
+	if (first[0] == '\0')
+		return NULL;
+	for (int pass = 0; pass < 2; pass++)
+		for (int c = 0; c < CAT_COUNT; c++) {
+			const struct strlist *r = &p->replies[c];
+			for (size_t i = 0; i < r->n; i++) {
+				const char *text = r->v[i];
+				bool named = strstr(text, first) != NULL;
+				char *m = more_in(text, name, first, false, pass, said, n);
+				const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+				/* Its follow-ups go on about whom the reply named. */
+				for (size_t j = 0; m == NULL && x != NULL && j < x->more.n; j++)
+					m = more_in(x->more.v[j], name, first, named, pass, said, n);
+				for (size_t j = 0; m == NULL && x != NULL && j < x->why.n; j++)
+					m = more_in(x->why.v[j], name, first, named, pass, said, n);
+				if (m != NULL)
+					return m;
+			}
+		}
+	return NULL;
+}

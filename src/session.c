@@ -1133,6 +1133,18 @@ lower_copy(char *dst, size_t cap, const char *src)
 	dst[n] = '\0';
 }
 
+/* One more thing the host's words say about the person name, that it
+ * has not said yet this session (newly allocated), or NULL. */
+static char *
+more_about(const struct session *s, const char *name)
+{
+	size_t n;
+	const char **said = said_so_far(s, s->nturns, &n);
+	char *more = people_more(s->cfg.persona, name, said, n);
+	free(said);
+	return more;
+}
+
 /* The answer to "who is Bev?" about someone the host has named (word:
  * their name or a part of it, as asked): who they are to the host, when
  * it has not said so yet in answer to such a question ("Bev Thornton is
@@ -1156,6 +1168,8 @@ who_they_are(struct session *s, struct turn *t, const char *word, bool fresh)
 		who = NULL;
 	}
 	char *more = fresh ? host_about_person(&s->host, s->last_norm) : NULL;
+	if (more == NULL)
+		more = more_about(s, name);
 	if (who == NULL && more == NULL)
 		return host_told_all_about(&s->host, name);
 	t->answered = true;
@@ -1965,7 +1979,17 @@ answer_person_yes_no(struct session *s, struct turn *t)
 	first[strcspn(first, " ")] = '\0';
 	/* Asked again: the same thing in other words. */
 	char *ways[2];
-	if (now) {
+	/* Not who they are again, just after saying so ("whos hannah?"). */
+	const char *last = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
+	char *more = now && last != NULL && strstr(last, who) != NULL ? more_about(s, full) : NULL;
+	if (now && more != NULL) {
+		ways[0] = xasprintf("Yes, still. %s", more);
+		ways[1] = xasprintf("Yes, %s is still here.", first);
+		free(more);
+	} else if (now && last != NULL && strstr(last, who) != NULL) {
+		ways[0] = xasprintf("Yes, %s is still here.", first);
+		ways[1] = xasprintf("Yes, still.");
+	} else if (now) {
 		ways[0] = xasprintf("Yes, still. %s", who);
 		ways[1] = xasprintf("Yes, %s is still here.", first);
 	} else {

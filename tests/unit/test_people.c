@@ -99,6 +99,17 @@ main(void)
 	check(logistics, "malcolm", "sunita", "Sunita had worked on the same site for twenty years.",
 	    "Sunita");
 	check(teaching, "catriona", "hawthorn", NULL, NULL);
+	/* One more thing about someone, never what was said already. */
+	const char *said[] = {"Hannah Kim, our controller. She reviews my work and explains why, "
+		"not just what."};
+	char *more = people_more(bank_persona(acc, "aisha"), "Hannah Kim", said, 1);
+	is_str(more, "She came from audit, so she knows both sides.", "aisha: more about Hannah");
+	free(more);
+	/* "Ruth understood that long before..." points back at what went
+	 * before it: not said alone. */
+	more = people_more(bank_persona(food, "denise"), "Ruth", NULL, 0);
+	ok(more == NULL || strstr(more, "understood that") == NULL, "denise: no 'Ruth understood that' alone");
+	free(more);
 	/* Whoever the words call "my boss" or "my manager", for "who is
 	 * your boss?"; nobody when no words do. */
 	static const char *const boss[] = {"my manager", "my boss", NULL};
