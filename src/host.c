@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "firm.h"
 #include "people.h"
 #include "sentence.h"
 #include "text.h"
@@ -832,6 +833,50 @@ explain_used(struct host *h, const char *word, const char *said, enum category a
 	return r;
 }
 
+/* The answer to "who is Pell & Archer?", firm a firm's name as asked:
+ * what the host's words say of it, other than said, the reply just
+ * given; else that it does not know the firm. */
+static char *
+firm_answer(struct host *h, const char *firm, const char *said)
+{
+	char name[64];
+	const char *const recent[] = {said};
+	char *about = firm_about(h->p, firm, recent, said != NULL, name, sizeof name);
+	if (about != NULL)
+		return about;
+	snprintf(name, sizeof name, "%s", firm);
+	firm_spell(name);
+	static const char *const words[3] = {
+		[MANNER_WARM] = "%s? I don't know them, I'm afraid. It's not a firm I've come across.",
+		[MANNER_FORMAL] = "I am afraid I do not know %s; it is not a firm I have come across.",
+		[MANNER_BRISK] = "Don't know %s, sorry. Not a firm I've dealt with.",
+	};
+	return fill(words[manner_of(h)], name, NULL);
+}
+
+char *
+host_firm_still(struct host *h, const char *firm)
+{
+	char name[64];
+	char *about = firm_about(h->p, firm, NULL, 0, name, sizeof name);
+	size_t k = strlen(firm);
+	/* Its first sentence, when that says what the firm is. */
+	if (about != NULL && strncmp(about, firm, k) == 0 && strncmp(about + k, " is ", 4) == 0) {
+		about[strcspn(about, ".") + 1] = '\0';
+	} else {
+		free(about);
+		about = xasprintf("%s is a firm, not a person.", firm);
+	}
+	static const char *const words[3] = {
+		[MANNER_WARM] = "%s I'm not there myself these days, though.",
+		[MANNER_FORMAL] = "%s I am no longer there myself.",
+		[MANNER_BRISK] = "%s I'm not there now.",
+	};
+	char *r = fill(words[manner_of(h)], about, NULL);
+	free(about);
+	return r;
+}
+
 char *
 host_unknown_term(struct host *h, const char *said, enum category about, bool latest,
     const char *q, size_t n)
@@ -845,7 +890,10 @@ host_unknown_term(struct host *h, const char *said, enum category about, bool la
 	char *gist = said != NULL ? gist_sentence(said, n) : NULL;
 	char *r;
 	char name[64];
-	if (person && named) {
+	if (person && firm_name(word)) {
+		/* "who is pell and archer?": a firm, no one. */
+		r = firm_answer(h, word, said);
+	} else if (person && named) {
 		/* "Who's Raj again?", Raj being someone the host just named:
 		 * the sentence that said who; a firm or a place is no one. */
 		char *who = sentence_with(said, word);

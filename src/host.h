@@ -265,6 +265,11 @@ char *host_told_all_about(struct host *h, const char *name);
  * capitalised ("Pell & Archer"). */
 bool host_said_name(const char *text, const char *word);
 
+/* The answer to "do u still work with them?" just after the host named
+ * firm, a firm ("Pell & Archer"), not its own: what the firm is, and
+ * that the host is not there now; newly allocated. */
+char *host_firm_still(struct host *h, const char *firm);
+
 /* The host's "who do you mean?" when asked who someone is by a pronoun
  * and it has named nobody lately; newly allocated. */
 char *host_who_do_you_mean(struct host *h);

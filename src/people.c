@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "firm.h"
 #include "xmalloc.h"
 
 /* An apposition longer than this many words is a clause of its own. */
@@ -296,6 +297,9 @@ identity_in(const char *text, bool before_only, const char *want, const char *co
 		const char *d0 = before != NULL ? before : after;
 		bool fits = want != NULL ? name_holds(first, whole, want) :
 		    d0 != NULL && detail_holds(d0, dn, as);
+		/* "Archer" of "Pell & Archer, a small agency" is no one. */
+		if (firm_around(text, (size_t)(first - text), (size_t)(e - text)))
+			fits = false;
 		if (!fits || (before == NULL && after == NULL) || whole >= len) {
 			p = e;
 			continue;

@@ -14,6 +14,7 @@
 
 #include "duration.h"
 #include "emit.h"
+#include "firm.h"
 #include "people.h"
 #include "plan.h"
 #include "reword.h"
@@ -1956,7 +1957,15 @@ answer_person_yes_no(struct session *s, struct turn *t)
 		    people_named_in(s->cfg.persona, said[i], name, sizeof name);
 		recently = named && i < 2 && said[i] != s->priv->opening;
 	}
+	/* "Do u still work with them?" just after it named a firm. */
+	char firm[64];
+	bool of_firm = !named && n > 0 && said[0] != s->priv->opening &&
+	    firm_in(said[0], s->cfg.persona->employer, firm, sizeof firm);
 	free(said);
+	if (of_firm) {
+		t->answered = true;
+		return host_firm_still(&s->host, firm);
+	}
 	/* "Do u still work with her?" when it has named nobody at all. */
 	if (!named)
 		return host_who_do_you_mean(&s->host);
