@@ -213,6 +213,17 @@ says_about_self(const char *text)
 /* Whether text opens with a greeting, stretched or not ("hii", "heyyy",
  * "hellooo"): the first word with each run of one letter made one, as the
  * greetings are. */
+static size_t words_in(const char *text);
+
+bool
+dialogue_asks_before(const char *text)
+{
+	static const char *const before[] = {"before that", "before then", "prior to that",
+		"before this", "came before", "earlier than that", "before you got there",
+		"before you started", "before all that", NULL};
+	return words_in(text) <= 8 && has_any_word(text, before);
+}
+
 bool
 dialogue_asks_time_left(const char *text)
 {

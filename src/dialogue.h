@@ -118,6 +118,11 @@ enum unknowable dialogue_asks_unknowable(const char *text);
  * time?"), whatever else it seems to be about. */
 bool dialogue_asks_time_left(const char *text);
 
+/* Whether text asks what came before the part of the host's path it
+ * has just told ("and before that?", "what did you do before that?"),
+ * not what came next. */
+bool dialogue_asks_before(const char *text);
+
 /* Whether the normalised line text opens with a greeting ("hi", "good
  * morning"). */
 bool dialogue_greets(const char *text);

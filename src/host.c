@@ -854,6 +854,82 @@ firm_answer(struct host *h, const char *firm, const char *said)
 	return fill(words[manner_of(h)], name, NULL);
 }
 
+/* Words that speak of studying. */
+static const char *const studies[] = {"degree", "studied", "studying", "university", "college",
+	"course", "graduated", "student", "apprenticeship", "diploma", "school", NULL};
+
+/* Whether text (lower case) speaks of studying. */
+static bool
+of_studies(const char *text)
+{
+	for (const char *const *w = studies; *w != NULL; w++)
+		if (said_word(text, *w))
+			return true;
+	return false;
+}
+
+/* A sentence of persona p's replies and follow-ups in which it tells of
+ * its own studies ("I took a one-year postgraduate teaching course, ..."),
+ * newly allocated; NULL when there is none. */
+static char *
+studies_sentence(const struct persona *p)
+{
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < p->replies[c].n; i++) {
+			const char *text = p->replies[c].v[i];
+			size_t k = 0;
+			char *sn = sentence_of(text, 0, &k);
+			for (size_t j = 0; sn != NULL && j < k; j++) {
+				free(sn);
+				sn = sentence_of(text, j, NULL);
+				bool own = strncmp(sn, "I ", 2) == 0 || strncmp(sn, "My ", 3) == 0;
+				if (own && of_studies(sn))
+					return sn;
+			}
+			free(sn);
+		}
+	return NULL;
+}
+
+char *
+host_before(struct host *h)
+{
+	enum manner m = manner_of(h);
+	const struct strlist *l = &h->p->replies[CAT_ENTRY_PATH];
+	const char *told = h->last_cat == CAT_ENTRY_PATH && h->last_variant < l->n ?
+	    l->v[h->last_variant] : NULL;
+	if (told != NULL && of_studies(told)) {
+		static const char *const began[3] = {
+			[MANNER_WARM] = "That's where it began, really, with my studies. There isn't much "
+			    "before that worth telling!",
+			[MANNER_FORMAL] = "That is really where it began, with my studies; there is little "
+			    "before that worth telling.",
+			[MANNER_BRISK] = "That's the start. My studies, then that. Nothing much before.",
+		};
+		return xstrdup(began[m]);
+	}
+	char *sn = studies_sentence(h->p);
+	if (sn != NULL && (told == NULL || strstr(told, sn) == NULL)) {
+		static const char *const first[3] = {
+			[MANNER_WARM] = "Before that, my studies. %s",
+			[MANNER_FORMAL] = "Before that came my studies. %s",
+			[MANNER_BRISK] = "Before that, studying. %s",
+		};
+		char *r = fill(first[m], sn, NULL);
+		free(sn);
+		return r;
+	}
+	free(sn);
+	static const char *const little[3] = {
+		[MANNER_WARM] = "Honestly, that's where it began. There isn't much before that worth "
+		    "telling!",
+		[MANNER_FORMAL] = "That is really where it began; there is little before it worth "
+		    "telling.",
+		[MANNER_BRISK] = "That's the start. Nothing much before it.",
+	};
+	return xstrdup(little[m]);
+}
+
 char *
 host_firm_still(struct host *h, const char *firm)
 {

@@ -265,6 +265,12 @@ char *host_told_all_about(struct host *h, const char *name);
  * capitalised ("Pell & Archer"). */
 bool host_said_name(const char *text, const char *word);
 
+/* The answer to "and before that?" after the host told how it got in
+ * (its last reply on the entry path): that it began with its studies,
+ * when that reply says so; else a sentence of its words about its
+ * studies; else that there is little before it.  Newly allocated. */
+char *host_before(struct host *h);
+
 /* The answer to "do u still work with them?" just after the host named
  * firm, a firm ("Pell & Archer"), not its own: what the firm is, and
  * that the host is not there now; newly allocated. */

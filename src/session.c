@@ -1099,6 +1099,9 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 	if (u->cat == CAT_NONE)
 		return host_nothing_yet(&s->host);
 	t->answered = true;
+	/* "And before that?" after how it got in: what came earlier. */
+	if (dialogue_asks_before(q) && s->host.last_cat == CAT_ENTRY_PATH)
+		return host_before(&s->host);
 	if (s->host.last_cat != u->cat)
 		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 	char *more = host_follow_up(&s->host, q);
