@@ -123,6 +123,11 @@ bool dialogue_asks_time_left(const char *text);
  * not what came next. */
 bool dialogue_asks_before(const char *text);
 
+/* Whether text asks, yes or no, whether the host's organisation is
+ * growing ("are you taking on more clients this year?", "is the firm
+ * growing?"). */
+bool dialogue_asks_growth(const char *text);
+
 /* Whether the normalised line text opens with a greeting ("hi", "good
  * morning"). */
 bool dialogue_greets(const char *text);

@@ -854,6 +854,62 @@ firm_answer(struct host *h, const char *firm, const char *said)
 	return fill(words[manner_of(h)], name, NULL);
 }
 
+/* A sentence of persona p's replies in which its own organisation
+ * grows ("Our client list has doubled..."), newly allocated, or NULL. */
+static char *
+growth_sentence(const struct persona *p)
+{
+	static const char *const grows[] = {"growing", "grown", "grew", "expanding", "expanded",
+		"new clients", "more clients", "doubled", "busier", "taking on", NULL};
+	static const char *const ours[] = {"we", "our", "us", "the firm", "the company", "the agency",
+		NULL};
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < p->replies[c].n; i++) {
+			const char *text = p->replies[c].v[i];
+			size_t k = 0;
+			char *sn = sentence_of(text, 0, &k);
+			for (size_t j = 0; sn != NULL && j < k; j++) {
+				free(sn);
+				sn = sentence_of(text, j, NULL);
+				bool grows_here = false, own = false;
+				for (const char *const *w = grows; *w != NULL && !grows_here; w++)
+					grows_here = said_word(sn, *w);
+				for (const char *const *w = ours; *w != NULL && !own; w++)
+					own = said_word(sn, *w);
+				if (grows_here && own && strstr(sn, "grew up") == NULL)
+					return sn;
+			}
+			free(sn);
+		}
+	return NULL;
+}
+
+char *
+host_growth(struct host *h)
+{
+	enum manner m = manner_of(h);
+	char *sn = growth_sentence(h->p);
+	if (sn != NULL) {
+		static const char *const grows[3] = {
+			[MANNER_WARM] = "I think so, yes, though I couldn't promise numbers. %s",
+			[MANNER_FORMAL] = "I believe so, although I could not promise any numbers. %s",
+			[MANNER_BRISK] = "Probably. No promises on numbers. %s",
+		};
+		char *r = fill(grows[m], sn, NULL);
+		free(sn);
+		return r;
+	}
+	static const char *const unsure[3] = {
+		[MANNER_WARM] = "We'll see! I honestly couldn't promise numbers; that's decided well "
+		    "above me. There's no shortage of work as it is, I can tell you that.",
+		[MANNER_FORMAL] = "We shall see. I could not promise any numbers; that is decided "
+		    "above me. There is certainly no shortage of work at present.",
+		[MANNER_BRISK] = "We'll see. Can't promise numbers, that's not my call. Plenty of work "
+		    "as it is.",
+	};
+	return xstrdup(unsure[m]);
+}
+
 /* Words that speak of studying. */
 static const char *const studies[] = {"degree", "studied", "studying", "university", "college",
 	"course", "graduated", "student", "apprenticeship", "diploma", "school", NULL};

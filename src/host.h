@@ -265,6 +265,11 @@ char *host_told_all_about(struct host *h, const char *name);
  * capitalised ("Pell & Archer"). */
 bool host_said_name(const char *text, const char *word);
 
+/* The answer to "are you taking on more clients this year?": a hedged
+ * yes with what its words say of growing, else that it couldn't promise
+ * numbers, and a word on how busy things are.  Newly allocated. */
+char *host_growth(struct host *h);
+
 /* The answer to "and before that?" after the host told how it got in
  * (its last reply on the entry path): that it began with its studies,
  * when that reply says so; else a sentence of its words about its

@@ -2128,6 +2128,13 @@ reply_to_line(struct session *s, struct said *l)
 		else
 			s->unclear++;
 	}
+	/* "Are you taking on more clients this year?": a yes or no about
+	 * the organisation, not a speech on the industry. */
+	if (dialogue_asks_growth(s->last_norm) && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
+	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC)) {
+		t->answered = true;
+		return host_growth(&s->host);
+	}
 	/* "What's the weirdest thing that happened at work?": a story of
 	 * one time from its own words, while it has one to tell. */
 	enum story story = dialogue_asks_story(s->last_norm);
