@@ -486,6 +486,28 @@ main_clause(const char *sentence)
 static void glossary_find(const struct persona *p, const char *q, const struct term **best,
     const char **form, size_t *best_len);
 
+/* The opening words of sentence, up to a colon, a comma or "such as",
+ * as a sentence ("A reporter's patch."), newly allocated; NULL when they
+ * are too few to say anything or the sentence has no such break. */
+static char *
+lead_phrase(const char *sentence)
+{
+	static const char *const breaks[] = {": ", ", ", " such as ", "; ", NULL};
+	size_t best = 0;
+	for (const char *const *b = breaks; *b != NULL; b++) {
+		const char *at = strstr(sentence, *b);
+		size_t cut = at != NULL ? (size_t)(at - sentence) : 0;
+		if (at != NULL && (best == 0 || cut < best))
+			best = cut;
+	}
+	size_t words = 1;
+	for (size_t i = 0; i < best; i++)
+		words += sentence[i] == ' ';
+	if (best == 0 || words < 3)
+		return NULL;
+	return xasprintf("%.*s.", (int)best, sentence);
+}
+
 /* The n-th sentence of said (as nth_sentence), past a bare yes or no
  * the host put first ("Yes, I do."): that is no gist of it. */
 static char *
@@ -514,6 +536,11 @@ host_plainer(const struct host *h, const char *said, enum category about, size_t
 	if (gist == NULL && n % k != 0) {
 		gist = xstrdup(sn);
 	}
+	/* ... or, the first time, its opening words when they say it in
+	 * short ("A reporter's patch" of "A reporter's patch: the subject
+	 * they cover, such as..."). */
+	if (gist == NULL && n == 0)
+		gist = lead_phrase(sn);
 	if (gist != NULL) {
 		free(sn);
 		char *r = xasprintf(n == 0 ? "Let me put it more simply. %s" : "Another way to put it: %s",
@@ -538,6 +565,18 @@ host_plainer(const struct host *h, const char *said, enum category about, size_t
 	if (about != CAT_NONE)
 		return xasprintf("Put plainly, I was telling you about %s. Which part shall I go over "
 		    "again?", category_topic(about));
+	/* An explanation of more than one sentence: its first, alone. */
+	if (k > 1 && n == 0) {
+		char *one = sentence_of(said, 0, NULL);
+		/* "In short: a discredited way...", "... working in one". */
+		size_t w = strcspn(one, " ");
+		if (strncmp(one, "A ", 2) == 0 || strncmp(one, "An ", 3) == 0 ||
+		    strncmp(one, "The ", 4) == 0 || (w > 4 && strncmp(one + w - 3, "ing", 3) == 0))
+			one[0] = (char)tolower((unsigned char)one[0]);
+		char *r = xasprintf("In short: %s", one);
+		free(one);
+		return r;
+	}
 	return xstrdup("That is as plain as I can make it, I am afraid. Which part is unclear?");
 }
 
