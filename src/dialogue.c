@@ -216,6 +216,14 @@ says_about_self(const char *text)
 static size_t words_in(const char *text);
 
 bool
+dialogue_asks_example(const char *text)
+{
+	static const char *const example[] = {"example", "an example", "examples", "like what",
+		"such as what", "for instance", "eg", "e.g.", NULL};
+	return words_in(text) <= 8 && has_any_word(text, example);
+}
+
+bool
 dialogue_asks_growth(const char *text)
 {
 	static const char *const opens[] = {"are", "r", "is", "will", "do", "does", "have", "has",

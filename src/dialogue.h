@@ -128,6 +128,10 @@ bool dialogue_asks_before(const char *text);
  * growing?"). */
 bool dialogue_asks_growth(const char *text);
 
+/* Whether text, a short line, asks the host for an example ("can you
+ * give an example?", "like what?", "for instance?"). */
+bool dialogue_asks_example(const char *text);
+
 /* Whether the normalised line text opens with a greeting ("hi", "good
  * morning"). */
 bool dialogue_greets(const char *text);

@@ -949,6 +949,118 @@ host_growth(struct host *h)
 	return xstrdup(unsure[m]);
 }
 
+/* The glossary term of persona p (or a peer of host h) whose
+ * explanation is said, or NULL. */
+static const struct term *
+term_explained(const struct host *h, const char *said)
+{
+	for (size_t i = 0; i < h->p->nterms; i++)
+		if (strcmp(h->p->terms[i].means, said) == 0)
+			return &h->p->terms[i];
+	for (size_t k = 0; k < h->npeers; k++)
+		for (size_t i = 0; i < h->peers[k].nterms; i++)
+			if (strcmp(h->peers[k].terms[i].means, said) == 0)
+				return &h->peers[k].terms[i];
+	return NULL;
+}
+
+/* A sentence of text that uses term t (any of its forms) in the course
+ * of the work, not in a list of words to learn; newly allocated, or
+ * NULL. */
+static char *
+sentence_using(const char *text, const struct term *t)
+{
+	size_t k = 0;
+	char *sn = sentence_of(text, 0, &k);
+	for (size_t j = 0; sn != NULL && j < k; j++) {
+		free(sn);
+		sn = sentence_of(text, j, NULL);
+		/* Its other forms of more than one word only: "beats" may
+		 * be the verb. */
+		bool uses = said_word(sn, t->term);
+		for (size_t a = 0; a < t->also.n && !uses; a++)
+			uses = strchr(t->also.v[a], ' ') != NULL && said_word(sn, t->also.v[a]);
+		/* Someone at work in it ("I'm drafting holding statements"),
+		 * not a list ("Bank recs, accruals, journal entries..."). */
+		bool at_work = said_word(sn, "i") || said_word(sn, "i'm") || said_word(sn, "we") ||
+		    said_word(sn, "i'd") || said_word(sn, "i've");
+		if (uses && at_work && !said_word(sn, "words") && !said_word(sn, "word"))
+			return sn;
+	}
+	free(sn);
+	return NULL;
+}
+
+char *
+host_term_example(const struct host *h, const char *said)
+{
+	const struct term *t = said != NULL ? term_explained(h, said) : NULL;
+	if (t == NULL)
+		return NULL;
+	enum manner m = manner_of(h);
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < h->p->replies[c].n; i++) {
+			const struct reply_extra *x = h->p->extra[c] != NULL ? &h->p->extra[c][i] : NULL;
+			char *sn = sentence_using(h->p->replies[c].v[i], t);
+			for (size_t j = 0; sn == NULL && x != NULL && j < x->more.n; j++)
+				sn = sentence_using(x->more.v[j], t);
+			if (sn == NULL)
+				continue;
+			static const char *const from_work[3] = {
+				[MANNER_WARM] = "Here's one from my own work: %s",
+				[MANNER_FORMAL] = "An example from my own work: %s",
+				[MANNER_BRISK] = "From my own work: %s",
+			};
+			char *r = fill(from_work[m], sn, NULL);
+			free(sn);
+			return r;
+		}
+	/* "... Like a shipment we received in March": the explanation gave
+	 * one already. */
+	static const char *const gave[] = {"Like ", "For example, ", "For instance, ", NULL};
+	for (const char *const *g = gave; *g != NULL; g++) {
+		const char *at = strstr(said, *g);
+		if (at == NULL || (at != said && at[-1] != ' '))
+			continue;
+		char *one = xstrdup(at + strlen(*g));
+		if (one[0] != 'I' || one[1] != ' ')
+			one[0] = (char)tolower((unsigned char)one[0]);
+		static const char *const again[3] = {
+			[MANNER_WARM] = "The best one I have is the one I gave: %s",
+			[MANNER_FORMAL] = "The best example I have is the one I gave: %s",
+			[MANNER_BRISK] = "The one I gave: %s",
+		};
+		char *r = fill(again[m], one, NULL);
+		free(one);
+		return r;
+	}
+	/* "Anyone with an interest in the project: the client's boss, their
+	 * staff..." named its examples already. */
+	const char *list = strstr(said, ": ");
+	const char *such = strstr(said, "such as ");
+	const char *ex = such != NULL ? such + 8 : list != NULL ? list + 2 : NULL;
+	if (ex != NULL && strchr(ex, ',') != NULL) {
+		size_t n = strcspn(ex, ".;");
+		static const char *const named[3] = {
+			[MANNER_WARM] = "The ones I'd point to are the ones I mentioned: %s.",
+			[MANNER_FORMAL] = "The examples I would give are those I mentioned: %s.",
+			[MANNER_BRISK] = "The ones I said: %s.",
+		};
+		char *part = xstrndup(ex, n);
+		char *r = fill(named[m], part, NULL);
+		free(part);
+		return r;
+	}
+	static const char *const none[3] = {
+		[MANNER_WARM] = "I haven't a good example of \"%s\" to hand, I'm afraid. Ask me about my "
+		    "work and you'll hear it in use.",
+		[MANNER_FORMAL] = "I do not have a good example of \"%s\" to hand, I am afraid. Ask me "
+		    "about my work and you will hear it in use.",
+		[MANNER_BRISK] = "No good example of \"%s\" to hand. Ask about the work; you'll hear it.",
+	};
+	return fill(none[m], t->term, NULL);
+}
+
 /* Words that speak of studying. */
 static const char *const studies[] = {"degree", "studied", "studying", "university", "college",
 	"course", "graduated", "student", "apprenticeship", "diploma", "school", NULL};

@@ -270,6 +270,13 @@ bool host_said_name(const char *text, const char *word);
  * numbers, and a word on how busy things are.  Newly allocated. */
 char *host_growth(struct host *h);
 
+/* The answer to "can you give an example?" just after the host
+ * explained a word of its field (said, its last reply, that word's
+ * explanation): a sentence of its own words that uses the word, else
+ * the examples the explanation named, else that it has none to hand.
+ * NULL when said explains no word of the glossary.  Newly allocated. */
+char *host_term_example(const struct host *h, const char *said);
+
 /* The answer to "and before that?" after the host told how it got in
  * (its last reply on the entry path): that it began with its studies,
  * when that reply says so; else a sentence of its words about its

@@ -2135,6 +2135,16 @@ reply_to_line(struct session *s, struct said *l)
 		t->answered = true;
 		return host_growth(&s->host);
 	}
+	/* "Can you give an example?" just after it explained a word: an
+	 * example of that word. */
+	const char *prev = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
+	if (dialogue_asks_example(s->last_norm) && prev != NULL) {
+		reply = host_term_example(&s->host, prev);
+		if (reply != NULL) {
+			t->answered = true;
+			return reply;
+		}
+	}
 	/* "What's the weirdest thing that happened at work?": a story of
 	 * one time from its own words, while it has one to tell. */
 	enum story story = dialogue_asks_story(s->last_norm);
