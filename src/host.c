@@ -2844,6 +2844,101 @@ find_study(const char *q, char *buf, size_t len)
 	return true;
 }
 
+/* What a host says to someone whose studies are its own way in. */
+static const char *const shared[3] = {
+	[MANNER_WARM] = "%s! That's how I came in myself, so you won't hear me say a word against "
+	    "it.",
+	[MANNER_FORMAL] = "%s. That was my own way into this work, so I can hardly speak ill of it.",
+	[MANNER_BRISK] = "%s. Same way I came in. Good choice.",
+};
+
+/* Whether the host's own account of how it got in names subject ("I
+ * came in through journalism"). */
+static bool
+came_same_way(const struct host *h, const char *subject)
+{
+	const struct strlist *l = &h->p->replies[CAT_ENTRY_PATH];
+	for (size_t i = 0; i < l->n && strlen(subject) >= 4; i++)
+		if (strcasestr(l->v[i], subject) != NULL)
+			return true;
+	return false;
+}
+
+/* A reaction to a stage of learning q names without a subject ("still in
+ * school, doing a bcom", "in a bootcamp", "made a small todo app"), in a
+ * sentence of what they said; NULL when it names none. */
+static char *
+self_stage(struct host *h, const char *q)
+{
+	static const struct {
+		const char *abbr, *degree;
+	} degrees[] = {
+		{"bcom", "a commerce degree"}, {"b.com", "a commerce degree"},
+		{"bba", "a business degree"}, {"mba", "an MBA"}, {"bsc", "a science degree"},
+		{"beng", "an engineering degree"}, {"btech", "a technology degree"},
+		{"bsn", "a nursing degree"}, {"bed", "an education degree"}, {NULL, NULL},
+	};
+	static const char *const building[] = {"made a ", "built a ", "building a ", "making a ",
+		"made an ", "built an ", "made my own", "built my own", "made small ", "built small ",
+		"made simple ", NULL};
+	static const char *const school[] = {"still in school", "still at school", "still at uni",
+		"still in uni", "still in college", "still at college", "still studying",
+		"still a student", NULL};
+	enum manner m = manner_of(h);
+	bool built = false, in_school = false;
+	for (const char *const *b = building; *b != NULL && !built; b++)
+		built = strstr(q, *b) != NULL;
+	for (const char *const *w = school; *w != NULL && !in_school; w++)
+		in_school = strstr(q, *w) != NULL;
+	const char *degree = NULL;
+	for (size_t i = 0; degrees[i].abbr != NULL && degree == NULL; i++)
+		if (said_word(q, degrees[i].abbr))
+			degree = degrees[i].degree;
+	if (said_word(q, "bootcamp") || said_word(q, "boot camp")) {
+		static const char *const camp[3][2] = {
+			[MANNER_WARM] = {"A bootcamp, good. You'll come out of it having built real things.",
+				"A bootcamp, and you've already built something of your own: that's a "
+				"good start."},
+			[MANNER_FORMAL] = {"A bootcamp: a sensible, concentrated way in.",
+				"A bootcamp, and something built already. That is a good start."},
+			[MANNER_BRISK] = {"Bootcamp. Fine. Build things.",
+				"Bootcamp, and you've shipped something already. Good."},
+		};
+		return xstrdup(camp[m][built]);
+	}
+	if (degree != NULL) {
+		static const char *const doing[3] = {
+			[MANNER_WARM] = "So you're partway through %s. Good time to be asking these "
+			    "questions, while you can still shape what comes next.",
+			[MANNER_FORMAL] = "You are partway through %s, then. This is a good time to ask, "
+			    "while your choices are still open.",
+			[MANNER_BRISK] = "Still doing %s. Good time to ask.",
+		};
+		return fill(doing[m], degree, NULL);
+	}
+	if (in_school) {
+		static const char *const studying[3] = {
+			[MANNER_WARM] = "Still studying, then. That's a good time to be asking, while "
+			    "you can still shape what comes next.",
+			[MANNER_FORMAL] = "Still studying, then. This is a good time to ask, while your "
+			    "choices are still open.",
+			[MANNER_BRISK] = "Still studying. Good time to ask.",
+		};
+		return xstrdup(studying[m]);
+	}
+	if (built) {
+		static const char *const made[3] = {
+			[MANNER_WARM] = "You've built something of your own already; that counts for "
+			    "more than people think.",
+			[MANNER_FORMAL] = "You have built something of your own already, which counts "
+			    "for a good deal.",
+			[MANNER_BRISK] = "You've built something. That counts.",
+		};
+		return xstrdup(made[m]);
+	}
+	return NULL;
+}
+
 char *
 host_self(struct host *h, const char *q)
 {
@@ -2881,7 +2976,12 @@ host_self(struct host *h, const char *q)
 				}
 			}
 		}
+		/* "Journalism" to a host who came in through journalism: it
+		 * says so. */
+		bool shares = !own && !h->came_same_said && came_same_way(h, subject);
+		h->came_same_said |= shares;
 		char *text = own ? fill(same[bag_draw(h, &h->self_same)], subject, NULL) :
+		    shares ? fill(shared[manner_of(h)], subject, NULL) :
 		    fill(study[bag_draw(h, &h->self_study)], subject, NULL);
 		if (text[0] >= 'a' && text[0] <= 'z')
 			text[0] = (char)(text[0] - 32);
@@ -2901,7 +3001,7 @@ host_self(struct host *h, const char *q)
 	if (strstr(q, "final year") != NULL || strstr(q, "last year of") != NULL ||
 	    strstr(q, "about to graduate") != NULL || strstr(q, "graduating") != NULL)
 		return xstrdup(final_year[bag_draw(h, &h->self_final)]);
-	return NULL;
+	return self_stage(h, q);
 }
 
 /* Whether q names the job title t[0..n) by its last two words (its last

@@ -70,6 +70,8 @@ struct host {
 	struct bag self_study, self_same, self_change, self_final;
 	                             /* ... on the user's studies, career change
 	                                or last year of study */
+	bool came_same_said;         /* it has said the user's studies were its
+	                                own way in */
 	bool *used[CAT_COUNT];       /* variants given in this round (all
 	                                given: a new round starts) */
 	bool *said[CAT_COUNT];       /* variants given in this session */
