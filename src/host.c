@@ -2623,6 +2623,34 @@ has_stem(const char *text, const char *w, size_t n)
 	return false;
 }
 
+/* Words for the same kind of workplace: someone who has worked "at a
+ * dermatology clinic" has spent time around patients, and a summer "in a
+ * dairy lab" has been inside a food plant. */
+static const char *const settings[][12] = {
+	{"patient", "patients", "clinic", "clinics", "hospital", "hospitals", "medical", "ward",
+		"dermatology", "healthcare", "caregiver", NULL},
+	{"plant", "plants", "factory", "factories", "dairy", "bakery", "manufacturing",
+		"processing", "production", NULL},
+	{"classroom", "classrooms", "school", "schools", "pupils", "tutoring", "tutor", NULL},
+	{"warehouse", "warehouses", "depot", "depots", "distribution", NULL},
+};
+
+/* Whether w[0..n), a word of a question back, names a kind of workplace
+ * that said names by another word of it. */
+static bool
+same_setting(const char *said, const char *w, size_t n)
+{
+	for (size_t g = 0; g < sizeof settings / sizeof settings[0]; g++) {
+		bool in = false;
+		for (size_t i = 0; settings[g][i] != NULL && !in; i++)
+			in = strlen(settings[g][i]) == n && strncasecmp(settings[g][i], w, n) == 0;
+		for (size_t i = 0; in && settings[g][i] != NULL; i++)
+			if (said_word(said, settings[g][i]))
+				return true;
+	}
+	return false;
+}
+
 /* Whether the user's words (said) already answer the question back q: a
  * key word of q (five letters or more, not a plain one) is among them. */
 static bool
@@ -2634,7 +2662,7 @@ answered_already(const char *q, const char *said)
 		size_t n = 0;
 		while (isalpha((unsigned char)p[n]) || p[n] == '\'')
 			n++;
-		if (n >= 5 && !plain_ask_word(p, n) && has_stem(said, p, n))
+		if (n >= 5 && !plain_ask_word(p, n) && (has_stem(said, p, n) || same_setting(said, p, n)))
 			return true;
 		p += n;
 	}
