@@ -1015,6 +1015,30 @@ opening_said(struct session *s, char *said)
 	return r;
 }
 
+/* yn ("Yes, I do.") before reply r, newly allocated: a reply that opens
+ * with a clause that cannot stand alone ("When everything ties out.")
+ * joins the yes ("Yes, I do, especially when everything ties out."). */
+static char *
+yes_then(const char *yn, const char *r)
+{
+	static const struct {
+		const char *opens, *joined;
+	} clauses[] = {
+		{"When ", "especially when "}, {"Whenever ", "especially whenever "},
+		{"Because ", "because "}, {"If ", "if "}, {NULL, NULL},
+	};
+	size_t n = strlen(yn);
+	for (size_t i = 0; clauses[i].opens != NULL && n > 1 && yn[n - 1] == '.'; i++) {
+		size_t k = strlen(clauses[i].opens);
+		/* Only a clause that ends its sentence unanswered: "When
+		 * everything ties out.", not "When I started, I ...". */
+		size_t end = strcspn(r, ".!?");
+		if (strncmp(r, clauses[i].opens, k) == 0 && memchr(r, ',', end) == NULL)
+			return xasprintf("%.*s, %s%s", (int)(n - 1), yn, clauses[i].joined, r + k);
+	}
+	return xasprintf("%s %s", yn, r);
+}
+
 /* The answer to a question on u's topic: the host's reply (or its "which
  * did you mean?", or its yes to leave asked), said to be a guess when the
  * topic is unclear, after a yes when it first confirms the last answer. */
@@ -1073,7 +1097,7 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 			free(r);
 			r = y;
 		} else if (yn != NULL) {
-			char *y = xasprintf("%s %s", yn, r);
+			char *y = yes_then(yn, r);
 			free(r);
 			r = y;
 		}
