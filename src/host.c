@@ -1740,6 +1740,23 @@ presumes_people(const char *text)
 	return false;
 }
 
+/* r with the "also" of an "I also" or "we also" in its first sentence
+ * taken out, in place: what it would add to was never said. */
+static void
+drop_also(char *r)
+{
+	static const char *const also[] = {"I also ", "we also ", "We also ", NULL};
+	size_t end = strcspn(r, ".!?:");
+	for (const char *const *a = also; *a != NULL; a++) {
+		char *at = strstr(r, *a);
+		if (at == NULL || (size_t)(at - r) > end || (at != r && at[-1] != ' '))
+			continue;
+		char *w = strstr(at, "also ");
+		memmove(w, w + 5, strlen(w + 5) + 1);
+		return;
+	}
+}
+
 /* "May I mention your name?" before the host has named anyone to talk
  * to: a reply that grants the name in general, never one that speaks of
  * people already named; the persona's own when it has one, else the
@@ -1865,6 +1882,9 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	}
 	used[best] = true;
 	bool again = h->said[cat][best];
+	bool first_on_topic = true;
+	for (size_t i = 0; i < l->n; i++)
+		first_on_topic &= !h->said[cat][i];
 	h->said[cat][best] = true;
 	h->last_cat = cat;
 	h->last_variant = best;
@@ -1876,6 +1896,10 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	} else {
 		r = for_you(h, cat, mind_answer(xstrdup(text), q), q);
 	}
+	/* "As clinical lead I also spend...": no "also" before anything on
+	 * the topic was said. */
+	if (first_on_topic)
+		drop_also(r);
 	/* Every reply on the topic was given: the session has the host say
 	 * it has nothing new rather than give this one again. */
 	h->repeated = again;
