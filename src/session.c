@@ -2074,6 +2074,25 @@ answer_outside_topics(struct session *s, struct turn *t, const struct understand
 	return NULL;
 }
 
+/* The answer (newly allocated) to "are you taking on more clients this
+ * year?" (a yes or no about the organisation, not a speech on the
+ * industry), or to "can you give an example?" just after the host
+ * explained a word (an example of that word); else NULL. */
+static char *
+answer_growth_or_example(struct session *s, struct turn *t, const struct understanding *u)
+{
+	if (dialogue_asks_growth(s->last_norm) && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
+	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC)) {
+		t->answered = true;
+		return host_growth(&s->host);
+	}
+	const char *prev = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
+	char *reply = dialogue_asks_example(s->last_norm) && prev != NULL ?
+	    host_term_example(&s->host, prev) : NULL;
+	t->answered |= reply != NULL;
+	return reply;
+}
+
 /* The host's reply (newly allocated, or NULL): its reaction to a job ask
  * or a pay question (then it is guarded, and the coach says so), else the
  * turn counts towards its topic and the host reacts to a flag, answers two
@@ -2152,23 +2171,10 @@ reply_to_line(struct session *s, struct said *l)
 		else
 			s->unclear++;
 	}
-	/* "Are you taking on more clients this year?": a yes or no about
-	 * the organisation, not a speech on the industry. */
-	if (dialogue_asks_growth(s->last_norm) && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
-	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC)) {
-		t->answered = true;
-		return host_growth(&s->host);
-	}
-	/* "Can you give an example?" just after it explained a word: an
-	 * example of that word. */
-	const char *prev = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
-	if (dialogue_asks_example(s->last_norm) && prev != NULL) {
-		reply = host_term_example(&s->host, prev);
-		if (reply != NULL) {
-			t->answered = true;
-			return reply;
-		}
-	}
+	/* Whether the firm grows, an example of a word just explained. */
+	reply = answer_growth_or_example(s, t, u);
+	if (reply != NULL)
+		return reply;
 	/* "What's the weirdest thing that happened at work?": a story of
 	 * one time from its own words, while it has one to tell. */
 	enum story story = dialogue_asks_story(s->last_norm);
