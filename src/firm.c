@@ -107,7 +107,9 @@ firm_from(const char *p)
 		e = next;
 		if (*next != ' ')
 			break;
-		const char *j = joiner(next + 1);
+		/* Only "&" joins names into a firm's in the host's words:
+		 * "Bev Thornton and Owen Bassett" are two people. */
+		const char *j = strncmp(next + 1, "& ", 2) == 0 ? next + 3 : NULL;
 		if (j != NULL && capital(j, word_len(j)) && !suffixed) {
 			joined = true;
 			e = j;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bank.h"
+#include "firm.h"
 #include "people.h"
 #include "tap.h"
 #include "xmalloc.h"
@@ -99,6 +100,19 @@ main(void)
 	check(logistics, "malcolm", "sunita", "Sunita had worked on the same site for twenty years.",
 	    "Sunita");
 	check(teaching, "catriona", "hawthorn", NULL, NULL);
+	/* Firms are no one: "Pell & Archer", "Harlow Group Ltd"; two
+	 * people joined by "and" are two people. */
+	ok(firm_name("pell and archer") && firm_name("Harlow Group Ltd") && !firm_name("hannah kim"),
+	    "firm_name: a firm's name, not a person's");
+	char firm[64] = "";
+	ok(firm_in("an internship at Pell & Archer, a small agency.", NULL, firm, sizeof firm) &&
+	    strcmp(firm, "Pell & Archer") == 0, "firm_in: Pell & Archer (got '%s')", firm);
+	ok(!firm_in("Talk to Bev Thornton and Owen Bassett.", NULL, firm, sizeof firm),
+	    "firm_in: Bev Thornton and Owen Bassett are no firm");
+	ok(!firm_around("internship at Pell & Archer, a small agency.", 0, 10) &&
+	    firm_around("internship at Pell & Archer, a small agency.", 21, 27),
+	    "firm_around: Archer belongs to Pell & Archer");
+	check(pr, "nadia", "archer", NULL, NULL);
 	/* One more thing about someone, never what was said already. */
 	const char *said[] = {"Hannah Kim, our controller. She reviews my work and explains why, "
 		"not just what."};
