@@ -213,6 +213,44 @@ says_about_self(const char *text)
 /* Whether text opens with a greeting, stretched or not ("hii", "heyyy",
  * "hellooo"): the first word with each run of one letter made one, as the
  * greetings are. */
+static size_t words_in(const char *text);
+
+bool
+dialogue_asks_example(const char *text)
+{
+	static const char *const example[] = {"example", "an example", "examples", "like what",
+		"such as what", "for instance", "eg", "e.g.", NULL};
+	return words_in(text) <= 8 && has_any_word(text, example);
+}
+
+bool
+dialogue_asks_growth(const char *text)
+{
+	static const char *const opens[] = {"are", "r", "is", "will", "do", "does", "have", "has",
+		"any", "u", "you", "so", "and", NULL};
+	static const char *const growth[] = {"more clients", "new clients", "more customers",
+		"new customers", "more business", "taking on more", "take on more", "taking more clients",
+		"firm growing", "company growing", "agency growing", "team growing", "business growing",
+		"you growing", "u growing", "growing this year", "grow this year", "expanding this year",
+		"expand this year", "business good", "business going well", "busier this year", NULL};
+	if (words_in(text) > 14)
+		return false;
+	size_t n = strcspn(text, " ");
+	bool yes_no = false;
+	for (const char *const *o = opens; *o != NULL && !yes_no; o++)
+		yes_no = strlen(*o) == n && strncmp(text, *o, n) == 0;
+	return yes_no && has_any_word(text, growth);
+}
+
+bool
+dialogue_asks_before(const char *text)
+{
+	static const char *const before[] = {"before that", "before then", "prior to that",
+		"before this", "came before", "earlier than that", "before you got there",
+		"before you started", "before all that", NULL};
+	return words_in(text) <= 8 && has_any_word(text, before);
+}
+
 bool
 dialogue_asks_time_left(const char *text)
 {

@@ -118,6 +118,20 @@ enum unknowable dialogue_asks_unknowable(const char *text);
  * time?"), whatever else it seems to be about. */
 bool dialogue_asks_time_left(const char *text);
 
+/* Whether text asks what came before the part of the host's path it
+ * has just told ("and before that?", "what did you do before that?"),
+ * not what came next. */
+bool dialogue_asks_before(const char *text);
+
+/* Whether text asks, yes or no, whether the host's organisation is
+ * growing ("are you taking on more clients this year?", "is the firm
+ * growing?"). */
+bool dialogue_asks_growth(const char *text);
+
+/* Whether text, a short line, asks the host for an example ("can you
+ * give an example?", "like what?", "for instance?"). */
+bool dialogue_asks_example(const char *text);
+
 /* Whether the normalised line text opens with a greeting ("hi", "good
  * morning"). */
 bool dialogue_greets(const char *text);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "firm.h"
 #include "people.h"
 #include "sentence.h"
 #include "text.h"
@@ -485,6 +486,28 @@ main_clause(const char *sentence)
 static void glossary_find(const struct persona *p, const char *q, const struct term **best,
     const char **form, size_t *best_len);
 
+/* The opening words of sentence, up to a colon, a comma or "such as",
+ * as a sentence ("A reporter's patch."), newly allocated; NULL when they
+ * are too few to say anything or the sentence has no such break. */
+static char *
+lead_phrase(const char *sentence)
+{
+	static const char *const breaks[] = {": ", ", ", " such as ", "; ", NULL};
+	size_t best = 0;
+	for (const char *const *b = breaks; *b != NULL; b++) {
+		const char *at = strstr(sentence, *b);
+		size_t cut = at != NULL ? (size_t)(at - sentence) : 0;
+		if (at != NULL && (best == 0 || cut < best))
+			best = cut;
+	}
+	size_t words = 1;
+	for (size_t i = 0; i < best; i++)
+		words += sentence[i] == ' ';
+	if (best == 0 || words < 3)
+		return NULL;
+	return xasprintf("%.*s.", (int)best, sentence);
+}
+
 /* The n-th sentence of said (as nth_sentence), past a bare yes or no
  * the host put first ("Yes, I do."): that is no gist of it. */
 static char *
@@ -513,6 +536,11 @@ host_plainer(const struct host *h, const char *said, enum category about, size_t
 	if (gist == NULL && n % k != 0) {
 		gist = xstrdup(sn);
 	}
+	/* ... or, the first time, its opening words when they say it in
+	 * short ("A reporter's patch" of "A reporter's patch: the subject
+	 * they cover, such as..."). */
+	if (gist == NULL && n == 0)
+		gist = lead_phrase(sn);
 	if (gist != NULL) {
 		free(sn);
 		char *r = xasprintf(n == 0 ? "Let me put it more simply. %s" : "Another way to put it: %s",
@@ -537,6 +565,18 @@ host_plainer(const struct host *h, const char *said, enum category about, size_t
 	if (about != CAT_NONE)
 		return xasprintf("Put plainly, I was telling you about %s. Which part shall I go over "
 		    "again?", category_topic(about));
+	/* An explanation of more than one sentence: its first, alone. */
+	if (k > 1 && n == 0) {
+		char *one = sentence_of(said, 0, NULL);
+		/* "In short: a discredited way...", "... working in one". */
+		size_t w = strcspn(one, " ");
+		if (strncmp(one, "A ", 2) == 0 || strncmp(one, "An ", 3) == 0 ||
+		    strncmp(one, "The ", 4) == 0 || (w > 4 && strncmp(one + w - 3, "ing", 3) == 0))
+			one[0] = (char)tolower((unsigned char)one[0]);
+		char *r = xasprintf("In short: %s", one);
+		free(one);
+		return r;
+	}
 	return xstrdup("That is as plain as I can make it, I am afraid. Which part is unclear?");
 }
 
@@ -832,6 +872,294 @@ explain_used(struct host *h, const char *word, const char *said, enum category a
 	return r;
 }
 
+/* The answer to "who is Pell & Archer?", firm a firm's name as asked:
+ * what the host's words say of it, other than said, the reply just
+ * given; else that it does not know the firm. */
+static char *
+firm_answer(struct host *h, const char *firm, const char *said)
+{
+	char name[64];
+	const char *const recent[] = {said};
+	char *about = firm_about(h->p, firm, recent, said != NULL, name, sizeof name);
+	if (about != NULL)
+		return about;
+	snprintf(name, sizeof name, "%s", firm);
+	firm_spell(name);
+	static const char *const words[3] = {
+		[MANNER_WARM] = "%s? I don't know them, I'm afraid. It's not a firm I've come across.",
+		[MANNER_FORMAL] = "I am afraid I do not know %s; it is not a firm I have come across.",
+		[MANNER_BRISK] = "Don't know %s, sorry. Not a firm I've dealt with.",
+	};
+	return fill(words[manner_of(h)], name, NULL);
+}
+
+/* A sentence of persona p's replies in which its own organisation
+ * grows ("Our client list has doubled..."), newly allocated, or NULL. */
+static char *
+growth_sentence(const struct persona *p)
+{
+	static const char *const grows[] = {"growing", "grown", "grew", "expanding", "expanded",
+		"new clients", "more clients", "doubled", "busier", "taking on", NULL};
+	static const char *const ours[] = {"we", "our", "us", "the firm", "the company", "the agency",
+		NULL};
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < p->replies[c].n; i++) {
+			const char *text = p->replies[c].v[i];
+			size_t k = 0;
+			char *sn = sentence_of(text, 0, &k);
+			for (size_t j = 0; sn != NULL && j < k; j++) {
+				free(sn);
+				sn = sentence_of(text, j, NULL);
+				bool grows_here = false, own = false;
+				for (const char *const *w = grows; *w != NULL && !grows_here; w++)
+					grows_here = said_word(sn, *w);
+				for (const char *const *w = ours; *w != NULL && !own; w++)
+					own = said_word(sn, *w);
+				if (grows_here && own && strstr(sn, "grew up") == NULL)
+					return sn;
+			}
+			free(sn);
+		}
+	return NULL;
+}
+
+char *
+host_growth(struct host *h)
+{
+	enum manner m = manner_of(h);
+	char *sn = growth_sentence(h->p);
+	if (sn != NULL) {
+		static const char *const grows[3] = {
+			[MANNER_WARM] = "I think so, yes, though I couldn't promise numbers. %s",
+			[MANNER_FORMAL] = "I believe so, although I could not promise any numbers. %s",
+			[MANNER_BRISK] = "Probably. No promises on numbers. %s",
+		};
+		char *r = fill(grows[m], sn, NULL);
+		free(sn);
+		return r;
+	}
+	static const char *const unsure[3] = {
+		[MANNER_WARM] = "We'll see! I honestly couldn't promise numbers; that's decided well "
+		    "above me. There's no shortage of work as it is, I can tell you that.",
+		[MANNER_FORMAL] = "We shall see. I could not promise any numbers; that is decided "
+		    "above me. There is certainly no shortage of work at present.",
+		[MANNER_BRISK] = "We'll see. Can't promise numbers, that's not my call. Plenty of work "
+		    "as it is.",
+	};
+	return xstrdup(unsure[m]);
+}
+
+/* The glossary term of persona p (or a peer of host h) whose
+ * explanation is said, or NULL. */
+static const struct term *
+term_explained(const struct host *h, const char *said)
+{
+	for (size_t i = 0; i < h->p->nterms; i++)
+		if (strcmp(h->p->terms[i].means, said) == 0)
+			return &h->p->terms[i];
+	for (size_t k = 0; k < h->npeers; k++)
+		for (size_t i = 0; i < h->peers[k].nterms; i++)
+			if (strcmp(h->peers[k].terms[i].means, said) == 0)
+				return &h->peers[k].terms[i];
+	return NULL;
+}
+
+/* A sentence of text that uses term t (any of its forms) in the course
+ * of the work, not in a list of words to learn; newly allocated, or
+ * NULL. */
+static char *
+sentence_using(const char *text, const struct term *t)
+{
+	size_t k = 0;
+	char *sn = sentence_of(text, 0, &k);
+	for (size_t j = 0; sn != NULL && j < k; j++) {
+		free(sn);
+		sn = sentence_of(text, j, NULL);
+		/* Its other forms of more than one word only: "beats" may
+		 * be the verb. */
+		bool uses = said_word(sn, t->term);
+		for (size_t a = 0; a < t->also.n && !uses; a++)
+			uses = strchr(t->also.v[a], ' ') != NULL && said_word(sn, t->also.v[a]);
+		/* Someone at work in it ("I'm drafting holding statements"),
+		 * not a list ("Bank recs, accruals, journal entries..."). */
+		bool at_work = said_word(sn, "i") || said_word(sn, "i'm") || said_word(sn, "we") ||
+		    said_word(sn, "i'd") || said_word(sn, "i've");
+		if (uses && at_work && !said_word(sn, "words") && !said_word(sn, "word"))
+			return sn;
+	}
+	free(sn);
+	return NULL;
+}
+
+char *
+host_term_example(const struct host *h, const char *said)
+{
+	const struct term *t = said != NULL ? term_explained(h, said) : NULL;
+	if (t == NULL)
+		return NULL;
+	enum manner m = manner_of(h);
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < h->p->replies[c].n; i++) {
+			const struct reply_extra *x = h->p->extra[c] != NULL ? &h->p->extra[c][i] : NULL;
+			char *sn = sentence_using(h->p->replies[c].v[i], t);
+			for (size_t j = 0; sn == NULL && x != NULL && j < x->more.n; j++)
+				sn = sentence_using(x->more.v[j], t);
+			if (sn == NULL)
+				continue;
+			static const char *const from_work[3] = {
+				[MANNER_WARM] = "Here's one from my own work: %s",
+				[MANNER_FORMAL] = "An example from my own work: %s",
+				[MANNER_BRISK] = "From my own work: %s",
+			};
+			char *r = fill(from_work[m], sn, NULL);
+			free(sn);
+			return r;
+		}
+	/* "... Like a shipment we received in March": the explanation gave
+	 * one already. */
+	static const char *const gave[] = {"Like ", "For example, ", "For instance, ", NULL};
+	for (const char *const *g = gave; *g != NULL; g++) {
+		const char *at = strstr(said, *g);
+		if (at == NULL || (at != said && at[-1] != ' '))
+			continue;
+		char *one = xstrdup(at + strlen(*g));
+		if (one[0] != 'I' || one[1] != ' ')
+			one[0] = (char)tolower((unsigned char)one[0]);
+		static const char *const again[3] = {
+			[MANNER_WARM] = "The best one I have is the one I gave: %s",
+			[MANNER_FORMAL] = "The best example I have is the one I gave: %s",
+			[MANNER_BRISK] = "The one I gave: %s",
+		};
+		char *r = fill(again[m], one, NULL);
+		free(one);
+		return r;
+	}
+	/* "Anyone with an interest in the project: the client's boss, their
+	 * staff..." named its examples already. */
+	const char *list = strstr(said, ": ");
+	const char *such = strstr(said, "such as ");
+	const char *ex = such != NULL ? such + 8 : list != NULL ? list + 2 : NULL;
+	if (ex != NULL && strchr(ex, ',') != NULL) {
+		size_t n = strcspn(ex, ".;");
+		static const char *const named[3] = {
+			[MANNER_WARM] = "The ones I'd point to are the ones I mentioned: %s.",
+			[MANNER_FORMAL] = "The examples I would give are those I mentioned: %s.",
+			[MANNER_BRISK] = "The ones I said: %s.",
+		};
+		char *part = xstrndup(ex, n);
+		char *r = fill(named[m], part, NULL);
+		free(part);
+		return r;
+	}
+	static const char *const none[3] = {
+		[MANNER_WARM] = "I haven't a good example of \"%s\" to hand, I'm afraid. Ask me about my "
+		    "work and you'll hear it in use.",
+		[MANNER_FORMAL] = "I do not have a good example of \"%s\" to hand, I am afraid. Ask me "
+		    "about my work and you will hear it in use.",
+		[MANNER_BRISK] = "No good example of \"%s\" to hand. Ask about the work; you'll hear it.",
+	};
+	return fill(none[m], t->term, NULL);
+}
+
+/* Words that speak of studying. */
+static const char *const studies[] = {"degree", "studied", "studying", "university", "college",
+	"course", "graduated", "student", "apprenticeship", "diploma", "school", NULL};
+
+/* Whether text (lower case) speaks of studying. */
+static bool
+of_studies(const char *text)
+{
+	for (const char *const *w = studies; *w != NULL; w++)
+		if (said_word(text, *w))
+			return true;
+	return false;
+}
+
+/* A sentence of persona p's replies and follow-ups in which it tells of
+ * its own studies ("I took a one-year postgraduate teaching course, ..."),
+ * newly allocated; NULL when there is none. */
+static char *
+studies_sentence(const struct persona *p)
+{
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < p->replies[c].n; i++) {
+			const char *text = p->replies[c].v[i];
+			size_t k = 0;
+			char *sn = sentence_of(text, 0, &k);
+			for (size_t j = 0; sn != NULL && j < k; j++) {
+				free(sn);
+				sn = sentence_of(text, j, NULL);
+				bool own = strncmp(sn, "I ", 2) == 0 || strncmp(sn, "My ", 3) == 0;
+				if (own && of_studies(sn))
+					return sn;
+			}
+			free(sn);
+		}
+	return NULL;
+}
+
+char *
+host_before(struct host *h)
+{
+	enum manner m = manner_of(h);
+	const struct strlist *l = &h->p->replies[CAT_ENTRY_PATH];
+	const char *told = h->last_cat == CAT_ENTRY_PATH && h->last_variant < l->n ?
+	    l->v[h->last_variant] : NULL;
+	if (told != NULL && of_studies(told)) {
+		static const char *const began[3] = {
+			[MANNER_WARM] = "That's where it began, really, with my studies. There isn't much "
+			    "before that worth telling!",
+			[MANNER_FORMAL] = "That is really where it began, with my studies; there is little "
+			    "before that worth telling.",
+			[MANNER_BRISK] = "That's the start. My studies, then that. Nothing much before.",
+		};
+		return xstrdup(began[m]);
+	}
+	char *sn = studies_sentence(h->p);
+	if (sn != NULL && (told == NULL || strstr(told, sn) == NULL)) {
+		static const char *const first[3] = {
+			[MANNER_WARM] = "Before that, my studies. %s",
+			[MANNER_FORMAL] = "Before that came my studies. %s",
+			[MANNER_BRISK] = "Before that, studying. %s",
+		};
+		char *r = fill(first[m], sn, NULL);
+		free(sn);
+		return r;
+	}
+	free(sn);
+	static const char *const little[3] = {
+		[MANNER_WARM] = "Honestly, that's where it began. There isn't much before that worth "
+		    "telling!",
+		[MANNER_FORMAL] = "That is really where it began; there is little before it worth "
+		    "telling.",
+		[MANNER_BRISK] = "That's the start. Nothing much before it.",
+	};
+	return xstrdup(little[m]);
+}
+
+char *
+host_firm_still(struct host *h, const char *firm)
+{
+	char name[64];
+	char *about = firm_about(h->p, firm, NULL, 0, name, sizeof name);
+	size_t k = strlen(firm);
+	/* Its first sentence, when that says what the firm is. */
+	if (about != NULL && strncmp(about, firm, k) == 0 && strncmp(about + k, " is ", 4) == 0) {
+		about[strcspn(about, ".") + 1] = '\0';
+	} else {
+		free(about);
+		about = xasprintf("%s is a firm, not a person.", firm);
+	}
+	static const char *const words[3] = {
+		[MANNER_WARM] = "%s I'm not there myself these days, though.",
+		[MANNER_FORMAL] = "%s I am no longer there myself.",
+		[MANNER_BRISK] = "%s I'm not there now.",
+	};
+	char *r = fill(words[manner_of(h)], about, NULL);
+	free(about);
+	return r;
+}
+
 char *
 host_unknown_term(struct host *h, const char *said, enum category about, bool latest,
     const char *q, size_t n)
@@ -845,7 +1173,10 @@ host_unknown_term(struct host *h, const char *said, enum category about, bool la
 	char *gist = said != NULL ? gist_sentence(said, n) : NULL;
 	char *r;
 	char name[64];
-	if (person && named) {
+	if (person && firm_name(word)) {
+		/* "who is pell and archer?": a firm, no one. */
+		r = firm_answer(h, word, said);
+	} else if (person && named) {
 		/* "Who's Raj again?", Raj being someone the host just named:
 		 * the sentence that said who; a firm or a place is no one. */
 		char *who = sentence_with(said, word);
@@ -1432,6 +1763,23 @@ presumes_people(const char *text)
 	return false;
 }
 
+/* r with the "also" of an "I also" or "we also" in its first sentence
+ * taken out, in place: what it would add to was never said. */
+static void
+drop_also(char *r)
+{
+	static const char *const also[] = {"I also ", "we also ", "We also ", NULL};
+	size_t end = strcspn(r, ".!?:");
+	for (const char *const *a = also; *a != NULL; a++) {
+		char *at = strstr(r, *a);
+		if (at == NULL || (size_t)(at - r) > end || (at != r && at[-1] != ' '))
+			continue;
+		char *w = strstr(at, "also ");
+		memmove(w, w + 5, strlen(w + 5) + 1);
+		return;
+	}
+}
+
 /* "May I mention your name?" before the host has named anyone to talk
  * to: a reply that grants the name in general, never one that speaks of
  * people already named; the persona's own when it has one, else the
@@ -1557,6 +1905,9 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	}
 	used[best] = true;
 	bool again = h->said[cat][best];
+	bool first_on_topic = true;
+	for (size_t i = 0; i < l->n; i++)
+		first_on_topic &= !h->said[cat][i];
 	h->said[cat][best] = true;
 	h->last_cat = cat;
 	h->last_variant = best;
@@ -1568,6 +1919,10 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	} else {
 		r = for_you(h, cat, mind_answer(xstrdup(text), q), q);
 	}
+	/* "As clinical lead I also spend...": no "also" before anything on
+	 * the topic was said. */
+	if (first_on_topic)
+		drop_also(r);
 	/* Every reply on the topic was given: the session has the host say
 	 * it has nothing new rather than give this one again. */
 	h->repeated = again;
@@ -2315,6 +2670,34 @@ has_stem(const char *text, const char *w, size_t n)
 	return false;
 }
 
+/* Words for the same kind of workplace: someone who has worked "at a
+ * dermatology clinic" has spent time around patients, and a summer "in a
+ * dairy lab" has been inside a food plant. */
+static const char *const settings[][12] = {
+	{"patient", "patients", "clinic", "clinics", "hospital", "hospitals", "medical", "ward",
+		"dermatology", "healthcare", "caregiver", NULL},
+	{"plant", "plants", "factory", "factories", "dairy", "bakery", "manufacturing",
+		"processing", "production", NULL},
+	{"classroom", "classrooms", "school", "schools", "pupils", "tutoring", "tutor", NULL},
+	{"warehouse", "warehouses", "depot", "depots", "distribution", NULL},
+};
+
+/* Whether w[0..n), a word of a question back, names a kind of workplace
+ * that said names by another word of it. */
+static bool
+same_setting(const char *said, const char *w, size_t n)
+{
+	for (size_t g = 0; g < sizeof settings / sizeof settings[0]; g++) {
+		bool in = false;
+		for (size_t i = 0; settings[g][i] != NULL && !in; i++)
+			in = strlen(settings[g][i]) == n && strncasecmp(settings[g][i], w, n) == 0;
+		for (size_t i = 0; in && settings[g][i] != NULL; i++)
+			if (said_word(said, settings[g][i]))
+				return true;
+	}
+	return false;
+}
+
 /* Whether the user's words (said) already answer the question back q: a
  * key word of q (five letters or more, not a plain one) is among them. */
 static bool
@@ -2326,7 +2709,7 @@ answered_already(const char *q, const char *said)
 		size_t n = 0;
 		while (isalpha((unsigned char)p[n]) || p[n] == '\'')
 			n++;
-		if (n >= 5 && !plain_ask_word(p, n) && has_stem(said, p, n))
+		if (n >= 5 && !plain_ask_word(p, n) && (has_stem(said, p, n) || same_setting(said, p, n)))
 			return true;
 		p += n;
 	}
@@ -2536,6 +2919,101 @@ find_study(const char *q, char *buf, size_t len)
 	return true;
 }
 
+/* What a host says to someone whose studies are its own way in. */
+static const char *const shared[3] = {
+	[MANNER_WARM] = "%s! That's how I came in myself, so you won't hear me say a word against "
+	    "it.",
+	[MANNER_FORMAL] = "%s. That was my own way into this work, so I can hardly speak ill of it.",
+	[MANNER_BRISK] = "%s. Same way I came in. Good choice.",
+};
+
+/* Whether the host's own account of how it got in names subject ("I
+ * came in through journalism"). */
+static bool
+came_same_way(const struct host *h, const char *subject)
+{
+	const struct strlist *l = &h->p->replies[CAT_ENTRY_PATH];
+	for (size_t i = 0; i < l->n && strlen(subject) >= 4; i++)
+		if (strcasestr(l->v[i], subject) != NULL)
+			return true;
+	return false;
+}
+
+/* A reaction to a stage of learning q names without a subject ("still in
+ * school, doing a bcom", "in a bootcamp", "made a small todo app"), in a
+ * sentence of what they said; NULL when it names none. */
+static char *
+self_stage(struct host *h, const char *q)
+{
+	static const struct {
+		const char *abbr, *degree;
+	} degrees[] = {
+		{"bcom", "a commerce degree"}, {"b.com", "a commerce degree"},
+		{"bba", "a business degree"}, {"mba", "an MBA"}, {"bsc", "a science degree"},
+		{"beng", "an engineering degree"}, {"btech", "a technology degree"},
+		{"bsn", "a nursing degree"}, {"bed", "an education degree"}, {NULL, NULL},
+	};
+	static const char *const building[] = {"made a ", "built a ", "building a ", "making a ",
+		"made an ", "built an ", "made my own", "built my own", "made small ", "built small ",
+		"made simple ", NULL};
+	static const char *const school[] = {"still in school", "still at school", "still at uni",
+		"still in uni", "still in college", "still at college", "still studying",
+		"still a student", NULL};
+	enum manner m = manner_of(h);
+	bool built = false, in_school = false;
+	for (const char *const *b = building; *b != NULL && !built; b++)
+		built = strstr(q, *b) != NULL;
+	for (const char *const *w = school; *w != NULL && !in_school; w++)
+		in_school = strstr(q, *w) != NULL;
+	const char *degree = NULL;
+	for (size_t i = 0; degrees[i].abbr != NULL && degree == NULL; i++)
+		if (said_word(q, degrees[i].abbr))
+			degree = degrees[i].degree;
+	if (said_word(q, "bootcamp") || said_word(q, "boot camp")) {
+		static const char *const camp[3][2] = {
+			[MANNER_WARM] = {"A bootcamp, good. You'll come out of it having built real things.",
+				"A bootcamp, and you've already built something of your own: that's a "
+				"good start."},
+			[MANNER_FORMAL] = {"A bootcamp: a sensible, concentrated way in.",
+				"A bootcamp, and something built already. That is a good start."},
+			[MANNER_BRISK] = {"Bootcamp. Fine. Build things.",
+				"Bootcamp, and you've shipped something already. Good."},
+		};
+		return xstrdup(camp[m][built]);
+	}
+	if (degree != NULL) {
+		static const char *const doing[3] = {
+			[MANNER_WARM] = "So you're partway through %s. Good time to be asking these "
+			    "questions, while you can still shape what comes next.",
+			[MANNER_FORMAL] = "You are partway through %s, then. This is a good time to ask, "
+			    "while your choices are still open.",
+			[MANNER_BRISK] = "Still doing %s. Good time to ask.",
+		};
+		return fill(doing[m], degree, NULL);
+	}
+	if (in_school) {
+		static const char *const studying[3] = {
+			[MANNER_WARM] = "Still studying, then. That's a good time to be asking, while "
+			    "you can still shape what comes next.",
+			[MANNER_FORMAL] = "Still studying, then. This is a good time to ask, while your "
+			    "choices are still open.",
+			[MANNER_BRISK] = "Still studying. Good time to ask.",
+		};
+		return xstrdup(studying[m]);
+	}
+	if (built) {
+		static const char *const made[3] = {
+			[MANNER_WARM] = "You've built something of your own already; that counts for "
+			    "more than people think.",
+			[MANNER_FORMAL] = "You have built something of your own already, which counts "
+			    "for a good deal.",
+			[MANNER_BRISK] = "You've built something. That counts.",
+		};
+		return xstrdup(made[m]);
+	}
+	return NULL;
+}
+
 char *
 host_self(struct host *h, const char *q)
 {
@@ -2573,7 +3051,12 @@ host_self(struct host *h, const char *q)
 				}
 			}
 		}
+		/* "Journalism" to a host who came in through journalism: it
+		 * says so. */
+		bool shares = !own && !h->came_same_said && came_same_way(h, subject);
+		h->came_same_said |= shares;
 		char *text = own ? fill(same[bag_draw(h, &h->self_same)], subject, NULL) :
+		    shares ? fill(shared[manner_of(h)], subject, NULL) :
 		    fill(study[bag_draw(h, &h->self_study)], subject, NULL);
 		if (text[0] >= 'a' && text[0] <= 'z')
 			text[0] = (char)(text[0] - 32);
@@ -2593,7 +3076,7 @@ host_self(struct host *h, const char *q)
 	if (strstr(q, "final year") != NULL || strstr(q, "last year of") != NULL ||
 	    strstr(q, "about to graduate") != NULL || strstr(q, "graduating") != NULL)
 		return xstrdup(final_year[bag_draw(h, &h->self_final)]);
-	return NULL;
+	return self_stage(h, q);
 }
 
 /* Whether q names the job title t[0..n) by its last two words (its last

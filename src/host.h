@@ -70,6 +70,8 @@ struct host {
 	struct bag self_study, self_same, self_change, self_final;
 	                             /* ... on the user's studies, career change
 	                                or last year of study */
+	bool came_same_said;         /* it has said the user's studies were its
+	                                own way in */
 	bool *used[CAT_COUNT];       /* variants given in this round (all
 	                                given: a new round starts) */
 	bool *said[CAT_COUNT];       /* variants given in this session */
@@ -273,6 +275,29 @@ char *host_told_all_about(struct host *h, const char *name);
 /* Whether text spells word (lower case, "pell and archer") as a name,
  * capitalised ("Pell & Archer"). */
 bool host_said_name(const char *text, const char *word);
+
+/* The answer to "are you taking on more clients this year?": a hedged
+ * yes with what its words say of growing, else that it couldn't promise
+ * numbers, and a word on how busy things are.  Newly allocated. */
+char *host_growth(struct host *h);
+
+/* The answer to "can you give an example?" just after the host
+ * explained a word of its field (said, its last reply, that word's
+ * explanation): a sentence of its own words that uses the word, else
+ * the examples the explanation named, else that it has none to hand.
+ * NULL when said explains no word of the glossary.  Newly allocated. */
+char *host_term_example(const struct host *h, const char *said);
+
+/* The answer to "and before that?" after the host told how it got in
+ * (its last reply on the entry path): that it began with its studies,
+ * when that reply says so; else a sentence of its words about its
+ * studies; else that there is little before it.  Newly allocated. */
+char *host_before(struct host *h);
+
+/* The answer to "do u still work with them?" just after the host named
+ * firm, a firm ("Pell & Archer"), not its own: what the firm is, and
+ * that the host is not there now; newly allocated. */
+char *host_firm_still(struct host *h, const char *firm);
 
 /* The host's "who do you mean?" when asked who someone is by a pronoun
  * and it has named nobody lately; newly allocated. */

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "firm.h"
 #include "xmalloc.h"
 
 /* An apposition longer than this many words is a clause of its own. */
@@ -124,6 +125,53 @@ detail_before(const char *text, const char *s, size_t *n)
 	return b;
 }
 
+/* Words for a person that say nothing of who they are ("a woman named
+ * Ruth"). */
+static const char *const people_words[] = {"woman", "man", "guy", "lady", "chap", "fellow",
+	"colleague", "someone", "somebody", "person", "girl", "bloke", NULL};
+
+/* Where the words that introduce the name at s in text by "named" or
+ * "called" start ("a woman named " before "Ruth", "A packer named "
+ * before "Luis", "someone called " before "Dan"), or NULL: an article
+ * and up to three words in lower case, or "someone"/"somebody", then the
+ * verb.  A place may be "called" too ("a comprehensive called Hawthorn
+ * Lane"), so "called" counts only after a word for a person.  The noun
+ * ("woman", "packer") in noun[0..*nn). */
+static const char *
+introduced_at(const char *text, const char *s, const char **noun, size_t *nn)
+{
+	static const char *const article[] = {"a", "an", NULL};
+	static const char *const anyone[] = {"someone", "somebody", NULL};
+	size_t vn = 0;
+	if ((size_t)(s - text) >= 7 && strncmp(s - 6, "named ", 6) == 0)
+		vn = 6;
+	else if ((size_t)(s - text) >= 8 && strncmp(s - 7, "called ", 7) == 0)
+		vn = 7;
+	if (vn == 0 || s[-(long)vn - 1] != ' ')
+		return NULL;
+	/* Back over the words before the verb, the noun first. */
+	const char *end = s - vn - 1;
+	for (int words = 0; words < 4; words++) {
+		const char *w = end;
+		while (w > text && isalpha((unsigned char)w[-1]))
+			w--;
+		size_t n = (size_t)(end - w);
+		if (n == 0)
+			return NULL;
+		if (words == 0) {
+			*noun = w;
+			*nn = n;
+		}
+		bool opens = one_of(w, n, article) || (words == 0 && one_of(w, n, anyone));
+		if (opens)
+			return vn == 6 || one_of(*noun, *nn, people_words) ? w : NULL;
+		if (!islower((unsigned char)w[0]) || w - text < 2 || w[-1] != ' ')
+			return NULL;
+		end = w - 1;
+	}
+	return NULL;
+}
+
 /* Whether the capitalised word first[0..n) of text is a first name
  * standing alone ("Gail, our night production manager"; "my mentor,
  * Funmi."): no word of a name before or after it, no word that opens a
@@ -215,7 +263,12 @@ identity_in(const char *text, bool before_only, const char *want, const char *co
 		const char *first = p;
 		const char *second = p + n + 1;
 		size_t n2 = p[n] == ' ' ? word_len(second) : 0;
-		bool single = s == p && one_name(text, first, n);
+		/* "a woman named Ruth", "A packer named Luis". */
+		const char *noun = NULL;
+		size_t nn = 0;
+		const char *intro = s == p ? introduced_at(text, first, &noun, &nn) : NULL;
+		bool single = s == p && (one_name(text, first, n) ||
+		    (intro != NULL && (n2 == 0 || !people_capitalised(second, n2))));
 		if (!people_capitalised(first, n) || one_of(first, n, not_name) ||
 		    (!single && (n2 == 0 || !people_capitalised(second, n2) ||
 		    (n2 > 2 && second[n2 - 2] == '\'')))) {
@@ -230,12 +283,23 @@ identity_in(const char *text, bool before_only, const char *want, const char *co
 		const char *e = second + n2;
 		size_t dn = 0;
 		const char *after = !before_only ? detail_after(e, &dn) : NULL;
-		const char *before = before_only ? detail_before(text, s, &dn) : NULL;
+		const char *before = before_only ? detail_before(text, intro != NULL ? intro : s, &dn) :
+		    NULL;
 		if (single && after != NULL && !names_someone(after))
 			after = NULL;
+		/* With no apposition, what introduced them says who they are
+		 * ("A packer named Luis": a packer), unless it says only
+		 * "a woman". */
+		if (before_only && before == NULL && intro != NULL && !one_of(noun, nn, people_words)) {
+			before = intro;
+			dn = (size_t)(noun + nn - intro);
+		}
 		const char *d0 = before != NULL ? before : after;
 		bool fits = want != NULL ? name_holds(first, whole, want) :
 		    d0 != NULL && detail_holds(d0, dn, as);
+		/* "Archer" of "Pell & Archer, a small agency" is no one. */
+		if (firm_around(text, (size_t)(first - text), (size_t)(e - text)))
+			fits = false;
 		if (!fits || (before == NULL && after == NULL) || whole >= len) {
 			p = e;
 			continue;
@@ -333,4 +397,127 @@ people_named_in(const struct persona *p, const char *text, char *name, size_t le
 		w += n;
 	}
 	return false;
+}
+
+/* A sentence about someone needs this many words to stand alone
+ * ("Hannah brought doughnuts." does not). */
+#define MORE_WORDS 6
+
+/* The length of the sentence that starts at s: up to and with its stop,
+ * an abbreviation ("Dr. Okafor") not counting. */
+static size_t
+sentence_len(const char *s)
+{
+	static const char *const abbr[] = {"St", "Dr", "Mr", "Mrs", "Ms", "Mt", NULL};
+	size_t i = 0;
+	for (; s[i] != '\0'; i++) {
+		if ((s[i] != '.' && s[i] != '!' && s[i] != '?') || (s[i + 1] != ' ' && s[i + 1] != '\0'))
+			continue;
+		size_t w = i;
+		while (w > 0 && isalpha((unsigned char)s[w - 1]))
+			w--;
+		if (s[i] != '.' || !one_of(s + w, i - w, abbr))
+			return i + 1;
+	}
+	return i;
+}
+
+/* Whether sentence s[0..n) opens with a pronoun for someone ("She came
+ * from audit", "He'd walk the line"). */
+static bool
+opens_pronoun(const char *s, size_t n)
+{
+	static const char *const pronoun[] = {"She", "He", "They", "Her", "His", "Their", NULL};
+	for (const char *const *w = pronoun; *w != NULL; w++) {
+		size_t k = strlen(*w);
+		if (n > k && strncmp(s, *w, k) == 0 && (s[k] == ' ' || s[k] == '\''))
+			return true;
+	}
+	return false;
+}
+
+/* Whether sentence s[0..n) opens with the word first, then a verb in
+ * lower case ("Hannah marks up..."), not a list or an apposition
+ * ("Hannah, Sophie, ..."). */
+static bool
+opens_with_name(const char *s, size_t n, const char *first)
+{
+	/* "Ruth understood that long before...", "Hannah got there that
+	 * way": what they point back at went before, unsaid. */
+	static const char *const back[] = {"that", "this", "it", "there", "so", "them", NULL};
+	size_t k = strlen(first);
+	if (n <= k + 1 || strncmp(s, first, k) != 0 || s[k] != ' ' || !islower((unsigned char)s[k + 1]))
+		return false;
+	const char *obj = s + k + 1 + word_len(s + k + 1);
+	return *obj != ' ' || !one_of(obj + 1, word_len(obj + 1), back);
+}
+
+/* Whether sentence s[0..n) is long enough and none of said[0..ns) holds
+ * it. */
+static bool
+fresh_sentence(const char *s, size_t n, const char *const *said, size_t ns)
+{
+	size_t words = 1;
+	for (size_t i = 0; i < n; i++)
+		words += s[i] == ' ';
+	if (words < MORE_WORDS)
+		return false;
+	for (size_t i = 0; i < ns; i++)
+		if (said[i] != NULL && memmem(said[i], strlen(said[i]), s, n) != NULL)
+			return false;
+	return true;
+}
+
+/* In text, a sentence about name (first: its first word) by pass: 0, one
+ * opening with a pronoun after one that names them (or, with named, from
+ * the start); 1, one opening with their first name.  Newly allocated, or
+ * NULL. */
+static char *
+more_in(const char *text, const char *name, const char *first, bool named, int pass,
+    const char *const *said, size_t ns)
+{
+	bool after = named;
+	for (const char *s = text; *s != '\0';) {
+		while (*s == ' ')
+			s++;
+		size_t n = sentence_len(s);
+		if (n == 0)
+			break;
+		bool fits = pass == 0 ? after && opens_pronoun(s, n) : opens_with_name(s, n, first);
+		if (fits && fresh_sentence(s, n, said, ns))
+			return xstrndup(s, n);
+		bool names = memmem(s, n, name, strlen(name)) != NULL ||
+		    memmem(s, n, first, strlen(first)) != NULL;
+		after = names || (after && opens_pronoun(s, n));
+		s += n;
+	}
+	return NULL;
+}
+
+char *
+people_more(const struct persona *p, const char *name, const char *const *said, size_t n)
+{
+	char first[64];
+	snprintf(first, sizeof first, "%s", name);
+	first[strcspn(first, " ")] = '\0';
+	if (first[0] == '\0')
+		return NULL;
+	for (int pass = 0; pass < 2; pass++)
+		for (int c = 0; c < CAT_COUNT; c++) {
+			const struct strlist *r = &p->replies[c];
+			for (size_t i = 0; i < r->n; i++) {
+				const char *text = r->v[i];
+				bool named = strstr(text, first) != NULL;
+				char *m = more_in(text, name, first, false, pass, said, n);
+				const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+				/* Its follow-ups go on about whom the reply named. */
+				for (size_t j = 0; m == NULL && x != NULL && j < x->more.n; j++)
+					m = more_in(x->more.v[j], name, first, named, pass, said, n);
+				for (size_t j = 0; m == NULL && x != NULL && j < x->why.n; j++)
+					m = more_in(x->why.v[j], name, first, named, pass, said, n);
+				if (m != NULL)
+					return m;
+			}
+		}
+	return NULL;
 }

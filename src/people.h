@@ -43,6 +43,17 @@ char *people_as(const struct persona *p, const char *const *as, char *name, size
  */
 bool people_named_in(const struct persona *p, const char *text, char *name, size_t len);
 
+/*
+ * One more thing persona p's words say about the person named name (as
+ * people_identity() gives it: "Hannah Kim", "Ruth"), newly allocated: a
+ * sentence that goes on about them after one naming them ("She came from
+ * audit, so she knows both sides."), else one that opens with their name
+ * and says what they do ("Hannah marks up my entries every close.").
+ * None that any of said[0..n) holds (what the host has already said);
+ * NULL when there is no such sentence.
+ */
+char *people_more(const struct persona *p, const char *name, const char *const *said, size_t n);
+
 /* Whether the n bytes at w make a capitalised word, as a name's are
  * ("Bev", "O'Neill", "Castellano-Ruiz"). */
 bool people_capitalised(const char *w, size_t n);

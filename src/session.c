@@ -15,6 +15,7 @@
 
 #include "duration.h"
 #include "emit.h"
+#include "firm.h"
 #include "people.h"
 #include "plan.h"
 #include "reword.h"
@@ -1033,6 +1034,30 @@ opening_said(struct session *s, char *said)
 	return r;
 }
 
+/* yn ("Yes, I do.") before reply r, newly allocated: a reply that opens
+ * with a clause that cannot stand alone ("When everything ties out.")
+ * joins the yes ("Yes, I do, especially when everything ties out."). */
+static char *
+yes_then(const char *yn, const char *r)
+{
+	static const struct {
+		const char *opens, *joined;
+	} clauses[] = {
+		{"When ", "especially when "}, {"Whenever ", "especially whenever "},
+		{"Because ", "because "}, {"If ", "if "}, {NULL, NULL},
+	};
+	size_t n = strlen(yn);
+	for (size_t i = 0; clauses[i].opens != NULL && n > 1 && yn[n - 1] == '.'; i++) {
+		size_t k = strlen(clauses[i].opens);
+		/* Only a clause that ends its sentence unanswered: "When
+		 * everything ties out.", not "When I started, I ...". */
+		size_t end = strcspn(r, ".!?");
+		if (strncmp(r, clauses[i].opens, k) == 0 && memchr(r, ',', end) == NULL)
+			return xasprintf("%.*s, %s%s", (int)(n - 1), yn, clauses[i].joined, r + k);
+	}
+	return xasprintf("%s %s", yn, r);
+}
+
 /* The answer to a question on u's topic: the host's reply (or its "which
  * did you mean?", or its yes to leave asked), said to be a guess when the
  * topic is unclear, after a yes when it first confirms the last answer. */
@@ -1091,7 +1116,7 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 			free(r);
 			r = y;
 		} else if (yn != NULL) {
-			char *y = xasprintf("%s %s", yn, r);
+			char *y = yes_then(yn, r);
 			free(r);
 			r = y;
 		}
@@ -1117,6 +1142,9 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 	if (u->cat == CAT_NONE)
 		return host_nothing_yet(&s->host);
 	t->answered = true;
+	/* "And before that?" after how it got in: what came earlier. */
+	if (dialogue_asks_before(q) && s->host.last_cat == CAT_ENTRY_PATH)
+		return host_before(&s->host);
 	if (s->host.last_cat != u->cat)
 		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 	char *more = host_follow_up(&s->host, q);
@@ -1152,6 +1180,18 @@ lower_copy(char *dst, size_t cap, const char *src)
 	dst[n] = '\0';
 }
 
+/* One more thing the host's words say about the person name, that it
+ * has not said yet this session (newly allocated), or NULL. */
+static char *
+more_about(const struct session *s, const char *name)
+{
+	size_t n;
+	const char **said = said_so_far(s, s->nturns, &n);
+	char *more = people_more(s->cfg.persona, name, said, n);
+	free(said);
+	return more;
+}
+
 /* The answer to "who is Bev?" about someone the host has named (word:
  * their name or a part of it, as asked): who they are to the host, when
  * it has not said so yet in answer to such a question ("Bev Thornton is
@@ -1175,6 +1215,8 @@ who_they_are(struct session *s, struct turn *t, const char *word, bool fresh)
 		who = NULL;
 	}
 	char *more = fresh ? host_about_person(&s->host, s->last_norm) : NULL;
+	if (more == NULL)
+		more = more_about(s, name);
 	if (who == NULL && more == NULL)
 		return host_told_all_about(&s->host, name);
 	t->answered = true;
@@ -1961,7 +2003,15 @@ answer_person_yes_no(struct session *s, struct turn *t)
 		    people_named_in(s->cfg.persona, said[i], name, sizeof name);
 		recently = named && i < 2 && said[i] != s->priv->opening;
 	}
+	/* "Do u still work with them?" just after it named a firm. */
+	char firm[64];
+	bool of_firm = !named && n > 0 && said[0] != s->priv->opening &&
+	    firm_in(said[0], s->cfg.persona->employer, firm, sizeof firm);
 	free(said);
+	if (of_firm) {
+		t->answered = true;
+		return host_firm_still(&s->host, firm);
+	}
 	/* "Do u still work with her?" when it has named nobody at all. */
 	if (!named)
 		return host_who_do_you_mean(&s->host);
@@ -1984,7 +2034,17 @@ answer_person_yes_no(struct session *s, struct turn *t)
 	first[strcspn(first, " ")] = '\0';
 	/* Asked again: the same thing in other words. */
 	char *ways[2];
-	if (now) {
+	/* Not who they are again, just after saying so ("whos hannah?"). */
+	const char *last = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
+	char *more = now && last != NULL && strstr(last, who) != NULL ? more_about(s, full) : NULL;
+	if (now && more != NULL) {
+		ways[0] = xasprintf("Yes, still. %s", more);
+		ways[1] = xasprintf("Yes, %s is still here.", first);
+		free(more);
+	} else if (now && last != NULL && strstr(last, who) != NULL) {
+		ways[0] = xasprintf("Yes, %s is still here.", first);
+		ways[1] = xasprintf("Yes, still.");
+	} else if (now) {
 		ways[0] = xasprintf("Yes, still. %s", who);
 		ways[1] = xasprintf("Yes, %s is still here.", first);
 	} else {
@@ -2031,6 +2091,25 @@ answer_outside_topics(struct session *s, struct turn *t, const struct understand
 		return host_colleagues(&s->host, who);
 	}
 	return NULL;
+}
+
+/* The answer (newly allocated) to "are you taking on more clients this
+ * year?" (a yes or no about the organisation, not a speech on the
+ * industry), or to "can you give an example?" just after the host
+ * explained a word (an example of that word); else NULL. */
+static char *
+answer_growth_or_example(struct session *s, struct turn *t, const struct understanding *u)
+{
+	if (dialogue_asks_growth(s->last_norm) && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
+	    u->act == ACT_CLARIFY || u->act == ACT_OFF_TOPIC)) {
+		t->answered = true;
+		return host_growth(&s->host);
+	}
+	const char *prev = s->nturns >= 2 ? s->turns[s->nturns - 2].reply : NULL;
+	char *reply = dialogue_asks_example(s->last_norm) && prev != NULL ?
+	    host_term_example(&s->host, prev) : NULL;
+	t->answered |= reply != NULL;
+	return reply;
 }
 
 /* The host's reply (newly allocated, or NULL): its reaction to a job ask
@@ -2111,6 +2190,10 @@ reply_to_line(struct session *s, struct said *l)
 		else
 			s->unclear++;
 	}
+	/* Whether the firm grows, an example of a word just explained. */
+	reply = answer_growth_or_example(s, t, u);
+	if (reply != NULL)
+		return reply;
 	/* "What's the weirdest thing that happened at work?": a story of
 	 * one time from its own words, while it has one to tell. */
 	enum story story = dialogue_asks_story(s->last_norm);

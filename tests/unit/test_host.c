@@ -131,6 +131,24 @@ check_ask_back_told(const char *bank, const struct persona *p)
 	    p->id, about);
 }
 
+/* Whether r is variant v with the "also" of its opening "I also" taken
+ * out, as the first reply on a topic is ("As clinical lead I spend...":
+ * nothing went before it to add to). */
+static bool
+same_but_also(const char *r, const char *v)
+{
+	const char *at = strstr(v, "I also ");
+	if (at == NULL)
+		at = strstr(v, "we also ");
+	if (at == NULL)
+		at = strstr(v, "We also ");
+	if (at == NULL)
+		return false;
+	const char *also = strstr(at, "also ");
+	size_t head = (size_t)(also - v);
+	return strncmp(r, v, head) == 0 && strcmp(r + head, also + 5) == 0;
+}
+
 /* Every list of the host's words (the acts, reactions, fallbacks, acks,
  * questions back, pay in general, the user's studies): as many lines in a
  * row as the list has variants are all different. */
@@ -238,7 +256,7 @@ check_persona(const char *bank, struct ruleset *rs, const struct bank *b, const 
 				char *q = xasprintf("what about %s?", kw);
 				char *r = host_reply_to(&h, (enum category)c, q, true);
 				tried++;
-				if (strcmp(r, p->replies[c].v[i]) != 0) {
+				if (strcmp(r, p->replies[c].v[i]) != 0 && !same_but_also(r, p->replies[c].v[i])) {
 					missed++;
 					printf("# %s/%s: \"%s\" (%s) got another variant\n", bank, p->id, q,
 					    category_name((enum category)c));

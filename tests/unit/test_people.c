@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bank.h"
+#include "firm.h"
 #include "people.h"
 #include "tap.h"
 #include "xmalloc.h"
@@ -58,6 +59,7 @@ main(void)
 	struct bank *ds = load(top, "data-science");
 	struct bank *food = load(top, "food-processing");
 	struct bank *se = load(top, "software-engineering");
+	struct bank *teaching = load(top, "teaching");
 	struct bank *acc = load(top, "accounting");
 	/* A first name alone finds the whole name. */
 	check(logistics, "leo", "bev", "Bev Thornton is our senior planner.", "Bev Thornton");
@@ -89,6 +91,39 @@ main(void)
 	check(se, "tomas", "tests", NULL, NULL);
 	check(food, "denise", "well", NULL, NULL);
 	check(acc, "aisha", "hannah", "Hannah Kim is our controller.", "Hannah Kim");
+	/* Someone introduced by "named": who the words before say they
+	 * were ("My first supervisor at the dairy, a woman named Ruth"),
+	 * else what introduced them ("A packer named Luis"); "a
+	 * comprehensive called Hawthorn Lane" is a school, no one. */
+	check(food, "denise", "ruth", "Ruth was my first supervisor at the dairy.", "Ruth");
+	check(food, "denise", "luis", "Luis is a packer.", "Luis");
+	check(logistics, "malcolm", "sunita", "Sunita had worked on the same site for twenty years.",
+	    "Sunita");
+	check(teaching, "catriona", "hawthorn", NULL, NULL);
+	/* Firms are no one: "Pell & Archer", "Harlow Group Ltd"; two
+	 * people joined by "and" are two people. */
+	ok(firm_name("pell and archer") && firm_name("Harlow Group Ltd") && !firm_name("hannah kim"),
+	    "firm_name: a firm's name, not a person's");
+	char firm[64] = "";
+	ok(firm_in("an internship at Pell & Archer, a small agency.", NULL, firm, sizeof firm) &&
+	    strcmp(firm, "Pell & Archer") == 0, "firm_in: Pell & Archer (got '%s')", firm);
+	ok(!firm_in("Talk to Bev Thornton and Owen Bassett.", NULL, firm, sizeof firm),
+	    "firm_in: Bev Thornton and Owen Bassett are no firm");
+	ok(!firm_around("internship at Pell & Archer, a small agency.", 0, 10) &&
+	    firm_around("internship at Pell & Archer, a small agency.", 21, 27),
+	    "firm_around: Archer belongs to Pell & Archer");
+	check(pr, "nadia", "archer", NULL, NULL);
+	/* One more thing about someone, never what was said already. */
+	const char *said[] = {"Hannah Kim, our controller. She reviews my work and explains why, "
+		"not just what."};
+	char *more = people_more(bank_persona(acc, "aisha"), "Hannah Kim", said, 1);
+	is_str(more, "She came from audit, so she knows both sides.", "aisha: more about Hannah");
+	free(more);
+	/* "Ruth understood that long before..." points back at what went
+	 * before it: not said alone. */
+	more = people_more(bank_persona(food, "denise"), "Ruth", NULL, 0);
+	ok(more == NULL || strstr(more, "understood that") == NULL, "denise: no 'Ruth understood that' alone");
+	free(more);
 	/* Whoever the words call "my boss" or "my manager", for "who is
 	 * your boss?"; nobody when no words do. */
 	static const char *const boss[] = {"my manager", "my boss", NULL};
@@ -100,6 +135,7 @@ main(void)
 	ok(who == NULL, "jordan: no one is called her boss");
 	free(who);
 	bank_free(food);
+	bank_free(teaching);
 	bank_free(se);
 	bank_free(acc);
 	bank_free(logistics);
