@@ -93,6 +93,32 @@ static const char *const pay_general[] = {
 	NULL,
 };
 
+/* Whether a persona's reaction to a pay question refuses to give its own
+ * pay ("I shall keep my own remuneration private", "Not sharing that"):
+ * not what it says to a question about pay in general. */
+static bool
+about_own_pay(const char *r)
+{
+	static const char *const own[] = {"my own", "my pay", "my remuneration", "personal", "Not sharing",
+		"Not going into", "skip that", NULL};
+	for (const char *const *o = own; *o != NULL; o++)
+		if (strstr(r, *o) != NULL)
+			return true;
+	return false;
+}
+
+/* The persona's reactions to pay that do not refuse its own, by index,
+ * into out (at most max); how many. */
+static size_t
+general_pay_lines(const struct persona *p, size_t *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->reactions[KIND_SALARY].n && n < max; i++)
+		if (!about_own_pay(p->reactions[KIND_SALARY].v[i]))
+			out[n++] = i;
+	return n;
+}
+
 /* What a host says when asked leave for something other than using
  * its name ("is it okay if I take notes?"). */
 static const char *const leave_words[] = {
@@ -252,7 +278,10 @@ host_init(struct host *h, const struct persona *p, uint64_t seed)
 		bag_init(&h->act_lines[a], p->acts[a].n > 0 ? p->acts[a].n : count(act_words[a], 4));
 	bag_init(&h->unsure, count(unsure_words, 4));
 	bag_init(&h->asks_back, p->asks_back.n);
-	bag_init(&h->pay_general, count(pay_general, 8));
+	/* Pay in general: the persona's own words for it, in its manner;
+	 * the built-in ones when it has none. */
+	size_t mine[8], nmine = general_pay_lines(p, mine, 8);
+	bag_init(&h->pay_general, nmine > 0 ? nmine : count(pay_general, 8));
 	bag_init(&h->leave, count(leave_words, 8));
 	bag_init(&h->calm, count(calm_words, 8));
 	bag_init(&h->self_study, count(study, 8));
@@ -1471,7 +1500,10 @@ host_react_pay(struct host *h, bool own)
 {
 	if (own)
 		return host_react(h, KIND_SALARY);
-	return xstrdup(pay_general[bag_draw(h, &h->pay_general)]);
+	size_t mine[8];
+	size_t n = general_pay_lines(h->p, mine, 8);
+	size_t k = bag_draw(h, &h->pay_general);
+	return xstrdup(n > 0 ? h->p->reactions[KIND_SALARY].v[mine[k]] : pay_general[k]);
 }
 
 const char *
