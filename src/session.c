@@ -19,6 +19,7 @@
 #include "people.h"
 #include "plan.h"
 #include "reword.h"
+#include "sentence.h"
 #include "text.h"
 #include "xmalloc.h"
 #include "yesno.h"
@@ -1592,6 +1593,11 @@ struct said {
 	                                asks about (borrowed from the host) */
 	bool after_farewell;         /* said after the host's farewell: the
 	                                host only says the meeting is over */
+	char *told;                  /* the host's word on the background told
+	                                before a question, or NULL (owned) */
+	char *whole_norm;            /* the whole line normalised, while
+	                                s->last_norm holds only its question
+	                                (owned), or NULL */
 };
 
 /* Assess and understand the line: what the dialogue makes of it, with
@@ -1856,6 +1862,106 @@ override_unsure(struct session *s, struct said *l)
 			s->last_u = *u;
 		}
 	}
+}
+
+/* The start of the question that ends a line told about oneself first
+ * ("...before that i was a barista for 3 yrs. how did u land at
+ * fernway?"): the last sentence, when it asks and something comes
+ * before it; else len. */
+static size_t
+last_question_at(const char *text, size_t len)
+{
+	size_t mark = len;
+	while (mark > 0 && text[mark - 1] != '?')
+		mark--;
+	if (mark == 0)
+		return len;
+	mark--;
+	/* Back to the end of the sentence before it, however lower-case
+	 * the next one starts. */
+	size_t at = mark;
+	while (at > 1 && !(strchr(".!?", text[at - 2]) != NULL && text[at - 1] == ' '))
+		at--;
+	if (at <= 1)
+		return len;
+	return part_asks(text + at, len - at) ? at : len;
+}
+
+/* Whether text[0..n) speaks of the user ("i", "i'm", "my"...). */
+static bool
+tells_of_self(const char *text, size_t n)
+{
+	static const char *const me[] = {"i", "i'm", "im", "i've", "ive", "i was", "my", NULL};
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && isalpha((unsigned char)text[i - 1]))
+			continue;
+		for (const char *const *w = me; *w != NULL; w++) {
+			size_t k = strlen(*w);
+			if (i + k <= n && strncasecmp(text + i, *w, k) == 0 &&
+			    (i + k == n || !isalpha((unsigned char)text[i + k])))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The host's brief word on the background told in the normalised line
+ * q: the first sentence of its reaction, else a plain thanks.  Newly
+ * allocated; the user has now said why they came. */
+static char *
+told_word(struct session *s, const char *q)
+{
+	char *said = host_self(&s->host, q);
+	if (said != NULL)
+		said[sentence_end(said, strlen(said), 0)] = '\0';
+	s->priv->told_why = true;
+	return said != NULL ? said : xstrdup("Thanks, that helps.");
+}
+
+/* "I'm a second-year accounting student. How did you decide on audit?":
+ * background, then a question, is the question, with a brief word on the
+ * background before its answer (l->told).  The question's own words
+ * stand in s->last_norm for the reply; the whole line's wait in
+ * l->whole_norm. */
+static void
+override_told_then_asks(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if (l->two[0] != CAT_NONE || (l->worst != KIND_NONE && l->worst != KIND_CLOSED))
+		return;
+	size_t at = last_question_at(l->text, l->len);
+	if (at == l->len)
+		return;
+	/* Already taken for the question: the word on the background, the
+	 * first time they tell one. */
+	if (u->act == ACT_QUESTION && !s->priv->told_why && tells_of_self(l->text, at)) {
+		l->told = told_word(s, s->last_norm);
+		return;
+	}
+	if (u->act != ACT_SELF && u->act != ACT_ACK)
+		return;
+	struct assessment a;
+	assess_line(s->cfg.assessor, s->priv->m, l->text + at, l->len - at, NULL, 0, &a);
+	const char *nq = assess_normalized(s->cfg.assessor)->text;
+	enum flag_kind worst = dialogue_worst(&a);
+	if ((a.judged && a.act != ACT_QUESTION) || a.cat == CAT_NONE ||
+	    (worst != KIND_NONE && worst != KIND_CLOSED) || closing_topic(a.cat))
+		return;
+	bool sure = assess_sure(s->cfg.assessor, &a);
+	enum category k = sure ? a.cat : settle_part(s, nq, &a);
+	if (k == CAT_NONE)
+		k = a.cat;
+	l->told = told_word(s, s->last_norm);
+	l->whole_norm = s->last_norm;
+	s->last_norm = xstrdup(nq);
+	u->act = ACT_QUESTION;
+	u->cat = k;
+	u->unsure = false;
+	u->topic_sure = sure || k != a.cat;
+	l->worst = KIND_NONE;
+	l->t->act = u->act;
+	dialogue_settle(&s->priv->dlg, k);
+	s->last_u = *u;
 }
 
 /* Whether the normalised line q only asks the host to go on ("why is
@@ -2465,8 +2571,19 @@ say_to_host(struct session *s, const char *text, size_t len)
 	override_glossary(s, &l);
 	override_unsure(s, &l);
 	override_nothing_yet(s, &l);
+	override_told_then_asks(s, &l);
 	bool was_guarded = s->host.guarded > 0;
 	char *reply = reply_to_line(s, &l);
+	if (l.whole_norm != NULL) {
+		free(s->last_norm);
+		s->last_norm = l.whole_norm;
+	}
+	if (l.told != NULL && reply != NULL) {
+		char *r = xasprintf("%s %s", l.told, reply);
+		free(reply);
+		reply = r;
+	}
+	free(l.told);
 	free(l.two_q[0]);
 	free(l.two_q[1]);
 	if (later != NULL && reply != NULL) {
