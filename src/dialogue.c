@@ -320,13 +320,19 @@ points_back(const char *text)
 	if (starts_with_word(text, going_on))
 		return true;
 	static const char *const back[] = {"that", "this", "it", "those", "them", "he", "she", "his",
-		"her", "they", "there", NULL};
+		"her", "they", NULL};
+	/* "Is there room for people without a PhD?" points nowhere. */
+	static const char *const is_there[] = {"is there", "are there", "was there", "were there",
+		"isn't there", "aren't there", "there is", "there are", "theres", "there's", NULL};
 	size_t words = 0;
 	for (const char *p = text; *p != '\0'; p++)
 		if (*p == ' ')
 			words++;
 	if (words > 10)
 		return false;
+	bool there = has_word(text, "there") && !has_any_word(text, is_there);
+	if (there)
+		return true;
 	for (const char *const *w = back; *w != NULL; w++)
 		if (has_word(text, *w))
 			return true;
@@ -1071,7 +1077,12 @@ dialogue_asks_colleagues(const char *text)
 		"who is your line manager", "who's your line manager", "who is your supervisor",
 		"who's your supervisor", "who do you report to", "who do you answer to",
 		"who are you reporting to", "who's above you", "who is above you", "who's your head",
-		"who is your head", "who is your director", "who's your director", NULL};
+		"who is your head", "who is your director", "who's your director",
+		"what is your boss like", "what's your boss like", "whats your boss like",
+		"whats ur boss like", "what is your manager like", "what's your manager like",
+		"whats your manager like", "whats ur manager like", "what's ur manager like",
+		"how is your manager", "how's your manager", "hows your manager", "how is your boss",
+		"how's your boss", "hows your boss", NULL};
 	if (has_any_word(text, boss))
 		return COLLEAGUES_BOSS;
 	if (has_any_word(text, team))

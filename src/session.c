@@ -2036,6 +2036,41 @@ names_own_employer(const struct persona *p, const char *q)
 	return false;
 }
 
+/* "Is ashgrove a nice school? whats it like", "what does fernway sell
+ * exactly": a line that names the host's own employer asks something
+ * new, however much its "it" or "exactly" seems to go on with the last
+ * answer.  Its topic is the model's, settled by the host's words when
+ * unsure. */
+static void
+override_new_subject(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if ((u->act != ACT_FOLLOW_UP && u->act != ACT_CLARIFY) || l->two[0] != CAT_NONE ||
+	    l->worst == KIND_JOB_ASK || l->worst == KIND_SALARY || asks_word_said(s) ||
+	    !names_own_employer(s->cfg.persona, s->last_norm))
+		return;
+	enum category k = l->as.cat;
+	bool sure = k != CAT_NONE && assess_sure(s->cfg.assessor, &l->as);
+	if (!sure && k != CAT_NONE) {
+		enum category picked = settle_part(s, s->last_norm, &l->as);
+		sure = picked != CAT_NONE;
+		k = sure ? picked : k;
+	}
+	/* Of the two, the place itself ("is ashgrove a nice school?"). */
+	if (!sure && (k == CAT_WORKPLACE || l->as.cat2 == CAT_WORKPLACE)) {
+		k = CAT_WORKPLACE;
+		sure = true;
+	}
+	u->act = ACT_QUESTION;
+	u->cat = k;
+	u->alt = l->as.cat2;
+	u->unsure = !sure && k != CAT_NONE && u->alt != CAT_NONE;
+	u->topic_sure = sure;
+	l->t->act = u->act;
+	dialogue_settle(&s->priv->dlg, k);
+	s->last_u = *u;
+}
+
 /* Whether the normalised line q asks yes or no about someone the host
  * has just named, by a pronoun ("do u still work with her?", "is he
  * still at northfield?", "are you still in touch?"). */
@@ -2571,6 +2606,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	override_glossary(s, &l);
 	override_unsure(s, &l);
 	override_nothing_yet(s, &l);
+	override_new_subject(s, &l);
 	override_told_then_asks(s, &l);
 	bool was_guarded = s->host.guarded > 0;
 	char *reply = reply_to_line(s, &l);
