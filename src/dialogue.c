@@ -1090,6 +1090,29 @@ dialogue_asks_colleagues(const char *text)
 	return COLLEAGUES_NONE;
 }
 
+enum firm_ask
+dialogue_asks_firm(const char *text, bool named_employer)
+{
+	static const char *const asking[] = {"what", "whats", "what's", "wat", "which", "who", "so",
+		"and", NULL};
+	static const char *const clients[] = {"clients", "customers", "retailers", "brands",
+		"companies", "manufacturers", NULL};
+	static const char *const for_them[] = {"work for", "work with", "you serve", "u serve",
+		"are your", "are ur", "r ur", "do you have", "do u have", NULL};
+	static const char *const sells[] = {"sell", "sells", "make", "makes", "produce", "produces",
+		"offer", "offers", "do exactly", "actually do", NULL};
+	static const char *const yours[] = {"your company", "ur company", "your firm", "ur firm",
+		"your business", "your organisation", "your organization", "you guys", "u guys",
+		"you sell", "u sell", "you make", "u make", "the company", "the firm", NULL};
+	if (!starts_with_word(text, asking))
+		return FIRM_ASK_NONE;
+	if (has_any_word(text, clients) && has_any_word(text, for_them))
+		return FIRM_ASK_CLIENTS;
+	if (has_any_word(text, sells) && (named_employer || has_any_word(text, yours)))
+		return FIRM_ASK_WHAT;
+	return FIRM_ASK_NONE;
+}
+
 enum story
 dialogue_asks_story(const char *text)
 {

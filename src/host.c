@@ -2508,6 +2508,23 @@ host_colleagues(struct host *h, enum colleagues k)
 }
 
 char *
+host_firm_does(struct host *h, enum firm_ask k)
+{
+	static const char *const no_names[] = {
+		[MANNER_WARM] = "I can't name our clients, I'm afraid, but they're mostly",
+		[MANNER_FORMAL] = "I cannot name our clients, but they are mostly",
+		[MANNER_BRISK] = "Can't name clients, but mostly",
+	};
+	char *kinds = k == FIRM_ASK_CLIENTS ? firm_own_clients(h->p) : NULL;
+	if (kinds != NULL) {
+		char *r = xasprintf("%s %s.", no_names[manner_of(h)], kinds);
+		free(kinds);
+		return r;
+	}
+	return firm_own_does(h->p);
+}
+
+char *
 host_forecast(struct host *h, const char *q)
 {
 	static const char *const then[3] = {

@@ -379,6 +379,21 @@ enum colleagues {
  */
 char *host_colleagues(struct host *h, enum colleagues k);
 
+/* What a question about the host's own organisation asks. */
+enum firm_ask {
+	FIRM_ASK_NONE,
+	FIRM_ASK_WHAT,          /* "what does harwood lisle sell?" */
+	FIRM_ASK_CLIENTS,       /* "which retailers do you work for?" */
+};
+
+/*
+ * What the host's organisation does (k FIRM_ASK_WHAT), or whom it works
+ * for (FIRM_ASK_CLIENTS: no names, but the kinds its opening gives),
+ * from the persona's own words: its opening's sentence on the
+ * organisation.  Newly allocated, or NULL when the opening has none.
+ */
+char *host_firm_does(struct host *h, enum firm_ask k);
+
 /* What a question asking for a story from work asks for. */
 enum story {
 	STORY_NONE,

@@ -2071,6 +2071,26 @@ override_new_subject(struct session *s, struct said *l)
 	s->last_u = *u;
 }
 
+/* "What does Harwood Lisle sell?", "which retailers do you work for?"
+ * ask about the organisation's mission, not which of two topics. */
+static void
+override_firm(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if ((u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP && u->act != ACT_CLARIFY) ||
+	    l->two[0] != CAT_NONE || l->worst == KIND_JOB_ASK || l->worst == KIND_SALARY ||
+	    dialogue_asks_firm(s->last_norm, names_own_employer(s->cfg.persona, s->last_norm)) ==
+	    FIRM_ASK_NONE)
+		return;
+	u->act = ACT_QUESTION;
+	u->cat = CAT_MISSION;
+	u->unsure = false;
+	u->topic_sure = true;
+	l->t->act = u->act;
+	dialogue_settle(&s->priv->dlg, CAT_MISSION);
+	s->last_u = *u;
+}
+
 /* Whether the normalised line q asks yes or no about someone the host
  * has just named, by a pronoun ("do u still work with her?", "is he
  * still at northfield?", "are you still in touch?"). */
@@ -2222,6 +2242,19 @@ answer_outside_topics(struct session *s, struct turn *t, const struct understand
 			reply = host_cannot_know(&s->host, unknown);
 		}
 		return reply;
+	}
+	/* "What does Harwood Lisle sell?", "which retailers do you work
+	 * for?": what its own organisation does, in its own words. */
+	enum firm_ask firm = dialogue_asks_firm(s->last_norm,
+	    names_own_employer(s->cfg.persona, s->last_norm));
+	char *does = firm != FIRM_ASK_NONE && u->act == ACT_QUESTION ?
+	    host_firm_does(&s->host, firm) : NULL;
+	if (does != NULL) {
+		t->answered = true;
+		t->cat = CAT_MISSION;
+		t->counted = true;
+		s->asked[CAT_MISSION]++;
+		return does;
 	}
 	/* "Who is your team?", "who is your boss?": who they are, from its
 	 * own words where they say so; no topic is covered. */
@@ -2607,6 +2640,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	override_unsure(s, &l);
 	override_nothing_yet(s, &l);
 	override_new_subject(s, &l);
+	override_firm(s, &l);
 	override_told_then_asks(s, &l);
 	bool was_guarded = s->host.guarded > 0;
 	char *reply = reply_to_line(s, &l);
