@@ -1048,6 +1048,14 @@ yes_then(const char *yn, const char *r)
 		{"Because ", "because "}, {"If ", "if "}, {NULL, NULL},
 	};
 	size_t n = strlen(yn);
+	/* "Is it boring?" gets its no, then what the host likes: "Not
+	 * really. I like it most when everything ties out." */
+	if (strncmp(yn, "Not", 3) == 0) {
+		size_t end = strcspn(r, ".!?");
+		if (strncmp(r, "When ", 5) == 0 && memchr(r, ',', end) == NULL)
+			return xasprintf("%s I like it most when %s", yn, r + 5);
+		return xasprintf("%s %s", yn, r);
+	}
 	for (size_t i = 0; clauses[i].opens != NULL && n > 1 && yn[n - 1] == '.'; i++) {
 		size_t k = strlen(clauses[i].opens);
 		/* Only a clause that ends its sentence unanswered: "When
@@ -1148,13 +1156,18 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 		return host_before(&s->host);
 	if (s->host.last_cat != u->cat)
 		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
+	/* "Is it stressful?" after the hard parts: its yes first, then
+	 * more on them, with no "one more thing" before the yes. */
+	const char *feels = yesno_feeling(q) == u->cat ?
+	    yesno_words(q, u->cat, yesno_stance(s->cfg.persona, q, u->cat, NULL, NULL)) : NULL;
 	char *more = host_follow_up(&s->host, q);
 	/* Then another reply on the topic, as going on. */
 	if (more == NULL && s->cfg.persona->extra[u->cat] != NULL)
-		more = host_another(&s->host, u->cat);
+		more = feels != NULL ? host_reply_to(&s->host, u->cat, q, true) :
+		    host_another(&s->host, u->cat);
 	if (more != NULL) {
 		/* "Is that normal?" gets its yes first. */
-		const char *yes = host_confirms(q);
+		const char *yes = feels != NULL && !yesno_opens(more) ? feels : host_confirms(q);
 		if (yes == NULL)
 			return more;
 		char *r = xasprintf("%s %s", yes, more);
@@ -2091,6 +2104,30 @@ override_firm(struct session *s, struct said *l)
 	s->last_u = *u;
 }
 
+/* "Do u like it tho?", "is it stressful?" just after an answer on
+ * another topic ask something new of the work, not more of that answer:
+ * a question on its own topic, which its yes or no opens
+ * (answer_question). */
+static void
+override_feeling(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	enum category k = yesno_feeling(s->last_norm);
+	if (k == CAT_NONE || (u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP) ||
+	    (u->act == ACT_FOLLOW_UP && k == s->priv->dlg.topic) ||
+	    l->two[0] != CAT_NONE || l->worst == KIND_JOB_ASK || l->worst == KIND_SALARY)
+		return;
+	u->act = ACT_QUESTION;
+	u->cat = k;
+	u->unsure = false;
+	u->topic_sure = true;
+	if (l->worst == KIND_CLOSED)
+		l->worst = KIND_NONE;   /* answered all the same */
+	l->t->act = u->act;
+	dialogue_settle(&s->priv->dlg, k);
+	s->last_u = *u;
+}
+
 /* Whether the normalised line q asks yes or no about someone the host
  * has just named, by a pronoun ("do u still work with her?", "is he
  * still at northfield?", "are you still in touch?"). */
@@ -2641,6 +2678,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	override_nothing_yet(s, &l);
 	override_new_subject(s, &l);
 	override_firm(s, &l);
+	override_feeling(s, &l);
 	override_told_then_asks(s, &l);
 	bool was_guarded = s->host.guarded > 0;
 	char *reply = reply_to_line(s, &l);
