@@ -2153,6 +2153,71 @@ host_follow_up(struct host *h, const char *q)
 	return *mg < x->more.n ? xstrdup(x->more.v[(*mg)++]) : NULL;
 }
 
+/* The sentence of text that names word with a reason ("My own history
+ * teacher at school, Mrs Darby, made the past feel like gossip..."),
+ * newly allocated, or NULL. */
+static char *
+reason_with(const char *text, const char *word)
+{
+	static const char *const reasons[] = {"because", "made", "love", "loved", "liked", "enjoyed",
+		"fascinated", "interested", "curious", "hooked", "drew me", "got me", NULL};
+	char *first = nth_sentence(text, 0);
+	for (size_t i = 0; first != NULL && i < 64; i++) {
+		char *sn = nth_sentence(text, i);
+		if (i > 0 && strcmp(sn, first) == 0) {
+			free(sn);
+			break;
+		}
+		bool why = false;
+		for (const char *const *r = reasons; *r != NULL && !why; r++)
+			why = said_word(sn, *r);
+		/* The host's own reason, not why something else is so. */
+		bool own = said_word(sn, "I") || said_word(sn, "my") || said_word(sn, "me");
+		if (why && own && strncmp(sn, "Because", 7) != 0 && said_word(sn, word)) {
+			free(first);
+			return sn;
+		}
+		free(sn);
+	}
+	free(first);
+	return NULL;
+}
+
+char *
+host_why_word(struct host *h, const char *word)
+{
+	static const char *const honest[][2] = {
+		[MANNER_WARM] = {"Honestly, there was no deep reason behind ", ". It's simply how "
+			"things went for me."},
+		[MANNER_FORMAL] = {"There was no deep reason behind ", ", to be candid; that is "
+			"simply how things went."},
+		[MANNER_BRISK] = {"No deep reason for ", ", honestly. It's just how it went."},
+	};
+	const char *last = NULL;
+	if (h->last_cat != CAT_NONE && h->last_variant < h->p->replies[h->last_cat].n) {
+		last = h->p->replies[h->last_cat].v[h->last_variant];
+		/* The last reply's own reason, when it speaks of word. */
+		const struct reply_extra *x = h->p->extra[h->last_cat] != NULL ?
+		    &h->p->extra[h->last_cat][h->last_variant] : NULL;
+		size_t wg = h->why_given[h->last_cat][h->last_variant];
+		if (x != NULL && wg < x->why.n && said_word(x->why.v[wg], word))
+			return NULL;
+	}
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < h->p->replies[c].n; i++) {
+			const struct reply_extra *x = h->p->extra[c] != NULL ? &h->p->extra[c][i] : NULL;
+			size_t nmore = x != NULL ? x->more.n : 0, nwhy = x != NULL ? x->why.n : 0;
+			for (size_t j = 0; j < 1 + nmore + nwhy; j++) {
+				const char *t = j == 0 ? h->p->replies[c].v[i] : j <= nmore ?
+				    x->more.v[j - 1] : x->why.v[j - 1 - nmore];
+				char *sn = t != last ? reason_with(t, word) : NULL;
+				if (sn != NULL)
+					return sn;
+			}
+		}
+	return xasprintf("%s%s%s", honest[manner_of(h)][0], word, honest[manner_of(h)][1]);
+}
+
 char *
 host_no_more(struct host *h, enum category offer)
 {

@@ -203,6 +203,17 @@ char *host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
  */
 char *host_follow_up(struct host *h, const char *q);
 
+/*
+ * The answer to "why physics?" about word, a word of the host's last
+ * reply whose own reason does not speak of it: a sentence of the
+ * persona's words that gives a reason with word in it ("My own history
+ * teacher at school, Mrs Darby, made the past feel like gossip..."),
+ * else an honest "no deep reason" in its manner.  NULL when the last
+ * reply's reason speaks of word (host_follow_up gives it).  Newly
+ * allocated.
+ */
+char *host_why_word(struct host *h, const char *word);
+
 /* For a clarify with no glossary term in q (normalised): the last
  * answer (said) put plainly (its n-th sentence, as host_plainer); when q
  * names a word the host never said ("what do you mean by synergy?"), an

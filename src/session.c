@@ -1141,6 +1141,49 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 	return both;
 }
 
+/* The word asked about in "why physics tho?", "so why history?" (the
+ * normalised q), when the host's last reply (said) used it: into buf
+ * (len bytes); false when q asks no such thing. */
+static bool
+why_word(const char *q, const char *said, char *buf, size_t len)
+{
+	static const char *const leads[] = {"so ", "but ", "and ", "ok ", "okay ", "oh ", NULL};
+	static const char *const filler[] = {"tho", "though", "then", "exactly", "that", "this", "did",
+		"do", "you", "u", "choose", "chose", "pick", "picked", "study", "studied", "go", "went",
+		"for", "into", "was", "is", "it", "the", "a", "an", "so", "of", "all", "things", NULL};
+	for (const char *const *l = leads; *l != NULL; l++)
+		if (strncmp(q, *l, strlen(*l)) == 0)
+			q += strlen(*l);
+	if (said == NULL || strncmp(q, "why ", 4) != 0)
+		return false;
+	size_t used = 0, words = 0;
+	for (const char *p = q + 4; *p != '\0';) {
+		size_t n = 0;
+		while (isalnum((unsigned char)p[n]) || p[n] == '-' || p[n] == '\'')
+			n++;
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		bool fill = false;
+		for (const char *const *f = filler; *f != NULL && !fill; f++)
+			fill = strlen(*f) == n && strncmp(p, *f, n) == 0;
+		if (!fill) {
+			if (++words > 2 || used + n + 2 > len)
+				return false;
+			used += (size_t)snprintf(buf + used, len - used, "%s%.*s", used > 0 ? " " : "",
+			    (int)n, p);
+		}
+		p += n;
+	}
+	if (words == 0)
+		return false;
+	for (const char *at = strcasestr(said, buf); at != NULL; at = strcasestr(at + 1, buf))
+		if ((at == said || !isalnum((unsigned char)at[-1])) && !isalnum((unsigned char)at[used]))
+			return true;
+	return false;
+}
+
 /* The answer to going deeper on the same topic: the last reply's
  * follow-ups, then another reply on the topic; when there is none left,
  * the host says so and offers another topic. */
@@ -1158,6 +1201,14 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 	/* "Is it stressful?" after the hard parts: its yes first, then
 	 * more on them, with no "one more thing" before the yes. */
+	/* "Why physics?" about a word of the last answer: about that word,
+	 * not the reason for its last sentence. */
+	char word[64];
+	if (why_word(q, last_answer(s), word, sizeof word)) {
+		char *r = host_why_word(&s->host, word);
+		if (r != NULL)
+			return r;
+	}
 	const char *feels = yesno_feeling(q) == u->cat ?
 	    yesno_words(q, u->cat, yesno_stance(s->cfg.persona, q, u->cat, NULL, NULL)) : NULL;
 	char *more = host_follow_up(&s->host, q);
