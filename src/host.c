@@ -1189,6 +1189,8 @@ host_firm_still(struct host *h, const char *firm)
 	return r;
 }
 
+static char *field_term(const struct host *h, const char *word, const char *said);
+
 char *
 host_unknown_term(struct host *h, const char *said, enum category about, bool latest,
     const char *q, size_t n)
@@ -1225,6 +1227,8 @@ host_unknown_term(struct host *h, const char *said, enum category about, bool la
 	} else if (person && capitalise_name(word))
 		r = xasprintf("I don't think I mentioned anyone called %s%s%s", word,
 		    gist != NULL ? ". What I was getting at is this: " : ".", gist != NULL ? gist : "");
+	else if (!person && (r = field_term(h, word, said)) != NULL)
+		;   /* a word of its own field, said another way */
 	else if (gist == NULL)
 		r = xasprintf("I didn't use \"%s\" just now, and people mean different things by it, so "
 		    "I'd rather not guess. Ask me about the work itself and I'll keep it plain.", word);
@@ -2782,6 +2786,84 @@ has_stem(const char *text, const char *w, size_t n)
 			return true;
 	}
 	return false;
+}
+
+/* Whether text has a stem of every word of four letters or more in
+ * phrase, and at least one. */
+static bool
+has_all_stems(const char *text, const char *phrase)
+{
+	size_t found = 0;
+	for (const char *w = phrase; *w != '\0';) {
+		size_t n = 0;
+		while (isalpha((unsigned char)w[n]))
+			n++;
+		if (n == 0) {
+			w++;
+			continue;
+		}
+		if (n >= 4 && !has_stem(text, w, n))
+			return false;
+		found += n >= 4;
+		w += n;
+	}
+	return found > 0;
+}
+
+/* "What do you mean by demand planning?" asked of a head of supply
+ * chain planning, who never said it: the glossary entry whose term and
+ * meaning hold every word of it, the most of them in the term ("In my
+ * work, demand planning comes under sales and operations planning: ..."),
+ * else the first sentence of its words that holds them all, not one of
+ * said (its last answer, or NULL).  Newly allocated, or NULL when its
+ * words do not speak of it. */
+static char *
+field_term(const struct host *h, const char *word, const char *said)
+{
+	const struct term *best = NULL;
+	size_t most = 0;
+	for (size_t i = 0; i < h->p->nterms; i++) {
+		const struct term *t = &h->p->terms[i];
+		char *both = xasprintf("%s %s", t->term, t->means);
+		bool all = has_all_stems(both, word);
+		free(both);
+		size_t in_term = 0;
+		for (const char *w = word; all && *w != '\0';) {
+			size_t n = 0;
+			while (isalpha((unsigned char)w[n]))
+				n++;
+			in_term += n >= 4 && has_stem(t->term, w, n);
+			w += n > 0 ? n : 1;
+		}
+		if (all && in_term > most) {
+			best = t;
+			most = in_term;
+		}
+	}
+	if (best != NULL && has_all_stems(best->term, word))
+		return xstrdup(best->means);
+	if (best != NULL)
+		return xasprintf("In my work, %s comes under %s. %s", word, best->term, best->means);
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < h->p->replies[c].n; i++) {
+			const char *text = h->p->replies[c].v[i];
+			for (size_t k = 0; k < 16; k++) {
+				char *sn = nth_sentence(text, k);
+				if (sn == NULL)
+					break;
+				if (k > 0 && strncmp(text, sn, strlen(sn)) == 0) {
+					free(sn);
+					break;
+				}
+				if (has_all_stems(sn, word) && (said == NULL || strstr(said, sn) == NULL)) {
+					char *r = xasprintf("Here is how it looks in my work. %s", sn);
+					free(sn);
+					return r;
+				}
+				free(sn);
+			}
+		}
+	return NULL;
 }
 
 /* Words for the same kind of workplace: someone who has worked "at a
