@@ -320,13 +320,19 @@ points_back(const char *text)
 	if (starts_with_word(text, going_on))
 		return true;
 	static const char *const back[] = {"that", "this", "it", "those", "them", "he", "she", "his",
-		"her", "they", "there", NULL};
+		"her", "they", NULL};
+	/* "Is there room for people without a PhD?" points nowhere. */
+	static const char *const is_there[] = {"is there", "are there", "was there", "were there",
+		"isn't there", "aren't there", "there is", "there are", "theres", "there's", NULL};
 	size_t words = 0;
 	for (const char *p = text; *p != '\0'; p++)
 		if (*p == ' ')
 			words++;
 	if (words > 10)
 		return false;
+	bool there = has_word(text, "there") && !has_any_word(text, is_there);
+	if (there)
+		return true;
 	for (const char *const *w = back; *w != NULL; w++)
 		if (has_word(text, *w))
 			return true;
@@ -1071,12 +1077,40 @@ dialogue_asks_colleagues(const char *text)
 		"who is your line manager", "who's your line manager", "who is your supervisor",
 		"who's your supervisor", "who do you report to", "who do you answer to",
 		"who are you reporting to", "who's above you", "who is above you", "who's your head",
-		"who is your head", "who is your director", "who's your director", NULL};
+		"who is your head", "who is your director", "who's your director",
+		"what is your boss like", "what's your boss like", "whats your boss like",
+		"whats ur boss like", "what is your manager like", "what's your manager like",
+		"whats your manager like", "whats ur manager like", "what's ur manager like",
+		"how is your manager", "how's your manager", "hows your manager", "how is your boss",
+		"how's your boss", "hows your boss", NULL};
 	if (has_any_word(text, boss))
 		return COLLEAGUES_BOSS;
 	if (has_any_word(text, team))
 		return COLLEAGUES_TEAM;
 	return COLLEAGUES_NONE;
+}
+
+enum firm_ask
+dialogue_asks_firm(const char *text, bool named_employer)
+{
+	static const char *const asking[] = {"what", "whats", "what's", "wat", "which", "who", "so",
+		"and", NULL};
+	static const char *const clients[] = {"clients", "customers", "retailers", "brands",
+		"companies", "manufacturers", NULL};
+	static const char *const for_them[] = {"work for", "work with", "you serve", "u serve",
+		"are your", "are ur", "r ur", "do you have", "do u have", NULL};
+	static const char *const sells[] = {"sell", "sells", "make", "makes", "produce", "produces",
+		"offer", "offers", "do exactly", "actually do", NULL};
+	static const char *const yours[] = {"your company", "ur company", "your firm", "ur firm",
+		"your business", "your organisation", "your organization", "you guys", "u guys",
+		"you sell", "u sell", "you make", "u make", "the company", "the firm", NULL};
+	if (!starts_with_word(text, asking))
+		return FIRM_ASK_NONE;
+	if (has_any_word(text, clients) && has_any_word(text, for_them))
+		return FIRM_ASK_CLIENTS;
+	if (has_any_word(text, sells) && (named_employer || has_any_word(text, yours)))
+		return FIRM_ASK_WHAT;
+	return FIRM_ASK_NONE;
 }
 
 enum story

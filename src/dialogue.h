@@ -104,6 +104,12 @@ enum aside dialogue_aside(const char *text);
  * "who do u work with?") or whom it reports to ("who is your boss?"). */
 enum colleagues dialogue_asks_colleagues(const char *text);
 
+/* Whether text asks what the host's organisation does ("what does your
+ * company sell?"; named, when named_employer says text names it: "what
+ * does harwood lisle sell?") or whom it works for ("which retailers do
+ * you work for?"). */
+enum firm_ask dialogue_asks_firm(const char *text, bool named_employer);
+
 /* Whether text asks the host for a story from its work ("what's the
  * weirdest thing that happened at work?", "worst crisis you dealt
  * with?"), and for which kind. */

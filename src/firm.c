@@ -299,3 +299,69 @@ firm_spell(char *name)
 		p += n;
 	}
 }
+
+/* Where the description that starts at d ends: at the end of its
+ * sentence, or where the host turns to itself (", where I", ", and
+ * I"). */
+static size_t
+description_end(const char *d)
+{
+	static const char *const turns[] = {", where I ", ", and I ", ", and I'", "; ", NULL};
+	size_t n = 0;
+	while (d[n] != '\0' && !(strchr(".!?", d[n]) != NULL && (d[n + 1] == ' ' || d[n + 1] == '\0')))
+		n++;
+	for (const char *const *t = turns; *t != NULL; t++) {
+		const char *at = strstr(d, *t);
+		if (at != NULL && (size_t)(at - d) < n)
+			n = (size_t)(at - d);
+	}
+	return n;
+}
+
+char *
+firm_own_does(const struct persona *p)
+{
+	if (p->opening == NULL || p->employer == NULL)
+		return NULL;
+	/* The employer's name, then without its last word ("Harwood Lisle"
+	 * for "Harwood Lisle LLP"). */
+	char name[128];
+	snprintf(name, sizeof name, "%s", p->employer);
+	for (char *sp = name; sp != NULL; sp = strrchr(name, ' ')) {
+		if (sp != name)
+			*sp = '\0';
+		size_t fn = 0;
+		const char *at = names_firm(p->opening, name, &fn);
+		if (at == NULL)
+			continue;
+		const char *d = at + fn;
+		if (strncmp(d, ", a ", 4) != 0 && strncmp(d, ", an ", 5) != 0)
+			break;
+		d += 2;
+		return xasprintf("%.*s is %.*s.", (int)fn, at, (int)description_end(d), d);
+	}
+	for (const char *s = p->opening; *s != '\0'; s++) {
+		bool starts = s == p->opening || (s - p->opening >= 2 && s[-1] == ' ' &&
+		    strchr(".!?", s[-2]) != NULL);
+		if (starts && strncmp(s, "We ", 3) == 0)
+			return xasprintf("%.*s.", (int)description_end(s), s);
+	}
+	return NULL;
+}
+
+char *
+firm_own_clients(const struct persona *p)
+{
+	static const char *const cues[] = {" serving ", " on behalf of ", " who serves ", NULL};
+	char *does = firm_own_does(p);
+	char *kinds = NULL;
+	for (const char *const *c = cues; *c != NULL && does != NULL && kinds == NULL; c++) {
+		const char *at = strstr(does, *c);
+		if (at != NULL) {
+			at += strlen(*c);
+			kinds = xstrndup(at, strcspn(at, ".;"));
+		}
+	}
+	free(does);
+	return kinds;
+}

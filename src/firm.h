@@ -43,4 +43,17 @@ bool firm_in(const char *text, const char *employer, char *buf, size_t len);
 char *firm_about(const struct persona *p, const char *firm, const char *const *said, size_t n,
     char *name, size_t len);
 
+/* What persona p's opening says its own employer does, as a sentence
+ * of the host's: "Harwood Lisle is a mid-sized accounting firm serving
+ * manufacturers, nonprofits and private companies." from an apposition
+ * to the employer's name, else its first sentence that opens with "We"
+ * up to where the host turns to itself ("We do online grocery
+ * delivery."); newly allocated, or NULL when the opening says neither. */
+char *firm_own_does(const struct persona *p);
+
+/* The kinds of client in what firm_own_does says ("retailers and
+ * manufacturers" of "...on behalf of retailers and manufacturers."),
+ * newly allocated, or NULL when it names none. */
+char *firm_own_clients(const struct persona *p);
+
 #endif

@@ -1189,6 +1189,8 @@ host_firm_still(struct host *h, const char *firm)
 	return r;
 }
 
+static char *field_term(const struct host *h, const char *word, const char *said);
+
 char *
 host_unknown_term(struct host *h, const char *said, enum category about, bool latest,
     const char *q, size_t n)
@@ -1225,6 +1227,8 @@ host_unknown_term(struct host *h, const char *said, enum category about, bool la
 	} else if (person && capitalise_name(word))
 		r = xasprintf("I don't think I mentioned anyone called %s%s%s", word,
 		    gist != NULL ? ". What I was getting at is this: " : ".", gist != NULL ? gist : "");
+	else if (!person && (r = field_term(h, word, said)) != NULL)
+		;   /* a word of its own field, said another way */
 	else if (gist == NULL)
 		r = xasprintf("I didn't use \"%s\" just now, and people mean different things by it, so "
 		    "I'd rather not guess. Ask me about the work itself and I'll keep it plain.", word);
@@ -2153,6 +2157,71 @@ host_follow_up(struct host *h, const char *q)
 	return *mg < x->more.n ? xstrdup(x->more.v[(*mg)++]) : NULL;
 }
 
+/* The sentence of text that names word with a reason ("My own history
+ * teacher at school, Mrs Darby, made the past feel like gossip..."),
+ * newly allocated, or NULL. */
+static char *
+reason_with(const char *text, const char *word)
+{
+	static const char *const reasons[] = {"because", "made", "love", "loved", "liked", "enjoyed",
+		"fascinated", "interested", "curious", "hooked", "drew me", "got me", NULL};
+	char *first = nth_sentence(text, 0);
+	for (size_t i = 0; first != NULL && i < 64; i++) {
+		char *sn = nth_sentence(text, i);
+		if (i > 0 && strcmp(sn, first) == 0) {
+			free(sn);
+			break;
+		}
+		bool why = false;
+		for (const char *const *r = reasons; *r != NULL && !why; r++)
+			why = said_word(sn, *r);
+		/* The host's own reason, not why something else is so. */
+		bool own = said_word(sn, "I") || said_word(sn, "my") || said_word(sn, "me");
+		if (why && own && strncmp(sn, "Because", 7) != 0 && said_word(sn, word)) {
+			free(first);
+			return sn;
+		}
+		free(sn);
+	}
+	free(first);
+	return NULL;
+}
+
+char *
+host_why_word(struct host *h, const char *word)
+{
+	static const char *const honest[][2] = {
+		[MANNER_WARM] = {"Honestly, there was no deep reason behind ", ". It's simply how "
+			"things went for me."},
+		[MANNER_FORMAL] = {"There was no deep reason behind ", ", to be candid; that is "
+			"simply how things went."},
+		[MANNER_BRISK] = {"No deep reason for ", ", honestly. It's just how it went."},
+	};
+	const char *last = NULL;
+	if (h->last_cat != CAT_NONE && h->last_variant < h->p->replies[h->last_cat].n) {
+		last = h->p->replies[h->last_cat].v[h->last_variant];
+		/* The last reply's own reason, when it speaks of word. */
+		const struct reply_extra *x = h->p->extra[h->last_cat] != NULL ?
+		    &h->p->extra[h->last_cat][h->last_variant] : NULL;
+		size_t wg = h->why_given[h->last_cat][h->last_variant];
+		if (x != NULL && wg < x->why.n && said_word(x->why.v[wg], word))
+			return NULL;
+	}
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < h->p->replies[c].n; i++) {
+			const struct reply_extra *x = h->p->extra[c] != NULL ? &h->p->extra[c][i] : NULL;
+			size_t nmore = x != NULL ? x->more.n : 0, nwhy = x != NULL ? x->why.n : 0;
+			for (size_t j = 0; j < 1 + nmore + nwhy; j++) {
+				const char *t = j == 0 ? h->p->replies[c].v[i] : j <= nmore ?
+				    x->more.v[j - 1] : x->why.v[j - 1 - nmore];
+				char *sn = t != last ? reason_with(t, word) : NULL;
+				if (sn != NULL)
+					return sn;
+			}
+		}
+	return xasprintf("%s%s%s", honest[manner_of(h)][0], word, honest[manner_of(h)][1]);
+}
+
 char *
 host_no_more(struct host *h, enum category offer)
 {
@@ -2508,6 +2577,23 @@ host_colleagues(struct host *h, enum colleagues k)
 }
 
 char *
+host_firm_does(struct host *h, enum firm_ask k)
+{
+	static const char *const no_names[] = {
+		[MANNER_WARM] = "I can't name our clients, I'm afraid, but they're mostly",
+		[MANNER_FORMAL] = "I cannot name our clients, but they are mostly",
+		[MANNER_BRISK] = "Can't name clients, but mostly",
+	};
+	char *kinds = k == FIRM_ASK_CLIENTS ? firm_own_clients(h->p) : NULL;
+	if (kinds != NULL) {
+		char *r = xasprintf("%s %s.", no_names[manner_of(h)], kinds);
+		free(kinds);
+		return r;
+	}
+	return firm_own_does(h->p);
+}
+
+char *
 host_forecast(struct host *h, const char *q)
 {
 	static const char *const then[3] = {
@@ -2700,6 +2786,84 @@ has_stem(const char *text, const char *w, size_t n)
 			return true;
 	}
 	return false;
+}
+
+/* Whether text has a stem of every word of four letters or more in
+ * phrase, and at least one. */
+static bool
+has_all_stems(const char *text, const char *phrase)
+{
+	size_t found = 0;
+	for (const char *w = phrase; *w != '\0';) {
+		size_t n = 0;
+		while (isalpha((unsigned char)w[n]))
+			n++;
+		if (n == 0) {
+			w++;
+			continue;
+		}
+		if (n >= 4 && !has_stem(text, w, n))
+			return false;
+		found += n >= 4;
+		w += n;
+	}
+	return found > 0;
+}
+
+/* "What do you mean by demand planning?" asked of a head of supply
+ * chain planning, who never said it: the glossary entry whose term and
+ * meaning hold every word of it, the most of them in the term ("In my
+ * work, demand planning comes under sales and operations planning: ..."),
+ * else the first sentence of its words that holds them all, not one of
+ * said (its last answer, or NULL).  Newly allocated, or NULL when its
+ * words do not speak of it. */
+static char *
+field_term(const struct host *h, const char *word, const char *said)
+{
+	const struct term *best = NULL;
+	size_t most = 0;
+	for (size_t i = 0; i < h->p->nterms; i++) {
+		const struct term *t = &h->p->terms[i];
+		char *both = xasprintf("%s %s", t->term, t->means);
+		bool all = has_all_stems(both, word);
+		free(both);
+		size_t in_term = 0;
+		for (const char *w = word; all && *w != '\0';) {
+			size_t n = 0;
+			while (isalpha((unsigned char)w[n]))
+				n++;
+			in_term += n >= 4 && has_stem(t->term, w, n);
+			w += n > 0 ? n : 1;
+		}
+		if (all && in_term > most) {
+			best = t;
+			most = in_term;
+		}
+	}
+	if (best != NULL && has_all_stems(best->term, word))
+		return xstrdup(best->means);
+	if (best != NULL)
+		return xasprintf("In my work, %s comes under %s. %s", word, best->term, best->means);
+	for (int c = 0; c < CAT_COUNT; c++)
+		for (size_t i = 0; i < h->p->replies[c].n; i++) {
+			const char *text = h->p->replies[c].v[i];
+			for (size_t k = 0; k < 16; k++) {
+				char *sn = nth_sentence(text, k);
+				if (sn == NULL)
+					break;
+				if (k > 0 && strncmp(text, sn, strlen(sn)) == 0) {
+					free(sn);
+					break;
+				}
+				if (has_all_stems(sn, word) && (said == NULL || strstr(said, sn) == NULL)) {
+					char *r = xasprintf("Here is how it looks in my work. %s", sn);
+					free(sn);
+					return r;
+				}
+				free(sn);
+			}
+		}
+	return NULL;
 }
 
 /* Words for the same kind of workplace: someone who has worked "at a

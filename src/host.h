@@ -203,6 +203,17 @@ char *host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
  */
 char *host_follow_up(struct host *h, const char *q);
 
+/*
+ * The answer to "why physics?" about word, a word of the host's last
+ * reply whose own reason does not speak of it: a sentence of the
+ * persona's words that gives a reason with word in it ("My own history
+ * teacher at school, Mrs Darby, made the past feel like gossip..."),
+ * else an honest "no deep reason" in its manner.  NULL when the last
+ * reply's reason speaks of word (host_follow_up gives it).  Newly
+ * allocated.
+ */
+char *host_why_word(struct host *h, const char *word);
+
 /* For a clarify with no glossary term in q (normalised): the last
  * answer (said) put plainly (its n-th sentence, as host_plainer); when q
  * names a word the host never said ("what do you mean by synergy?"), an
@@ -378,6 +389,21 @@ enum colleagues {
  * a short answer in its manner that names no one.  Newly allocated.
  */
 char *host_colleagues(struct host *h, enum colleagues k);
+
+/* What a question about the host's own organisation asks. */
+enum firm_ask {
+	FIRM_ASK_NONE,
+	FIRM_ASK_WHAT,          /* "what does harwood lisle sell?" */
+	FIRM_ASK_CLIENTS,       /* "which retailers do you work for?" */
+};
+
+/*
+ * What the host's organisation does (k FIRM_ASK_WHAT), or whom it works
+ * for (FIRM_ASK_CLIENTS: no names, but the kinds its opening gives),
+ * from the persona's own words: its opening's sentence on the
+ * organisation.  Newly allocated, or NULL when the opening has none.
+ */
+char *host_firm_does(struct host *h, enum firm_ask k);
 
 /* What a question asking for a story from work asks for. */
 enum story {

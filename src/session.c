@@ -19,6 +19,7 @@
 #include "people.h"
 #include "plan.h"
 #include "reword.h"
+#include "sentence.h"
 #include "text.h"
 #include "xmalloc.h"
 #include "yesno.h"
@@ -1047,6 +1048,14 @@ yes_then(const char *yn, const char *r)
 		{"Because ", "because "}, {"If ", "if "}, {NULL, NULL},
 	};
 	size_t n = strlen(yn);
+	/* "Is it boring?" gets its no, then what the host likes: "Not
+	 * really. I like it most when everything ties out." */
+	if (strncmp(yn, "Not", 3) == 0) {
+		size_t end = strcspn(r, ".!?");
+		if (strncmp(r, "When ", 5) == 0 && memchr(r, ',', end) == NULL)
+			return xasprintf("%s I like it most when %s", yn, r + 5);
+		return xasprintf("%s %s", yn, r);
+	}
 	for (size_t i = 0; clauses[i].opens != NULL && n > 1 && yn[n - 1] == '.'; i++) {
 		size_t k = strlen(clauses[i].opens);
 		/* Only a clause that ends its sentence unanswered: "When
@@ -1132,6 +1141,49 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 	return both;
 }
 
+/* The word asked about in "why physics tho?", "so why history?" (the
+ * normalised q), when the host's last reply (said) used it: into buf
+ * (len bytes); false when q asks no such thing. */
+static bool
+why_word(const char *q, const char *said, char *buf, size_t len)
+{
+	static const char *const leads[] = {"so ", "but ", "and ", "ok ", "okay ", "oh ", NULL};
+	static const char *const filler[] = {"tho", "though", "then", "exactly", "that", "this", "did",
+		"do", "you", "u", "choose", "chose", "pick", "picked", "study", "studied", "go", "went",
+		"for", "into", "was", "is", "it", "the", "a", "an", "so", "of", "all", "things", NULL};
+	for (const char *const *l = leads; *l != NULL; l++)
+		if (strncmp(q, *l, strlen(*l)) == 0)
+			q += strlen(*l);
+	if (said == NULL || strncmp(q, "why ", 4) != 0)
+		return false;
+	size_t used = 0, words = 0;
+	for (const char *p = q + 4; *p != '\0';) {
+		size_t n = 0;
+		while (isalnum((unsigned char)p[n]) || p[n] == '-' || p[n] == '\'')
+			n++;
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		bool fill = false;
+		for (const char *const *f = filler; *f != NULL && !fill; f++)
+			fill = strlen(*f) == n && strncmp(p, *f, n) == 0;
+		if (!fill) {
+			if (++words > 2 || used + n + 2 > len)
+				return false;
+			used += (size_t)snprintf(buf + used, len - used, "%s%.*s", used > 0 ? " " : "",
+			    (int)n, p);
+		}
+		p += n;
+	}
+	if (words == 0)
+		return false;
+	for (const char *at = strcasestr(said, buf); at != NULL; at = strcasestr(at + 1, buf))
+		if ((at == said || !isalnum((unsigned char)at[-1])) && !isalnum((unsigned char)at[used]))
+			return true;
+	return false;
+}
+
 /* The answer to going deeper on the same topic: the last reply's
  * follow-ups, then another reply on the topic; when there is none left,
  * the host says so and offers another topic. */
@@ -1147,13 +1199,26 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 		return host_before(&s->host);
 	if (s->host.last_cat != u->cat)
 		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
+	/* "Is it stressful?" after the hard parts: its yes first, then
+	 * more on them, with no "one more thing" before the yes. */
+	/* "Why physics?" about a word of the last answer: about that word,
+	 * not the reason for its last sentence. */
+	char word[64];
+	if (why_word(q, last_answer(s), word, sizeof word)) {
+		char *r = host_why_word(&s->host, word);
+		if (r != NULL)
+			return r;
+	}
+	const char *feels = yesno_feeling(q) == u->cat ?
+	    yesno_words(q, u->cat, yesno_stance(s->cfg.persona, q, u->cat, NULL, NULL)) : NULL;
 	char *more = host_follow_up(&s->host, q);
 	/* Then another reply on the topic, as going on. */
 	if (more == NULL && s->cfg.persona->extra[u->cat] != NULL)
-		more = host_another(&s->host, u->cat);
+		more = feels != NULL ? host_reply_to(&s->host, u->cat, q, true) :
+		    host_another(&s->host, u->cat);
 	if (more != NULL) {
 		/* "Is that normal?" gets its yes first. */
-		const char *yes = host_confirms(q);
+		const char *yes = feels != NULL && !yesno_opens(more) ? feels : host_confirms(q);
 		if (yes == NULL)
 			return more;
 		char *r = xasprintf("%s %s", yes, more);
@@ -1592,6 +1657,11 @@ struct said {
 	                                asks about (borrowed from the host) */
 	bool after_farewell;         /* said after the host's farewell: the
 	                                host only says the meeting is over */
+	char *told;                  /* the host's word on the background told
+	                                before a question, or NULL (owned) */
+	char *whole_norm;            /* the whole line normalised, while
+	                                s->last_norm holds only its question
+	                                (owned), or NULL */
 };
 
 /* Assess and understand the line: what the dialogue makes of it, with
@@ -1858,6 +1928,106 @@ override_unsure(struct session *s, struct said *l)
 	}
 }
 
+/* The start of the question that ends a line told about oneself first
+ * ("...before that i was a barista for 3 yrs. how did u land at
+ * fernway?"): the last sentence, when it asks and something comes
+ * before it; else len. */
+static size_t
+last_question_at(const char *text, size_t len)
+{
+	size_t mark = len;
+	while (mark > 0 && text[mark - 1] != '?')
+		mark--;
+	if (mark == 0)
+		return len;
+	mark--;
+	/* Back to the end of the sentence before it, however lower-case
+	 * the next one starts. */
+	size_t at = mark;
+	while (at > 1 && !(strchr(".!?", text[at - 2]) != NULL && text[at - 1] == ' '))
+		at--;
+	if (at <= 1)
+		return len;
+	return part_asks(text + at, len - at) ? at : len;
+}
+
+/* Whether text[0..n) speaks of the user ("i", "i'm", "my"...). */
+static bool
+tells_of_self(const char *text, size_t n)
+{
+	static const char *const me[] = {"i", "i'm", "im", "i've", "ive", "i was", "my", NULL};
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && isalpha((unsigned char)text[i - 1]))
+			continue;
+		for (const char *const *w = me; *w != NULL; w++) {
+			size_t k = strlen(*w);
+			if (i + k <= n && strncasecmp(text + i, *w, k) == 0 &&
+			    (i + k == n || !isalpha((unsigned char)text[i + k])))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The host's brief word on the background told in the normalised line
+ * q: the first sentence of its reaction, else a plain thanks.  Newly
+ * allocated; the user has now said why they came. */
+static char *
+told_word(struct session *s, const char *q)
+{
+	char *said = host_self(&s->host, q);
+	if (said != NULL)
+		said[sentence_end(said, strlen(said), 0)] = '\0';
+	s->priv->told_why = true;
+	return said != NULL ? said : xstrdup("Thanks, that helps.");
+}
+
+/* "I'm a second-year accounting student. How did you decide on audit?":
+ * background, then a question, is the question, with a brief word on the
+ * background before its answer (l->told).  The question's own words
+ * stand in s->last_norm for the reply; the whole line's wait in
+ * l->whole_norm. */
+static void
+override_told_then_asks(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if (l->two[0] != CAT_NONE || (l->worst != KIND_NONE && l->worst != KIND_CLOSED))
+		return;
+	size_t at = last_question_at(l->text, l->len);
+	if (at == l->len)
+		return;
+	/* Already taken for the question: the word on the background, the
+	 * first time they tell one. */
+	if (u->act == ACT_QUESTION && !s->priv->told_why && tells_of_self(l->text, at)) {
+		l->told = told_word(s, s->last_norm);
+		return;
+	}
+	if (u->act != ACT_SELF && u->act != ACT_ACK)
+		return;
+	struct assessment a;
+	assess_line(s->cfg.assessor, s->priv->m, l->text + at, l->len - at, NULL, 0, &a);
+	const char *nq = assess_normalized(s->cfg.assessor)->text;
+	enum flag_kind worst = dialogue_worst(&a);
+	if ((a.judged && a.act != ACT_QUESTION) || a.cat == CAT_NONE ||
+	    (worst != KIND_NONE && worst != KIND_CLOSED) || closing_topic(a.cat))
+		return;
+	bool sure = assess_sure(s->cfg.assessor, &a);
+	enum category k = sure ? a.cat : settle_part(s, nq, &a);
+	if (k == CAT_NONE)
+		k = a.cat;
+	l->told = told_word(s, s->last_norm);
+	l->whole_norm = s->last_norm;
+	s->last_norm = xstrdup(nq);
+	u->act = ACT_QUESTION;
+	u->cat = k;
+	u->unsure = false;
+	u->topic_sure = sure || k != a.cat;
+	l->worst = KIND_NONE;
+	l->t->act = u->act;
+	dialogue_settle(&s->priv->dlg, k);
+	s->last_u = *u;
+}
+
 /* Whether the normalised line q only asks the host to go on ("why is
  * that?", "how come?", "and then?", "tell me more"): every word of it
  * leans on something said before, and one of them asks for more. */
@@ -1928,6 +2098,85 @@ names_own_employer(const struct persona *p, const char *q)
 		w += n;
 	}
 	return false;
+}
+
+/* "Is ashgrove a nice school? whats it like", "what does fernway sell
+ * exactly": a line that names the host's own employer asks something
+ * new, however much its "it" or "exactly" seems to go on with the last
+ * answer.  Its topic is the model's, settled by the host's words when
+ * unsure. */
+static void
+override_new_subject(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if ((u->act != ACT_FOLLOW_UP && u->act != ACT_CLARIFY) || l->two[0] != CAT_NONE ||
+	    l->worst == KIND_JOB_ASK || l->worst == KIND_SALARY || asks_word_said(s) ||
+	    !names_own_employer(s->cfg.persona, s->last_norm))
+		return;
+	enum category k = l->as.cat;
+	bool sure = k != CAT_NONE && assess_sure(s->cfg.assessor, &l->as);
+	if (!sure && k != CAT_NONE) {
+		enum category picked = settle_part(s, s->last_norm, &l->as);
+		sure = picked != CAT_NONE;
+		k = sure ? picked : k;
+	}
+	/* Of the two, the place itself ("is ashgrove a nice school?"). */
+	if (!sure && (k == CAT_WORKPLACE || l->as.cat2 == CAT_WORKPLACE)) {
+		k = CAT_WORKPLACE;
+		sure = true;
+	}
+	u->act = ACT_QUESTION;
+	u->cat = k;
+	u->alt = l->as.cat2;
+	u->unsure = !sure && k != CAT_NONE && u->alt != CAT_NONE;
+	u->topic_sure = sure;
+	l->t->act = u->act;
+	dialogue_settle(&s->priv->dlg, k);
+	s->last_u = *u;
+}
+
+/* "What does Harwood Lisle sell?", "which retailers do you work for?"
+ * ask about the organisation's mission, not which of two topics. */
+static void
+override_firm(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	if ((u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP && u->act != ACT_CLARIFY) ||
+	    l->two[0] != CAT_NONE || l->worst == KIND_JOB_ASK || l->worst == KIND_SALARY ||
+	    dialogue_asks_firm(s->last_norm, names_own_employer(s->cfg.persona, s->last_norm)) ==
+	    FIRM_ASK_NONE)
+		return;
+	u->act = ACT_QUESTION;
+	u->cat = CAT_MISSION;
+	u->unsure = false;
+	u->topic_sure = true;
+	l->t->act = u->act;
+	dialogue_settle(&s->priv->dlg, CAT_MISSION);
+	s->last_u = *u;
+}
+
+/* "Do u like it tho?", "is it stressful?" just after an answer on
+ * another topic ask something new of the work, not more of that answer:
+ * a question on its own topic, which its yes or no opens
+ * (answer_question). */
+static void
+override_feeling(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	enum category k = yesno_feeling(s->last_norm);
+	if (k == CAT_NONE || (u->act != ACT_QUESTION && u->act != ACT_FOLLOW_UP) ||
+	    (u->act == ACT_FOLLOW_UP && k == s->priv->dlg.topic) ||
+	    l->two[0] != CAT_NONE || l->worst == KIND_JOB_ASK || l->worst == KIND_SALARY)
+		return;
+	u->act = ACT_QUESTION;
+	u->cat = k;
+	u->unsure = false;
+	u->topic_sure = true;
+	if (l->worst == KIND_CLOSED)
+		l->worst = KIND_NONE;   /* answered all the same */
+	l->t->act = u->act;
+	dialogue_settle(&s->priv->dlg, k);
+	s->last_u = *u;
 }
 
 /* Whether the normalised line q asks yes or no about someone the host
@@ -2081,6 +2330,19 @@ answer_outside_topics(struct session *s, struct turn *t, const struct understand
 			reply = host_cannot_know(&s->host, unknown);
 		}
 		return reply;
+	}
+	/* "What does Harwood Lisle sell?", "which retailers do you work
+	 * for?": what its own organisation does, in its own words. */
+	enum firm_ask firm = dialogue_asks_firm(s->last_norm,
+	    names_own_employer(s->cfg.persona, s->last_norm));
+	char *does = firm != FIRM_ASK_NONE && u->act == ACT_QUESTION ?
+	    host_firm_does(&s->host, firm) : NULL;
+	if (does != NULL) {
+		t->answered = true;
+		t->cat = CAT_MISSION;
+		t->counted = true;
+		s->asked[CAT_MISSION]++;
+		return does;
 	}
 	/* "Who is your team?", "who is your boss?": who they are, from its
 	 * own words where they say so; no topic is covered. */
@@ -2465,8 +2727,22 @@ say_to_host(struct session *s, const char *text, size_t len)
 	override_glossary(s, &l);
 	override_unsure(s, &l);
 	override_nothing_yet(s, &l);
+	override_new_subject(s, &l);
+	override_firm(s, &l);
+	override_feeling(s, &l);
+	override_told_then_asks(s, &l);
 	bool was_guarded = s->host.guarded > 0;
 	char *reply = reply_to_line(s, &l);
+	if (l.whole_norm != NULL) {
+		free(s->last_norm);
+		s->last_norm = l.whole_norm;
+	}
+	if (l.told != NULL && reply != NULL) {
+		char *r = xasprintf("%s %s", l.told, reply);
+		free(reply);
+		reply = r;
+	}
+	free(l.told);
 	free(l.two_q[0]);
 	free(l.two_q[1]);
 	if (later != NULL && reply != NULL) {

@@ -56,7 +56,7 @@ static const char *const little[] = {"do", "does", "did", "is", "are", "was", "w
 	"any", "some", "all", "always", "sometimes", "ok", "okay", "find", "think", "feel", "be",
 	"been", "being", "kind", "sort", "bit", "quite", "pretty", "there's", "it's", "its", "i",
 	"me", "my", "we", "our", "they", "them", "she", "he", "now", "then", "yourself", "yourselves",
-	"myself", "urself", NULL};
+	"myself", "urself", "tho", "though", "honestly", "honest", "lol", "haha", NULL};
 
 /* Verbs of liking. */
 static const char *const liking[] = {"like", "likes", "enjoy", "enjoys", "love", "loves", NULL};
@@ -65,6 +65,14 @@ static const char *const liking[] = {"like", "likes", "enjoy", "enjoys", "love",
 static const char *const hard[] = {"stressful", "stress", "hard", "difficult", "tough",
 	"demanding", "tiring", "exhausting", "intense", "draining", "challenging", "busy", "pressure",
 	"overwhelming", "hectic", NULL};
+
+/* Words that make a job dull: the host's likes say no to them. */
+static const char *const dull[] = {"boring", "dull", "tedious", "monotonous", "repetitive",
+	NULL};
+
+/* What makes "it" the work itself. */
+static const char *const the_work[] = {"it", "this", "that", "the job", "your job", "ur job",
+	"the work", "your work", "ur work", "working", "the role", "your role", "ur role", NULL};
 
 /* How the host says it likes or dislikes something: in its own voice,
  * not "nights are when the confusion is worst". */
@@ -483,6 +491,10 @@ yesno_stance(const struct persona *p, const char *q, enum category cat, const ch
 	if ((likes && cat == CAT_LIKES && of_the_job(p, keys, kn, nk)) ||
 	    (is_hard && cat == CAT_CHALLENGES))
 		return YESNO_YES;
+	/* "Is it boring?": what it likes says not. */
+	if (cat == CAT_LIKES && !likes && holds_any(q, strlen(q), dull) &&
+	    holds_any(q, strlen(q), the_work) && p->replies[CAT_LIKES].n > 0)
+		return YESNO_NO;
 	if (nk == 0)
 		return YESNO_UNKNOWN;
 	/* "R u a manager?" asks what the host is: its title says yes, and
@@ -533,6 +545,22 @@ yesno_stance(const struct persona *p, const char *q, enum category cat, const ch
 			}
 	}
 	return a;
+}
+
+enum category
+yesno_feeling(const char *q)
+{
+	size_t n = strlen(q);
+	if (!yesno_question(q) || !holds_any(q, n, the_work))
+		return CAT_NONE;
+	/* "do u like it", not "like, do all nurses...". */
+	static const char *const you_like[] = {"you like", "u like", "ya like", "you enjoy", "u enjoy",
+		"you love", "u love", "you liking", "you enjoying", NULL};
+	if (holds_any(q, n, you_like) || holds_any(q, n, dull))
+		return CAT_LIKES;
+	if (holds_any(q, n, hard))
+		return CAT_CHALLENGES;
+	return CAT_NONE;
 }
 
 const char *

@@ -42,6 +42,11 @@ bool yesno_question(const char *q);
 enum yesno yesno_stance(const struct persona *p, const char *q, enum category cat, const char *reply,
     char **evidence);
 
+/* The topic of the yes/no question q when it asks how the work itself
+ * feels to the host: CAT_LIKES for "do u like it tho?" or "is it
+ * boring?", CAT_CHALLENGES for "is it stressful?"; else CAT_NONE. */
+enum category yesno_feeling(const char *q);
+
 /* The words a reply to q starts with for answer a ("Yes, I do.", "It
  * can be, yes.", "Not really."): borrowed, static; NULL for
  * YESNO_UNKNOWN. */
