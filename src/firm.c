@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text.h"
 #include "xmalloc.h"
 
 /* Words that end a firm's name. */
@@ -31,16 +32,6 @@ word_len(const char *p)
 	while (isalpha((unsigned char)p[n]) || p[n] == '\'' || p[n] == '-')
 		n++;
 	return n;
-}
-
-/* Whether the n bytes at w are one of words (any case). */
-static bool
-one_of(const char *w, size_t n, const char *const *words)
-{
-	for (const char *const *x = words; *x != NULL; x++)
-		if (strlen(*x) == n && strncasecmp(w, *x, n) == 0)
-			return true;
-	return false;
 }
 
 /* Whether the word at w (n bytes) is capitalised. */
@@ -83,7 +74,7 @@ firm_name(const char *name)
 		last_n = n;
 		p += n;
 	}
-	return words >= 2 && one_of(last, last_n, suffixes);
+	return words >= 2 && text_word_listed(last, last_n, suffixes);
 }
 
 /* The span of the organisation's name in text that starts at the
@@ -100,7 +91,7 @@ firm_from(const char *p)
 		if (!capital(e, n))
 			break;
 		words++;
-		suffixed = one_of(e, n, suffixes);
+		suffixed = text_word_listed(e, n, suffixes);
 		const char *next = e + n;
 		if (*next == '.' && suffixed)
 			next++;   /* "Co." */
@@ -291,8 +282,8 @@ firm_spell(char *name)
 			p++;
 			continue;
 		}
-		bool upper = one_of(p, n, shout);
-		if (p == name || !one_of(p, n, small))
+		bool upper = text_word_listed(p, n, shout);
+		if (p == name || !text_word_listed(p, n, small))
 			for (size_t i = 0; i < n; i++)
 				if (i == 0 || upper)
 					p[i] = (char)toupper((unsigned char)p[i]);

@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "firm.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* An apposition longer than this many words is a clause of its own. */
@@ -44,16 +45,6 @@ people_capitalised(const char *w, size_t n)
 		if (!islower((unsigned char)w[i]) && w[i] != '\'' && w[i] != '-')
 			return false;
 	return true;
-}
-
-/* Whether the n bytes at w are one of words (any case). */
-static bool
-one_of(const char *w, size_t n, const char *const *words)
-{
-	for (const char *const *x = words; *x != NULL; x++)
-		if (strlen(*x) == n && strncasecmp(w, *x, n) == 0)
-			return true;
-	return false;
 }
 
 /* Whether the name name[0..n) holds want as whole words, any case. */
@@ -100,7 +91,7 @@ detail_after(const char *e, size_t *n)
 	 * work; a verb would be what they did. */
 	bool title = memmem(d, len, " at ", 4) != NULL && !(w > 2 && strncmp(d + w - 2, "ed", 2) == 0) &&
 	    d[w - 1] != 's';
-	if (!one_of(d, w, opens) && !title)
+	if (!text_word_listed(d, w, opens) && !title)
 		return NULL;
 	*n = len;
 	return d;
@@ -162,9 +153,9 @@ introduced_at(const char *text, const char *s, const char **noun, size_t *nn)
 			*noun = w;
 			*nn = n;
 		}
-		bool opens = one_of(w, n, article) || (words == 0 && one_of(w, n, anyone));
+		bool opens = text_word_listed(w, n, article) || (words == 0 && text_word_listed(w, n, anyone));
 		if (opens)
-			return vn == 6 || one_of(*noun, *nn, people_words) ? w : NULL;
+			return vn == 6 || text_word_listed(*noun, *nn, people_words) ? w : NULL;
 		if (!islower((unsigned char)w[0]) || w - text < 2 || w[-1] != ' ')
 			return NULL;
 		end = w - 1;
@@ -189,7 +180,7 @@ one_name(const char *text, const char *first, size_t n)
 	static const char *const not_name[] = {"The", "And", "But", "At", "In", "On", "My", "Our",
 		"Talk", "Ask", "Try", "Say", "Meet", "You", "She", "He", "They", "If", "When", "Or",
 		"So", "I'm", "I'd", "I've", NULL};
-	if (one_of(first, n, openers) || one_of(first, n, not_name) ||
+	if (text_word_listed(first, n, openers) || text_word_listed(first, n, not_name) ||
 	    (n > 3 && strncmp(first + n - 2, "ly", 2) == 0))
 		return false;
 	/* No capitalised word just before it ("Bev Thornton"). */
@@ -252,7 +243,7 @@ identity_in(const char *text, bool before_only, const char *want, const char *co
 		}
 		const char *s = p;              /* where the name starts, title and all */
 		size_t n = word_len(p);
-		if (one_of(p, n, titles)) {
+		if (text_word_listed(p, n, titles)) {
 			p += n;
 			p += *p == '.';
 			if (*p != ' ')
@@ -269,7 +260,7 @@ identity_in(const char *text, bool before_only, const char *want, const char *co
 		const char *intro = s == p ? introduced_at(text, first, &noun, &nn) : NULL;
 		bool single = s == p && (one_name(text, first, n) ||
 		    (intro != NULL && (n2 == 0 || !people_capitalised(second, n2))));
-		if (!people_capitalised(first, n) || one_of(first, n, not_name) ||
+		if (!people_capitalised(first, n) || text_word_listed(first, n, not_name) ||
 		    (!single && (n2 == 0 || !people_capitalised(second, n2) ||
 		    (n2 > 2 && second[n2 - 2] == '\'')))) {
 			p = first + (n > 0 ? n : 1);
@@ -290,7 +281,7 @@ identity_in(const char *text, bool before_only, const char *want, const char *co
 		/* With no apposition, what introduced them says who they are
 		 * ("A packer named Luis": a packer), unless it says only
 		 * "a woman". */
-		if (before_only && before == NULL && intro != NULL && !one_of(noun, nn, people_words)) {
+		if (before_only && before == NULL && intro != NULL && !text_word_listed(noun, nn, people_words)) {
 			before = intro;
 			dn = (size_t)(noun + nn - intro);
 		}
@@ -416,7 +407,7 @@ sentence_len(const char *s)
 		size_t w = i;
 		while (w > 0 && isalpha((unsigned char)s[w - 1]))
 			w--;
-		if (s[i] != '.' || !one_of(s + w, i - w, abbr))
+		if (s[i] != '.' || !text_word_listed(s + w, i - w, abbr))
 			return i + 1;
 	}
 	return i;
@@ -449,7 +440,7 @@ opens_with_name(const char *s, size_t n, const char *first)
 	if (n <= k + 1 || strncmp(s, first, k) != 0 || s[k] != ' ' || !islower((unsigned char)s[k + 1]))
 		return false;
 	const char *obj = s + k + 1 + word_len(s + k + 1);
-	return *obj != ' ' || !one_of(obj + 1, word_len(obj + 1), back);
+	return *obj != ' ' || !text_word_listed(obj + 1, word_len(obj + 1), back);
 }
 
 /* Whether sentence s[0..n) is long enough and none of said[0..ns) holds

@@ -511,9 +511,8 @@ text_buf_add(struct text_buf *b, const char *fmt, ...)
 	free(t);
 }
 
-/* Whether the n bytes at w are one of words, ASCII case aside. */
-static bool
-word_listed(const char *w, size_t n, const char *const *words)
+bool
+text_word_listed(const char *w, size_t n, const char *const *words)
 {
 	for (const char *const *x = words; *x != NULL; x++)
 		if (strlen(*x) == n && strncasecmp(w, *x, n) == 0)
@@ -533,10 +532,10 @@ text_words_all_in(const char *s, const char *const *words, const char *const *so
 			n++;
 		if (n == 0)
 			break;
-		if (!word_listed(p, n, words))
+		if (!text_word_listed(p, n, words))
 			return false;
 		any = true;
-		seen_some = seen_some || word_listed(p, n, some);
+		seen_some = seen_some || text_word_listed(p, n, some);
 		p += n;
 	}
 	return any && seen_some;

@@ -153,6 +153,10 @@ void text_buf_add(struct text_buf *b, const char *fmt, ...) __attribute__((forma
 void text_buf_put(struct text_buf *b, const char *s, size_t n);
 void text_buf_put_safe(struct text_buf *b, const char *s, size_t n);
 
+/* Whether the n bytes at w are one of words (NULL-terminated), ASCII case
+ * aside. */
+bool text_word_listed(const char *w, size_t n, const char *const *words);
+
 /*
  * Whether every word of s (its runs of ASCII letters and apostrophes) is
  * one of words, ASCII case aside, and, when some is not NULL, at least
