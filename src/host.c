@@ -2219,6 +2219,14 @@ host_why_word(struct host *h, const char *word)
 					return sn;
 			}
 		}
+	/* "No deep reason" fits a step of the host's own path (a subject, a
+	 * job it took), not a word for its work ("translator", a product):
+	 * for those the reply goes on as before. */
+	bool path = h->p->opening != NULL && said_word(h->p->opening, word);
+	for (size_t i = 0; !path && i < h->p->replies[CAT_ENTRY_PATH].n; i++)
+		path = said_word(h->p->replies[CAT_ENTRY_PATH].v[i], word);
+	if (!path)
+		return NULL;
 	return xasprintf("%s%s%s", honest[manner_of(h)][0], word, honest[manner_of(h)][1]);
 }
 

@@ -208,9 +208,10 @@ char *host_follow_up(struct host *h, const char *q);
  * reply whose own reason does not speak of it: a sentence of the
  * persona's words that gives a reason with word in it ("My own history
  * teacher at school, Mrs Darby, made the past feel like gossip..."),
- * else an honest "no deep reason" in its manner.  NULL when the last
- * reply's reason speaks of word (host_follow_up gives it).  Newly
- * allocated.
+ * else, when word is a step of the host's own path (its opening or how
+ * it got in says it), an honest "no deep reason" in its manner.  NULL
+ * when the last reply's reason speaks of word (host_follow_up gives it)
+ * or word is only a word of the work ("translator").  Newly allocated.
  */
 char *host_why_word(struct host *h, const char *word);
 
