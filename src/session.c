@@ -2513,6 +2513,27 @@ with_how_are_you(struct session *s, const struct said *l, char *reply)
 	return reply;
 }
 
+/* "Mind if I use your name?": a yes there would mean the host minds, so
+ * a reply opening "Yes, by all means." opens "By all means." and a bare
+ * "Yes." is "Not at all." */
+static char *
+not_minding(const struct session *s, char *reply)
+{
+	const char *n = s->last_norm;
+	if (reply == NULL || n == NULL ||
+	    (strstr(n, "mind if") == NULL && strstr(n, "you mind") == NULL && strstr(n, "u mind") == NULL))
+		return reply;
+	char *r = NULL;
+	if (strncmp(reply, "Yes, ", 5) == 0 && isalpha((unsigned char)reply[5]))
+		r = xasprintf("%c%s", toupper((unsigned char)reply[5]), reply + 6);
+	else if (strncmp(reply, "Yes.", 4) == 0)
+		r = xasprintf("Not at all.%s", reply + 4);
+	if (r == NULL)
+		return reply;
+	free(reply);
+	return r;
+}
+
 /* "Hi! Is half an hour still OK?" gets a hello with its answer: reply
  * after the first hello, in the persona's manner and the user's time of
  * day. */
@@ -2770,6 +2791,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	if (l.u.act != ACT_GREETING && l.u.act != ACT_THANKS && l.u.act != ACT_TIME_FRAME)
 		s->priv->opening_ask = NULL;
 	reply = with_how_are_you(s, &l, reply);
+	reply = not_minding(s, reply);
 	reply = with_hello(s, &l, reply);
 	reply = never_again(s, &l, reply);
 	if (dialogue_greets(s->last_norm) || l.u.act == ACT_GREETING)
