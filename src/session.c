@@ -1197,6 +1197,10 @@ answer_follow_up(struct session *s, struct turn *t, const struct understanding *
 	/* "And before that?" after how it got in: what came earlier. */
 	if (dialogue_asks_before(q) && s->host.last_cat == CAT_ENTRY_PATH)
 		return host_before(&s->host);
+	/* ... and after anything else, what the host did before this work:
+	 * how it got in. */
+	if (dialogue_asks_before(q) && s->cfg.persona->replies[CAT_ENTRY_PATH].n > 0)
+		return host_reply_to(&s->host, CAT_ENTRY_PATH, q, true);
 	if (s->host.last_cat != u->cat)
 		return host_reply_to(&s->host, u->cat, q, s->last_as.cat_conf >= SURE_TOPIC);
 	/* "Is it stressful?" after the hard parts: its yes first, then
