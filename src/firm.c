@@ -24,16 +24,6 @@ static const char *const suffixes[] = {"ltd", "inc", "llp", "llc", "plc", "corp"
 	"agency", "partners", "associates", "consulting", "consultancy", "holdings", "corporation",
 	"company", "limited", "incorporated", NULL};
 
-/* The length of the word at p (letters, apostrophes, hyphens). */
-static size_t
-word_len(const char *p)
-{
-	size_t n = 0;
-	while (isalpha((unsigned char)p[n]) || p[n] == '\'' || p[n] == '-')
-		n++;
-	return n;
-}
-
 /* Whether the word at w (n bytes) is capitalised. */
 static bool
 capital(const char *w, size_t n)
@@ -62,9 +52,9 @@ firm_name(const char *name)
 		while (*p == ' ')
 			p++;
 		const char *j = joiner(p);
-		if (j != NULL && words > 0 && word_len(j) > 0)
+		if (j != NULL && words > 0 && text_word_len(j) > 0)
 			return true;
-		size_t n = word_len(p);
+		size_t n = text_word_len(p);
 		if (n == 0) {
 			p += *p != '\0';
 			continue;
@@ -87,7 +77,7 @@ firm_from(const char *p)
 	bool joined = false, suffixed = false;
 	size_t words = 0;
 	for (;;) {
-		size_t n = word_len(e);
+		size_t n = text_word_len(e);
 		if (!capital(e, n))
 			break;
 		words++;
@@ -101,12 +91,12 @@ firm_from(const char *p)
 		/* Only "&" joins names into a firm's in the host's words:
 		 * "Bev Thornton and Owen Bassett" are two people. */
 		const char *j = strncmp(next + 1, "& ", 2) == 0 ? next + 3 : NULL;
-		if (j != NULL && capital(j, word_len(j)) && !suffixed) {
+		if (j != NULL && capital(j, text_word_len(j)) && !suffixed) {
 			joined = true;
 			e = j;
 			continue;
 		}
-		if (!capital(next + 1, word_len(next + 1)))
+		if (!capital(next + 1, text_word_len(next + 1)))
 			break;
 		e = next + 1;
 	}
@@ -277,7 +267,7 @@ firm_spell(char *name)
 	static const char *const small[] = {"and", "of", "the", "for", NULL};
 	static const char *const shout[] = {"llp", "llc", "plc", NULL};
 	for (char *p = name; *p != '\0';) {
-		size_t n = word_len(p);
+		size_t n = text_word_len(p);
 		if (n == 0) {
 			p++;
 			continue;

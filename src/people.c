@@ -26,16 +26,6 @@
 /* An apposition longer than this many words is a clause of its own. */
 #define DETAIL_WORDS 14
 
-/* The length of the word at p (letters, apostrophes, hyphens). */
-static size_t
-word_len(const char *p)
-{
-	size_t n = 0;
-	while (isalpha((unsigned char)p[n]) || p[n] == '\'' || p[n] == '-')
-		n++;
-	return n;
-}
-
 bool
 people_capitalised(const char *w, size_t n)
 {
@@ -79,7 +69,7 @@ detail_after(const char *e, size_t *n)
 		len += 1 + strcspn(d + len + 1, ",.;:!?()");
 	while (len > 0 && d[len - 1] == ' ')
 		len--;
-	size_t w = word_len(d);
+	size_t w = text_word_len(d);
 	if (len == 0 || w == 0 || !islower((unsigned char)d[0]))
 		return NULL;
 	size_t words = 1;
@@ -242,18 +232,18 @@ identity_in(const char *text, bool before_only, const char *want, const char *co
 			continue;
 		}
 		const char *s = p;              /* where the name starts, title and all */
-		size_t n = word_len(p);
+		size_t n = text_word_len(p);
 		if (text_word_listed(p, n, titles)) {
 			p += n;
 			p += *p == '.';
 			if (*p != ' ')
 				continue;
 			p++;
-			n = word_len(p);
+			n = text_word_len(p);
 		}
 		const char *first = p;
 		const char *second = p + n + 1;
-		size_t n2 = p[n] == ' ' ? word_len(second) : 0;
+		size_t n2 = p[n] == ' ' ? text_word_len(second) : 0;
 		/* "a woman named Ruth", "A packer named Luis". */
 		const char *noun = NULL;
 		size_t nn = 0;
@@ -368,7 +358,7 @@ bool
 people_named_in(const struct persona *p, const char *text, char *name, size_t len)
 {
 	for (const char *w = text; *w != '\0';) {
-		size_t n = word_len(w);
+		size_t n = text_word_len(w);
 		if (n == 0) {
 			w++;
 			continue;
@@ -439,8 +429,8 @@ opens_with_name(const char *s, size_t n, const char *first)
 	size_t k = strlen(first);
 	if (n <= k + 1 || strncmp(s, first, k) != 0 || s[k] != ' ' || !islower((unsigned char)s[k + 1]))
 		return false;
-	const char *obj = s + k + 1 + word_len(s + k + 1);
-	return *obj != ' ' || !text_word_listed(obj + 1, word_len(obj + 1), back);
+	const char *obj = s + k + 1 + text_word_len(s + k + 1);
+	return *obj != ' ' || !text_word_listed(obj + 1, text_word_len(obj + 1), back);
 }
 
 /* Whether sentence s[0..n) is long enough and none of said[0..ns) holds

@@ -511,6 +511,15 @@ text_buf_add(struct text_buf *b, const char *fmt, ...)
 	free(t);
 }
 
+size_t
+text_word_len(const char *p)
+{
+	size_t n = 0;
+	while (isalpha((unsigned char)p[n]) || p[n] == '\'' || p[n] == '-')
+		n++;
+	return n;
+}
+
 bool
 text_word_listed(const char *w, size_t n, const char *const *words)
 {

@@ -153,6 +153,10 @@ void text_buf_add(struct text_buf *b, const char *fmt, ...) __attribute__((forma
 void text_buf_put(struct text_buf *b, const char *s, size_t n);
 void text_buf_put_safe(struct text_buf *b, const char *s, size_t n);
 
+/* The length of the word at p: its ASCII letters, apostrophes and
+ * hyphens. */
+size_t text_word_len(const char *p);
+
 /* Whether the n bytes at w are one of words (NULL-terminated), ASCII case
  * aside. */
 bool text_word_listed(const char *w, size_t n, const char *const *words);
