@@ -80,7 +80,6 @@ struct checker {
 	/* Helper processes (lookahead.h): */
 	size_t jobs;                /* processes a draft may use, this one included */
 	struct lookahead *la;       /* the helpers of the draft being read, or NULL */
-	size_t qseq;                /* the draft's questions so far */
 	bool helper;                /* this checker is a helper: it only assesses */
 	off_t pos;                  /* ... reading its draft here (pread) */
 };
@@ -309,16 +308,14 @@ check_question(struct checker *c, unsigned long lineno, const char *line, const 
 	struct assessment as;
 
 	/* Helpers may have assessed it (lookahead.h); a helper assesses
-	 * only the blocks it takes, and says nothing. */
-	size_t seq = c->qseq++;
+	 * only the lines of the blocks it takes (see draft_line), and says
+	 * nothing. */
 	if (c->helper) {
-		if (lookahead_claim(c->la, seq)) {
-			assess_line(c->a, c->m, q, len, ignore, nignore, &as);
-			lookahead_put(c->la, seq, lookahead_key(lineno, q, len, ignore, nignore), &as);
-		}
+		assess_line(c->a, c->m, q, len, ignore, nignore, &as);
+		lookahead_put(c->la, lineno, lookahead_key(lineno, q, len, ignore, nignore), &as);
 		return;
 	}
-	if (c->la == NULL || !lookahead_get(c->la, seq, lookahead_key(lineno, q, len, ignore, nignore), &as))
+	if (c->la == NULL || !lookahead_get(c->la, lineno, lookahead_key(lineno, q, len, ignore, nignore), &as))
 		assess_line(c->a, c->m, q, len, ignore, nignore, &as);
 	c->nq++;
 	c->questions++;
@@ -558,6 +555,10 @@ draft_line(struct checker *c, const struct linereader_line *l)
 		return;
 	size_t n;
 	char **in_effect = suppress_collect(&c->sup, ids, nids, &n);
+	/* A helper follows the comments and directives of every line, but
+	 * the questions only of the lines it assesses (lookahead.h). */
+	if (c->helper && !lookahead_claim(c->la, lineno))
+		return;
 	/* The question without emphasis or link syntax, and for each of its
 	 * bytes where it is in the line. */
 	xgrow((void **)&c->md, &c->md_cap, len - off + 1, 1);
@@ -881,7 +882,6 @@ start_helpers(struct checker *c, const char *path, int fd)
 bool
 checker_fd(struct checker *c, const char *path, int fd)
 {
-	c->qseq = 0;
 	if (!c->helper)
 		c->la = start_helpers(c, path, fd);
 	begin_file(c, path);

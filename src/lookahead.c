@@ -4,8 +4,9 @@
  *
  * The helpers and the checker share one anonymous mapping: the checker's
  * current block, a stop word and a window of LA_WINDOW slots, each
- * holding one block's results and a tag saying which block the slot holds
- * and who has it:
+ * holding one block's results (up to LA_RESULTS questions of its LA_LINES
+ * lines, in order; the checker assesses any past them) and a tag saying
+ * which block the slot holds and who has it:
  *
  *     tag = (block + 1) << 8 | helper << 2 | state      (0: no block yet)
  *
@@ -40,7 +41,8 @@
 #include "hash.h"
 #include "xmalloc.h"
 
-#define LA_BLOCK   64           /* questions in a block */
+#define LA_LINES   64           /* lines in a block */
+#define LA_RESULTS 128          /* results a block holds at most */
 #define LA_WINDOW  16           /* blocks a helper may be ahead */
 #define LA_GAP     6            /* ... and the least, when it takes a block */
 #define LA_HELPERS 63           /* at most: the helper field of a tag */
@@ -49,8 +51,10 @@ enum { FREE, CLAIMED, DONE, CHECKER };
 
 struct slot {
 	_Atomic uint64_t tag;
-	uint64_t key[LA_BLOCK];
-	struct assessment as[LA_BLOCK];
+	size_t n;                       /* results (set before the tag says DONE) */
+	unsigned long line[LA_RESULTS]; /* ... each one's line */
+	uint64_t key[LA_RESULTS];       /* ... and key */
+	struct assessment as[LA_RESULTS];
 };
 
 struct shared {
@@ -69,10 +73,12 @@ struct lookahead {
 	size_t self;            /* its number */
 	size_t block;           /* the block it is at, SIZE_MAX: none yet */
 	bool mine;              /* ... and has */
+	size_t nres;            /* ... the results in it so far */
 	bool quit;              /* the checker stopped or is gone: take no more */
 	/* In the checker: */
 	size_t cblock;          /* the block it is at, SIZE_MAX: none yet */
 	bool theirs;            /* ... which a helper assessed */
+	size_t next;            /* ... the first of its results not yet used */
 };
 
 static uint64_t
@@ -92,14 +98,6 @@ lookahead_key(unsigned long line, const char *q, size_t len, char *const *ignore
 	for (size_t k = 0; k < nignore; k++)
 		h = hash_bytes(ignore[k], strlen(ignore[k]), h);
 	return h;
-}
-
-/* The key as stored: the question's with its number folded in, so a
- * slot's earlier block can never pass for this one. */
-static uint64_t
-seq_key(size_t seq, uint64_t key)
-{
-	return (key ^ (uint64_t)seq) * 0x9E3779B97F4A7C15ULL + 1;
 }
 
 static void
@@ -207,15 +205,16 @@ ahead(const struct lookahead *la, size_t b)
 static void
 finish_block(struct lookahead *la, size_t b)
 {
+	la->sh->slot[b % LA_WINDOW].n = la->nres;
 	atomic_store_explicit(&la->sh->slot[b % LA_WINDOW].tag, tag_of(b, la->self, DONE), memory_order_release);
 	ssize_t w = write(la->note[1], "", 1);
 	(void)w;        /* a full pipe already wakes the checker */
 }
 
 bool
-lookahead_claim(struct lookahead *la, size_t seq)
+lookahead_claim(struct lookahead *la, unsigned long line)
 {
-	size_t b = seq / LA_BLOCK;
+	size_t b = line / LA_LINES;
 	if (b == la->block)
 		return la->mine;
 	if (la->mine)
@@ -231,8 +230,10 @@ lookahead_claim(struct lookahead *la, size_t seq)
 	_Atomic uint64_t *tag = &la->sh->slot[b % LA_WINDOW].tag;
 	uint64_t t = atomic_load(tag);
 	while (tag_block_plus1(t) < b + 1)
-		if (atomic_compare_exchange_weak(tag, &t, tag_of(b, la->self, CLAIMED)))
+		if (atomic_compare_exchange_weak(tag, &t, tag_of(b, la->self, CLAIMED))) {
+			la->nres = 0;
 			return la->mine = true;
+		}
 	return false;
 }
 
@@ -250,11 +251,15 @@ copy_used(struct assessment *to, const struct assessment *from)
 }
 
 void
-lookahead_put(struct lookahead *la, size_t seq, uint64_t key, const struct assessment *as)
+lookahead_put(struct lookahead *la, unsigned long line, uint64_t key, const struct assessment *as)
 {
-	struct slot *s = &la->sh->slot[seq / LA_BLOCK % LA_WINDOW];
-	s->key[seq % LA_BLOCK] = seq_key(seq, key);
-	copy_used(&s->as[seq % LA_BLOCK], as);
+	if (la->nres == LA_RESULTS)
+		return;         /* the checker does the rest of the block */
+	struct slot *s = &la->sh->slot[la->block % LA_WINDOW];
+	s->line[la->nres] = line;
+	s->key[la->nres] = key;
+	copy_used(&s->as[la->nres], as);
+	la->nres++;
 }
 
 void
@@ -318,21 +323,31 @@ enter_block(struct lookahead *la, size_t b)
 }
 
 bool
-lookahead_get(struct lookahead *la, size_t seq, uint64_t key, struct assessment *out)
+lookahead_get(struct lookahead *la, unsigned long line, uint64_t key, struct assessment *out)
 {
-	size_t b = seq / LA_BLOCK;
+	size_t b = line / LA_LINES;
 	if (b != la->cblock) {
 		la->cblock = b;
 		la->theirs = enter_block(la, b);
+		la->next = 0;
 	}
 	if (!la->theirs)
 		return false;
+	/* The helper's results of this line are the next ones not used,
+	 * unless it read the line otherwise (then their keys differ). */
 	const struct slot *s = &la->sh->slot[b % LA_WINDOW];
-	if (s->key[seq % LA_BLOCK] != seq_key(seq, key))
-		return false;
-	memset(out, 0, sizeof *out);
-	copy_used(out, &s->as[seq % LA_BLOCK]);
-	return true;
+	size_t i = la->next;
+	while (i < s->n && s->line[i] < line)
+		i++;
+	for (; i < s->n && s->line[i] == line; i++) {
+		if (s->key[i] == key) {
+			la->next = i + 1;
+			memset(out, 0, sizeof *out);
+			copy_used(out, &s->as[i]);
+			return true;
+		}
+	}
+	return false;
 }
 
 void

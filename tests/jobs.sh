@@ -92,9 +92,11 @@ ok $? "--color always --quiet: -j 2 writes what -j 1 writes"
 # One long draft (over 256 KiB) is shared: helper processes assess its
 # questions ahead of the one that writes the output.  Directives, comments
 # of several lines, Markdown, lines of two questions, a line that is not
-# UTF-8 and repeats are spread through it.
+# UTF-8, repeats and a stretch of lines of three questions each (more
+# than a helper keeps for a block of lines) are spread through it.
 {
 	head -n 2500 corpus.txt
+	sed -n 1,200p corpus.txt | awk '{ printf "%s Are you hiring, %d? What is a typical day?\n", $0, NR }'
 	printf '<!-- infocoach: off salary -->\nHow much do you make?\n<!--\nAre you hiring?\n-->\n'
 	printf -- '- [ ] **Are** you hiring? What do you do all day?\n\377 not UTF-8\n'
 	sed -n 2501,4000p corpus.txt
