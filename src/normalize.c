@@ -540,9 +540,8 @@ fold_chars(struct norm *p1, const char *s, size_t len)
 	reserve(p1, len * 3 + 1);
 	/* Most lines are ASCII that fold_char keeps or only lowercases, all
 	 * through: their map is the identity, not written. */
-	size_t plain = 0;
-	for (; plain < len && (byte_class[(unsigned char)s[plain]] & BYTE_PLAIN); plain++)
-		p1->text[plain] = (char)(s[plain] >= 'A' && s[plain] <= 'Z' ? s[plain] + 32 : s[plain]);
+	size_t plain = text_ascii_prefix_but(s, len, '\t', '`');
+	text_lower_ascii(p1->text, s, plain);
 	p1->len = plain;
 	p1->ident = true;
 	if (plain == len) {

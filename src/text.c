@@ -66,6 +66,55 @@ ascii_prefix(const unsigned char *p, size_t n)
 	return i;
 }
 
+/* The top bit of each byte of v that equals the byte whose copies fill
+ * rep (0x0101... times it), and no other bit: the bytes of v ^ rep that
+ * are zero, found without a carry from one byte to the next. */
+static inline uint64_t
+bytes_equal(uint64_t v, uint64_t rep)
+{
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu;
+	uint64_t t = v ^ rep;
+	return ~(((t & low7) + low7) | t) & ~low7;
+}
+
+#define EVERY_BYTE(c) (0x0101010101010101u * (uint64_t)(c))
+
+void
+text_lower_ascii(char *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		/* A byte below 0x80 is a capital when adding 0x80 - 'A' sets
+		 * its top bit and adding 0x80 - 'Z' - 1 does not (neither
+		 * sum passes 0xff, so no carry crosses bytes); 0x20 is the top
+		 * bit moved down two places. */
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		uint64_t h = v & EVERY_BYTE(0x7f);
+		uint64_t cap = (h + EVERY_BYTE(0x80 - 'A')) & ~(h + EVERY_BYTE(0x80 - 'Z' - 1)) & ~v &
+		    EVERY_BYTE(0x80);
+		v |= cap >> 2;
+		memcpy(out + i, &v, 8);
+	}
+	for (; i < n; i++)
+		out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+}
+
+size_t
+text_ascii_prefix_but(const char *s, size_t n, unsigned char a, unsigned char b)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, s + i, 8);
+		if ((v | bytes_equal(v, EVERY_BYTE(a)) | bytes_equal(v, EVERY_BYTE(b))) & EVERY_BYTE(0x80))
+			break;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80 && (unsigned char)s[i] != a && (unsigned char)s[i] != b)
+		i++;
+	return i;
+}
+
 bool
 text_is_ascii(const char *s, size_t n)
 {

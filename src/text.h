@@ -30,6 +30,14 @@ bool utf8_valid(const char *s, size_t n, size_t *bad);
 /* Whether every byte of s[0..n) is ASCII (below 0x80). */
 bool text_is_ascii(const char *s, size_t n);
 
+/* Copy s[0..n) to out with the ASCII capitals A-Z made small letters and
+ * every other byte as it is (eight bytes at a time). */
+void text_lower_ascii(char *out, const char *s, size_t n);
+
+/* How many bytes at the start of s[0..n) are ASCII (below 0x80) other
+ * than the two bytes a and b. */
+size_t text_ascii_prefix_but(const char *s, size_t n, unsigned char a, unsigned char b);
+
 /* Number of code points in s[0..n) (invalid bytes count one each). */
 size_t utf8_columns(const char *s, size_t n);
 

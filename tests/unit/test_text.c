@@ -90,5 +90,33 @@ main(void)
 	ok(!text_words_all_in("is that", lean, asks), "text_words_all_in: none of the second list");
 	ok(text_words_all_in("is that", lean, NULL), "text_words_all_in: no second list asked for");
 	ok(!text_words_all_in(" ?! ", lean, NULL), "text_words_all_in: no word at all");
+	/* Eight bytes at a time, against one at a time: every byte value at
+	 * every place of a 19-byte string, among letters and among bytes
+	 * with the top bit set. */
+	{
+		bool lower_ok = true, prefix_ok = true;
+		for (int fill = 0; fill < 2; fill++) {
+			for (size_t at = 0; at < 19; at++) {
+				for (int b = 0; b < 256; b++) {
+					char in[19], got[19];
+					for (size_t i = 0; i < sizeof in; i++)
+						in[i] = fill ? (char)(0xc3 - (i & 1) * 0x43) : (char)('A' + i % 26 + (i & 4) * 8);
+					in[at] = (char)b;
+					text_lower_ascii(got, in, sizeof in);
+					for (size_t i = 0; i < sizeof in; i++) {
+						unsigned char c = (unsigned char)in[i];
+						lower_ok &= (unsigned char)got[i] == (c >= 'A' && c <= 'Z' ? c + 32 : c);
+					}
+					size_t want = 0;
+					while (want < sizeof in && (unsigned char)in[want] < 0x80 &&
+					    in[want] != '\t' && in[want] != '`')
+						want++;
+					prefix_ok &= text_ascii_prefix_but(in, sizeof in, '\t', '`') == want;
+				}
+			}
+		}
+		ok(lower_ok, "text_lower_ascii: every byte anywhere, as one at a time would");
+		ok(prefix_ok, "text_ascii_prefix_but: every byte anywhere, as one at a time would");
+	}
 	return tap_done();
 }
