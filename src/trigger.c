@@ -62,6 +62,7 @@ struct trigger_set {
 	unsigned char cls[256];     /* each byte's class */
 	size_t ncls;                /* classes, 0 included */
 	size_t first_out;           /* no state below this one reports owners */
+	size_t longest;             /* the length of the longest trigger */
 	/* The fallback, when the automaton would be too big. */
 	char **const *words;
 	const size_t *nwords;
@@ -432,6 +433,10 @@ trigger_set_new(char **const *triggers, const size_t *ntriggers, size_t n)
 	t->nowners = n;
 	t->words = triggers;
 	t->nwords = ntriggers;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < ntriggers[i]; j++)
+			if (strlen(triggers[i][j]) > t->longest)
+				t->longest = strlen(triggers[i][j]);
 	struct patcache *pc = patcache_shared();
 	struct bytes key = make_key(triggers, ntriggers, n);
 	size_t len = 0;
@@ -463,6 +468,35 @@ trigger_set_free(struct trigger_set *t)
 	free(t);
 }
 
+/* States a scan passed that report owners, waiting to be looked at (see
+ * trigger_scan). */
+struct reports {
+	uint16_t st[64];
+	size_t n;
+};
+
+/* Mark the owners of the states in r in hit, and empty r. */
+static void
+report(const struct trigger_set *t, struct reports *r, bool *hit)
+{
+	for (size_t k = 0; k < r->n; k++)
+		for (size_t x = rd32(t->out_off + 4 * r->st[k]); x < rd32(t->out_off + 4 * (r->st[k] + 1)); x++)
+			hit[rd32(t->out + 4 * x)] = true;
+	r->n = 0;
+}
+
+/* The state after byte c from state st; a state that reports owners is
+ * put in r (with no branch: every state is written, and counted only
+ * when it reports). */
+static inline size_t
+step(const struct trigger_set *t, size_t st, char c, struct reports *r)
+{
+	st = rd16(t->next + 2 * (st * t->ncls + t->cls[(unsigned char)c]));
+	r->st[r->n] = (uint16_t)st;
+	r->n += st >= t->first_out;
+	return st;
+}
+
 void
 trigger_scan(const struct trigger_set *t, const char *s, size_t len, bool *hit)
 {
@@ -473,12 +507,30 @@ trigger_scan(const struct trigger_set *t, const char *s, size_t len, bool *hit)
 				hit[i] = memmem(s, len, t->words[i][j], strlen(t->words[i][j])) != NULL;
 		return;
 	}
-	size_t st = 0;
-	const size_t K = t->ncls;
-	for (size_t i = 0; i < len; i++) {
-		st = rd16(t->next + 2 * (st * K + t->cls[(unsigned char)s[i]]));
-		if (st >= t->first_out)
-			for (size_t x = rd32(t->out_off + 4 * st); x < rd32(t->out_off + 4 * (st + 1)); x++)
-				hit[rd32(t->out + 4 * x)] = true;
+	/* Each look-up waits on the one before, and a state that reports
+	 * owners is looked at later, out of that chain.  A long line is
+	 * scanned as two halves at once, each from the start state: the
+	 * second begins longest - 1 bytes before the first ends, so every
+	 * trigger ends in one half and lies whole in it (one ending in the
+	 * overlap is found twice, which changes nothing). */
+	struct reports r = {.n = 0};
+	size_t i = 0, st = 0;
+	if (t->longest > 0 && len >= 2 * t->longest) {
+		size_t mid = (len + t->longest - 1) / 2;
+		size_t j = mid - (t->longest - 1), st2 = 0;
+		for (; i < mid; i++) {
+			st = step(t, st, s[i], &r);
+			st2 = step(t, st2, s[j + i], &r);
+			if (r.n >= sizeof r.st / sizeof r.st[0] - 2)
+				report(t, &r, hit);
+		}
+		i += j;
+		st = st2;
 	}
+	for (; i < len; i++) {
+		st = step(t, st, s[i], &r);
+		if (r.n == sizeof r.st / sizeof r.st[0] - 1)
+			report(t, &r, hit);
+	}
+	report(t, &r, hit);
 }
