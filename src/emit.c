@@ -43,6 +43,7 @@ struct emitter {
 	FILE *notes_fp;              /* ... written through this, or NULL */
 	char *rpath;                 /* replay: the path being reported (owned) */
 	bool sev_set[FINDING_KIND_COUNT]; /* the severity of this kind of finding */
+	bool sev_any;                /* ... any of sev_set is */
 	enum severity sev[FINDING_KIND_COUNT]; /* ... is this, not its rule's */
 	struct tally *tally;         /* counts per file, or NULL (borrowed, or
 	                                own_tally) */
@@ -182,6 +183,9 @@ emit_set_severities(struct emitter *e, const bool *set, const enum severity *sev
 {
 	memcpy(e->sev_set, set, sizeof e->sev_set);
 	memcpy(e->sev, sev, sizeof e->sev);
+	e->sev_any = false;
+	for (size_t k = 0; k < FINDING_KIND_COUNT; k++)
+		e->sev_any |= set[k];
 }
 
 void
@@ -267,6 +271,7 @@ emit_record_begin(FILE *rec, const struct emitter *like)
 	e->color = like->color;
 	memcpy(e->sev_set, like->sev_set, sizeof e->sev_set);
 	memcpy(e->sev, like->sev, sizeof e->sev);
+	e->sev_any = like->sev_any;
 	e->first_file = e->first_finding = true;
 	if (e->format == EMIT_CSV)
 		e->tally = e->own_tally = tally_new(false);
@@ -814,7 +819,9 @@ emit_finding(struct emitter *e, const struct finding *f)
 		rec_cstr(e->rec, f->suggestion);
 		return;
 	}
-	int k = finding_kind_lookup(f->kind);
+	/* (Looked up only when a severity of a kind was set: most runs set
+	 * none, and a long draft has many findings.) */
+	int k = e->sev_any ? finding_kind_lookup(f->kind) : -1;
 	struct finding as_set;
 	if (k >= 0 && e->sev_set[k]) {
 		as_set = *f;
