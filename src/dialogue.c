@@ -779,12 +779,12 @@ hear_apology(const struct dialogue *d, const struct heard *h, struct understandi
 			u->act = ACT_CLARIFY;
 		}
 	}
-	/* "sorry i mean how you balance it": no question mark, but a
-	 * question put right. */
+	/* "sorry i mean how you balance it", "sorry i meant the school
+	 * itself - how big is it?": a question put right, with or without
+	 * a question mark, is that question, however unsure its topic. */
 	static const char *const meant[] = {"i mean", "i meant", "meant to say", "what i meant",
-		"i wanted to ask", NULL};
-	if (u->act == ACT_APOLOGY && !h->asks && words_in(text) >= SORRY_AND_ASK &&
-	    has_any_word(text, meant)) {
+		"i wanted to ask", "meant to ask", NULL};
+	if (u->act == ACT_APOLOGY && words_in(text) >= SORRY_AND_ASK && has_any_word(text, meant)) {
 		if (as->cat != CAT_NONE) {
 			u->act = ACT_QUESTION;
 			u->sorry = true;
