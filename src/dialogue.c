@@ -291,12 +291,14 @@ dialogue_greets(const char *text)
 /* Whether text asks the host something without a question mark: it
  * opens with a question word and speaks to them ("how did you start",
  * "what do u do all day"). */
+/* Words a question opens with. */
+static const char *const question_opens[] = {"how", "what", "whats", "what's", "wat", "why",
+	"when", "where", "who", "which", "do", "did", "does", "can", "could", "would", "have", "are",
+	"is", NULL};
+
 static bool
 asks_host(const char *text)
 {
-	static const char *const opens[] = {"how", "what", "whats", "what's", "wat", "why", "when",
-		"where", "who", "which", "do", "did", "does", "can", "could", "would", "have", "are",
-		"is", NULL};
 	static const char *const you[] = {"you", "u", "your", "ur", "ya", "yours", NULL};
 	/* "...I'd love to hear about is what a normal week looks like for
 	 * you": a question word later on, asking about them. */
@@ -304,7 +306,7 @@ asks_host(const char *text)
 		"you started", "you became", "you chose", "your day", "your week", "your work",
 		"your job", "your role", NULL};
 	static const char *const wh[] = {"what", "how", "why", "which", NULL};
-	return (starts_with_word(text, opens) && has_any_word(text, you)) ||
+	return (starts_with_word(text, question_opens) && has_any_word(text, you)) ||
 	    (has_any_word(text, wh) && has_any_word(text, about_them));
 }
 
@@ -549,8 +551,10 @@ hear_who(const struct dialogue *d, const struct heard *h, struct understanding *
 }
 
 /* The answer to "do you mean X, or Y?": a short line picks one, unless it
- * is plainly something else (a reaction, thanks) or a new question sure
- * of a topic of its own.  Whether that decided the act. */
+ * is plainly something else (a reaction, thanks) or a new question of its
+ * own: sure of another topic, or a whole question ("is there much
+ * paperwork?") whose likeliest topic is neither.  Whether that decided
+ * the act. */
 static bool
 hear_pick(struct dialogue *d, const struct heard *h, struct understanding *u)
 {
@@ -558,8 +562,11 @@ hear_pick(struct dialogue *d, const struct heard *h, struct understanding *u)
 	const enum category *offered = h->offered;
 	bool other_act = as->judged && as->act != ACT_QUESTION && as->act != ACT_SELF &&
 	    as->act != ACT_FOLLOW_UP && as->act != ACT_CLARIFY && as->act_conf >= 0.5f;
+	bool new_question = h->asks && starts_with_word(h->text, question_opens) &&
+	    words_in(h->text) >= 3 && !points_back(h->text) && !goes_deeper(h->text) &&
+	    pick_by_word(h->text) < 0;
 	bool own_topic = as->cat != CAT_NONE && as->cat != offered[0] && as->cat != offered[1] &&
-	    as->judged && as->cat_conf >= d->unsure_below;
+	    as->judged && (as->cat_conf >= d->unsure_below || new_question);
 	/* "The second", "the latter", "both" pick whatever the model makes
 	 * of so short a line. */
 	bool by_word = offered[0] != CAT_NONE && words_in(h->text) <= 4 && !h->asks &&
@@ -1225,9 +1232,6 @@ static const char *const apologising[] = {"sorry", "sry", "srry", "soz", "so sor
 static size_t
 asks_after_apology(const char *text, size_t len)
 {
-	static const char *const opens[] = {"how", "what", "whats", "what's", "wat", "why", "when",
-		"where", "who", "which", "do", "did", "does", "can", "could", "would", "have", "are",
-		"is", NULL};
 	/* "Sorry, I didn't catch that. Can u repeat?" is no apology for a
 	 * slip but a request, which the whole line makes. */
 	static const char *const not_a_slip[] = {"catch", "caught", "understand", "understood",
@@ -1259,7 +1263,7 @@ asks_after_apology(const char *text, size_t len)
 			at++;
 		char *rest = xstrndup(text + at, len - at);
 		bool asks = (strchr(rest, '?') != NULL || asks_host(rest)) && words_in(rest) >= 2 &&
-		    (stop || starts_with_word(rest, opens));
+		    (stop || starts_with_word(rest, question_opens));
 		free(rest);
 		if (asks)
 			return at;
