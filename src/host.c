@@ -1710,6 +1710,53 @@ strong_keyword(const struct host *h, enum category cat, size_t i, const char *q)
 	return words >= 2 && long_one;
 }
 
+/* Whether q names a keyword of variant i of cat that text never says
+ * ("football" when the last answer spoke of photocopying). */
+static bool
+names_keyword_not_in(const struct host *h, enum category cat, size_t i, const char *q,
+    const char *text)
+{
+	const struct reply_extra *x = h->p->extra[cat] != NULL ? &h->p->extra[cat][i] : NULL;
+	for (size_t k = 0; x != NULL && k < x->keywords.n; k++) {
+		const char *kw = x->keywords.v[k];
+		if (has_phrase(q, kw, strlen(kw)) && strcasestr(text, kw) == NULL)
+			return true;
+	}
+	return false;
+}
+
+enum category
+host_other_subject(const struct host *h, const char *q)
+{
+	if (h->last_cat == CAT_NONE || h->p->replies[h->last_cat].n <= h->last_variant)
+		return CAT_NONE;
+	enum category lc = h->last_cat;
+	size_t lv = h->last_variant;
+	const struct reply_extra *lx = h->p->extra[lc] != NULL ? &h->p->extra[lc][lv] : NULL;
+	/* A keyword of the last reply itself: more of it is what is asked. */
+	for (size_t k = 0; lx != NULL && k < lx->keywords.n; k++)
+		if (has_phrase(q, lx->keywords.v[k], strlen(lx->keywords.v[k])))
+			return CAT_NONE;
+	const char *last = h->p->replies[lc].v[lv];
+	enum category best = CAT_NONE;
+	int best_score = 0;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (c == CAT_REFERRALS || c == CAT_MENTION_NAME)
+			continue;
+		for (size_t i = 0; i < h->p->replies[c].n; i++) {
+			if ((c == (int)lc && i == lv) || !strong_keyword(h, (enum category)c, i, q) ||
+			    !names_keyword_not_in(h, (enum category)c, i, q, last))
+				continue;
+			int sc = fit(h, (enum category)c, i, q);
+			if (sc > best_score) {
+				best_score = sc;
+				best = (enum category)c;
+			}
+		}
+	}
+	return best;
+}
+
 enum category
 host_keyword_pick(const struct host *h, const char *q, enum category a, enum category b)
 {

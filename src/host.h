@@ -232,6 +232,13 @@ char *host_unknown_term(struct host *h, const char *said, enum category about, b
 enum category host_keyword_pick(const struct host *h, const char *q, enum category a,
     enum category b);
 
+/* The topic of a reply other than the last one given whose distinctive
+ * keyword the question q (normalised) names, and the last reply never
+ * says ("how does the football club work, is it every week?" just after
+ * an answer on the day): what q is really about.  CAT_NONE when q names
+ * a keyword of the last reply, or none elsewhere.  Closing topics never. */
+enum category host_other_subject(const struct host *h, const char *q);
+
 /* What the host says to a line (q, normalised) in which the user says
  * they are nervous ("sorry, I've never done one of these"), newly
  * allocated; NULL when q says nothing of nerves. */

@@ -2139,6 +2139,39 @@ override_new_subject(struct session *s, struct said *l)
 	s->last_u = *u;
 }
 
+/* Fewer words than this never name a new subject ("go on", "and before
+ * that?"). */
+#define NEW_SUBJECT_WORDS 4
+
+/* "How does the football club work, is it every week?" just after an
+ * answer on the day: its "it" is the club, which one of the host's other
+ * replies speaks of and the last answer never did.  A new question on
+ * that reply's topic, not more of the last answer. */
+static void
+override_other_subject(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	const char *q = s->last_norm;
+	/* "go on", "and before that?" are too short to name anything new. */
+	size_t words = 0;
+	for (const char *p = q; *p != '\0'; p++)
+		words += *p != ' ' && (p == q || p[-1] == ' ');
+	if (u->act != ACT_FOLLOW_UP || words < NEW_SUBJECT_WORDS || only_leans(q) ||
+	    l->two[0] != CAT_NONE || l->worst == KIND_JOB_ASK || l->worst == KIND_SALARY ||
+	    asks_word_said(s))
+		return;
+	enum category k = host_other_subject(&s->host, q);
+	if (k == CAT_NONE)
+		return;
+	u->act = ACT_QUESTION;
+	u->cat = k;
+	u->unsure = false;
+	u->topic_sure = true;
+	l->t->act = u->act;
+	dialogue_settle(&s->priv->dlg, k);
+	s->last_u = *u;
+}
+
 /* "What does Harwood Lisle sell?", "which retailers do you work for?"
  * ask about the organisation's mission, not which of two topics. */
 static void
@@ -2753,6 +2786,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	override_unsure(s, &l);
 	override_nothing_yet(s, &l);
 	override_new_subject(s, &l);
+	override_other_subject(s, &l);
 	override_firm(s, &l);
 	override_feeling(s, &l);
 	override_told_then_asks(s, &l);
