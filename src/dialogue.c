@@ -627,7 +627,8 @@ hear_small_talk(struct dialogue *d, const struct heard *h, struct understanding 
 		"living in the city", "live in the city", "the game", "the match", "busy week for you",
 		"been a busy week", "traffic this morning", "week going", "week been", "week so far",
 		"weekend been", "hows ur day", "how's ur day", "hows your day", "how's your day",
-		"how is your day", "how was your day", NULL};
+		"how is your day", "how was your day", "in your spare time", "in your free time",
+		"in ur spare time", "in ur free time", NULL};
 	if ((u->act == ACT_QUESTION || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC) && has_any_word(text, chat) &&
 	    !has_flag(h->as, KIND_JOB_ASK) && !has_flag(h->as, KIND_SALARY)) {
 		u->act = ACT_OFF_TOPIC;

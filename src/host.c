@@ -2387,6 +2387,65 @@ host_no_need(struct host *h)
 }
 
 char *
+host_small_talk(struct host *h, const char *q)
+{
+	static const char *const asks[] = {"how", "what", "whats", "what's", "did", "do", "does",
+		"have", "are", "is", "was", "were", "any", "where", "when", NULL};
+	static const char *const you[] = {"you", "your", "u", "ur", "yours", "ya", NULL};
+	bool asking = strchr(q, '?') != NULL;
+	for (const char *const *w = asks; *w != NULL && !asking; w++)
+		asking = strncmp(q, *w, strlen(*w)) == 0 && !isalpha((unsigned char)q[strlen(*w)]);
+	bool to_host = false;
+	for (const char *const *w = you; *w != NULL && !to_host; w++)
+		to_host = has_phrase(q, *w, strlen(*w));
+	if (!asking || !to_host)
+		return NULL;
+	/* What the question is about: free time, or how a week, a weekend
+	 * or a holiday went.  Anything else ("did you watch the match?") has
+	 * no answer here that would not make something up. */
+	static const char *const leisure[] = {"fun", "hobby", "hobbies", "free time", "spare time",
+		"downtime", "unwind", "relax", NULL};
+	static const char *const times[] = {"weekend", "holiday", "holidays", "vacation", "break",
+		"trip", "christmas", "easter", "summer", "half term", "time off", "day off", "week",
+		NULL};
+	bool fun = false, went = false;
+	for (const char *const *w = leisure; *w != NULL && !fun; w++)
+		fun = has_phrase(q, *w, strlen(*w));
+	for (const char *const *w = times; *w != NULL && !went; w++)
+		went = has_phrase(q, *w, strlen(*w));
+	if (!fun && !went)
+		return NULL;
+	static const char *const answer[2][3][3] = {
+		[0] = {
+			[MANNER_WARM] = {"Lovely, thank you for asking!",
+				"Oh, very nice, thank you! Kind of you to ask.",
+				"Busy, but in a good way, thank you!"},
+			[MANNER_FORMAL] = {"Very pleasant, thank you for asking.",
+				"Most agreeable, thank you. It is kind of you to ask.",
+				"Quiet and restful, thank you."},
+			[MANNER_BRISK] = {"Good, thanks.", "Not bad at all, thanks.", "Fine, thanks."},
+		},
+		[1] = {
+			[MANNER_WARM] = {"Oh, a good long walk and time with family, mostly!",
+				"Reading, walking, seeing friends. Nothing very exciting, I'm afraid!",
+				"Whatever gets me outdoors, really. Thank you for asking!"},
+			[MANNER_FORMAL] = {"Time with my family, for the most part, and a long walk when I "
+				"can manage one.", "Reading, chiefly, and walking when the weather allows.",
+				"Very little of note, I am afraid: a book and a quiet evening."},
+			[MANNER_BRISK] = {"Family, and a run when I can.", "Not much. Sleep, mostly.",
+				"Telly and a takeaway, honestly."},
+		},
+	};
+	static const char *const back[3] = {
+		[MANNER_WARM] = "But it's your time: what would you like to know about the work?",
+		[MANNER_FORMAL] = "But let us keep to your questions. What would you like to ask?",
+		[MANNER_BRISK] = "Anyway, back to the job. What's next?",
+	};
+	enum manner m = manner_of(h);
+	return xasprintf("%s %s", answer[fun][m][h->chatted++ % 3], back[m]);
+}
+
+char *
 host_react_aside(struct host *h, enum aside k)
 {
 	static const char *const bad[3][3] = {

@@ -1634,7 +1634,10 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			return xstrdup("Busy, but good, thanks for asking. Now, what else would you like "
 			    "to know?");
 		}
-		return host_act(&s->host, u->act, 0);
+		/* "Did you have a good holiday?" is asked, not told: an
+		 * answer before the way back. */
+		char *chat = host_small_talk(&s->host, s->last_norm);
+		return chat != NULL ? chat : host_act(&s->host, u->act, 0);
 	case ACT_GREETING:
 		return with_opening_ask(s, at_time_of_day(s, host_act(&s->host, u->act, 0)));
 	default:
