@@ -361,6 +361,49 @@ has_verb(const char *s, size_t n)
 	return false;
 }
 
+/* A verbless opening of a reply of up to this many words is a label
+ * ("Staffing.", "The ratios.", "Data quality, always."), not a sentence. */
+#define LABEL_WORDS 3
+
+/* The sentence a label opening a reply on a topic is put in: the first
+ * time on the topic, then later.  Topics without one keep their replies as
+ * they are (a label there reads as an answer: "In at half seven."). */
+static const char *const label_frames[CAT_COUNT][2] = {
+	[CAT_LIKES] = {"What I like most is %s.", "I also like %s."},
+	[CAT_CHALLENGES] = {"The hardest part is %s.", "Another hard part is %s."},
+	[CAT_EXPECTATIONS] = {"What surprised me was %s.", "Something else that surprised me was %s."},
+	[CAT_INDUSTRY_TRENDS] = {"The big change is %s.", "Another big change is %s."},
+};
+
+/* text, a reply on cat, with a label that opens it put in a whole
+ * sentence ("Staffing. Some mornings..." becomes "The hardest part is
+ * staffing. Some mornings..."), newly allocated. */
+static char *
+whole_opening(enum category cat, const char *text, bool first_on_topic)
+{
+	const char *frame = cat != CAT_NONE ? label_frames[cat][first_on_topic ? 0 : 1] : NULL;
+	size_t len = strlen(text), end = sentence_end(text, len, 0);
+	size_t n = end;
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '.'))
+		n--;
+	size_t words = 0;
+	for (size_t i = 0; i < n; i++)
+		words += text[i] != ' ' && (i == 0 || text[i - 1] == ' ');
+	if (frame == NULL || n == 0 || text[end - 1] != '.' || n < end - 1 ||
+	    words > LABEL_WORDS || has_verb(text, n))
+		return xstrdup(text);
+	char *label = xstrndup(text, n);
+	/* "The ratios" is lower-cased in the middle of a sentence, "AI
+	 * tools" not. */
+	if (isupper((unsigned char)label[0]) && islower((unsigned char)label[1]))
+		label[0] = (char)tolower((unsigned char)label[0]);
+	char *opening = fill(frame, label, NULL);
+	char *r = xasprintf("%s%s", opening, text + end);
+	free(label);
+	free(opening);
+	return r;
+}
+
 /* What a guarded host says of reply s: its first sentence (up to and
  * including its full stop, question or exclamation mark followed by a
  * space), and the next ones too while what it has said so far is only a
@@ -1994,7 +2037,7 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	h->said[cat][best] = true;
 	h->last_cat = cat;
 	h->last_variant = best;
-	const char *text = l->v[best];
+	char *text = whole_opening(cat, l->v[best], first_on_topic);
 	char *r;
 	if (h->guarded > 0) {
 		h->guarded--;
@@ -2002,6 +2045,7 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	} else {
 		r = for_you(h, cat, mind_answer(xstrdup(text), q), q);
 	}
+	free(text);
 	/* "As clinical lead I also spend...": no "also" before anything on
 	 * the topic was said. */
 	if (first_on_topic)
