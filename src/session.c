@@ -1267,6 +1267,17 @@ more_about(const struct session *s, const char *name)
  * our senior planner."), then more about them when the reply that named
  * them (just now, when fresh) has it; with nothing left to tell, that
  * this is all it knows. */
+/* A name as the user asked it, capitalised, into name (len bytes):
+ * "rachel" reads "Rachel". */
+static void
+name_as_asked(char *name, size_t len, const char *word)
+{
+	snprintf(name, len, "%s", word);
+	for (char *c = name; *c != '\0'; c++)
+		if (c == name || c[-1] == ' ' || c[-1] == '-')
+			*c = (char)toupper((unsigned char)*c);
+}
+
 static char *
 who_they_are(struct session *s, struct turn *t, const char *word, bool fresh)
 {
@@ -1274,11 +1285,7 @@ who_they_are(struct session *s, struct turn *t, const char *word, bool fresh)
 	lower_copy(want, sizeof want, word);
 	char *who = people_identity(s->cfg.persona, want, name, sizeof name);
 	if (who == NULL) {
-		/* The name as asked, capitalised ("rachel" reads "Rachel"). */
-		snprintf(name, sizeof name, "%s", word);
-		for (char *c = name; *c != '\0'; c++)
-			if (c == name || c[-1] == ' ' || c[-1] == '-')
-				*c = (char)toupper((unsigned char)*c);
+		name_as_asked(name, sizeof name, word);
 	} else if (strcmp(s->priv->who_told, name) == 0) {
 		free(who);
 		who = NULL;
@@ -1330,6 +1337,55 @@ answer_who_pointing(struct session *s, struct turn *t, const char *const *recent
 /* The answer to "what do you mean?": what a word means, the last thing
  * said again, an example of it, or the last answer more plainly (the next
  * sentence of it when asked again). */
+/* "who is bev and owen?": two people named with "and", one of them at
+ * least someone the host's words name, are no firm.  Who each is to the
+ * host, or that it never named them; NULL when asked (as host_asked_word
+ * gives it) is not two names so joined, names a firm (one the host's
+ * words name, or one a word such as "Ltd" ends), or names no one the
+ * host knows. */
+static char *
+answer_two_people(struct session *s, struct turn *t, const char *asked)
+{
+	const char *and = strstr(asked, " and ");
+	size_t skip = 5;
+	if (and == NULL) {
+		and = strstr(asked, " & ");
+		skip = 3;
+	}
+	char part[2][48], name[64];
+	if (and == NULL || and == asked || and[skip] == '\0' ||
+	    strstr(and + skip, " and ") != NULL || strstr(and + skip, " & ") != NULL)
+		return NULL;
+	snprintf(part[0], sizeof part[0], "%.*s", (int)(and - asked), asked);
+	snprintf(part[1], sizeof part[1], "%s", and + skip);
+	if (firm_name(part[0]) || firm_name(part[1]))
+		return NULL;
+	char *firm = firm_about(s->cfg.persona, asked, NULL, 0, name, sizeof name);
+	if (firm != NULL) {
+		free(firm);
+		return NULL;
+	}
+	char *said[2], as[2][48];
+	for (int k = 0; k < 2; k++) {
+		char want[64];
+		lower_copy(want, sizeof want, part[k]);
+		said[k] = people_identity(s->cfg.persona, want, name, sizeof name);
+		name_as_asked(as[k], sizeof as[k], part[k]);
+	}
+	/* Neither someone the host knows: "Pell and Archer" may as well
+	 * be a firm, and the host says it does not know it. */
+	if (said[0] == NULL && said[1] == NULL)
+		return NULL;
+	t->answered = true;
+	for (int k = 0; k < 2; k++)
+		if (said[k] == NULL)
+			said[k] = xasprintf("I don't think I mentioned anyone called %s.", as[k]);
+	char *r = xasprintf("%s %s", said[0], said[1]);
+	free(said[0]);
+	free(said[1]);
+	return r;
+}
+
 static char *
 answer_clarify(struct session *s, struct turn *t)
 {
@@ -1366,6 +1422,9 @@ answer_clarify(struct session *s, struct turn *t)
 	char asked[48], name[64];
 	bool reminded = strstr(q, "again") != NULL || strstr(q, "remind") != NULL;
 	bool asked_one = host_asked_word(q, asked, sizeof asked);
+	char *two = who && asked_one ? answer_two_people(s, t, asked) : NULL;
+	if (two != NULL)
+		return two;
 	if (who && naming != NULL && just_named && (last == last_answer(s) || naming == s->priv->person_of)) {
 		s->priv->person_of = naming;
 		s->priv->person_turn = s->nturns - 1;
