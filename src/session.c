@@ -1497,6 +1497,55 @@ answer_self(struct session *s)
 	return r != NULL ? r : host_act(&s->host, ACT_SELF, 0);
 }
 
+/* Whether the user said a word that starts with stem (at a word's
+ * start: "pitch" in "I'm pitching to journalists"). */
+static bool
+user_said_stem(const struct session *s, const char *stem)
+{
+	for (size_t i = 0; i < s->nturns; i++) {
+		const char *text = s->turns[i].text;
+		for (const char *p = text; (p = strcasestr(p, stem)) != NULL; p++) {
+			if (p == text || !isalpha((unsigned char)p[-1]))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* line (newly allocated, taken), a goodbye or farewell, with a wish of
+ * luck with something of the user's that nobody spoke of left at "good
+ * luck" ("Good luck with your pitch." to someone who never mentioned
+ * one reads "Good luck."). */
+static char *
+only_said_luck(const struct session *s, char *line)
+{
+	static const char *const yours = "luck with your ";
+	char *at = strcasestr(line, yours);
+	if (at == NULL)
+		return line;
+	char *from = at + strlen("luck");
+	char *end = from + strlen(" with your ");
+	while (*end != '\0' && *end != '.' && *end != '!' && *end != ',' && *end != ';')
+		end++;
+	/* The thing is its last word, less a plural's "s": "next
+	 * milestone" is a milestone. */
+	char *last = end;
+	while (last > from && last[-1] != ' ')
+		last--;
+	size_t n = (size_t)(end - last);
+	if (n > 3 && last[n - 1] == 's')
+		n--;
+	char stem[48];
+	if (n == 0 || n >= sizeof stem)
+		return line;
+	memcpy(stem, last, n);
+	stem[n] = '\0';
+	if (user_said_stem(s, stem))
+		return line;
+	memmove(from, end, strlen(end) + 1);
+	return line;
+}
+
 /* The answer to thanks: the persona's thanks, or, when the thanks close
  * the meeting, its farewell (said here, in t->reply) and the coach's word
  * on how to end; then NULL. */
@@ -1512,11 +1561,11 @@ answer_thanks(struct session *s, struct turn *t, const struct understanding *u, 
 	/* Thanks after the farewell get a goodbye, not an invitation to go
 	 * on. */
 	if (s->priv->farewell_given)
-		return host_act(&s->host, ACT_GOODBYE, 0);
+		return only_said_luck(s, host_act(&s->host, ACT_GOODBYE, 0));
 	if (!closes && !u->leaving)
 		return host_act(&s->host, ACT_THANKS, 0);
 	s->priv->farewell_given = true;
-	t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+	t->reply = only_said_luck(s, with_duration(s->cfg.persona->farewell, agreed_minutes(s)));
 	session_say(s, VOICE_HOST, t->reply);
 	session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
 	    "Type /end when you are ready for your report.");
@@ -1533,9 +1582,9 @@ answer_goodbye(struct session *s, struct turn *t, bool thanked)
 {
 	if (!s->priv->farewell_given) {
 		s->priv->farewell_given = true;
-		t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+		t->reply = only_said_luck(s, with_duration(s->cfg.persona->farewell, agreed_minutes(s)));
 	} else {
-		t->reply = host_act(&s->host, ACT_GOODBYE, 0);
+		t->reply = only_said_luck(s, host_act(&s->host, ACT_GOODBYE, 0));
 	}
 	session_say(s, VOICE_HOST, t->reply);
 	/* Once is enough: the user knows by the second goodbye. */
@@ -3063,7 +3112,7 @@ end_meeting(struct session *s, enum session_state how, uint64_t at)
 	s->priv->state = how;
 	s->priv->ended_at = at;
 	if (!s->priv->farewell_given) {
-		char *bye = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+		char *bye = only_said_luck(s, with_duration(s->cfg.persona->farewell, agreed_minutes(s)));
 		session_say(s, VOICE_HOST, bye);
 		free(bye);
 	}
