@@ -288,14 +288,14 @@ dialogue_greets(const char *text)
 	return false;
 }
 
-/* Whether text asks the host something without a question mark: it
- * opens with a question word and speaks to them ("how did you start",
- * "what do u do all day"). */
 /* Words a question opens with. */
 static const char *const question_opens[] = {"how", "what", "whats", "what's", "wat", "why",
 	"when", "where", "who", "which", "do", "did", "does", "can", "could", "would", "have", "are",
 	"is", NULL};
 
+/* Whether text asks the host something without a question mark: it
+ * opens with a question word and speaks to them ("how did you start",
+ * "what do u do all day"). */
 static bool
 asks_host(const char *text)
 {

@@ -1261,12 +1261,6 @@ more_about(const struct session *s, const char *name)
 	return more;
 }
 
-/* The answer to "who is Bev?" about someone the host has named (word:
- * their name or a part of it, as asked): who they are to the host, when
- * it has not said so yet in answer to such a question ("Bev Thornton is
- * our senior planner."), then more about them when the reply that named
- * them (just now, when fresh) has it; with nothing left to tell, that
- * this is all it knows. */
 /* A name as the user asked it, capitalised, into name (len bytes):
  * "rachel" reads "Rachel". */
 static void
@@ -1278,6 +1272,12 @@ name_as_asked(char *name, size_t len, const char *word)
 			*c = (char)toupper((unsigned char)*c);
 }
 
+/* The answer to "who is Bev?" about someone the host has named (word:
+ * their name or a part of it, as asked): who they are to the host, when
+ * it has not said so yet in answer to such a question ("Bev Thornton is
+ * our senior planner."), then more about them when the reply that named
+ * them (just now, when fresh) has it; with nothing left to tell, that
+ * this is all it knows. */
 static char *
 who_they_are(struct session *s, struct turn *t, const char *word, bool fresh)
 {
@@ -1334,9 +1334,6 @@ answer_who_pointing(struct session *s, struct turn *t, const char *const *recent
 	return who_they_are(s, t, name, fresh);
 }
 
-/* The answer to "what do you mean?": what a word means, the last thing
- * said again, an example of it, or the last answer more plainly (the next
- * sentence of it when asked again). */
 /* "who is bev and owen?": two people named with "and", one of them at
  * least someone the host's words name, are no firm.  Who each is to the
  * host, or that it never named them; NULL when asked (as host_asked_word
@@ -1386,6 +1383,9 @@ answer_two_people(struct session *s, struct turn *t, const char *asked)
 	return r;
 }
 
+/* The answer to "what do you mean?": what a word means, the last thing
+ * said again, an example of it, or the last answer more plainly (the next
+ * sentence of it when asked again). */
 static char *
 answer_clarify(struct session *s, struct turn *t)
 {
