@@ -288,15 +288,17 @@ dialogue_greets(const char *text)
 	return false;
 }
 
+/* Words a question opens with. */
+static const char *const question_opens[] = {"how", "what", "whats", "what's", "wat", "why",
+	"when", "where", "who", "which", "do", "did", "does", "can", "could", "would", "have", "are",
+	"is", NULL};
+
 /* Whether text asks the host something without a question mark: it
  * opens with a question word and speaks to them ("how did you start",
  * "what do u do all day"). */
 static bool
 asks_host(const char *text)
 {
-	static const char *const opens[] = {"how", "what", "whats", "what's", "wat", "why", "when",
-		"where", "who", "which", "do", "did", "does", "can", "could", "would", "have", "are",
-		"is", NULL};
 	static const char *const you[] = {"you", "u", "your", "ur", "ya", "yours", NULL};
 	/* "...I'd love to hear about is what a normal week looks like for
 	 * you": a question word later on, asking about them. */
@@ -304,7 +306,7 @@ asks_host(const char *text)
 		"you started", "you became", "you chose", "your day", "your week", "your work",
 		"your job", "your role", NULL};
 	static const char *const wh[] = {"what", "how", "why", "which", NULL};
-	return (starts_with_word(text, opens) && has_any_word(text, you)) ||
+	return (starts_with_word(text, question_opens) && has_any_word(text, you)) ||
 	    (has_any_word(text, wh) && has_any_word(text, about_them));
 }
 
@@ -549,8 +551,10 @@ hear_who(const struct dialogue *d, const struct heard *h, struct understanding *
 }
 
 /* The answer to "do you mean X, or Y?": a short line picks one, unless it
- * is plainly something else (a reaction, thanks) or a new question sure
- * of a topic of its own.  Whether that decided the act. */
+ * is plainly something else (a reaction, thanks) or a new question of its
+ * own: sure of another topic, or a whole question ("is there much
+ * paperwork?") whose likeliest topic is neither.  Whether that decided
+ * the act. */
 static bool
 hear_pick(struct dialogue *d, const struct heard *h, struct understanding *u)
 {
@@ -558,8 +562,11 @@ hear_pick(struct dialogue *d, const struct heard *h, struct understanding *u)
 	const enum category *offered = h->offered;
 	bool other_act = as->judged && as->act != ACT_QUESTION && as->act != ACT_SELF &&
 	    as->act != ACT_FOLLOW_UP && as->act != ACT_CLARIFY && as->act_conf >= 0.5f;
+	bool new_question = h->asks && starts_with_word(h->text, question_opens) &&
+	    words_in(h->text) >= 3 && !points_back(h->text) && !goes_deeper(h->text) &&
+	    pick_by_word(h->text) < 0;
 	bool own_topic = as->cat != CAT_NONE && as->cat != offered[0] && as->cat != offered[1] &&
-	    as->judged && as->cat_conf >= d->unsure_below;
+	    as->judged && (as->cat_conf >= d->unsure_below || new_question);
 	/* "The second", "the latter", "both" pick whatever the model makes
 	 * of so short a line. */
 	bool by_word = offered[0] != CAT_NONE && words_in(h->text) <= 4 && !h->asks &&
@@ -620,7 +627,8 @@ hear_small_talk(struct dialogue *d, const struct heard *h, struct understanding 
 		"living in the city", "live in the city", "the game", "the match", "busy week for you",
 		"been a busy week", "traffic this morning", "week going", "week been", "week so far",
 		"weekend been", "hows ur day", "how's ur day", "hows your day", "how's your day",
-		"how is your day", "how was your day", NULL};
+		"how is your day", "how was your day", "in your spare time", "in your free time",
+		"in ur spare time", "in ur free time", NULL};
 	if ((u->act == ACT_QUESTION || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC) && has_any_word(text, chat) &&
 	    !has_flag(h->as, KIND_JOB_ASK) && !has_flag(h->as, KIND_SALARY)) {
 		u->act = ACT_OFF_TOPIC;
@@ -779,12 +787,12 @@ hear_apology(const struct dialogue *d, const struct heard *h, struct understandi
 			u->act = ACT_CLARIFY;
 		}
 	}
-	/* "sorry i mean how you balance it": no question mark, but a
-	 * question put right. */
+	/* "sorry i mean how you balance it", "sorry i meant the school
+	 * itself - how big is it?": a question put right, with or without
+	 * a question mark, is that question, however unsure its topic. */
 	static const char *const meant[] = {"i mean", "i meant", "meant to say", "what i meant",
-		"i wanted to ask", NULL};
-	if (u->act == ACT_APOLOGY && !h->asks && words_in(text) >= SORRY_AND_ASK &&
-	    has_any_word(text, meant)) {
+		"i wanted to ask", "meant to ask", NULL};
+	if (u->act == ACT_APOLOGY && words_in(text) >= SORRY_AND_ASK && has_any_word(text, meant)) {
 		if (as->cat != CAT_NONE) {
 			u->act = ACT_QUESTION;
 			u->sorry = true;
@@ -1225,9 +1233,6 @@ static const char *const apologising[] = {"sorry", "sry", "srry", "soz", "so sor
 static size_t
 asks_after_apology(const char *text, size_t len)
 {
-	static const char *const opens[] = {"how", "what", "whats", "what's", "wat", "why", "when",
-		"where", "who", "which", "do", "did", "does", "can", "could", "would", "have", "are",
-		"is", NULL};
 	/* "Sorry, I didn't catch that. Can u repeat?" is no apology for a
 	 * slip but a request, which the whole line makes. */
 	static const char *const not_a_slip[] = {"catch", "caught", "understand", "understood",
@@ -1259,7 +1264,7 @@ asks_after_apology(const char *text, size_t len)
 			at++;
 		char *rest = xstrndup(text + at, len - at);
 		bool asks = (strchr(rest, '?') != NULL || asks_host(rest)) && words_in(rest) >= 2 &&
-		    (stop || starts_with_word(rest, opens));
+		    (stop || starts_with_word(rest, question_opens));
 		free(rest);
 		if (asks)
 			return at;

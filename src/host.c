@@ -361,6 +361,49 @@ has_verb(const char *s, size_t n)
 	return false;
 }
 
+/* A verbless opening of a reply of up to this many words is a label
+ * ("Staffing.", "The ratios.", "Data quality, always."), not a sentence. */
+#define LABEL_WORDS 3
+
+/* The sentence a label opening a reply on a topic is put in: the first
+ * time on the topic, then later.  Topics without one keep their replies as
+ * they are (a label there reads as an answer: "In at half seven."). */
+static const char *const label_frames[CAT_COUNT][2] = {
+	[CAT_LIKES] = {"What I like most is %s.", "I also like %s."},
+	[CAT_CHALLENGES] = {"The hardest part is %s.", "Another hard part is %s."},
+	[CAT_EXPECTATIONS] = {"What surprised me was %s.", "Something else that surprised me was %s."},
+	[CAT_INDUSTRY_TRENDS] = {"The big change is %s.", "Another big change is %s."},
+};
+
+/* text, a reply on cat, with a label that opens it put in a whole
+ * sentence ("Staffing. Some mornings..." becomes "The hardest part is
+ * staffing. Some mornings..."), newly allocated. */
+static char *
+whole_opening(enum category cat, const char *text, bool first_on_topic)
+{
+	const char *frame = cat != CAT_NONE ? label_frames[cat][first_on_topic ? 0 : 1] : NULL;
+	size_t len = strlen(text), end = sentence_end(text, len, 0);
+	size_t n = end;
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '.'))
+		n--;
+	size_t words = 0;
+	for (size_t i = 0; i < n; i++)
+		words += text[i] != ' ' && (i == 0 || text[i - 1] == ' ');
+	if (frame == NULL || n == 0 || text[end - 1] != '.' || n < end - 1 ||
+	    words > LABEL_WORDS || has_verb(text, n))
+		return xstrdup(text);
+	char *label = xstrndup(text, n);
+	/* "The ratios" is lower-cased in the middle of a sentence, "AI
+	 * tools" not. */
+	if (isupper((unsigned char)label[0]) && islower((unsigned char)label[1]))
+		label[0] = (char)tolower((unsigned char)label[0]);
+	char *opening = fill(frame, label, NULL);
+	char *r = xasprintf("%s%s", opening, text + end);
+	free(label);
+	free(opening);
+	return r;
+}
+
 /* What a guarded host says of reply s: its first sentence (up to and
  * including its full stop, question or exclamation mark followed by a
  * space), and the next ones too while what it has said so far is only a
@@ -1710,6 +1753,53 @@ strong_keyword(const struct host *h, enum category cat, size_t i, const char *q)
 	return words >= 2 && long_one;
 }
 
+/* Whether q names a keyword of variant i of cat that text never says
+ * ("football" when the last answer spoke of photocopying). */
+static bool
+names_keyword_not_in(const struct host *h, enum category cat, size_t i, const char *q,
+    const char *text)
+{
+	const struct reply_extra *x = h->p->extra[cat] != NULL ? &h->p->extra[cat][i] : NULL;
+	for (size_t k = 0; x != NULL && k < x->keywords.n; k++) {
+		const char *kw = x->keywords.v[k];
+		if (has_phrase(q, kw, strlen(kw)) && strcasestr(text, kw) == NULL)
+			return true;
+	}
+	return false;
+}
+
+enum category
+host_other_subject(const struct host *h, const char *q)
+{
+	if (h->last_cat == CAT_NONE || h->p->replies[h->last_cat].n <= h->last_variant)
+		return CAT_NONE;
+	enum category lc = h->last_cat;
+	size_t lv = h->last_variant;
+	const struct reply_extra *lx = h->p->extra[lc] != NULL ? &h->p->extra[lc][lv] : NULL;
+	/* A keyword of the last reply itself: more of it is what is asked. */
+	for (size_t k = 0; lx != NULL && k < lx->keywords.n; k++)
+		if (has_phrase(q, lx->keywords.v[k], strlen(lx->keywords.v[k])))
+			return CAT_NONE;
+	const char *last = h->p->replies[lc].v[lv];
+	enum category best = CAT_NONE;
+	int best_score = 0;
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (c == CAT_REFERRALS || c == CAT_MENTION_NAME)
+			continue;
+		for (size_t i = 0; i < h->p->replies[c].n; i++) {
+			if ((c == (int)lc && i == lv) || !strong_keyword(h, (enum category)c, i, q) ||
+			    !names_keyword_not_in(h, (enum category)c, i, q, last))
+				continue;
+			int sc = fit(h, (enum category)c, i, q);
+			if (sc > best_score) {
+				best_score = sc;
+				best = (enum category)c;
+			}
+		}
+	}
+	return best;
+}
+
 enum category
 host_keyword_pick(const struct host *h, const char *q, enum category a, enum category b)
 {
@@ -1947,7 +2037,7 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	h->said[cat][best] = true;
 	h->last_cat = cat;
 	h->last_variant = best;
-	const char *text = l->v[best];
+	char *text = whole_opening(cat, l->v[best], first_on_topic);
 	char *r;
 	if (h->guarded > 0) {
 		h->guarded--;
@@ -1955,6 +2045,7 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	} else {
 		r = for_you(h, cat, mind_answer(xstrdup(text), q), q);
 	}
+	free(text);
 	/* "As clinical lead I also spend...": no "also" before anything on
 	 * the topic was said. */
 	if (first_on_topic)
@@ -2337,6 +2428,65 @@ host_no_need(struct host *h)
 			"You're fine. Next question?"},
 	};
 	return xstrdup(words[manner_of(h)][h->no_need++ % 3]);
+}
+
+char *
+host_small_talk(struct host *h, const char *q)
+{
+	static const char *const asks[] = {"how", "what", "whats", "what's", "did", "do", "does",
+		"have", "are", "is", "was", "were", "any", "where", "when", NULL};
+	static const char *const you[] = {"you", "your", "u", "ur", "yours", "ya", NULL};
+	bool asking = strchr(q, '?') != NULL;
+	for (const char *const *w = asks; *w != NULL && !asking; w++)
+		asking = strncmp(q, *w, strlen(*w)) == 0 && !isalpha((unsigned char)q[strlen(*w)]);
+	bool to_host = false;
+	for (const char *const *w = you; *w != NULL && !to_host; w++)
+		to_host = has_phrase(q, *w, strlen(*w));
+	if (!asking || !to_host)
+		return NULL;
+	/* What the question is about: free time, or how a week, a weekend
+	 * or a holiday went.  Anything else ("did you watch the match?") has
+	 * no answer here that would not make something up. */
+	static const char *const leisure[] = {"fun", "hobby", "hobbies", "free time", "spare time",
+		"downtime", "unwind", "relax", NULL};
+	static const char *const times[] = {"weekend", "holiday", "holidays", "vacation", "break",
+		"trip", "christmas", "easter", "summer", "half term", "time off", "day off", "week",
+		NULL};
+	bool fun = false, went = false;
+	for (const char *const *w = leisure; *w != NULL && !fun; w++)
+		fun = has_phrase(q, *w, strlen(*w));
+	for (const char *const *w = times; *w != NULL && !went; w++)
+		went = has_phrase(q, *w, strlen(*w));
+	if (!fun && !went)
+		return NULL;
+	static const char *const answer[2][3][3] = {
+		[0] = {
+			[MANNER_WARM] = {"Lovely, thank you for asking!",
+				"Oh, very nice, thank you! Kind of you to ask.",
+				"Busy, but in a good way, thank you!"},
+			[MANNER_FORMAL] = {"Very pleasant, thank you for asking.",
+				"Most agreeable, thank you. It is kind of you to ask.",
+				"Quiet and restful, thank you."},
+			[MANNER_BRISK] = {"Good, thanks.", "Not bad at all, thanks.", "Fine, thanks."},
+		},
+		[1] = {
+			[MANNER_WARM] = {"Oh, a good long walk and time with family, mostly!",
+				"Reading, walking, seeing friends. Nothing very exciting, I'm afraid!",
+				"Whatever gets me outdoors, really. Thank you for asking!"},
+			[MANNER_FORMAL] = {"Time with my family, for the most part, and a long walk when I "
+				"can manage one.", "Reading, chiefly, and walking when the weather allows.",
+				"Very little of note, I am afraid: a book and a quiet evening."},
+			[MANNER_BRISK] = {"Family, and a run when I can.", "Not much. Sleep, mostly.",
+				"Telly and a takeaway, honestly."},
+		},
+	};
+	static const char *const back[3] = {
+		[MANNER_WARM] = "But it's your time: what would you like to know about the work?",
+		[MANNER_FORMAL] = "But let us keep to your questions. What would you like to ask?",
+		[MANNER_BRISK] = "Anyway, back to the job. What's next?",
+	};
+	enum manner m = manner_of(h);
+	return xasprintf("%s %s", answer[fun][m][h->chatted++ % 3], back[m]);
 }
 
 char *

@@ -93,6 +93,7 @@ struct host {
 	                                told: of a topic's variant i, bit
 	                                i * STORY_TEXTS (the reply) + j (its
 	                                follow-up j) */
+	size_t chatted;              /* small-talk questions it answered */
 	size_t no_need;              /* times it said an apology was not
 	                                needed */
 	size_t finished;             /* times it said, after its farewell,
@@ -232,6 +233,13 @@ char *host_unknown_term(struct host *h, const char *said, enum category about, b
 enum category host_keyword_pick(const struct host *h, const char *q, enum category a,
     enum category b);
 
+/* The topic of a reply other than the last one given whose distinctive
+ * keyword the question q (normalised) names, and the last reply never
+ * says ("how does the football club work, is it every week?" just after
+ * an answer on the day): what q is really about.  CAT_NONE when q names
+ * a keyword of the last reply, or none elsewhere.  Closing topics never. */
+enum category host_other_subject(const struct host *h, const char *q);
+
 /* What the host says to a line (q, normalised) in which the user says
  * they are nervous ("sorry, I've never done one of these"), newly
  * allocated; NULL when q says nothing of nerves. */
@@ -359,6 +367,13 @@ char *host_finished(struct host *h);
 /* What the host says to an apology with nothing before it to forgive:
  * that there is no need, in the persona's manner (newly allocated). */
 char *host_no_need(struct host *h);
+
+/* What the host says to a friendly question about its own free time or
+ * how its week, weekend or holiday went (q, normalised: "how was your
+ * weekend?", "did you have a good holiday?", "what do you do for fun?"):
+ * a short answer in the persona's manner, then back to the work (newly
+ * allocated).  NULL when q asks the host nothing of that. */
+char *host_small_talk(struct host *h, const char *q);
 
 /* An aside about the user's day, which a host reacts to in a word before
  * going on. */

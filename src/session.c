@@ -1261,6 +1261,17 @@ more_about(const struct session *s, const char *name)
 	return more;
 }
 
+/* A name as the user asked it, capitalised, into name (len bytes):
+ * "rachel" reads "Rachel". */
+static void
+name_as_asked(char *name, size_t len, const char *word)
+{
+	snprintf(name, len, "%s", word);
+	for (char *c = name; *c != '\0'; c++)
+		if (c == name || c[-1] == ' ' || c[-1] == '-')
+			*c = (char)toupper((unsigned char)*c);
+}
+
 /* The answer to "who is Bev?" about someone the host has named (word:
  * their name or a part of it, as asked): who they are to the host, when
  * it has not said so yet in answer to such a question ("Bev Thornton is
@@ -1274,11 +1285,7 @@ who_they_are(struct session *s, struct turn *t, const char *word, bool fresh)
 	lower_copy(want, sizeof want, word);
 	char *who = people_identity(s->cfg.persona, want, name, sizeof name);
 	if (who == NULL) {
-		/* The name as asked, capitalised ("rachel" reads "Rachel"). */
-		snprintf(name, sizeof name, "%s", word);
-		for (char *c = name; *c != '\0'; c++)
-			if (c == name || c[-1] == ' ' || c[-1] == '-')
-				*c = (char)toupper((unsigned char)*c);
+		name_as_asked(name, sizeof name, word);
 	} else if (strcmp(s->priv->who_told, name) == 0) {
 		free(who);
 		who = NULL;
@@ -1327,6 +1334,55 @@ answer_who_pointing(struct session *s, struct turn *t, const char *const *recent
 	return who_they_are(s, t, name, fresh);
 }
 
+/* "who is bev and owen?": two people named with "and", one of them at
+ * least someone the host's words name, are no firm.  Who each is to the
+ * host, or that it never named them; NULL when asked (as host_asked_word
+ * gives it) is not two names so joined, names a firm (one the host's
+ * words name, or one a word such as "Ltd" ends), or names no one the
+ * host knows. */
+static char *
+answer_two_people(struct session *s, struct turn *t, const char *asked)
+{
+	const char *and = strstr(asked, " and ");
+	size_t skip = 5;
+	if (and == NULL) {
+		and = strstr(asked, " & ");
+		skip = 3;
+	}
+	char part[2][48], name[64];
+	if (and == NULL || and == asked || and[skip] == '\0' ||
+	    strstr(and + skip, " and ") != NULL || strstr(and + skip, " & ") != NULL)
+		return NULL;
+	snprintf(part[0], sizeof part[0], "%.*s", (int)(and - asked), asked);
+	snprintf(part[1], sizeof part[1], "%s", and + skip);
+	if (firm_name(part[0]) || firm_name(part[1]))
+		return NULL;
+	char *firm = firm_about(s->cfg.persona, asked, NULL, 0, name, sizeof name);
+	if (firm != NULL) {
+		free(firm);
+		return NULL;
+	}
+	char *said[2], as[2][48];
+	for (int k = 0; k < 2; k++) {
+		char want[64];
+		lower_copy(want, sizeof want, part[k]);
+		said[k] = people_identity(s->cfg.persona, want, name, sizeof name);
+		name_as_asked(as[k], sizeof as[k], part[k]);
+	}
+	/* Neither someone the host knows: "Pell and Archer" may as well
+	 * be a firm, and the host says it does not know it. */
+	if (said[0] == NULL && said[1] == NULL)
+		return NULL;
+	t->answered = true;
+	for (int k = 0; k < 2; k++)
+		if (said[k] == NULL)
+			said[k] = xasprintf("I don't think I mentioned anyone called %s.", as[k]);
+	char *r = xasprintf("%s %s", said[0], said[1]);
+	free(said[0]);
+	free(said[1]);
+	return r;
+}
+
 /* The answer to "what do you mean?": what a word means, the last thing
  * said again, an example of it, or the last answer more plainly (the next
  * sentence of it when asked again). */
@@ -1366,6 +1422,9 @@ answer_clarify(struct session *s, struct turn *t)
 	char asked[48], name[64];
 	bool reminded = strstr(q, "again") != NULL || strstr(q, "remind") != NULL;
 	bool asked_one = host_asked_word(q, asked, sizeof asked);
+	char *two = who && asked_one ? answer_two_people(s, t, asked) : NULL;
+	if (two != NULL)
+		return two;
 	if (who && naming != NULL && just_named && (last == last_answer(s) || naming == s->priv->person_of)) {
 		s->priv->person_of = naming;
 		s->priv->person_turn = s->nturns - 1;
@@ -1438,6 +1497,55 @@ answer_self(struct session *s)
 	return r != NULL ? r : host_act(&s->host, ACT_SELF, 0);
 }
 
+/* Whether the user said a word that starts with stem (at a word's
+ * start: "pitch" in "I'm pitching to journalists"). */
+static bool
+user_said_stem(const struct session *s, const char *stem)
+{
+	for (size_t i = 0; i < s->nturns; i++) {
+		const char *text = s->turns[i].text;
+		for (const char *p = text; (p = strcasestr(p, stem)) != NULL; p++) {
+			if (p == text || !isalpha((unsigned char)p[-1]))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* line (newly allocated, taken), a goodbye or farewell, with a wish of
+ * luck with something of the user's that nobody spoke of left at "good
+ * luck" ("Good luck with your pitch." to someone who never mentioned
+ * one reads "Good luck."). */
+static char *
+only_said_luck(const struct session *s, char *line)
+{
+	static const char *const yours = "luck with your ";
+	char *at = strcasestr(line, yours);
+	if (at == NULL)
+		return line;
+	char *from = at + strlen("luck");
+	char *end = from + strlen(" with your ");
+	while (*end != '\0' && *end != '.' && *end != '!' && *end != ',' && *end != ';')
+		end++;
+	/* The thing is its last word, less a plural's "s": "next
+	 * milestone" is a milestone. */
+	char *last = end;
+	while (last > from && last[-1] != ' ')
+		last--;
+	size_t n = (size_t)(end - last);
+	if (n > 3 && last[n - 1] == 's')
+		n--;
+	char stem[48];
+	if (n == 0 || n >= sizeof stem)
+		return line;
+	memcpy(stem, last, n);
+	stem[n] = '\0';
+	if (user_said_stem(s, stem))
+		return line;
+	memmove(from, end, strlen(end) + 1);
+	return line;
+}
+
 /* The answer to thanks: the persona's thanks, or, when the thanks close
  * the meeting, its farewell (said here, in t->reply) and the coach's word
  * on how to end; then NULL. */
@@ -1453,11 +1561,11 @@ answer_thanks(struct session *s, struct turn *t, const struct understanding *u, 
 	/* Thanks after the farewell get a goodbye, not an invitation to go
 	 * on. */
 	if (s->priv->farewell_given)
-		return host_act(&s->host, ACT_GOODBYE, 0);
+		return only_said_luck(s, host_act(&s->host, ACT_GOODBYE, 0));
 	if (!closes && !u->leaving)
 		return host_act(&s->host, ACT_THANKS, 0);
 	s->priv->farewell_given = true;
-	t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+	t->reply = only_said_luck(s, with_duration(s->cfg.persona->farewell, agreed_minutes(s)));
 	session_say(s, VOICE_HOST, t->reply);
 	session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
 	    "Type /end when you are ready for your report.");
@@ -1474,9 +1582,9 @@ answer_goodbye(struct session *s, struct turn *t, bool thanked)
 {
 	if (!s->priv->farewell_given) {
 		s->priv->farewell_given = true;
-		t->reply = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+		t->reply = only_said_luck(s, with_duration(s->cfg.persona->farewell, agreed_minutes(s)));
 	} else {
-		t->reply = host_act(&s->host, ACT_GOODBYE, 0);
+		t->reply = only_said_luck(s, host_act(&s->host, ACT_GOODBYE, 0));
 	}
 	session_say(s, VOICE_HOST, t->reply);
 	/* Once is enough: the user knows by the second goodbye. */
@@ -1634,7 +1742,10 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			return xstrdup("Busy, but good, thanks for asking. Now, what else would you like "
 			    "to know?");
 		}
-		return host_act(&s->host, u->act, 0);
+		/* "Did you have a good holiday?" is asked, not told: an
+		 * answer before the way back. */
+		char *chat = host_small_talk(&s->host, s->last_norm);
+		return chat != NULL ? chat : host_act(&s->host, u->act, 0);
 	case ACT_GREETING:
 		return with_opening_ask(s, at_time_of_day(s, host_act(&s->host, u->act, 0)));
 	default:
@@ -2134,6 +2245,39 @@ override_new_subject(struct session *s, struct said *l)
 	u->alt = l->as.cat2;
 	u->unsure = !sure && k != CAT_NONE && u->alt != CAT_NONE;
 	u->topic_sure = sure;
+	l->t->act = u->act;
+	dialogue_settle(&s->priv->dlg, k);
+	s->last_u = *u;
+}
+
+/* Fewer words than this never name a new subject ("go on", "and before
+ * that?"). */
+#define NEW_SUBJECT_WORDS 4
+
+/* "How does the football club work, is it every week?" just after an
+ * answer on the day: its "it" is the club, which one of the host's other
+ * replies speaks of and the last answer never did.  A new question on
+ * that reply's topic, not more of the last answer. */
+static void
+override_other_subject(struct session *s, struct said *l)
+{
+	struct understanding *u = &l->u;
+	const char *q = s->last_norm;
+	/* "go on", "and before that?" are too short to name anything new. */
+	size_t words = 0;
+	for (const char *p = q; *p != '\0'; p++)
+		words += *p != ' ' && (p == q || p[-1] == ' ');
+	if (u->act != ACT_FOLLOW_UP || words < NEW_SUBJECT_WORDS || only_leans(q) ||
+	    l->two[0] != CAT_NONE || l->worst == KIND_JOB_ASK || l->worst == KIND_SALARY ||
+	    asks_word_said(s))
+		return;
+	enum category k = host_other_subject(&s->host, q);
+	if (k == CAT_NONE)
+		return;
+	u->act = ACT_QUESTION;
+	u->cat = k;
+	u->unsure = false;
+	u->topic_sure = true;
 	l->t->act = u->act;
 	dialogue_settle(&s->priv->dlg, k);
 	s->last_u = *u;
@@ -2753,6 +2897,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	override_unsure(s, &l);
 	override_nothing_yet(s, &l);
 	override_new_subject(s, &l);
+	override_other_subject(s, &l);
 	override_firm(s, &l);
 	override_feeling(s, &l);
 	override_told_then_asks(s, &l);
@@ -2967,7 +3112,7 @@ end_meeting(struct session *s, enum session_state how, uint64_t at)
 	s->priv->state = how;
 	s->priv->ended_at = at;
 	if (!s->priv->farewell_given) {
-		char *bye = with_duration(s->cfg.persona->farewell, agreed_minutes(s));
+		char *bye = only_said_luck(s, with_duration(s->cfg.persona->farewell, agreed_minutes(s)));
 		session_say(s, VOICE_HOST, bye);
 		free(bye);
 	}
