@@ -211,7 +211,7 @@ dup_hash(struct checker *c, const char *s, size_t len)
 	/* Most questions have no tab and no two spaces in a row: only
 	 * lowercased, eight bytes at a time. */
 	size_t n = len;
-	if (memchr(s, '\t', len) == NULL && memmem(s, len, "  ", 2) == NULL) {
+	if (!text_has_odd_space(s, len)) {
 		text_lower_ascii(out, s, len);
 	} else {
 		/* Without branches: a space or tab is written as ' ', and

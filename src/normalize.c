@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -464,7 +465,7 @@ correction(const struct norm *n, const char *w, size_t len)
 #define WORD_MEMO 1024
 
 struct norm_word {
-	uint32_t hash;          /* norm_hash of the word */
+	uint32_t hash;          /* hash_bytes of the word (cut to 32 bits) */
 	unsigned char len;      /* its length; 0 for an empty slot */
 	bool fix_known;         /* fix holds correction()'s answer */
 	char w[MAX_WORD];       /* the word */
@@ -487,7 +488,7 @@ word_slot(struct norm *n, const char *w, size_t len)
 		n->words = xcalloc(WORD_MEMO, sizeof *n->words);
 		n->words_lex = n->lex;
 	}
-	uint32_t h = norm_hash(w, len);
+	uint32_t h = (uint32_t)hash_bytes(w, len, 0);
 	struct norm_word *e = &n->words[h % WORD_MEMO];
 	if (e->len == len && e->hash == h && memcmp(e->w, w, len) == 0)
 		return e;

@@ -100,6 +100,33 @@ text_lower_ascii(char *out, const char *s, size_t n)
 		out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 }
 
+bool
+text_has_odd_space(const char *s, size_t n)
+{
+	/* Blocks of eight bytes, each starting at the last byte of the one
+	 * before, so every two bytes side by side are in one block.  Of a
+	 * block's space bytes, two side by side have their top bits eight
+	 * places apart, whichever way the machine orders bytes. */
+	size_t i = 0;
+	if (n >= 8) {
+		for (;; i += 7) {
+			if (i + 8 > n)
+				i = n - 8;
+			uint64_t v;
+			memcpy(&v, s + i, 8);
+			uint64_t sp = bytes_equal(v, EVERY_BYTE(' '));
+			if ((sp & (sp >> 8)) != 0 || bytes_equal(v, EVERY_BYTE('\t')) != 0)
+				return true;
+			if (i + 8 == n)
+				return false;
+		}
+	}
+	for (; i < n; i++)
+		if (s[i] == '\t' || (s[i] == ' ' && i + 1 < n && s[i + 1] == ' '))
+			return true;
+	return false;
+}
+
 size_t
 text_ascii_prefix_but(const char *s, size_t n, unsigned char a, unsigned char b)
 {

@@ -34,6 +34,10 @@ bool text_is_ascii(const char *s, size_t n);
  * every other byte as it is (eight bytes at a time). */
 void text_lower_ascii(char *out, const char *s, size_t n);
 
+/* Whether s[0..n) has a tab or two spaces in a row (eight bytes at a
+ * time). */
+bool text_has_odd_space(const char *s, size_t n);
+
 /* How many bytes at the start of s[0..n) are ASCII (below 0x80) other
  * than the two bytes a and b. */
 size_t text_ascii_prefix_but(const char *s, size_t n, unsigned char a, unsigned char b);

@@ -118,5 +118,29 @@ main(void)
 		ok(lower_ok, "text_lower_ascii: every byte anywhere, as one at a time would");
 		ok(prefix_ok, "text_ascii_prefix_but: every byte anywhere, as one at a time would");
 	}
+	/* Tabs and two spaces in a row, found eight bytes at a time: lines
+	 * of 0 to 40 bytes of letters and single spaces, with a tab, two
+	 * spaces or neither at each place. */
+	{
+		bool same = true;
+		for (size_t len = 0; len <= 40; len++) {
+			for (size_t at = 0; at <= len; at++) {
+				for (int what = 0; what < 3; what++) {
+					char line[41];
+					for (size_t i = 0; i < len; i++)
+						line[i] = (i % 3 == 2) ? ' ' : 'a';
+					if (at < len && what == 1)
+						line[at] = '\t';
+					if (at + 1 < len && what == 2)
+						line[at] = line[at + 1] = ' ';
+					bool want = false;
+					for (size_t i = 0; i < len; i++)
+						want |= line[i] == '\t' || (line[i] == ' ' && i + 1 < len && line[i + 1] == ' ');
+					same &= text_has_odd_space(line, len) == want;
+				}
+			}
+		}
+		ok(same, "text_has_odd_space: a tab or two spaces anywhere, as one byte at a time finds");
+	}
 	return tap_done();
 }
