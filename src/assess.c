@@ -31,6 +31,7 @@ struct assess_memo {
 	struct judgement j;         /* the model's judgement */
 };
 #define ASSESS_MEMO 4096        /* lines remembered */
+#define MAX_ALTS 32             /* alternatives a pattern is cut into at most */
 
 /* What an assessor holds (assess.h). */
 struct assessor {
@@ -71,6 +72,16 @@ struct assessor {
 	                               last) */
 	size_t *gate_pats;          /* the numbers of the patterns the gate
 	                               joins (owned) */
+	/* Rules' patterns cut into their alternatives (literals.h), which
+	 * are numbered after the patterns, with words of their own: on an
+	 * ASCII line only the alternatives whose words it holds are run,
+	 * each alone (cheaper than the whole pattern), when that leaves out
+	 * most; the leftmost of their matches (the first alternative's, on a
+	 * tie) is where the whole pattern matches. */
+	size_t *alt_first;          /* per pattern: its first alternative's number */
+	size_t *alt_count;          /* ... and how many it has (0: not cut) */
+	struct pattern *alts;       /* the alternatives (owned) */
+	size_t nalts;
 	size_t ngate_pats;
 	struct model *model;        /* the learned model (borrowed; may be NULL) */
 	bool no_model_flags;        /* the model judges, but flags nothing
@@ -360,10 +371,34 @@ pattern_words(struct assessor *a)
 		for (size_t j = 0; j < r->nunless; j++)
 			srcs[a->pat_base[i] + r->npats + j] = r->unless[j].src;
 	}
-	a->pat_words = xcalloc(a->npat_all + 1, sizeof *a->pat_words);
-	a->pat_nwords = xcalloc(a->npat_all + 1, sizeof *a->pat_nwords);
-	a->pat_words_mem = literals_list(srcs, a->npat_all, a->pat_words, a->pat_nwords);
+	/* The rules' patterns' alternatives, after them. */
+	a->alt_first = xcalloc(a->npat_all + 1, sizeof *a->alt_first);
+	a->alt_count = xcalloc(a->npat_all + 1, sizeof *a->alt_count);
+	size_t cap = 0;
+	char **alt_src = NULL;
+	for (size_t k = 0; k < a->pat_disclaimer; k++) {
+		size_t st[MAX_ALTS], ln[MAX_ALTS];
+		size_t n = literals_alternatives(srcs[k], st, ln, MAX_ALTS);
+		if (n < 2)
+			continue;
+		xgrow((void **)&alt_src, &cap, a->nalts + n, sizeof *alt_src);
+		a->alt_first[k] = a->nalts;
+		a->alt_count[k] = n;
+		for (size_t x = 0; x < n; x++)
+			alt_src[a->nalts++] = xstrndup(srcs[k] + st[x], ln[x]);
+	}
+	size_t nall = a->npat_all + a->nalts;
+	srcs = xreallocarray(srcs, nall + 1, sizeof *srcs);
+	for (size_t x = 0; x < a->nalts; x++)
+		srcs[a->npat_all + x] = alt_src[x];
+	a->pat_words = xcalloc(nall + 1, sizeof *a->pat_words);
+	a->pat_nwords = xcalloc(nall + 1, sizeof *a->pat_nwords);
+	a->pat_words_mem = literals_list(srcs, nall, a->pat_words, a->pat_nwords);
 	free(srcs);
+	a->alts = xcalloc(a->nalts + 1, sizeof *a->alts);
+	for (size_t x = 0; x < a->nalts; x++)
+		pattern_adopt(&a->alts[x], alt_src[x]);
+	free(alt_src);
 	a->pat_may = xcalloc(most + 1, sizeof *a->pat_may);
 }
 
@@ -391,7 +426,7 @@ assessor_new(const struct ruleset *rs, enum policy policy)
 	/* Every rule's triggers and every pattern's words in one automaton:
 	 * a line is scanned once. */
 	pattern_words(a);
-	size_t nown = rs->nrules + a->npat_all;
+	size_t nown = rs->nrules + a->npat_all + a->nalts;
 	char ***trig = xcalloc(nown + 1, sizeof *trig);
 	size_t *ntrig = xcalloc(nown + 1, sizeof *ntrig);
 	for (size_t i = 0; i < rs->nrules; i++) {
@@ -399,7 +434,7 @@ assessor_new(const struct ruleset *rs, enum policy policy)
 		ntrig[i] = rs->rules[i]->ntriggers;
 		a->raw_triggers |= rs->rules[i]->raw && rs->rules[i]->ntriggers > 0;
 	}
-	for (size_t k = 0; k < a->npat_all; k++) {
+	for (size_t k = 0; k < a->npat_all + a->nalts; k++) {
 		trig[rs->nrules + k] = a->pat_words[k];
 		ntrig[rs->nrules + k] = a->pat_nwords[k];
 	}
@@ -522,6 +557,11 @@ assessor_free(struct assessor *a)
 	free(a->pat_nwords);
 	free(a->pat_base);
 	free(a->pat_may);
+	for (size_t x = 0; x < a->nalts; x++)
+		pattern_free(&a->alts[x]);
+	free(a->alts);
+	free(a->alt_first);
+	free(a->alt_count);
 	free(a->raw_lower);
 	free(a->memo);
 	free(a->trig_words);
@@ -758,6 +798,87 @@ gate_open(struct assessor *a, struct matcher *m, const char *s, size_t len, cons
 	return gate;
 }
 
+/* Whether alternative x may match the line (its words are there, or it
+ * has none). */
+static bool
+alt_may(const struct assessor *a, size_t x)
+{
+	size_t k = a->npat_all + x;
+	return a->pat_nwords[k] == 0 || a->pat_hit[k];
+}
+
+/*
+ * Pattern number k, p, on an ASCII line t[0..tl) that holds its words:
+ * as pattern_match.  When p is cut into alternatives and the line lacks
+ * the words of most of them, only the others run, and the leftmost of
+ * their matches (the first alternative's, on a tie) is p's: where p
+ * itself would match.  Should one fail, p runs whole, so a failure is
+ * p's own.
+ */
+static int
+match_pattern(const struct assessor *a, struct matcher *m, size_t k, const struct pattern *p,
+    const char *t, size_t tl, size_t *so, size_t *eo)
+{
+	size_t n = a->alt_count[k], first = a->alt_first[k], run = 0;
+	for (size_t x = first; x < first + n; x++)
+		run += alt_may(a, x);
+	if (n == 0 || run * 2 > n)
+		return pattern_match(m, p, t, tl, so, eo);
+	bool found = false;
+	size_t bs = 0, be = 0;
+	for (size_t x = first; x < first + n; x++) {
+		if (!alt_may(a, x))
+			continue;
+		size_t xs, xe;
+		int rc = pattern_match(m, &a->alts[x], t, tl, &xs, &xe);
+		if (rc < 0)
+			return pattern_match(m, p, t, tl, so, eo);
+		if (rc == 1 && (!found || xs < bs)) {
+			found = true;
+			bs = xs;
+			be = xe;
+		}
+	}
+	if (found && so != NULL)
+		*so = bs;
+	if (found && eo != NULL)
+		*eo = be;
+	return found;
+}
+
+/* Rule i, r, on the normalised ASCII line t[0..tl), running only the
+ * patterns may allows: as rule_eval_some, with each pattern run by
+ * match_pattern. */
+static int
+eval_rule(const struct assessor *a, struct matcher *m, size_t i, const struct rule *r,
+    const bool *may, const char *t, size_t tl, size_t *so, size_t *eo)
+{
+	size_t base = a->pat_base[i], s0 = 0, e0 = 0;
+	int hit = 0;
+	for (size_t j = 0; j < r->npats && !hit; j++) {
+		if (!may[j])
+			continue;
+		int rc = match_pattern(a, m, base + j, &r->pats[j], t, tl, &s0, &e0);
+		if (rc < 0)
+			return rc;
+		hit = rc;
+	}
+	if (!hit)
+		return 0;
+	for (size_t j = 0; j < r->nunless; j++) {
+		if (!may[r->npats + j])
+			continue;
+		int rc = match_pattern(a, m, base + r->npats + j, &r->unless[j], t, tl, NULL, NULL);
+		if (rc < 0)
+			return rc;
+		if (rc > 0)
+			return 0;
+	}
+	*so = s0;
+	*eo = e0;
+	return 1;
+}
+
 /* Run the rules the triggers and the gate let through; flag what they find, marking seen. */
 static void
 run_rules(struct assessor *a, struct matcher *m, const char *s, size_t len, const char *ns, size_t nl,
@@ -789,7 +910,8 @@ run_rules(struct assessor *a, struct matcher *m, const char *s, size_t len, cons
 				may[j] = a->pat_nwords[k] == 0 || a->pat_hit[k];
 			}
 		}
-		int rc = rule_eval_some(m, r, may, t, tl, &so, &eo, NULL);
+		int rc = may != NULL ? eval_rule(a, m, i, r, may, t, tl, &so, &eo) :
+		    rule_eval_some(m, r, NULL, t, tl, &so, &eo, NULL);
 		if (rc < 0) {
 			if (out->err == 0) {
 				out->err = rc;

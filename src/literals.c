@@ -582,3 +582,81 @@ literals_list(const char *const *patterns, size_t n, char ***words, size_t *coun
 	free(rec);
 	return block;
 }
+
+size_t
+literals_alternatives(const char *pattern, size_t *start, size_t *len, size_t max)
+{
+	size_t n = 0, from = 0, depth = 0;
+	const char *p = pattern;
+	for (size_t i = 0; p[i] != '\0'; i++) {
+		char c = p[i];
+		if (c == '\\') {
+			char e = p[i + 1];
+			/* Back references and \Q...\E tie a part to the rest;
+			 * any other escape is one character or class. */
+			if (e == '\0' || (e >= '1' && e <= '9') || e == 'g' || e == 'k' || e == 'Q')
+				return 0;
+			i++;
+			continue;
+		}
+		if (c == '[') {
+			/* A class: up to its ']', which may come first ("[]a]",
+			 * "[^]a]"); POSIX names inside ("[[:alpha:]]") end at
+			 * ":]". */
+			size_t j = i + 1;
+			if (p[j] == '^')
+				j++;
+			if (p[j] == ']')
+				j++;
+			for (; p[j] != '\0' && p[j] != ']'; j++) {
+				if (p[j] == '\\' && p[j + 1] != '\0')
+					j++;
+				else if (p[j] == '[' && p[j + 1] == ':') {
+					const char *end = strstr(p + j + 2, ":]");
+					if (end == NULL)
+						return 0;
+					j = (size_t)(end - p) + 1;
+				}
+			}
+			if (p[j] == '\0')
+				return 0;
+			i = j;
+			continue;
+		}
+		if (c == '(') {
+			/* Groups that only group or look around are fine at any
+			 * depth; options, verbs, names, comments and recursion
+			 * are not (at the top they reach into later parts). */
+			if (p[i + 1] == '?') {
+				char k = p[i + 2];
+				bool plain = k == ':' || k == '=' || k == '!' || k == '>' ||
+				    (k == '<' && (p[i + 3] == '=' || p[i + 3] == '!'));
+				if (!plain)
+					return 0;
+			} else if (p[i + 1] == '*') {
+				return 0;
+			}
+			depth++;
+			continue;
+		}
+		if (c == ')') {
+			if (depth == 0)
+				return 0;
+			depth--;
+			continue;
+		}
+		if (c == '|' && depth == 0) {
+			if (n == max)
+				return 0;
+			start[n] = from;
+			len[n] = i - from;
+			n++;
+			from = i + 1;
+		}
+	}
+	if (depth != 0 || n == 0 || n == max)
+		return 0;
+	start[n] = from;
+	len[n] = strlen(p) - from;
+	return n + 1;
+}

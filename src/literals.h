@@ -32,4 +32,15 @@ size_t literals_required(const char *pattern, char ***out);
  */
 void *literals_list(const char *const *patterns, size_t n, char ***words, size_t *counts);
 
+/*
+ * The top-level alternatives of pattern ("a|b(c|d)|e" has three): the
+ * offset and length of each in start[] and len[] (room for max), and
+ * their number; 0 when the pattern is not safely so cut: one alternative,
+ * more than max, or anything that makes a part's meaning depend on the
+ * rest (inline options or a verb at the top level, back references,
+ * recursion, named groups, \Q...\E, comments).  Each part matches,
+ * alone, where it matches as a branch of the whole.
+ */
+size_t literals_alternatives(const char *pattern, size_t *start, size_t *len, size_t max);
+
 #endif

@@ -123,9 +123,113 @@ holds(struct matcher *m, const struct pattern *p, char **lines, size_t n, size_t
 	return good;
 }
 
+/* The alternatives literals_alternatives cuts pattern into, each in
+ * brackets; "-" when it does not cut it. */
+static char *
+cut(const char *pattern, size_t max)
+{
+	size_t st[8], ln[8];
+	size_t n = literals_alternatives(pattern, st, ln, max);
+	char *out = calloc(1, 1024);
+	if (n == 0)
+		strcat(out, "-");
+	for (size_t i = 0; i < n; i++)
+		snprintf(out + strlen(out), 1024 - strlen(out), "[%.*s]", (int)ln[i], pattern + st[i]);
+	return out;
+}
+
+static const struct {
+	const char *pattern, *want;
+} cuts[] = {
+	{"a|b(c|d)|e", "[a][b(c|d)][e]"},
+	{"abc", "-"},
+	{"(?:a|b)", "-"},
+	{"[|]|x", "[[|]][x]"},
+	{"[]|]a|b", "[[]|]a][b]"},
+	{"[^]|]a|b", "[[^]|]a][b]"},
+	{"[[:alpha:]|]x|y", "[[[:alpha:]|]x][y]"},
+	{"\\|a|b", "[\\|a][b]"},
+	{"(?<=a)b|(?<!c)d|(?=e)f|(?!g)h|(?>i)j", "[(?<=a)b][(?<!c)d][(?=e)f][(?!g)h][(?>i)j]"},
+	{"(a)b|c", "[(a)b][c]"},
+	{"(?i)a|b", "-"},
+	{"a|(?i:b)", "-"},
+	{"(a)|\\1", "-"},
+	{"(?<n>a)|b", "-"},
+	{"(?P<n>a)|b", "-"},
+	{"a|\\k<n>", "-"},
+	{"a|\\g1", "-"},
+	{"(?#note)a|b", "-"},
+	{"(*UCP)a|b", "-"},
+	{"\\Qa|b\\E", "-"},
+	{"(?|a)|b", "-"},
+	{"a)|b", "-"},
+	{"(a|b", "-"},
+	{"[a|b", "-"},
+	{"a|b|c", "-"},         /* more than max (2) */
+};
+
+/*
+ * Whether, on every line, the leftmost match of p's alternatives (the
+ * first alternative's on a tie) is p's own match, start and end; counts
+ * the lines p matches in *checked.
+ */
+static bool
+cut_same(struct matcher *m, const struct pattern *p, char **lines, size_t n, size_t *checked)
+{
+	size_t st[32], ln[32];
+	size_t na = literals_alternatives(p->src, st, ln, 32);
+	if (na == 0)
+		return true;
+	struct pattern alt[32];
+	char err[200];
+	for (size_t x = 0; x < na; x++) {
+		char *src = strndup(p->src + st[x], ln[x]);
+		if (!pattern_compile(&alt[x], src, err, sizeof err)) {
+			fprintf(stderr, "# an alternative of %s does not compile: %s\n", p->src, err);
+			free(src);
+			return false;
+		}
+		free(src);
+	}
+	bool good = true;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(lines[i]), so = 0, eo = 0, bs = 0, be = 0;
+		int whole = pattern_match(m, p, lines[i], len, &so, &eo);
+		int found = 0;
+		for (size_t x = 0; x < na; x++) {
+			size_t xs, xe;
+			if (pattern_match(m, &alt[x], lines[i], len, &xs, &xe) == 1 && (!found || xs < bs)) {
+				found = 1;
+				bs = xs;
+				be = xe;
+			}
+		}
+		if (whole != found || (found && (so != bs || eo != be))) {
+			fprintf(stderr, "# %s on \"%s\": whole %d %zu-%zu, alternatives %d %zu-%zu\n", p->src, lines[i],
+			    whole, so, eo, found, bs, be);
+			good = false;
+		}
+		*checked += whole == 1;
+	}
+	for (size_t x = 0; x < na; x++) {
+		good &= holds(m, &alt[x], lines, n, checked);
+		pattern_free(&alt[x]);
+	}
+	return good;
+}
+
 int
 main(void)
 {
+	for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
+		char *got = cut(cuts[i].pattern, 5);
+		if (strcmp(cuts[i].pattern, "a|b|c") == 0) {
+			free(got);
+			got = cut(cuts[i].pattern, 2);
+		}
+		is_str(got, cuts[i].want, cuts[i].pattern);
+		free(got);
+	}
 	for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
 		char *got = words(table[i].pattern);
 		is_str(got, table[i].want, table[i].pattern);
@@ -186,6 +290,20 @@ main(void)
 			all &= holds(m, &ru->unless[j], ru->raw ? lines : normed, n, &checked);
 	}
 	ok(all && checked > 100, "every match of a shipped rule's pattern holds one of its words (%zu matches)",
+	    checked);
+	/* assess.c runs a rule's pattern as its alternatives, each alone,
+	 * where that leaves most out: the leftmost of their matches must be
+	 * the pattern's, and each alternative's words hold for it. */
+	checked = 0;
+	all = true;
+	for (size_t r = 0; r < core->nrules; r++) {
+		const struct rule *ru = &core->rules[r];
+		for (size_t j = 0; j < ru->npats; j++)
+			all &= cut_same(m, &ru->pats[j], ru->raw ? lines : normed, n, &checked);
+		for (size_t j = 0; j < ru->nunless; j++)
+			all &= cut_same(m, &ru->unless[j], ru->raw ? lines : normed, n, &checked);
+	}
+	ok(all && checked > 100, "every shipped rule pattern cut into alternatives matches where it matches whole (%zu matches)",
 	    checked);
 	for (size_t i = 0; i < n; i++)
 		free(normed[i]);
