@@ -556,23 +556,32 @@ draft_line(struct checker *c, const struct linereader_line *l)
 	if (c->helper && !lookahead_claim(c->la, lineno))
 		return;
 	/* The question without emphasis or link syntax, and for each of its
-	 * bytes where it is in the line. */
-	xgrow((void **)&c->md, &c->md_cap, len - off + 1, 1);
-	xgrow((void **)&c->md_map, &c->md_map_cap, len - off + 1, sizeof *c->md_map);
-	size_t ml = md_strip(s + off, len - off, c->md, c->md_map);
-	for (size_t i = 0; i <= ml; i++)
-		c->md_map[i] += off;
+	 * bytes where it is in the line (no map: where it is, as most
+	 * questions have no such syntax). */
+	const char *text = s + off;
+	const size_t *map = NULL;
+	size_t ml = len - off;
+	if (!md_plain(text, ml)) {
+		xgrow((void **)&c->md, &c->md_cap, len - off + 1, 1);
+		xgrow((void **)&c->md_map, &c->md_map_cap, len - off + 1, sizeof *c->md_map);
+		ml = md_strip(s + off, len - off, c->md, c->md_map);
+		for (size_t i = 0; i <= ml; i++)
+			c->md_map[i] += off;
+		text = c->md;
+		map = c->md_map;
+	}
 	/* Each question on the line on its own: "What do you do? How did
 	 * you start?" is two. */
 	for (size_t st = 0; st < ml;) {
-		size_t en = sentence_question_end(c->md, ml, st);
+		size_t en = sentence_question_end(text, ml, st);
 		size_t qe = en;
-		while (qe > st && (c->md[qe - 1] == ' ' || c->md[qe - 1] == '\t'))
+		while (qe > st && (text[qe - 1] == ' ' || text[qe - 1] == '\t'))
 			qe--;
 		if (qe > st)
-			check_question(c, lineno, s, c->md + st, qe - st, c->md_map + st, col_base, in_effect, n);
+			check_question(c, lineno, s, text + st, qe - st, map != NULL ? map + st : NULL, col_base,
+			    in_effect, n);
 		st = en;
-		while (st < ml && (c->md[st] == ' ' || c->md[st] == '\t'))
+		while (st < ml && (text[st] == ' ' || text[st] == '\t'))
 			st++;
 	}
 }

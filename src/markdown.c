@@ -88,6 +88,15 @@ static const bool markup_byte[256] = {
 	['['] = true, ['!'] = true, ['*'] = true, ['_'] = true, ['~'] = true, ['`'] = true,
 };
 
+bool
+md_plain(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (markup_byte[(unsigned char)s[i]])
+			return false;
+	return true;
+}
+
 size_t
 md_strip(const char *s, size_t len, char *out, size_t *map)
 {

@@ -13,6 +13,7 @@
 #ifndef INFOCOACH_MARKDOWN_H
 #define INFOCOACH_MARKDOWN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -34,5 +35,9 @@ size_t md_prefix(const char *s, size_t len);
  * len + 1 offsets.  Returns n, the length of out.
  */
 size_t md_strip(const char *s, size_t len, char *out, size_t *map);
+
+/* Whether s[0..len) has nothing md_strip would take out (it would copy
+ * it as it is). */
+bool md_plain(const char *s, size_t len);
 
 #endif
