@@ -105,8 +105,10 @@ size_t
 sentence_question_end(const char *s, size_t len, size_t from)
 {
 	for (size_t i = from; i < len; i++) {
-		if (s[i] != '?')
-			continue;
+		const char *mark = memchr(s + i, '?', len - i);
+		if (mark == NULL)
+			break;
+		i = (size_t)(mark - s);
 		size_t j = i;
 		while (j < len && (s[j] == '?' || s[j] == '!'))
 			j++;
