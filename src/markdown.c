@@ -15,6 +15,8 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "text.h"
+
 static bool
 blank(char ch)
 {
@@ -91,10 +93,9 @@ static const bool markup_byte[256] = {
 bool
 md_plain(const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		if (markup_byte[(unsigned char)s[i]])
-			return false;
-	return true;
+	/* markup_byte's bytes. */
+	static const char markup[] = "[!*_~`";
+	return !text_has_byte_of(s, len, markup, sizeof markup - 1);
 }
 
 size_t
