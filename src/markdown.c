@@ -15,8 +15,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "text.h"
-
 static bool
 blank(char ch)
 {
@@ -93,9 +91,11 @@ static const bool markup_byte[256] = {
 bool
 md_plain(const char *s, size_t len)
 {
-	/* markup_byte's bytes. */
-	static const char markup[] = "[!*_~`";
-	return !text_has_byte_of(s, len, markup, sizeof markup - 1);
+	/* Without a branch a byte: most lines are looked at to the end. */
+	bool any = false;
+	for (size_t i = 0; i < len; i++)
+		any |= markup_byte[(unsigned char)s[i]];
+	return !any;
 }
 
 size_t

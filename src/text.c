@@ -101,24 +101,6 @@ text_lower_ascii(char *out, const char *s, size_t n)
 }
 
 bool
-text_has_byte_of(const char *s, size_t n, const char *set, size_t nset)
-{
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t v, any = 0;
-		memcpy(&v, s + i, 8);
-		for (size_t k = 0; k < nset; k++)
-			any |= bytes_equal(v, EVERY_BYTE((unsigned char)set[k]));
-		if (any != 0)
-			return true;
-	}
-	for (; i < n; i++)
-		if (memchr(set, s[i], nset) != NULL)
-			return true;
-	return false;
-}
-
-bool
 text_has_odd_space(const char *s, size_t n)
 {
 	/* Blocks of eight bytes, each starting at the last byte of the one

@@ -34,10 +34,6 @@ bool text_is_ascii(const char *s, size_t n);
  * every other byte as it is (eight bytes at a time). */
 void text_lower_ascii(char *out, const char *s, size_t n);
 
-/* Whether s[0..n) holds any of the nset bytes set[] (eight bytes of s at
- * a time). */
-bool text_has_byte_of(const char *s, size_t n, const char *set, size_t nset);
-
 /* Whether s[0..n) has a tab or two spaces in a row (eight bytes at a
  * time). */
 bool text_has_odd_space(const char *s, size_t n);

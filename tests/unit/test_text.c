@@ -142,25 +142,5 @@ main(void)
 		}
 		ok(same, "text_has_odd_space: a tab or two spaces anywhere, as one byte at a time finds");
 	}
-	/* Any of a few bytes, eight at a time: every byte value at every
-	 * place of lines of 0 to 20 bytes. */
-	{
-		bool same = true;
-		static const char set[] = "[!*_~`";
-		for (size_t len = 0; len <= 20; len++) {
-			for (size_t at = 0; at < len; at++) {
-				for (int b = 0; b < 256; b++) {
-					char line[21];
-					memset(line, 'q', sizeof line);
-					line[at] = (char)b;
-					bool want = false;
-					for (size_t i = 0; i < len; i++)
-						want |= line[i] != '\0' && strchr(set, line[i]) != NULL;
-					same &= text_has_byte_of(line, len, set, sizeof set - 1) == want;
-				}
-			}
-		}
-		ok(same, "text_has_byte_of: every byte anywhere, as one at a time finds");
-	}
 	return tap_done();
 }
