@@ -67,7 +67,6 @@ struct assessor {
 	void *pat_words_mem;        /* literals_list's block (owned) */
 	bool *pat_hit;              /* scratch: per pattern, its words found
 	                               (hit + nrules, not owned) */
-	bool *pat_may;              /* scratch: one rule's patterns to run */
 	size_t pat_disclaimer;      /* the disclaimer's number among them (the
 	                               last) */
 	size_t *gate_pats;          /* the numbers of the patterns the gate
@@ -350,14 +349,10 @@ static void
 pattern_words(struct assessor *a)
 {
 	const struct ruleset *rs = a->rs;
-	size_t most = 0;
 	a->pat_base = xcalloc(rs->nrules + 1, sizeof *a->pat_base);
 	for (size_t i = 0; i < rs->nrules; i++) {
-		size_t k = rs->rules[i]->npats + rs->rules[i]->nunless;
 		a->pat_base[i] = a->npat_all;
-		a->npat_all += k;
-		if (k > most)
-			most = k;
+		a->npat_all += rs->rules[i]->npats + rs->rules[i]->nunless;
 	}
 	/* The disclaimer is numbered last: it too is looked for only on
 	 * lines holding one of its words. */
@@ -399,7 +394,6 @@ pattern_words(struct assessor *a)
 	for (size_t x = 0; x < a->nalts; x++)
 		pattern_adopt(&a->alts[x], alt_src[x]);
 	free(alt_src);
-	a->pat_may = xcalloc(most + 1, sizeof *a->pat_may);
 }
 
 struct assessor *
@@ -556,7 +550,6 @@ assessor_free(struct assessor *a)
 	free(a->pat_words);
 	free(a->pat_nwords);
 	free(a->pat_base);
-	free(a->pat_may);
 	for (size_t x = 0; x < a->nalts; x++)
 		pattern_free(&a->alts[x]);
 	free(a->alts);
@@ -798,13 +791,20 @@ gate_open(struct assessor *a, struct matcher *m, const char *s, size_t len, cons
 	return gate;
 }
 
+/* Whether pattern number k may match the line (its words are there, or
+ * it has none). */
+static bool
+pat_may(const struct assessor *a, size_t k)
+{
+	return a->pat_nwords[k] == 0 || a->pat_hit[k];
+}
+
 /* Whether alternative x may match the line (its words are there, or it
  * has none). */
 static bool
 alt_may(const struct assessor *a, size_t x)
 {
-	size_t k = a->npat_all + x;
-	return a->pat_nwords[k] == 0 || a->pat_hit[k];
+	return pat_may(a, a->npat_all + x);
 }
 
 /*
@@ -847,16 +847,16 @@ match_pattern(const struct assessor *a, struct matcher *m, size_t k, const struc
 }
 
 /* Rule i, r, on the normalised ASCII line t[0..tl), running only the
- * patterns may allows: as rule_eval_some, with each pattern run by
- * match_pattern. */
+ * patterns whose words the line holds: as rule_eval_some, with each
+ * pattern run by match_pattern. */
 static int
 eval_rule(const struct assessor *a, struct matcher *m, size_t i, const struct rule *r,
-    const bool *may, const char *t, size_t tl, size_t *so, size_t *eo)
+    const char *t, size_t tl, size_t *so, size_t *eo)
 {
 	size_t base = a->pat_base[i], s0 = 0, e0 = 0;
 	int hit = 0;
 	for (size_t j = 0; j < r->npats && !hit; j++) {
-		if (!may[j])
+		if (!pat_may(a, base + j))
 			continue;
 		int rc = match_pattern(a, m, base + j, &r->pats[j], t, tl, &s0, &e0);
 		if (rc < 0)
@@ -866,7 +866,7 @@ eval_rule(const struct assessor *a, struct matcher *m, size_t i, const struct ru
 	if (!hit)
 		return 0;
 	for (size_t j = 0; j < r->nunless; j++) {
-		if (!may[r->npats + j])
+		if (!pat_may(a, base + r->npats + j))
 			continue;
 		int rc = match_pattern(a, m, base + r->npats + j, &r->unless[j], t, tl, NULL, NULL);
 		if (rc < 0)
@@ -902,15 +902,7 @@ run_rules(struct assessor *a, struct matcher *m, const char *s, size_t len, cons
 		const char *t = r->raw ? s : ns;
 		size_t tl = r->raw ? len : nl;
 		size_t so, eo;
-		bool *may = NULL;
-		if (ascii && !r->raw) {
-			may = a->pat_may;
-			for (size_t j = 0; j < r->npats + r->nunless; j++) {
-				size_t k = a->pat_base[i] + j;
-				may[j] = a->pat_nwords[k] == 0 || a->pat_hit[k];
-			}
-		}
-		int rc = may != NULL ? eval_rule(a, m, i, r, may, t, tl, &so, &eo) :
+		int rc = ascii && !r->raw ? eval_rule(a, m, i, r, t, tl, &so, &eo) :
 		    rule_eval_some(m, r, NULL, t, tl, &so, &eo, NULL);
 		if (rc < 0) {
 			if (out->err == 0) {
