@@ -2706,32 +2706,163 @@ team_sentence(const struct persona *p)
 	return NULL;
 }
 
-char *
-host_colleagues(struct host *h, enum colleagues k)
+/* The first sentence of persona p's replies, follow-ups and reasons
+ * that holds one of words and none of past (a manager now, not "my old
+ * manager"), newly allocated; or NULL. */
+static char *
+sentence_holding(const struct persona *p, const char *const *words, const char *const *past)
+{
+	for (int c = 0; c < CAT_COUNT; c++) {
+		for (size_t i = 0; i < p->replies[c].n; i++) {
+			const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+			size_t nmore = x != NULL ? x->more.n : 0, nwhy = x != NULL ? x->why.n : 0;
+			for (size_t j = 0; j <= nmore + nwhy; j++) {
+				const char *text = j == 0 ? p->replies[c].v[i] :
+				    j <= nmore ? x->more.v[j - 1] : x->why.v[j - 1 - nmore];
+				size_t len = strlen(text);
+				for (size_t from = 0; from < len;) {
+					size_t end = sentence_end(text, len, from);
+					char *one = xstrndup(text + from, end - from);
+					bool holds = false, was = false;
+					for (const char *const *w = words; *w != NULL && !holds; w++)
+						holds = said_word(one, *w);
+					for (const char *const *w = past; *w != NULL && holds && !was; w++)
+						was = said_word(one, *w);
+					if (holds && !was && strchr(one, '{') == NULL) {
+						char *r = xstrdup(one + strspn(one, " \n"));
+						free(one);
+						return r;
+					}
+					free(one);
+					from = end;
+				}
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Who persona p names in role ("controller": "Hannah Kim, our
+ * controller"), as people_as() gives it; or NULL. */
+static char *
+person_in_role(const struct persona *p, const char *role, char *name, size_t len)
+{
+	char ours[64], mine[64];
+	snprintf(ours, sizeof ours, "our %s", role);
+	snprintf(mine, sizeof mine, "my %s", role);
+	const char *const as[] = {ours, mine, NULL};
+	return people_as(p, as, name, len);
+}
+
+/* Whom the host reports to by persona p's own words, newly allocated, or
+ * NULL: someone it calls "my manager" or "my boss"; else someone in the
+ * role the user's question q names ("who is your boss, the
+ * controller?"); else the role its glossary says reviews its work ("The
+ * controller ... Reviews our work"), with whoever holds it.  Their
+ * name into name (len bytes), or "" when none is named. */
+static char *
+boss_named(const struct persona *p, const char *q, char *name, size_t len)
 {
 	static const char *const boss_words[] = {"my manager", "my boss", "my line manager",
 		"my supervisor", "my director", "my head of department", NULL};
-	static const char *const no_names[2][3] = {
-		{[MANNER_WARM] = "Oh, a lovely bunch, though their names wouldn't mean much to you. "
-			"Ask me how we work together and I'll happily tell you.",
-			[MANNER_FORMAL] = "A capable group of colleagues; their names would mean little to "
-			"you, but I am glad to describe how we work together.",
-			[MANNER_BRISK] = "Good people. Names won't mean much to you, but ask how we work "
-			"together if you like."},
-		{[MANNER_WARM] = "I have a manager like everyone else, but the name wouldn't mean much "
-			"to you. If you'd like to know how decisions get made here, do ask.",
-			[MANNER_FORMAL] = "I report to the leadership here, as you would expect; a name "
-			"would mean little to you. I am glad to explain how decisions are made, if that "
-			"would help.",
-			[MANNER_BRISK] = "I've got a manager like anyone. The name won't mean anything to "
-			"you. Ask how decisions get made if that's what you're after."},
+	static const char *const not_role[] = {"boss", "manager", "line", "supervisor", "head",
+		"one", "person", "same", "company", "team", "firm", NULL};
+	static const char *const reviews[] = {"reviews our work", "reviews my work",
+		"checks our work", "checks my work", "signs off our work", "signs off my work", NULL};
+	name[0] = '\0';
+	char *said = people_as(p, boss_words, name, len);
+	for (const char *w = q; said == NULL && w != NULL && *w != '\0'; w++) {
+		if ((w != q && isalnum((unsigned char)w[-1])) ||
+		    (strncasecmp(w, "the ", 4) != 0 && strncasecmp(w, "your ", 5) != 0))
+			continue;
+		const char *role = w + (tolower((unsigned char)*w) == 't' ? 4 : 5);
+		size_t n = text_word_len(role);
+		if (n < 2 || n > 30 || text_word_listed(role, n, not_role))
+			continue;
+		char one[32];
+		for (size_t i = 0; i < n; i++)
+			one[i] = (char)tolower((unsigned char)role[i]);
+		one[n] = '\0';
+		said = person_in_role(p, one, name, len);
+	}
+	for (size_t t = 0; said == NULL && t < p->nterms; t++) {
+		bool is_boss = false;
+		for (const char *const *r = reviews; *r != NULL && !is_boss; r++)
+			is_boss = said_word(p->terms[t].means, *r);
+		if (!is_boss)
+			continue;
+		said = person_in_role(p, p->terms[t].term, name, len);
+		if (said == NULL)
+			said = xasprintf("I report to our %s.", p->terms[t].term);
+	}
+	return said;
+}
+
+/* Whether persona p's role is near the top ("Director of ...", "Audit
+ * partner"), so that it reports to the leadership, not to a manager. */
+static bool
+senior_role(const struct persona *p)
+{
+	static const char *const top[] = {"director", "head", "vp", "vice president", "chief",
+		"partner", "president", "founder", "owner", NULL};
+	for (const char *const *w = top; p->role != NULL && *w != NULL; w++)
+		if (said_word(p->role, *w))
+			return true;
+	return false;
+}
+
+char *
+host_colleagues(struct host *h, enum colleagues k, const char *q)
+{
+	static const char *const no_names[3] = {
+		[MANNER_WARM] = "Oh, a lovely bunch, though their names wouldn't mean much to you. "
+		"Ask me how we work together and I'll happily tell you.",
+		[MANNER_FORMAL] = "A capable group of colleagues; their names would mean little to "
+		"you, but I am glad to describe how we work together.",
+		[MANNER_BRISK] = "Good people. Names won't mean much to you, but ask how we work "
+		"together if you like."};
+	/* Nobody named: the role it reports to, by how senior it is. */
+	static const char *const reports_to[2][3] = {
+		{[MANNER_WARM] = "I report to the manager of our team, though the name wouldn't "
+			"mean much to you.",
+			[MANNER_FORMAL] = "I report to the head of our team; the name would mean little "
+			"to you.",
+			[MANNER_BRISK] = "I report to our team's manager. The name won't mean anything "
+			"to you."},
+		{[MANNER_WARM] = "I report to our executive team, though the names wouldn't mean "
+			"much to you.",
+			[MANNER_FORMAL] = "I report to the leadership of the organisation; the names "
+			"would mean little to you.",
+			[MANNER_BRISK] = "I report to the exec team. Names won't mean anything to you."},
 	};
+	static const char *const boss_now[] = {"my manager", "my boss", "my line manager",
+		"my supervisor", NULL};
+	static const char *const past[] = {"old", "former", "first", "used", "was", "were",
+		"then", "previous", NULL};
+	if (k != COLLEAGUES_BOSS) {
+		char *said = team_sentence(h->p);
+		return said != NULL ? said : xstrdup(no_names[manner_of(h)]);
+	}
 	char name[64];
-	char *said = k == COLLEAGUES_BOSS ? people_as(h->p, boss_words, name, sizeof name) :
-	    team_sentence(h->p);
+	char *said = boss_named(h->p, q, name, sizeof name);
+	/* "Hannah Kim is our controller. She reviews my work and explains
+	 * why": one more thing its words say about them. */
+	char *about = said != NULL && name[0] != '\0' ? people_more(h->p, name, NULL, 0) : NULL;
+	if (about != NULL) {
+		char *r = xasprintf("%s %s", said, about);
+		free(said);
+		free(about);
+		return r;
+	}
 	if (said != NULL)
 		return said;
-	return xstrdup(no_names[k == COLLEAGUES_BOSS ? 1 : 0][manner_of(h)]);
+	/* "My manager and I check progress every month" goes on to say
+	 * what the manager is to it. */
+	const char *role = reports_to[senior_role(h->p) ? 1 : 0][manner_of(h)];
+	char *more = sentence_holding(h->p, boss_now, past);
+	char *r = more != NULL ? xasprintf("%s %s", role, more) : xstrdup(role);
+	free(more);
+	return r;
 }
 
 char *

@@ -401,10 +401,12 @@ enum colleagues {
 /*
  * Who the host's team are (k COLLEAGUES_TEAM) or whom it reports to
  * (COLLEAGUES_BOSS), from its own words where they say so ("I lead a
- * team of about thirty analysts...", "My boss, Rachel Imrie, ..."), else
- * a short answer in its manner that names no one.  Newly allocated.
+ * team of about thirty analysts...", "My boss, Rachel Imrie, ...",
+ * "Hannah Kim, our controller" when the question q, which may be NULL,
+ * names the controller), else a short answer in its manner that names no
+ * one: for its boss, the role it reports to.  Newly allocated.
  */
-char *host_colleagues(struct host *h, enum colleagues k);
+char *host_colleagues(struct host *h, enum colleagues k, const char *q);
 
 /* What a question about the host's own organisation asks. */
 enum firm_ask {

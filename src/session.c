@@ -2498,7 +2498,7 @@ answer_outside_topics(struct session *s, struct turn *t, const struct understand
 	if (who != COLLEAGUES_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
 	    u->act == ACT_CLARIFY)) {
 		t->answered = true;
-		return host_colleagues(&s->host, who);
+		return host_colleagues(&s->host, who, s->last_norm);
 	}
 	return NULL;
 }
