@@ -2056,6 +2056,148 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	return r;
 }
 
+/* Whether q names a keyword of six letters or more of variant i of
+ * cat ("banking", "clinic"). */
+static bool
+long_keyword(const struct host *h, enum category cat, size_t i, const char *q)
+{
+	const struct reply_extra *x = h->p->extra[cat] != NULL ? &h->p->extra[cat][i] : NULL;
+	for (size_t k = 0; x != NULL && k < x->keywords.n; k++) {
+		size_t n = strlen(x->keywords.v[k]);
+		if (n >= 6 && has_phrase(q, x->keywords.v[k], n))
+			return true;
+	}
+	return false;
+}
+
+/* The subject of a correction q ("sorry, I mean why you chose family
+ * practice and not hospital"), into buf (len bytes), lower case: its
+ * words after "I mean" up to a "not", "rather than" or a guess at a
+ * reason (", was it the culture?"), without the words of a question's
+ * frame (why, you, choose...) or of before, the question it puts right
+ * (may be NULL).  Whether any word is left. */
+static bool
+correction_subject(const char *q, const char *before, char *buf, size_t len)
+{
+	static const char *const meant[] = {"i mean ", "i meant ", "meant to say ", "meant to ask ",
+		"i wanted to ask ", NULL};
+	static const char *const stops[] = {" not ", " rather than ", " instead of ",
+		" as opposed to ", ", was it ", ", is it ", " was it ", ", or ", NULL};
+	static const char *const frame[] = {"why", "how", "what", "when", "where", "who", "which",
+		"you", "your", "u", "ur", "did", "do", "does", "is", "was", "are", "were", "it", "the",
+		"a", "an", "and", "or", "of", "to", "for", "in", "on", "at", "with", "about", "like",
+		"made", "make", "makes", "drew", "draw", "brought", "bring", "led", "lead", "choose", "chose", "chosen", "pick", "picked", "decide",
+		"decided", "get", "got", "go", "went", "into", "someone", "somebody", "people", "me",
+		"my", "i", "that", "this", "no", "all", "any", "some", "be", "have", "has", "had",
+		"would", "could", "can", "give", "tell", "more", "just", "really", "actually", "sorry",
+		"so", "then", "there", "much", "many", "situation", "thing", "things", "stuff", "part",
+		"bit", "side", "kind", "sort", "way", NULL};
+	const char *from = NULL;
+	for (const char *const *m = meant; *m != NULL && from == NULL; m++) {
+		const char *at = strcasestr(q, *m);
+		if (at != NULL)
+			from = at + strlen(*m);
+	}
+	if (from == NULL)
+		return false;
+	size_t end = strlen(from);
+	for (const char *const *st = stops; *st != NULL; st++) {
+		const char *at = strcasestr(from, *st);
+		if (at != NULL && (size_t)(at - from) < end)
+			end = (size_t)(at - from);
+	}
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < end;) {
+		size_t n = 0;
+		while (i + n < end && (isalnum((unsigned char)from[i + n]) || from[i + n] == '\'' ||
+		    from[i + n] == '-'))
+			n++;
+		if (n == 0) {
+			i++;
+			continue;
+		}
+		char w[48];
+		if (n < sizeof w) {
+			for (size_t k = 0; k < n; k++)
+				w[k] = (char)tolower((unsigned char)from[i + k]);
+			w[n] = '\0';
+			bool skip = text_word_listed(w, n, frame) || (before != NULL && said_word(before, w));
+			if (!skip && used + n + 2 < len)
+				used += (size_t)snprintf(buf + used, len - used, "%s%s", used > 0 ? " " : "", w);
+		}
+		i += n;
+	}
+	return used > 0;
+}
+
+char *
+host_correction(struct host *h, enum category cat, bool sure, const char *q, const char *before,
+    enum category *got)
+{
+	static const char *const missed[3] = {
+		[MANNER_WARM] = "Ah, I see, I answered the wrong thing there, sorry. Honestly, that's "
+		"not something I know much about, so I'd rather not guess.",
+		[MANNER_FORMAL] = "I beg your pardon; I answered a different question. I am afraid "
+		"that is not something I can speak to with any authority.",
+		[MANNER_BRISK] = "Ah, got it, wrong end of the stick. Honestly, I don't know much "
+		"about that one.",
+	};
+	char subject[256];
+	*got = CAT_NONE;
+	if (q == NULL || !correction_subject(q, before, subject, sizeof subject))
+		return NULL;
+	/* The best fit among the replies on cat, else, by a long keyword
+	 * ("banking", not "first"), on any topic; never the reply it has
+	 * just given. */
+	enum category best_cat = CAT_NONE;
+	size_t best = 0;
+	int best_score = 0;
+	for (int pass = 0; pass < 2 && best_cat == CAT_NONE; pass++) {
+		for (int c = 0; c < CAT_COUNT; c++) {
+			if ((pass == 0 && c != (int)cat) || c == CAT_REFERRALS || c == CAT_MENTION_NAME)
+				continue;
+			for (size_t i = 0; i < h->p->replies[c].n; i++) {
+				if ((c == (int)h->last_cat && i == h->last_variant) ||
+				    (pass == 1 && !long_keyword(h, (enum category)c, i, subject)))
+					continue;
+				int sc = fit(h, (enum category)c, i, subject);
+				if (sc > best_score) {
+					best_score = sc;
+					best_cat = (enum category)c;
+					best = i;
+				}
+			}
+		}
+	}
+	/* Nothing fits: another reply on cat when its topic is sure and it
+	 * has one not given; else the admission. */
+	bool more_on_cat = false;
+	for (size_t i = 0; cat != CAT_NONE && i < h->p->replies[cat].n; i++)
+		more_on_cat |= !h->said[cat][i];
+	if (best_cat == CAT_NONE && more_on_cat && sure)
+		return NULL;
+	if (best_cat == CAT_NONE) {
+		h->last_cat = CAT_NONE;
+		return xstrdup(missed[manner_of(h)]);
+	}
+	/* Drawn as host_reply_to() draws, so that what follows draws the
+	 * same whichever of the two answered. */
+	(void)host_random(h, h->p->replies[best_cat].n);
+	bool first_on_topic = true;
+	for (size_t i = 0; i < h->p->replies[best_cat].n; i++)
+		first_on_topic &= !h->said[best_cat][i];
+	h->used[best_cat][best] = h->said[best_cat][best] = true;
+	h->last_cat = best_cat;
+	h->last_variant = best;
+	*got = best_cat;
+	char *text = whole_opening(best_cat, h->p->replies[best_cat].v[best], first_on_topic);
+	char *r = mind_answer(text, q);
+	if (first_on_topic)
+		drop_also(r);
+	return r;
+}
+
 char *
 host_about_person(struct host *h, const char *q)
 {

@@ -389,6 +389,23 @@ enum aside {
 	                           raining here", "so cold today" */
 };
 
+/*
+ * The answer to a correction q ("sorry, I mean why you chose family
+ * practice and not hospital") of before, the question it puts right (may
+ * be NULL), understood as a question on cat: the reply of the persona
+ * that best fits what the correction adds, on cat if one fits, else on
+ * any topic by a keyword of six letters or more, never the reply just
+ * given, with its topic in *got; when none fits and cat is not sure
+ * (sure false) or every reply on it was given, an admission in the
+ * host's manner that it answered the wrong thing and has nothing on that
+ * (*got CAT_NONE).  NULL when none fits but cat is sure and has replies
+ * not given yet, or when the correction adds
+ * nothing to go on ("sorry, I meant the other one").
+ * Newly allocated.
+ */
+char *host_correction(struct host *h, enum category cat, bool sure, const char *q,
+    const char *before, enum category *got);
+
 /* Whom a question asks about among the people the host works with. */
 enum colleagues {
 	COLLEAGUES_NONE,

@@ -1141,6 +1141,33 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 	return both;
 }
 
+/* The answer to a question put right ("sorry, I meant what made you
+ * leave banking"): the reply that fits what it adds, its topic the
+ * turn's instead of the one guessed, or an admission that the host has
+ * nothing on it, which covers no topic; NULL when it adds nothing to go
+ * on. */
+static char *
+answer_correction(struct session *s, struct turn *t, const struct understanding *u)
+{
+	const char *before = s->nturns >= 2 ? s->turns[s->nturns - 2].text : NULL;
+	enum category got = CAT_NONE;
+	char *r = host_correction(&s->host, u->cat, u->topic_sure, s->last_norm, before, &got);
+	if (r == NULL)
+		return NULL;
+	if (t->counted && t->cat != CAT_NONE && s->asked[t->cat] > 0 && got != t->cat) {
+		s->asked[t->cat]--;
+		if (got != CAT_NONE)
+			s->asked[got]++;
+		else
+			t->counted = false;
+	}
+	if (t->cat != CAT_NONE)
+		t->cat = got;
+	t->answered = got != CAT_NONE;
+	dialogue_settle(&s->priv->dlg, got);
+	return r;
+}
+
 /* The word asked about in "why physics tho?", "so why history?" (the
  * normalised q), when the host's last reply (said) used it: into buf
  * (len bytes); false when q asks no such thing. */
@@ -1716,6 +1743,11 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			return r;
 		free(r);
 		return xasprintf("Your turn first, really. %s", ask);
+	}
+	if (u->corrects && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP)) {
+		char *r = answer_correction(s, t, u);
+		if (r != NULL)
+			return r;
 	}
 	switch (u->act) {
 	case ACT_QUESTION:
