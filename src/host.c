@@ -615,6 +615,8 @@ host_plainer(const struct host *h, const char *said, enum category about, size_t
 		gist = lead_phrase(sn);
 	if (gist != NULL) {
 		free(sn);
+		if (n != 0)
+			host_lower_first(h, gist);
 		char *r = xasprintf(n == 0 ? "Let me put it more simply. %s" : "Another way to put it: %s",
 		    gist);
 		free(gist);
@@ -1083,6 +1085,7 @@ host_term_example(const struct host *h, const char *said)
 				[MANNER_FORMAL] = "An example from my own work: %s",
 				[MANNER_BRISK] = "From my own work: %s",
 			};
+			host_lower_first(h, sn);
 			char *r = fill(from_work[m], sn, NULL);
 			free(sn);
 			return r;
@@ -1245,6 +1248,9 @@ host_unknown_term(struct host *h, const char *said, enum category about, bool la
 		return host_plainer(h, said, about, n);
 	bool named = said != NULL && said_near(said, word);
 	char *gist = said != NULL ? gist_sentence(said, n) : NULL;
+	/* It follows a colon ("What I was getting at is this: most days"). */
+	if (gist != NULL)
+		host_lower_first(h, gist);
 	char *r;
 	char name[64];
 	if (person && firm_name(word)) {
@@ -2196,6 +2202,58 @@ host_correction(struct host *h, enum category cat, bool sure, const char *q, con
 	if (first_on_topic)
 		drop_also(r);
 	return r;
+}
+
+/* Whether persona p's words write w[0..n) capitalised inside a
+ * sentence, as a name ("Hannah", "Monday"), not only at a sentence's
+ * start. */
+static bool
+persona_capitalises(const struct persona *p, const char *w, size_t n)
+{
+	for (int c = -2; c < CAT_COUNT; c++) {
+		size_t nv = c == -2 ? 1 : c == -1 ? p->nterms : p->replies[c].n;
+		for (size_t i = 0; i < nv; i++) {
+			const struct reply_extra *x = c >= 0 && p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+			size_t nmore = x != NULL ? x->more.n : 0, nwhy = x != NULL ? x->why.n : 0;
+			for (size_t j = 0; j <= nmore + nwhy; j++) {
+				const char *text = c == -2 ? p->opening : c == -1 ? p->terms[i].means :
+				    j == 0 ? p->replies[c].v[i] :
+				    j <= nmore ? x->more.v[j - 1] : x->why.v[j - 1 - nmore];
+				for (const char *at = text != NULL ? strstr(text, w) : NULL; at != NULL;
+				    at = strstr(at + 1, w)) {
+					if (at == text || isalnum((unsigned char)at[n]) || at[-1] != ' ')
+						continue;
+					const char *b = at - 1;
+					while (b > text && *b == ' ')
+						b--;
+					if (isalnum((unsigned char)*b) || *b == ',' || *b == ';')
+						return true;
+				}
+			}
+		}
+	}
+	return false;
+}
+
+void
+host_lower_first(const struct host *h, char *text)
+{
+	size_t n = 0;
+	while (isalpha((unsigned char)text[n]))
+		n++;
+	if (n < 2 || !isupper((unsigned char)text[0]))
+		return;
+	for (size_t i = 1; i < n; i++)
+		if (!islower((unsigned char)text[i]))
+			return;
+	char w[64];
+	if (n >= sizeof w)
+		return;
+	memcpy(w, text, n);
+	w[n] = '\0';
+	if (persona_capitalises(h->p, w, n))
+		return;
+	text[0] = (char)tolower((unsigned char)text[0]);
 }
 
 char *

@@ -406,6 +406,15 @@ enum aside {
 char *host_correction(struct host *h, enum category cat, bool sure, const char *q,
     const char *before, enum category *got);
 
+/*
+ * text, a reply that will follow a lead's colon ("If you mean the hard
+ * parts: charting is..."), with its first letter lowered in place when
+ * its first word is an ordinary word: not "I", not an acronym ("AI",
+ * "NHS"), nor a word the persona's words write capitalised inside a
+ * sentence, as a name ("Hannah", "Monday").
+ */
+void host_lower_first(const struct host *h, char *text);
+
 /* Whom a question asks about among the people the host works with. */
 enum colleagues {
 	COLLEAGUES_NONE,

@@ -1104,6 +1104,7 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 	 * the topic as covered. */
 	if (r != NULL && !u->topic_sure && u->cat != CAT_NONE && !closing_topic(u->cat) &&
 	    s->host.last_cat == u->cat) {
+		host_lower_first(&s->host, r);
 		char *g = xasprintf("If you mean %s: %s", category_topic(u->cat), r);
 		free(r);
 		r = g;
@@ -2664,6 +2665,8 @@ reply_to_line(struct session *s, struct said *l)
 		r2 = xstrdup(l->two_means);
 	}
 	/* The closing pair reads as one answer. */
+	if (!closing_topic(l->two[0]))
+		host_lower_first(&s->host, r2);
 	reply = xasprintf(closing_topic(l->two[0]) ? "%s %s" : "%s As for your second question: %s", r1, r2);
 	free(r1);
 	free(r2);
