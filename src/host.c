@@ -140,13 +140,26 @@ static const char *const calm_words[] = {
 
 /* What a host says to the user telling about themselves: what they
  * study (another subject, or the host's own field), changing careers,
- * the last year of study. */
+ * the last year of study.  The subject is echoed inside a sentence, and
+ * a first sentence leans back ("That's", "So") or is short, so that the
+ * thank-you note never quotes it as something the host told. */
 static const char *const study[] = {
-	"%s: that's a good angle to come in from. People here come from all sorts of subjects, "
-	"and the different way of thinking shows.",
-	"%s as a background. You'd be surprised how often that kind of training turns out to "
-	"be useful in this work.",
-	"%s, good. Keep hold of what it taught you; it will set you apart from people who only "
+	"That's a good angle, coming from %s. People here come from all sorts of subjects, and "
+	"the different way of thinking shows.",
+	"So %s is your background. You'd be surprised how often that kind of training turns out "
+	"to be useful in this work.",
+	"Good. Keep hold of what %s taught you; it will set you apart from people who only ever "
+	"studied the field itself.",
+	NULL,
+};
+/* ... the same, when what they named is no clean subject to echo ("my
+ * nephew's primary"); one for each of study[], drawn alike. */
+static const char *const study_plain[] = {
+	"That's useful to know. People come to this work from all sorts of places, and the "
+	"different way of thinking shows.",
+	"Good to know. You'd be surprised how often experience from elsewhere turns out to be "
+	"useful in this work.",
+	"Good. Keep hold of what that has taught you; it will set you apart from people who only "
 	"ever studied the field itself.",
 	NULL,
 };
@@ -164,8 +177,14 @@ static const char *const final_year[] = {
 	NULL,
 };
 static const char *const same[] = {
-	"%s, so you already know the ground. The real job will still surprise you in places.",
-	"Good, %s: you'll have the basics already, and the rest is learned on the job.",
+	"So you already know the ground from %s. The real job will still surprise you in places.",
+	"Good: with %s behind you, you'll have the basics already, and the rest is learned on the "
+	"job.",
+	NULL,
+};
+static const char *const same_plain[] = {
+	"So you already know the ground. The real job will still surprise you in places.",
+	"Good: you'll have the basics already, and the rest is learned on the job.",
 	NULL,
 };
 
@@ -3606,11 +3625,40 @@ find_study(const char *q, char *buf, size_t len)
 
 /* What a host says to someone whose studies are its own way in. */
 static const char *const shared[3] = {
-	[MANNER_WARM] = "%s! That's how I came in myself, so you won't hear me say a word against "
-	    "it.",
-	[MANNER_FORMAL] = "%s. That was my own way into this work, so I can hardly speak ill of it.",
-	[MANNER_BRISK] = "%s. Same way I came in. Good choice.",
+	[MANNER_WARM] = "So you came through %s! That's how I came in myself, so you won't hear me "
+	    "say a word against it.",
+	[MANNER_FORMAL] = "You came through %s, then. That was my own way into this work, so I can "
+	    "hardly speak ill of it.",
+	[MANNER_BRISK] = "Through %s. Same way I came in. Good choice.",
 };
+
+/* subject (lower case, as find_study() gives it) made a phrase fit to
+ * echo, in place: in lower case ("Accounting", the field's name), a
+ * degree's letters after it dropped ("stats msc": "stats").  False when what is left is none: a possessive ("nephew's
+ * primary"), a digit, or nothing. */
+static bool
+clean_subject(char *subject)
+{
+	static const char *const letters[] = {"msc", "bsc", "ba", "ma", "bs", "ms", "phd", "mba",
+		"hons", "bcom", "beng", "meng", "mphil", "degree", "diploma", NULL};
+	for (;;) {
+		size_t n = strlen(subject);
+		char *last = strrchr(subject, ' ');
+		const char *w = last != NULL ? last + 1 : subject;
+		if (last == NULL || !text_word_listed(w, n - (size_t)(w - subject), letters))
+			break;
+		*last = '\0';
+	}
+	if (subject[0] == '\0' || text_word_listed(subject, strlen(subject), (const char *const[]){
+	    "msc", "bsc", "ba", "ma", "phd", "mba", NULL}))
+		return false;
+	for (char *p = subject; *p != '\0'; p++) {
+		*p = (char)tolower((unsigned char)*p);
+		if (!islower((unsigned char)*p) && *p != ' ' && *p != '-')
+			return false;
+	}
+	return true;
+}
 
 /* Whether the host's own account of how it got in names subject ("I
  * came in through journalism"). */
@@ -3738,11 +3786,20 @@ host_self(struct host *h, const char *q)
 		}
 		/* "Journalism" to a host who came in through journalism: it
 		 * says so. */
-		bool shares = !own && !h->came_same_said && came_same_way(h, subject);
+		/* The echo is a phrase in a sentence ("Coming from business is
+		 * a good angle."), or none when it is no clean subject; advice
+		 * "for someone like me" draws on it only when clean. */
+		bool clean = clean_subject(subject);
+		if (clean)
+			memcpy(h->subject, subject, sizeof h->subject);
+		else
+			h->subject[0] = '\0';
+		bool shares = clean && !own && !h->came_same_said && came_same_way(h, subject);
 		h->came_same_said |= shares;
-		char *text = own ? fill(same[bag_draw(h, &h->self_same)], subject, NULL) :
+		size_t k = own ? bag_draw(h, &h->self_same) : shares ? 0 : bag_draw(h, &h->self_study);
+		char *text = own ? fill(clean ? same[k] : same_plain[k], subject, NULL) :
 		    shares ? fill(shared[manner_of(h)], subject, NULL) :
-		    fill(study[bag_draw(h, &h->self_study)], subject, NULL);
+		    fill(clean ? study[k] : study_plain[k], subject, NULL);
 		if (text[0] >= 'a' && text[0] <= 'z')
 			text[0] = (char)(text[0] - 32);
 		return text;
