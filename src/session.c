@@ -46,6 +46,8 @@ struct session_private {
 	enum category offered;       /* the topic the host last offered */
 	size_t self_words;           /* words the user said about themselves */
 	bool farewell_given;         /* the host said its farewell */
+	uint64_t farewell_at;        /* ... when the user's thanks or goodbye
+	                                drew it (elapsed ms) */
 	bool greeted;                /* the user has said hello */
 	bool said_well;              /* the host has said how it is */
 	const char *person_of;       /* the reply that named someone the
@@ -1593,6 +1595,7 @@ answer_thanks(struct session *s, struct turn *t, const struct understanding *u, 
 	if (!closes && !u->leaving)
 		return host_act(&s->host, ACT_THANKS, 0);
 	s->priv->farewell_given = true;
+	s->priv->farewell_at = session_elapsed(s);
 	t->reply = only_said_luck(s, with_duration(s->cfg.persona->farewell, agreed_minutes(s)));
 	session_say(s, VOICE_HOST, t->reply);
 	session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
@@ -1610,6 +1613,7 @@ answer_goodbye(struct session *s, struct turn *t, bool thanked)
 {
 	if (!s->priv->farewell_given) {
 		s->priv->farewell_given = true;
+		s->priv->farewell_at = session_elapsed(s);
 		t->reply = only_said_luck(s, with_duration(s->cfg.persona->farewell, agreed_minutes(s)));
 	} else {
 		t->reply = only_said_luck(s, host_act(&s->host, ACT_GOODBYE, 0));
@@ -3132,6 +3136,9 @@ notice_text(const struct session *s, enum notice n)
 	}
 	case NOTICE_END:
 		clock_span(session_grace_ms(s), left, sizeof left);
+		if (s->priv->farewell_given)
+			return xasprintf("The grace after time up (%s) is over. You had closed the meeting "
+			    "in time: here is your report.", left);
 		return xasprintf("The grace after time up (%s) is over: the host ends the meeting.", left);
 	default:
 		return NULL;
@@ -3175,8 +3182,13 @@ session_tick(struct session *s)
 		if (n == NOTICE_END) {
 			/* The host will not keep going past the grace: the meeting
 			 * ended when it ran out, even if this tick comes later
-			 * (a piped session only ticks when a line arrives). */
-			end_meeting(s, SESSION_ENDED_BY_CLOCK, p->notice_at[NOTICE_END]);
+			 * (a piped session only ticks when a line arrives); but a
+			 * user who had closed (thanks or goodbye, and the host's
+			 * farewell) ended it then, only without typing /end. */
+			if (p->farewell_given)
+				end_meeting(s, SESSION_ENDED, p->farewell_at);
+			else
+				end_meeting(s, SESSION_ENDED_BY_CLOCK, p->notice_at[NOTICE_END]);
 			return;
 		}
 	}
