@@ -2147,7 +2147,11 @@ correction_subject(const char *q, const char *before, char *buf, size_t len)
 			for (size_t k = 0; k < n; k++)
 				w[k] = (char)tolower((unsigned char)from[i + k]);
 			w[n] = '\0';
-			bool skip = text_word_listed(w, n, frame) || (before != NULL && said_word(before, w));
+			bool letters = false;
+			for (size_t k = 0; k < n && !letters; k++)
+				letters = isalpha((unsigned char)w[k]) != 0;
+			bool skip = !letters || text_word_listed(w, n, frame) ||
+			    (before != NULL && said_word(before, w));
 			if (!skip && used + n + 2 < len)
 				used += (size_t)snprintf(buf + used, len - used, "%s%s", used > 0 ? " " : "", w);
 		}
