@@ -800,6 +800,13 @@ hear_apology(const struct dialogue *d, const struct heard *h, struct understandi
 			u->act = ACT_FOLLOW_UP;
 		}
 	}
+	/* ... and so is one the model heard as a question already: the
+	 * session answers what the correction adds, not the guess. */
+	static const char *const puts_right[] = {"sorry", "apologies", "oops", "no", NULL};
+	static const char *const opens_meant[] = {"i mean", "i meant", NULL};
+	if ((u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP) && has_any_word(text, meant) &&
+	    (has_any_word(text, puts_right) || starts_with_word(text, opens_meant)))
+		u->corrects = true;
 	/* "I'm doing a PGCE, well, applying for one, sorry, I'm in my final
 	 * year" is about the user, sorry or not. */
 	if (u->act == ACT_APOLOGY && !h->asks && says_about_self(text) && starts_with_word(text, first_person))

@@ -44,6 +44,8 @@ struct understanding {
 	enum category alt;       /* the runner-up topic when unsure */
 	bool closing;            /* a closing question sure enough to count */
 	bool sorry;              /* a question that apologises first */
+	bool corrects;           /* it puts the last question right ("sorry,
+	                            I meant what made you leave banking") */
 	bool leaving;            /* it takes leave ("see ya"), whatever its act */
 	bool leave;              /* asks leave for something other than the
 	                            host's name ("may I take notes?") */

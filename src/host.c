@@ -140,13 +140,26 @@ static const char *const calm_words[] = {
 
 /* What a host says to the user telling about themselves: what they
  * study (another subject, or the host's own field), changing careers,
- * the last year of study. */
+ * the last year of study.  The subject is echoed inside a sentence, and
+ * a first sentence leans back ("That's", "So") or is short, so that the
+ * thank-you note never quotes it as something the host told. */
 static const char *const study[] = {
-	"%s: that's a good angle to come in from. People here come from all sorts of subjects, "
-	"and the different way of thinking shows.",
-	"%s as a background. You'd be surprised how often that kind of training turns out to "
-	"be useful in this work.",
-	"%s, good. Keep hold of what it taught you; it will set you apart from people who only "
+	"That's a good angle, coming from %s. People here come from all sorts of subjects, and "
+	"the different way of thinking shows.",
+	"So %s is your background. You'd be surprised how often that kind of training turns out "
+	"to be useful in this work.",
+	"Good. Keep hold of what %s taught you; it will set you apart from people who only ever "
+	"studied the field itself.",
+	NULL,
+};
+/* ... the same, when what they named is no clean subject to echo ("my
+ * nephew's primary"); one for each of study[], drawn alike. */
+static const char *const study_plain[] = {
+	"That's useful to know. People come to this work from all sorts of places, and the "
+	"different way of thinking shows.",
+	"Good to know. You'd be surprised how often experience from elsewhere turns out to be "
+	"useful in this work.",
+	"Good. Keep hold of what that has taught you; it will set you apart from people who only "
 	"ever studied the field itself.",
 	NULL,
 };
@@ -164,8 +177,14 @@ static const char *const final_year[] = {
 	NULL,
 };
 static const char *const same[] = {
-	"%s, so you already know the ground. The real job will still surprise you in places.",
-	"Good, %s: you'll have the basics already, and the rest is learned on the job.",
+	"So you already know the ground from %s. The real job will still surprise you in places.",
+	"Good: with %s behind you, you'll have the basics already, and the rest is learned on the "
+	"job.",
+	NULL,
+};
+static const char *const same_plain[] = {
+	"So you already know the ground. The real job will still surprise you in places.",
+	"Good: you'll have the basics already, and the rest is learned on the job.",
 	NULL,
 };
 
@@ -615,6 +634,8 @@ host_plainer(const struct host *h, const char *said, enum category about, size_t
 		gist = lead_phrase(sn);
 	if (gist != NULL) {
 		free(sn);
+		if (n != 0)
+			host_lower_first(h, gist);
 		char *r = xasprintf(n == 0 ? "Let me put it more simply. %s" : "Another way to put it: %s",
 		    gist);
 		free(gist);
@@ -1083,6 +1104,7 @@ host_term_example(const struct host *h, const char *said)
 				[MANNER_FORMAL] = "An example from my own work: %s",
 				[MANNER_BRISK] = "From my own work: %s",
 			};
+			host_lower_first(h, sn);
 			char *r = fill(from_work[m], sn, NULL);
 			free(sn);
 			return r;
@@ -1245,6 +1267,9 @@ host_unknown_term(struct host *h, const char *said, enum category about, bool la
 		return host_plainer(h, said, about, n);
 	bool named = said != NULL && said_near(said, word);
 	char *gist = said != NULL ? gist_sentence(said, n) : NULL;
+	/* It follows a colon ("What I was getting at is this: most days"). */
+	if (gist != NULL)
+		host_lower_first(h, gist);
 	char *r;
 	char name[64];
 	if (person && firm_name(word)) {
@@ -2056,6 +2081,204 @@ host_reply_to(struct host *h, enum category cat, const char *q, bool sure)
 	return r;
 }
 
+/* Whether q names a keyword of six letters or more of variant i of
+ * cat ("banking", "clinic"). */
+static bool
+long_keyword(const struct host *h, enum category cat, size_t i, const char *q)
+{
+	const struct reply_extra *x = h->p->extra[cat] != NULL ? &h->p->extra[cat][i] : NULL;
+	for (size_t k = 0; x != NULL && k < x->keywords.n; k++) {
+		size_t n = strlen(x->keywords.v[k]);
+		if (n >= 6 && has_phrase(q, x->keywords.v[k], n))
+			return true;
+	}
+	return false;
+}
+
+/* The subject of a correction q ("sorry, I mean why you chose family
+ * practice and not hospital"), into buf (len bytes), lower case: its
+ * words after "I mean" up to a "not", "rather than" or a guess at a
+ * reason (", was it the culture?"), without the words of a question's
+ * frame (why, you, choose...) or of before, the question it puts right
+ * (may be NULL).  Whether any word is left. */
+static bool
+correction_subject(const char *q, const char *before, char *buf, size_t len)
+{
+	static const char *const meant[] = {"i mean ", "i meant ", "meant to say ", "meant to ask ",
+		"i wanted to ask ", NULL};
+	static const char *const stops[] = {" not ", " rather than ", " instead of ",
+		" as opposed to ", ", was it ", ", is it ", " was it ", ", or ", NULL};
+	static const char *const frame[] = {"why", "how", "what", "when", "where", "who", "which",
+		"you", "your", "u", "ur", "did", "do", "does", "is", "was", "are", "were", "it", "the",
+		"a", "an", "and", "or", "of", "to", "for", "in", "on", "at", "with", "about", "like",
+		"made", "make", "makes", "drew", "draw", "brought", "bring", "led", "lead", "choose", "chose", "chosen", "pick", "picked", "decide",
+		"decided", "get", "got", "go", "went", "into", "someone", "somebody", "people", "me",
+		"my", "i", "that", "this", "no", "all", "any", "some", "be", "have", "has", "had",
+		"would", "could", "can", "give", "tell", "more", "just", "really", "actually", "sorry",
+		"so", "then", "there", "much", "many", "situation", "thing", "things", "stuff", "part",
+		"bit", "side", "kind", "sort", "way", NULL};
+	const char *from = NULL;
+	for (const char *const *m = meant; *m != NULL && from == NULL; m++) {
+		const char *at = strcasestr(q, *m);
+		if (at != NULL)
+			from = at + strlen(*m);
+	}
+	if (from == NULL)
+		return false;
+	size_t end = strlen(from);
+	for (const char *const *st = stops; *st != NULL; st++) {
+		const char *at = strcasestr(from, *st);
+		if (at != NULL && (size_t)(at - from) < end)
+			end = (size_t)(at - from);
+	}
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < end;) {
+		size_t n = 0;
+		while (i + n < end && (isalnum((unsigned char)from[i + n]) || from[i + n] == '\'' ||
+		    from[i + n] == '-'))
+			n++;
+		if (n == 0) {
+			i++;
+			continue;
+		}
+		char w[48];
+		if (n < sizeof w) {
+			for (size_t k = 0; k < n; k++)
+				w[k] = (char)tolower((unsigned char)from[i + k]);
+			w[n] = '\0';
+			bool letters = false;
+			for (size_t k = 0; k < n && !letters; k++)
+				letters = isalpha((unsigned char)w[k]) != 0;
+			bool skip = !letters || text_word_listed(w, n, frame) ||
+			    (before != NULL && said_word(before, w));
+			if (!skip && used + n + 2 < len)
+				used += (size_t)snprintf(buf + used, len - used, "%s%s", used > 0 ? " " : "", w);
+		}
+		i += n;
+	}
+	return used > 0;
+}
+
+char *
+host_correction(struct host *h, enum category cat, bool sure, const char *q, const char *before,
+    enum category *got)
+{
+	static const char *const missed[3] = {
+		[MANNER_WARM] = "Ah, I see, I answered the wrong thing there, sorry. Honestly, that's "
+		"not something I know much about, so I'd rather not guess.",
+		[MANNER_FORMAL] = "I beg your pardon; I answered a different question. I am afraid "
+		"that is not something I can speak to with any authority.",
+		[MANNER_BRISK] = "Ah, got it, wrong end of the stick. Honestly, I don't know much "
+		"about that one.",
+	};
+	char subject[256];
+	*got = CAT_NONE;
+	if (q == NULL || !correction_subject(q, before, subject, sizeof subject))
+		return NULL;
+	/* The best fit among the replies on cat, else, by a long keyword
+	 * ("banking", not "first"), on any topic; never the reply it has
+	 * just given. */
+	enum category best_cat = CAT_NONE;
+	size_t best = 0;
+	int best_score = 0;
+	for (int pass = 0; pass < 2 && best_cat == CAT_NONE; pass++) {
+		for (int c = 0; c < CAT_COUNT; c++) {
+			if ((pass == 0 && c != (int)cat) || c == CAT_REFERRALS || c == CAT_MENTION_NAME)
+				continue;
+			for (size_t i = 0; i < h->p->replies[c].n; i++) {
+				if ((c == (int)h->last_cat && i == h->last_variant) ||
+				    (pass == 1 && !long_keyword(h, (enum category)c, i, subject)))
+					continue;
+				int sc = fit(h, (enum category)c, i, subject);
+				if (sc > best_score) {
+					best_score = sc;
+					best_cat = (enum category)c;
+					best = i;
+				}
+			}
+		}
+	}
+	/* Nothing fits: another reply on cat when its topic is sure and it
+	 * has one not given; else the admission. */
+	bool more_on_cat = false;
+	for (size_t i = 0; cat != CAT_NONE && i < h->p->replies[cat].n; i++)
+		more_on_cat |= !h->said[cat][i];
+	if (best_cat == CAT_NONE && more_on_cat && sure)
+		return NULL;
+	if (best_cat == CAT_NONE) {
+		h->last_cat = CAT_NONE;
+		return xstrdup(missed[manner_of(h)]);
+	}
+	/* Drawn as host_reply_to() draws, so that what follows draws the
+	 * same whichever of the two answered. */
+	(void)host_random(h, h->p->replies[best_cat].n);
+	bool first_on_topic = true;
+	for (size_t i = 0; i < h->p->replies[best_cat].n; i++)
+		first_on_topic &= !h->said[best_cat][i];
+	h->used[best_cat][best] = h->said[best_cat][best] = true;
+	h->last_cat = best_cat;
+	h->last_variant = best;
+	*got = best_cat;
+	char *text = whole_opening(best_cat, h->p->replies[best_cat].v[best], first_on_topic);
+	char *r = mind_answer(text, q);
+	if (first_on_topic)
+		drop_also(r);
+	return r;
+}
+
+/* Whether persona p's words write w[0..n) capitalised inside a
+ * sentence, as a name ("Hannah", "Monday"), not only at a sentence's
+ * start. */
+static bool
+persona_capitalises(const struct persona *p, const char *w, size_t n)
+{
+	for (int c = -2; c < CAT_COUNT; c++) {
+		size_t nv = c == -2 ? 1 : c == -1 ? p->nterms : p->replies[c].n;
+		for (size_t i = 0; i < nv; i++) {
+			const struct reply_extra *x = c >= 0 && p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+			size_t nmore = x != NULL ? x->more.n : 0, nwhy = x != NULL ? x->why.n : 0;
+			for (size_t j = 0; j <= nmore + nwhy; j++) {
+				const char *text = c == -2 ? p->opening : c == -1 ? p->terms[i].means :
+				    j == 0 ? p->replies[c].v[i] :
+				    j <= nmore ? x->more.v[j - 1] : x->why.v[j - 1 - nmore];
+				for (const char *at = text != NULL ? strstr(text, w) : NULL; at != NULL;
+				    at = strstr(at + 1, w)) {
+					if (at == text || isalnum((unsigned char)at[n]) || at[-1] != ' ')
+						continue;
+					const char *b = at - 1;
+					while (b > text && *b == ' ')
+						b--;
+					if (isalnum((unsigned char)*b) || *b == ',' || *b == ';')
+						return true;
+				}
+			}
+		}
+	}
+	return false;
+}
+
+void
+host_lower_first(const struct host *h, char *text)
+{
+	size_t n = 0;
+	while (isalpha((unsigned char)text[n]))
+		n++;
+	if (n < 2 || !isupper((unsigned char)text[0]))
+		return;
+	for (size_t i = 1; i < n; i++)
+		if (!islower((unsigned char)text[i]))
+			return;
+	char w[64];
+	if (n >= sizeof w)
+		return;
+	memcpy(w, text, n);
+	w[n] = '\0';
+	if (persona_capitalises(h->p, w, n))
+		return;
+	text[0] = (char)tolower((unsigned char)text[0]);
+}
+
 char *
 host_about_person(struct host *h, const char *q)
 {
@@ -2706,32 +2929,163 @@ team_sentence(const struct persona *p)
 	return NULL;
 }
 
-char *
-host_colleagues(struct host *h, enum colleagues k)
+/* The first sentence of persona p's replies, follow-ups and reasons
+ * that holds one of words and none of past (a manager now, not "my old
+ * manager"), newly allocated; or NULL. */
+static char *
+sentence_holding(const struct persona *p, const char *const *words, const char *const *past)
+{
+	for (int c = 0; c < CAT_COUNT; c++) {
+		for (size_t i = 0; i < p->replies[c].n; i++) {
+			const struct reply_extra *x = p->extra[c] != NULL ? &p->extra[c][i] : NULL;
+			size_t nmore = x != NULL ? x->more.n : 0, nwhy = x != NULL ? x->why.n : 0;
+			for (size_t j = 0; j <= nmore + nwhy; j++) {
+				const char *text = j == 0 ? p->replies[c].v[i] :
+				    j <= nmore ? x->more.v[j - 1] : x->why.v[j - 1 - nmore];
+				size_t len = strlen(text);
+				for (size_t from = 0; from < len;) {
+					size_t end = sentence_end(text, len, from);
+					char *one = xstrndup(text + from, end - from);
+					bool holds = false, was = false;
+					for (const char *const *w = words; *w != NULL && !holds; w++)
+						holds = said_word(one, *w);
+					for (const char *const *w = past; *w != NULL && holds && !was; w++)
+						was = said_word(one, *w);
+					if (holds && !was && strchr(one, '{') == NULL) {
+						char *r = xstrdup(one + strspn(one, " \n"));
+						free(one);
+						return r;
+					}
+					free(one);
+					from = end;
+				}
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Who persona p names in role ("controller": "Hannah Kim, our
+ * controller"), as people_as() gives it; or NULL. */
+static char *
+person_in_role(const struct persona *p, const char *role, char *name, size_t len)
+{
+	char ours[64], mine[64];
+	snprintf(ours, sizeof ours, "our %s", role);
+	snprintf(mine, sizeof mine, "my %s", role);
+	const char *const as[] = {ours, mine, NULL};
+	return people_as(p, as, name, len);
+}
+
+/* Whom the host reports to by persona p's own words, newly allocated, or
+ * NULL: someone it calls "my manager" or "my boss"; else someone in the
+ * role the user's question q names ("who is your boss, the
+ * controller?"); else the role its glossary says reviews its work ("The
+ * controller ... Reviews our work"), with whoever holds it.  Their
+ * name into name (len bytes), or "" when none is named. */
+static char *
+boss_named(const struct persona *p, const char *q, char *name, size_t len)
 {
 	static const char *const boss_words[] = {"my manager", "my boss", "my line manager",
 		"my supervisor", "my director", "my head of department", NULL};
-	static const char *const no_names[2][3] = {
-		{[MANNER_WARM] = "Oh, a lovely bunch, though their names wouldn't mean much to you. "
-			"Ask me how we work together and I'll happily tell you.",
-			[MANNER_FORMAL] = "A capable group of colleagues; their names would mean little to "
-			"you, but I am glad to describe how we work together.",
-			[MANNER_BRISK] = "Good people. Names won't mean much to you, but ask how we work "
-			"together if you like."},
-		{[MANNER_WARM] = "I have a manager like everyone else, but the name wouldn't mean much "
-			"to you. If you'd like to know how decisions get made here, do ask.",
-			[MANNER_FORMAL] = "I report to the leadership here, as you would expect; a name "
-			"would mean little to you. I am glad to explain how decisions are made, if that "
-			"would help.",
-			[MANNER_BRISK] = "I've got a manager like anyone. The name won't mean anything to "
-			"you. Ask how decisions get made if that's what you're after."},
+	static const char *const not_role[] = {"boss", "manager", "line", "supervisor", "head",
+		"one", "person", "same", "company", "team", "firm", NULL};
+	static const char *const reviews[] = {"reviews our work", "reviews my work",
+		"checks our work", "checks my work", "signs off our work", "signs off my work", NULL};
+	name[0] = '\0';
+	char *said = people_as(p, boss_words, name, len);
+	for (const char *w = q; said == NULL && w != NULL && *w != '\0'; w++) {
+		if ((w != q && isalnum((unsigned char)w[-1])) ||
+		    (strncasecmp(w, "the ", 4) != 0 && strncasecmp(w, "your ", 5) != 0))
+			continue;
+		const char *role = w + (tolower((unsigned char)*w) == 't' ? 4 : 5);
+		size_t n = text_word_len(role);
+		if (n < 2 || n > 30 || text_word_listed(role, n, not_role))
+			continue;
+		char one[32];
+		for (size_t i = 0; i < n; i++)
+			one[i] = (char)tolower((unsigned char)role[i]);
+		one[n] = '\0';
+		said = person_in_role(p, one, name, len);
+	}
+	for (size_t t = 0; said == NULL && t < p->nterms; t++) {
+		bool is_boss = false;
+		for (const char *const *r = reviews; *r != NULL && !is_boss; r++)
+			is_boss = said_word(p->terms[t].means, *r);
+		if (!is_boss)
+			continue;
+		said = person_in_role(p, p->terms[t].term, name, len);
+		if (said == NULL)
+			said = xasprintf("I report to our %s.", p->terms[t].term);
+	}
+	return said;
+}
+
+/* Whether persona p's role is near the top ("Director of ...", "Audit
+ * partner"), so that it reports to the leadership, not to a manager. */
+static bool
+senior_role(const struct persona *p)
+{
+	static const char *const top[] = {"director", "head", "vp", "vice president", "chief",
+		"partner", "president", "founder", "owner", NULL};
+	for (const char *const *w = top; p->role != NULL && *w != NULL; w++)
+		if (said_word(p->role, *w))
+			return true;
+	return false;
+}
+
+char *
+host_colleagues(struct host *h, enum colleagues k, const char *q)
+{
+	static const char *const no_names[3] = {
+		[MANNER_WARM] = "Oh, a lovely bunch, though their names wouldn't mean much to you. "
+		"Ask me how we work together and I'll happily tell you.",
+		[MANNER_FORMAL] = "A capable group of colleagues; their names would mean little to "
+		"you, but I am glad to describe how we work together.",
+		[MANNER_BRISK] = "Good people. Names won't mean much to you, but ask how we work "
+		"together if you like."};
+	/* Nobody named: the role it reports to, by how senior it is. */
+	static const char *const reports_to[2][3] = {
+		{[MANNER_WARM] = "I report to the manager of our team, though the name wouldn't "
+			"mean much to you.",
+			[MANNER_FORMAL] = "I report to the head of our team; the name would mean little "
+			"to you.",
+			[MANNER_BRISK] = "I report to our team's manager. The name won't mean anything "
+			"to you."},
+		{[MANNER_WARM] = "I report to our executive team, though the names wouldn't mean "
+			"much to you.",
+			[MANNER_FORMAL] = "I report to the leadership of the organisation; the names "
+			"would mean little to you.",
+			[MANNER_BRISK] = "I report to the exec team. Names won't mean anything to you."},
 	};
+	static const char *const boss_now[] = {"my manager", "my boss", "my line manager",
+		"my supervisor", NULL};
+	static const char *const past[] = {"old", "former", "first", "used", "was", "were",
+		"then", "previous", NULL};
+	if (k != COLLEAGUES_BOSS) {
+		char *said = team_sentence(h->p);
+		return said != NULL ? said : xstrdup(no_names[manner_of(h)]);
+	}
 	char name[64];
-	char *said = k == COLLEAGUES_BOSS ? people_as(h->p, boss_words, name, sizeof name) :
-	    team_sentence(h->p);
+	char *said = boss_named(h->p, q, name, sizeof name);
+	/* "Hannah Kim is our controller. She reviews my work and explains
+	 * why": one more thing its words say about them. */
+	char *about = said != NULL && name[0] != '\0' ? people_more(h->p, name, NULL, 0) : NULL;
+	if (about != NULL) {
+		char *r = xasprintf("%s %s", said, about);
+		free(said);
+		free(about);
+		return r;
+	}
 	if (said != NULL)
 		return said;
-	return xstrdup(no_names[k == COLLEAGUES_BOSS ? 1 : 0][manner_of(h)]);
+	/* "My manager and I check progress every month" goes on to say
+	 * what the manager is to it. */
+	const char *role = reports_to[senior_role(h->p) ? 1 : 0][manner_of(h)];
+	char *more = sentence_holding(h->p, boss_now, past);
+	char *r = more != NULL ? xasprintf("%s %s", role, more) : xstrdup(role);
+	free(more);
+	return r;
 }
 
 char *
@@ -3275,11 +3629,40 @@ find_study(const char *q, char *buf, size_t len)
 
 /* What a host says to someone whose studies are its own way in. */
 static const char *const shared[3] = {
-	[MANNER_WARM] = "%s! That's how I came in myself, so you won't hear me say a word against "
-	    "it.",
-	[MANNER_FORMAL] = "%s. That was my own way into this work, so I can hardly speak ill of it.",
-	[MANNER_BRISK] = "%s. Same way I came in. Good choice.",
+	[MANNER_WARM] = "So you came through %s! That's how I came in myself, so you won't hear me "
+	    "say a word against it.",
+	[MANNER_FORMAL] = "You came through %s, then. That was my own way into this work, so I can "
+	    "hardly speak ill of it.",
+	[MANNER_BRISK] = "Through %s. Same way I came in. Good choice.",
 };
+
+/* subject (lower case, as find_study() gives it) made a phrase fit to
+ * echo, in place: in lower case ("Accounting", the field's name), a
+ * degree's letters after it dropped ("stats msc": "stats").  False when what is left is none: a possessive ("nephew's
+ * primary"), a digit, or nothing. */
+static bool
+clean_subject(char *subject)
+{
+	static const char *const letters[] = {"msc", "bsc", "ba", "ma", "bs", "ms", "phd", "mba",
+		"hons", "bcom", "beng", "meng", "mphil", "degree", "diploma", NULL};
+	for (;;) {
+		size_t n = strlen(subject);
+		char *last = strrchr(subject, ' ');
+		const char *w = last != NULL ? last + 1 : subject;
+		if (last == NULL || !text_word_listed(w, n - (size_t)(w - subject), letters))
+			break;
+		*last = '\0';
+	}
+	if (subject[0] == '\0' || text_word_listed(subject, strlen(subject), (const char *const[]){
+	    "msc", "bsc", "ba", "ma", "phd", "mba", NULL}))
+		return false;
+	for (char *p = subject; *p != '\0'; p++) {
+		*p = (char)tolower((unsigned char)*p);
+		if (!islower((unsigned char)*p) && *p != ' ' && *p != '-')
+			return false;
+	}
+	return true;
+}
 
 /* Whether the host's own account of how it got in names subject ("I
  * came in through journalism"). */
@@ -3407,11 +3790,20 @@ host_self(struct host *h, const char *q)
 		}
 		/* "Journalism" to a host who came in through journalism: it
 		 * says so. */
-		bool shares = !own && !h->came_same_said && came_same_way(h, subject);
+		/* The echo is a phrase in a sentence ("Coming from business is
+		 * a good angle."), or none when it is no clean subject; advice
+		 * "for someone like me" draws on it only when clean. */
+		bool clean = clean_subject(subject);
+		if (clean)
+			memcpy(h->subject, subject, sizeof h->subject);
+		else
+			h->subject[0] = '\0';
+		bool shares = clean && !own && !h->came_same_said && came_same_way(h, subject);
 		h->came_same_said |= shares;
-		char *text = own ? fill(same[bag_draw(h, &h->self_same)], subject, NULL) :
+		size_t k = own ? bag_draw(h, &h->self_same) : shares ? 0 : bag_draw(h, &h->self_study);
+		char *text = own ? fill(clean ? same[k] : same_plain[k], subject, NULL) :
 		    shares ? fill(shared[manner_of(h)], subject, NULL) :
-		    fill(study[bag_draw(h, &h->self_study)], subject, NULL);
+		    fill(clean ? study[k] : study_plain[k], subject, NULL);
 		if (text[0] >= 'a' && text[0] <= 'z')
 			text[0] = (char)(text[0] - 32);
 		return text;

@@ -389,6 +389,32 @@ enum aside {
 	                           raining here", "so cold today" */
 };
 
+/*
+ * The answer to a correction q ("sorry, I mean why you chose family
+ * practice and not hospital") of before, the question it puts right (may
+ * be NULL), understood as a question on cat: the reply of the persona
+ * that best fits what the correction adds, on cat if one fits, else on
+ * any topic by a keyword of six letters or more, never the reply just
+ * given, with its topic in *got; when none fits and cat is not sure
+ * (sure false) or every reply on it was given, an admission in the
+ * host's manner that it answered the wrong thing and has nothing on that
+ * (*got CAT_NONE).  NULL when none fits but cat is sure and has replies
+ * not given yet, or when the correction adds
+ * nothing to go on ("sorry, I meant the other one").
+ * Newly allocated.
+ */
+char *host_correction(struct host *h, enum category cat, bool sure, const char *q,
+    const char *before, enum category *got);
+
+/*
+ * text, a reply that will follow a lead's colon ("If you mean the hard
+ * parts: charting is..."), with its first letter lowered in place when
+ * its first word is an ordinary word: not "I", not an acronym ("AI",
+ * "NHS"), nor a word the persona's words write capitalised inside a
+ * sentence, as a name ("Hannah", "Monday").
+ */
+void host_lower_first(const struct host *h, char *text);
+
 /* Whom a question asks about among the people the host works with. */
 enum colleagues {
 	COLLEAGUES_NONE,
@@ -401,10 +427,12 @@ enum colleagues {
 /*
  * Who the host's team are (k COLLEAGUES_TEAM) or whom it reports to
  * (COLLEAGUES_BOSS), from its own words where they say so ("I lead a
- * team of about thirty analysts...", "My boss, Rachel Imrie, ..."), else
- * a short answer in its manner that names no one.  Newly allocated.
+ * team of about thirty analysts...", "My boss, Rachel Imrie, ...",
+ * "Hannah Kim, our controller" when the question q, which may be NULL,
+ * names the controller), else a short answer in its manner that names no
+ * one: for its boss, the role it reports to.  Newly allocated.
  */
-char *host_colleagues(struct host *h, enum colleagues k);
+char *host_colleagues(struct host *h, enum colleagues k, const char *q);
 
 /* What a question about the host's own organisation asks. */
 enum firm_ask {

@@ -269,7 +269,8 @@ const struct score_part_info score_parts[SCORE_PARTS] = {
 	[SCORE_CLOSING] = {"Closing", "closing questions and thanks", CLOSING_REFERRALS + CLOSING_NAME + CLOSING_THANKS,
 	    "referrals 8, permission to use their name 7, thanking the host 5"},
 	[SCORE_PACING] = {"Pacing", "pacing", PACING_ENDED + PACING_CLOSED,
-	    "10 for ending before the host had to, when something was asked; 5 for both "
+	    "10 for ending (or closing with thanks or a goodbye) before the host had to, when "
+	    "something was asked; 5 for both "
 	    "closing questions before time was up; none for ending before half the agreed time"},
 };
 
@@ -337,13 +338,16 @@ report_pacing_lines(struct session *s, struct pacing *p)
 	uint64_t longest = 0, prev = 0;
 	char t1[32], t2[32], t3[32], t4[32];
 
+	/* Lines said after the user closed (the meeting ended at their
+	 * farewell) count as said at its end. */
 	for (size_t i = 0; i <= s->nturns; i++) {
-		uint64_t at = i < s->nturns ? s->turns[i].at_ms : end;
+		uint64_t at = i < s->nturns && s->turns[i].at_ms < end ? s->turns[i].at_ms : end;
 		if (at - prev > longest)
 			longest = at - prev;
 		prev = at;
 		if (i < s->nturns) {
-			uint64_t next = i + 1 < s->nturns ? s->turns[i + 1].at_ms : end;
+			uint64_t next = i + 1 < s->nturns && s->turns[i + 1].at_ms < end ?
+			    s->turns[i + 1].at_ms : end;
 			enum tier t = category_tier(s->turns[i].cat);
 			tier_ms[t == TIER_NONE ? TIER_COUNT : t] += next - at;
 		}
@@ -376,9 +380,19 @@ report_pacing_lines(struct session *s, struct pacing *p)
 			continue;
 		}
 		clock_span(at, t1, sizeof t1);
-		pace(p, "%s: asked at %s, %s %s (from %s)", i == 0 ? "Referrals" : "Permission to use their name",
-		    t1, at < five ? "before" : "in", long_meeting ? "the last five minutes" : "the last sixth of the meeting",
-		    mark);
+		/* Plainly good or not: the wrap-up is where it belongs, before
+		 * it is early but in time, after time up is late. */
+		const char *what = i == 0 ? "Referrals" : "Permission to use their name";
+		const char *wrap = long_meeting ? "the last five minutes" : "the last sixth of the meeting";
+		uint64_t up = session_planned_ms(s);
+		if (at < five)
+			pace(p, "%s: asked at %s, before %s (from %s): in time, if a little early", what,
+			    t1, wrap, mark);
+		else if (up == 0 || at <= up)
+			pace(p, "%s: asked at %s, in %s (from %s): good timing", what, t1, wrap, mark);
+		else
+			pace(p, "%s: asked at %s, after time was up (%s): too late", what, t1,
+			    (clock_span(up, t2, sizeof t2), t2));
 	}
 	if (session_ended_by_clock(s))
 		pace(p, "You did not wrap up in time: the host had to end the meeting after the grace.");

@@ -46,6 +46,8 @@ struct session_private {
 	enum category offered;       /* the topic the host last offered */
 	size_t self_words;           /* words the user said about themselves */
 	bool farewell_given;         /* the host said its farewell */
+	uint64_t farewell_at;        /* ... when the user's thanks or goodbye
+	                                drew it (elapsed ms) */
 	bool greeted;                /* the user has said hello */
 	bool said_well;              /* the host has said how it is */
 	const char *person_of;       /* the reply that named someone the
@@ -1104,6 +1106,7 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 	 * the topic as covered. */
 	if (r != NULL && !u->topic_sure && u->cat != CAT_NONE && !closing_topic(u->cat) &&
 	    s->host.last_cat == u->cat) {
+		host_lower_first(&s->host, r);
 		char *g = xasprintf("If you mean %s: %s", category_topic(u->cat), r);
 		free(r);
 		r = g;
@@ -1139,6 +1142,33 @@ answer_question(struct session *s, struct turn *t, const struct understanding *u
 	char *both = xasprintf("%s %s", yes, r);
 	free(r);
 	return both;
+}
+
+/* The answer to a question put right ("sorry, I meant what made you
+ * leave banking"): the reply that fits what it adds, its topic the
+ * turn's instead of the one guessed, or an admission that the host has
+ * nothing on it, which covers no topic; NULL when it adds nothing to go
+ * on. */
+static char *
+answer_correction(struct session *s, struct turn *t, const struct understanding *u)
+{
+	const char *before = s->nturns >= 2 ? s->turns[s->nturns - 2].text : NULL;
+	enum category got = CAT_NONE;
+	char *r = host_correction(&s->host, u->cat, u->topic_sure, s->last_norm, before, &got);
+	if (r == NULL)
+		return NULL;
+	if (t->counted && t->cat != CAT_NONE && s->asked[t->cat] > 0 && got != t->cat) {
+		s->asked[t->cat]--;
+		if (got != CAT_NONE)
+			s->asked[got]++;
+		else
+			t->counted = false;
+	}
+	if (t->cat != CAT_NONE)
+		t->cat = got;
+	t->answered = got != CAT_NONE;
+	dialogue_settle(&s->priv->dlg, got);
+	return r;
 }
 
 /* The word asked about in "why physics tho?", "so why history?" (the
@@ -1565,6 +1595,7 @@ answer_thanks(struct session *s, struct turn *t, const struct understanding *u, 
 	if (!closes && !u->leaving)
 		return host_act(&s->host, ACT_THANKS, 0);
 	s->priv->farewell_given = true;
+	s->priv->farewell_at = session_elapsed(s);
 	t->reply = only_said_luck(s, with_duration(s->cfg.persona->farewell, agreed_minutes(s)));
 	session_say(s, VOICE_HOST, t->reply);
 	session_say(s, VOICE_COACH, "Thanking the host is the right way to close. "
@@ -1582,6 +1613,7 @@ answer_goodbye(struct session *s, struct turn *t, bool thanked)
 {
 	if (!s->priv->farewell_given) {
 		s->priv->farewell_given = true;
+		s->priv->farewell_at = session_elapsed(s);
 		t->reply = only_said_luck(s, with_duration(s->cfg.persona->farewell, agreed_minutes(s)));
 	} else {
 		t->reply = only_said_luck(s, host_act(&s->host, ACT_GOODBYE, 0));
@@ -1716,6 +1748,11 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 			return r;
 		free(r);
 		return xasprintf("Your turn first, really. %s", ask);
+	}
+	if (u->corrects && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP)) {
+		char *r = answer_correction(s, t, u);
+		if (r != NULL)
+			return r;
 	}
 	switch (u->act) {
 	case ACT_QUESTION:
@@ -2498,7 +2535,7 @@ answer_outside_topics(struct session *s, struct turn *t, const struct understand
 	if (who != COLLEAGUES_NONE && (u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP ||
 	    u->act == ACT_CLARIFY)) {
 		t->answered = true;
-		return host_colleagues(&s->host, who);
+		return host_colleagues(&s->host, who, s->last_norm);
 	}
 	return NULL;
 }
@@ -2632,6 +2669,8 @@ reply_to_line(struct session *s, struct said *l)
 		r2 = xstrdup(l->two_means);
 	}
 	/* The closing pair reads as one answer. */
+	if (!closing_topic(l->two[0]))
+		host_lower_first(&s->host, r2);
 	reply = xasprintf(closing_topic(l->two[0]) ? "%s %s" : "%s As for your second question: %s", r1, r2);
 	free(r1);
 	free(r2);
@@ -3097,6 +3136,9 @@ notice_text(const struct session *s, enum notice n)
 	}
 	case NOTICE_END:
 		clock_span(session_grace_ms(s), left, sizeof left);
+		if (s->priv->farewell_given)
+			return xasprintf("The grace after time up (%s) is over. You had closed the meeting "
+			    "in time: here is your report.", left);
 		return xasprintf("The grace after time up (%s) is over: the host ends the meeting.", left);
 	default:
 		return NULL;
@@ -3140,8 +3182,13 @@ session_tick(struct session *s)
 		if (n == NOTICE_END) {
 			/* The host will not keep going past the grace: the meeting
 			 * ended when it ran out, even if this tick comes later
-			 * (a piped session only ticks when a line arrives). */
-			end_meeting(s, SESSION_ENDED_BY_CLOCK, p->notice_at[NOTICE_END]);
+			 * (a piped session only ticks when a line arrives); but a
+			 * user who had closed (thanks or goodbye, and the host's
+			 * farewell) ended it then, only without typing /end. */
+			if (p->farewell_given)
+				end_meeting(s, SESSION_ENDED, p->farewell_at);
+			else
+				end_meeting(s, SESSION_ENDED_BY_CLOCK, p->notice_at[NOTICE_END]);
 			return;
 		}
 	}

@@ -441,6 +441,39 @@ test_time_of_day(void)
 	}
 }
 
+/* Aisha (accounting): after a lead's colon an ordinary first word is
+ * lowered, and "I", an acronym and a name her words write capitalised
+ * are kept; her boss is the controller she names, by the role asked or
+ * by the glossary's "reviews our work". */
+static void
+check_aisha(const struct persona *p)
+{
+	static const struct {
+		const char *in, *out;
+	} lead[] = {
+		{"The close takes five days.", "the close takes five days."},
+		{"Hannah marks up my entries.", "Hannah marks up my entries."},
+		{"I started in tax.", "I started in tax."},
+		{"AI tools draft the notes.", "AI tools draft the notes."},
+		{"Charting is slow.", "charting is slow."},
+	};
+	struct host h;
+	host_init(&h, p, 7);
+	for (size_t i = 0; i < sizeof lead / sizeof *lead; i++) {
+		char *t = xstrdup(lead[i].in);
+		host_lower_first(&h, t);
+		is_str(t, lead[i].out, lead[i].in);
+		free(t);
+	}
+	const char *const asks[] = {"who is your boss, the controller?", "who do you report to?"};
+	for (size_t i = 0; i < 2; i++) {
+		char *r = host_colleagues(&h, COLLEAGUES_BOSS, asks[i]);
+		ok(strncmp(r, "Hannah Kim is our controller.", 29) == 0, "aisha, \"%s\": %s", asks[i], r);
+		free(r);
+	}
+	host_free(&h);
+}
+
 int
 main(void)
 {
@@ -473,6 +506,9 @@ main(void)
 		if (ok(rs != NULL && rs->nbanks == 1, "%s loads", names[i]))
 			for (size_t p = 0; p < rs->banks[0]->npersonas; p++)
 				check_persona(names[i], rs, rs->banks[0], &rs->banks[0]->personas[p]);
+		for (size_t p = 0; rs != NULL && rs->nbanks == 1 && p < rs->banks[0]->npersonas; p++)
+			if (strcmp(rs->banks[0]->personas[p].id, "aisha") == 0)
+				check_aisha(&rs->banks[0]->personas[p]);
 		ruleset_free(rs);
 		free(names[i]);
 	}

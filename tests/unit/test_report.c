@@ -176,7 +176,7 @@ main(void)
 	report_pacing_lines(s, &p);
 	bool referrals = false, name = false, on_time = false;
 	for (size_t i = 0; i < p.n; i++) {
-		referrals |= strcmp(p.line[i], "Referrals: asked at 17:00, in the last five minutes (from 15:00)") == 0;
+		referrals |= strcmp(p.line[i], "Referrals: asked at 17:00, in the last five minutes (from 15:00): good timing") == 0;
 		name |= strcmp(p.line[i], "Permission to use their name: never asked") == 0;
 		on_time |= strcmp(p.line[i], "You wrapped up on time.") == 0;
 		ok(p.line[i][0] != ' ' && strchr(p.line[i], '\n') == NULL, "pacing line %zu has no indent or newline", i);
