@@ -344,6 +344,13 @@ const char *host_confirms(const char *q);
  * NULL when every reply of the topic was given (or cat is closing). */
 char *host_another(struct host *h, enum category cat);
 
+/* The reply on cat, else on any other topic but the closing ones, whose
+ * words speak of what the yes/no question q (normalised) asks about
+ * ("do u still do testing urself?": the one that says "found in
+ * testing"), one not given yet first; NULL, with nothing changed, when
+ * none does. */
+char *host_reply_speaking_of(struct host *h, enum category cat, const char *q);
+
 /* What the host says when it has nothing more on a topic, offering
  * another (newly allocated). */
 char *host_no_more(struct host *h, enum category offer);

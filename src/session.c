@@ -1887,7 +1887,10 @@ answer_closed(struct session *s, struct turn *t, const struct said *l)
 		enum category c = host_topic_of(&s->host, q);
 		if (c == CAT_NONE)
 			c = l->u.cat;
-		char *r = c != CAT_NONE ? host_reply_to(&s->host, c, q, false) : NULL;
+		/* The reply whose words speak of what was asked; when none
+		 * does, any other would only change the subject after the
+		 * hedge: the hedge alone. */
+		char *r = host_reply_speaking_of(&s->host, c, q);
 		if (r == NULL)
 			return neither;
 		t->answered = true;
