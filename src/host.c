@@ -2546,8 +2546,8 @@ host_small_talk(struct host *h, const char *q)
 	static const char *const leisure[] = {"fun", "hobby", "hobbies", "free time", "spare time",
 		"downtime", "unwind", "relax", NULL};
 	static const char *const times[] = {"weekend", "holiday", "holidays", "vacation", "break",
-		"trip", "christmas", "easter", "summer", "half term", "time off", "day off", "week",
-		NULL};
+		"trip", "christmas", "easter", "summer", "half term", "half-term", "time off", "day off",
+		"week", NULL};
 	bool fun = false, went = false;
 	for (const char *const *w = leisure; *w != NULL && !fun; w++)
 		fun = has_phrase(q, *w, strlen(*w));
