@@ -2525,6 +2525,23 @@ answer_growth_or_example(struct session *s, struct turn *t, const struct underst
 	return reply;
 }
 
+
+/* Reply r (taken) to q, one part of a line asking two things, on topic
+ * cat: when q is a yes/no question ("Is it stressful?") and its words or
+ * the reply say which, its yes or no first ("It can be, yes. ..."), as
+ * for a question asked alone.  Newly allocated. */
+static char *
+yesno_first(const struct session *s, const char *q, enum category cat, char *r)
+{
+	if (r == NULL || q == NULL || !yesno_question(q) || yesno_opens(r))
+		return r;
+	const char *yn = yesno_words(q, cat, yesno_stance(s->cfg.persona, q, cat, r, NULL));
+	if (yn == NULL)
+		return r;
+	char *y = yes_then(yn, r);
+	free(r);
+	return y;
+}
 /* The host's reply (newly allocated, or NULL): its reaction to a job ask
  * or a pay question (then it is guarded, and the coach says so), else the
  * turn counts towards its topic and the host reacts to a flag, answers two
@@ -2625,12 +2642,14 @@ reply_to_line(struct session *s, struct said *l)
 	if (l->two[0] == CAT_NONE)
 		return answer(s, t, u, l->text, l->len);
 	t->answered = true;
-	char *r1 = host_reply_to(&s->host, l->two[0], l->two_q[0], true);
+	char *r1 = yesno_first(s, l->two_q[0], l->two[0],
+	    host_reply_to(&s->host, l->two[0], l->two_q[0], true));
 	char *r2;
 	if (l->two[1] != CAT_NONE) {
 		s->asked[l->two[1]]++;
 		t->cat2 = l->two[1];
-		r2 = host_reply_to(&s->host, l->two[1], l->two_q[1], true);
+		r2 = yesno_first(s, l->two_q[1], l->two[1],
+		    host_reply_to(&s->host, l->two[1], l->two_q[1], true));
 	} else {
 		r2 = xstrdup(l->two_means);
 	}

@@ -34,7 +34,8 @@
 
 /* Words a question may open with before its verb. */
 static const char *const lead[] = {"so", "and", "ok", "okay", "oh", "but", "well", "wait", "hmm",
-	"um", "also", "then", "just", "sorry", NULL};
+	"um", "also", "then", "just", "sorry", "lol", "haha", "ha", "ah", "right", "cool", "nice",
+	"great", "alright", "k", NULL};
 
 /* The verbs a yes/no question opens with. */
 static const char *const aux[] = {"do", "does", "did", "is", "are", "was", "were", "can", "could",
