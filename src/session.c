@@ -2354,6 +2354,20 @@ asks_yes_no_of_person(const char *q)
 		return false;
 	if (strstr(q, "in touch") != NULL || strstr(q, "with them") != NULL)
 		return true;
+	/* "Is it hard on your sleep? my friend said nights ruined her
+	 * health": "her" is the user's own friend, not someone the host
+	 * named. */
+	static const char *const own[] = {"my friend", "my mate", "my mum", "my mom", "my dad",
+		"my mother", "my father", "my sister", "my brother", "my partner", "my wife",
+		"my husband", "my girlfriend", "my boyfriend", "my cousin", "my aunt", "my uncle",
+		"my daughter", "my son", "my colleague", "my flatmate", "my roommate", "my gran",
+		"my grandma", "my grandad", "my grandpa", "my teacher", "my tutor", "my boss",
+		"my manager", "my neighbour", "my neighbor", "a friend", NULL};
+	for (const char *const *o = own; *o != NULL; o++) {
+		const char *at = strstr(q, *o);
+		if (at != NULL && (at == q || !isalpha((unsigned char)at[-1])))
+			return false;
+	}
 	for (const char *w = q; *w != '\0';) {
 		while (*w != '\0' && !isalpha((unsigned char)*w))
 			w++;

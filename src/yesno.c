@@ -1,9 +1,10 @@
 /*
  * yesno.c -- the host's yes or no to a yes/no question (see yesno.h).
  *
- * The question's key words (what it asks about, without the little words
- * and the verb it opens with) are looked for, in any of their forms
- * ("writing" for "write"), in the persona's sentences in the order a
+ * The question's key words (what it asks about, up to its question
+ * mark, without the little words and the verb it opens with) are looked
+ * for, in any of their forms ("writing" for "write"), in the persona's
+ * sentences in the order a
  * user meets them: the opening first, then each topic's replies and
  * follow-ups.  The first sentence that holds them all decides, by the
  * clause that holds the first of them: a negation or a change over time
@@ -211,7 +212,9 @@ static size_t
 key_words(const char *q, const char **keys, size_t *kn)
 {
 	size_t k = 0;
-	for (const char *p = q; *p != '\0' && k < KEYS_MAX;) {
+	/* The question's own words: not an aside after it ("... ? my mum
+	 * says she never slept"). */
+	for (const char *p = q; *p != '\0' && *p != '?' && k < KEYS_MAX;) {
 		if (!isalpha((unsigned char)*p)) {
 			p++;
 			continue;
