@@ -1691,6 +1691,24 @@ answer_apology(struct session *s)
 
 static bool said_before(const struct session *s, size_t before, const char *text);
 
+/* The answer to "who is the clinical nursing lead?" or "who's your
+ * audit partner?" asked of the host whose title that is: that it is the
+ * host, with its title as the persona gives it; NULL for any other line. */
+static char *
+answer_own_title(struct session *s, struct turn *t)
+{
+	static const char *const who[] = {"who is the ", "who's the ", "whos the ", "who is your ",
+		"who's your ", "whos your ", "who is ur ", "whos ur ", "who is the main ", NULL};
+	const char *q = s->last_norm;
+	bool asks = false;
+	for (const char *const *w = who; *w != NULL && !asks; w++)
+		asks = strstr(q, *w) != NULL;
+	if (!asks || s->cfg.persona->role == NULL || !host_names_role(&s->host, q))
+		return NULL;
+	t->answered = true;
+	return xasprintf("That's me, yes. My title is %s.", s->cfg.persona->role);
+}
+
 /* What the host answers to a line understood as u (newly allocated, or
  * NULL when the host says nothing): one answer_* for each act that needs
  * more than the persona's words for it. */
@@ -1717,6 +1735,12 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		free(r);
 		return xasprintf("Your turn first, really. %s", ask);
 	}
+	/* "Who is the clinical nursing lead, that is you also?": the host's
+	 * own title, so the host itself, not what a word of it means. */
+	char *me = u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP || u->act == ACT_CLARIFY ?
+	    answer_own_title(s, t) : NULL;
+	if (me != NULL)
+		return me;
 	switch (u->act) {
 	case ACT_QUESTION:
 		return answer_question(s, t, u);
