@@ -2306,6 +2306,65 @@ host_told_all_about(struct host *h, const char *name)
 }
 
 char *
+host_unnamed_person(const char *text)
+{
+	static const char *const dets[] = {"the", "a", "an", "my", "our", NULL};
+	static const char *const vague[] = {"one", "ones", "kind", "sort", "type", "person",
+		"people", "someone", "anyone", "everyone", "thing", NULL};
+	for (const char *at = strstr(text, " who "); at != NULL; at = strstr(at + 1, " who ")) {
+		/* The words before "who" (less a comma), back to a determiner
+		 * within four words: "the transport manager". */
+		const char *end = at;
+		if (end > text && end[-1] == ',')
+			end--;
+		const char *p = end, *det = NULL;
+		for (int words = 0; words < 5 && p > text && det == NULL; words++) {
+			const char *e = p;
+			while (p > text && isalpha((unsigned char)p[-1]))
+				p--;
+			if (p == e || (p > text && p[-1] != ' '))
+				break;
+			if (one_of(p, (size_t)(e - p), dets) && words > 0)
+				det = p;
+			else if (p > text)
+				p--;
+		}
+		if (det == NULL)
+			continue;
+		/* "the people who", "the kind who", a plural: nobody in
+		 * particular. */
+		const char *last = end;
+		while (last > det && isalpha((unsigned char)last[-1]))
+			last--;
+		size_t ln = (size_t)(end - last);
+		if (one_of(last, ln, vague) || (ln > 3 && last[ln - 1] == 's' && last[ln - 2] != 's'))
+			continue;
+		/* Someone of the host's story did something once ("who had
+		 * noticed me", "who showed us"); "a partner who gives way" is
+		 * anyone. */
+		static const char *const past[] = {"had", "was", "took", "gave", "brought", "made",
+			"saw", "told", "taught", "got", "said", "put", "let", "sent", "came", "found",
+			"knew", "ran", NULL};
+		const char *v = at + 5;
+		size_t vn = 0;
+		while (isalpha((unsigned char)v[vn]))
+			vn++;
+		if (!one_of(v, vn, past) && !(vn > 3 && v[vn - 2] == 'e' && v[vn - 1] == 'd'))
+			continue;
+		/* ... and what the reply said of them, to the next comma or the
+		 * end of the sentence. */
+		const char *c = at + 1;
+		size_t cn = strcspn(c, ",.;!?");
+		char *phrase = xstrndup(det, (size_t)(end - det));
+		phrase[0] = (char)tolower((unsigned char)phrase[0]);
+		char *r = xasprintf("%s, %.*s", phrase, (int)cn, c);
+		free(phrase);
+		return r;
+	}
+	return NULL;
+}
+
+char *
 host_who_do_you_mean(struct host *h)
 {
 	static const char *const words[3][3] = {

@@ -321,6 +321,14 @@ char *host_firm_still(struct host *h, const char *firm);
 
 /* The host's "who do you mean?" when asked who someone is by a pronoun
  * and it has named nobody lately; newly allocated. */
+/* The person the host's words text describe without naming ("At
+ * twenty-three the transport manager, who had noticed me rearranging
+ * badly built loads, invited me..."): "the transport manager, who had
+ * noticed me rearranging badly built loads", newly allocated; NULL when
+ * text describes no one in particular ("people who", "staff who", "a
+ * partner who gives way"). */
+char *host_unnamed_person(const char *text);
+
 char *host_who_do_you_mean(struct host *h);
 
 /* Which of the host's recent replies (recent[0..n), the latest first;

@@ -1323,6 +1323,18 @@ answer_who_pointing(struct session *s, struct turn *t, const char *const *recent
 	 * just now. */
 	if ((i == n || i > 0) && n > 0 && people_named_in(s->cfg.persona, recent[0], name, sizeof name))
 		i = 0;
+	/* "The transport manager, who had noticed me..." in one of the last
+	 * two replies: that person, as the reply put it, with no name made
+	 * up. */
+	for (size_t k = 0; i == n && k < n && k < 2; k++) {
+		char *who = recent[k] != s->priv->opening ? host_unnamed_person(recent[k]) : NULL;
+		if (who != NULL) {
+			t->answered = true;
+			char *r = xasprintf("That was %s.", who);
+			free(who);
+			return r;
+		}
+	}
 	if (i == n)
 		return host_who_do_you_mean(&s->host);
 	bool fresh = recent[i] == last_answer(s) ||
