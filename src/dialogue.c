@@ -628,9 +628,13 @@ hear_small_talk(struct dialogue *d, const struct heard *h, struct understanding 
 		"been a busy week", "traffic this morning", "week going", "week been", "week so far",
 		"weekend been", "hows ur day", "how's ur day", "hows your day", "how's your day",
 		"how is your day", "how was your day", "in your spare time", "in your free time",
-		"in ur spare time", "in ur free time", NULL};
-	if ((u->act == ACT_QUESTION || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC) && has_any_word(text, chat) &&
-	    !has_flag(h->as, KIND_JOB_ASK) && !has_flag(h->as, KIND_SALARY)) {
+		"in ur spare time", "in ur free time", "half term", "half-term", "good holiday",
+		"good break", "good christmas", "good easter", "good summer", "your break", NULL};
+	/* "Did you have a good half term?" is a school holiday, not the
+	 * meeting's half hour, whatever the model makes of "half". */
+	bool clock = u->act == ACT_TIME_FRAME && !dialogue_asks_time_left(text);
+	if ((u->act == ACT_QUESTION || u->act == ACT_ACK || u->act == ACT_OFF_TOPIC || clock) &&
+	    has_any_word(text, chat) && !has_flag(h->as, KIND_JOB_ASK) && !has_flag(h->as, KIND_SALARY)) {
 		u->act = ACT_OFF_TOPIC;
 		u->conf = 1;
 		return true;

@@ -394,6 +394,36 @@ static const char *const label_frames[CAT_COUNT][2] = {
 	[CAT_INDUSTRY_TRENDS] = {"The big change is %s.", "Another big change is %s."},
 };
 
+/* Whether the label text[0..n) of the given number of words reads right
+ * after "The hardest part is": one word ("Staffing"), words opening with
+ * a determiner ("The ratios") or a word in -ing ("Catching something
+ * early"), or ending in a plural ("AI tools", "Drivers' hours").  "Big
+ * legacy codebase" would want an article no one can choose for it, so it
+ * stays a label. */
+static bool
+framed_whole(const char *text, size_t n, size_t words)
+{
+	static const char *const determiners[] = {"the", "a", "an", "my", "our", "your", "their",
+		"his", "her", "its", "this", "that", "these", "those", "all", "every", "each", "some",
+		"any", "no", NULL};
+	if (words <= 1)
+		return true;
+	size_t k = 0;
+	while (k < n && isalpha((unsigned char)text[k]))
+		k++;
+	for (const char *const *d = determiners; *d != NULL; d++)
+		if (strlen(*d) == k && strncasecmp(*d, text, k) == 0)
+			return true;
+	if (k > 4 && strncmp(text + k - 3, "ing", 3) == 0)
+		return true;
+	/* The last word before any comma: "Data quality, always" ends in
+	 * "quality". */
+	size_t e = 0;
+	while (e < n && text[e] != ',')
+		e++;
+	return e >= 3 && text[e - 1] == 's' && text[e - 2] != 's' && isalpha((unsigned char)text[e - 2]);
+}
+
 /* text, a reply on cat, with a label that opens it put in a whole
  * sentence ("Staffing. Some mornings..." becomes "The hardest part is
  * staffing. Some mornings..."), newly allocated. */
@@ -409,7 +439,7 @@ whole_opening(enum category cat, const char *text, bool first_on_topic)
 	for (size_t i = 0; i < n; i++)
 		words += text[i] != ' ' && (i == 0 || text[i - 1] == ' ');
 	if (frame == NULL || n == 0 || text[end - 1] != '.' || n < end - 1 ||
-	    words > LABEL_WORDS || has_verb(text, n))
+	    words > LABEL_WORDS || has_verb(text, n) || !framed_whole(text, n, words))
 		return xstrdup(text);
 	char *label = xstrndup(text, n);
 	/* "The ratios" is lower-cased in the middle of a sentence, "AI
@@ -1415,6 +1445,72 @@ host_another(struct host *h, enum category cat)
 		free(text);
 		return r;
 	}
+	return NULL;
+}
+
+/* Whether reply i on cat, with its follow-ups, speaks of what the yes/no
+ * question q asks about. */
+static bool
+reply_speaks_of(const struct persona *p, enum category cat, size_t i, const char *q)
+{
+	const struct reply_extra *x = p->extra[cat] != NULL ? &p->extra[cat][i] : NULL;
+	size_t nmore = x != NULL ? x->more.n : 0, nwhy = x != NULL ? x->why.n : 0;
+	const char **texts = xmalloc((1 + nmore + nwhy) * sizeof *texts);
+	texts[0] = p->replies[cat].v[i];
+	for (size_t j = 0; j < nmore; j++)
+		texts[1 + j] = x->more.v[j];
+	for (size_t j = 0; j < nwhy; j++)
+		texts[1 + nmore + j] = x->why.v[j];
+	bool r = yesno_speaks_of(q, texts, 1 + nmore + nwhy);
+	free(texts);
+	return r;
+}
+
+char *
+host_reply_speaking_of(struct host *h, enum category cat, const char *q)
+{
+	/* cat first, then every other topic but the closing ones; on each,
+	 * a reply not yet given first. */
+	for (int pass = 0; pass < 2; pass++)
+		for (int c = 0; c < CAT_COUNT; c++) {
+			if ((pass == 0) != (c == (int)cat) || c == CAT_REFERRALS || c == CAT_MENTION_NAME)
+				continue;
+			const struct strlist *l = &h->p->replies[c];
+			size_t pick = SIZE_MAX;
+			for (size_t i = 0; i < l->n; i++)
+				if (reply_speaks_of(h->p, (enum category)c, i, q) && (pick == SIZE_MAX ||
+				    (h->said[c][pick] && !h->said[c][i])))
+					pick = i;
+			if (pick == SIZE_MAX)
+				continue;
+			bool first_on_topic = true;
+			for (size_t i = 0; i < l->n; i++)
+				first_on_topic &= !h->said[c][i];
+			h->used[c][pick] = true;
+			h->said[c][pick] = true;
+			h->last_cat = (enum category)c;
+			h->last_variant = pick;
+			char *text = whole_opening((enum category)c, l->v[pick], first_on_topic);
+			if (h->guarded > 0) {
+				h->guarded--;
+				char *first = first_sentence(text);
+				free(text);
+				text = first;
+			}
+			/* "Accounting degree, then a tax associate job..." says
+			 * nothing of data entry; its next follow-up ("Lots of data
+			 * entry...") goes with it when that one does. */
+			const struct reply_extra *x = h->p->extra[c] != NULL ? &h->p->extra[c][pick] : NULL;
+			size_t *mg = &h->more_given[c][pick];
+			const char *both[2] = {text, x != NULL && *mg < x->more.n ? x->more.v[*mg] : NULL};
+			if (!yesno_speaks_of(q, both, 1) && both[1] != NULL && yesno_speaks_of(q, both, 2)) {
+				char *r = xasprintf("%s %s", text, both[1]);
+				(*mg)++;
+				free(text);
+				text = r;
+			}
+			return text;
+		}
 	return NULL;
 }
 
@@ -2433,6 +2529,65 @@ host_told_all_about(struct host *h, const char *name)
 }
 
 char *
+host_unnamed_person(const char *text)
+{
+	static const char *const dets[] = {"the", "a", "an", "my", "our", NULL};
+	static const char *const vague[] = {"one", "ones", "kind", "sort", "type", "person",
+		"people", "someone", "anyone", "everyone", "thing", NULL};
+	for (const char *at = strstr(text, " who "); at != NULL; at = strstr(at + 1, " who ")) {
+		/* The words before "who" (less a comma), back to a determiner
+		 * within four words: "the transport manager". */
+		const char *end = at;
+		if (end > text && end[-1] == ',')
+			end--;
+		const char *p = end, *det = NULL;
+		for (int words = 0; words < 5 && p > text && det == NULL; words++) {
+			const char *e = p;
+			while (p > text && isalpha((unsigned char)p[-1]))
+				p--;
+			if (p == e || (p > text && p[-1] != ' '))
+				break;
+			if (one_of(p, (size_t)(e - p), dets) && words > 0)
+				det = p;
+			else if (p > text)
+				p--;
+		}
+		if (det == NULL)
+			continue;
+		/* "the people who", "the kind who", a plural: nobody in
+		 * particular. */
+		const char *last = end;
+		while (last > det && isalpha((unsigned char)last[-1]))
+			last--;
+		size_t ln = (size_t)(end - last);
+		if (one_of(last, ln, vague) || (ln > 3 && last[ln - 1] == 's' && last[ln - 2] != 's'))
+			continue;
+		/* Someone of the host's story did something once ("who had
+		 * noticed me", "who showed us"); "a partner who gives way" is
+		 * anyone. */
+		static const char *const past[] = {"had", "was", "took", "gave", "brought", "made",
+			"saw", "told", "taught", "got", "said", "put", "let", "sent", "came", "found",
+			"knew", "ran", NULL};
+		const char *v = at + 5;
+		size_t vn = 0;
+		while (isalpha((unsigned char)v[vn]))
+			vn++;
+		if (!one_of(v, vn, past) && !(vn > 3 && v[vn - 2] == 'e' && v[vn - 1] == 'd'))
+			continue;
+		/* ... and what the reply said of them, to the next comma or the
+		 * end of the sentence. */
+		const char *c = at + 1;
+		size_t cn = strcspn(c, ",.;!?");
+		char *phrase = xstrndup(det, (size_t)(end - det));
+		phrase[0] = (char)tolower((unsigned char)phrase[0]);
+		char *r = xasprintf("%s, %.*s", phrase, (int)cn, c);
+		free(phrase);
+		return r;
+	}
+	return NULL;
+}
+
+char *
 host_who_do_you_mean(struct host *h)
 {
 	static const char *const words[3][3] = {
@@ -2673,8 +2828,8 @@ host_small_talk(struct host *h, const char *q)
 	static const char *const leisure[] = {"fun", "hobby", "hobbies", "free time", "spare time",
 		"downtime", "unwind", "relax", NULL};
 	static const char *const times[] = {"weekend", "holiday", "holidays", "vacation", "break",
-		"trip", "christmas", "easter", "summer", "half term", "time off", "day off", "week",
-		NULL};
+		"trip", "christmas", "easter", "summer", "half term", "half-term", "time off", "day off",
+		"week", NULL};
 	bool fun = false, went = false;
 	for (const char *const *w = leisure; *w != NULL && !fun; w++)
 		fun = has_phrase(q, *w, strlen(*w));

@@ -321,6 +321,14 @@ char *host_firm_still(struct host *h, const char *firm);
 
 /* The host's "who do you mean?" when asked who someone is by a pronoun
  * and it has named nobody lately; newly allocated. */
+/* The person the host's words text describe without naming ("At
+ * twenty-three the transport manager, who had noticed me rearranging
+ * badly built loads, invited me..."): "the transport manager, who had
+ * noticed me rearranging badly built loads", newly allocated; NULL when
+ * text describes no one in particular ("people who", "staff who", "a
+ * partner who gives way"). */
+char *host_unnamed_person(const char *text);
+
 char *host_who_do_you_mean(struct host *h);
 
 /* Which of the host's recent replies (recent[0..n), the latest first;
@@ -343,6 +351,13 @@ const char *host_confirms(const char *q);
  * on that: ..."), for a follow-up when the last reply has nothing more;
  * NULL when every reply of the topic was given (or cat is closing). */
 char *host_another(struct host *h, enum category cat);
+
+/* The reply on cat, else on any other topic but the closing ones, whose
+ * words speak of what the yes/no question q (normalised) asks about
+ * ("do u still do testing urself?": the one that says "found in
+ * testing"), one not given yet first; NULL, with nothing changed, when
+ * none does. */
+char *host_reply_speaking_of(struct host *h, enum category cat, const char *q);
 
 /* What the host says when it has nothing more on a topic, offering
  * another (newly allocated). */

@@ -1353,6 +1353,18 @@ answer_who_pointing(struct session *s, struct turn *t, const char *const *recent
 	 * just now. */
 	if ((i == n || i > 0) && n > 0 && people_named_in(s->cfg.persona, recent[0], name, sizeof name))
 		i = 0;
+	/* "The transport manager, who had noticed me..." in one of the last
+	 * two replies: that person, as the reply put it, with no name made
+	 * up. */
+	for (size_t k = 0; i == n && k < n && k < 2; k++) {
+		char *who = recent[k] != s->priv->opening ? host_unnamed_person(recent[k]) : NULL;
+		if (who != NULL) {
+			t->answered = true;
+			char *r = xasprintf("That was %s.", who);
+			free(who);
+			return r;
+		}
+	}
 	if (i == n)
 		return host_who_do_you_mean(&s->host);
 	bool fresh = recent[i] == last_answer(s) ||
@@ -1723,6 +1735,24 @@ answer_apology(struct session *s)
 
 static bool said_before(const struct session *s, size_t before, const char *text);
 
+/* The answer to "who is the clinical nursing lead?" or "who's your
+ * audit partner?" asked of the host whose title that is: that it is the
+ * host, with its title as the persona gives it; NULL for any other line. */
+static char *
+answer_own_title(struct session *s, struct turn *t)
+{
+	static const char *const who[] = {"who is the ", "who's the ", "whos the ", "who is your ",
+		"who's your ", "whos your ", "who is ur ", "whos ur ", "who is the main ", NULL};
+	const char *q = s->last_norm;
+	bool asks = false;
+	for (const char *const *w = who; *w != NULL && !asks; w++)
+		asks = strstr(q, *w) != NULL;
+	if (!asks || s->cfg.persona->role == NULL || !host_names_role(&s->host, q))
+		return NULL;
+	t->answered = true;
+	return xasprintf("That's me, yes. My title is %s.", s->cfg.persona->role);
+}
+
 /* What the host answers to a line understood as u (newly allocated, or
  * NULL when the host says nothing): one answer_* for each act that needs
  * more than the persona's words for it. */
@@ -1754,6 +1784,12 @@ answer(struct session *s, struct turn *t, const struct understanding *u, const c
 		if (r != NULL)
 			return r;
 	}
+	/* "Who is the clinical nursing lead, that is you also?": the host's
+	 * own title, so the host itself, not what a word of it means. */
+	char *me = u->act == ACT_QUESTION || u->act == ACT_FOLLOW_UP || u->act == ACT_CLARIFY ?
+	    answer_own_title(s, t) : NULL;
+	if (me != NULL)
+		return me;
 	switch (u->act) {
 	case ACT_QUESTION:
 		return answer_question(s, t, u);
@@ -1924,7 +1960,10 @@ answer_closed(struct session *s, struct turn *t, const struct said *l)
 		enum category c = host_topic_of(&s->host, q);
 		if (c == CAT_NONE)
 			c = l->u.cat;
-		char *r = c != CAT_NONE ? host_reply_to(&s->host, c, q, false) : NULL;
+		/* The reply whose words speak of what was asked; when none
+		 * does, any other would only change the subject after the
+		 * hedge: the hedge alone. */
+		char *r = host_reply_speaking_of(&s->host, c, q);
 		if (r == NULL)
 			return neither;
 		t->answered = true;
@@ -2388,6 +2427,20 @@ asks_yes_no_of_person(const char *q)
 		return false;
 	if (strstr(q, "in touch") != NULL || strstr(q, "with them") != NULL)
 		return true;
+	/* "Is it hard on your sleep? my friend said nights ruined her
+	 * health": "her" is the user's own friend, not someone the host
+	 * named. */
+	static const char *const own[] = {"my friend", "my mate", "my mum", "my mom", "my dad",
+		"my mother", "my father", "my sister", "my brother", "my partner", "my wife",
+		"my husband", "my girlfriend", "my boyfriend", "my cousin", "my aunt", "my uncle",
+		"my daughter", "my son", "my colleague", "my flatmate", "my roommate", "my gran",
+		"my grandma", "my grandad", "my grandpa", "my teacher", "my tutor", "my boss",
+		"my manager", "my neighbour", "my neighbor", "a friend", NULL};
+	for (const char *const *o = own; *o != NULL; o++) {
+		const char *at = strstr(q, *o);
+		if (at != NULL && (at == q || !isalpha((unsigned char)at[-1])))
+			return false;
+	}
 	for (const char *w = q; *w != '\0';) {
 		while (*w != '\0' && !isalpha((unsigned char)*w))
 			w++;
@@ -2559,6 +2612,23 @@ answer_growth_or_example(struct session *s, struct turn *t, const struct underst
 	return reply;
 }
 
+
+/* Reply r (taken) to q, one part of a line asking two things, on topic
+ * cat: when q is a yes/no question ("Is it stressful?") and its words or
+ * the reply say which, its yes or no first ("It can be, yes. ..."), as
+ * for a question asked alone.  Newly allocated. */
+static char *
+yesno_first(const struct session *s, const char *q, enum category cat, char *r)
+{
+	if (r == NULL || q == NULL || !yesno_question(q) || yesno_opens(r))
+		return r;
+	const char *yn = yesno_words(q, cat, yesno_stance(s->cfg.persona, q, cat, r, NULL));
+	if (yn == NULL)
+		return r;
+	char *y = yes_then(yn, r);
+	free(r);
+	return y;
+}
 /* The host's reply (newly allocated, or NULL): its reaction to a job ask
  * or a pay question (then it is guarded, and the coach says so), else the
  * turn counts towards its topic and the host reacts to a flag, answers two
@@ -2659,12 +2729,14 @@ reply_to_line(struct session *s, struct said *l)
 	if (l->two[0] == CAT_NONE)
 		return answer(s, t, u, l->text, l->len);
 	t->answered = true;
-	char *r1 = host_reply_to(&s->host, l->two[0], l->two_q[0], true);
+	char *r1 = yesno_first(s, l->two_q[0], l->two[0],
+	    host_reply_to(&s->host, l->two[0], l->two_q[0], true));
 	char *r2;
 	if (l->two[1] != CAT_NONE) {
 		s->asked[l->two[1]]++;
 		t->cat2 = l->two[1];
-		r2 = host_reply_to(&s->host, l->two[1], l->two_q[1], true);
+		r2 = yesno_first(s, l->two_q[1], l->two[1],
+		    host_reply_to(&s->host, l->two[1], l->two_q[1], true));
 	} else {
 		r2 = xstrdup(l->two_means);
 	}

@@ -1,9 +1,10 @@
 /*
  * yesno.c -- the host's yes or no to a yes/no question (see yesno.h).
  *
- * The question's key words (what it asks about, without the little words
- * and the verb it opens with) are looked for, in any of their forms
- * ("writing" for "write"), in the persona's sentences in the order a
+ * The question's key words (what it asks about, up to its question
+ * mark, without the little words and the verb it opens with) are looked
+ * for, in any of their forms ("writing" for "write"), in the persona's
+ * sentences in the order a
  * user meets them: the opening first, then each topic's replies and
  * follow-ups.  The first sentence that holds them all decides, by the
  * clause that holds the first of them: a negation or a change over time
@@ -34,7 +35,8 @@
 
 /* Words a question may open with before its verb. */
 static const char *const lead[] = {"so", "and", "ok", "okay", "oh", "but", "well", "wait", "hmm",
-	"um", "also", "then", "just", "sorry", NULL};
+	"um", "also", "then", "just", "sorry", "lol", "haha", "ha", "ah", "right", "cool", "nice",
+	"great", "alright", "k", NULL};
 
 /* The verbs a yes/no question opens with. */
 static const char *const aux[] = {"do", "does", "did", "is", "are", "was", "were", "can", "could",
@@ -56,7 +58,8 @@ static const char *const little[] = {"do", "does", "did", "is", "are", "was", "w
 	"any", "some", "all", "always", "sometimes", "ok", "okay", "find", "think", "feel", "be",
 	"been", "being", "kind", "sort", "bit", "quite", "pretty", "there's", "it's", "its", "i",
 	"me", "my", "we", "our", "they", "them", "she", "he", "now", "then", "yourself", "yourselves",
-	"myself", "urself", "tho", "though", "honestly", "honest", "lol", "haha", NULL};
+	"myself", "urself", "tho", "though", "honestly", "honest", "lol", "haha", "out", "about",
+	"into", "over", "off", NULL};
 
 /* Verbs of liking. */
 static const char *const liking[] = {"like", "likes", "enjoy", "enjoys", "love", "loves", NULL};
@@ -94,7 +97,8 @@ static const char *const changes[] = {"no longer", "anymore", "any more", "used 
 
 /* ... and what makes it "a little". */
 static const char *const little_of[] = {"very little", "little", "light", "rarely", "seldom",
-	"hardly", "a handful", "a few times", "occasionally", "now and then", "now and again", NULL};
+	"hardly", "less", "much less", "far less", "a handful", "a few times", "occasionally",
+	"now and then", "now and again", NULL};
 
 /* The host speaking of itself: only such a sentence answers for it
  * ("fewer managers around" says nothing of whether it manages). */
@@ -208,7 +212,9 @@ static size_t
 key_words(const char *q, const char **keys, size_t *kn)
 {
 	size_t k = 0;
-	for (const char *p = q; *p != '\0' && k < KEYS_MAX;) {
+	/* The question's own words: not an aside after it ("... ? my mum
+	 * says she never slept"). */
+	for (const char *p = q; *p != '\0' && *p != '?' && k < KEYS_MAX;) {
 		if (!isalpha((unsigned char)*p)) {
 			p++;
 			continue;
@@ -245,6 +251,9 @@ find_form(const char *text, size_t n, const char *key, size_t kn, const char *co
 {
 	size_t stem = kn;
 	if (kn > STEM && strchr("esy", key[kn - 1]) != NULL)
+		stem--;
+	/* ... and "code" finds "coding", "make" "making". */
+	else if (kn == STEM && tolower((unsigned char)key[kn - 1]) == 'e')
 		stem--;
 	/* "classes" finds "class", "boxes" "box". */
 	if (kn > STEM + 1 && strncasecmp(key + kn - 3, "ses", 3) == 0)
@@ -319,6 +328,27 @@ said_by_host(const char *s, size_t n, const char *at)
 	return false;
 }
 
+/* Whether the clause c[0..n), which opens its sentence, is a fragment
+ * telling how much of its time the host spends doing something, with no
+ * subject of its own ("About half writing code", "Much less coding than
+ * people picture"): only words of amount before at (where the key is),
+ * and the key in -ing. */
+static bool
+subjectless(const char *c, size_t n, const char *at)
+{
+	static const char *const amount[] = {"about", "around", "roughly", "half", "a", "quarter",
+		"third", "much", "far", "less", "more", "most", "mostly", "lots", "plenty", "of", "some",
+		"little", "bit", "still", "loads", "nearly", "almost", "all", "the", NULL};
+	size_t w = word_at(at);
+	if (w < 4 || strncasecmp(at + w - 3, "ing", 3) != 0 || at <= c || at > c + n)
+		return false;
+	for (const char *p = c; p < at; p++)
+		if (isalpha((unsigned char)*p) && (p == c || !isalpha((unsigned char)p[-1])) &&
+		    !is_one(p, word_at(p), amount))
+			return false;
+	return true;
+}
+
 /* The sentence s[0..n) as the evidence for an answer, into *evidence
  * (newly allocated) when evidence is not NULL. */
 static void
@@ -362,7 +392,13 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 		size_t cn;
 		clause_around(s, n, first, &cb, &cn);
 		bool nays = negated(cb, cn) || (now && holds_any(cb, cn, once));
-		if (!holds_any(cb, cn, self) && !(nays && holds_any(s, n, self)))
+		/* "About half writing code, a quarter reviewing..." leaves out
+		 * the "I" a reply of the host's goes without saying. */
+		const char *lead_at = s;
+		while (lead_at < s + n && *lead_at == ' ')
+			lead_at++;
+		bool fragment = cb <= lead_at && subjectless(lead_at, cn - (size_t)(lead_at - cb), first);
+		if (!fragment && !holds_any(cb, cn, self) && !(nays && holds_any(s, n, self)))
 			continue;
 		/* "I still drive on Saturdays" says the host does; "staff who
 		 * want to drive" does not; nor does "we can't staff the end of
@@ -370,7 +406,7 @@ stance_in(const char *text, const char **keys, const size_t *kn, size_t nk, bool
 		 * time ("first writing code and these days leading") needs no
 		 * "I". */
 		bool changed = holds_any(cb, cn, changes) || (now && holds_any(cb, cn, once));
-		if (verb && !changed && !said_by_host(s, n, first))
+		if (verb && !changed && !fragment && !said_by_host(s, n, first))
 			continue;
 		enum yesno a;
 		if (likes) {
@@ -520,17 +556,22 @@ yesno_stance(const struct persona *p, const char *q, enum category cat, const ch
 	/* "Do you still drive?" asks what the host does: its first key word
 	 * is a verb, found only in the host's own forms of it. */
 	bool verb = !likes && asks_you_do(q, keys[0]);
+	/* "Starting on a warehouse night shift" is a no to "do u still do
+	 * night shifts?", not to "do you still go out to the warehouses?":
+	 * only a question whose words after "you" are its keys leans on how
+	 * the host started. */
+	bool since_start = now && asks_you_do(q, keys[0]);
 	/* "Is there a lot of travel?" is not answered by a "travel nurse"
 	 * in another reply: the reply given says, or nothing does. */
 	if (reply != NULL)
-		return stance_in(reply, keys, kn, nk, likes, now, verb, evidence);
+		return stance_in(reply, keys, kn, nk, likes, since_start, verb, evidence);
 	enum yesno a = YESNO_UNKNOWN;
 	/* The sentence with every key first; failing that, for "still", one
 	 * where the host says it still does something named by a key. */
 	for (int pass = 0; pass < (now && !likes ? 2 : 1) && a == YESNO_UNKNOWN; pass++) {
 		const char *texts[1] = {p->opening};
 		if (texts[0] != NULL)
-			a = pass == 0 ? stance_in(texts[0], keys, kn, nk, likes, now, verb, evidence) :
+			a = pass == 0 ? stance_in(texts[0], keys, kn, nk, likes, since_start, verb, evidence) :
 			    still_in(texts[0], keys, kn, nk, evidence);
 		for (int c = 0; c < CAT_COUNT && a == YESNO_UNKNOWN; c++)
 			for (size_t i = 0; i < p->replies[c].n && a == YESNO_UNKNOWN; i++) {
@@ -539,7 +580,7 @@ yesno_stance(const struct persona *p, const char *q, enum category cat, const ch
 				for (size_t j = 0; j < 1 + nmore + nwhy && a == YESNO_UNKNOWN; j++) {
 					const char *t = j == 0 ? p->replies[c].v[i] : j <= nmore ?
 					    x->more.v[j - 1] : x->why.v[j - 1 - nmore];
-					a = pass == 0 ? stance_in(t, keys, kn, nk, likes, now, verb, evidence) :
+					a = pass == 0 ? stance_in(t, keys, kn, nk, likes, since_start, verb, evidence) :
 					    still_in(t, keys, kn, nk, evidence);
 				}
 			}
@@ -636,4 +677,34 @@ yesno_bare(const char *sentence)
 	for (const char *p = sentence; *p != '\0'; p++)
 		words += *p == ' ';
 	return strncmp(sentence, "Yes, ", 5) == 0 && words == 3 && sentence[strlen(sentence) - 1] == '.';
+}
+
+bool
+yesno_speaks_of(const char *q, const char *const *texts, size_t n)
+{
+	/* How the user feels about a thing ("tired of the marking") is
+	 * not what the words speak of: the thing is. */
+	static const char *const feeling[] = {"tired", "sick", "bored", "fed", "worried", "scared",
+		"afraid", "mind", NULL};
+	const char *keys[KEYS_MAX];
+	size_t kn[KEYS_MAX];
+	size_t nk = key_words(q, keys, kn);
+	for (size_t i = 0; i < nk; i++) {
+		if (!is_one(keys[i], kn[i], feeling))
+			continue;
+		for (size_t j = i; j + 1 < nk; j++) {
+			keys[j] = keys[j + 1];
+			kn[j] = kn[j + 1];
+		}
+		nk--;
+		i--;
+	}
+	for (size_t i = 0; i < nk; i++) {
+		bool found = false;
+		for (size_t t = 0; t < n && !found; t++)
+			found = find_key(texts[t], strlen(texts[t]), keys[i], kn[i]) != NULL;
+		if (!found)
+			return false;
+	}
+	return true;
 }

@@ -60,4 +60,11 @@ bool yesno_bare(const char *sentence);
  * "Not really", "Yeah"). */
 bool yesno_opens(const char *text);
 
+/* Whether texts[0..n) (a reply and its follow-ups) speak of what the
+ * yes/no question q asks about: they hold every key word of q but words
+ * of feeling ("tired of"), in any of their forms ("Messy data" does not
+ * speak of "do you still do data entry?", "freight and returns" not of
+ * "do you still do tax returns?").  True when q names nothing. */
+bool yesno_speaks_of(const char *q, const char *const *texts, size_t n);
+
 #endif

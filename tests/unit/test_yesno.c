@@ -76,9 +76,9 @@ main(void)
 	 * people who write it". */
 	stance(ruth, "do u still write code?", CAT_NONE, YESNO_NO);
 	stance(malcolm, "have you always worked in logistics?", CAT_NONE, YESNO_YES);
-	/* "About half writing code, ..." says it, but not as the host
-	 * speaking of itself: no guess. */
-	stance(tomas, "do u still write code?", CAT_NONE, YESNO_UNKNOWN);
+	/* "About half writing code, a quarter reviewing...": how much of
+	 * its own time, with the "I" left out, is a yes. */
+	stance(tomas, "do u still write code?", CAT_NONE, YESNO_YES);
 	stance(tyler, "are you a nurse?", CAT_NONE, YESNO_YES);
 	/* "Fewer managers around" is no answer to whether he is one. */
 	stance(tyler, "r u a manager?", CAT_NONE, YESNO_UNKNOWN);
@@ -88,10 +88,11 @@ main(void)
 	stance(tyler, "do you keep bees?", CAT_NONE, YESNO_UNKNOWN);
 	/* "Staff who want to drive" and "agency drivers" are other people:
 	 * no yes to whether the host drives; "boilerplate code" is no yes
-	 * to whether Helena codes. */
+	 * to whether Helena codes, but "Much less coding than people
+	 * picture, I'm afraid" says a little. */
 	stance(leo, "do you still drive sometimes?", CAT_NONE, YESNO_UNKNOWN);
 	stance(leo, "u still drive?", CAT_NONE, YESNO_UNKNOWN);
-	stance(helena, "do you still code?", CAT_NONE, YESNO_UNKNOWN);
+	stance(helena, "do you still code?", CAT_NONE, YESNO_LITTLE);
 	stance(helena, "do you still write code yourself?", CAT_NONE, YESNO_UNKNOWN);
 	/* "I still have a Year 10 class of my own": a yes to still
 	 * teaching classes, in any form of the word. */
