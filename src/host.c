@@ -2295,12 +2295,14 @@ host_correction(struct host *h, enum category cat, bool sure, const char *q, con
 			}
 		}
 	}
-	/* Nothing fits: another reply on cat when its topic is sure and it
-	 * has one not given; else the admission. */
+	/* Nothing fits: the admission only when the topic is sure and every
+	 * reply on it has been given (a host that says it knows nothing of
+	 * its own reports or its field's certificates is worse than one
+	 * that answers as it would have); else as without a correction. */
 	bool more_on_cat = false;
 	for (size_t i = 0; cat != CAT_NONE && i < h->p->replies[cat].n; i++)
 		more_on_cat |= !h->said[cat][i];
-	if (best_cat == CAT_NONE && more_on_cat && sure)
+	if (best_cat == CAT_NONE && (more_on_cat || !sure))
 		return NULL;
 	if (best_cat == CAT_NONE) {
 		h->last_cat = CAT_NONE;
@@ -2370,6 +2372,10 @@ host_lower_first(const struct host *h, char *text)
 		return;
 	memcpy(w, text, n);
 	w[n] = '\0';
+	/* "Theo Brandt, a principal engineer...": a next word written as a
+	 * name too ("Brandt", not "SQL") makes a name. */
+	if (text[n] == ' ' && isupper((unsigned char)text[n + 1]) && islower((unsigned char)text[n + 2]))
+		return;
 	if (persona_capitalises(h->p, w, n))
 		return;
 	text[0] = (char)tolower((unsigned char)text[0]);
