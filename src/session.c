@@ -2965,6 +2965,27 @@ coach_closing_line(struct session *s, const struct said *l)
 		coach_closing(s, l->t->cat);
 }
 
+/* "Could I mention your name when I write to her? And thanks so much,
+ * bye!": a question answered in a line that also takes leave is followed
+ * by the farewell, as a goodbye alone would be, so the meeting is closed
+ * (the coach's hint at /end as answer_goodbye gives it). */
+static void
+take_leave_after(struct session *s, const struct said *l)
+{
+	if (!l->u.leaving || l->u.act != ACT_QUESTION || l->t->reply == NULL || s->priv->farewell_given)
+		return;
+	s->priv->farewell_given = true;
+	s->priv->farewell_at = session_elapsed(s);
+	char *bye = only_said_luck(s, with_duration(s->cfg.persona->farewell, agreed_minutes(s)));
+	session_say(s, VOICE_HOST, bye);
+	free(bye);
+	if (!s->priv->end_hinted)
+		session_say(s, VOICE_COACH, s->thanked ?
+		    "Thanking the host is the right way to close. Type /end when you are ready for your report." :
+		    "Type /end for your report.");
+	s->priv->end_hinted = true;
+}
+
 /* Something the user said to the host, in steps: log it, understand it,
  * start its turn, coach its flags, correct what it was understood to do
  * (the order of those steps matters), reply, and let the host ask back
@@ -3065,6 +3086,7 @@ say_to_host(struct session *s, const char *text, size_t len)
 	/* Whatever the host said (or when it said nothing), the coach's
 	 * remarks come now. */
 	coach_flush(s);
+	take_leave_after(s, &l);
 	s->priv->in_turn = false;
 	write_event(s, l.t, &l.as);
 	free(later);
