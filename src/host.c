@@ -3195,6 +3195,29 @@ senior_role(const struct persona *p)
 	return false;
 }
 
+/* Whom a deputy or an assistant reports to, by persona p's title:
+ * "Deputy Headteacher" reports to the headteacher (newly allocated);
+ * NULL for any other title. */
+static char *
+role_above(const struct persona *p)
+{
+	static const char *const under[] = {"deputy ", "assistant ", NULL};
+	for (const char *const *u = under; p->role != NULL && *u != NULL; u++) {
+		if (strncasecmp(p->role, *u, strlen(*u)) != 0 || p->role[strlen(*u)] == '\0')
+			continue;
+		char *rest = xstrdup(p->role + strlen(*u));
+		/* "Headteacher" is lower case mid-sentence, "IT Manager" keeps
+		 * its "IT". */
+		for (char *w = rest; *w != '\0'; w++)
+			if ((w == rest || w[-1] == ' ') && isupper((unsigned char)w[0]) && islower((unsigned char)w[1]))
+				*w = (char)tolower((unsigned char)*w);
+		char *r = xasprintf("I report to the %s.", rest);
+		free(rest);
+		return r;
+	}
+	return NULL;
+}
+
 char *
 host_colleagues(struct host *h, enum colleagues k, const char *q)
 {
@@ -3242,10 +3265,12 @@ host_colleagues(struct host *h, enum colleagues k, const char *q)
 		return said;
 	/* "My manager and I check progress every month" goes on to say
 	 * what the manager is to it. */
-	const char *role = reports_to[senior_role(h->p) ? 1 : 0][manner_of(h)];
+	char *above = role_above(h->p);
+	const char *role = above != NULL ? above : reports_to[senior_role(h->p) ? 1 : 0][manner_of(h)];
 	char *more = sentence_holding(h->p, boss_now, past);
 	char *r = more != NULL ? xasprintf("%s %s", role, more) : xstrdup(role);
 	free(more);
+	free(above);
 	return r;
 }
 
